@@ -1,0 +1,684 @@
+//! Checks a [`ChatContext`] field by field and resolves every setting to its
+//! default, so the rules downstream work on parsed, trusted values.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
+
+use super::error::{join, Error, ErrorCode};
+use super::limits::*;
+use super::model::*;
+
+/// A chat message with its time parsed.
+#[derive(Clone, Debug)]
+pub struct Msg<'a> {
+    /// Index in `messages`.
+    pub index: usize,
+    /// Who wrote it.
+    pub from: Role,
+    /// What was written.
+    pub text: &'a str,
+    /// When, if given.
+    pub at: Option<DateTime<FixedOffset>>,
+}
+
+/// A reminder already sent, with its time parsed.
+#[derive(Clone, Debug)]
+pub struct Sent<'a> {
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// How.
+    pub channel: Channel,
+    /// Which line, if known.
+    pub template_id: Option<&'a str>,
+}
+
+/// A campaign's waves, parsed.
+#[derive(Clone, Debug, Default)]
+pub struct CampaignSettings {
+    /// Name for the lines.
+    pub name: Option<String>,
+    /// Wave times of day, sorted.
+    pub waves: Vec<NaiveTime>,
+    /// Days it runs; empty means every day.
+    pub dates: BTreeSet<NaiveDate>,
+    /// Stock is really short.
+    pub limited_stock: bool,
+}
+
+/// Every shop setting, resolved to its value or default (defaults from the seeds).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Shop name for the lines.
+    pub shop_name: Option<String>,
+    /// Typical order value.
+    pub avg_order_value: Option<f64>,
+    /// Gross margin 0..1.
+    pub margin: Option<f64>,
+    /// Hours until an unpaid order closes (004: three days; 002 speaks of 24 h).
+    pub close_after_hours: f64,
+    /// No reminders before (000/003: never before 10:00).
+    pub quiet_before: NaiveTime,
+    /// No reminders after (001: evening orders before 22:00; SMS before 22:00).
+    pub quiet_after: NaiveTime,
+    /// Lunch break (000/003: never in the lunch break).
+    pub lunch: (NaiveTime, NaiveTime),
+    /// Rest weekdays, indexed by days from Sunday (000/003: never on rest days).
+    pub rest_days: [bool; 7],
+    /// Extra rest days.
+    pub holidays: BTreeSet<NaiveDate>,
+    /// Make-up workdays.
+    pub workdays: BTreeSet<NaiveDate>,
+    /// Campaign waves (001: Double 11, 10:00 and 13:00).
+    pub campaign: Option<CampaignSettings>,
+    /// Gifts the shop really offers.
+    pub gifts: Vec<String>,
+    /// Coupon the shop really offers.
+    pub coupon: Option<String>,
+    /// 7-day no-reason return.
+    pub seven_day_return: bool,
+    /// Same-day shipping.
+    pub same_day_shipping: bool,
+    /// Payment link for IM.
+    pub payment_link: Option<String>,
+    /// SMS opt-out suffix.
+    pub sms_opt_out: Option<String>,
+    /// Cap on reminders, if the shop set one.
+    pub max_reminders: Option<u32>,
+    /// Minimum gap between reminders.
+    pub min_gap: Duration,
+    /// Delay of the hidden address-check reminder (001: 10 minutes).
+    pub hidden_reminder_after: Duration,
+    /// Lead of the last-chance reminder before the close.
+    pub last_chance_before: Duration,
+    /// Agent's name for phone scripts.
+    pub agent_name: Option<String>,
+}
+
+/// A checked context: parsed times, resolved settings, the original beside it.
+#[derive(Clone, Debug)]
+pub struct Input<'a> {
+    /// The context as given.
+    pub ctx: &'a ChatContext,
+    /// The moment of the suggestion, in the shop's offset.
+    pub now: DateTime<FixedOffset>,
+    /// The shop's offset, used for every time-of-day rule.
+    pub tz: FixedOffset,
+    /// Language.
+    pub locale: Locale,
+    /// When the order was placed, in the shop's offset.
+    pub placed_at: DateTime<FixedOffset>,
+    /// Last change of terms, in the shop's offset.
+    pub terms_changed_at: Option<DateTime<FixedOffset>>,
+    /// Explicit close time, in the shop's offset.
+    pub explicit_close: Option<DateTime<FixedOffset>>,
+    /// Order value.
+    pub amount: f64,
+    /// Already paid.
+    pub paid: bool,
+    /// Buyer's name, trimmed, if any.
+    pub buyer_name: Option<&'a str>,
+    /// Buyer's nick, trimmed, if any.
+    pub buyer_nick: Option<&'a str>,
+    /// Returning buyer.
+    pub returning: bool,
+    /// SMS audience.
+    pub audience: Option<Audience>,
+    /// Form of address.
+    pub gender: Option<Gender>,
+    /// Messages with parsed times.
+    pub messages: Vec<Msg<'a>>,
+    /// Sent reminders, oldest first.
+    pub reminders: Vec<Sent<'a>>,
+    /// Resolved shop settings.
+    pub settings: Settings,
+    /// Problems noticed while reading that don't stop the suggestion.
+    pub notes: Vec<Warning>,
+}
+
+/// The default shop offset: mainland China.
+pub fn default_offset() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
+}
+
+/// Parses an RFC 3339 time with an offset.
+pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
+    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+        Error::new(
+            ErrorCode::InvalidTime,
+            path,
+            format!(
+                "`{}` is not a time with an offset: use RFC 3339, e.g. 2026-11-23T14:05:00+08:00",
+                clip(s)
+            ),
+        )
+    })
+}
+
+/// Parses `"HH:MM"`.
+pub fn parse_hhmm(path: &str, s: &str) -> Result<NaiveTime, Error> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
+        Error::new(
+            ErrorCode::InvalidTime,
+            path,
+            format!("`{}` is not a time of day: use HH:MM, e.g. 10:00", clip(s)),
+        )
+    })
+}
+
+/// Parses `"YYYY-MM-DD"`.
+pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::new(
+            ErrorCode::InvalidTime,
+            path,
+            format!("`{}` is not a date: use YYYY-MM-DD, e.g. 2026-10-01", clip(s)),
+        )
+    })
+}
+
+/// Formats a time as RFC 3339 with its offset and no fraction.
+pub fn format_time(t: DateTime<FixedOffset>) -> String {
+    let secs = t.offset().local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        t.year(),
+        t.month(),
+        chrono::Datelike::day(&t),
+        chrono::Timelike::hour(&t),
+        chrono::Timelike::minute(&t),
+        chrono::Timelike::second(&t),
+        sign,
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// Parses a UTC offset such as `"+08:00"`.
+pub fn parse_offset(path: &str, s: &str) -> Result<FixedOffset, Error> {
+    let bad = || {
+        Error::new(
+            ErrorCode::InvalidTime,
+            path,
+            format!("`{}` is not a UTC offset: use ±HH:MM, e.g. +08:00", clip(s)),
+        )
+    };
+    let s = s.trim();
+    let (sign, rest) = match s.as_bytes().first() {
+        Some(b'+') => (1, &s[1..]),
+        Some(b'-') => (-1, &s[1..]),
+        _ => return Err(bad()),
+    };
+    let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+    let h: i32 = h.parse().map_err(|_| bad())?;
+    let m: i32 = m.parse().map_err(|_| bad())?;
+    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
+        return Err(bad());
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or_else(bad)
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+fn too_large(path: &str, what: &str, max: usize) -> Error {
+    Error::new(
+        ErrorCode::TooLarge,
+        path,
+        format!("{what} exceeds the limit of {max}: send less"),
+    )
+}
+
+fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
+    if s.chars().count() > max {
+        return Err(too_large(path, "text length", max));
+    }
+    Ok(())
+}
+
+fn check_len<T>(path: &str, v: &[T], max: usize) -> Result<(), Error> {
+    if v.len() > max {
+        return Err(too_large(path, "number of entries", max));
+    }
+    Ok(())
+}
+
+fn number(path: &str, v: f64, min: f64, max: f64, hint: &str) -> Result<f64, Error> {
+    if !v.is_finite() {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("must be a finite number: {hint}"),
+        ));
+    }
+    if v < min || v > max {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("{v} is out of range: {hint}"),
+        ));
+    }
+    Ok(v)
+}
+
+fn short(path: &str, s: &Option<String>) -> Result<Option<String>, Error> {
+    match s {
+        Some(s) => {
+            check_chars(path, s, MAX_SHORT_CHARS)?;
+            let t = s.trim();
+            Ok((!t.is_empty()).then(|| t.to_string()))
+        }
+        None => Ok(None),
+    }
+}
+
+fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, Error> {
+    match s {
+        Some(s) => {
+            check_chars(path, s, MAX_SHORT_CHARS)?;
+            let t = s.trim();
+            Ok((!t.is_empty()).then_some(t))
+        }
+        None => Ok(None),
+    }
+}
+
+fn dates(path: &str, v: &[String]) -> Result<BTreeSet<NaiveDate>, Error> {
+    check_len(path, v, MAX_LIST)?;
+    v.iter()
+        .enumerate()
+        .map(|(i, d)| parse_date(&format!("{path}[{i}]"), d))
+        .collect()
+}
+
+/// True when an RFC 3339 string carries an explicit non-UTC offset.
+fn has_local_offset(s: &str) -> bool {
+    let s = s.trim();
+    !(s.ends_with('Z') || s.ends_with('z') || s.ends_with("+00:00") || s.ends_with("-00:00"))
+}
+
+impl<'a> Input<'a> {
+    /// Checks `ctx`; `clock` is used when `ctx.now` is absent.
+    pub fn read(ctx: &'a ChatContext, clock: Option<DateTime<Utc>>) -> Result<Self, Error> {
+        let shop_default = Shop::default();
+        let shop = ctx.shop.as_ref().unwrap_or(&shop_default);
+        let settings = read_settings(shop)?;
+
+        let placed_raw = parse_time("order.placedAt", &ctx.order.placed_at)?;
+        let now_raw = match (&ctx.now, clock) {
+            (Some(s), _) => parse_time("now", s)?,
+            (None, Some(c)) => c.fixed_offset(),
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "now",
+                    "`now` is required here: pass the current time as RFC 3339",
+                ))
+            }
+        };
+
+        let mut notes = Vec::new();
+        let tz = if let Some(off) = &shop.utc_offset {
+            parse_offset("shop.utcOffset", off)?
+        } else if ctx.now.as_deref().is_some_and(has_local_offset) {
+            *now_raw.offset()
+        } else if has_local_offset(&ctx.order.placed_at) {
+            *placed_raw.offset()
+        } else {
+            notes.push(Warning {
+                code: "utc_times".into(),
+                message: "times are given in UTC; the shop's rules use +08:00 (set shop.utcOffset to change)".into(),
+                start: None,
+                end: None,
+            });
+            default_offset()
+        };
+
+        let order = &ctx.order;
+        let amount = number(
+            "order.amount",
+            order.amount,
+            0.0,
+            MAX_AMOUNT,
+            "give the order value in yuan, 0 or more",
+        )?;
+        let terms_changed_at = order
+            .terms_changed_at
+            .as_deref()
+            .map(|s| parse_time("order.termsChangedAt", s))
+            .transpose()?
+            .map(|t| t.with_timezone(&tz));
+        let explicit_close = order
+            .closes_at
+            .as_deref()
+            .map(|s| parse_time("order.closesAt", s))
+            .transpose()?
+            .map(|t| t.with_timezone(&tz));
+        check_len("order.items", &order.items, MAX_ITEMS)?;
+        for (i, item) in order.items.iter().enumerate() {
+            let p = format!("order.items[{i}]");
+            check_chars(&join(&p, "title"), &item.title, MAX_SHORT_CHARS)?;
+            if let Some(q) = item.quantity {
+                number(&join(&p, "quantity"), q, 0.0, MAX_AMOUNT, "use a count of 0 or more")?;
+            }
+            if let Some(pr) = item.price {
+                number(&join(&p, "price"), pr, 0.0, MAX_AMOUNT, "use a price in yuan, 0 or more")?;
+            }
+        }
+        short("order.id", &order.id)?;
+
+        static NO_BUYER: Buyer = Buyer {
+            name: None,
+            nick: None,
+            returning: None,
+            audience: None,
+            gender: None,
+        };
+        let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
+        let buyer_name = short_ref("buyer.name", &buyer.name)?;
+        let buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
+
+        check_len("messages", &ctx.messages, MAX_MESSAGES)?;
+        let mut total = 0usize;
+        let mut messages = Vec::with_capacity(ctx.messages.len());
+        for (i, m) in ctx.messages.iter().enumerate() {
+            let p = format!("messages[{i}]");
+            let n = m.text.chars().count();
+            if n > MAX_MESSAGE_CHARS {
+                return Err(too_large(&join(&p, "text"), "text length", MAX_MESSAGE_CHARS));
+            }
+            total += n;
+            if total > MAX_CHAT_CHARS {
+                return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
+            }
+            let at = m
+                .at
+                .as_deref()
+                .map(|s| parse_time(&join(&p, "at"), s))
+                .transpose()?
+                .map(|t| t.with_timezone(&tz));
+            messages.push(Msg {
+                index: i,
+                from: m.from,
+                text: &m.text,
+                at,
+            });
+        }
+
+        check_len("reminders", &ctx.reminders, MAX_REMINDERS)?;
+        let mut reminders = Vec::with_capacity(ctx.reminders.len());
+        for (i, r) in ctx.reminders.iter().enumerate() {
+            let p = format!("reminders[{i}]");
+            reminders.push(Sent {
+                at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
+                channel: r.channel,
+                template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
+            });
+        }
+        reminders.sort_by_key(|r| r.at);
+
+        Ok(Input {
+            ctx,
+            now: now_raw.with_timezone(&tz),
+            tz,
+            locale: ctx.locale.unwrap_or_default(),
+            placed_at: placed_raw.with_timezone(&tz),
+            terms_changed_at,
+            explicit_close,
+            amount,
+            paid: order.paid.unwrap_or(false),
+            buyer_name,
+            buyer_nick,
+            returning: buyer.returning.unwrap_or(false),
+            audience: buyer.audience,
+            gender: buyer.gender,
+            messages,
+            reminders,
+            settings,
+            notes,
+        })
+    }
+
+    /// The buyer messages, oldest first.
+    pub fn buyer_messages(&self) -> impl Iterator<Item = &Msg<'a>> {
+        self.messages.iter().filter(|m| m.from == Role::Buyer)
+    }
+
+    /// The order's items.
+    pub fn items(&self) -> &'a [Item] {
+        &self.ctx.order.items
+    }
+}
+
+fn read_settings(shop: &Shop) -> Result<Settings, Error> {
+    let shop_name = short("shop.name", &shop.name)?;
+    let avg_order_value = shop
+        .avg_order_value
+        .map(|v| number("shop.avgOrderValue", v, 0.01, MAX_AMOUNT, "give the typical order value in yuan, above 0"))
+        .transpose()?;
+    let margin = shop
+        .margin
+        .map(|v| number("shop.margin", v, 0.0, 1.0, "give the gross margin as a share from 0 to 1, e.g. 0.35"))
+        .transpose()?;
+    let close_after_hours = shop
+        .close_after_hours
+        .map(|v| number("shop.closeAfterHours", v, 0.1, 24.0 * 30.0, "give hours from 0.1 to 720, e.g. 72"))
+        .transpose()?
+        .unwrap_or(72.0);
+    let quiet_before = match &shop.quiet_before {
+        Some(s) => parse_hhmm("shop.quietBefore", s)?,
+        None => NaiveTime::from_hms_opt(10, 0, 0).expect("valid"),
+    };
+    let quiet_after = match &shop.quiet_after {
+        Some(s) => parse_hhmm("shop.quietAfter", s)?,
+        None => NaiveTime::from_hms_opt(22, 0, 0).expect("valid"),
+    };
+    if quiet_after <= quiet_before {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "shop.quietAfter",
+            "must be later than shop.quietBefore: reminders need an allowed window each day",
+        ));
+    }
+    let lunch = match &shop.lunch_break {
+        Some(v) if v.is_empty() => (NaiveTime::MIN, NaiveTime::MIN),
+        Some(v) if v.len() == 2 => {
+            let a = parse_hhmm("shop.lunchBreak[0]", &v[0])?;
+            let b = parse_hhmm("shop.lunchBreak[1]", &v[1])?;
+            if b < a {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    "shop.lunchBreak",
+                    "the end must not be before the start, e.g. [\"12:00\", \"13:30\"]",
+                ));
+            }
+            (a, b)
+        }
+        Some(_) => {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                "shop.lunchBreak",
+                "give a start and an end, e.g. [\"12:00\", \"13:30\"], or [] for none",
+            ))
+        }
+        None => (
+            NaiveTime::from_hms_opt(12, 0, 0).expect("valid"),
+            NaiveTime::from_hms_opt(13, 30, 0).expect("valid"),
+        ),
+    };
+    let mut rest_days = [false; 7];
+    match &shop.rest_days {
+        Some(v) => {
+            check_len("shop.restDays", v, 7)?;
+            for (i, d) in v.iter().enumerate() {
+                if *d > 6 {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        format!("shop.restDays[{i}]"),
+                        format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
+                    ));
+                }
+                rest_days[*d as usize] = true;
+            }
+        }
+        None => {
+            rest_days[0] = true;
+            rest_days[6] = true;
+        }
+    }
+    let holidays = dates("shop.holidays", &shop.holidays)?;
+    let workdays = dates("shop.workdays", &shop.workdays)?;
+    let campaign = match &shop.campaign {
+        Some(c) => {
+            check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
+            let mut waves = c
+                .waves
+                .iter()
+                .enumerate()
+                .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
+                .collect::<Result<Vec<_>, _>>()?;
+            waves.sort();
+            waves.dedup();
+            Some(CampaignSettings {
+                name: short("shop.campaign.name", &c.name)?,
+                waves,
+                dates: dates("shop.campaign.dates", &c.dates)?,
+                limited_stock: c.limited_stock.unwrap_or(false),
+            })
+        }
+        None => None,
+    };
+    check_len("shop.gifts", &shop.gifts, MAX_LIST)?;
+    let mut gifts = Vec::new();
+    for (i, g) in shop.gifts.iter().enumerate() {
+        if let Some(g) = short(&format!("shop.gifts[{i}]"), &Some(g.clone()))? {
+            gifts.push(g);
+        }
+    }
+    check_len("shop.templates", &shop.templates, MAX_TEMPLATES)?;
+    for (i, t) in shop.templates.iter().enumerate() {
+        check_chars(&format!("shop.templates[{i}].text"), &t.text, MAX_TEMPLATE_CHARS)?;
+        check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
+    }
+    let last_chance = shop
+        .last_chance_hours
+        .map(|v| number("shop.lastChanceHours", v, 0.0, 24.0 * 30.0, "give hours before the close, e.g. 3"))
+        .transpose()?
+        .unwrap_or(3.0);
+    Ok(Settings {
+        shop_name,
+        avg_order_value,
+        margin,
+        close_after_hours,
+        quiet_before,
+        quiet_after,
+        lunch,
+        rest_days,
+        holidays,
+        workdays,
+        campaign,
+        gifts,
+        coupon: short("shop.coupon", &shop.coupon)?,
+        seven_day_return: shop.seven_day_return.unwrap_or(false),
+        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
+        payment_link: short("shop.paymentLink", &shop.payment_link)?,
+        sms_opt_out: short("shop.smsOptOut", &shop.sms_opt_out)?,
+        max_reminders: shop.max_reminders,
+        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
+        hidden_reminder_after: Duration::minutes(i64::from(
+            shop.hidden_reminder_minutes.unwrap_or(10),
+        )),
+        last_chance_before: Duration::minutes((last_chance * 60.0).round() as i64),
+        agent_name: short("shop.agentName", &shop.agent_name)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> ChatContext {
+        ChatContext {
+            now: Some("2026-11-24T15:00:00+08:00".into()),
+            order: Order {
+                placed_at: "2026-11-24T14:30:00+08:00".into(),
+                amount: 99.0,
+                ..Order::default()
+            },
+            ..ChatContext::default()
+        }
+    }
+
+    #[test]
+    fn defaults_follow_the_seeds() {
+        let c = ctx();
+        let i = Input::read(&c, None).unwrap();
+        assert_eq!(i.settings.close_after_hours, 72.0);
+        assert_eq!(i.settings.quiet_before, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert!(i.settings.rest_days[0] && i.settings.rest_days[6]);
+        assert_eq!(i.settings.hidden_reminder_after, Duration::minutes(10));
+        assert_eq!(i.tz, default_offset());
+    }
+
+    #[test]
+    fn bad_time_names_the_field() {
+        let mut c = ctx();
+        c.order.placed_at = "yesterday".into();
+        let e = Input::read(&c, None).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_time", "order.placedAt"));
+    }
+
+    #[test]
+    fn message_time_path_has_index() {
+        let mut c = ctx();
+        c.messages = vec![
+            Message { from: Role::Buyer, text: "在吗".into(), at: None },
+            Message { from: Role::Buyer, text: "在吗".into(), at: Some("14:00".into()) },
+        ];
+        let e = Input::read(&c, None).unwrap_err();
+        assert_eq!(e.path(), "messages[1].at");
+    }
+
+    #[test]
+    fn negative_amount_is_rejected() {
+        let mut c = ctx();
+        c.order.amount = -1.0;
+        assert_eq!(Input::read(&c, None).unwrap_err().code(), "invalid_value");
+        c.order.amount = f64::NAN;
+        assert_eq!(Input::read(&c, None).unwrap_err().path(), "order.amount");
+    }
+
+    #[test]
+    fn now_is_required_without_a_clock() {
+        let mut c = ctx();
+        c.now = None;
+        assert_eq!(Input::read(&c, None).unwrap_err().path(), "now");
+        let clock = DateTime::parse_from_rfc3339("2026-11-24T07:00:00Z").unwrap().to_utc();
+        let i = Input::read(&c, Some(clock)).unwrap();
+        assert_eq!(format_time(i.now), "2026-11-24T15:00:00+08:00");
+    }
+
+    #[test]
+    fn utc_times_fall_back_to_china_time_with_a_note() {
+        let mut c = ctx();
+        c.now = Some("2026-11-24T07:00:00Z".into());
+        c.order.placed_at = "2026-11-24T06:30:00Z".into();
+        let i = Input::read(&c, None).unwrap();
+        assert_eq!(format_time(i.placed_at), "2026-11-24T14:30:00+08:00");
+        assert_eq!(i.notes[0].code, "utc_times");
+    }
+
+    #[test]
+    fn too_many_messages_is_too_large() {
+        let mut c = ctx();
+        c.messages = vec![Message { from: Role::Buyer, text: "x".into(), at: None }; MAX_MESSAGES + 1];
+        assert_eq!(Input::read(&c, None).unwrap_err().code(), "too_large");
+    }
+}

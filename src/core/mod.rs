@@ -1,0 +1,159 @@
+//! The pure Rust engine. Nothing here knows about JavaScript.
+
+pub mod calendar;
+pub mod error;
+pub mod input;
+pub mod limits;
+pub mod lines;
+pub mod lint;
+pub mod model;
+pub mod plan;
+pub mod rank;
+pub mod reason;
+pub mod text;
+pub mod timing;
+pub mod transcript;
+
+use chrono::{DateTime, Utc};
+
+use error::{Error, ErrorCode};
+use input::{format_time, Input};
+use model::*;
+
+/// Suggests the next reminder for one unpaid order.
+///
+/// `ctx.now` is required here; use [`suggest_at`] to supply a clock reading.
+///
+/// # Errors
+/// A [`Error`] naming the field when the context is invalid.
+pub fn suggest(ctx: &ChatContext) -> Result<Suggestion, Error> {
+    suggest_at(ctx, None)
+}
+
+/// Like [`suggest`], with `clock` standing in for `ctx.now` when it is absent.
+///
+/// # Errors
+/// A [`Error`] naming the field when the context is invalid.
+pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Suggestion, Error> {
+    let input = Input::read(ctx, clock)?;
+    Ok(suggest_input(&input)?.0)
+}
+
+/// The suggestion for a checked input, with the analysis behind it.
+pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analysis), Error> {
+    let analysis = reason::analyze(input);
+    let timing = timing::plan(input, &analysis);
+    let (channel, channel_why) = plan::channel(input, &analysis);
+    let (tone, tone_why) = plan::tone(input, &analysis, channel);
+    let lines = if timing.action == Action::Stop {
+        Vec::new()
+    } else {
+        lines::candidates(&lines::Request {
+            input,
+            reason: analysis.reason.code,
+            channel,
+            tone,
+        })?
+    };
+    let mut why = timing.why.clone();
+    if timing.action != Action::Stop {
+        why.push(channel_why);
+        why.push(tone_why);
+    }
+    let mut warnings = input.notes.clone();
+    warnings.extend(timing.warnings.iter().cloned());
+    let remark = remark(input, &analysis, &timing, channel);
+    Ok((
+        Suggestion {
+            action: timing.action,
+            send_at: timing.send_at.map(format_time),
+            closes_at: format_time(timing.closes_at),
+            reason: analysis.reason.clone(),
+            channel,
+            tone,
+            lines,
+            warnings,
+            why,
+            remark,
+        },
+        analysis,
+    ))
+}
+
+fn remark(
+    input: &Input,
+    analysis: &reason::Analysis,
+    timing: &timing::Timing,
+    channel: Channel,
+) -> String {
+    let n = input.reminders.len() + 1;
+    let when = timing
+        .send_at
+        .map(|t| text::hhmm(&t))
+        .unwrap_or_default();
+    match input.locale {
+        Locale::ZhCn | Locale::ZhTw => format!(
+            "催付{}{} {} {} 原因:{}",
+            n,
+            if input.locale == Locale::ZhCn { "次" } else { "次" },
+            when,
+            channel.as_str(),
+            analysis.reason.code.as_str()
+        ),
+        Locale::En => format!(
+            "reminder {} {} {} reason: {}",
+            n,
+            when,
+            channel.as_str(),
+            analysis.reason.code.as_str()
+        ),
+    }
+}
+
+/// Checks a reminder line for 极限词, delivery promises, pressure and arguing.
+///
+/// # Errors
+/// `too_large` when the text is over [`limits::MAX_LINT_CHARS`].
+pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
+    lint::lint(text, options)
+}
+
+/// Reads chat text copied from a seller IM window, reporting lines it could not read.
+///
+/// # Errors
+/// `too_large` when the text is over [`limits::MAX_TRANSCRIPT_CHARS`].
+pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error> {
+    transcript::read(text, options)
+}
+
+/// The messages of chat text copied from a seller IM window.
+///
+/// # Errors
+/// `unparsed_lines` when a line can't be read (unless `options.skipUnparsed`), `too_large`.
+pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
+    let t = transcript::read(text, options)?;
+    if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
+        let lines: Vec<String> = t.unparsed.iter().take(10).map(|u| u.line.to_string()).collect();
+        return Err(Error::new(
+            ErrorCode::UnparsedLines,
+            "text",
+            format!(
+                "line {} could not be read (lines {}): paste whole messages with their sender and time, or pass skipUnparsed",
+                first.line,
+                lines.join(", ")
+            ),
+        ));
+    }
+    Ok(t.messages)
+}
+
+/// Ranks unpaid orders: value at risk and time left decide who gets reminded first.
+///
+/// # Errors
+/// The first invalid context, with its index in the path (`[3].order.placedAt`).
+pub fn rank_orders(
+    contexts: &[ChatContext],
+    clock: Option<DateTime<Utc>>,
+) -> Result<Vec<RankedOrder>, Error> {
+    rank::rank(contexts, clock)
+}

@@ -1,0 +1,700 @@
+//! The public contract: what callers pass in and what they get back.
+//!
+//! Field names are camelCase on the wire, times are RFC 3339 strings with an
+//! offset, money is yuan. Times stay strings here so that a bad one can be
+//! reported with the exact path of the field; [`crate::core::input`] parses
+//! and checks everything before any rule runs.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// Language of the lines and explanations.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    /// Simplified Chinese (mainland).
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// Traditional Chinese (Taiwan usage).
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+    /// English, for cross-border shops.
+    #[serde(rename = "en")]
+    En,
+}
+
+/// Who wrote a chat message.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The buyer.
+    Buyer,
+    /// The shop's customer-service agent.
+    Agent,
+    /// The platform (order notices, price changes).
+    System,
+}
+
+/// Who the buyer is, for SMS timing.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Office workers: SMS at lunch or before leaving work.
+    Office,
+    /// Students: SMS before 22:00.
+    Student,
+    /// Anyone else: SMS before 22:00.
+    Other,
+}
+
+/// How a reminder reaches the buyer.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// The shop's instant messenger (旺旺/千牛): free, emoji, low intrusion.
+    Im,
+    /// A text message: short, one message, no emoji.
+    Sms,
+    /// A phone call: best contact, highest cost and intrusion.
+    Phone,
+}
+
+/// The voice of the lines.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// Light and cute (亲~), the IM default.
+    Playful,
+    /// Caring and helpful, for novices and payment trouble.
+    Warm,
+    /// Calm, with facts and guarantees, for doubts.
+    Reassuring,
+    /// Soft and thankful, for returning buyers.
+    Gentle,
+    /// Polite and complete, for SMS and phone.
+    Formal,
+    /// Time matters: the order closes soon or stock is short.
+    Urgent,
+}
+
+/// What the agent should do now.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Send a reminder now.
+    SendNow,
+    /// Send at `sendAt`.
+    Schedule,
+    /// Don't remind yet: answer the buyer first, or wait for the time they named.
+    Hold,
+    /// Don't remind at all.
+    Stop,
+}
+
+/// The most likely cause of non-payment.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    /// Not enough money or balance, waiting for salary.
+    InsufficientBalance,
+    /// Forgot or locked payment password.
+    ForgotPassword,
+    /// Doesn't know how to pay.
+    NoviceBuyer,
+    /// Payment page, bank or Alipay failing or upgrading.
+    PaymentSystemIssue,
+    /// Some other payment difficulty.
+    PaymentTrouble,
+    /// Wants a lower price, discount or coupon.
+    PriceBargain,
+    /// Disputes postage.
+    ShippingFee,
+    /// Doubts quality, size, fit, authenticity or use.
+    ProductDoubt,
+    /// Found it cheaper or better elsewhere, comparing.
+    ComparingShops,
+    /// Waiting for the agent's answer.
+    WaitingReply,
+    /// Unhappy with the service or attitude.
+    ServiceUnhappy,
+    /// Wants several orders merged or postage combined.
+    OrderMerge,
+    /// Asks about gifts, activities, offers.
+    GiftOrPromo,
+    /// Asks when it ships or arrives.
+    DeliveryQuestion,
+    /// Ordered by mistake, no longer wants it.
+    ChangedMind,
+    /// Placed the order without chatting.
+    SilentOrder,
+    /// Chatted, but nothing shows the cause.
+    Unknown,
+}
+
+impl ReasonCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ReasonCode; 17] = [
+        ReasonCode::InsufficientBalance,
+        ReasonCode::ForgotPassword,
+        ReasonCode::NoviceBuyer,
+        ReasonCode::PaymentSystemIssue,
+        ReasonCode::PaymentTrouble,
+        ReasonCode::PriceBargain,
+        ReasonCode::ShippingFee,
+        ReasonCode::ProductDoubt,
+        ReasonCode::ComparingShops,
+        ReasonCode::WaitingReply,
+        ReasonCode::ServiceUnhappy,
+        ReasonCode::OrderMerge,
+        ReasonCode::GiftOrPromo,
+        ReasonCode::DeliveryQuestion,
+        ReasonCode::ChangedMind,
+        ReasonCode::SilentOrder,
+        ReasonCode::Unknown,
+    ];
+
+    /// The snake_case code, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonCode::InsufficientBalance => "insufficient_balance",
+            ReasonCode::ForgotPassword => "forgot_password",
+            ReasonCode::NoviceBuyer => "novice_buyer",
+            ReasonCode::PaymentSystemIssue => "payment_system_issue",
+            ReasonCode::PaymentTrouble => "payment_trouble",
+            ReasonCode::PriceBargain => "price_bargain",
+            ReasonCode::ShippingFee => "shipping_fee",
+            ReasonCode::ProductDoubt => "product_doubt",
+            ReasonCode::ComparingShops => "comparing_shops",
+            ReasonCode::WaitingReply => "waiting_reply",
+            ReasonCode::ServiceUnhappy => "service_unhappy",
+            ReasonCode::OrderMerge => "order_merge",
+            ReasonCode::GiftOrPromo => "gift_or_promo",
+            ReasonCode::DeliveryQuestion => "delivery_question",
+            ReasonCode::ChangedMind => "changed_mind",
+            ReasonCode::SilentOrder => "silent_order",
+            ReasonCode::Unknown => "unknown",
+        }
+    }
+
+    /// Parses a snake_case code.
+    pub fn parse(s: &str) -> Option<ReasonCode> {
+        ReasonCode::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl Channel {
+    /// The lowercase code, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Im => "im",
+            Channel::Sms => "sms",
+            Channel::Phone => "phone",
+        }
+    }
+
+    /// Parses a lowercase code.
+    pub fn parse(s: &str) -> Option<Channel> {
+        [Channel::Im, Channel::Sms, Channel::Phone]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+impl Tone {
+    /// Every tone.
+    pub const ALL: [Tone; 6] = [
+        Tone::Playful,
+        Tone::Warm,
+        Tone::Reassuring,
+        Tone::Gentle,
+        Tone::Formal,
+        Tone::Urgent,
+    ];
+
+    /// The lowercase code, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Playful => "playful",
+            Tone::Warm => "warm",
+            Tone::Reassuring => "reassuring",
+            Tone::Gentle => "gentle",
+            Tone::Formal => "formal",
+            Tone::Urgent => "urgent",
+        }
+    }
+
+    /// Parses a lowercase code.
+    pub fn parse(s: &str) -> Option<Tone> {
+        Tone::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl Locale {
+    /// The BCP 47 tag, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses a tag.
+    pub fn parse(s: &str) -> Option<Locale> {
+        [Locale::ZhCn, Locale::ZhTw, Locale::En]
+            .into_iter()
+            .find(|l| l.as_str() == s)
+    }
+}
+
+/// Everything cuifu knows about one unpaid order and its chat.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatContext {
+    /// The moment of the suggestion (RFC 3339); default: the current time.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<String>,
+    /// Language of the lines; default `"zh-CN"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// The unpaid order.
+    pub order: Order,
+    /// Who bought.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer: Option<Buyer>,
+    /// The chat so far, oldest first.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<Message>,
+    /// Reminders already sent for this order.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminders: Vec<SentReminder>,
+    /// The shop's settings.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop: Option<Shop>,
+}
+
+/// The order the buyer placed but has not paid.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    /// When the buyer placed the order (RFC 3339).
+    pub placed_at: String,
+    /// Order value in yuan (≥ 0).
+    pub amount: f64,
+    /// The seller's last change of price or terms (restarts the close timer).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms_changed_at: Option<String>,
+    /// Explicit close time (flash sales); overrides the computed one.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<String>,
+    /// What was ordered.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Already paid.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<bool>,
+    /// The shop's order number, if known (for the remark and ranking).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// One line of the order.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    /// Product title as the shop lists it.
+    pub title: String,
+    /// How many.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<f64>,
+    /// Unit price in yuan.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+}
+
+/// The buyer, as far as the shop knows.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Buyer {
+    /// Real name or how the buyer likes to be addressed (e.g. 王丽).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Platform nickname.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nick: Option<String>,
+    /// Has bought here before.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning: Option<bool>,
+    /// Who the buyer is, for SMS timing.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// `"male"` / `"female"` when known, for 先生/女士 on the phone.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+}
+
+/// Form of address on the phone.
+#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// 先生 / Mr.
+    Male,
+    /// 女士 / Ms.
+    Female,
+}
+
+/// One chat message.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    /// Who wrote it.
+    pub from: Role,
+    /// What was written.
+    pub text: String,
+    /// When it was sent (RFC 3339).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// A reminder that was already sent for this order.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SentReminder {
+    /// When it was sent (RFC 3339).
+    pub at: String,
+    /// How it was sent.
+    pub channel: Channel,
+    /// Which line was used, if known.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+}
+
+/// A promotion day's reminder waves.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Campaign {
+    /// Name for the lines (e.g. 双11).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Wave times, `"HH:MM"` (e.g. `["10:00", "13:00"]`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waves: Vec<String>,
+    /// Days the campaign runs, `"YYYY-MM-DD"`; empty means every day.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<String>,
+    /// Stock is really short during the campaign (allows an urgent tone).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limited_stock: Option<bool>,
+}
+
+/// A line the shop wrote itself, with `{placeholder}` slots.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShopTemplate {
+    /// Stable id, reported back as `templateId`.
+    pub id: String,
+    /// The text, e.g. `"{name}您好,您在{shop}拍的{item}还没付款哦"`.
+    pub text: String,
+    /// Only for this channel.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Only for this reason.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ReasonCode>,
+    /// Only for this locale.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+/// The shop's settings; every field is optional and has a default.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Shop {
+    /// Shop name for the lines.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Typical order value, to tell big orders.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avg_order_value: Option<f64>,
+    /// Gross margin 0..1, for channel ROI.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
+    /// Unpaid orders close this long after order/terms change; default 72.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_after_hours: Option<f64>,
+    /// No reminders before this time of day, `"HH:MM"`; default `"10:00"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_before: Option<String>,
+    /// No reminders after this time of day, `"HH:MM"`; default `"22:00"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_after: Option<String>,
+    /// No reminders inside, `["HH:MM", "HH:MM"]`; default `["12:00", "13:30"]`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lunch_break: Option<Vec<String>>,
+    /// Weekdays that are rest days (0 = Sunday); default `[6, 0]`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_days: Option<Vec<u8>>,
+    /// Extra rest days, `"YYYY-MM-DD"`, on top of the built-in calendar.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<String>,
+    /// Make-up workdays, `"YYYY-MM-DD"`, on top of the built-in calendar.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workdays: Vec<String>,
+    /// A promotion day's reminder waves.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
+    /// Gifts the shop really offers.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gifts: Vec<String>,
+    /// A coupon or discount the shop really offers.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<String>,
+    /// The shop offers 7-day no-reason returns.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seven_day_return: Option<bool>,
+    /// The shop ships on the day of payment.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_day_shipping: Option<bool>,
+    /// Link to put in IM lines.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_link: Option<String>,
+    /// Opt-out suffix for SMS (e.g. `回T退订`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_opt_out: Option<String>,
+    /// The shop's own lines, `{placeholder}` syntax.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<ShopTemplate>,
+    /// Cap on reminders per order; default by order size (2 small, 3 big).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_reminders: Option<u32>,
+    /// Minimum minutes between two reminders; default 120.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_gap_minutes: Option<u32>,
+    /// Minutes after the order for the hidden address-check reminder; default 10.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_reminder_minutes: Option<u32>,
+    /// Hours before the close for the last-chance reminder; default 3.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_chance_hours: Option<f64>,
+    /// The shop's UTC offset, e.g. `"+08:00"`; default: the offset of `now`, else of `order.placedAt`, else +08:00.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset: Option<String>,
+    /// Agent's name for phone scripts (e.g. 乐乐).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_name: Option<String>,
+}
+
+/// Evidence for the reason: which buyer message, and the words.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Index into `messages`.
+    pub message_index: usize,
+    /// The buyer's words that show the reason.
+    pub text: String,
+    /// UTF-16 offset of `text` in the message.
+    pub start: usize,
+    /// UTF-16 end offset of `text` in the message.
+    pub end: usize,
+}
+
+/// Why the buyer has not paid, with how sure cuifu is.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    /// The most likely cause.
+    pub code: ReasonCode,
+    /// 0..1; low when the evidence is weak.
+    pub confidence: f64,
+    /// The buyer's words that show it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One candidate reminder line.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    /// The text to send.
+    pub text: String,
+    /// Which template it came from (shop templates keep their own id).
+    pub template_id: String,
+    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`.
+    pub angle: String,
+}
+
+/// A problem found in a context or a line.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// Stable code, e.g. `extreme_word`, `no_allowed_time`.
+    pub code: String,
+    /// What is wrong and what to do, in the locale.
+    pub message: String,
+    /// UTF-16 start offset in the linted text.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// UTF-16 end offset in the linted text.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// The advice for one unpaid order.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// Send now, send later, hold, or stop.
+    pub action: Action,
+    /// When to send (RFC 3339); null for `stop`.
+    pub send_at: Option<String>,
+    /// When the order closes unpaid (RFC 3339).
+    pub closes_at: String,
+    /// The most likely cause of non-payment.
+    pub reason: Reason,
+    /// How to reach the buyer.
+    pub channel: Channel,
+    /// The voice of the lines.
+    pub tone: Tone,
+    /// Candidate lines, best first.
+    pub lines: Vec<Line>,
+    /// Problems in the context or the lines.
+    pub warnings: Vec<Warning>,
+    /// Each decision explained in a sentence, in the locale.
+    pub why: Vec<String>,
+    /// The note to record on the order (结果备注).
+    pub remark: String,
+}
+
+/// Options for [`crate::lint`].
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LintOptions {
+    /// The channel the line is for; `"sms"` adds the SMS checks.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Language of the warning messages; default `"zh-CN"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// The buyer's name, so `missing_name_sms` can check it.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_name: Option<String>,
+}
+
+/// Options for [`crate::parse_transcript`].
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TranscriptOptions {
+    /// Nicks of the shop's agents; lines by them become `agent` messages.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agent_nicks: Vec<String>,
+    /// Offset for times without one, e.g. `"+08:00"` (default).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+    /// Date for times without one, `"YYYY-MM-DD"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `parseTranscript` drops lines it can't read instead of throwing `unparsed_lines`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_unparsed: Option<bool>,
+}
+
+/// What `parseTranscript` made of the pasted text.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Transcript {
+    /// The messages it recognised, oldest first.
+    pub messages: Vec<Message>,
+    /// The buyer's nick, when one was seen.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_nick: Option<String>,
+    /// Lines it could not parse, with their 1-based line number.
+    pub unparsed: Vec<UnparsedLine>,
+}
+
+/// A pasted line that was not understood.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct UnparsedLine {
+    /// 1-based line number in the pasted text.
+    pub line: usize,
+    /// The line as pasted.
+    pub text: String,
+}
+
+/// One order's place in the reminder queue.
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedOrder {
+    /// Index into the list passed in.
+    pub index: usize,
+    /// Higher first: value at risk weighed by time left.
+    pub priority: f64,
+    /// When to send (RFC 3339); null for `stop`.
+    pub send_at: Option<String>,
+    /// What to do with it.
+    pub action: Action,
+    /// When the order closes (RFC 3339).
+    pub closes_at: String,
+    /// Its reason code.
+    pub reason: ReasonCode,
+}
