@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::input::Settings;
+use super::input::{parse_date, Settings};
 
 const TABLE: &str = include_str!("../data/holidays.tsv");
 
@@ -28,10 +28,7 @@ fn calendar() -> &'static Calendar {
             if f.len() < 4 {
                 continue;
             }
-            let (Ok(a), Ok(b)) = (
-                NaiveDate::parse_from_str(f[1], "%Y-%m-%d"),
-                NaiveDate::parse_from_str(f[2], "%Y-%m-%d"),
-            ) else {
+            let (Ok(a), Ok(b)) = (parse_date("", f[1]), parse_date("", f[2])) else {
                 continue;
             };
             match f[0] {
@@ -47,7 +44,10 @@ fn calendar() -> &'static Calendar {
 
 /// Whether the built-in calendar knows the holidays of `day`'s year.
 pub fn covers(day: NaiveDate) -> bool {
-    calendar().covered.iter().any(|(a, b)| *a <= day && day <= *b)
+    calendar()
+        .covered
+        .iter()
+        .any(|(a, b)| *a <= day && day <= *b)
 }
 
 /// The statutory holiday `day` falls in, if any.
@@ -60,7 +60,10 @@ pub fn holiday_name(day: NaiveDate) -> Option<&'static str> {
 }
 
 fn is_makeup_workday(day: NaiveDate) -> bool {
-    calendar().work.iter().any(|(a, b, _)| *a <= day && day <= *b)
+    calendar()
+        .work
+        .iter()
+        .any(|(a, b, _)| *a <= day && day <= *b)
 }
 
 /// Whether `day` is a rest day for the shop: the shop's lists first, then

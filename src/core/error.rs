@@ -144,7 +144,9 @@ mod tests {
         );
         assert_eq!(e.code(), "invalid_value");
         assert_eq!(e.path(), "messages[3].from");
-        assert!(e.to_string().starts_with("messages[3].from: unknown variant"));
+        assert!(e
+            .to_string()
+            .starts_with("messages[3].from: unknown variant"));
     }
 
     #[test]

@@ -157,7 +157,14 @@ pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
 
 /// Parses `"HH:MM"`.
 pub fn parse_hhmm(path: &str, s: &str) -> Result<NaiveTime, Error> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
+    // Hand-written: chrono's format-string parser costs kilobytes of wasm.
+    let t = s.trim();
+    let parsed = t
+        .split_once(':')
+        .filter(|(h, m)| (1..=2).contains(&h.len()) && m.len() == 2)
+        .and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
+        .and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0));
+    parsed.ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidTime,
             path,
@@ -168,11 +175,25 @@ pub fn parse_hhmm(path: &str, s: &str) -> Result<NaiveTime, Error> {
 
 /// Parses `"YYYY-MM-DD"`.
 pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let mut parts = s.trim().splitn(3, '-');
+    let mut num = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let parsed = (|| {
+        let (y, m, d) = (num(4)?, num(2)?, num(2)?);
+        NaiveDate::from_ymd_opt(y as i32, m, d)
+    })();
+    parsed.ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidTime,
             path,
-            format!("`{}` is not a date: use YYYY-MM-DD, e.g. 2026-10-01", clip(s)),
+            format!(
+                "`{}` is not a date: use YYYY-MM-DD, e.g. 2026-10-01",
+                clip(s)
+            ),
         )
     })
 }
@@ -262,7 +283,7 @@ fn number(path: &str, v: f64, min: f64, max: f64, hint: &str) -> Result<f64, Err
         return Err(Error::new(
             ErrorCode::InvalidValue,
             path,
-            format!("{v} is out of range: {hint}"),
+            format!("out of range: {hint}"),
         ));
     }
     Ok(v)
@@ -292,10 +313,11 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
 
 fn dates(path: &str, v: &[String]) -> Result<BTreeSet<NaiveDate>, Error> {
     check_len(path, v, MAX_LIST)?;
-    v.iter()
-        .enumerate()
-        .map(|(i, d)| parse_date(&format!("{path}[{i}]"), d))
-        .collect()
+    let mut out = BTreeSet::new();
+    for (i, d) in v.iter().enumerate() {
+        out.insert(parse_date(&format!("{path}[{i}]"), d)?);
+    }
+    Ok(out)
 }
 
 /// True when an RFC 3339 string carries an explicit non-UTC offset.
@@ -366,10 +388,22 @@ impl<'a> Input<'a> {
             let p = format!("order.items[{i}]");
             check_chars(&join(&p, "title"), &item.title, MAX_SHORT_CHARS)?;
             if let Some(q) = item.quantity {
-                number(&join(&p, "quantity"), q, 0.0, MAX_AMOUNT, "use a count of 0 or more")?;
+                number(
+                    &join(&p, "quantity"),
+                    q,
+                    0.0,
+                    MAX_AMOUNT,
+                    "use a count of 0 or more",
+                )?;
             }
             if let Some(pr) = item.price {
-                number(&join(&p, "price"), pr, 0.0, MAX_AMOUNT, "use a price in yuan, 0 or more")?;
+                number(
+                    &join(&p, "price"),
+                    pr,
+                    0.0,
+                    MAX_AMOUNT,
+                    "use a price in yuan, 0 or more",
+                )?;
             }
         }
         short("order.id", &order.id)?;
@@ -392,18 +426,21 @@ impl<'a> Input<'a> {
             let p = format!("messages[{i}]");
             let n = m.text.chars().count();
             if n > MAX_MESSAGE_CHARS {
-                return Err(too_large(&join(&p, "text"), "text length", MAX_MESSAGE_CHARS));
+                return Err(too_large(
+                    &join(&p, "text"),
+                    "text length",
+                    MAX_MESSAGE_CHARS,
+                ));
             }
             total += n;
             if total > MAX_CHAT_CHARS {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
-            let at = m
-                .at
-                .as_deref()
-                .map(|s| parse_time(&join(&p, "at"), s))
-                .transpose()?
-                .map(|t| t.with_timezone(&tz));
+            let at =
+                m.at.as_deref()
+                    .map(|s| parse_time(&join(&p, "at"), s))
+                    .transpose()?
+                    .map(|t| t.with_timezone(&tz));
             messages.push(Msg {
                 index: i,
                 from: m.from,
@@ -422,7 +459,7 @@ impl<'a> Input<'a> {
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
         }
-        reminders.sort_by_key(|r| r.at);
+        reminders.sort_unstable_by_key(|r| r.at);
 
         Ok(Input {
             ctx,
@@ -461,15 +498,39 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     let shop_name = short("shop.name", &shop.name)?;
     let avg_order_value = shop
         .avg_order_value
-        .map(|v| number("shop.avgOrderValue", v, 0.01, MAX_AMOUNT, "give the typical order value in yuan, above 0"))
+        .map(|v| {
+            number(
+                "shop.avgOrderValue",
+                v,
+                0.01,
+                MAX_AMOUNT,
+                "give the typical order value in yuan, above 0",
+            )
+        })
         .transpose()?;
     let margin = shop
         .margin
-        .map(|v| number("shop.margin", v, 0.0, 1.0, "give the gross margin as a share from 0 to 1, e.g. 0.35"))
+        .map(|v| {
+            number(
+                "shop.margin",
+                v,
+                0.0,
+                1.0,
+                "give the gross margin as a share from 0 to 1, e.g. 0.35",
+            )
+        })
         .transpose()?;
     let close_after_hours = shop
         .close_after_hours
-        .map(|v| number("shop.closeAfterHours", v, 0.1, 24.0 * 30.0, "give hours from 0.1 to 720, e.g. 72"))
+        .map(|v| {
+            number(
+                "shop.closeAfterHours",
+                v,
+                0.1,
+                24.0 * 30.0,
+                "give hours from 0.1 to 720, e.g. 72",
+            )
+        })
         .transpose()?
         .unwrap_or(72.0);
     let quiet_before = match &shop.quiet_before {
@@ -544,7 +605,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                 .enumerate()
                 .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
                 .collect::<Result<Vec<_>, _>>()?;
-            waves.sort();
+            waves.sort_unstable();
             waves.dedup();
             Some(CampaignSettings {
                 name: short("shop.campaign.name", &c.name)?,
@@ -564,12 +625,24 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     check_len("shop.templates", &shop.templates, MAX_TEMPLATES)?;
     for (i, t) in shop.templates.iter().enumerate() {
-        check_chars(&format!("shop.templates[{i}].text"), &t.text, MAX_TEMPLATE_CHARS)?;
+        check_chars(
+            &format!("shop.templates[{i}].text"),
+            &t.text,
+            MAX_TEMPLATE_CHARS,
+        )?;
         check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
     }
     let last_chance = shop
         .last_chance_hours
-        .map(|v| number("shop.lastChanceHours", v, 0.0, 24.0 * 30.0, "give hours before the close, e.g. 3"))
+        .map(|v| {
+            number(
+                "shop.lastChanceHours",
+                v,
+                0.0,
+                24.0 * 30.0,
+                "give hours before the close, e.g. 3",
+            )
+        })
         .transpose()?
         .unwrap_or(3.0);
     Ok(Settings {
@@ -621,7 +694,10 @@ mod tests {
         let c = ctx();
         let i = Input::read(&c, None).unwrap();
         assert_eq!(i.settings.close_after_hours, 72.0);
-        assert_eq!(i.settings.quiet_before, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert_eq!(
+            i.settings.quiet_before,
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+        );
         assert!(i.settings.rest_days[0] && i.settings.rest_days[6]);
         assert_eq!(i.settings.hidden_reminder_after, Duration::minutes(10));
         assert_eq!(i.tz, default_offset());
@@ -639,8 +715,16 @@ mod tests {
     fn message_time_path_has_index() {
         let mut c = ctx();
         c.messages = vec![
-            Message { from: Role::Buyer, text: "在吗".into(), at: None },
-            Message { from: Role::Buyer, text: "在吗".into(), at: Some("14:00".into()) },
+            Message {
+                from: Role::Buyer,
+                text: "在吗".into(),
+                at: None,
+            },
+            Message {
+                from: Role::Buyer,
+                text: "在吗".into(),
+                at: Some("14:00".into()),
+            },
         ];
         let e = Input::read(&c, None).unwrap_err();
         assert_eq!(e.path(), "messages[1].at");
@@ -660,7 +744,9 @@ mod tests {
         let mut c = ctx();
         c.now = None;
         assert_eq!(Input::read(&c, None).unwrap_err().path(), "now");
-        let clock = DateTime::parse_from_rfc3339("2026-11-24T07:00:00Z").unwrap().to_utc();
+        let clock = DateTime::parse_from_rfc3339("2026-11-24T07:00:00Z")
+            .unwrap()
+            .to_utc();
         let i = Input::read(&c, Some(clock)).unwrap();
         assert_eq!(format_time(i.now), "2026-11-24T15:00:00+08:00");
     }
@@ -678,7 +764,14 @@ mod tests {
     #[test]
     fn too_many_messages_is_too_large() {
         let mut c = ctx();
-        c.messages = vec![Message { from: Role::Buyer, text: "x".into(), at: None }; MAX_MESSAGES + 1];
+        c.messages = vec![
+            Message {
+                from: Role::Buyer,
+                text: "x".into(),
+                at: None
+            };
+            MAX_MESSAGES + 1
+        ];
         assert_eq!(Input::read(&c, None).unwrap_err().code(), "too_large");
     }
 }

@@ -3,33 +3,26 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::error::{Error, ErrorCode};
 use super::limits::MAX_LINT_CHARS;
+use super::matcher::{read_table, utf16_len, Matcher};
 use super::model::{LintOptions, Warning};
 
 const TABLE: &str = include_str!("../data/lint.tsv");
 
-struct Matcher {
-    ac: AhoCorasick,
+struct Table {
+    matcher: Matcher,
     codes: Vec<&'static str>,
 }
 
-fn matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| {
-        let (codes, pats): (Vec<&'static str>, Vec<&'static str>) = TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .unzip();
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("the lint table builds");
-        Matcher { ac, codes }
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let (codes, pats): (Vec<&'static str>, Vec<&'static str>) = read_table(TABLE).unzip();
+        Table {
+            matcher: Matcher::new(&pats),
+            codes,
+        }
     })
 }
 
@@ -52,17 +45,16 @@ pub fn lint(text: &str, _options: &LintOptions) -> Result<Vec<Warning>, Error> {
             format!("text is longer than {MAX_LINT_CHARS} characters: lint one line at a time"),
         ));
     }
-    let m = matcher();
-    Ok(m
-        .ac
+    let m = table();
+    Ok(m.matcher
         .find_iter(text)
         .map(|hit| {
-            let code = m.codes[hit.pattern().as_usize()];
+            let code = m.codes[hit.pattern];
             Warning {
                 code: code.into(),
                 message: message(code).into(),
-                start: Some(text[..hit.start()].encode_utf16().count()),
-                end: Some(text[..hit.end()].encode_utf16().count()),
+                start: Some(utf16_len(&text[..hit.start])),
+                end: Some(utf16_len(&text[..hit.end])),
             }
         })
         .collect())

@@ -6,6 +6,7 @@ pub mod input;
 pub mod limits;
 pub mod lines;
 pub mod lint;
+pub mod matcher;
 pub mod model;
 pub mod plan;
 pub mod rank;
@@ -53,6 +54,8 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
             reason: analysis.reason.code,
             channel,
             tone,
+            analysis: &analysis,
+            timing: &timing,
         })?
     };
     let mut why = timing.why.clone();
@@ -87,15 +90,16 @@ fn remark(
     channel: Channel,
 ) -> String {
     let n = input.reminders.len() + 1;
-    let when = timing
-        .send_at
-        .map(|t| text::hhmm(&t))
-        .unwrap_or_default();
+    let when = timing.send_at.map(|t| text::hhmm(&t)).unwrap_or_default();
     match input.locale {
         Locale::ZhCn | Locale::ZhTw => format!(
             "催付{}{} {} {} 原因:{}",
             n,
-            if input.locale == Locale::ZhCn { "次" } else { "次" },
+            if input.locale == Locale::ZhCn {
+                "次"
+            } else {
+                "次"
+            },
             when,
             channel.as_str(),
             analysis.reason.code.as_str()
@@ -133,7 +137,12 @@ pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transc
 pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
-        let lines: Vec<String> = t.unparsed.iter().take(10).map(|u| u.line.to_string()).collect();
+        let lines: Vec<String> = t
+            .unparsed
+            .iter()
+            .take(10)
+            .map(|u| u.line.to_string())
+            .collect();
         return Err(Error::new(
             ErrorCode::UnparsedLines,
             "text",

@@ -48,7 +48,9 @@ pub enum Audience {
 }
 
 /// How a reminder reaches the buyer.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// The shop's instant messenger (旺旺/千牛): free, emoji, low intrusion.
@@ -60,7 +62,9 @@ pub enum Channel {
 }
 
 /// The voice of the lines.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Tone {
     /// Light and cute (亲~), the IM default.
@@ -92,7 +96,9 @@ pub enum Action {
 }
 
 /// The most likely cause of non-payment.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonCode {
     /// Not enough money or balance, waiting for salary.
@@ -598,6 +604,7 @@ pub struct Suggestion {
     /// Send now, send later, hold, or stop.
     pub action: Action,
     /// When to send (RFC 3339); null for `stop`.
+    #[tsify(type = "string | null")]
     pub send_at: Option<String>,
     /// When the order closes unpaid (RFC 3339).
     pub closes_at: String,
@@ -690,6 +697,7 @@ pub struct RankedOrder {
     /// Higher first: value at risk weighed by time left.
     pub priority: f64,
     /// When to send (RFC 3339); null for `stop`.
+    #[tsify(type = "string | null")]
     pub send_at: Option<String>,
     /// What to do with it.
     pub action: Action,

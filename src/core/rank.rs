@@ -8,7 +8,10 @@ use super::limits::MAX_RANK_ORDERS;
 use super::model::{Action, ChatContext, RankedOrder};
 
 /// Ranks `contexts`, best first.
-pub fn rank(contexts: &[ChatContext], clock: Option<DateTime<Utc>>) -> Result<Vec<RankedOrder>, Error> {
+pub fn rank(
+    contexts: &[ChatContext],
+    clock: Option<DateTime<Utc>>,
+) -> Result<Vec<RankedOrder>, Error> {
     if contexts.len() > MAX_RANK_ORDERS {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -19,12 +22,17 @@ pub fn rank(contexts: &[ChatContext], clock: Option<DateTime<Utc>>) -> Result<Ve
     let mut out = Vec::with_capacity(contexts.len());
     for (i, ctx) in contexts.iter().enumerate() {
         let prefix = |e: Error| {
-            let path = if e.path().is_empty() { format!("[{i}]") } else { format!("[{i}].{}", e.path()) };
+            let path = if e.path().is_empty() {
+                format!("[{i}]")
+            } else {
+                format!("[{i}].{}", e.path())
+            };
             Error::new(e.kind(), path, e.message().to_string())
         };
         let input = Input::read(ctx, clock).map_err(prefix)?;
         let (s, analysis) = super::suggest_input(&input).map_err(prefix)?;
-        let hours_left = ((super::timing::closes_at(&input) - input.now).num_minutes() as f64 / 60.0).max(0.1);
+        let hours_left =
+            ((super::timing::closes_at(&input) - input.now).num_minutes() as f64 / 60.0).max(0.1);
         let priority = if s.action == Action::Stop {
             0.0
         } else {
@@ -39,6 +47,10 @@ pub fn rank(contexts: &[ChatContext], clock: Option<DateTime<Utc>>) -> Result<Ve
             reason: analysis.reason.code,
         });
     }
-    out.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.index.cmp(&b.index)));
+    out.sort_unstable_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then(a.index.cmp(&b.index))
+    });
     Ok(out)
 }

@@ -3,15 +3,22 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{DateTime, FixedOffset};
 
 use super::input::Input;
+use super::matcher::{read_table, utf16_len, Matcher};
 use super::model::{Evidence, Reason, ReasonCode, Role};
 
 const TABLE: &str = include_str!("../data/reasons.tsv");
 const STOP_PHRASES: &[&str] = &[
-    "别再发了", "別再發了", "不要催", "别催", "別催", "不要再发", "不要再發", "stop messaging",
+    "别再发了",
+    "別再發了",
+    "不要催",
+    "别催",
+    "別催",
+    "不要再发",
+    "不要再發",
+    "stop messaging",
 ];
 
 /// What the chat says beyond the reason.
@@ -47,44 +54,27 @@ pub struct Analysis {
     pub signals: Signals,
 }
 
-struct Matcher {
-    ac: AhoCorasick,
+struct Table {
+    matcher: Matcher,
     codes: Vec<ReasonCode>,
 }
 
-fn matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| {
-        let mut pats = Vec::new();
-        let mut codes = Vec::new();
-        for line in TABLE.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some((code, phrase)) = line.split_once('\t') {
-                if let Some(code) = ReasonCode::parse(code.trim()) {
-                    pats.push(phrase.trim().to_string());
-                    codes.push(code);
-                }
-            }
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let (codes, pats): (Vec<ReasonCode>, Vec<&str>) = read_table(TABLE)
+            .filter_map(|(code, phrase)| Some((ReasonCode::parse(code)?, phrase)))
+            .unzip();
+        Table {
+            matcher: Matcher::new(&pats),
+            codes,
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("the phrase table builds");
-        Matcher { ac, codes }
     })
-}
-
-fn utf16_len(s: &str) -> usize {
-    s.encode_utf16().count()
 }
 
 /// Reads the chat of `input`.
 pub fn analyze(input: &Input) -> Analysis {
-    let m = matcher();
+    let m = table();
     let mut signals = Signals {
         consulted: input.buyer_messages().next().is_some(),
         ..Signals::default()
@@ -97,13 +87,13 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         // Later messages weigh more.
         let recency = 0.6 + 0.4 * (rank + 1) as f64 / buyer_count as f64;
-        for hit in m.ac.find_iter(msg.text) {
-            let code = m.codes[hit.pattern().as_usize()];
+        for hit in m.matcher.find_iter(msg.text) {
+            let code = m.codes[hit.pattern];
             let ev = Evidence {
                 message_index: msg.index,
-                text: msg.text[hit.start()..hit.end()].to_string(),
-                start: utf16_len(&msg.text[..hit.start()]),
-                end: utf16_len(&msg.text[..hit.end()]),
+                text: msg.text[hit.start..hit.end].to_string(),
+                start: utf16_len(&msg.text[..hit.start]),
+                end: utf16_len(&msg.text[..hit.end]),
             };
             match &mut best {
                 Some((score, c, evs)) if *c == code => {

@@ -34,9 +34,16 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
                     }
                     Role::Buyer
                 };
-                out.messages.push(Message { from, text: msg.trim().to_string(), at: None });
+                out.messages.push(Message {
+                    from,
+                    text: msg.trim().to_string(),
+                    at: None,
+                });
             }
-            None => out.unparsed.push(UnparsedLine { line: i + 1, text: line.to_string() }),
+            None => out.unparsed.push(UnparsedLine {
+                line: i + 1,
+                text: line.to_string(),
+            }),
         }
     }
     Ok(out)

@@ -3,12 +3,14 @@
 //! Every failure leaves as a JS `Error` named `CuifuError` with `code`,
 //! `path` and a message that says what to fix.
 
+mod from_js;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::core::error::{from_serde, Error, ErrorCode};
+use crate::core::error::{Error, ErrorCode};
 use crate::core::model::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -24,7 +26,7 @@ export interface CuifuError extends Error {
 "#;
 
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
@@ -41,17 +43,7 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = match (root, inner.as_str()) {
-            (r, ".") => r.to_string(),
-            ("", p) => p.to_string(),
-            (r, p) if p.starts_with('[') => format!("{r}{p}"),
-            (r, p) => format!("{r}.{p}"),
-        };
-        js_error(&from_serde(&path, &e.into_inner().to_string()))
-    })
+    from_js::from_js(value, root).map_err(|e| js_error(&e))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
