@@ -98,3 +98,26 @@ fn rank_orders_takes_an_array() {
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn js_reader_agrees_with_serde_on_every_field() {
+    let text = include_str!("../data/full_context.json");
+    let by_serde: cuifu::ChatContext = serde_json::from_str(text).expect("serde reads it");
+    let by_reader =
+        cuifu::wasm::from_js::chat_context(cuifu::wasm::from_js::Val::new(json(text), ""))
+            .expect("the JS reader reads it");
+    assert_eq!(by_reader, by_serde);
+}
+
+#[wasm_bindgen_test]
+fn js_writer_agrees_with_serde() {
+    use cuifu::wasm::to_js::ToJs;
+    let ctx: cuifu::ChatContext =
+        serde_json::from_str(include_str!("../data/full_context.json")).expect("serde reads it");
+    let s = cuifu::suggest(&ctx).expect("valid");
+    let written = js_sys::JSON::stringify(&s.to_js()).expect("stringify");
+    let by_serde = serde_json::to_string(&s).expect("serde writes it");
+    let a: serde_json::Value = serde_json::from_str(&String::from(written)).expect("json");
+    let b: serde_json::Value = serde_json::from_str(&by_serde).expect("json");
+    assert_eq!(a, b);
+}
