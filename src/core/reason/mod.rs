@@ -22,11 +22,14 @@ mod norm;
 mod rules;
 mod when;
 
+use std::cmp::Reverse;
+
 use chrono::{DateTime, FixedOffset, Timelike};
 
 use super::input::Input;
 use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
+use super::sort::sort_by_key;
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -308,11 +311,9 @@ fn decide(
     plain: Option<Evidence>,
     consulted: bool,
 ) -> Reason {
-    scores.sort_unstable_by(|a, b| {
-        b.1.value()
-            .total_cmp(&a.1.value())
-            .then(b.1.last.cmp(&a.1.last))
-            .then(a.0.cmp(&b.0))
+    // Best first; ties go to the later message, then to the code listed first.
+    sort_by_key(&mut scores, |(code, s)| {
+        (Reverse(s.value()), Reverse(s.last), *code)
     });
     let mut it = scores.into_iter();
     match it.next() {

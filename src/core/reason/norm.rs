@@ -6,6 +6,8 @@
 
 use std::sync::OnceLock;
 
+use super::super::sort::sort_by_key;
+
 const FOLD: &str = include_str!("../../data/fold.tsv");
 
 /// A normalised message.
@@ -28,7 +30,7 @@ fn fold_map() -> &'static [(char, char)] {
             let Some(s) = cs.next() else { continue };
             v.extend(cs.filter(|c| *c != '\t').map(|t| (t, s)));
         }
-        v.sort_unstable();
+        sort_by_key(&mut v, |p| p.0);
         v
     })
 }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::super::matcher::{read_table, Matcher};
 use super::super::model::ReasonCode;
+use super::super::sort::sort_by_key;
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = include_str!("../../data/reasons.tsv");
@@ -125,7 +126,7 @@ fn build() -> Rules {
         payday: id("payday", &mut groups),
         keep: id("keep", &mut groups),
     };
-    rows.sort_unstable();
+    sort_by_key(&mut rows, |r| *r);
     rows.dedup();
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
