@@ -44,6 +44,15 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Full-width forms → ASCII, ideographic space → space.
+fn half(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -119,17 +128,12 @@ impl Norm {
                 }
             }
             let w = c0.len_utf8();
-            let mut c = match c0 as u32 {
-                0xFF01..=0xFF5E => char::from_u32(c0 as u32 - 0xFEE0).unwrap_or(c0),
-                0x3000 => ' ',
-                _ => c0,
-            };
-            c = fold(c.to_ascii_lowercase());
+            let c = fold(half(c0).to_ascii_lowercase());
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
                 let next = rest
                     .get(w..)
-                    .and_then(|r| r.chars().find(|x| !x.is_whitespace()));
+                    .and_then(|r| r.chars().map(half).find(|x| !x.is_whitespace()));
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
                     && next.is_some_and(|x| x.is_ascii_alphanumeric());
                 if ascii_pair {

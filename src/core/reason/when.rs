@@ -132,6 +132,7 @@ pub fn named(
     let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
     let mut clock: Option<(i64, i64, bool)> = None; // hour, minute, pm
     let mut span: Option<(usize, usize)> = None;
+    let mut pays: Vec<(usize, usize)> = Vec::new();
     for h in t.matcher.find_iter(&n.text) {
         if questions.get(n.clause(h.start)).copied().unwrap_or(false) {
             continue;
@@ -144,6 +145,7 @@ pub fn named(
             Kind::Pay => {
                 if !matches!(n.before(h.start), Some('不' | '没' | '别')) {
                     pay = true;
+                    pays.push((h.start, h.end));
                 }
                 continue;
             }
@@ -195,7 +197,15 @@ pub fn named(
         }
         span = Some(span.map_or((s, h.end), |(a, b)| (a.min(s), b.max(h.end))));
     }
-    let (start, end) = span?;
+    let (mut start, mut end) = span?;
+    // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.
+    let clause = n.clause(start);
+    for (s, e) in pays {
+        if n.clause(s) == clause {
+            start = start.min(s);
+            end = end.max(e);
+        }
+    }
     if !pay && rel.is_none() {
         return None;
     }
