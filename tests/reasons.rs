@@ -447,3 +447,22 @@ fn never_panics_on_odd_text() {
         let _ = run(&[(A, text), (B, text), (A, text)]);
     }
 }
+
+#[test]
+fn declined_versus_hesitating() {
+    // seed 000: 拍下产品之后不想要了 — don't force; hesitation leaves the door open.
+    let a = buyer("拍错了，不要了");
+    assert_eq!(a.reason.code, ReasonCode::ChangedMind);
+    assert_eq!(a.signals.declined, Some(0));
+    let a = buyer("我再考虑一下");
+    assert_eq!(a.reason.code, ReasonCode::ChangedMind);
+    assert_eq!(a.signals.declined, None);
+}
+
+#[test]
+fn traditional_phrases_fold_to_simplified() {
+    // seed 003 is seed 000 in traditional characters.
+    assert_eq!(buyer("甚麼時候發貨？").reason.code, ReasonCode::DeliveryQuestion);
+    assert_eq!(buyer("這個質量怎麼樣").reason.code, ReasonCode::ProductDoubt);
+    assert_eq!(buyer("帳戶餘額不夠").reason.code, ReasonCode::InsufficientBalance);
+}

@@ -50,6 +50,10 @@ pub struct Signals {
     pub named_time: Option<NamedTime>,
     /// The buyer chatted before or after ordering (询单), as opposed to a silent order.
     pub consulted: bool,
+    /// The buyer said plainly they no longer want the order (拍错了 / 不要了 /
+    /// 取消订单), as opposed to hesitating (再看看 / 考虑一下), which is also
+    /// `changed_mind` but leaves the door open: message index.
+    pub declined: Option<usize>,
     /// The buyer waits for pay day (发工资了再买) without naming a clock
     /// time: message index. When they name a date too (15号发工资),
     /// `named_time` carries it.
@@ -248,6 +252,12 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         if has(sp.keep) {
             cands.retain(|c| c.code != ReasonCode::ChangedMind);
+        }
+        if cands
+            .iter()
+            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
+        {
+            signals.declined = Some(m.index);
         }
         let asks = asks_any || !pings.is_empty();
         if !answered && asks {

@@ -1,6 +1,28 @@
-//! The phrase table (reasons.tsv) read into one matcher: each distinct
-//! phrase carries its roles (a reason code with a weight, or a group), plus
-//! the group combinations.
+//! The phrase table (`src/data/reasons.tsv`) read into one matcher: each
+//! distinct phrase carries its roles (a reason code with a weight, or a
+//! group), plus the group combinations.
+//!
+//! Phrases are written as the normaliser leaves text: simplified characters
+//! (traditional ones are folded through `fold.tsv`), half-width, lower case,
+//! no spaces between CJK characters, every run of digits as `#`. Rows:
+//!
+//! | row | meaning |
+//! | --- | --- |
+//! | `code<TAB>phrase[<TAB>weight]` | a phrase that shows `code`; weight 1 = vague, 2 = clear (default), 3 = explicit |
+//! | `@group<TAB>phrase` | a word of a group |
+//! | `code<TAB>@a+@b[<TAB>weight]` | both groups in one clause; `@a+?`: `a` in a question (or just before one) |
+//!
+//! A phrase may appear in several rows with different roles. Groups the
+//! detector reads itself: `@neg` (a negation just before a phrase cancels it
+//! in a statement), `@q` (question words; clauses ending in ? 吗 么 嘛 呢 吧
+//! are questions too), `@ping` (在吗: a ping, not a cause, unless repeated or
+//! after the agent spoke), `@stop` (do not contact me), `@post` (paid or
+//! after-sales talk, in the buyer's message or the agent's one before it:
+//! questions about goods and terms there are not why the order is unpaid),
+//! `@topic` (other service topics: no waiting_reply for a bare question about
+//! them), `@payday` (waits for pay day), `@keep` (wants to keep the order: no
+//! changed_mind in that message), `@none` (blocks a shorter phrase inside it
+//! and means nothing: 运费险 is not postage, 能不能 is not a negation).
 
 use std::sync::OnceLock;
 
@@ -206,5 +228,44 @@ impl Rules {
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
         self.roles(f).contains(&Role::Group(g))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_clean() {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (head, rest) in read_table(TABLE) {
+            let phrase = rest.split('\t').next().unwrap_or("").trim();
+            assert!(!phrase.is_empty(), "{head}: empty phrase");
+            assert!(
+                head.starts_with('@') || ReasonCode::parse(head).is_some(),
+                "unknown code {head}"
+            );
+            if !phrase.starts_with('@') {
+                // Written as the normaliser leaves text, or it could never match.
+                assert_eq!(Norm::new(phrase).text, phrase, "{head}\t{phrase}");
+            }
+            assert!(
+                !seen.contains(&(head, phrase)),
+                "duplicate row {head}\t{phrase}"
+            );
+            seen.push((head, phrase));
+        }
+        let r = rules();
+        for code in ReasonCode::ALL {
+            if matches!(code, ReasonCode::SilentOrder | ReasonCode::Unknown) {
+                continue;
+            }
+            let direct = r
+                .roles
+                .iter()
+                .flatten()
+                .any(|x| matches!(x, Role::Code(c, _) if *c == code));
+            assert!(direct, "no phrase for {}", code.as_str());
+        }
     }
 }

@@ -223,14 +223,14 @@ pub fn named(
         }
         d = c;
     } else if let Some(off) = day {
-        d = today + Duration::days(off);
+        d = today.checked_add_signed(Duration::days(off))?;
     } else if let Some((w, next)) = week {
         let now_w = today.weekday().num_days_from_sunday() as i64;
         let mut ahead = (w - now_w).rem_euclid(7);
         if next && ahead < 7 {
             ahead += 7;
         }
-        d = today + Duration::days(ahead);
+        d = today.checked_add_signed(Duration::days(ahead))?;
     } else {
         fixed_day = false;
     }
@@ -245,19 +245,19 @@ pub fn named(
                 t = at(d, h + 12, m, tz)?;
             }
             if !fixed_day && t <= base {
-                t += Duration::days(1);
+                t = t.checked_add_signed(Duration::days(1))?;
             }
             t
         }
         (None, Some(p)) => {
             let mut t = at(d, p, 0, tz)?;
             if !fixed_day && t <= base {
-                t += Duration::days(1);
+                t = t.checked_add_signed(Duration::days(1))?;
             }
             t
         }
         (None, None) => match rel {
-            Some(mins) if !fixed_day => base + Duration::minutes(mins),
+            Some(mins) if !fixed_day => base.checked_add_signed(Duration::minutes(mins))?,
             _ if d == today => base.max(at(d, 20, 0, tz)?),
             _ => at(d, default_hour, 0, tz)?,
         },
