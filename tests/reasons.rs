@@ -462,7 +462,16 @@ fn declined_versus_hesitating() {
 #[test]
 fn traditional_phrases_fold_to_simplified() {
     // seed 003 is seed 000 in traditional characters.
-    assert_eq!(buyer("甚麼時候發貨？").reason.code, ReasonCode::DeliveryQuestion);
-    assert_eq!(buyer("這個質量怎麼樣").reason.code, ReasonCode::ProductDoubt);
-    assert_eq!(buyer("帳戶餘額不夠").reason.code, ReasonCode::InsufficientBalance);
+    assert_eq!(
+        buyer("甚麼時候發貨？").reason.code,
+        ReasonCode::DeliveryQuestion
+    );
+    assert_eq!(
+        buyer("這個質量怎麼樣").reason.code,
+        ReasonCode::ProductDoubt
+    );
+    assert_eq!(
+        buyer("帳戶餘額不夠").reason.code,
+        ReasonCode::InsufficientBalance
+    );
 }
