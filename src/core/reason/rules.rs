@@ -4,13 +4,16 @@
 //!
 //! Phrases are written as the normaliser leaves text: simplified characters
 //! (traditional ones are folded through `fold.tsv`), half-width, lower case,
-//! no spaces between CJK characters, every run of digits as `#`. Rows:
+//! no spaces between CJK characters, every run of digits as `#`. One
+//! phrase a row, under a heading:
 //!
-//! | row | meaning |
+//! | heading | rows under it |
 //! | --- | --- |
-//! | `code<TAB>phrase[<TAB>weight]` | a phrase that shows `code`; weight 1 = vague, 2 = clear (default), 3 = explicit |
-//! | `@group<TAB>phrase` | a word of a group |
-//! | `code<TAB>@a+@b[<TAB>weight]` | both groups in one clause; `@a+?`: `a` in a question (or just before one) |
+//! | `[code weight]` | phrases that show `code`; weight 1 = vague, 2 = clear, 3 = explicit |
+//! | `[@group]` | the words of a group |
+//!
+//! Under a code heading, a row `@a+@b` means both groups in one clause, and
+//! `@a+?` means `a` in a question (or just before one).
 //!
 //! A phrase may appear in several rows with different roles. Groups the
 //! detector reads itself: `@neg` (a negation just before a phrase cancels it
@@ -26,7 +29,7 @@
 
 use std::sync::OnceLock;
 
-use super::super::matcher::{read_table, Matcher};
+use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
 use super::super::sort::sort_by_key;
 use super::norm::{cjk, Norm};
@@ -102,43 +105,65 @@ pub fn rules() -> &'static Rules {
     R.get_or_init(build)
 }
 
-fn build() -> Rules {
-    let mut groups: Vec<&'static str> = Vec::new();
-    let mut rows: Vec<(&str, Role)> = Vec::new();
-    let mut qs: Vec<&str> = Vec::new();
-    let mut combos = Vec::new();
-    for (head, rest) in read_table(TABLE) {
-        let mut cols = rest.split('\t');
-        let phrase = cols.next().unwrap_or("").trim();
-        if phrase.is_empty() {
+/// The heading a table row sits under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    Group(&'static str),
+    Code(ReasonCode, u8),
+}
+
+/// The table's rows with their headings; rows under an unknown heading are skipped.
+fn rows() -> Vec<(Head, &'static str)> {
+    let mut head = None;
+    let mut out = Vec::new();
+    for line in TABLE.lines().map(str::trim) {
+        // `# ` starts a comment; `#` alone in a phrase stands for a number.
+        if line.is_empty() || line.starts_with("# ") {
             continue;
         }
-        if let Some(g) = head.strip_prefix('@') {
-            if g == "q" {
-                qs.push(phrase);
-            } else {
-                rows.push((phrase, Role::Group(id(g, &mut groups))));
-            }
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            head = match h.strip_prefix('@') {
+                Some(g) => Some(Head::Group(g)),
+                None => {
+                    let (c, w) = h.split_once(' ').unwrap_or((h, "2"));
+                    ReasonCode::parse(c).map(|c| Head::Code(c, weight(Some(w))))
+                }
+            };
             continue;
         }
-        let Some(code) = ReasonCode::parse(head) else {
-            continue;
-        };
-        let w = weight(cols.next());
-        if let Some(pair) = phrase.strip_prefix('@') {
-            let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
-            let a = id(a, &mut groups);
-            let b = b.strip_prefix('@').map(|b| id(b, &mut groups));
-            combos.push(Combo {
-                code,
-                a,
-                b,
-                weight: w,
-            });
-        } else {
-            rows.push((phrase, Role::Code(code, w)));
+        if let Some(h) = head {
+            out.push((h, line));
         }
     }
+    out
+}
+
+fn build() -> Rules {
+    let mut groups: Vec<&'static str> = Vec::new();
+    let mut entries: Vec<(&str, Role)> = Vec::new();
+    let mut qs: Vec<&str> = Vec::new();
+    let mut combos = Vec::new();
+    for (head, phrase) in rows() {
+        match head {
+            Head::Group("q") => qs.push(phrase),
+            Head::Group(g) => entries.push((phrase, Role::Group(id(g, &mut groups)))),
+            Head::Code(code, w) => match phrase.strip_prefix('@') {
+                Some(pair) => {
+                    let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
+                    let a = id(a, &mut groups);
+                    let b = b.strip_prefix('@').map(|b| id(b, &mut groups));
+                    combos.push(Combo {
+                        code,
+                        a,
+                        b,
+                        weight: w,
+                    });
+                }
+                None => entries.push((phrase, Role::Code(code, w))),
+            },
+        }
+    }
+    let mut rows = entries;
     let special = Special {
         neg: id("neg", &mut groups),
         ping: id("ping", &mut groups),
@@ -237,21 +262,25 @@ mod tests {
 
     #[test]
     fn table_is_clean() {
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        for (head, rest) in read_table(TABLE) {
-            let phrase = rest.split('\t').next().unwrap_or("").trim();
-            assert!(!phrase.is_empty(), "{head}: empty phrase");
-            assert!(
-                head.starts_with('@') || ReasonCode::parse(head).is_some(),
-                "unknown code {head}"
-            );
+        let mut seen: Vec<(Head, &str)> = Vec::new();
+        let lines = TABLE
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("# "));
+        let headings = lines.clone().filter(|l| l.starts_with('[')).count();
+        let all = rows();
+        assert_eq!(
+            all.len() + headings,
+            lines.count(),
+            "a row under an unknown heading"
+        );
+        for (head, phrase) in all {
             if !phrase.starts_with('@') {
                 // Written as the normaliser leaves text, or it could never match.
-                assert_eq!(Norm::new(phrase).text, phrase, "{head}\t{phrase}");
+                assert_eq!(Norm::new(phrase).text, phrase, "{head:?} {phrase}");
             }
             assert!(
                 !seen.contains(&(head, phrase)),
-                "duplicate row {head}\t{phrase}"
+                "duplicate row {head:?} {phrase}"
             );
             seen.push((head, phrase));
         }
