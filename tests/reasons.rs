@@ -475,3 +475,20 @@ fn traditional_phrases_fold_to_simplified() {
         ReasonCode::InsufficientBalance
     );
 }
+
+#[test]
+fn chinese_numeral_hours() {
+    let morning = "2026-11-24T09:00:00+08:00";
+    let cases: &[(&str, &str)] = &[
+        ("十点付", "2026-11-24T10:00:00+08:00"),
+        ("十二点付", "2026-11-24T12:00:00+08:00"),
+        ("晚上十一点付", "2026-11-24T23:00:00+08:00"),
+        ("二十点付", "2026-11-24T20:00:00+08:00"),
+        ("两点付", "2026-11-24T14:00:00+08:00"),
+        ("晚上八点半付", "2026-11-24T20:30:00+08:00"),
+        ("8:45付款", "2026-11-24T20:45:00+08:00"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(named(morning, text).as_deref(), Some(*want), "{text}");
+    }
+}

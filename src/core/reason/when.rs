@@ -1,12 +1,19 @@
 //! When the buyer said they would pay (晚上8点付, 明天付, 周五, 等会儿,
 //! tonight), resolved to a moment in the shop's offset. The words are in
-//! times.tsv; this file only reads numbers and does the calendar arithmetic.
+//! `src/data/times.tsv`, one phrase a row (`phrase<TAB>value`, value 0 when
+//! left out) under a `[kind]` heading: `day` (days from today), `part` (part
+//! of the day, its default hour; a clock hour after one of 12 or later reads
+//! as afternoon), `week` (weekday, 0 = Sunday), `rel` (minutes from the
+//! moment said), `pay` (verbs of paying: a named time counts only with one,
+//! or with a `rel` word), `clock` (hour marker after a number; 12 = pm),
+//! `date` (day of the month after a number). This file only reads numbers
+//! and does the calendar arithmetic.
 
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 
-use super::super::matcher::{read_table, Matcher};
+use super::super::matcher::Matcher;
 use super::norm::Norm;
 
 const TABLE: &str = include_str!("../../data/times.tsv");
@@ -32,18 +39,26 @@ fn times() -> &'static Times {
     T.get_or_init(|| {
         let mut pats = Vec::new();
         let mut kinds = Vec::new();
-        for (kind, rest) in read_table(TABLE) {
-            let (phrase, value) = rest.split_once('\t').unwrap_or((rest, "0"));
-            let k = match kind {
-                "day" => Kind::Day,
-                "part" => Kind::Part,
-                "week" => Kind::Week,
-                "rel" => Kind::Rel,
-                "pay" => Kind::Pay,
-                "clock" => Kind::Clock,
-                "date" => Kind::Date,
-                _ => continue,
-            };
+        let mut kind = None;
+        for line in TABLE.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                kind = match h {
+                    "day" => Some(Kind::Day),
+                    "part" => Some(Kind::Part),
+                    "week" => Some(Kind::Week),
+                    "rel" => Some(Kind::Rel),
+                    "pay" => Some(Kind::Pay),
+                    "clock" => Some(Kind::Clock),
+                    "date" => Some(Kind::Date),
+                    _ => None,
+                };
+                continue;
+            }
+            let Some(k) = kind else { continue };
+            let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
             pats.push(phrase.trim());
             kinds.push((k, value.trim().parse().unwrap_or(0)));
         }
@@ -62,44 +77,43 @@ pub struct Said {
 }
 
 fn cn_digit(c: char) -> Option<i64> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as i64)
-        .or(if c == '两' { Some(2) } else { None })
+    match c {
+        '两' => Some(2),
+        '十' => Some(10),
+        _ => "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as i64),
+    }
 }
 
-/// The number written just before `pos` (digits or Chinese numerals), with
-/// its normalised start and whether it was the lone word 一.
+/// The number written just before `pos` (digits, or Chinese numerals up to
+/// 九十九), with its normalised start and whether it was the lone word 一.
 fn number_before(n: &Norm, orig: &str, pos: usize) -> Option<(i64, usize, bool)> {
     let head = n.text.get(..pos)?;
-    let head_trim = head.trim_end_matches(' ');
-    if head_trim.ends_with('#') {
-        let s = head_trim.len() - 1;
+    if let Some(s) = head.trim_end_matches(' ').strip_suffix('#').map(str::len) {
         let (os, oe) = n.orig_span(s, s + 1);
         let v = orig.get(os..oe)?.parse::<i64>().ok()?;
         return Some((v, s, false));
     }
-    let mut chars: Vec<(usize, char)> = head.char_indices().rev().take(3).collect();
-    chars.reverse();
-    let start = chars
-        .iter()
-        .position(|(_, c)| cn_digit(*c).is_some() || *c == '十')
-        .filter(|i| {
-            chars[*i..]
-                .iter()
-                .all(|(_, c)| cn_digit(*c).is_some() || *c == '十')
-        })?;
-    let word: Vec<char> = chars[start..].iter().map(|p| p.1).collect();
-    let v = match word.as_slice() {
-        ['十'] => 10,
-        ['十', d] => 10 + cn_digit(*d)?,
-        [d, '十'] => cn_digit(*d)? * 10,
-        [d, '十', e] => cn_digit(*d)? * 10 + cn_digit(*e)?,
-        [d] => cn_digit(*d)?,
+    // Up to three numerals, last first: 八, 十二, 二十四.
+    let mut buf = [(0usize, 0i64); 3];
+    let mut len = 0;
+    for (slot, (i, c)) in buf.iter_mut().zip(head.char_indices().rev()) {
+        let Some(d) = cn_digit(c) else { break };
+        *slot = (i, d);
+        len += 1;
+    }
+    let d = |k: usize| buf.get(k).map_or(0, |p| p.1);
+    let (v, used) = match (len, d(0), d(1), d(2)) {
+        (3.., a, 10, c) if a < 10 && c < 10 => (c * 10 + a, 3),
+        (2.., 10, b, _) if b < 10 => (b * 10, 2),
+        (2.., a, 10, _) => (10 + a, 2),
+        (1.., a, _, _) => (a, 1),
         _ => return None,
     };
-    Some((v, chars[start].0, word == ['一']))
+    let start = buf.get(used - 1).map_or(pos, |p| p.0);
+    Some((v, start, used == 1 && v == 1))
 }
 
 fn number_after(n: &Norm, orig: &str, pos: usize) -> Option<i64> {
