@@ -194,7 +194,7 @@ pub fn analyze(input: &Input) -> Analysis {
         if payday {
             signals.payday = Some(m.index);
         }
-        let post = has(sp.post) || (agent_post && !has(sp.ping));
+        let post = has(sp.post) || agent_post;
         let topic = has(sp.topic);
 
         let mut cands: Vec<Cand> = Vec::new();
