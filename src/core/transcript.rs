@@ -39,6 +39,19 @@ use super::model::{Message, Role, Transcript, TranscriptOptions, UnparsedLine};
 /// Longest nick accepted, in characters.
 const MAX_NICK_CHARS: usize = 64;
 
+// Every multi-character pattern has this one type, so the string searches
+// are compiled once (each array length or closure would be its own copy).
+type Pat = fn(char) -> bool;
+const COLON: Pat = |c| matches!(c, ':' | '：');
+const SPACE: Pat = char::is_whitespace;
+const OPEN: Pat = |c| matches!(c, '(' | '（' | '[' | '【');
+const PAREN: Pat = |c| matches!(c, '(' | '（');
+const CLOSE: Pat = |c| matches!(c, ')' | '）');
+const SENTENCE: Pat = |c| matches!(c, '，' | '。' | '？' | '！' | '?' | '!' | '\t');
+const DATE_SEP: Pat = |c| matches!(c, '-' | '/' | '.');
+const JUNK: Pat =
+    |c| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}');
+
 /// Reads pasted chat text; see the module documentation for the formats.
 ///
 /// # Errors
@@ -238,9 +251,7 @@ impl Reader<'_> {
 
 /// A line without its line ending, surrounding spaces, byte-order mark or zero-width spaces.
 fn clean(raw: &str) -> &str {
-    raw.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}')
-    })
+    raw.trim_matches(JUNK)
 }
 
 fn is_agent(nick: &str, agents: &[&str]) -> bool {
@@ -257,18 +268,16 @@ fn is_agent(nick: &str, agents: &[&str]) -> bool {
 
 /// `shop:agent`: one colon with no space around it and a short name on each side.
 fn sub_account(nick: &str) -> Option<(&str, &str)> {
-    let (shop, agent) = nick.split_once([':', '：'])?;
-    let spaced = shop.ends_with(char::is_whitespace) || agent.starts_with(char::is_whitespace);
-    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && !agent.contains([':', '：']);
+    let (shop, agent) = nick.split_once(COLON)?;
+    let spaced = shop.ends_with(SPACE) || agent.starts_with(SPACE);
+    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && !agent.contains(COLON);
     ok.then_some((shop, agent))
 }
 
 /// A plausible nick: short, no brackets at its start, not a sentence.
 fn nick_ok(nick: &str) -> bool {
     let n = nick.chars().count();
-    (1..=MAX_NICK_CHARS).contains(&n)
-        && !nick.starts_with(['[', '【', '(', '（'])
-        && !nick.contains(['，', '。', '？', '！', '?', '!', '\t'])
+    (1..=MAX_NICK_CHARS).contains(&n) && !nick.starts_with(OPEN) && !nick.contains(SENTENCE)
 }
 
 /// Splits `nick: message` (ASCII or full-width colon). A sub-account nick
@@ -277,7 +286,7 @@ fn nick_ok(nick: &str) -> bool {
 fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> {
     let colons: Vec<(usize, char)> = line
         .char_indices()
-        .filter(|(_, c)| matches!(c, ':' | '：'))
+        .filter(|&(_, c)| COLON(c))
         .take(8)
         .collect();
     let at = |i: usize, c: char| (line[..i].trim(), &line[i + c.len_utf8()..]);
@@ -288,9 +297,7 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
         .find(known)
         .or_else(|| {
             colons.iter().find(|(i, c)| {
-                *c == '：'
-                    || at(*i, *c).1.starts_with(char::is_whitespace)
-                    || at(*i, *c).1.is_empty()
+                *c == '：' || at(*i, *c).1.starts_with(SPACE) || at(*i, *c).1.is_empty()
             })
         })
         .or(colons.first())?;
@@ -322,31 +329,26 @@ fn bracketed(line: &str) -> Option<(Stamp, &str)> {
 /// Returns the nick, the stamp, and whether it is surely a header (a date,
 /// seconds or brackets) rather than a sentence ending in a time.
 fn header(line: &str) -> Option<(&str, Stamp, bool)> {
-    if let Some(inner) = line.strip_suffix(')').or_else(|| line.strip_suffix('）')) {
-        let open = inner.rfind(['(', '（'])?;
-        let nick = inner[..open].trim();
-        let width = if inner[open..].starts_with('(') {
-            1
-        } else {
-            '（'.len_utf8()
-        };
-        let s = stamp(&inner[open + width..])?;
+    if line.ends_with(CLOSE) {
+        let (nick, inside) = line.trim_end_matches(CLOSE).rsplit_once(PAREN)?;
+        let nick = nick.trim();
+        let s = stamp(inside)?;
         return nick_ok(nick).then_some((nick, s, true));
     }
-    let (before, clock) = line.rsplit_once(char::is_whitespace)?;
+    let (before, clock) = line.rsplit_once(SPACE)?;
     let time = clock_of(clock)?;
     let before = before.trim_end();
     if day_of(before).is_some() {
         return None;
     }
-    let (nick, date) = match before.rsplit_once(char::is_whitespace) {
+    let (nick, date) = match before.rsplit_once(SPACE) {
         Some((nick, day)) => match day_of(day) {
             Some(d) => (nick.trim_end(), Some(d)),
             None => (before, None),
         },
         None => (before, None),
     };
-    let nick = nick.trim_end_matches([':', '：']).trim_end();
+    let nick = nick.trim_end_matches(COLON).trim_end();
     if !nick_ok(nick) {
         return None;
     }
@@ -357,7 +359,7 @@ fn header(line: &str) -> Option<(&str, Stamp, bool)> {
 /// `14:05`, `14:05:12`, `2026-11-24 14:05:12`, `2026/11/24 14:05`.
 fn stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
-    let (date, clock) = match s.split_once(char::is_whitespace) {
+    let (date, clock) = match s.split_once(SPACE) {
         Some((d, c)) => (Some(day_of(d)?), c.trim()),
         None => (None, s),
     };
@@ -385,8 +387,7 @@ fn clock_of(s: &str) -> Option<(NaiveTime, bool)> {
 
 /// `2026-11-24`, `2026/11/24`, `2026.11.24` (month and day may have one digit).
 fn day_of(s: &str) -> Option<NaiveDate> {
-    let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-    let mut parts = s.split(sep);
+    let mut parts = s.split(DATE_SEP);
     let y = num(parts.next()?, 4, 4)?;
     let m = num(parts.next()?, 1, 2)?;
     let d = num(parts.next()?, 1, 2)?;
