@@ -273,6 +273,9 @@ function applyLabels() {
   for (const el of $$('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of $$('[data-i18n-ph]')) el.placeholder = t(el.dataset.i18nPh);
   document.title = t('title');
+  renderRestDays();
+  renderItems();
+  renderChat();
   for (const b of $$('#presets button')) {
     const p = PRESETS.find((x) => x.id === b.dataset.preset);
     b.textContent = p.label[locale()] || p.label['zh-CN'];
@@ -302,7 +305,7 @@ function loadPreset(id) {
   state = structuredClone(p.context);
   activePreset = id;
   for (const b of $$('#presets button')) b.classList.toggle('active', b.dataset.preset === id);
-  fillForm();
+  for (const el of $$('[data-bind]')) fill(el);
   applyLabels();
   update();
 }
