@@ -70,6 +70,14 @@ fn header_in_brackets_and_time_only() {
 }
 
 #[test]
+fn header_ending_in_a_colon() {
+    let text = "tb_lili(2026-11-24 14:05:12):\n在吗\n小美 2026-11-24 14:06:01：\n在的";
+    let t = read_transcript(text, &opts(&["小美"])).unwrap();
+    assert_eq!(texts(&t), ["在吗", "在的"]);
+    assert_eq!(roles(&t), [Role::Buyer, Role::Agent]);
+}
+
+#[test]
 fn sentence_ending_in_a_time_stays_in_the_message() {
     // "我明天 14:05" looks like a weak header (no date, no seconds): it is a
     // header only for a known nick or after a blank line.
@@ -92,6 +100,25 @@ fn date_carries_forward_to_later_time_only_lines() {
     assert_eq!(
         t.messages[1].at.as_deref(),
         Some("2026-11-24T14:07:00+08:00")
+    );
+}
+
+#[test]
+fn time_only_lines_roll_over_midnight() {
+    let text = "[2026-11-24 23:50] tb_lili: 在吗\n[23:58] 小美: 在的\n[00:03] tb_lili: 那我明早付";
+    let t = read_transcript(text, &opts(&["小美"])).unwrap();
+    let at: Vec<_> = t
+        .messages
+        .iter()
+        .map(|m| m.at.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "2026-11-24T23:50:00+08:00",
+            "2026-11-24T23:58:00+08:00",
+            "2026-11-25T00:03:00+08:00"
+        ]
     );
 }
 

@@ -5,7 +5,7 @@
 //! 1. A header line with the sender and the time, then the message on the
 //!    following line(s):
 //!    `tb_lili 2026-11-24 14:05:12`, `tb_lili(2026-11-24 14:05:12)`,
-//!    `tb_lili（14:05）`, `tb_lili 14:05`. Lines under a header form one
+//!    `tb_lili（14:05）`, `tb_lili 14:05`, optionally ending in a colon. Lines under a header form one
 //!    message; a blank line starts a new message from the same sender.
 //! 2. One message per line with the time in brackets:
 //!    `[14:05] tb_lili: 有M码吗` or `【2026-11-24 14:05】tb_lili：有M码吗`
@@ -25,11 +25,12 @@
 //! `系统消息`, `system` are system messages. Everyone else is the buyer.
 //!
 //! Times become RFC 3339 with `options.offset` (default `+08:00`); a time
-//! without a date takes the last date seen above it, else `options.date`,
-//! else it stays unset. Lines that fit no format are reported in `unparsed`
+//! without a date takes the last date seen above it (the next day when its
+//! hour is 12 or more before the last one: the chat went past midnight), else
+//! `options.date`, else it stays unset. Lines that fit no format are reported in `unparsed`
 //! with their 1-based line number, never guessed.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 
 use super::error::{Error, ErrorCode};
 use super::input::{default_offset, format_time, parse_date, parse_offset};
@@ -84,6 +85,7 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         agents,
         offset,
         last_date: date,
+        last_time: None,
         seen: Vec::new(),
         header: None,
         body: String::new(),
@@ -108,6 +110,8 @@ struct Reader<'a> {
     offset: FixedOffset,
     /// The date of the last dated time, else `options.date`.
     last_date: Option<NaiveDate>,
+    /// The hour of the last time read.
+    last_time: Option<u32>,
     /// Nicks seen in headers and lines so far.
     seen: Vec<String>,
     header: Option<Header>,
@@ -239,10 +243,13 @@ impl Reader<'_> {
 
     /// The RFC 3339 time of a stamp, when its date is known.
     fn time(&mut self, stamp: &Stamp) -> Option<String> {
-        if stamp.date.is_some() {
-            self.last_date = stamp.date;
+        let mut day = stamp.date.or(self.last_date)?;
+        // A time-only line well before the last one is past midnight.
+        if stamp.date.is_none() && self.last_time.is_some_and(|t| stamp.time.hour() + 12 < t) {
+            day = day.succ_opt()?;
         }
-        let day = stamp.date.or(self.last_date)?;
+        self.last_date = Some(day);
+        self.last_time = Some(stamp.time.hour());
         let local = day.and_time(stamp.time);
         let t = self.offset.from_local_datetime(&local).single()?;
         Some(format_time(t))
@@ -329,6 +336,8 @@ fn bracketed(line: &str) -> Option<(Stamp, &str)> {
 /// Returns the nick, the stamp, and whether it is surely a header (a date,
 /// seconds or brackets) rather than a sentence ending in a time.
 fn header(line: &str) -> Option<(&str, Stamp, bool)> {
+    // Some windows end the header with a colon: `tb_lili(14:05:12):`.
+    let line = line.trim_end_matches(COLON).trim_end();
     if line.ends_with(CLOSE) {
         let (nick, inside) = line.trim_end_matches(CLOSE).rsplit_once(PAREN)?;
         let nick = nick.trim();

@@ -396,7 +396,8 @@ function readPaste() {
   pasted = null;
   if (!text.trim()) return;
   const options = { agentNicks: splitNicks($('#paste-agents').value), offset: TZ };
-  const date = $('#paste-date').value;
+  // Time-only lines take the date of `now` unless one is given.
+  const date = $('#paste-date').value || (state.now || '').slice(0, 10);
   if (date) options.date = date;
   try {
     pasted = readTranscript(text, options);
