@@ -264,9 +264,13 @@ fn too_large_is_an_error() {
     let text = "x".repeat(cuifu::core::limits::MAX_TRANSCRIPT_CHARS + 1);
     let e = read_transcript(&text, &opts(&[])).unwrap_err();
     assert_eq!((e.code(), e.path()), ("too_large", "text"));
+    let limit = cuifu::core::limits::MAX_TRANSCRIPT_CHARS.to_string();
+    assert!(e.message().contains(&limit), "{}", e.message());
     let many = "tb: 在吗\n".repeat(cuifu::core::limits::MAX_MESSAGES + 1);
     let e = read_transcript(&many, &opts(&[])).unwrap_err();
     assert_eq!(e.code(), "too_large");
+    let limit = cuifu::core::limits::MAX_MESSAGES.to_string();
+    assert!(e.message().contains(&limit), "{}", e.message());
 }
 
 #[test]
