@@ -15,7 +15,7 @@
 //!
 //! A header whose time has no date, no seconds and no brackets (`我明天 14:05`)
 //! could be a sentence: inside a message block it is taken as a header only
-//! when its nick was already seen or is an agent nick, or a blank line comes
+//! when its nick is the buyer's seen so far or an agent's, or a blank line comes
 //! before it.
 //!
 //! Who speaks: a nick is the agent's when it equals one of
@@ -87,7 +87,6 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         offset,
         last_date: date,
         last_time: None,
-        seen: Vec::new(),
         header: None,
         body: String::new(),
         blank_before: true,
@@ -113,8 +112,6 @@ struct Reader<'a> {
     last_date: Option<NaiveDate>,
     /// The hour of the last time read.
     last_time: Option<u32>,
-    /// Nicks seen in headers and lines so far.
-    seen: Vec<String>,
     header: Option<Header>,
     body: String,
     blank_before: bool,
@@ -149,7 +146,7 @@ impl Reader<'_> {
             return Ok(());
         }
         if let Some((nick, stamp, strong)) = header(line) {
-            let known = self.seen.iter().any(|s| s == nick) || self.is_agent(nick);
+            let known = self.out.buyer_nick.as_deref() == Some(nick) || self.is_agent(nick);
             if strong || self.header.is_none() || blank_before || known {
                 self.flush()?;
                 let from = self.role(nick);
@@ -220,11 +217,8 @@ impl Reader<'_> {
         is_agent(nick, &self.agents)
     }
 
-    /// The role of `nick`, remembering it (and the buyer's nick).
+    /// The role of `nick`, remembering the buyer's nick.
     fn role(&mut self, nick: &str) -> Role {
-        if !self.seen.iter().any(|s| s == nick) && self.seen.len() < 64 {
-            self.seen.push(nick.to_string());
-        }
         if matches!(
             nick,
             "系统" | "系统消息" | "系統" | "系統訊息" | "system" | "System"
