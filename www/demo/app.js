@@ -1,11 +1,14 @@
 // The offline demo: a form over one ChatContext, re-suggested on every edit.
-import init, { suggest, lint, readTranscript, version } from '/pkg/cuifu.js';
 import { h, clear, highlight, copyButton } from '../shared/dom.js';
 import { t as tr, pickLocale } from '../shared/i18n.js';
 import { renderSuggestion, renderError } from '../shared/render.js';
 import { renderLint } from '../shared/lint-view.js';
 import { DEMO } from './labels.js';
 import { PRESETS } from './presets.js';
+
+// The package is imported at start-up (not statically) so that a missing
+// build shows a message instead of a blank page.
+let suggest, lint, readTranscript, version;
 
 const TZ = '+08:00';
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -452,7 +455,19 @@ function onInput(e) {
 }
 
 async function main() {
-  await init();
+  renderPresets();
+  for (const el of $$('[data-bind]')) fill(el);
+  applyLabels();
+  let pkg;
+  try {
+    pkg = await import('/pkg/cuifu.js');
+  } catch {
+    const err = new Error('pkg/cuifu.js was not found: build the package first (bash scripts/build), then reload.');
+    err.code = 'not_built';
+    throw err;
+  }
+  await pkg.default();
+  ({ suggest, lint, readTranscript, version } = pkg);
   $('#version').textContent = `cuifu ${version()}`;
   $('#form').addEventListener('submit', (e) => e.preventDefault());
   document.addEventListener('input', onInput);
@@ -467,7 +482,6 @@ async function main() {
   $('#lint-channel').addEventListener('change', runLint);
   for (const id of ['#paste-text', '#paste-agents', '#paste-date']) $(id).addEventListener('input', readPaste);
   $('#paste-apply').addEventListener('click', applyPaste);
-  renderPresets();
   loadPreset(activePreset);
   document.body.dataset.ready = 'true';
 }
