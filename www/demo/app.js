@@ -89,6 +89,7 @@ function fillForm() {
   for (const el of $$('[data-bind]')) fill(el);
   renderRestDays();
   renderItems();
+  renderReminders();
   renderChat();
 }
 
@@ -251,6 +252,31 @@ function renderItems() {
   for (const el of $$('[data-bind]', ul)) fill(el);
 }
 
+function renderReminders() {
+  const ul = clear($('#reminders'));
+  (state.reminders || []).forEach((r, i) => {
+    const at = h('input', { type: 'datetime-local', step: '60', dataset: { bind: `reminders.${i}.at`, kind: 'datetime' }, 'aria-label': 'at' });
+    const channel = h(
+      'select',
+      { dataset: { bind: `reminders.${i}.channel`, kind: 'select' }, 'aria-label': 'channel' },
+      ['im', 'sms', 'phone'].map((c) => h('option', { value: c, text: tr(locale(), `channel.${c}`) }))
+    );
+    const remove = h('button', {
+      type: 'button',
+      class: 'icon-btn',
+      title: t('reminder.remove'),
+      text: '×',
+      onclick: () => {
+        state.reminders.splice(i, 1);
+        renderReminders();
+        update();
+      }
+    });
+    ul.append(h('li', { class: 'item reminder' }, at, channel, remove));
+  });
+  for (const el of $$('[data-bind]', ul)) fill(el);
+}
+
 function renderRestDays() {
   const box = clear($('#rest-days'));
   const names = t('days').split(',');
@@ -278,6 +304,7 @@ function applyLabels() {
   document.title = t('title');
   renderRestDays();
   renderItems();
+  renderReminders();
   renderChat();
   for (const b of $$('#presets button')) {
     const p = PRESETS.find((x) => x.id === b.dataset.preset);
@@ -476,6 +503,12 @@ async function main() {
     state.order.items = state.order.items || [];
     state.order.items.push({ title: '' });
     renderItems();
+    update();
+  });
+  $('#reminder-add').addEventListener('click', () => {
+    state.reminders = state.reminders || [];
+    state.reminders.push({ at: state.now, channel: 'im' });
+    renderReminders();
     update();
   });
   $('#lint-text').addEventListener('input', runLint);
