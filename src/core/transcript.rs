@@ -13,6 +13,9 @@
 //!    `[14:05] tb_lili`, is a header as in 1.
 //! 3. `nick: message` without a time, only outside a header block.
 //!
+//! Headers may also put the time first, `2026-11-24 14:05:12 tb_lili` or
+//! `14:05:12 tb_lili` (with a date or seconds only).
+//!
 //! A header whose time has no date, no seconds and no brackets (`我明天 14:05`)
 //! could be a sentence: inside a message block it is taken as a header only
 //! when its nick is the buyer's seen so far or an agent's, or a blank line comes
@@ -52,6 +55,7 @@ const BRACKET_CLOSE: Pat = |c| matches!(c, ']' | '】');
 const SENTENCE: Pat = |c| matches!(c, '，' | '。' | '？' | '！' | '?' | '!' | '\t');
 const DATE_SEP: Pat = |c| matches!(c, '-' | '/' | '.');
 const TIME_SEP: Pat = |c| c == ':';
+const DIGIT: Pat = |c| c.is_ascii_digit();
 
 /// Reads pasted chat text; see the module documentation for the formats.
 ///
@@ -329,7 +333,11 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
     let mut spaced = None;
     let mut known = None;
     for (i, c) in line.char_indices().filter(|&(_, c)| COLON(c)).take(8) {
-        let (nick, msg) = (line.get(..i)?.trim(), line.get(i + c.len_utf8()..)?);
+        let (nick, msg) = (line.get(..i)?, line.get(i + c.len_utf8()..)?);
+        if ends(nick, DIGIT) && starts(msg, DIGIT) {
+            continue; // the colon of a time, `14:05`
+        }
+        let nick = nick.trim();
         first = first.or(Some((nick, msg)));
         if spaced.is_none() && (c == '：' || msg.is_empty() || starts(msg, SPACE)) {
             spaced = Some((nick, msg));
@@ -362,6 +370,19 @@ fn bracketed(line: &str) -> Option<(Stamp, &str)> {
 fn header(line: &str) -> Option<(&str, Stamp, bool)> {
     // Some windows end the header with a colon: `tb_lili(14:05:12):`.
     let line = drop_last(line, COLON).trim_end();
+    // Time first: `2026-11-24 14:05:12 tb_lili` or `14:05:12 tb_lili`, only
+    // with a date or seconds.
+    if let Some((first, rest)) = cut(line, SPACE, false).filter(|_| starts(line, DIGIT)) {
+        let date = day_of(first);
+        let (clock, nick) = match date {
+            Some(_) => cut(rest.trim_start(), SPACE, false)?,
+            None => (first, rest),
+        };
+        let (time, secs) = clock_of(clock)?;
+        let nick = drop_last(nick.trim(), COLON).trim_end();
+        let strong = date.is_some() || secs;
+        return (strong && nick_ok(nick)).then_some((nick, Stamp { date, time }, true));
+    }
     if ends(line, CLOSE) {
         let (nick, inside) = cut(drop_last(line, CLOSE), PAREN, true)?;
         let nick = nick.trim();
