@@ -44,21 +44,21 @@ after(async () => {
 const result = () => panel.locator('#result');
 const attr = (name) => result().getAttribute(`data-${name}`);
 
-/** Waits until the panel's result has `data-<name>` satisfying `ok`. */
-async function waitAttr(name, ok, timeout = 3000) {
+/** Waits until the panel's result has `data-<name>` equal to `want.eq` (or different from `want.ne`). */
+async function waitAttr(name, want, timeout = 3000) {
   await panel.waitForFunction(
-    ([n, src]) => {
+    ([n, w]) => {
       const v = document.querySelector('#result')?.dataset?.[n];
-      return v !== undefined && new Function('v', `return (${src})(v)`)(v);
+      return v !== undefined && ('eq' in w ? v === w.eq : v !== w.ne);
     },
-    [name, ok.toString()],
+    [name, want],
     { timeout }
   );
-  return attr(name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()));
+  return result().getAttribute(`data-${name}`);
 }
 
 test('the panel shows a suggestion for the open conversation', { skip }, async () => {
-  await waitAttr('conversation', (v) => v === 'c1');
+  await waitAttr('conversation', { eq: 'c1' });
   assert.equal(await panel.locator('#buyer-nick').textContent(), '小鹿乱撞2019');
   const sentence = await panel.locator('[data-role="action-sentence"]').textContent();
   assert.ok(sentence.trim().length > 0, 'an action sentence');
@@ -69,13 +69,16 @@ test('the panel shows a suggestion for the open conversation', { skip }, async (
   assert.ok((await panel.locator('.cf-line').count()) >= 3, 'at least three lines');
   assert.ok((await panel.locator('.cf-why li').count()) >= 1, 'why');
   assert.ok((await panel.locator('[data-role="remark"]').count()) === 1, 'remark');
+  // The toolbar button opens the side panel.
+  const behavior = await sw.evaluate(() => chrome.sidePanel.getPanelBehavior());
+  assert.equal(behavior.openPanelOnActionClick, true);
 });
 
 test('a new buyer message re-suggests within a second (price_bargain)', { skip }, async () => {
-  await waitAttr('conversation', (v) => v === 'c1');
+  await waitAttr('conversation', { eq: 'c1' });
   const t0 = Date.now();
   await chat.evaluate(() => window.mockChat.buyerSays('能便宜点吗'));
-  await waitAttr('reason', (v) => v === 'price_bargain', 1000);
+  await waitAttr('reason', { eq: 'price_bargain' }, 1000);
   assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
   const quotes = await panel.locator('.cf-quote').allTextContents();
   assert.ok(quotes.some((q) => '能便宜点吗'.includes(q)), `evidence quotes the buyer: ${quotes}`);
@@ -90,11 +93,11 @@ test('insert fills the input box without sending', { skip }, async () => {
 });
 
 test('mark sent, then the next suggestion respects the gap', { skip }, async () => {
-  await waitAttr('conversation', (v) => v === 'c1');
+  await waitAttr('conversation', { eq: 'c1' });
   const firstAt = Date.parse(await attr('send-at'));
   assert.equal(await attr('reminders'), '0');
   await panel.locator('.cf-line [data-act="mark-sent"]').first().click();
-  await waitAttr('reminders', (v) => v === '1');
+  await waitAttr('reminders', { eq: '1' });
   const next = await attr('send-at');
   const action = await attr('action');
   const stored = await sw.evaluate(() => chrome.storage.local.get('orders'));
@@ -115,7 +118,7 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
 test('switching conversation switches the suggestion', { skip }, async () => {
   const reasonBefore = await attr('reason');
   await chat.locator('.conv-item[data-conv-id="c4"]').click();
-  await waitAttr('conversation', (v) => v === 'c4', 1500);
+  await waitAttr('conversation', { eq: 'c4' }, 1500);
   assert.equal(await panel.locator('#buyer-nick').textContent(), '陈女士');
   assert.notEqual(await attr('reason'), reasonBefore);
   assert.equal(await attr('reminders'), '0');
@@ -123,7 +126,7 @@ test('switching conversation switches the suggestion', { skip }, async () => {
 
 test('a buyer nick with HTML shows as text', { skip }, async () => {
   await chat.locator('.conv-item[data-conv-id="c3"]').click();
-  await waitAttr('conversation', (v) => v === 'c3', 1500);
+  await waitAttr('conversation', { eq: 'c3' }, 1500);
   const nick = '<img src=x onerror="window.__xss=1">糖糖<b>vip</b>';
   assert.equal(await panel.locator('#buyer-nick').textContent(), nick);
   assert.equal(await panel.locator('body img, body b').count(), 0);
@@ -136,11 +139,23 @@ test('pasted chat text gets a suggestion too', { skip }, async () => {
   await panel.locator('#paste-text').fill('能便宜点吗');
   await panel.locator('#paste-amount').fill('99');
   await panel.locator('#paste-go').click();
-  await waitAttr('conversation', (v) => v === 'paste');
+  await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
   await panel.locator('#paste-back').click();
-  await waitAttr('conversation', (v) => v !== 'paste');
+  await waitAttr('conversation', { ne: 'paste' });
   await panel.locator('#paste summary').click();
+});
+
+test('text selected on a page (context menu) is read as a transcript', { skip }, async () => {
+  // What the context menu's handler stores; the menu itself needs a real right-click.
+  await sw.evaluate(() =>
+    chrome.storage.session.set({ selection: { text: '这个能不能便宜点啊', url: 'https://example.com/', at: Date.now() } })
+  );
+  await waitAttr('conversation', { eq: 'paste' });
+  assert.equal(await attr('reason'), 'price_bargain');
+  assert.equal(await panel.inputValue('#paste-text'), '这个能不能便宜点啊');
+  await panel.locator('#paste-back').click();
+  await waitAttr('conversation', { ne: 'paste' });
 });
 
 test('settings persist and the module checks them', { skip }, async () => {
@@ -172,6 +187,43 @@ test('settings persist and the module checks them', { skip }, async () => {
   // The statistics count the reminder marked above.
   assert.equal(await opts.locator('[data-stat="sent"] b').textContent(), '1');
   await opts.close();
+});
+
+test('statistics, holdout and the masked CSV (no browser)', async () => {
+  const { computeStats, inHoldout, toCsv, maskText, maskNick } = await import('../../www/extension/lib/store.js');
+  const day = 86400000;
+  const now = Date.parse(NOW);
+  const at = (ms) => new Date(ms).toISOString();
+  const orders = {
+    a: { id: 'A', nick: '王小丽', reason: 'price_bargain', reminders: [{ at: at(now - 3600000), channel: 'im', templateId: 't1', reason: 'price_bargain' }], outcome: { kind: 'paid', at: at(now - 60000) } },
+    b: { id: 'B', nick: 'bob', reason: 'price_bargain', reminders: [{ at: at(now - 2 * day), channel: 'im', templateId: 't2', reason: 'price_bargain' }], outcome: { kind: 'no_reply', at: at(now - day) } },
+    c: { id: 'C', nick: 'c', reason: 'unknown', reminders: [{ at: at(now - 20 * day), channel: 'sms', templateId: 't1', reason: 'unknown' }] },
+    h: { id: 'H', nick: 'h', holdout: true, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } }
+  };
+  const d1 = computeStats(orders, now, 1);
+  assert.equal(d1.reminded, 1);
+  assert.equal(d1.paid, 1);
+  assert.equal(d1.recovery, 1);
+  assert.equal(d1.holdout.orders, 1);
+  assert.equal(d1.lift, 0);
+  const d7 = computeStats(orders, now, 7);
+  assert.equal(d7.reminded, 2);
+  assert.equal(d7.recovery, 0.5);
+  assert.deepEqual(d7.byTemplate.map((g) => [g.key, g.orders, g.paid]).sort(), [['t1', 1, 1], ['t2', 1, 0]]);
+  assert.equal(computeStats(orders, now, 30).sent, 3);
+  // Holdout: deterministic per order, about the share asked for.
+  const keys = Array.from({ length: 2000 }, (_, i) => `id:${1e15 + i}`);
+  const share = keys.filter((k) => inHoldout(k, 10)).length / keys.length;
+  assert.ok(share > 0.07 && share < 0.13, `share ${share}`);
+  assert.equal(inHoldout('id:42', 10), inHoldout('id:42', 10));
+  assert.equal(inHoldout('id:42', 0), false);
+  // Masking: nick, phone numbers, addresses; no formula injection.
+  assert.equal(maskNick('王小丽'), '王**');
+  assert.equal(maskText('电话13812345678'), '电话138****5678');
+  assert.ok(!maskText('浙江省杭州市西湖区文三路100号').includes('文三路100号'));
+  const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] } });
+  assert.ok(!csv.includes('王小丽') && !csv.includes('13812345678'));
+  assert.ok(csv.includes("'=cmd()"));
 });
 
 test('no request leaves the machine', { skip }, async () => {
