@@ -189,6 +189,20 @@ test('settings persist and the module checks them', { skip }, async () => {
   await opts.close();
 });
 
+test('the pick-element helper fills in a selector', { skip }, async () => {
+  const opts = await ctx.newPage();
+  await opts.goto(`chrome-extension://${id}/options.html`);
+  await opts.waitForSelector('body[data-ready]');
+  await opts.click('#add-adapter');
+  await opts.fill('.adapter .ad-matches', 'http://127.0.0.1/*');
+  await opts.click('.adapter [data-pick="buyerNick"]');
+  await opts.waitForFunction(() => document.querySelector('.adapter .sample').textContent.length > 0);
+  await chat.click('#buyer-nick');
+  await opts.waitForFunction(() => document.querySelector('.adapter .sel-input[data-key="buyerNick"]').value !== '', null, { timeout: 3000 });
+  assert.equal(await opts.inputValue('.adapter .sel-input[data-key="buyerNick"]'), '#buyer-nick');
+  await opts.close(); // not saved: the mock preset stays in use
+});
+
 test('statistics, holdout and the masked CSV (no browser)', async () => {
   const { computeStats, inHoldout, toCsv, maskText, maskNick } = await import('../../www/extension/lib/store.js');
   const day = 86400000;

@@ -169,12 +169,25 @@ export async function loadOrders() {
   return orders && typeof orders === 'object' ? orders : {};
 }
 
+const MAX_ORDERS = 5000;
+
+/** Keeps the newest MAX_ORDERS records (by first sight), so local storage stays small. */
+function prune(orders) {
+  const keys = Object.keys(orders);
+  if (keys.length <= MAX_ORDERS) return;
+  keys
+    .sort((a, b) => String(orders[a]?.firstSeen || '').localeCompare(String(orders[b]?.firstSeen || '')))
+    .slice(0, keys.length - MAX_ORDERS)
+    .forEach((k) => delete orders[k]);
+}
+
 /** Applies `fn(record)` to the order under `key` (created from `base` if new) and saves it. */
 export async function updateOrder(key, base, fn) {
   const orders = await loadOrders();
   const rec = orders[key] || { key, reminders: [], ...base };
   const next = fn(rec) || rec;
   orders[key] = next;
+  prune(orders);
   await api.storage.local.set({ orders });
   return next;
 }
