@@ -203,6 +203,50 @@ test('the pick-element helper fills in a selector', { skip }, async () => {
   await opts.close(); // not saved: the mock preset stays in use
 });
 
+test('a site adapter set on the options page reads another chat layout', { skip }, async () => {
+  const adapter = {
+    id: 'custom-1',
+    name: 'plain',
+    matches: 'http://127.0.0.1/www/mock-chat/plain.html*',
+    buyerNick: '.peer-name',
+    message: '#thread .bubble',
+    sender: '.who',
+    time: '.when',
+    text: '.body',
+    input: '#editor',
+    orderCard: '#order-box',
+    orderId: '.no',
+    orderStatus: '.state',
+    orderPlacedAt: '.time',
+    orderAmount: '.total',
+    orderItem: '.goods',
+    itemTitle: '.goods-name',
+    itemQty: '.goods-num',
+    itemPrice: '.goods-price'
+  };
+  const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
+  await sw.evaluate((a) => chrome.storage.sync.set(a), { adapters: [adapter], prefs: { ...prefs, agentNicks: '店小二:阿福' } });
+  const plain = await ctx.newPage();
+  await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
+  await waitAttr('conversation', { eq: 'lily_小白' });
+  assert.equal(await attr('reason'), 'comparing_shops');
+  assert.equal(await panel.locator('#notes li').filter({ hasNotText: /2026-11-24T15:00/ }).count(), 0, 'order read, nothing assumed');
+  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
+  const rec = orders['id:5521009934'];
+  assert.equal(rec.amount, 1299);
+  assert.equal(rec.placedAt, '2026-11-24T14:30:00+08:00');
+  const { page } = await sw.evaluate(() => chrome.storage.session.get('page'));
+  assert.deepEqual(page.messages.map((x) => x.from), ['buyer', 'agent', 'buyer'], 'roles from the agent nick');
+  assert.equal(page.messages[0].at, '2026-11-24T14:20:00+08:00', 'zone-less time text read as shop time');
+  assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
+  // Insert into a contenteditable input.
+  const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
+  await panel.locator('.cf-line [data-act="insert"]').first().click();
+  await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
+  await sw.evaluate((p) => chrome.storage.sync.set({ adapters: [], prefs: p }), prefs);
+  await plain.close();
+});
+
 test('statistics, holdout and the masked CSV (no browser)', async () => {
   const { computeStats, inHoldout, toCsv, maskText, maskNick } = await import('../../www/extension/lib/store.js');
   const day = 86400000;

@@ -18,12 +18,21 @@
 
   const pad = (n) => String(n).padStart(2, '0');
 
-  /** The browser's UTC offset as `+08:00`. */
-  function localOffset(d = new Date()) {
-    const m = -d.getTimezoneOffset();
-    const sign = m < 0 ? '-' : '+';
-    const a = Math.abs(m);
-    return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+  // Times shown without a zone are the shop's time (default China, +08:00);
+  // "today" for a bare "14:35" is the demo clock's date when one is pinned.
+  let offset = '+08:00';
+  let clock = null;
+
+  function offsetMinutes(o) {
+    const m = /^([+-])(\d{2}):(\d{2})$/.exec(o) || [null, '+', '08', '00'];
+    return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  }
+
+  /** Today's [year, month, day] in the shop's zone. */
+  function today() {
+    const base = clock && !Number.isNaN(Date.parse(clock)) ? Date.parse(clock) : Date.now();
+    const d = new Date(base + offsetMinutes(offset) * 60000);
+    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   }
 
   /** Reads a time from an element: `datetime`/`data-time` first, then the text. */
@@ -36,13 +45,10 @@
     return parseTimeText((attr || '') + ' ' + el.textContent);
   }
 
-  /** "2026-11-24 14:35:02", "11-24 14:35", "11月24日 14:35", "14:35" → RFC 3339 in the browser's zone. */
+  /** "2026-11-24 14:35:02", "11-24 14:35", "11月24日 14:35", "14:35" → RFC 3339 in the shop's zone. */
   function parseTimeText(text) {
     const s = String(text || '');
-    const now = new Date();
-    let y = now.getFullYear();
-    let mo = now.getMonth() + 1;
-    let d = now.getDate();
+    let [y, mo, d] = today();
     let m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(s);
     let hh, mm, ss;
     if (m) {
@@ -55,8 +61,7 @@
       return undefined;
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return undefined;
-    const local = new Date(y, mo - 1, d, hh, mm, ss);
-    return `${y}-${pad(mo)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${localOffset(local)}`;
+    return `${y}-${pad(mo)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${offset}`;
   }
 
   /** The first number in a text like "¥1,299.00" or "×2". */
@@ -228,10 +233,12 @@
   async function setup() {
     let settings = {};
     try {
-      settings = await api.storage.sync.get(['adapters', 'prefs']);
+      settings = await api.storage.sync.get(['adapters', 'prefs', 'shop']);
+      clock = (await api.storage.local.get('clock')).clock || null;
     } catch {
       settings = {};
     }
+    offset = /^[+-]\d{2}:\d{2}$/.test(settings.shop?.utcOffset || '') ? settings.shop.utcOffset : '+08:00';
     agentNicks = String(settings.prefs?.agentNicks || '')
       .split(/[\n,，]/)
       .map((s) => s.trim())
@@ -248,7 +255,7 @@
   }
 
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && (changes.adapters || changes.prefs)) setup();
+    if ((area === 'sync' && (changes.adapters || changes.prefs || changes.shop)) || (area === 'local' && changes.clock)) setup();
   });
   setup();
 })();
