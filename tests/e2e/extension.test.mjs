@@ -92,6 +92,15 @@ test('insert fills the input box without sending', { skip }, async () => {
   assert.equal(await chat.locator('#msg-list .msg').count(), before, 'nothing was sent');
 });
 
+test('an edited line is checked as it is typed', { skip }, async () => {
+  await panel.locator('.cf-line [data-act="edit"]').first().click();
+  await panel.locator('#edit-text').fill('亲，全网最低价，明天就到！');
+  await panel.waitForSelector('#edit-lint .cf-lint-item');
+  const codes = await panel.locator('#edit-lint .cf-lint-item').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.ok(codes.includes('extreme_word'), `lint codes: ${codes}`);
+  assert.ok(await panel.locator('#edit-lint mark').count() >= 1, 'the flagged words are highlighted');
+});
+
 test('mark sent, then the next suggestion respects the gap', { skip }, async () => {
   await waitAttr('conversation', { eq: 'c1' });
   const firstAt = Date.parse(await attr('send-at'));

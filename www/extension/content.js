@@ -115,7 +115,7 @@
       else if (is(el, a.buyerMessage)) from = 'buyer';
       else if (sender && agentNicks.some((n) => n && sender.includes(n))) from = 'agent';
       else if (/^(系统|系統|system)/i.test(sender)) from = 'system';
-      const m = { from, text: words.slice(0, 2000) };
+      const m = { from, text: words.slice(0, 1000) };
       const at = readTime(q(el, a.time));
       if (at) m.at = at;
       messages.push(m);
@@ -123,9 +123,9 @@
     let order = null;
     const card = a.orderCard ? q(doc, a.orderCard) : null;
     if (card) {
-      const status = text(q(card, a.orderStatus));
+      const status = text(q(card, a.orderStatus)).slice(0, 100);
       order = {
-        id: text(q(card, a.orderId)) || card.getAttribute('data-order-id') || undefined,
+        id: (text(q(card, a.orderId)) || card.getAttribute('data-order-id') || '').slice(0, 100) || undefined,
         placedAt: readTime(q(card, a.orderPlacedAt)),
         amount: readNumber(text(q(card, a.orderAmount))),
         status: status || undefined,

@@ -2,8 +2,9 @@
 // selected or pasted), adds the shop settings and this order's recorded
 // reminders, asks cuifu for a suggestion and shows it. Acting on it (insert,
 // copy, mark sent, outcome) is recorded locally; nothing leaves the browser.
-import init, { suggest, readTranscript, version } from './vendor/cuifu.js';
+import init, { suggest, readTranscript, lint, version } from './vendor/cuifu.js';
 import { renderSuggestion, renderError } from './vendor/shared/render.js';
+import { renderLint } from './vendor/shared/lint-view.js';
 import { h, clear, copyText } from './vendor/shared/dom.js';
 import { loadLocale, m, translatePage, locale } from './lib/i18n.js';
 import { buildContext, isoAt } from './lib/context.js';
@@ -116,6 +117,12 @@ async function render() {
     return;
   }
   delete result.dataset.error;
+  if (state.key !== key) {
+    // Another order: the line being edited belonged to the previous one.
+    $('edit').hidden = true;
+    editing = null;
+  }
+  $('edit-mark').disabled = holdout;
   state.suggestion = s;
   state.key = key;
   setStatus('');
@@ -160,6 +167,7 @@ function addLineActions(result, s, page, holdout) {
       state.mode === 'page' && page.inputFound !== false
         ? h('button', { type: 'button', class: 'primary', dataset: { act: 'insert' }, text: m('insert'), onclick: () => insertLine(line.text, flash) })
         : null,
+      h('button', { type: 'button', class: 'quiet', dataset: { act: 'edit' }, text: m('edit'), onclick: () => editLine(line) }),
       h('button', {
         type: 'button',
         dataset: { act: 'mark-sent' },
@@ -172,6 +180,37 @@ function addLineActions(result, s, page, holdout) {
     );
     li.append(row);
   });
+}
+
+// --- edit a line before sending, checked as you type ---------------------------
+
+let editing = null; // the Line being edited
+
+function editLine(line) {
+  editing = line;
+  const box = $('edit');
+  box.hidden = false;
+  $('edit-text').value = line.text;
+  $('edit-flash').textContent = '';
+  lintEdit();
+  box.scrollIntoView({ block: 'nearest' });
+  $('edit-text').focus();
+}
+
+function lintEdit() {
+  const text = $('edit-text').value;
+  const out = $('edit-lint');
+  if (!text.trim()) return clear(out);
+  try {
+    const warnings = lint(text, {
+      channel: state.suggestion?.channel || 'im',
+      locale: locale(),
+      buyerName: current()?.buyer?.name || current()?.buyer?.nick
+    });
+    renderLint(out, text, warnings, { locale: locale() });
+  } catch (err) {
+    renderError(out, err, { locale: locale() });
+  }
 }
 
 async function insertLine(text, flash) {
@@ -315,6 +354,14 @@ async function main() {
   for (const b of document.querySelectorAll('[data-outcome]')) b.addEventListener('click', () => setOutcome(b.dataset.outcome));
   $('undo').addEventListener('click', undoLast);
   $('paste-go').addEventListener('click', fromPaste);
+  $('edit-text').addEventListener('input', lintEdit);
+  $('edit-insert').addEventListener('click', () => insertLine($('edit-text').value, $('edit-flash')));
+  $('edit-copy').addEventListener('click', async () => {
+    $('edit-flash').textContent = (await copyText($('edit-text').value)) ? m('copied') : m('insertFailed');
+  });
+  $('edit-mark').addEventListener('click', () => {
+    if (state.suggestion && editing) markSent(editing, state.suggestion, $('edit-flash'));
+  });
   $('paste-back').addEventListener('click', () => {
     state.mode = 'page';
     $('paste-back').hidden = true;
