@@ -235,9 +235,10 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   };
   const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
   await sw.evaluate((a) => chrome.storage.sync.set(a), { adapters: [adapter], prefs: { ...prefs, agentNicks: '店小二:阿福' } });
-  const plain = await ctx.newPage();
+  console.time('goto'); const plain = await ctx.newPage();
   await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
-  await waitAttr('conversation', { eq: 'lily_小白' });
+  console.timeEnd('goto');
+  console.time('plain'); await waitAttr('conversation', { eq: 'lily_小白' }); console.timeEnd('plain');
   assert.equal(await attr('reason'), 'comparing_shops');
   assert.equal(await panel.locator('#notes li').filter({ hasNotText: /2026-11-24T15:00/ }).count(), 0, 'order read, nothing assumed');
   const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
@@ -248,10 +249,14 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   assert.deepEqual(page.messages.map((x) => x.from), ['buyer', 'agent', 'buyer'], 'roles from the agent nick');
   assert.equal(page.messages[0].at, '2026-11-24T14:20:00+08:00', 'zone-less time text read as shop time');
   assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
-  // Insert into a contenteditable input.
+  // Insert into a contenteditable input (the panel back in front, as a side panel always is).
+  await panel.bringToFront();
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
   await panel.locator('.cf-line [data-act="insert"]').first().click();
   await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
+  // The service worker registered the content script for the adapter's (granted) site.
+  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches));
+  assert.deepEqual(registered, [adapter.matches]);
   await sw.evaluate((p) => chrome.storage.sync.set({ adapters: [], prefs: p }), prefs);
   await plain.close();
 });

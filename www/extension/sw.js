@@ -66,8 +66,15 @@ api.storage.onChanged.addListener((changes, area) => {
 api.permissions?.onAdded?.addListener(() => syncAdapters());
 api.permissions?.onRemoved?.addListener(() => syncAdapters());
 
-/** Registers the content script on every custom adapter's sites that the user granted. */
-async function syncAdapters() {
+let syncing = Promise.resolve();
+
+/** Registers the content script on every custom adapter's sites that the user granted (one run at a time). */
+function syncAdapters() {
+  syncing = syncing.then(registerAdapters, registerAdapters);
+  return syncing;
+}
+
+async function registerAdapters() {
   if (!api.scripting?.registerContentScripts) return;
   const { adapters = [] } = await api.storage.sync.get('adapters');
   const matches = new Set();
@@ -81,12 +88,14 @@ async function syncAdapters() {
       }
     }
   }
-  const old = await api.scripting.getRegisteredContentScripts({ ids: ['custom-adapters'] }).catch(() => []);
-  if (old.length) await api.scripting.unregisterContentScripts({ ids: ['custom-adapters'] }).catch(() => {});
-  if (!matches.size) return;
-  await api.scripting
-    .registerContentScripts([
-      { id: 'custom-adapters', matches: [...matches], js: ['adapters.js', 'content.js'], runAt: 'document_idle', allFrames: false }
-    ])
-    .catch(() => {});
+  const old = await api.scripting.getRegisteredContentScripts().catch(() => []);
+  const ids = old.map((c) => c.id).filter((x) => x.startsWith('custom-'));
+  if (ids.length) await api.scripting.unregisterContentScripts({ ids }).catch(() => {});
+  // One registration per pattern, so one bad pattern does not drop the others.
+  let i = 0;
+  for (const p of matches) {
+    await api.scripting
+      .registerContentScripts([{ id: `custom-${i++}`, matches: [p], js: ['adapters.js', 'content.js'], runAt: 'document_idle' }])
+      .catch(() => {});
+  }
 }
