@@ -119,7 +119,7 @@ export function renderSuggestion(container, suggestion, options = {}) {
     'div',
     { class: 'cf-action-meta' },
     s.sendAt
-      ? h('span', { class: 'cf-send-at', dataset: { role: 'send-at' } }, `${tr('sendAt')} `, h('strong', { text: formatWhen(s.sendAt, now, locale) }))
+      ? h('span', { class: 'cf-send-at', dataset: { role: 'send-at' } }, `${tr(s.action === 'hold' ? 'holdUntil' : 'sendAt')} `, h('strong', { text: formatWhen(s.sendAt, now, locale) }))
       : null,
     s.closesAt
       ? h(
