@@ -298,6 +298,20 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
   assert.ok(csv.includes("'=cmd()"));
 });
 
+test('the real side panel opens from a click', { skip }, async () => {
+  const opts = await ctx.newPage();
+  await opts.goto(`chrome-extension://${id}/options.html`);
+  await opts.waitForSelector('body[data-ready]');
+  await opts.click('#open-panel');
+  const open = async () => (await sw.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))).length;
+  const t0 = Date.now();
+  while ((await open()) === 0 && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 100));
+  const [ctxInfo] = await sw.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
+  assert.ok(ctxInfo, 'a side panel context');
+  assert.match(ctxInfo.documentUrl, /sidepanel\.html$/);
+  await opts.close();
+});
+
 test('no request leaves the machine', { skip }, async () => {
   assert.deepEqual(requests.outside(), []);
   assert.ok(requests.urls.some((u) => u.includes('/www/mock-chat/')));

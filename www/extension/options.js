@@ -465,6 +465,12 @@ async function main() {
     row.querySelector('details').open = true;
   });
   $('form').addEventListener('submit', save);
+  // Opening the side panel needs the click's user gesture: know the window beforehand.
+  const win = await api.windows?.getCurrent?.().catch(() => null);
+  $('open-panel').hidden = !api.sidePanel?.open || !win;
+  $('open-panel').addEventListener('click', () => {
+    api.sidePanel.open({ windowId: win.id }).catch((e) => ($('save-status').textContent = String(e.message || e)));
+  });
 
   $('stats-days').addEventListener('change', renderStats);
   $('export-csv').addEventListener('click', exportCsv);
