@@ -52,7 +52,7 @@ async function waitAttr(name, want, timeout = 3000) {
       return v !== undefined && ('eq' in w ? v === w.eq : v !== w.ne);
     },
     [name, want],
-    { timeout }
+    { timeout, polling: 50 }
   );
   return result().getAttribute(`data-${name}`);
 }
@@ -196,6 +196,16 @@ test('settings persist and the module checks them', { skip }, async () => {
   // The statistics count the reminder marked above.
   assert.equal(await opts.locator('[data-stat="sent"] b').textContent(), '1');
   await opts.close();
+});
+
+test('the language setting switches the panel and the lines', { skip }, async () => {
+  const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, locale: 'zh-TW' } }), prefs);
+  await panel.waitForFunction(() => document.documentElement.lang === 'zh-TW' && document.querySelector('.cf-suggestion')?.lang === 'zh-TW', null, { polling: 50, timeout: 3000 });
+  assert.equal(await panel.locator('#record h3').textContent(), '紀錄');
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, locale: 'zh-CN' } }), prefs);
+  await panel.waitForFunction(() => document.querySelector('.cf-suggestion')?.lang === 'zh-CN', null, { polling: 50, timeout: 3000 });
+  assert.equal(await panel.locator('#record h3').textContent(), '记录');
 });
 
 test('the pick-element helper fills in a selector', { skip }, async () => {

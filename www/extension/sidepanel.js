@@ -123,6 +123,7 @@ async function render() {
     editing = null;
   }
   $('edit-mark').disabled = holdout;
+  $('edit-insert').disabled = holdout;
   state.suggestion = s;
   state.key = key;
   setStatus('');
@@ -165,7 +166,15 @@ function addLineActions(result, s, page, holdout) {
       'div',
       { class: 'line-actions' },
       state.mode === 'page' && page.inputFound !== false
-        ? h('button', { type: 'button', class: 'primary', dataset: { act: 'insert' }, text: m('insert'), onclick: () => insertLine(line.text, flash) })
+        ? h('button', {
+            type: 'button',
+            class: 'primary',
+            dataset: { act: 'insert' },
+            text: m('insert'),
+            disabled: holdout,
+            title: holdout ? m('holdoutNoSend') : undefined,
+            onclick: () => insertLine(line.text, flash)
+          })
         : null,
       h('button', { type: 'button', class: 'quiet', dataset: { act: 'edit' }, text: m('edit'), onclick: () => editLine(line) }),
       h('button', {
