@@ -2,10 +2,23 @@
 // selected or pasted), adds the shop settings and this order's recorded
 // reminders, asks cuifu for a suggestion and shows it. Acting on it (insert,
 // copy, mark sent, outcome) is recorded locally; nothing leaves the browser.
-import init, { suggest, readTranscript, lint, version } from './vendor/cuifu.js';
-import { renderSuggestion, renderError } from './vendor/shared/render.js';
-import { renderLint } from './vendor/shared/lint-view.js';
-import { h, clear, copyText } from './vendor/shared/dom.js';
+// The package and the shared views are copied into vendor/ by
+// scripts/build-extension; loaded dynamically so a missing build is reported.
+let suggest, readTranscript, lint, version, renderSuggestion, renderError, renderLint, h, clear, copyText;
+
+async function loadVendor() {
+  const [pkg, render, lintView, dom] = await Promise.all([
+    import('./vendor/cuifu.js'),
+    import('./vendor/shared/render.js'),
+    import('./vendor/shared/lint-view.js'),
+    import('./vendor/shared/dom.js')
+  ]);
+  await pkg.default();
+  ({ suggest, readTranscript, lint, version } = pkg);
+  ({ renderSuggestion, renderError } = render);
+  ({ renderLint } = lintView);
+  ({ h, clear, copyText } = dom);
+}
 import { loadLocale, m, translatePage, locale } from './lib/i18n.js';
 import { buildContext, isoAt } from './lib/context.js';
 import { loadSettings, loadOrders, updateOrder, loadClock, orderKey, inHoldout } from './lib/store.js';
@@ -348,7 +361,7 @@ async function main() {
   await loadLocale(state.settings.prefs.locale);
   translatePage();
   try {
-    await init();
+    await loadVendor();
   } catch (err) {
     setStatus(m('loadFailed', { error: String(err?.message || err) }), true);
     return;
