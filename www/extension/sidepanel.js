@@ -54,6 +54,7 @@ function current() {
   return state.mode === 'paste' ? state.pasted : state.page;
 }
 
+let myWindow = null; // the window this panel belongs to
 let running = false;
 let again = false;
 
@@ -368,6 +369,7 @@ async function main() {
   }
   $('version').textContent = `cuifu ${version()}`;
   state.clock = await loadClock();
+  myWindow = (await api.windows?.getCurrent?.().catch(() => null))?.id ?? null;
   const sess = await api.storage.session.get(['page', 'selection']);
   state.page = sess.page || null;
   state.selection = sess.selection || null;
@@ -392,7 +394,10 @@ async function main() {
 
   api.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'session' && changes.page) {
-      state.page = changes.page.newValue || null;
+      const next = changes.page.newValue || null;
+      // A panel beside one window's chat ignores chats from other windows.
+      if (next && myWindow != null && state.page?.windowId === myWindow && next.windowId !== myWindow) return;
+      state.page = next;
       if (state.mode === 'paste' && state.page && (!state.selection || state.page.at > state.selection.at) && !$('paste').open) {
         state.mode = 'page';
       }
@@ -411,6 +416,7 @@ async function main() {
       refresh();
     } else if (area === 'local' && changes.clock) {
       state.clock = await loadClock();
+  myWindow = (await api.windows?.getCurrent?.().catch(() => null))?.id ?? null;
       refresh();
     } else if (area === 'local' && changes.orders && state.key) {
       // Another panel or the options page changed this order's record.
