@@ -3,7 +3,7 @@
 // side panel (opened as its page in a tab) follows the chat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -145,11 +145,20 @@ test('a buyer nick with HTML shows as text', { skip }, async () => {
 
 test('pasted chat text gets a suggestion too', { skip }, async () => {
   await panel.locator('#paste summary').click();
-  await panel.locator('#paste-text').fill('能便宜点吗');
+  const transcript = [
+    '小鹿乱撞2019 2026-11-24 14:20:00',
+    '你好，毛毯会掉毛吗？',
+    '小暖家居:乐乐 2026-11-24 14:22:00',
+    '亲，不掉毛的哦',
+    '小鹿乱撞2019 2026-11-24 14:34:00',
+    '能便宜点吗'
+  ].join('\n');
+  await panel.locator('#paste-text').fill(transcript);
   await panel.locator('#paste-amount').fill('99');
   await panel.locator('#paste-go').click();
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
+  assert.equal(await panel.locator('#buyer-nick').textContent(), '小鹿乱撞2019');
   await panel.locator('#paste-back').click();
   await waitAttr('conversation', { ne: 'paste' });
   await panel.locator('#paste summary').click();
@@ -195,6 +204,12 @@ test('settings persist and the module checks them', { skip }, async () => {
   assert.equal(await opts.inputValue('#f-minGapMinutes'), '90');
   // The statistics count the reminder marked above.
   assert.equal(await opts.locator('[data-stat="sent"] b').textContent(), '1');
+  // The CSV export masks buyer nicks.
+  const [download] = await Promise.all([opts.waitForEvent('download'), opts.click('#export-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\ufefforder,buyer,amount/);
+  assert.ok(csv.includes('3981204417726610,小******'), csv);
+  assert.ok(!csv.includes('小鹿乱撞'));
   await opts.close();
 });
 
