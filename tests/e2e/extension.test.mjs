@@ -124,6 +124,15 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
   await panel.waitForFunction(() => document.querySelector('[data-outcome="no_reply"]').classList.contains('on'));
 });
 
+test('an order card that turns paid records the outcome and stops', { skip }, async () => {
+  await waitAttr('conversation', { eq: 'c1' });
+  await chat.click('#sim-pay');
+  await waitAttr('action', { eq: 'stop' });
+  await panel.waitForFunction(() => document.querySelector('[data-outcome="paid"]').classList.contains('on'), null, { polling: 50, timeout: 2000 });
+  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
+  assert.equal(orders['id:3981204417726610'].outcome.kind, 'paid');
+});
+
 test('switching conversation switches the suggestion', { skip }, async () => {
   const reasonBefore = await attr('reason');
   await chat.locator('.conv-item[data-conv-id="c4"]').click();
@@ -295,7 +304,9 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
     a: { id: 'A', nick: '王小丽', reason: 'price_bargain', reminders: [{ at: at(now - 3600000), channel: 'im', templateId: 't1', reason: 'price_bargain' }], outcome: { kind: 'paid', at: at(now - 60000) } },
     b: { id: 'B', nick: 'bob', reason: 'price_bargain', reminders: [{ at: at(now - 2 * day), channel: 'im', templateId: 't2', reason: 'price_bargain' }], outcome: { kind: 'no_reply', at: at(now - day) } },
     c: { id: 'C', nick: 'c', reason: 'unknown', reminders: [{ at: at(now - 20 * day), channel: 'sms', templateId: 't1', reason: 'unknown' }] },
-    h: { id: 'H', nick: 'h', holdout: true, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } }
+    h: { id: 'H', nick: 'h', holdout: true, unpaidSeen: true, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } },
+    // A holdout order first seen already paid says nothing: not counted.
+    p: { id: 'P', nick: 'p', holdout: true, unpaidSeen: false, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } }
   };
   const d1 = computeStats(orders, now, 1);
   assert.equal(d1.reminded, 1);

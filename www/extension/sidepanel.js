@@ -95,8 +95,8 @@ async function render() {
   const share = Number(state.settings.prefs.holdoutShare) || 0;
   const holdout = inHoldout(key, share);
 
-  // The page shows the order paid after a reminder: record it once.
-  if (page.order?.paid && record?.reminders?.length && !record.outcome) {
+  // The page shows paid an order seen unpaid that was reminded (or held out): record it.
+  if (page.order?.paid && record?.unpaidSeen && (record.reminders?.length || record.holdout) && record.outcome?.kind !== 'paid') {
     record = await updateOrder(key, {}, (r) => ({ ...r, outcome: { kind: 'paid', at: now, auto: true } }));
   }
 
@@ -125,6 +125,8 @@ async function render() {
     s = suggest(context);
   } catch (err) {
     state.suggestion = null;
+    for (const k of Object.keys(result.dataset)) delete result.dataset[k];
+    $('record').hidden = true;
     renderError(result, err, { locale: loc });
     result.dataset.error = err?.code || 'error';
     setStatus('');
@@ -149,10 +151,14 @@ async function render() {
     amount: context.order.amount,
     placedAt: context.order.placedAt,
     firstSeen: now,
-    holdout
+    holdout,
+    // Only orders seen unpaid count in the statistics (a holdout order paid
+    // before it was ever seen says nothing about reminders).
+    unpaidSeen: !page.order?.paid
   };
-  if (!record || record.reason !== s.reason.code || record.holdout !== holdout) {
-    record = await updateOrder(key, base, (r) => ({ ...r, reason: s.reason.code, holdout }));
+  const unpaidNow = !page.order?.paid;
+  if (!record || record.reason !== s.reason.code || record.holdout !== holdout || (unpaidNow && !record.unpaidSeen)) {
+    record = await updateOrder(key, base, (r) => ({ ...r, reason: s.reason.code, holdout, unpaidSeen: r.unpaidSeen || unpaidNow }));
   }
   state.record = record;
 
