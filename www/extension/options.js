@@ -459,6 +459,13 @@ async function main() {
   for (const tpl of settings.templates) $('template-rows').append(templateRow(tpl));
   for (const a of settings.adapters) $('adapter-rows').append(adapterRow(a));
   $('add-template').addEventListener('click', () => $('template-rows').append(templateRow()));
+  $('copy-preset').addEventListener('click', () => {
+    const selectors = Object.fromEntries(Object.entries(PRESETS[0]).filter(([k]) => SELECTOR_FIELDS.some((f) => f.key === k)));
+    const row = adapterRow({ ...selectors, name: m('presetCopy') });
+    $('adapter-rows').append(row);
+    row.querySelector('details').open = true;
+    row.querySelector('.ad-matches').focus();
+  });
   $('add-adapter').addEventListener('click', () => {
     const row = adapterRow({});
     $('adapter-rows').append(row);

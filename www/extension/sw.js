@@ -17,6 +17,9 @@ function setUp() {
   syncAdapters();
 }
 
+// Firefox has a sidebar instead of the side panel: the button toggles it.
+if (!api.sidePanel && api.sidebarAction) api.action.onClicked.addListener(() => api.sidebarAction.toggle());
+
 api.runtime.onInstalled.addListener(setUp);
 api.runtime.onStartup.addListener(setUp);
 
@@ -42,7 +45,9 @@ api.tabs.onActivated.addListener(({ tabId }) => {
 api.contextMenus.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== MENU_ID) return;
   // Open first: the click is the user gesture sidePanel.open needs.
-  const opening = tab?.windowId != null ? api.sidePanel?.open({ windowId: tab.windowId }).catch(() => {}) : null;
+  const opening = api.sidePanel
+    ? tab?.windowId != null && api.sidePanel.open({ windowId: tab.windowId }).catch(() => {})
+    : api.sidebarAction?.open().catch(() => {});
   let text = info.selectionText || '';
   // selectionText loses line breaks; read the selection itself when allowed (activeTab).
   if (tab?.id != null && api.scripting) {
