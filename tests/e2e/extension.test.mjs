@@ -348,6 +348,38 @@ test('the real side panel opens from a click', { skip }, async () => {
   await opts.close();
 });
 
+test('adapter URL patterns and the context built from a page (no browser)', async () => {
+  await import('../../www/extension/adapters.js');
+  const { matchesPattern, originPattern, pickAdapter } = globalThis.cuifuAdapters;
+  assert.ok(matchesPattern('https://*.example.com/chat/*', 'https://im.example.com/chat/1?x=2'));
+  assert.ok(matchesPattern('https://example.com/*', 'https://example.com/'));
+  assert.ok(!matchesPattern('https://example.com/*', 'https://evil.com/example.com/'));
+  assert.ok(!matchesPattern('https://*.example.com/*', 'https://example.com.evil.io/'));
+  assert.ok(matchesPattern('http://127.0.0.1/*', 'http://127.0.0.1:8787/www/mock-chat/'));
+  assert.ok(!matchesPattern('not a pattern', 'https://example.com/'));
+  assert.equal(originPattern('https://im.example.com:8443/chat/*'), 'https://im.example.com/*');
+  assert.equal(pickAdapter([{ matches: 'https://a.com/*', id: 'a' }], 'https://a.com/x', null).id, 'a');
+  assert.equal(pickAdapter([{ matches: 'https://a.com/*', id: 'a', enabled: false }], 'https://a.com/x', null), null);
+
+  const { buildContext } = await import('../../www/extension/lib/context.js');
+  const page = {
+    buyer: { nick: 'x' },
+    order: { id: '1', placedAt: '2026-11-24T14:00:00+08:00', amount: 99, items: [{ title: 't', quantity: 1 }], paid: false },
+    messages: [{ from: 'buyer', text: '在吗', at: '2026-11-24T14:01:00+08:00' }, { from: 'buyer', text: '  ' }, { from: 'weird', text: 'hi' }]
+  };
+  const settings = { shop: { name: 'S', coupon: '' }, templates: [{ id: 'a', text: '{name}好' }, { id: '', text: 'x' }] };
+  const { context, assumed } = buildContext(page, settings, { reminders: [{ at: NOW, channel: 'im', templateId: 'a', reason: 'unknown' }] }, NOW, 'zh-CN');
+  assert.deepEqual(assumed, []);
+  assert.deepEqual(context.messages.map((x) => x.from), ['buyer', 'buyer']);
+  assert.deepEqual(context.shop, { name: 'S', templates: [{ id: 'a', text: '{name}好' }] });
+  assert.deepEqual(context.reminders, [{ at: NOW, channel: 'im', templateId: 'a' }]);
+  assert.equal(context.order.paid, undefined);
+  const bare = buildContext({ messages: [] }, { shop: { avgOrderValue: 80 } }, null, NOW, 'en');
+  assert.deepEqual(bare.assumed, ['placedAt', 'amount']);
+  assert.equal(bare.context.order.amount, 80);
+  assert.equal(bare.context.order.placedAt, NOW);
+});
+
 test('no request leaves the machine', { skip }, async () => {
   assert.deepEqual(requests.outside(), []);
   assert.ok(requests.urls.some((u) => u.includes('/www/mock-chat/')));
