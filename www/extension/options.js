@@ -199,7 +199,7 @@ function adapterRow(a = {}) {
         h('button', {
           type: 'button',
           title: m('pick'),
-          text: '⌖',
+          text: m('pickShort'),
           dataset: { pick: f.key },
           onclick: () => pick(row, f, sample)
         })
