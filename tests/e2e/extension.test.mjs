@@ -232,7 +232,7 @@ test('the language setting switches the panel and the lines', { skip }, async ()
   assert.equal(await panel.locator('#record h3').textContent(), '记录');
 });
 
-test('the pick-element helper fills in a selector', { skip }, async () => {
+test('the element picker fills in a selector', { skip }, async () => {
   const opts = await ctx.newPage();
   await opts.goto(`chrome-extension://${id}/options.html`);
   await opts.waitForSelector('body[data-ready]');
