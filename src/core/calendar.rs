@@ -62,10 +62,7 @@ pub fn holiday_name(day: NaiveDate, locale: Locale) -> Option<&'static str> {
 }
 
 fn is_makeup_workday(day: NaiveDate) -> bool {
-    calendar()
-        .work
-        .iter()
-        .any(|(a, b)| *a <= day && day <= *b)
+    calendar().work.iter().any(|(a, b)| *a <= day && day <= *b)
 }
 
 /// Whether the built-in calendar, or the shop's own lists, cover `day`'s
@@ -73,7 +70,10 @@ fn is_makeup_workday(day: NaiveDate) -> bool {
 pub fn known(day: NaiveDate, s: &Settings) -> bool {
     let y = day.year();
     covers(day)
-        || s.holidays.iter().chain(s.workdays.iter()).any(|d| d.year() == y)
+        || s.holidays
+            .iter()
+            .chain(s.workdays.iter())
+            .any(|d| d.year() == y)
 }
 
 /// Whether `day` is a rest day for the shop: the shop's lists first (a day

@@ -79,7 +79,13 @@ pub fn span(d: Duration, loc: Locale) -> String {
     } else if mm == 0 {
         trf(loc, "{} 小时", "{} 小時", "{} h", &[&hs])
     } else {
-        trf(loc, "{} 小时 {} 分钟", "{} 小時 {} 分鐘", "{} h {} min", &[&hs, &ms])
+        trf(
+            loc,
+            "{} 小时 {} 分钟",
+            "{} 小時 {} 分鐘",
+            "{} h {} min",
+            &[&hs, &ms],
+        )
     }
 }
 
@@ -114,7 +120,11 @@ pub fn warning(code: &str, message: String) -> Warning {
     }
 }
 
-const CHANNELS: [[&str; 3]; 3] = [["旺旺", "旺旺", "IM"], ["短信", "簡訊", "SMS"], ["电话", "電話", "phone"]];
+const CHANNELS: [[&str; 3]; 3] = [
+    ["旺旺", "旺旺", "IM"],
+    ["短信", "簡訊", "SMS"],
+    ["电话", "電話", "phone"],
+];
 
 /// The channel's name in the locale.
 pub fn channel_name(c: Channel, loc: Locale) -> &'static str {
@@ -178,13 +188,37 @@ pub fn stop_name(stop: Stop, loc: Locale) -> String {
     match stop {
         Stop::Paid => tr(loc, "已付款", "已付款", "paid").into(),
         Stop::Closed => tr(loc, "订单已关闭", "訂單已關閉", "order closed").into(),
-        Stop::Asked => tr(loc, "买家要求别再联系", "買家要求別再聯繫", "buyer asked for no contact").into(),
-        Stop::ChangedMind => tr(loc, "买家不想要了", "買家不想要了", "buyer changed their mind").into(),
+        Stop::Asked => tr(
+            loc,
+            "买家要求别再联系",
+            "買家要求別再聯繫",
+            "buyer asked for no contact",
+        )
+        .into(),
+        Stop::ChangedMind => tr(
+            loc,
+            "买家不想要了",
+            "買家不想要了",
+            "buyer changed their mind",
+        )
+        .into(),
         Stop::Cap(n) => {
             let n = n.to_string();
-            trf(loc, "已催 {} 次,到上限", "已催 {} 次,到上限", "reminded {} times, the cap", &[&n])
+            trf(
+                loc,
+                "已催 {} 次,到上限",
+                "已催 {} 次,到上限",
+                "reminded {} times, the cap",
+                &[&n],
+            )
         }
-        Stop::Methods => tr(loc, "大单各方式都已催过", "大單各方式都已催過", "every method used for this big order").into(),
+        Stop::Methods => tr(
+            loc,
+            "大单各方式都已催过",
+            "大單各方式都已催過",
+            "every method used for this big order",
+        )
+        .into(),
     }
 }
 
@@ -205,7 +239,13 @@ pub fn remark(
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))
             .unwrap_or_default();
-        return trf(loc, "{} 停止催付:{}", "{} 停止催付:{}", "{} no reminder: {}", &[&stamp, &why]);
+        return trf(
+            loc,
+            "{} 停止催付:{}",
+            "{} 停止催付:{}",
+            "{} no reminder: {}",
+            &[&stamp, &why],
+        );
     }
     if timing.action == Action::Hold {
         return trf(

@@ -719,7 +719,13 @@ fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
 }
 
-fn opt_number(path: &str, v: Option<f64>, min: f64, max: f64, hint: &str) -> Result<Option<f64>, Error> {
+fn opt_number(
+    path: &str,
+    v: Option<f64>,
+    min: f64,
+    max: f64,
+    hint: &str,
+) -> Result<Option<f64>, Error> {
     v.map(|v| number(path, v, min, max, hint)).transpose()
 }
 

@@ -63,7 +63,8 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
                 // for everyone else the usual quiet hours and lunch apply.
                 let t = if office {
                     Some(start).filter(|t| {
-                        *t < end && matches!(timing::block(*t, s), None | Some(timing::Block::Lunch))
+                        *t < end
+                            && matches!(timing::block(*t, s), None | Some(timing::Block::Lunch))
                     })
                 } else {
                     timing::next_allowed(start, end, s)
@@ -128,7 +129,9 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         return (Channel::Im, why);
     }
 
-    let ratio = s.avg_order_value.map_or(String::new(), |a| tenths(input.amount / a));
+    let ratio = s
+        .avg_order_value
+        .map_or(String::new(), |a| tenths(input.amount / a));
     let first = input.reminders.is_empty();
     let wave = timing.occasion == Occasion::CampaignWave;
     let silent = !analysis.signals.consulted;
@@ -140,6 +143,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         [Channel::Phone, Channel::Sms, Channel::Im]
     };
     let planned = timing.send_at.unwrap_or(input.now);
+    // SMS is never first (IM is unused then): start from the minimum gap, so
+    // the office lunch window (001) is not lost to the general lunch rule.
+    let earliest = input
+        .reminders
+        .last()
+        .and_then(|r| r.at.checked_add_signed(s.min_gap))
+        .map_or(input.now, |t| t.max(input.now));
     let movable = matches!(
         timing.occasion,
         Occasion::First | Occasion::FollowUp | Occasion::AddressCheck
@@ -150,7 +160,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             continue;
         }
         if c == Channel::Sms {
-            match sms_time(input, planned, timing.closes_at) {
+            let from = if movable {
+                earliest.min(planned)
+            } else {
+                planned
+            };
+            match sms_time(input, from, timing.closes_at) {
                 Some(t) if t == planned || movable => {
                     timing.send_at = Some(t);
                     timing.action = if t <= input.now {
@@ -201,9 +216,21 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let because = if silent && !input.returning {
             margin_note.trim_start_matches([',', ';', ' ']).to_string()
         } else if input.returning {
-            tr(loc, "老顾客信任店铺", "老顧客信任店鋪", "a returning buyer trusts the shop").into()
+            tr(
+                loc,
+                "老顾客信任店铺",
+                "老顧客信任店鋪",
+                "a returning buyer trusts the shop",
+            )
+            .into()
         } else {
-            tr(loc, "买家在旺旺上聊过", "買家在旺旺上聊過", "the buyer chatted on IM").into()
+            tr(
+                loc,
+                "买家在旺旺上聊过",
+                "買家在旺旺上聊過",
+                "the buyer chatted on IM",
+            )
+            .into()
         };
         trf(
             loc,
@@ -214,14 +241,34 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else {
         let extra = match c {
-            Channel::Phone => tr(loc, ",利润撑得起电话成本", ",利潤撐得起電話成本", ", the margin pays for it").into(),
+            Channel::Phone => tr(
+                loc,
+                ",利润撑得起电话成本",
+                ",利潤撐得起電話成本",
+                ", the margin pays for it",
+            )
+            .into(),
             Channel::Sms => {
-                let w = timing.send_at.map_or(String::new(), |t| when(t, input.now, loc));
+                let w = timing
+                    .send_at
+                    .map_or(String::new(), |t| when(t, input.now, loc));
                 if input.audience == Some(Audience::Office) {
-                    trf(loc, ",上班族在午休或下班前发:{}", ",上班族在午休或下班前發:{}", ", sent at lunch or before the end of work: {}", &[&w])
+                    trf(
+                        loc,
+                        ",上班族在午休或下班前发:{}",
+                        ",上班族在午休或下班前發:{}",
+                        ", sent at lunch or before the end of work: {}",
+                        &[&w],
+                    )
                 } else {
                     let l = super::text::hhmm(&s.sms_latest);
-                    trf(loc, ",{} 前发:{}", ",{} 前發:{}", ", before {}: {}", &[&l, &w])
+                    trf(
+                        loc,
+                        ",{} 前发:{}",
+                        ",{} 前發:{}",
+                        ", before {}: {}",
+                        &[&l, &w],
+                    )
                 }
             }
             Channel::Im => String::new(),
@@ -231,7 +278,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。",
             "大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。",
             "Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
-            &[&amt, &list(&names, loc), &margin_note, channel_name(c, loc), &extra],
+            &[
+                &amt,
+                &list(&names, loc),
+                &margin_note,
+                channel_name(c, loc),
+                &extra,
+            ],
         )
     };
     (c, why)
@@ -242,11 +295,17 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
 /// Order: payment trouble → warm (help beats pressure); close within
 /// `lastChanceHours` or campaign stock → urgent; doubts → reassuring;
 /// returning buyer → gentle (001); phone/SMS → formal; else IM → playful (002).
-pub fn tone(input: &Input, analysis: &Analysis, timing: &Timing, channel: Channel) -> (Tone, String) {
+pub fn tone(
+    input: &Input,
+    analysis: &Analysis,
+    timing: &Timing,
+    channel: Channel,
+) -> (Tone, String) {
     let loc = input.locale;
     let s = &input.settings;
     let send = timing.send_at.unwrap_or(input.now);
-    let soon = timing.occasion == Occasion::LastChance || timing.closes_at - send <= s.last_chance_before;
+    let soon =
+        timing.occasion == Occasion::LastChance || timing.closes_at - send <= s.last_chance_before;
     let stock = s.campaign.as_ref().is_some_and(|c| {
         c.limited_stock && (c.dates.is_empty() || c.dates.contains(&send.date_naive()))
     });

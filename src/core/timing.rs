@@ -364,18 +364,48 @@ impl Plan<'_> {
             .blocks
             .iter()
             .map(|b| match b {
-                Block::Early => trf(self.loc, "{} 前不打扰", "{} 前不打擾", "nothing before {}", &[&qb]),
-                Block::Late => trf(self.loc, "{} 后不打扰", "{} 後不打擾", "nothing after {}", &[&qa]),
-                Block::Lunch => trf(self.loc, "午休不打扰", "午休不打擾", "not in the lunch break", &[]),
+                Block::Early => trf(
+                    self.loc,
+                    "{} 前不打扰",
+                    "{} 前不打擾",
+                    "nothing before {}",
+                    &[&qb],
+                ),
+                Block::Late => trf(
+                    self.loc,
+                    "{} 后不打扰",
+                    "{} 後不打擾",
+                    "nothing after {}",
+                    &[&qa],
+                ),
+                Block::Lunch => trf(
+                    self.loc,
+                    "午休不打扰",
+                    "午休不打擾",
+                    "not in the lunch break",
+                    &[],
+                ),
                 Block::Rest => match holiday {
                     Some(h) => trf(self.loc, "{}放假", "{}放假", "{} holiday", &[h]),
-                    None => trf(self.loc, "休息日不打扰", "休息日不打擾", "not on rest days", &[]),
+                    None => trf(
+                        self.loc,
+                        "休息日不打扰",
+                        "休息日不打擾",
+                        "not on rest days",
+                        &[],
+                    ),
                 },
             })
             .collect();
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let joined = parts.join(if self.loc == Locale::En { ", " } else { "," });
-        trf(self.loc, "{},顺延到 {}", "{},順延到 {}", "{}: moved to {}", &[&joined, &w])
+        trf(
+            self.loc,
+            "{},顺延到 {}",
+            "{},順延到 {}",
+            "{}: moved to {}",
+            &[&joined, &w],
+        )
     }
 
     /// The allowed moment from `from`, else the least-bad one with a warning.
@@ -403,10 +433,22 @@ impl Plan<'_> {
             Some(Block::Rest) => trf(self.loc, "是休息日", "是休息日", "is a rest day", &[]),
             Some(Block::Early) => trf(self.loc, "早于 {}", "早於 {}", "is before {}", &[&qb]),
             Some(Block::Late) => trf(self.loc, "晚于 {}", "晚於 {}", "is after {}", &[&qa]),
-            Some(Block::Lunch) => trf(self.loc, "在午休时间", "在午休時間", "is in the lunch break", &[]),
+            Some(Block::Lunch) => trf(
+                self.loc,
+                "在午休时间",
+                "在午休時間",
+                "is in the lunch break",
+                &[],
+            ),
             None if t < wanted => {
                 let gap = span(self.s.min_gap, self.loc);
-                trf(self.loc, "离上次提醒不到 {}", "離上次提醒不到 {}", "is less than {} after the last reminder", &[&gap])
+                trf(
+                    self.loc,
+                    "离上次提醒不到 {}",
+                    "離上次提醒不到 {}",
+                    "is less than {} after the last reminder",
+                    &[&gap],
+                )
             }
             None => String::new(),
         };
@@ -492,7 +534,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         let t = p.find(now, &mut trail);
         if t > now {
             let m = p.moment(t, &trail);
-            p.say("提醒部分:{}。", "提醒部分:{}。", "The reminder part: {}.", &[&m]);
+            p.say(
+                "提醒部分:{}。",
+                "提醒部分:{}。",
+                "The reminder part: {}.",
+                &[&m],
+            );
         }
         return p.done(Occasion::Answer, Action::Hold, Some(t));
     }
@@ -561,7 +608,8 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     }
 
     // Waiting for money with no time named (001: remind before the close).
-    if analysis.reason.code == ReasonCode::InsufficientBalance && analysis.signals.named_time.is_none()
+    if analysis.reason.code == ReasonCode::InsufficientBalance
+        && analysis.signals.named_time.is_none()
     {
         let mut trail = Trail::default();
         let t = p.last_chance(earliest, &mut trail);
@@ -693,7 +741,13 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 let end = s.slots[slot as usize];
                 let e = hhmm(&end);
                 if t.date_naive() == placed.date_naive() && t.time() < end {
-                    trf(p.loc, "{},{} 前催付", "{},{} 前催付", "{}: remind before {}", &[name, &e])
+                    trf(
+                        p.loc,
+                        "{},{} 前催付",
+                        "{},{} 前催付",
+                        "{}: remind before {}",
+                        &[name, &e],
+                    )
                 } else {
                     trf(
                         p.loc,
@@ -714,7 +768,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 
 fn stop_why(p: &mut Plan, stop: Stop) {
     match stop {
-        Stop::Paid => p.say("订单已付款,不用再催。", "訂單已付款,不用再催。", "The order is paid: no reminder.", &[]),
+        Stop::Paid => p.say(
+            "订单已付款,不用再催。",
+            "訂單已付款,不用再催。",
+            "The order is paid: no reminder.",
+            &[],
+        ),
         Stop::Closed => {
             let c = p.when(p.close);
             p.say(
