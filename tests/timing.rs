@@ -971,7 +971,7 @@ fn why_names_the_rule_in_each_locale() {
         "{w:?}"
     );
     let w = why_of("2026-11-20 23:11", "2026-11-20 23:10", "en", SILENT);
-    assert!(w.contains(&"Late-night order: remind after 10:00 the next day; not on rest days: moved to Mon 11/23 10:00.".to_string()), "{w:?}");
+    assert!(w.contains(&"Late-night order: remind after 10:00 the next day; not on rest days: moved to 10:00 on Mon 11/23.".to_string()), "{w:?}");
     // Statutory holidays are named.
     let w = run(
         &ctx(

@@ -48,17 +48,18 @@ pub fn md(t: &DateTime<FixedOffset>) -> String {
     format!("{}/{}", t.month(), t.day())
 }
 
-/// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`.
+/// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
+/// (en `13:30`, `10:00 tomorrow`, `10:00 on Mon 11/30`).
 pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -> String {
     let hm = hhmm(&t);
     match (t.date_naive() - now.date_naive()).num_days() {
         0 => hm,
-        1 => trf(loc, "明天 {}", "明天 {}", "tomorrow {}", &[&hm]),
+        1 => trf(loc, "明天 {}", "明天 {}", "{} tomorrow", &[&hm]),
         _ => {
             let wd = pick(&WEEKDAYS[t.weekday().num_days_from_sunday() as usize], loc);
             let d = md(&t);
             if loc == Locale::En {
-                fill("{} {} {}", &[wd, &d, &hm])
+                fill("{} on {} {}", &[&hm, wd, &d])
             } else {
                 fill("{}({}) {}", &[&d, wd, &hm])
             }
@@ -86,6 +87,15 @@ pub fn span(d: Duration, loc: Locale) -> String {
             "{} h {} min",
             &[&hs, &ms],
         )
+    }
+}
+
+/// `s` with its first letter in upper case (English sentences).
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::calendar;
-use super::explain::{channel_name, list, pct, tenths, trf, when, yuan};
+use super::explain::{capital, channel_name, list, pct, tenths, trf, when, yuan};
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
@@ -167,6 +167,18 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             };
             match sms_time(input, from, timing.closes_at) {
                 Some(t) if t == planned || movable => {
+                    if t != planned {
+                        // The moment sentence is the last one for a movable occasion.
+                        timing.why.pop();
+                        let w = capital(&when(t, input.now, loc));
+                        timing.why.push(trf(
+                            loc,
+                            "按短信时段,{} 发送。",
+                            "按簡訊時段,{} 發送。",
+                            "{}, in the SMS window.",
+                            &[&w],
+                        ));
+                    }
                     timing.send_at = Some(t);
                     timing.action = if t <= input.now {
                         Action::SendNow
@@ -248,28 +260,16 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                 ", the margin pays for it",
             )
             .into(),
+            Channel::Sms if input.audience == Some(Audience::Office) => tr(
+                loc,
+                ",上班族在午休或下班前发",
+                ",上班族在午休或下班前發",
+                ", sent at lunch or before the end of work",
+            )
+            .into(),
             Channel::Sms => {
-                let w = timing
-                    .send_at
-                    .map_or(String::new(), |t| when(t, input.now, loc));
-                if input.audience == Some(Audience::Office) {
-                    trf(
-                        loc,
-                        ",上班族在午休或下班前发:{}",
-                        ",上班族在午休或下班前發:{}",
-                        ", sent at lunch or before the end of work: {}",
-                        &[&w],
-                    )
-                } else {
-                    let l = super::text::hhmm(&s.sms_latest);
-                    trf(
-                        loc,
-                        ",{} 前发:{}",
-                        ",{} 前發:{}",
-                        ", before {}: {}",
-                        &[&l, &w],
-                    )
-                }
+                let l = super::text::hhmm(&s.sms_latest);
+                trf(loc, ",{} 前发", ",{} 前發", ", before {}", &[&l])
             }
             Channel::Im => String::new(),
         };

@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{list, span, trf, warning, when};
+use super::explain::{capital, list, span, trf, warning, when};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Warning};
 use super::plan;
@@ -298,6 +298,12 @@ struct Plan<'a> {
 impl Plan<'_> {
     fn say(&mut self, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) {
         self.why.push(trf(self.loc, zh_cn, zh_tw, en, args));
+    }
+
+    /// The moment as a sentence of its own.
+    fn moment_alone(&mut self, m: &str) {
+        let m = capital(m);
+        self.say("{}。", "{}。", "{}.", &[&m]);
     }
 
     fn when(&self, t: Time) -> String {
@@ -596,7 +602,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let mut trail = Trail::default();
             let t = p.last_chance(now, &mut trail);
             let m = p.moment(t, &trail);
-            p.say("{}。", "{}。", "{}.", &[&m]);
+            p.moment_alone(&m);
             return p.done(Occasion::LastChance, action_for(t, now), Some(t));
         }
         p.say(
@@ -629,7 +635,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         p.last_chance_why();
         let t = p.last_chance(earliest, &mut trail);
         let m = p.moment(t, &trail);
-        p.say("{}。", "{}。", "{}.", &[&m]);
+        p.moment_alone(&m);
         return p.done(Occasion::LastChance, action_for(t, now), Some(t));
     }
 
@@ -679,10 +685,19 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
             let waves: Vec<&str> = waves.iter().map(String::as_str).collect();
             let waves = list(&waves, p.loc);
+            let name_en;
+            let name = if p.loc != Locale::En {
+                name
+            } else if name.is_empty() {
+                "Campaign day"
+            } else {
+                name_en = format!("{name} campaign day");
+                &name_en
+            };
             p.say(
                 "{}活动日按波次集中催付({})。",
                 "{}活動日按波次集中催付({})。",
-                "{} campaign day: reminders go out in waves ({}).",
+                "{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
             if !is_allowed(t, s) {
@@ -761,7 +776,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         };
         p.say("{};{}。", "{};{}。", "{}; {}.", &[&rule, &m]);
     } else {
-        p.say("{}。", "{}。", "{}.", &[&m]);
+        p.moment_alone(&m);
     }
     p.done(occasion, action_for(t, now), Some(t))
 }
