@@ -459,7 +459,7 @@ impl<'a> Input<'a> {
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
         }
-        reminders.sort_unstable_by_key(|r| r.at);
+        super::sort::sort_by_key(&mut reminders, |r| r.at);
 
         Ok(Input {
             ctx,
@@ -605,7 +605,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                 .enumerate()
                 .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
                 .collect::<Result<Vec<_>, _>>()?;
-            waves.sort_unstable();
+            super::sort::sort_by_key(&mut waves, |w| *w);
             waves.dedup();
             Some(CampaignSettings {
                 name: short("shop.campaign.name", &c.name)?,

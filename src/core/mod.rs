@@ -11,6 +11,7 @@ pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod reason;
+pub mod sort;
 pub mod text;
 pub mod timing;
 pub mod transcript;
@@ -93,13 +94,8 @@ fn remark(
     let when = timing.send_at.map(|t| text::hhmm(&t)).unwrap_or_default();
     match input.locale {
         Locale::ZhCn | Locale::ZhTw => format!(
-            "催付{}{} {} {} 原因:{}",
+            "催付{}次 {} {} 原因:{}",
             n,
-            if input.locale == Locale::ZhCn {
-                "次"
-            } else {
-                "次"
-            },
             when,
             channel.as_str(),
             analysis.reason.code.as_str()
