@@ -38,12 +38,15 @@ pub struct Request<'a> {
 }
 
 /// Ways an SMS is shortened until it fits one message, in order.
-const SMS_FITS: [u8; 5] = [
+/// The last one names neither shop nor item: only for a shop name too long
+/// for any SMS.
+const SMS_FITS: [u8; 6] = [
     0,
     fill::HIDE_TIME,
     fill::HIDE_ITEM,
     fill::HIDE_TIME | fill::HIDE_ITEM,
     fill::HIDE_TIME | fill::HIDE_SHOP,
+    fill::HIDE_TIME | fill::HIDE_SHOP | fill::HIDE_ITEM,
 ];
 
 /// Adds what every line of the channel carries: the payment link on IM,
@@ -187,7 +190,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             Some((i32::from(t.prio) * 10 + b, i, t, text))
         })
         .collect();
-    scored.sort_unstable_by_key(|(score, i, _, _)| (Reverse(*score), *i));
+    super::sort::sort_by_key(&mut scored, |(score, i, _, _)| (Reverse(*score), *i));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);
@@ -216,7 +219,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         .zip(taken)
         .filter_map(|(c, t)| t.then_some(c))
         .collect();
-    picked.sort_unstable_by_key(|(score, i, _, _)| (Reverse(*score), *i));
+    super::sort::sort_by_key(&mut picked, |(score, i, _, _)| (Reverse(*score), *i));
     out.extend(picked.into_iter().map(|(_, _, t, text)| Line {
         text,
         template_id: t.id.into(),
