@@ -205,10 +205,15 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
     let loc = options.locale.unwrap_or_default();
     let t = table();
     let mut out = Vec::new();
+    // End of the last flagged span: a promise reaches past its own hit.
+    let mut covered = 0;
     for hit in t.matcher.find_iter(text) {
         let Some(&code) = t.codes.get(hit.pattern) else {
             continue;
         };
+        if hit.start < covered {
+            continue;
+        }
         let after = &text[hit.end..];
         let next = after.chars().next();
         let (code, start, end) = match code {
@@ -252,6 +257,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             }
             c => (c, hit.start, hit.end),
         };
+        covered = end;
         let word = &text[start..end];
         out.push(warning(code, message(code, loc, word), text, start, end));
     }
