@@ -646,6 +646,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         )?;
         check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
     }
+    super::lines::check_templates(&shop.templates)?;
     let last_chance = shop
         .last_chance_hours
         .map(|v| {
