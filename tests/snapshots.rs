@@ -24,7 +24,7 @@ fn render(ctx: &ChatContext) -> String {
     )
     .unwrap();
     for channel in [Channel::Im, Channel::Sms, Channel::Phone] {
-        let (tone, _) = plan::tone(&input, &analysis, channel);
+        let (tone, _) = plan::tone(&input, &analysis, &timing, channel);
         let req = lines::Request {
             input: &input,
             reason: analysis.reason.code,

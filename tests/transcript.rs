@@ -70,6 +70,26 @@ fn header_in_brackets_and_time_only() {
 }
 
 #[test]
+fn header_with_the_time_first() {
+    let text = "2026-11-24 14:05:12 tb_lili\n在吗\n14:06:01 小美：\n在的\n10:00 我付款";
+    let t = read_transcript(text, &opts(&["小美"])).unwrap();
+    assert_eq!(texts(&t), ["在吗", "在的\n10:00 我付款"]);
+    assert_eq!(roles(&t), [Role::Buyer, Role::Agent]);
+    assert_eq!(
+        t.messages[1].at.as_deref(),
+        Some("2026-11-24T14:06:01+08:00")
+    );
+}
+
+#[test]
+fn a_time_is_not_a_nick() {
+    // The colon of "14:05" never splits a nick from a message.
+    let t = read_transcript("14:05 吧\n明天10:00付", &opts(&[])).unwrap();
+    assert!(t.messages.is_empty(), "{:?}", t.messages);
+    assert_eq!(t.unparsed.len(), 2);
+}
+
+#[test]
 fn header_ending_in_a_colon() {
     let text = "tb_lili(2026-11-24 14:05:12):\n在吗\n小美 2026-11-24 14:06:01：\n在的";
     let t = read_transcript(text, &opts(&["小美"])).unwrap();
@@ -264,9 +284,13 @@ fn too_large_is_an_error() {
     let text = "x".repeat(cuifu::core::limits::MAX_TRANSCRIPT_CHARS + 1);
     let e = read_transcript(&text, &opts(&[])).unwrap_err();
     assert_eq!((e.code(), e.path()), ("too_large", "text"));
+    let limit = cuifu::core::limits::MAX_TRANSCRIPT_CHARS.to_string();
+    assert!(e.message().contains(&limit), "{}", e.message());
     let many = "tb: 在吗\n".repeat(cuifu::core::limits::MAX_MESSAGES + 1);
     let e = read_transcript(&many, &opts(&[])).unwrap_err();
     assert_eq!(e.code(), "too_large");
+    let limit = cuifu::core::limits::MAX_MESSAGES.to_string();
+    assert!(e.message().contains(&limit), "{}", e.message());
 }
 
 #[test]

@@ -6,14 +6,15 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 
 use super::input::{parse_date, Settings};
+use super::model::Locale;
 
 const TABLE: &str = include_str!("../data/holidays.tsv");
 
 #[derive(Default)]
 struct Calendar {
     covered: Vec<(NaiveDate, NaiveDate)>,
-    rest: Vec<(NaiveDate, NaiveDate, &'static str)>,
-    work: Vec<(NaiveDate, NaiveDate, &'static str)>,
+    rest: Vec<(NaiveDate, NaiveDate, [&'static str; 3])>,
+    work: Vec<(NaiveDate, NaiveDate)>,
 }
 
 fn calendar() -> &'static Calendar {
@@ -31,10 +32,11 @@ fn calendar() -> &'static Calendar {
             let (Ok(a), Ok(b)) = (parse_date("", f[1]), parse_date("", f[2])) else {
                 continue;
             };
+            let name = |i: usize| f.get(i).copied().unwrap_or(f[3]);
             match f[0] {
                 "covered" => c.covered.push((a, b)),
-                "rest" => c.rest.push((a, b, f[3])),
-                "work" => c.work.push((a, b, f[3])),
+                "rest" => c.rest.push((a, b, [f[3], name(4), name(5)])),
+                "work" => c.work.push((a, b)),
                 _ => {}
             }
         }
@@ -50,32 +52,41 @@ pub fn covers(day: NaiveDate) -> bool {
         .any(|(a, b)| *a <= day && day <= *b)
 }
 
-/// The statutory holiday `day` falls in, if any.
-pub fn holiday_name(day: NaiveDate) -> Option<&'static str> {
+/// The statutory holiday `day` falls in, if any, named in `locale`.
+pub fn holiday_name(day: NaiveDate, locale: Locale) -> Option<&'static str> {
     calendar()
         .rest
         .iter()
         .find(|(a, b, _)| *a <= day && day <= *b)
-        .map(|(_, _, n)| *n)
+        .map(|(_, _, n)| n[locale as usize])
 }
 
 fn is_makeup_workday(day: NaiveDate) -> bool {
-    calendar()
-        .work
-        .iter()
-        .any(|(a, b, _)| *a <= day && day <= *b)
+    calendar().work.iter().any(|(a, b)| *a <= day && day <= *b)
 }
 
-/// Whether `day` is a rest day for the shop: the shop's lists first, then
-/// the built-in calendar, then the weekly rest days.
+/// Whether the built-in calendar, or the shop's own lists, cover `day`'s
+/// year: outside them only the weekly rest days are known.
+pub fn known(day: NaiveDate, s: &Settings) -> bool {
+    let y = day.year();
+    covers(day)
+        || s.holidays
+            .iter()
+            .chain(s.workdays.iter())
+            .any(|d| d.year() == y)
+}
+
+/// Whether `day` is a rest day for the shop: the shop's lists first (a day
+/// the shop names as a campaign date is a workday), then the built-in
+/// calendar, then the weekly rest days.
 pub fn is_rest_day(day: NaiveDate, s: &Settings) -> bool {
-    if s.workdays.contains(&day) {
+    if s.workdays.contains(&day) || s.campaign.as_ref().is_some_and(|c| c.dates.contains(&day)) {
         return false;
     }
     if s.holidays.contains(&day) {
         return true;
     }
-    if holiday_name(day).is_some() {
+    if holiday_name(day, Locale::ZhCn).is_some() {
         return true;
     }
     if is_makeup_workday(day) {

@@ -93,6 +93,20 @@ pub struct Settings {
     pub last_chance_before: Duration,
     /// Agent's name for phone scripts.
     pub agent_name: Option<String>,
+    /// Cap on reminders for a big order (default: the ordinary cap + 1).
+    pub max_reminders_big: u32,
+    /// Big order from this multiple of the average order value.
+    pub big_order_factor: f64,
+    /// Phone only from this margin (001 ROI).
+    pub phone_min_margin: f64,
+    /// Ends of the late-night, morning, afternoon and evening order slots (001).
+    pub slots: [NaiveTime; 4],
+    /// SMS windows for office workers (001: lunch, before leaving work).
+    pub sms_office: Vec<(NaiveTime, NaiveTime)>,
+    /// SMS to students and others before this (001: before 22:00).
+    pub sms_latest: NaiveTime,
+    /// Lead before the time the buyer named.
+    pub named_time_lead: Duration,
 }
 
 /// A checked context: parsed times, resolved settings, the original beside it.
@@ -671,7 +685,105 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         )),
         last_chance_before: Duration::minutes((last_chance * 60.0).round() as i64),
         agent_name: short("shop.agentName", &shop.agent_name)?,
+        max_reminders_big: shop
+            .max_reminders_big
+            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
+        big_order_factor: opt_number(
+            "shop.bigOrderFactor",
+            shop.big_order_factor,
+            1.0,
+            1000.0,
+            "give a multiple of the average order value from 1, e.g. 2",
+        )?
+        .unwrap_or(2.0),
+        phone_min_margin: opt_number(
+            "shop.phoneMinMargin",
+            shop.phone_min_margin,
+            0.0,
+            1.0,
+            "give a share from 0 to 1, e.g. 0.15",
+        )?
+        .unwrap_or(0.15),
+        slots: order_slots(&shop.order_slots)?,
+        sms_office: sms_windows(&shop.sms_office_windows)?,
+        sms_latest: match &shop.sms_latest {
+            Some(t) => parse_hhmm("shop.smsLatest", t)?,
+            None => hm(22, 0),
+        },
+        named_time_lead: Duration::minutes(i64::from(
+            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
+        )),
     })
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn opt_number(
+    path: &str,
+    v: Option<f64>,
+    min: f64,
+    max: f64,
+    hint: &str,
+) -> Result<Option<f64>, Error> {
+    v.map(|v| number(path, v, min, max, hint)).transpose()
+}
+
+fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
+    let Some(v) = v else {
+        return Ok([hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)]);
+    };
+    let bad = || {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "shop.orderSlots",
+            "give four increasing times: ends of late night, morning, afternoon and evening, e.g. [\"06:00\", \"12:00\", \"17:00\", \"22:00\"]",
+        )
+    };
+    if v.len() != 4 {
+        return Err(bad());
+    }
+    let mut out = [NaiveTime::MIN; 4];
+    for (i, t) in v.iter().enumerate() {
+        out[i] = parse_hhmm(&format!("shop.orderSlots[{i}]"), t)?;
+        if i > 0 && out[i] <= out[i - 1] {
+            return Err(bad());
+        }
+    }
+    Ok(out)
+}
+
+fn sms_windows(v: &Option<Vec<Vec<String>>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
+    let Some(v) = v else {
+        return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
+    };
+    check_len("shop.smsOfficeWindows", v, 24)?;
+    let mut out = Vec::with_capacity(v.len());
+    for (i, w) in v.iter().enumerate() {
+        let p = format!("shop.smsOfficeWindows[{i}]");
+        match w.as_slice() {
+            [a, b] => {
+                let (a, b) = (parse_hhmm(&p, a)?, parse_hhmm(&p, b)?);
+                if b <= a {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        p,
+                        "the end must be after the start, e.g. [\"17:00\", \"18:00\"]",
+                    ));
+                }
+                out.push((a, b));
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    p,
+                    "give a start and an end, e.g. [\"17:00\", \"18:00\"]",
+                ))
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

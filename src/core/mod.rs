@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod error;
+pub mod explain;
 pub mod input;
 pub mod limits;
 pub mod lines;
@@ -44,9 +45,9 @@ pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Sug
 /// The suggestion for a checked input, with the analysis behind it.
 pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analysis), Error> {
     let analysis = reason::analyze(input);
-    let timing = timing::plan(input, &analysis);
-    let (channel, channel_why) = plan::channel(input, &analysis);
-    let (tone, tone_why) = plan::tone(input, &analysis, channel);
+    let mut timing = timing::plan(input, &analysis);
+    let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
+    let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
     let lines = if timing.action == Action::Stop {
         Vec::new()
     } else {
@@ -66,7 +67,7 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     }
     let mut warnings = input.notes.clone();
     warnings.extend(timing.warnings.iter().cloned());
-    let remark = remark(input, &analysis, &timing, channel);
+    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
     Ok((
         Suggestion {
             action: timing.action,
@@ -82,32 +83,6 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
         },
         analysis,
     ))
-}
-
-fn remark(
-    input: &Input,
-    analysis: &reason::Analysis,
-    timing: &timing::Timing,
-    channel: Channel,
-) -> String {
-    let n = input.reminders.len() + 1;
-    let when = timing.send_at.map(|t| text::hhmm(&t)).unwrap_or_default();
-    match input.locale {
-        Locale::ZhCn | Locale::ZhTw => format!(
-            "催付{}次 {} {} 原因:{}",
-            n,
-            when,
-            channel.as_str(),
-            analysis.reason.code.as_str()
-        ),
-        Locale::En => format!(
-            "reminder {} {} {} reason: {}",
-            n,
-            when,
-            channel.as_str(),
-            analysis.reason.code.as_str()
-        ),
-    }
 }
 
 /// Checks a reminder line for 极限词, delivery promises, pressure and arguing.

@@ -539,6 +539,34 @@ pub struct Shop {
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_name: Option<String>,
+    /// Cap on reminders for a big order; default `maxReminders` + 1 (001: a big order may get a second reminder).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_reminders_big: Option<u32>,
+    /// An order is big from this multiple of `avgOrderValue`; default 2.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub big_order_factor: Option<f64>,
+    /// Phone calls only when `margin` is at least this (001 ROI); default 0.15.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_min_margin: Option<f64>,
+    /// Order-time slots (001), `"HH:MM"`: ends of late night, morning, afternoon, evening; default `["06:00", "12:00", "17:00", "22:00"]`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_slots: Option<Vec<String>>,
+    /// SMS windows for office workers (001: lunch, before leaving work); default `[["12:00", "13:30"], ["17:00", "18:00"]]`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_office_windows: Option<Vec<Vec<String>>>,
+    /// SMS to students and others before this time (001); default `"22:00"`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_latest: Option<String>,
+    /// Minutes before the time the buyer named to remind them (001: 提前再次催付); default 10.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named_time_lead_minutes: Option<u32>,
 }
 
 /// Evidence for the reason: which buyer message, and the words.

@@ -1,97 +1,404 @@
 //! Which channel and which tone.
+//!
+//! Channel (001, 000): IM is free and least intrusive, so it is the default;
+//! a big order (`bigOrderFactor` × `avgOrderValue`) may get a call where the
+//! margin pays for it (`phoneMinMargin`; never for low-margin goods) and never
+//! gets the same method twice; SMS goes out only inside its audience windows.
 
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::calendar;
+use super::explain::{capital, channel_name, list, pct, tenths, trf, when, yuan};
 use super::input::Input;
-use super::model::{Channel, ReasonCode, Tone};
+use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
 use super::text::tr;
+use super::timing::{self, Occasion, Timing};
 
-/// Picks the channel: IM by default, phone for big orders where the margin pays (001, 000).
-pub fn channel(input: &Input, analysis: &Analysis) -> (Channel, String) {
-    let loc = input.locale;
+type Time = DateTime<FixedOffset>;
+
+/// A big order: at least `bigOrderFactor` times the shop's average (001, 000).
+pub fn is_big(input: &Input) -> bool {
     let s = &input.settings;
-    let big = s
-        .avg_order_value
-        .is_some_and(|avg| input.amount >= 3.0 * avg);
-    let margin_ok = s.margin.is_none_or(|m| m >= 0.2);
-    if big && margin_ok && analysis.reason.code == ReasonCode::SilentOrder {
-        return (
-            Channel::Phone,
-            tr(
-                loc,
-                "大额静默订单,利润够,打电话更有效。",
-                "大額靜默訂單,利潤夠,打電話更有效。",
-                "A big silent order with enough margin: a call works best.",
-            )
-            .into(),
-        );
-    }
-    (
-        Channel::Im,
-        tr(
-            loc,
-            "旺旺免费、打扰小,先用旺旺。",
-            "旺旺免費、打擾小,先用旺旺。",
-            "IM is free and low-intrusion: use it first.",
-        )
-        .into(),
-    )
+    s.avg_order_value
+        .is_some_and(|avg| input.amount >= s.big_order_factor * avg)
 }
 
-/// Picks the tone from the reason, the buyer and the channel.
-pub fn tone(input: &Input, analysis: &Analysis, channel: Channel) -> (Tone, String) {
-    let loc = input.locale;
-    let t = if channel != Channel::Im {
-        Tone::Formal
-    } else if input.returning {
-        Tone::Gentle
-    } else {
-        match analysis.reason.code {
-            ReasonCode::NoviceBuyer
-            | ReasonCode::ForgotPassword
-            | ReasonCode::PaymentTrouble
-            | ReasonCode::PaymentSystemIssue
-            | ReasonCode::InsufficientBalance => Tone::Warm,
-            ReasonCode::ProductDoubt | ReasonCode::ServiceUnhappy => Tone::Reassuring,
-            _ => Tone::Playful,
+/// Whether the margin pays for a call (001 ROI); unknown margin counts as paying (000).
+pub fn phone_pays(input: &Input) -> bool {
+    let s = &input.settings;
+    s.margin.is_none_or(|m| m >= s.phone_min_margin)
+}
+
+fn used(input: &Input, c: Channel) -> bool {
+    input.reminders.iter().any(|r| r.channel == c)
+}
+
+/// How many methods a big order can still get (001: never the same one twice).
+pub fn methods_left(input: &Input) -> usize {
+    [Channel::Im, Channel::Sms, Channel::Phone]
+        .into_iter()
+        .filter(|c| !used(input, *c) && (*c != Channel::Phone || phone_pays(input)))
+        .count()
+}
+
+/// The first moment at or after `from` inside the SMS window of the buyer's
+/// audience (001: office workers at lunch or before leaving work; students
+/// and others before 22:00), on a workday and before `close`.
+pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
+    let s = &input.settings;
+    let office = input.audience == Some(Audience::Office);
+    let others = [(s.quiet_before, s.sms_latest)];
+    let windows: &[_] = if office { &s.sms_office } else { &others };
+    let mut day = from;
+    for _ in 0..60 {
+        if day >= close {
+            return None;
         }
+        if !calendar::is_rest_day(day.date_naive(), s) {
+            for (a, b) in windows {
+                let start = at(day, *a).max(from);
+                let end = at(day, *b).min(close);
+                // Office windows are the seed's own times (lunch included);
+                // for everyone else the usual quiet hours and lunch apply.
+                let t = if office {
+                    Some(start).filter(|t| {
+                        *t < end
+                            && matches!(timing::block(*t, s), None | Some(timing::Block::Lunch))
+                    })
+                } else {
+                    timing::next_allowed(start, end, s)
+                };
+                if let Some(t) = t {
+                    return Some(t);
+                }
+            }
+        }
+        day = at(day, chrono::NaiveTime::MIN) + Duration::days(1);
+    }
+    None
+}
+
+fn at(day_of: Time, t: chrono::NaiveTime) -> Time {
+    use chrono::TimeZone;
+    day_of
+        .offset()
+        .from_local_datetime(&day_of.date_naive().and_time(t))
+        .single()
+        .unwrap_or(day_of)
+}
+
+/// Picks the channel; for SMS it moves `timing.send_at` into the SMS window.
+pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Channel, String) {
+    let loc = input.locale;
+    let s = &input.settings;
+    match timing.action {
+        Action::Stop => return (Channel::Im, String::new()),
+        Action::Hold => {
+            return (
+                Channel::Im,
+                tr(
+                    loc,
+                    "在旺旺上直接回答买家。",
+                    "在旺旺上直接回答買家。",
+                    "Answer on IM, where the buyer asked.",
+                )
+                .into(),
+            )
+        }
+        _ => {}
+    }
+    let amt = yuan(input.amount);
+    if !is_big(input) {
+        let why = match s.avg_order_value {
+            Some(avg) => trf(
+                loc,
+                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。",
+                "{} 元不算大單(客單價 {} 元),用免費、打擾少的旺旺。",
+                "{} yuan is not a big order (average {}): use IM, free and least intrusive.",
+                &[&amt, &yuan(avg)],
+            ),
+            None => tr(
+                loc,
+                "旺旺免费、打扰少,先用旺旺。",
+                "旺旺免費、打擾少,先用旺旺。",
+                "IM is free and least intrusive: use it.",
+            )
+            .into(),
+        };
+        return (Channel::Im, why);
+    }
+
+    let ratio = s
+        .avg_order_value
+        .map_or(String::new(), |a| tenths(input.amount / a));
+    let first = input.reminders.is_empty();
+    let wave = timing.occasion == Occasion::CampaignWave;
+    let silent = !analysis.signals.consulted;
+    let order = if wave || (first && silent && !input.returning) {
+        [Channel::Phone, Channel::Im, Channel::Sms]
+    } else if first {
+        [Channel::Im, Channel::Phone, Channel::Sms]
+    } else {
+        [Channel::Phone, Channel::Sms, Channel::Im]
     };
-    let why = match t {
-        Tone::Formal => tr(
+    let planned = timing.send_at.unwrap_or(input.now);
+    // SMS is never first (IM is unused then): start from the minimum gap, so
+    // the office lunch window (001) is not lost to the general lunch rule.
+    let earliest = input
+        .reminders
+        .last()
+        .and_then(|r| r.at.checked_add_signed(s.min_gap))
+        .map_or(input.now, |t| t.max(input.now));
+    let movable = matches!(
+        timing.occasion,
+        Occasion::First | Occasion::FollowUp | Occasion::AddressCheck
+    );
+    let mut pick = None;
+    for c in order {
+        if used(input, c) || (c == Channel::Phone && !phone_pays(input)) {
+            continue;
+        }
+        if c == Channel::Sms {
+            let from = if movable {
+                earliest.min(planned)
+            } else {
+                planned
+            };
+            match sms_time(input, from, timing.closes_at) {
+                Some(t) if t == planned || movable => {
+                    if t != planned {
+                        // The moment sentence is the last one for a movable occasion.
+                        timing.why.pop();
+                        let w = capital(&when(t, input.now, loc));
+                        timing.why.push(trf(
+                            loc,
+                            "按短信时段,{} 发送。",
+                            "按簡訊時段,{} 發送。",
+                            "{}, in the SMS window.",
+                            &[&w],
+                        ));
+                    }
+                    timing.send_at = Some(t);
+                    timing.action = if t <= input.now {
+                        Action::SendNow
+                    } else {
+                        Action::Schedule
+                    };
+                }
+                _ => continue,
+            }
+        }
+        pick = Some(c);
+        break;
+    }
+    let c = pick.unwrap_or(Channel::Im);
+    let names: Vec<&str> = [Channel::Im, Channel::Sms, Channel::Phone]
+        .into_iter()
+        .filter(|c| used(input, *c))
+        .map(|c| channel_name(c, loc))
+        .collect();
+    let margin_note = match s.margin {
+        Some(m) if !phone_pays(input) => trf(
             loc,
-            "短信和电话用正式、礼貌的语气。",
-            "簡訊和電話用正式、禮貌的語氣。",
-            "SMS and phone call for a formal, polite tone.",
+            ",毛利 {}% 不够打电话",
+            ",毛利 {}% 不夠打電話",
+            "; a {}% margin doesn't pay for a call",
+            &[&pct(m)],
         ),
-        Tone::Gentle => tr(
+        _ => String::new(),
+    };
+    let why = if c == Channel::Phone && wave {
+        tr(
             loc,
-            "老顾客,语气委婉亲切。",
-            "老顧客,語氣委婉親切。",
-            "A returning buyer: gentle and thankful.",
+            "活动日大单用电话催,每通控制在 1 分钟内。",
+            "活動日大單用電話催,每通控制在 1 分鐘內。",
+            "Campaign day, big order: call, under a minute per call.",
+        )
+        .into()
+    } else if c == Channel::Phone && first {
+        trf(
+            loc,
+            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。",
+            "大額靜默訂單({} 元,約客單價的 {} 倍),利潤夠:打電話問問,別直接催付款。",
+            "Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
+            &[&amt, &ratio],
+        )
+    } else if first {
+        let because = if silent && !input.returning {
+            margin_note.trim_start_matches([',', ';', ' ']).to_string()
+        } else if input.returning {
+            tr(
+                loc,
+                "老顾客信任店铺",
+                "老顧客信任店鋪",
+                "a returning buyer trusts the shop",
+            )
+            .into()
+        } else {
+            tr(
+                loc,
+                "买家在旺旺上聊过",
+                "買家在旺旺上聊過",
+                "the buyer chatted on IM",
+            )
+            .into()
+        };
+        trf(
+            loc,
+            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。",
+            "大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。",
+            "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
+            &[&amt, &ratio, &because],
+        )
+    } else {
+        let extra = match c {
+            Channel::Phone => tr(
+                loc,
+                ",利润撑得起电话成本",
+                ",利潤撐得起電話成本",
+                ", the margin pays for it",
+            )
+            .into(),
+            Channel::Sms if input.audience == Some(Audience::Office) => tr(
+                loc,
+                ",上班族在午休或下班前发",
+                ",上班族在午休或下班前發",
+                ", sent at lunch or before the end of work",
+            )
+            .into(),
+            Channel::Sms => {
+                let l = super::text::hhmm(&s.sms_latest);
+                trf(loc, ",{} 前发", ",{} 前發", ", before {}", &[&l])
+            }
+            Channel::Im => String::new(),
+        };
+        trf(
+            loc,
+            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。",
+            "大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。",
+            "Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
+            &[
+                &amt,
+                &list(&names, loc),
+                &margin_note,
+                channel_name(c, loc),
+                &extra,
+            ],
+        )
+    };
+    (c, why)
+}
+
+/// Picks the tone from the reason, the buyer, the time left and the channel.
+///
+/// Order: payment trouble → warm (help beats pressure); close within
+/// `lastChanceHours` or campaign stock → urgent; doubts → reassuring;
+/// returning buyer → gentle (001); phone/SMS → formal; else IM → playful (002).
+pub fn tone(
+    input: &Input,
+    analysis: &Analysis,
+    timing: &Timing,
+    channel: Channel,
+) -> (Tone, String) {
+    let loc = input.locale;
+    let s = &input.settings;
+    let send = timing.send_at.unwrap_or(input.now);
+    let soon =
+        timing.occasion == Occasion::LastChance || timing.closes_at - send <= s.last_chance_before;
+    let stock = s.campaign.as_ref().is_some_and(|c| {
+        c.limited_stock && (c.dates.is_empty() || c.dates.contains(&send.date_naive()))
+    });
+    use ReasonCode as R;
+    let code = analysis.reason.code;
+    let (t, why): (Tone, String) = match code {
+        R::NoviceBuyer
+        | R::ForgotPassword
+        | R::PaymentTrouble
+        | R::PaymentSystemIssue
+        | R::InsufficientBalance => (
+            Tone::Warm,
+            tr(
+                loc,
+                "买家付款有困难:语气热情,以帮忙为主,不施压。",
+                "買家付款有困難:語氣熱情,以幫忙為主,不施壓。",
+                "The buyer has trouble paying: warm and helpful, no pressure.",
+            )
+            .into(),
         ),
-        Tone::Warm => tr(
-            loc,
-            "买家付款有困难,语气热情、帮忙为主。",
-            "買家付款有困難,語氣熱情、幫忙為主。",
-            "The buyer has trouble paying: warm and helpful.",
+        R::ServiceUnhappy | R::WaitingReply => (
+            Tone::Warm,
+            tr(
+                loc,
+                "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。",
+                "買家對服務有情緒:態度親切、用語得體,先道歉再說事。",
+                "The buyer is unhappy with the service: kind and polite, apologise first.",
+            )
+            .into(),
         ),
-        Tone::Reassuring => tr(
-            loc,
-            "买家有顾虑,先讲保障让人放心。",
-            "買家有顧慮,先講保障讓人放心。",
-            "The buyer has doubts: reassure with facts.",
+        _ if soon => {
+            let c = when(timing.closes_at, input.now, loc);
+            (
+                Tone::Urgent,
+                trf(
+                    loc,
+                    "订单 {} 就关闭:语气紧一些,说清关单时间。",
+                    "訂單 {} 就關閉:語氣緊一些,說清關單時間。",
+                    "The order closes at {}: be brief and clear about the time.",
+                    &[&c],
+                ),
+            )
+        }
+        _ if stock => (
+            Tone::Urgent,
+            tr(
+                loc,
+                "活动库存紧张:提醒尽快付款,别说过头。",
+                "活動庫存緊張:提醒盡快付款,別說過頭。",
+                "Campaign stock is short: ask to pay soon, without overstating.",
+            )
+            .into(),
         ),
-        Tone::Urgent => tr(
-            loc,
-            "快关单了,提醒时间。",
-            "快關單了,提醒時間。",
-            "The order closes soon: mention the time.",
+        R::ProductDoubt | R::DeliveryQuestion => (
+            Tone::Reassuring,
+            tr(
+                loc,
+                "买家有顾虑:先讲保障和优势,让买家放心。",
+                "買家有顧慮:先講保障和優勢,讓買家放心。",
+                "The buyer has doubts: lead with guarantees and strengths.",
+            )
+            .into(),
         ),
-        Tone::Playful => tr(
-            loc,
-            "旺旺上俏皮可爱一点,不显得像机器人。",
-            "旺旺上俏皮可愛一點,不顯得像機器人。",
-            "On IM, light and friendly, never robotic.",
+        _ if input.returning => (
+            Tone::Gentle,
+            tr(
+                loc,
+                "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。",
+                "老顧客:先感謝再次光臨,問問上次用得怎樣,委婉提醒。",
+                "Returning buyer: thank them for coming back, ask about the last purchase, remind gently.",
+            )
+            .into(),
+        ),
+        _ if channel != Channel::Im => (
+            Tone::Formal,
+            tr(
+                loc,
+                "短信和电话用正式、礼貌的语气,称呼“X先生/X女士”。",
+                "簡訊和電話用正式、禮貌的語氣,稱呼「X先生/X女士」。",
+                "SMS and calls: formal and polite, Mr./Ms. with the surname.",
+            )
+            .into(),
+        ),
+        _ => (
+            Tone::Playful,
+            tr(
+                loc,
+                "旺旺上俏皮可爱一点(亲~),别像机器人。",
+                "旺旺上俏皮可愛一點(親~),別像機器人。",
+                "On IM, light and friendly, never robotic.",
+            )
+            .into(),
         ),
     };
-    (t, why.into())
+    (t, why)
 }

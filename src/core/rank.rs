@@ -1,11 +1,29 @@
 //! Picking orders (挑选订单, 001): who to remind first.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::error::{Error, ErrorCode};
 use super::input::{format_time, Input};
 use super::limits::MAX_RANK_ORDERS;
 use super::model::{Action, ChatContext, RankedOrder};
+
+/// Value at risk × urgency (001: pick orders by amount and by order time).
+///
+/// Value at risk is the amount (at least 1 yuan, so free orders still rank
+/// by time). Urgency is `24 / (24 + hours left)`: an order closing in 1 h
+/// weighs about 3.8 times one closing in 3 days. An open question the buyer
+/// is waiting on counts 1.5 times (002: answer fast). Orders that should not
+/// be reminded (`stop`) get 0 and come last. Ties keep the input order.
+pub fn priority(input: &Input, action: Action, close: DateTime<FixedOffset>) -> f64 {
+    if action == Action::Stop {
+        return 0.0;
+    }
+    let hours_left = ((close - input.now).num_minutes().max(0) as f64) / 60.0;
+    let urgency = 24.0 / (24.0 + hours_left);
+    let waiting = if action == Action::Hold { 1.5 } else { 1.0 };
+    // Round to 1/100 so the value is stable across platforms' float noise.
+    (input.amount.max(1.0) * urgency * waiting * 100.0).round() / 100.0
+}
 
 /// Ranks `contexts`, best first.
 pub fn rank(
@@ -31,19 +49,13 @@ pub fn rank(
         };
         let input = Input::read(ctx, clock).map_err(prefix)?;
         let (s, analysis) = super::suggest_input(&input).map_err(prefix)?;
-        let hours_left =
-            ((super::timing::closes_at(&input) - input.now).num_minutes() as f64 / 60.0).max(0.1);
-        let priority = if s.action == Action::Stop {
-            0.0
-        } else {
-            input.amount.max(1.0) * analysis.reason.confidence.max(0.3) / hours_left.sqrt()
-        };
+        let close = super::timing::closes_at(&input);
         out.push(RankedOrder {
             index: i,
-            priority,
+            priority: priority(&input, s.action, close),
             send_at: s.send_at,
             action: s.action,
-            closes_at: format_time(super::timing::closes_at(&input)),
+            closes_at: format_time(close),
             reason: analysis.reason.code,
         });
     }

@@ -1,12 +1,24 @@
-//! When to remind: the close deadline, the allowed hours, and the moment to send.
+//! When to remind: the conversation state (stop, hold, the buyer's own time),
+//! the close deadline, the allowed hours, and the moment to send.
+//!
+//! Every rule is a shop setting with the seeds' default (see `Settings`):
+//! order-time slots and the +10 min address check (001), no reminders before
+//! 10:00, in the lunch break or on rest days (000/003), campaign waves (001),
+//! the close after three days (004; 002 speaks of 24 h), a last-chance
+//! reminder, a minimum gap and a cap. When no allowed moment exists before
+//! the close, the least-bad one is picked and a warning says so.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::input::{format_time, Input, Settings};
-use super::model::{Action, ReasonCode, Warning};
+use super::explain::{capital, list, span, trf, warning, when};
+use super::input::{Input, Settings};
+use super::model::{Action, Locale, ReasonCode, Warning};
+use super::plan;
 use super::reason::Analysis;
-use super::text::{hhmm, tr};
+use super::text::hhmm;
+
+type Time = DateTime<FixedOffset>;
 
 /// What the planned reminder is for; the lines adapt to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +58,36 @@ pub struct Timing {
     pub warnings: Vec<Warning>,
 }
 
+/// Why no reminder goes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The order is paid.
+    Paid,
+    /// The order has closed.
+    Closed,
+    /// The buyer asked not to be contacted (别再发了).
+    Asked,
+    /// The buyer ordered by mistake or no longer wants it (000: don't force).
+    ChangedMind,
+    /// The cap of reminders is reached (n sent).
+    Cap(usize),
+    /// A big order has had every usable method once (001).
+    Methods,
+}
+
+/// Why a moment is not allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Before `quietBefore` (000/003: never before 10:00).
+    Early,
+    /// At or after `quietAfter`.
+    Late,
+    /// In the lunch break (000/003).
+    Lunch,
+    /// A rest day: weekend, statutory holiday or shop holiday (000/003).
+    Rest,
+}
+
 /// The close deadline: explicit, else max(placedAt, termsChangedAt) + closeAfterHours (004).
 pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
     if let Some(t) = input.explicit_close {
@@ -55,19 +97,47 @@ pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
         Some(t) if t > input.placed_at => t,
         _ => input.placed_at,
     };
-    start + Duration::minutes((input.settings.close_after_hours * 60.0).round() as i64)
+    add(
+        start,
+        Duration::minutes((input.settings.close_after_hours * 60.0).round() as i64),
+    )
 }
 
-/// Whether reminding at `t` respects quiet hours, the lunch break and rest days (000/003).
-pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
-    let time = t.time();
-    !calendar::is_rest_day(t.date_naive(), s)
-        && time >= s.quiet_before
-        && time < s.quiet_after
-        && !(s.lunch.0 <= time && time < s.lunch.1)
+/// The reminder cap for this order: big orders get one more (001).
+pub fn cap(input: &Input) -> usize {
+    let s = &input.settings;
+    if plan::is_big(input) {
+        s.max_reminders_big as usize
+    } else {
+        s.max_reminders.unwrap_or(2) as usize
+    }
 }
 
-fn at_time(day_of: DateTime<FixedOffset>, time: NaiveTime) -> DateTime<FixedOffset> {
+/// Why no reminder should go out, if so.
+pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<Stop> {
+    let n = input.reminders.len();
+    if input.paid {
+        Some(Stop::Paid)
+    } else if input.now >= close {
+        Some(Stop::Closed)
+    } else if analysis.signals.stop_request.is_some() {
+        Some(Stop::Asked)
+    } else if analysis.reason.code == ReasonCode::ChangedMind {
+        Some(Stop::ChangedMind)
+    } else if n >= cap(input) {
+        Some(Stop::Cap(n))
+    } else if plan::is_big(input) && plan::methods_left(input) == 0 {
+        Some(Stop::Methods)
+    } else {
+        None
+    }
+}
+
+fn add(t: Time, d: Duration) -> Time {
+    t.checked_add_signed(d).unwrap_or(t)
+}
+
+fn at(day_of: Time, time: NaiveTime) -> Time {
     let naive = day_of.date_naive().and_time(time);
     day_of
         .offset()
@@ -76,185 +146,684 @@ fn at_time(day_of: DateTime<FixedOffset>, time: NaiveTime) -> DateTime<FixedOffs
         .unwrap_or(day_of)
 }
 
+/// What keeps `t` from being allowed; `level` relaxes rest days (1), then
+/// the lunch break (2), then quiet hours (3).
+fn block_at(t: Time, s: &Settings, level: u8) -> Option<Block> {
+    let time = t.time();
+    if level < 3 && time < s.quiet_before {
+        Some(Block::Early)
+    } else if level < 3 && time >= s.quiet_after {
+        Some(Block::Late)
+    } else if level < 2 && s.lunch.0 <= time && time < s.lunch.1 {
+        Some(Block::Lunch)
+    } else if level < 1 && calendar::is_rest_day(t.date_naive(), s) {
+        Some(Block::Rest)
+    } else {
+        None
+    }
+}
+
+/// What keeps `t` from being allowed, if anything.
+pub fn block(t: DateTime<FixedOffset>, s: &Settings) -> Option<Block> {
+    block_at(t, s, 0)
+}
+
+/// Whether reminding at `t` respects quiet hours, the lunch break and rest days (000/003).
+pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
+    block(t, s).is_none()
+}
+
+/// The blocks met on the way to an allowed moment, for the explanation.
+#[derive(Default)]
+struct Trail {
+    blocks: Vec<Block>,
+    holiday: Option<chrono::NaiveDate>,
+}
+
+fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) -> Option<Time> {
+    let mut t = from;
+    for _ in 0..2_000 {
+        if t >= limit {
+            return None;
+        }
+        let Some(b) = block_at(t, s, level) else {
+            return Some(t);
+        };
+        if !trail.blocks.contains(&b) {
+            trail.blocks.push(b);
+        }
+        t = match b {
+            Block::Early => at(t, s.quiet_before),
+            Block::Lunch => at(t, s.lunch.1),
+            Block::Late | Block::Rest => {
+                let day = t.date_naive();
+                if b == Block::Rest
+                    && trail.holiday.is_none()
+                    && calendar::holiday_name(day, Locale::ZhCn).is_some()
+                {
+                    trail.holiday = Some(day);
+                }
+                at(add(t, Duration::days(1)), s.quiet_before)
+            }
+        };
+    }
+    None
+}
+
 /// The first allowed moment at or after `from`, if one exists before `limit`.
 pub fn next_allowed(
     from: DateTime<FixedOffset>,
     limit: DateTime<FixedOffset>,
     s: &Settings,
 ) -> Option<DateTime<FixedOffset>> {
-    let mut t = from;
-    for _ in 0..1_000 {
-        if t >= limit {
+    next_ok(from, limit, s, 0, &mut Trail::default())
+}
+
+/// The latest allowed moment at or before `target` and not before `floor`;
+/// stepping back out of a blocked period lands 30 minutes before it ends.
+fn prev_allowed(target: Time, floor: Time, s: &Settings) -> Option<Time> {
+    let back = Duration::minutes(-30);
+    let mut t = target;
+    for _ in 0..2_000 {
+        if t < floor {
             return None;
         }
-        let time = t.time();
-        if calendar::is_rest_day(t.date_naive(), s) || time >= s.quiet_after {
-            t = at_time(t + Duration::days(1), s.quiet_before);
-        } else if time < s.quiet_before {
-            t = at_time(t, s.quiet_before);
-        } else if s.lunch.0 <= time && time < s.lunch.1 {
-            t = at_time(t, s.lunch.1);
-        } else {
+        let Some(b) = block(t, s) else {
             return Some(t);
-        }
+        };
+        t = match b {
+            Block::Late => add(at(t, s.quiet_after), back),
+            Block::Lunch => add(at(t, s.lunch.0), back),
+            Block::Early | Block::Rest => add(at(add(t, Duration::days(-1)), s.quiet_after), back),
+        };
     }
     None
 }
 
-/// Decides the action and moment for `input`.
-pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
-    let loc = input.locale;
-    let s = &input.settings;
-    let close = closes_at(input);
-    let mut why = Vec::new();
-    let mut warnings = Vec::new();
-    let stop = |why: Vec<String>, warnings: Vec<Warning>| Timing {
-        occasion: Occasion::None,
-        action: Action::Stop,
-        send_at: None,
-        closes_at: close,
-        why,
-        warnings,
+/// Order-time slots (001): 上午单, 下午单, 傍晚单, 半夜单.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Night,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+const SLOT_NAMES: [[&str; 3]; 4] = [
+    ["半夜单", "半夜單", "Late-night order"],
+    ["上午单", "上午單", "Morning order"],
+    ["下午单", "下午單", "Afternoon order"],
+    ["傍晚单", "傍晚單", "Evening order"],
+];
+
+fn slot_of(t: NaiveTime, s: &Settings) -> Slot {
+    let [night, morning, afternoon, evening] = s.slots;
+    if t < night || t >= evening {
+        Slot::Night
+    } else if t < morning {
+        Slot::Morning
+    } else if t < afternoon {
+        Slot::Afternoon
+    } else {
+        Slot::Evening
+    }
+}
+
+/// The campaign wave at or after `from` on the same day, if the day is a campaign day.
+fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
+    let c = s.campaign.as_ref()?;
+    let day = from.date_naive();
+    let on = if c.dates.is_empty() {
+        !calendar::is_rest_day(day, s)
+    } else {
+        c.dates.contains(&day)
     };
+    if !on {
+        return None;
+    }
+    let w = c.waves.iter().find(|w| **w >= from.time())?;
+    let t = at(from, *w);
+    (t >= from && t < close).then_some(t)
+}
 
-    if input.paid {
-        why.push(
-            tr(
-                loc,
-                "订单已付款,不用再催。",
-                "訂單已付款,不用再催。",
-                "The order is paid: no reminder needed.",
-            )
-            .into(),
-        );
-        return stop(why, warnings);
-    }
-    if input.now >= close {
-        why.push(
-            tr(
-                loc,
-                "订单已过关闭时间,不再催付。",
-                "訂單已過關閉時間,不再催付。",
-                "The order has already closed: no reminder.",
-            )
-            .into(),
-        );
-        return stop(why, warnings);
-    }
-    if analysis.signals.stop_request.is_some() {
-        why.push(
-            tr(
-                loc,
-                "买家说了不要再催,尊重买家,不再联系。",
-                "買家說了不要再催,尊重買家,不再聯繫。",
-                "The buyer asked not to be contacted: respect it.",
-            )
-            .into(),
-        );
-        return stop(why, warnings);
-    }
-    if analysis.reason.code == ReasonCode::ChangedMind {
-        why.push(
-            tr(
-                loc,
-                "买家不想要了,不强求,礼貌留个好印象。",
-                "買家不想要了,不強求,禮貌留個好印象。",
-                "The buyer changed their mind: don't push, leave the door open.",
-            )
-            .into(),
-        );
-        return stop(why, warnings);
-    }
-    let cap = s.max_reminders.unwrap_or(2) as usize;
-    if input.reminders.len() >= cap {
-        why.push(match loc {
-            super::model::Locale::ZhCn => {
-                format!("已催过 {} 次,达到上限,不再催。", input.reminders.len())
-            }
-            super::model::Locale::ZhTw => {
-                format!("已催過 {} 次,達到上限,不再催。", input.reminders.len())
-            }
-            super::model::Locale::En => format!(
-                "Already reminded {} times, the cap: no more.",
-                input.reminders.len()
-            ),
-        });
-        return stop(why, warnings);
+struct Plan<'a> {
+    loc: Locale,
+    s: &'a Settings,
+    now: Time,
+    close: Time,
+    why: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Plan<'_> {
+    fn say(&mut self, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) {
+        self.why.push(trf(self.loc, zh_cn, zh_tw, en, args));
     }
 
-    let mut earliest = input.now;
-    if let Some(last) = input.reminders.last() {
-        earliest = earliest.max(last.at + s.min_gap);
+    /// The moment as a sentence of its own.
+    fn moment_alone(&mut self, m: &str) {
+        let m = capital(m);
+        self.say("{}。", "{}。", "{}.", &[&m]);
     }
-    let send_at = match next_allowed(earliest, close, s) {
-        Some(t) => t,
-        None => {
-            warnings.push(Warning {
-                code: "no_allowed_time".into(),
-                message: tr(
-                    loc,
-                    "关单前没有合适的催付时间,只能选一个打扰最少的时间。",
-                    "關單前沒有合適的催付時間,只能選一個打擾最少的時間。",
-                    "No allowed moment before the order closes: this is the least-bad one.",
-                )
-                .into(),
-                start: None,
-                end: None,
-            });
-            earliest.min(close - Duration::minutes(30)).max(input.now)
+
+    fn when(&self, t: Time) -> String {
+        when(t, self.now, self.loc)
+    }
+
+    fn done(mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
+        if let Some(t) = send_at {
+            if let Some(w) = self.calendar_note(t) {
+                self.warnings.push(w);
+            }
         }
-    };
-    if analysis.signals.open_question.is_some() {
-        why.push(
-            tr(
-                loc,
-                "买家的问题还没回复,先回答再轻轻提醒付款。",
-                "買家的問題還沒回覆,先回答再輕輕提醒付款。",
-                "The buyer's question is unanswered: answer first, then remind gently.",
-            )
-            .into(),
-        );
-        return Timing {
-            occasion: Occasion::Answer,
-            action: Action::Hold,
-            send_at: Some(send_at),
-            closes_at: close,
-            why,
-            warnings,
-        };
+        Timing {
+            occasion,
+            action,
+            send_at,
+            closes_at: self.close,
+            why: self.why,
+            warnings: self.warnings,
+        }
     }
-    let action = if send_at <= input.now {
+
+    /// A warning when the days looked at lie outside the built-in calendar.
+    fn calendar_note(&self, until: Time) -> Option<Warning> {
+        let mut day = self.now.date_naive();
+        let last = until.date_naive();
+        for _ in 0..400 {
+            if day > last {
+                return None;
+            }
+            if !calendar::known(day, self.s) {
+                let y = chrono::Datelike::year(&day).to_string();
+                return Some(warning(
+                    "calendar_not_covered",
+                    trf(
+                        self.loc,
+                        "内置节假日表不含 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays / shop.workdays 补上当年的放假和调休。",
+                        "內建節假日表不含 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays / shop.workdays 補上當年的放假和調休。",
+                        "The built-in holiday calendar does not cover {}: rest days are weekends plus shop.holidays / shop.workdays only; add that year's dates.",
+                        &[&y],
+                    ),
+                ));
+            }
+            day = day.succ_opt()?;
+        }
+        None
+    }
+
+    /// "; 午休不打扰,顺延到 13:30", "; 17:05 发送" or "; 现在发送".
+    fn moment(&self, t: Time, trail: &Trail) -> String {
+        let w = self.when(t);
+        if trail.blocks.is_empty() {
+            return if t <= self.now {
+                trf(self.loc, "现在发送", "現在發送", "send now", &[])
+            } else {
+                trf(self.loc, "{} 发送", "{} 發送", "send at {}", &[&w])
+            };
+        }
+        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let holiday = trail
+            .holiday
+            .and_then(|d| calendar::holiday_name(d, self.loc));
+        let parts: Vec<String> = trail
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Early => trf(
+                    self.loc,
+                    "{} 前不打扰",
+                    "{} 前不打擾",
+                    "nothing before {}",
+                    &[&qb],
+                ),
+                Block::Late => trf(
+                    self.loc,
+                    "{} 后不打扰",
+                    "{} 後不打擾",
+                    "nothing after {}",
+                    &[&qa],
+                ),
+                Block::Lunch => trf(
+                    self.loc,
+                    "午休不打扰",
+                    "午休不打擾",
+                    "not in the lunch break",
+                    &[],
+                ),
+                Block::Rest => match holiday {
+                    Some(h) => trf(self.loc, "{}放假", "{}放假", "{} holiday", &[h]),
+                    None => trf(
+                        self.loc,
+                        "休息日不打扰",
+                        "休息日不打擾",
+                        "not on rest days",
+                        &[],
+                    ),
+                },
+            })
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let joined = parts.join(if self.loc == Locale::En { ", " } else { "," });
+        trf(
+            self.loc,
+            "{},顺延到 {}",
+            "{},順延到 {}",
+            "{}: moved to {}",
+            &[&joined, &w],
+        )
+    }
+
+    /// The allowed moment from `from`, else the least-bad one with a warning.
+    fn find(&mut self, from: Time, trail: &mut Trail) -> Time {
+        if let Some(t) = next_ok(from, self.close, self.s, 0, trail) {
+            return t;
+        }
+        let mut pick = self.now;
+        'search: for start in [from, self.now] {
+            for level in 1..=3 {
+                if let Some(t) = next_ok(start, self.close, self.s, level, &mut Trail::default()) {
+                    pick = t;
+                    break 'search;
+                }
+            }
+        }
+        self.least_bad(pick, from);
+        trail.blocks.clear();
+        pick
+    }
+
+    fn least_bad(&mut self, t: Time, wanted: Time) {
+        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let what = match block(t, self.s) {
+            Some(Block::Rest) => trf(self.loc, "是休息日", "是休息日", "is a rest day", &[]),
+            Some(Block::Early) => trf(self.loc, "早于 {}", "早於 {}", "is before {}", &[&qb]),
+            Some(Block::Late) => trf(self.loc, "晚于 {}", "晚於 {}", "is after {}", &[&qa]),
+            Some(Block::Lunch) => trf(
+                self.loc,
+                "在午休时间",
+                "在午休時間",
+                "is in the lunch break",
+                &[],
+            ),
+            None if t < wanted => {
+                let gap = span(self.s.min_gap, self.loc);
+                trf(
+                    self.loc,
+                    "离上次提醒不到 {}",
+                    "離上次提醒不到 {}",
+                    "is less than {} after the last reminder",
+                    &[&gap],
+                )
+            }
+            None => String::new(),
+        };
+        let (w, c) = (self.when(t), self.when(self.close));
+        self.warnings.push(warning(
+            "no_allowed_time",
+            trf(
+                self.loc,
+                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。",
+                "關單({})前沒有合適的催付時間:{} {},這是打擾最少的選擇。",
+                "No allowed moment before the close ({}): {} {}, the least-bad choice.",
+                &[&c, &w, &what],
+            ),
+        ));
+    }
+
+    /// The last-chance moment: `lead` before the close inside allowed hours,
+    /// else the latest allowed moment before that, else the first one after `from`.
+    fn last_chance(&mut self, from: Time, trail: &mut Trail) -> Time {
+        let target = add(self.close, -self.s.last_chance_before).max(from);
+        let cut = add(self.close, Duration::minutes(-30));
+        next_ok(target, cut, self.s, 0, trail)
+            .or_else(|| prev_allowed(target, from, self.s))
+            .unwrap_or_else(|| self.find(from, trail))
+    }
+
+    fn last_chance_why(&mut self) {
+        let c = self.when(self.close);
+        let lead = span(self.s.last_chance_before, self.loc);
+        self.say(
+            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。",
+            "關單前最後一次提醒:訂單 {} 關閉,提前約 {}提醒。",
+            "Last reminder before the order closes at {}, about {} ahead.",
+            &[&c, &lead],
+        );
+    }
+}
+
+fn action_for(t: Time, now: Time) -> Action {
+    if t <= now {
         Action::SendNow
     } else {
         Action::Schedule
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+/// Decides the action and moment for `input`.
+pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
+    let s = &input.settings;
+    let mut p = Plan {
+        loc: input.locale,
+        s,
+        now: input.now,
+        close: closes_at(input),
+        why: Vec::new(),
+        warnings: Vec::new(),
     };
-    why.push(match loc {
-        super::model::Locale::ZhCn => format!(
-            "{} 发送,避开休息时间,在 {} 关单前。",
-            hhmm(&send_at),
-            format_time(close)
+    let now = p.now;
+    let close = p.close;
+
+    if let Some(stop) = stop_reason(input, analysis, close) {
+        stop_why(&mut p, stop);
+        return p.done(Occasion::None, Action::Stop, None);
+    }
+
+    // Answer first (002: answer fast); the gentle reminder part waits for allowed hours.
+    if analysis.signals.open_question.is_some() {
+        p.say(
+            "买家的问题还没回复:先回答,回答时再轻轻提醒付款。",
+            "買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。",
+            "The buyer's question is unanswered: answer first, then remind gently.",
+            &[],
+        );
+        let mut trail = Trail::default();
+        let t = p.find(now, &mut trail);
+        if t > now {
+            let m = p.moment(t, &trail);
+            p.say(
+                "提醒部分:{}。",
+                "提醒部分:{}。",
+                "The reminder part: {}.",
+                &[&m],
+            );
+        }
+        return p.done(Occasion::Answer, Action::Hold, Some(t));
+    }
+
+    let mut earliest = now;
+    if let Some(last) = input.reminders.last() {
+        earliest = earliest.max(add(last.at, s.min_gap));
+    }
+
+    // The buyer named a time (001: remind shortly before the top-up time).
+    if let Some(nt) = &analysis.signals.named_time {
+        let said = clip(nt.text.trim(), 20);
+        if nt.at > now && nt.at < close {
+            let t = add(nt.at, -s.named_time_lead).max(now);
+            let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
+            p.say(
+                "买家说“{}”:{} 前 {}提醒。",
+                "買家說「{}」:{} 前 {}提醒。",
+                "The buyer said “{}”: remind {} before {}.",
+                &if p.loc == Locale::En {
+                    [said.as_str(), lead.as_str(), at_s.as_str()]
+                } else {
+                    [said.as_str(), at_s.as_str(), lead.as_str()]
+                },
+            );
+            if !is_allowed(t, s) {
+                let w = p.when(t);
+                p.warnings.push(warning(
+                    "named_time_in_rest",
+                    trf(
+                        p.loc,
+                        "买家自己约的 {} 在平时不打扰的时段内,按买家说的时间提醒。",
+                        "買家自己約的 {} 在平時不打擾的時段內,按買家說的時間提醒。",
+                        "The buyer's own time ({}) is outside the usual hours: remind then anyway, as they asked.",
+                        &[&w],
+                    ),
+                ));
+            }
+            return p.done(Occasion::BuyerNamedTime, action_for(t, now), Some(t));
+        }
+        if nt.at >= close {
+            let c = p.when(close);
+            p.warnings.push(warning(
+                "named_time_after_close",
+                trf(
+                    p.loc,
+                    "买家说的付款时间(“{}”)在关单之后,订单 {} 就关闭:请提醒买家提前付款,或到时重新拍下。",
+                    "買家說的付款時間(「{}」)在關單之後,訂單 {} 就關閉:請提醒買家提前付款,或到時重新下單。",
+                    "The buyer's time (“{}”) is after the order closes at {}: ask them to pay earlier, or to order again then.",
+                    &[&said, &c],
+                ),
+            ));
+            p.last_chance_why();
+            let mut trail = Trail::default();
+            let t = p.last_chance(now, &mut trail);
+            let m = p.moment(t, &trail);
+            p.moment_alone(&m);
+            return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+        }
+        p.say(
+            "买家说的“{}”已过,还没付款,按常规跟进。",
+            "買家說的「{}」已過,還沒付款,按常規跟進。",
+            "The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+            &[&said],
+        );
+    }
+
+    // Waiting for money with no time named (001: remind before the close).
+    if analysis.reason.code == ReasonCode::InsufficientBalance
+        && analysis.signals.named_time.is_none()
+    {
+        let mut trail = Trail::default();
+        let t = p.last_chance(earliest, &mut trail);
+        let w = p.when(t);
+        p.say(
+            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。",
+            "買家在等錢到帳,沒說具體時間:關單前 {} 提醒一次。",
+            "The buyer is waiting for money and named no time: one reminder before the close, at {}.",
+            &[&w],
+        );
+        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+    }
+
+    let k = input.reminders.len();
+    let mut trail = Trail::default();
+    if k > 0 && k + 1 >= cap(input) {
+        p.last_chance_why();
+        let t = p.last_chance(earliest, &mut trail);
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+    }
+
+    let consulted = analysis.signals.consulted;
+    let placed = input.placed_at;
+    let slot = slot_of(placed.time(), s);
+    let mut from = earliest;
+    if k == 0 {
+        from = from.max(add(placed, s.hidden_reminder_after));
+        if slot == Slot::Night {
+            let day = if placed.time() >= s.slots[3] {
+                add(placed, Duration::days(1))
+            } else {
+                placed
+            };
+            from = from.max(at(day, s.quiet_before));
+        }
+    }
+    let (t, waved) = match wave(from, close, s) {
+        Some(w) => (w, true),
+        None => {
+            let t = p.find(from, &mut trail);
+            match wave(t, close, s) {
+                Some(w) => (w, true),
+                None => (t, false),
+            }
+        }
+    };
+
+    let occasion = if close - t <= s.last_chance_before {
+        Occasion::LastChance
+    } else if waved {
+        Occasion::CampaignWave
+    } else if k > 0 {
+        Occasion::FollowUp
+    } else if consulted {
+        Occasion::AddressCheck
+    } else {
+        Occasion::First
+    };
+
+    match occasion {
+        Occasion::LastChance => p.last_chance_why(),
+        Occasion::CampaignWave => {
+            let c = s.campaign.as_ref();
+            let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
+            let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
+            let waves: Vec<&str> = waves.iter().map(String::as_str).collect();
+            let waves = list(&waves, p.loc);
+            let name_en;
+            let name = if p.loc != Locale::En {
+                name
+            } else if name.is_empty() {
+                "Campaign day"
+            } else {
+                name_en = format!("{name} campaign day");
+                &name_en
+            };
+            p.say(
+                "{}活动日按波次集中催付({})。",
+                "{}活動日按波次集中催付({})。",
+                "{}: reminders go out in waves ({}).",
+                &[name, &waves],
+            );
+            if !is_allowed(t, s) {
+                let w = hhmm(&t);
+                p.warnings.push(warning(
+                    "wave_in_rest_time",
+                    trf(
+                        p.loc,
+                        "活动波次 {} 落在午休或休息时段,按店铺设定照发;需要的话调整 shop.lunchBreak 或波次时间。",
+                        "活動波次 {} 落在午休或休息時段,按店鋪設定照發;需要的話調整 shop.lunchBreak 或波次時間。",
+                        "Campaign wave {} falls in rest time: sent as the shop set it; adjust shop.lunchBreak or the waves if needed.",
+                        &[&w],
+                    ),
+                ));
+            }
+        }
+        Occasion::FollowUp => {
+            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
+            p.say(
+                "第 {} 次提醒,距上次至少隔 {}。",
+                "第 {} 次提醒,距上次至少隔 {}。",
+                "Reminder #{}, at least {} after the last one.",
+                &[&n, &gap],
+            );
+        }
+        Occasion::AddressCheck => {
+            let d = span(s.hidden_reminder_after, p.loc);
+            p.say(
+                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。",
+                "詢問後未付款:下單 {}後先核對收件地址,委婉提醒。",
+                "Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
+                &[&d],
+            );
+        }
+        _ => p.say(
+            "静默下单:先友好地提醒一下,不直接催买家付款。",
+            "靜默下單:先友善地提醒一下,不直接催買家付款。",
+            "Silent order: a friendly check-in, not a blunt request to pay.",
+            &[],
         ),
-        super::model::Locale::ZhTw => format!(
-            "{} 發送,避開休息時間,在 {} 關單前。",
-            hhmm(&send_at),
-            format_time(close)
+    }
+
+    let m = p.moment(t, &trail);
+    if k == 0 && !waved && occasion != Occasion::LastChance {
+        let name = SLOT_NAMES[slot as usize][p.loc as usize];
+        let qb = hhmm(&s.quiet_before);
+        let rule = match slot {
+            Slot::Night => trf(
+                p.loc,
+                "{},次日 {} 后催付",
+                "{},隔天 {} 後催付",
+                "{}: remind after {} the next day",
+                &[name, &qb],
+            ),
+            _ => {
+                let end = s.slots[slot as usize];
+                let e = hhmm(&end);
+                if t.date_naive() == placed.date_naive() && t.time() < end {
+                    trf(
+                        p.loc,
+                        "{},{} 前催付",
+                        "{},{} 前催付",
+                        "{}: remind before {}",
+                        &[name, &e],
+                    )
+                } else {
+                    trf(
+                        p.loc,
+                        "{}本该 {} 前催付,来不及了",
+                        "{}本該 {} 前催付,來不及了",
+                        "{}: the {} deadline is missed",
+                        &[name, &e],
+                    )
+                }
+            }
+        };
+        p.say("{};{}。", "{};{}。", "{}; {}.", &[&rule, &m]);
+    } else {
+        p.moment_alone(&m);
+    }
+    p.done(occasion, action_for(t, now), Some(t))
+}
+
+fn stop_why(p: &mut Plan, stop: Stop) {
+    match stop {
+        Stop::Paid => p.say(
+            "订单已付款,不用再催。",
+            "訂單已付款,不用再催。",
+            "The order is paid: no reminder.",
+            &[],
         ),
-        super::model::Locale::En => format!(
-            "Send at {}, outside rest hours, before the close at {}.",
-            hhmm(&send_at),
-            format_time(close)
+        Stop::Closed => {
+            let c = p.when(p.close);
+            p.say(
+                "订单已在 {} 关闭,不再催付。",
+                "訂單已在 {} 關閉,不再催付。",
+                "The order closed at {}: no reminder.",
+                &[&c],
+            )
+        }
+        Stop::Asked => p.say(
+            "买家说了别再发,尊重买家,不再催付。",
+            "買家說了別再發,尊重買家,不再催付。",
+            "The buyer asked not to be contacted: respect it.",
+            &[],
         ),
-    });
-    Timing {
-        occasion: if input.reminders.is_empty() {
-            Occasion::First
-        } else {
-            Occasion::FollowUp
-        },
-        action,
-        send_at: Some(send_at),
-        closes_at: close,
-        why,
-        warnings,
+        Stop::ChangedMind => p.say(
+            "买家不想要了:不强求,礼貌回应,留个好印象。",
+            "買家不想要了:不強求,禮貌回應,留個好印象。",
+            "The buyer changed their mind: don't push; stay polite and leave the door open.",
+            &[],
+        ),
+        Stop::Cap(n) => {
+            let n = n.to_string();
+            p.say(
+                "已催 {} 次,到了上限,不再催,免得打扰买家。",
+                "已催 {} 次,到了上限,不再催,免得打擾買家。",
+                "Already reminded {} times, the cap: no more, so as not to annoy the buyer.",
+                &[&n],
+            )
+        }
+        Stop::Methods => p.say(
+            "大单不重复用同一种方式催,能用的方式都用过了,不再催。",
+            "大單不重複用同一種方式催,能用的方式都用過了,不再催。",
+            "A big order never gets the same method twice, and every usable method has been used.",
+            &[],
+        ),
     }
 }

@@ -13,9 +13,12 @@
 //!    `[14:05] tb_lili`, is a header as in 1.
 //! 3. `nick: message` without a time, only outside a header block.
 //!
+//! Headers may also put the time first, `2026-11-24 14:05:12 tb_lili` or
+//! `14:05:12 tb_lili` (with a date or seconds only).
+//!
 //! A header whose time has no date, no seconds and no brackets (`我明天 14:05`)
 //! could be a sentence: inside a message block it is taken as a header only
-//! when its nick was already seen or is an agent nick, or a blank line comes
+//! when its nick is the buyer's seen so far or an agent's, or a blank line comes
 //! before it.
 //!
 //! Who speaks: a nick is the agent's when it equals one of
@@ -30,7 +33,7 @@
 //! `options.date`, else it stays unset. Lines that fit no format are reported in `unparsed`
 //! with their 1-based line number, never guessed.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use super::error::{Error, ErrorCode};
 use super::input::{default_offset, format_time, parse_date, parse_offset};
@@ -40,18 +43,19 @@ use super::model::{Message, Role, Transcript, TranscriptOptions, UnparsedLine};
 /// Longest nick accepted, in characters.
 const MAX_NICK_CHARS: usize = 64;
 
-// Every multi-character pattern has this one type, so the string searches
-// are compiled once (each array length or closure would be its own copy).
+// Char classes. Searches go through `find`/`cut` below rather than the
+// generic `str` pattern methods: one copy of the search code in the wasm.
 type Pat = fn(char) -> bool;
 const COLON: Pat = |c| matches!(c, ':' | '：');
 const SPACE: Pat = char::is_whitespace;
 const OPEN: Pat = |c| matches!(c, '(' | '（' | '[' | '【');
 const PAREN: Pat = |c| matches!(c, '(' | '（');
 const CLOSE: Pat = |c| matches!(c, ')' | '）');
+const BRACKET_CLOSE: Pat = |c| matches!(c, ']' | '】');
 const SENTENCE: Pat = |c| matches!(c, '，' | '。' | '？' | '！' | '?' | '!' | '\t');
 const DATE_SEP: Pat = |c| matches!(c, '-' | '/' | '.');
-const JUNK: Pat =
-    |c| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}');
+const TIME_SEP: Pat = |c| c == ':';
+const DIGIT: Pat = |c| c.is_ascii_digit();
 
 /// Reads pasted chat text; see the module documentation for the formats.
 ///
@@ -63,7 +67,8 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",
-            format!("pasted text is longer than {MAX_TRANSCRIPT_CHARS} characters: paste one conversation"),
+            // Literal rather than format!: no formatting code in the wasm (a test checks the figure).
+            "pasted text is longer than 200000 characters: paste one conversation",
         ));
     }
     let offset = match options.offset.as_deref() {
@@ -86,7 +91,6 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         offset,
         last_date: date,
         last_time: None,
-        seen: Vec::new(),
         header: None,
         body: String::new(),
         blank_before: true,
@@ -112,8 +116,6 @@ struct Reader<'a> {
     last_date: Option<NaiveDate>,
     /// The hour of the last time read.
     last_time: Option<u32>,
-    /// Nicks seen in headers and lines so far.
-    seen: Vec<String>,
     header: Option<Header>,
     body: String,
     blank_before: bool,
@@ -148,7 +150,7 @@ impl Reader<'_> {
             return Ok(());
         }
         if let Some((nick, stamp, strong)) = header(line) {
-            let known = self.seen.iter().any(|s| s == nick) || self.is_agent(nick);
+            let known = self.out.buyer_nick.as_deref() == Some(nick) || self.is_agent(nick);
             if strong || self.header.is_none() || blank_before || known {
                 self.flush()?;
                 let from = self.role(nick);
@@ -197,9 +199,7 @@ impl Reader<'_> {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "text",
-                format!(
-                    "pasted text has more than {MAX_MESSAGES} messages: paste one conversation"
-                ),
+                "pasted text has more than 1000 messages: paste one conversation",
             ));
         }
         self.out.messages.push(Message {
@@ -213,7 +213,7 @@ impl Reader<'_> {
     fn unparsed(&mut self, line: usize, raw: &str) {
         self.out.unparsed.push(UnparsedLine {
             line,
-            text: raw.trim_end_matches('\r').to_string(),
+            text: raw.strip_suffix('\r').unwrap_or(raw).to_string(),
         });
     }
 
@@ -221,11 +221,8 @@ impl Reader<'_> {
         is_agent(nick, &self.agents)
     }
 
-    /// The role of `nick`, remembering it (and the buyer's nick).
+    /// The role of `nick`, remembering the buyer's nick.
     fn role(&mut self, nick: &str) -> Role {
-        if !self.seen.iter().any(|s| s == nick) && self.seen.len() < 64 {
-            self.seen.push(nick.to_string());
-        }
         if matches!(
             nick,
             "系统" | "系统消息" | "系統" | "系統訊息" | "system" | "System"
@@ -250,15 +247,54 @@ impl Reader<'_> {
         }
         self.last_date = Some(day);
         self.last_time = Some(stamp.time.hour());
-        let local = day.and_time(stamp.time);
-        let t = self.offset.from_local_datetime(&local).single()?;
-        Some(format_time(t))
+        let utc = day.and_time(stamp.time).checked_sub_offset(self.offset)?;
+        Some(format_time(DateTime::from_naive_utc_and_offset(
+            utc,
+            self.offset,
+        )))
     }
 }
 
-/// A line without its line ending, surrounding spaces, byte-order mark or zero-width spaces.
+/// The first (with `last`: the last) char of `s` in class `f`, with its byte offset.
+fn find(s: &str, f: Pat, last: bool) -> Option<(usize, char)> {
+    let mut hit = None;
+    for (i, c) in s.char_indices() {
+        if f(c) {
+            hit = Some((i, c));
+            if !last {
+                break;
+            }
+        }
+    }
+    hit
+}
+
+/// `s` split around the char [`find`] returns.
+fn cut(s: &str, f: Pat, last: bool) -> Option<(&str, &str)> {
+    let (i, c) = find(s, f, last)?;
+    Some((s.get(..i)?, s.get(i + c.len_utf8()..)?))
+}
+
+fn starts(s: &str, f: Pat) -> bool {
+    s.chars().next().is_some_and(f)
+}
+
+fn ends(s: &str, f: Pat) -> bool {
+    s.chars().next_back().is_some_and(f)
+}
+
+/// `s` without one trailing char of class `f`.
+fn drop_last(s: &str, f: Pat) -> &str {
+    match s.chars().next_back() {
+        Some(c) if f(c) => s.get(..s.len() - c.len_utf8()).unwrap_or(s),
+        _ => s,
+    }
+}
+
+/// A line without its line ending, surrounding spaces or byte-order mark.
 fn clean(raw: &str) -> &str {
-    raw.trim_matches(JUNK)
+    let s = raw.trim();
+    s.strip_prefix('\u{feff}').unwrap_or(s).trim()
 }
 
 fn is_agent(nick: &str, agents: &[&str]) -> bool {
@@ -275,44 +311,44 @@ fn is_agent(nick: &str, agents: &[&str]) -> bool {
 
 /// `shop:agent`: one colon with no space around it and a short name on each side.
 fn sub_account(nick: &str) -> Option<(&str, &str)> {
-    let (shop, agent) = nick.split_once(COLON)?;
-    let spaced = shop.ends_with(SPACE) || agent.starts_with(SPACE);
-    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && !agent.contains(COLON);
+    let (shop, agent) = cut(nick, COLON, false)?;
+    let spaced = ends(shop, SPACE) || starts(agent, SPACE);
+    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && find(agent, COLON, false).is_none();
     ok.then_some((shop, agent))
 }
 
 /// A plausible nick: short, no brackets at its start, not a sentence.
 fn nick_ok(nick: &str) -> bool {
     let n = nick.chars().count();
-    (1..=MAX_NICK_CHARS).contains(&n) && !nick.starts_with(OPEN) && !nick.contains(SENTENCE)
+    (1..=MAX_NICK_CHARS).contains(&n)
+        && !starts(nick, OPEN)
+        && find(nick, SENTENCE, false).is_none()
 }
 
 /// Splits `nick: message` (ASCII or full-width colon). A sub-account nick
 /// `shop:agent` keeps its inner colon: a known agent nick wins, then a colon
 /// that is full-width or followed by a space, then the first colon.
 fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> {
-    let colons: Vec<(usize, char)> = line
-        .char_indices()
-        .filter(|&(_, c)| COLON(c))
-        .take(8)
-        .collect();
-    let at = |i: usize, c: char| (line[..i].trim(), &line[i + c.len_utf8()..]);
-    let known = |(i, c): &&(usize, char)| !agents.is_empty() && is_agent(at(*i, *c).0, agents);
-    let pick = colons
-        .iter()
-        .rev()
-        .find(known)
-        .or_else(|| {
-            colons.iter().find(|(i, c)| {
-                *c == '：' || at(*i, *c).1.starts_with(SPACE) || at(*i, *c).1.is_empty()
-            })
-        })
-        .or(colons.first())?;
-    let (nick, msg) = at(pick.0, pick.1);
-    if !nick_ok(nick) || nick.chars().all(|c| c.is_ascii_digit()) || msg.starts_with("//") {
-        return None;
+    let mut first = None;
+    let mut spaced = None;
+    let mut known = None;
+    for (i, c) in line.char_indices().filter(|&(_, c)| COLON(c)).take(8) {
+        let (nick, msg) = (line.get(..i)?, line.get(i + c.len_utf8()..)?);
+        if ends(nick, DIGIT) && starts(msg, DIGIT) {
+            continue; // the colon of a time, `14:05`
+        }
+        let nick = nick.trim();
+        first = first.or(Some((nick, msg)));
+        if spaced.is_none() && (c == '：' || msg.is_empty() || starts(msg, SPACE)) {
+            spaced = Some((nick, msg));
+        }
+        if !agents.is_empty() && is_agent(nick, agents) {
+            known = Some((nick, msg));
+        }
     }
-    Some((nick, msg))
+    let (nick, msg) = known.or(spaced).or(first)?;
+    let digits = nick.chars().all(|c| c.is_ascii_digit());
+    (nick_ok(nick) && !digits && !msg.starts_with("//")).then_some((nick, msg))
 }
 
 /// A time read from a header or a bracket.
@@ -323,12 +359,8 @@ struct Stamp {
 
 /// `[stamp] rest` or `【stamp】rest`.
 fn bracketed(line: &str) -> Option<(Stamp, &str)> {
-    let (close, rest) = if let Some(r) = line.strip_prefix('[') {
-        (']', r)
-    } else {
-        ('】', line.strip_prefix('【')?)
-    };
-    let (inner, after) = rest.split_once(close)?;
+    let rest = line.strip_prefix('[').or_else(|| line.strip_prefix('【'))?;
+    let (inner, after) = cut(rest, BRACKET_CLOSE, false)?;
     Some((stamp(inner)?, after))
 }
 
@@ -337,38 +369,48 @@ fn bracketed(line: &str) -> Option<(Stamp, &str)> {
 /// seconds or brackets) rather than a sentence ending in a time.
 fn header(line: &str) -> Option<(&str, Stamp, bool)> {
     // Some windows end the header with a colon: `tb_lili(14:05:12):`.
-    let line = line.trim_end_matches(COLON).trim_end();
-    if line.ends_with(CLOSE) {
-        let (nick, inside) = line.trim_end_matches(CLOSE).rsplit_once(PAREN)?;
+    let line = drop_last(line, COLON).trim_end();
+    // Time first: `2026-11-24 14:05:12 tb_lili` or `14:05:12 tb_lili`, only
+    // with a date or seconds.
+    if let Some((first, rest)) = cut(line, SPACE, false).filter(|_| starts(line, DIGIT)) {
+        let date = day_of(first);
+        let (clock, nick) = match date {
+            Some(_) => cut(rest.trim_start(), SPACE, false)?,
+            None => (first, rest),
+        };
+        let (time, secs) = clock_of(clock)?;
+        let nick = drop_last(nick.trim(), COLON).trim_end();
+        let strong = date.is_some() || secs;
+        return (strong && nick_ok(nick)).then_some((nick, Stamp { date, time }, true));
+    }
+    if ends(line, CLOSE) {
+        let (nick, inside) = cut(drop_last(line, CLOSE), PAREN, true)?;
         let nick = nick.trim();
         let s = stamp(inside)?;
         return nick_ok(nick).then_some((nick, s, true));
     }
-    let (before, clock) = line.rsplit_once(SPACE)?;
-    let time = clock_of(clock)?;
+    let (before, clock) = cut(line, SPACE, true)?;
+    let (time, secs) = clock_of(clock)?;
     let before = before.trim_end();
     if day_of(before).is_some() {
         return None;
     }
-    let (nick, date) = match before.rsplit_once(SPACE) {
+    let (nick, date) = match cut(before, SPACE, true) {
         Some((nick, day)) => match day_of(day) {
             Some(d) => (nick.trim_end(), Some(d)),
             None => (before, None),
         },
         None => (before, None),
     };
-    let nick = nick.trim_end_matches(COLON).trim_end();
-    if !nick_ok(nick) {
-        return None;
-    }
-    let strong = date.is_some() || time.1;
-    Some((nick, Stamp { date, time: time.0 }, strong))
+    let nick = drop_last(nick, COLON).trim_end();
+    let strong = date.is_some() || secs;
+    nick_ok(nick).then_some((nick, Stamp { date, time }, strong))
 }
 
 /// `14:05`, `14:05:12`, `2026-11-24 14:05:12`, `2026/11/24 14:05`.
 fn stamp(s: &str) -> Option<Stamp> {
     let s = s.trim();
-    let (date, clock) = match s.split_once(SPACE) {
+    let (date, clock) = match cut(s, SPACE, false) {
         Some((d, c)) => (Some(day_of(d)?), c.trim()),
         None => (None, s),
     };
@@ -378,41 +420,41 @@ fn stamp(s: &str) -> Option<Stamp> {
 
 /// `H:MM`, `HH:MM` or `HH:MM:SS`; the flag says whether seconds were given.
 fn clock_of(s: &str) -> Option<(NaiveTime, bool)> {
-    let mut parts = s.split(':');
-    let h = num(parts.next()?, 1, 2)?;
-    let m = num(parts.next()?, 2, 2)?;
-    let sec = match parts.next() {
-        Some(p) => Some(num(p, 2, 2)?),
-        None => None,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    Some((
-        NaiveTime::from_hms_opt(h, m, sec.unwrap_or(0))?,
-        sec.is_some(),
-    ))
+    let ([h, m, sec], parts) = numbers(s, TIME_SEP, [(1, 2), (2, 2), (2, 2)])?;
+    let time = NaiveTime::from_hms_opt(h, m, sec)?;
+    (parts > 1).then_some((time, parts == 3))
 }
 
 /// `2026-11-24`, `2026/11/24`, `2026.11.24` (month and day may have one digit).
 fn day_of(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.split(DATE_SEP);
-    let y = num(parts.next()?, 4, 4)?;
-    let m = num(parts.next()?, 1, 2)?;
-    let d = num(parts.next()?, 1, 2)?;
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+    let ([y, m, d], parts) = numbers(s, DATE_SEP, [(4, 4), (1, 2), (1, 2)])?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d).filter(|_| parts == 3)
 }
 
-/// An ASCII number of `min..=max` digits.
-fn num(s: &str, min: usize, max: usize) -> Option<u32> {
-    if (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
+/// Up to three ASCII numbers separated by single `sep` chars, part `k` having
+/// `widths[k]` (fewest, most) digits. Returns the numbers and how many there were.
+fn numbers(s: &str, sep: Pat, widths: [(u8, u8); 3]) -> Option<([u32; 3], usize)> {
+    let mut vals = [0u32; 3];
+    let mut part = 0;
+    let mut digits = 0u8;
+    for c in s.chars() {
+        let (min, max) = *widths.get(part)?;
+        if let Some(d) = c.to_digit(10) {
+            digits += 1;
+            let v = vals.get_mut(part)?;
+            *v = *v * 10 + d;
+            if digits > max {
+                return None;
+            }
+        } else if sep(c) && digits >= min && part < 2 {
+            part += 1;
+            digits = 0;
+        } else {
+            return None;
+        }
     }
+    let (min, _) = *widths.get(part)?;
+    (digits >= min && digits > 0).then_some((vals, part + 1))
 }
 
 #[cfg(test)]

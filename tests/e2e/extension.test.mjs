@@ -3,7 +3,7 @@
 // side panel (opened as its page in a tab) follows the chat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -52,7 +52,7 @@ async function waitAttr(name, want, timeout = 3000) {
       return v !== undefined && ('eq' in w ? v === w.eq : v !== w.ne);
     },
     [name, want],
-    { timeout }
+    { timeout, polling: 50 }
   );
   return result().getAttribute(`data-${name}`);
 }
@@ -124,6 +124,15 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
   await panel.waitForFunction(() => document.querySelector('[data-outcome="no_reply"]').classList.contains('on'));
 });
 
+test('an order card that turns paid records the outcome and stops', { skip }, async () => {
+  await waitAttr('conversation', { eq: 'c1' });
+  await chat.click('#sim-pay');
+  await waitAttr('action', { eq: 'stop' });
+  await panel.waitForFunction(() => document.querySelector('[data-outcome="paid"]').classList.contains('on'), null, { polling: 50, timeout: 2000 });
+  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
+  assert.equal(orders['id:3981204417726610'].outcome.kind, 'paid');
+});
+
 test('switching conversation switches the suggestion', { skip }, async () => {
   const reasonBefore = await attr('reason');
   await chat.locator('.conv-item[data-conv-id="c4"]').click();
@@ -145,11 +154,20 @@ test('a buyer nick with HTML shows as text', { skip }, async () => {
 
 test('pasted chat text gets a suggestion too', { skip }, async () => {
   await panel.locator('#paste summary').click();
-  await panel.locator('#paste-text').fill('能便宜点吗');
+  const transcript = [
+    '小鹿乱撞2019 2026-11-24 14:20:00',
+    '你好，毛毯会掉毛吗？',
+    '小暖家居:乐乐 2026-11-24 14:22:00',
+    '亲，不掉毛的哦',
+    '小鹿乱撞2019 2026-11-24 14:34:00',
+    '能便宜点吗'
+  ].join('\n');
+  await panel.locator('#paste-text').fill(transcript);
   await panel.locator('#paste-amount').fill('99');
   await panel.locator('#paste-go').click();
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
+  assert.equal(await panel.locator('#buyer-nick').textContent(), '小鹿乱撞2019');
   await panel.locator('#paste-back').click();
   await waitAttr('conversation', { ne: 'paste' });
   await panel.locator('#paste summary').click();
@@ -195,10 +213,26 @@ test('settings persist and the module checks them', { skip }, async () => {
   assert.equal(await opts.inputValue('#f-minGapMinutes'), '90');
   // The statistics count the reminder marked above.
   assert.equal(await opts.locator('[data-stat="sent"] b').textContent(), '1');
+  // The CSV export masks buyer nicks.
+  const [download] = await Promise.all([opts.waitForEvent('download'), opts.click('#export-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\ufefforder,buyer,amount/);
+  assert.ok(csv.includes('3981204417726610,小******'), csv);
+  assert.ok(!csv.includes('小鹿乱撞'));
   await opts.close();
 });
 
-test('the pick-element helper fills in a selector', { skip }, async () => {
+test('the language setting switches the panel and the lines', { skip }, async () => {
+  const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, locale: 'zh-TW' } }), prefs);
+  await panel.waitForFunction(() => document.documentElement.lang === 'zh-TW' && document.querySelector('.cf-suggestion')?.lang === 'zh-TW', null, { polling: 50, timeout: 3000 });
+  assert.equal(await panel.locator('#record h3').textContent(), '紀錄');
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, locale: 'zh-CN' } }), prefs);
+  await panel.waitForFunction(() => document.querySelector('.cf-suggestion')?.lang === 'zh-CN', null, { polling: 50, timeout: 3000 });
+  assert.equal(await panel.locator('#record h3').textContent(), '记录');
+});
+
+test('the element picker fills in a selector', { skip }, async () => {
   const opts = await ctx.newPage();
   await opts.goto(`chrome-extension://${id}/options.html`);
   await opts.waitForSelector('body[data-ready]');
@@ -235,9 +269,10 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   };
   const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
   await sw.evaluate((a) => chrome.storage.sync.set(a), { adapters: [adapter], prefs: { ...prefs, agentNicks: '店小二:阿福' } });
-  const plain = await ctx.newPage();
+  console.time('goto'); const plain = await ctx.newPage();
   await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
-  await waitAttr('conversation', { eq: 'lily_小白' });
+  console.timeEnd('goto');
+  console.time('plain'); await waitAttr('conversation', { eq: 'lily_小白' }); console.timeEnd('plain');
   assert.equal(await attr('reason'), 'comparing_shops');
   assert.equal(await panel.locator('#notes li').filter({ hasNotText: /2026-11-24T15:00/ }).count(), 0, 'order read, nothing assumed');
   const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
@@ -248,10 +283,14 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   assert.deepEqual(page.messages.map((x) => x.from), ['buyer', 'agent', 'buyer'], 'roles from the agent nick');
   assert.equal(page.messages[0].at, '2026-11-24T14:20:00+08:00', 'zone-less time text read as shop time');
   assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
-  // Insert into a contenteditable input.
+  // Insert into a contenteditable input (the panel back in front, as a side panel always is).
+  await panel.bringToFront();
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
   await panel.locator('.cf-line [data-act="insert"]').first().click();
   await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
+  // The service worker registered the content script for the adapter's (granted) site.
+  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches));
+  assert.deepEqual(registered, [adapter.matches]);
   await sw.evaluate((p) => chrome.storage.sync.set({ adapters: [], prefs: p }), prefs);
   await plain.close();
 });
@@ -265,7 +304,9 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
     a: { id: 'A', nick: '王小丽', reason: 'price_bargain', reminders: [{ at: at(now - 3600000), channel: 'im', templateId: 't1', reason: 'price_bargain' }], outcome: { kind: 'paid', at: at(now - 60000) } },
     b: { id: 'B', nick: 'bob', reason: 'price_bargain', reminders: [{ at: at(now - 2 * day), channel: 'im', templateId: 't2', reason: 'price_bargain' }], outcome: { kind: 'no_reply', at: at(now - day) } },
     c: { id: 'C', nick: 'c', reason: 'unknown', reminders: [{ at: at(now - 20 * day), channel: 'sms', templateId: 't1', reason: 'unknown' }] },
-    h: { id: 'H', nick: 'h', holdout: true, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } }
+    h: { id: 'H', nick: 'h', holdout: true, unpaidSeen: true, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } },
+    // A holdout order first seen already paid says nothing: not counted.
+    p: { id: 'P', nick: 'p', holdout: true, unpaidSeen: false, firstSeen: at(now - 3600000), reminders: [], outcome: { kind: 'paid', at: at(now) } }
   };
   const d1 = computeStats(orders, now, 1);
   assert.equal(d1.reminded, 1);
@@ -291,6 +332,52 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
   const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] } });
   assert.ok(!csv.includes('王小丽') && !csv.includes('13812345678'));
   assert.ok(csv.includes("'=cmd()"));
+});
+
+test('the real side panel opens from a click', { skip }, async () => {
+  const opts = await ctx.newPage();
+  await opts.goto(`chrome-extension://${id}/options.html`);
+  await opts.waitForSelector('body[data-ready]');
+  await opts.click('#open-panel');
+  const open = async () => (await sw.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))).length;
+  const t0 = Date.now();
+  while ((await open()) === 0 && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 100));
+  const [ctxInfo] = await sw.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
+  assert.ok(ctxInfo, 'a side panel context');
+  assert.match(ctxInfo.documentUrl, /sidepanel\.html$/);
+  await opts.close();
+});
+
+test('adapter URL patterns and the context built from a page (no browser)', async () => {
+  await import('../../www/extension/adapters.js');
+  const { matchesPattern, originPattern, pickAdapter } = globalThis.cuifuAdapters;
+  assert.ok(matchesPattern('https://*.example.com/chat/*', 'https://im.example.com/chat/1?x=2'));
+  assert.ok(matchesPattern('https://example.com/*', 'https://example.com/'));
+  assert.ok(!matchesPattern('https://example.com/*', 'https://evil.com/example.com/'));
+  assert.ok(!matchesPattern('https://*.example.com/*', 'https://example.com.evil.io/'));
+  assert.ok(matchesPattern('http://127.0.0.1/*', 'http://127.0.0.1:8787/www/mock-chat/'));
+  assert.ok(!matchesPattern('not a pattern', 'https://example.com/'));
+  assert.equal(originPattern('https://im.example.com:8443/chat/*'), 'https://im.example.com/*');
+  assert.equal(pickAdapter([{ matches: 'https://a.com/*', id: 'a' }], 'https://a.com/x', null).id, 'a');
+  assert.equal(pickAdapter([{ matches: 'https://a.com/*', id: 'a', enabled: false }], 'https://a.com/x', null), null);
+
+  const { buildContext } = await import('../../www/extension/lib/context.js');
+  const page = {
+    buyer: { nick: 'x' },
+    order: { id: '1', placedAt: '2026-11-24T14:00:00+08:00', amount: 99, items: [{ title: 't', quantity: 1 }], paid: false },
+    messages: [{ from: 'buyer', text: '在吗', at: '2026-11-24T14:01:00+08:00' }, { from: 'buyer', text: '  ' }, { from: 'weird', text: 'hi' }]
+  };
+  const settings = { shop: { name: 'S', coupon: '' }, templates: [{ id: 'a', text: '{name}好' }, { id: '', text: 'x' }] };
+  const { context, assumed } = buildContext(page, settings, { reminders: [{ at: NOW, channel: 'im', templateId: 'a', reason: 'unknown' }] }, NOW, 'zh-CN');
+  assert.deepEqual(assumed, []);
+  assert.deepEqual(context.messages.map((x) => x.from), ['buyer', 'buyer']);
+  assert.deepEqual(context.shop, { name: 'S', templates: [{ id: 'a', text: '{name}好' }] });
+  assert.deepEqual(context.reminders, [{ at: NOW, channel: 'im', templateId: 'a' }]);
+  assert.equal(context.order.paid, undefined);
+  const bare = buildContext({ messages: [] }, { shop: { avgOrderValue: 80 } }, null, NOW, 'en');
+  assert.deepEqual(bare.assumed, ['placedAt', 'amount']);
+  assert.equal(bare.context.order.amount, 80);
+  assert.equal(bare.context.order.placedAt, NOW);
 });
 
 test('no request leaves the machine', { skip }, async () => {

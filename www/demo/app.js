@@ -1,11 +1,14 @@
 // The offline demo: a form over one ChatContext, re-suggested on every edit.
-import init, { suggest, lint, readTranscript, version } from '/pkg/cuifu.js';
 import { h, clear, highlight, copyButton } from '../shared/dom.js';
 import { t as tr, pickLocale } from '../shared/i18n.js';
 import { renderSuggestion, renderError } from '../shared/render.js';
 import { renderLint } from '../shared/lint-view.js';
 import { DEMO } from './labels.js';
 import { PRESETS } from './presets.js';
+
+// The package is imported at start-up (not statically) so that a missing
+// build shows a message instead of a blank page.
+let suggest, lint, readTranscript, version;
 
 const TZ = '+08:00';
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -86,6 +89,7 @@ function fillForm() {
   for (const el of $$('[data-bind]')) fill(el);
   renderRestDays();
   renderItems();
+  renderReminders();
   renderChat();
 }
 
@@ -248,6 +252,31 @@ function renderItems() {
   for (const el of $$('[data-bind]', ul)) fill(el);
 }
 
+function renderReminders() {
+  const ul = clear($('#reminders'));
+  (state.reminders || []).forEach((r, i) => {
+    const at = h('input', { type: 'datetime-local', step: '60', dataset: { bind: `reminders.${i}.at`, kind: 'datetime' }, 'aria-label': 'at' });
+    const channel = h(
+      'select',
+      { dataset: { bind: `reminders.${i}.channel`, kind: 'select' }, 'aria-label': 'channel' },
+      ['im', 'sms', 'phone'].map((c) => h('option', { value: c, text: tr(locale(), `channel.${c}`) }))
+    );
+    const remove = h('button', {
+      type: 'button',
+      class: 'icon-btn',
+      title: t('reminder.remove'),
+      text: '×',
+      onclick: () => {
+        state.reminders.splice(i, 1);
+        renderReminders();
+        update();
+      }
+    });
+    ul.append(h('li', { class: 'item reminder' }, at, channel, remove));
+  });
+  for (const el of $$('[data-bind]', ul)) fill(el);
+}
+
 function renderRestDays() {
   const box = clear($('#rest-days'));
   const names = t('days').split(',');
@@ -275,6 +304,7 @@ function applyLabels() {
   document.title = t('title');
   renderRestDays();
   renderItems();
+  renderReminders();
   renderChat();
   for (const b of $$('#presets button')) {
     const p = PRESETS.find((x) => x.id === b.dataset.preset);
@@ -452,7 +482,19 @@ function onInput(e) {
 }
 
 async function main() {
-  await init();
+  renderPresets();
+  for (const el of $$('[data-bind]')) fill(el);
+  applyLabels();
+  let pkg;
+  try {
+    pkg = await import('/pkg/cuifu.js');
+  } catch {
+    const err = new Error('pkg/cuifu.js was not found: build the package first (bash scripts/build), then reload.');
+    err.code = 'not_built';
+    throw err;
+  }
+  await pkg.default();
+  ({ suggest, lint, readTranscript, version } = pkg);
   $('#version').textContent = `cuifu ${version()}`;
   $('#form').addEventListener('submit', (e) => e.preventDefault());
   document.addEventListener('input', onInput);
@@ -463,11 +505,16 @@ async function main() {
     renderItems();
     update();
   });
+  $('#reminder-add').addEventListener('click', () => {
+    state.reminders = state.reminders || [];
+    state.reminders.push({ at: state.now, channel: 'im' });
+    renderReminders();
+    update();
+  });
   $('#lint-text').addEventListener('input', runLint);
   $('#lint-channel').addEventListener('change', runLint);
   for (const id of ['#paste-text', '#paste-agents', '#paste-date']) $(id).addEventListener('input', readPaste);
   $('#paste-apply').addEventListener('click', applyPaste);
-  renderPresets();
   loadPreset(activePreset);
   document.body.dataset.ready = 'true';
 }

@@ -199,7 +199,7 @@ function adapterRow(a = {}) {
         h('button', {
           type: 'button',
           title: m('pick'),
-          text: '⌖',
+          text: m('pickShort'),
           dataset: { pick: f.key },
           onclick: () => pick(row, f, sample)
         })
@@ -459,12 +459,25 @@ async function main() {
   for (const tpl of settings.templates) $('template-rows').append(templateRow(tpl));
   for (const a of settings.adapters) $('adapter-rows').append(adapterRow(a));
   $('add-template').addEventListener('click', () => $('template-rows').append(templateRow()));
+  $('copy-preset').addEventListener('click', () => {
+    const selectors = Object.fromEntries(Object.entries(PRESETS[0]).filter(([k]) => SELECTOR_FIELDS.some((f) => f.key === k)));
+    const row = adapterRow({ ...selectors, name: m('presetCopy') });
+    $('adapter-rows').append(row);
+    row.querySelector('details').open = true;
+    row.querySelector('.ad-matches').focus();
+  });
   $('add-adapter').addEventListener('click', () => {
     const row = adapterRow({});
     $('adapter-rows').append(row);
     row.querySelector('details').open = true;
   });
   $('form').addEventListener('submit', save);
+  // Opening the side panel needs the click's user gesture: know the window beforehand.
+  const win = await api.windows?.getCurrent?.().catch(() => null);
+  $('open-panel').hidden = !api.sidePanel?.open || !win;
+  $('open-panel').addEventListener('click', () => {
+    api.sidePanel.open({ windowId: win.id }).catch((e) => ($('save-status').textContent = String(e.message || e)));
+  });
 
   $('stats-days').addEventListener('change', renderStats);
   $('export-csv').addEventListener('click', exportCsv);

@@ -1,4 +1,4 @@
-// "Pick element" helper, injected on demand from the options page: the user
+// "Pick element" picker, injected on demand from the options page: the user
 // clicks an element of the chat page and the options page receives a CSS
 // selector for it. Esc cancels. Nothing on the page is clicked through.
 (() => {

@@ -2,10 +2,23 @@
 // selected or pasted), adds the shop settings and this order's recorded
 // reminders, asks cuifu for a suggestion and shows it. Acting on it (insert,
 // copy, mark sent, outcome) is recorded locally; nothing leaves the browser.
-import init, { suggest, readTranscript, lint, version } from './vendor/cuifu.js';
-import { renderSuggestion, renderError } from './vendor/shared/render.js';
-import { renderLint } from './vendor/shared/lint-view.js';
-import { h, clear, copyText } from './vendor/shared/dom.js';
+// The package and the shared views are copied into vendor/ by
+// scripts/build-extension; loaded dynamically so a missing build is reported.
+let suggest, readTranscript, lint, version, renderSuggestion, renderError, renderLint, h, clear, copyText;
+
+async function loadVendor() {
+  const [pkg, render, lintView, dom] = await Promise.all([
+    import('./vendor/cuifu.js'),
+    import('./vendor/shared/render.js'),
+    import('./vendor/shared/lint-view.js'),
+    import('./vendor/shared/dom.js')
+  ]);
+  await pkg.default();
+  ({ suggest, readTranscript, lint, version } = pkg);
+  ({ renderSuggestion, renderError } = render);
+  ({ renderLint } = lintView);
+  ({ h, clear, copyText } = dom);
+}
 import { loadLocale, m, translatePage, locale } from './lib/i18n.js';
 import { buildContext, isoAt } from './lib/context.js';
 import { loadSettings, loadOrders, updateOrder, loadClock, orderKey, inHoldout } from './lib/store.js';
@@ -41,6 +54,7 @@ function current() {
   return state.mode === 'paste' ? state.pasted : state.page;
 }
 
+let myWindow = null; // the window this panel belongs to
 let running = false;
 let again = false;
 
@@ -81,8 +95,8 @@ async function render() {
   const share = Number(state.settings.prefs.holdoutShare) || 0;
   const holdout = inHoldout(key, share);
 
-  // The page shows the order paid after a reminder: record it once.
-  if (page.order?.paid && record?.reminders?.length && !record.outcome) {
+  // The page shows paid an order seen unpaid that was reminded (or held out): record it.
+  if (page.order?.paid && record?.unpaidSeen && (record.reminders?.length || record.holdout) && record.outcome?.kind !== 'paid') {
     record = await updateOrder(key, {}, (r) => ({ ...r, outcome: { kind: 'paid', at: now, auto: true } }));
   }
 
@@ -111,6 +125,8 @@ async function render() {
     s = suggest(context);
   } catch (err) {
     state.suggestion = null;
+    for (const k of Object.keys(result.dataset)) delete result.dataset[k];
+    $('record').hidden = true;
     renderError(result, err, { locale: loc });
     result.dataset.error = err?.code || 'error';
     setStatus('');
@@ -123,6 +139,7 @@ async function render() {
     editing = null;
   }
   $('edit-mark').disabled = holdout;
+  $('edit-insert').disabled = holdout;
   state.suggestion = s;
   state.key = key;
   setStatus('');
@@ -134,10 +151,14 @@ async function render() {
     amount: context.order.amount,
     placedAt: context.order.placedAt,
     firstSeen: now,
-    holdout
+    holdout,
+    // Only orders seen unpaid count in the statistics (a holdout order paid
+    // before it was ever seen says nothing about reminders).
+    unpaidSeen: !page.order?.paid
   };
-  if (!record || record.reason !== s.reason.code || record.holdout !== holdout) {
-    record = await updateOrder(key, base, (r) => ({ ...r, reason: s.reason.code, holdout }));
+  const unpaidNow = !page.order?.paid;
+  if (!record || record.reason !== s.reason.code || record.holdout !== holdout || (unpaidNow && !record.unpaidSeen)) {
+    record = await updateOrder(key, base, (r) => ({ ...r, reason: s.reason.code, holdout, unpaidSeen: r.unpaidSeen || unpaidNow }));
   }
   state.record = record;
 
@@ -165,7 +186,15 @@ function addLineActions(result, s, page, holdout) {
       'div',
       { class: 'line-actions' },
       state.mode === 'page' && page.inputFound !== false
-        ? h('button', { type: 'button', class: 'primary', dataset: { act: 'insert' }, text: m('insert'), onclick: () => insertLine(line.text, flash) })
+        ? h('button', {
+            type: 'button',
+            class: 'primary',
+            dataset: { act: 'insert' },
+            text: m('insert'),
+            disabled: holdout,
+            title: holdout ? m('holdoutNoSend') : undefined,
+            onclick: () => insertLine(line.text, flash)
+          })
         : null,
       h('button', { type: 'button', class: 'quiet', dataset: { act: 'edit' }, text: m('edit'), onclick: () => editLine(line) }),
       h('button', {
@@ -339,13 +368,14 @@ async function main() {
   await loadLocale(state.settings.prefs.locale);
   translatePage();
   try {
-    await init();
+    await loadVendor();
   } catch (err) {
     setStatus(m('loadFailed', { error: String(err?.message || err) }), true);
     return;
   }
   $('version').textContent = `cuifu ${version()}`;
   state.clock = await loadClock();
+  myWindow = (await api.windows?.getCurrent?.().catch(() => null))?.id ?? null;
   const sess = await api.storage.session.get(['page', 'selection']);
   state.page = sess.page || null;
   state.selection = sess.selection || null;
@@ -370,7 +400,10 @@ async function main() {
 
   api.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'session' && changes.page) {
-      state.page = changes.page.newValue || null;
+      const next = changes.page.newValue || null;
+      // A panel beside one window's chat ignores chats from other windows.
+      if (next && myWindow != null && state.page?.windowId === myWindow && next.windowId !== myWindow) return;
+      state.page = next;
       if (state.mode === 'paste' && state.page && (!state.selection || state.page.at > state.selection.at) && !$('paste').open) {
         state.mode = 'page';
       }
@@ -389,6 +422,7 @@ async function main() {
       refresh();
     } else if (area === 'local' && changes.clock) {
       state.clock = await loadClock();
+  myWindow = (await api.windows?.getCurrent?.().catch(() => null))?.id ?? null;
       refresh();
     } else if (area === 'local' && changes.orders && state.key) {
       // Another panel or the options page changed this order's record.

@@ -17,6 +17,9 @@ function setUp() {
   syncAdapters();
 }
 
+// Firefox has a sidebar instead of the side panel: the button toggles it.
+if (!api.sidePanel && api.sidebarAction) api.action.onClicked.addListener(() => api.sidebarAction.toggle());
+
 api.runtime.onInstalled.addListener(setUp);
 api.runtime.onStartup.addListener(setUp);
 
@@ -42,7 +45,9 @@ api.tabs.onActivated.addListener(({ tabId }) => {
 api.contextMenus.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== MENU_ID) return;
   // Open first: the click is the user gesture sidePanel.open needs.
-  const opening = tab?.windowId != null ? api.sidePanel?.open({ windowId: tab.windowId }).catch(() => {}) : null;
+  const opening = api.sidePanel
+    ? tab?.windowId != null && api.sidePanel.open({ windowId: tab.windowId }).catch(() => {})
+    : api.sidebarAction?.open().catch(() => {});
   let text = info.selectionText || '';
   // selectionText loses line breaks; read the selection itself when allowed (activeTab).
   if (tab?.id != null && api.scripting) {
@@ -66,8 +71,15 @@ api.storage.onChanged.addListener((changes, area) => {
 api.permissions?.onAdded?.addListener(() => syncAdapters());
 api.permissions?.onRemoved?.addListener(() => syncAdapters());
 
-/** Registers the content script on every custom adapter's sites that the user granted. */
-async function syncAdapters() {
+let syncing = Promise.resolve();
+
+/** Registers the content script on every custom adapter's sites that the user granted (one run at a time). */
+function syncAdapters() {
+  syncing = syncing.then(registerAdapters, registerAdapters);
+  return syncing;
+}
+
+async function registerAdapters() {
   if (!api.scripting?.registerContentScripts) return;
   const { adapters = [] } = await api.storage.sync.get('adapters');
   const matches = new Set();
@@ -81,12 +93,14 @@ async function syncAdapters() {
       }
     }
   }
-  const old = await api.scripting.getRegisteredContentScripts({ ids: ['custom-adapters'] }).catch(() => []);
-  if (old.length) await api.scripting.unregisterContentScripts({ ids: ['custom-adapters'] }).catch(() => {});
-  if (!matches.size) return;
-  await api.scripting
-    .registerContentScripts([
-      { id: 'custom-adapters', matches: [...matches], js: ['adapters.js', 'content.js'], runAt: 'document_idle', allFrames: false }
-    ])
-    .catch(() => {});
+  const old = await api.scripting.getRegisteredContentScripts().catch(() => []);
+  const ids = old.map((c) => c.id).filter((x) => x.startsWith('custom-'));
+  if (ids.length) await api.scripting.unregisterContentScripts({ ids }).catch(() => {});
+  // One registration per pattern, so one bad pattern does not drop the others.
+  let i = 0;
+  for (const p of matches) {
+    await api.scripting
+      .registerContentScripts([{ id: `custom-${i++}`, matches: [p], js: ['adapters.js', 'content.js'], runAt: 'document_idle' }])
+      .catch(() => {});
+  }
 }

@@ -115,13 +115,23 @@ export function renderSuggestion(container, suggestion, options = {}) {
   const tr = (k, v) => t(locale, k, v);
 
   const left = formatLeft(s.closesAt, now, locale);
+  const nowMs = toMs(now);
+  const sendMs = parseTime(s.sendAt)?.ms;
+  // "Send at" only when it says something: not for stop, not when it is now.
+  const showSend = s.sendAt && s.action !== 'stop' && !(s.action !== 'schedule' && sendMs <= nowMs + 60000);
+  const paid = options.context?.order?.paid === true;
   const meta = h(
     'div',
     { class: 'cf-action-meta' },
-    s.sendAt
-      ? h('span', { class: 'cf-send-at', dataset: { role: 'send-at' } }, `${tr(s.action === 'hold' ? 'holdUntil' : 'sendAt')} `, h('strong', { text: formatWhen(s.sendAt, now, locale) }))
+    showSend
+      ? h(
+          'span',
+          { class: 'cf-send-at', dataset: { role: 'send-at' } },
+          `${tr(s.action === 'hold' ? 'holdUntil' : 'sendAt')} `,
+          h('strong', { text: formatWhen(s.sendAt, now, locale) })
+        )
       : null,
-    s.closesAt
+    s.closesAt && !paid
       ? h(
           'span',
           { class: 'cf-closes-at', dataset: { role: 'closes-at' } },
@@ -140,7 +150,7 @@ export function renderSuggestion(container, suggestion, options = {}) {
 
   const chips = h(
     'div',
-    { class: 'cf-chips' },
+    { class: 'cf-chips', hidden: s.action === 'stop' },
     h('span', { class: `cf-chip cf-chip--channel cf-channel--${s.channel}`, title: tr('channel'), dataset: { role: 'channel', channel: s.channel }, text: tr(`channel.${s.channel}`) }),
     h('span', { class: `cf-chip cf-chip--tone`, title: tr('tone'), dataset: { role: 'tone', tone: s.tone }, text: tr(`tone.${s.tone}`) })
   );

@@ -65,7 +65,7 @@ export function computeStats(orders, nowMs, days) {
     return t != null && t >= from && t <= nowMs + DAY;
   });
   const reminded = recs.filter((r) => !r.holdout && r.reminders?.length);
-  const holdout = recs.filter((r) => r.holdout);
+  const holdout = recs.filter((r) => r.holdout && r.unpaidSeen !== false);
   const group = (keyOf) => {
     const map = new Map();
     for (const r of reminded) {

@@ -1,0 +1,309 @@
+//! Small sentence builders for `why`, warnings and the 结果备注 remark, in
+//! zh-CN, zh-TW and English. Integers only: no float formatting.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset};
+
+use super::input::Input;
+use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
+use super::reason::Analysis;
+use super::text::{hhmm, tr};
+use super::timing::{self, Occasion, Stop, Timing};
+
+/// `tpl` with each `{}` replaced by the next of `args`.
+pub fn fill(tpl: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(tpl.len() + 24);
+    let mut rest = tpl;
+    let mut it = args.iter();
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(it.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The sentence for `loc` with its `{}` slots filled.
+pub fn trf(loc: Locale, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) -> String {
+    fill(tr(loc, zh_cn, zh_tw, en), args)
+}
+
+/// One of three words by locale, from a `[zh-CN, zh-TW, en]` row.
+pub fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
+    row[loc as usize]
+}
+
+const WEEKDAYS: [[&str; 3]; 7] = [
+    ["周日", "週日", "Sun"],
+    ["周一", "週一", "Mon"],
+    ["周二", "週二", "Tue"],
+    ["周三", "週三", "Wed"],
+    ["周四", "週四", "Thu"],
+    ["周五", "週五", "Fri"],
+    ["周六", "週六", "Sat"],
+];
+
+/// `M/D` of a time, e.g. `11/24`.
+pub fn md(t: &DateTime<FixedOffset>) -> String {
+    format!("{}/{}", t.month(), t.day())
+}
+
+/// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
+/// (en `13:30`, `10:00 tomorrow`, `10:00 on Mon 11/30`).
+pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -> String {
+    let hm = hhmm(&t);
+    match (t.date_naive() - now.date_naive()).num_days() {
+        0 => hm,
+        1 => trf(loc, "明天 {}", "明天 {}", "{} tomorrow", &[&hm]),
+        _ => {
+            let wd = pick(&WEEKDAYS[t.weekday().num_days_from_sunday() as usize], loc);
+            let d = md(&t);
+            if loc == Locale::En {
+                fill("{} on {} {}", &[&hm, wd, &d])
+            } else {
+                fill("{}({}) {}", &[&d, wd, &hm])
+            }
+        }
+    }
+}
+
+/// A duration: `10 分钟`, `2 小时`, `1 小时 30 分钟`, `3 天` (en `10 min`, `2 h`, `3 days`).
+pub fn span(d: Duration, loc: Locale) -> String {
+    let m = d.num_minutes().max(0);
+    let (h, mm) = (m / 60, m % 60);
+    let (hs, ms) = (h.to_string(), mm.to_string());
+    if h >= 48 && mm == 0 && h % 24 == 0 {
+        let ds = (h / 24).to_string();
+        trf(loc, "{} 天", "{} 天", "{} days", &[&ds])
+    } else if h == 0 {
+        trf(loc, "{} 分钟", "{} 分鐘", "{} min", &[&ms])
+    } else if mm == 0 {
+        trf(loc, "{} 小时", "{} 小時", "{} h", &[&hs])
+    } else {
+        trf(
+            loc,
+            "{} 小时 {} 分钟",
+            "{} 小時 {} 分鐘",
+            "{} h {} min",
+            &[&hs, &ms],
+        )
+    }
+}
+
+/// `s` with its first letter in upper case (English sentences).
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whole yuan, rounded.
+pub fn yuan(x: f64) -> String {
+    (x.max(0.0).round() as i64).to_string()
+}
+
+/// One decimal, rounded, e.g. `3.3`.
+pub fn tenths(x: f64) -> String {
+    let n = (x.max(0.0) * 10.0).round() as i64;
+    format!("{}.{}", n / 10, n % 10)
+}
+
+/// A percentage, rounded, e.g. `8` for 0.08.
+pub fn pct(x: f64) -> String {
+    ((x.max(0.0) * 100.0).round() as i64).to_string()
+}
+
+/// Joins the words with `、` (Chinese) or `, ` (English).
+pub fn list(words: &[&str], loc: Locale) -> String {
+    words.join(tr(loc, "、", "、", ", "))
+}
+
+/// A warning with no text range.
+pub fn warning(code: &str, message: String) -> Warning {
+    Warning {
+        code: code.into(),
+        message,
+        start: None,
+        end: None,
+    }
+}
+
+const CHANNELS: [[&str; 3]; 3] = [
+    ["旺旺", "旺旺", "IM"],
+    ["短信", "簡訊", "SMS"],
+    ["电话", "電話", "phone"],
+];
+
+/// The channel's name in the locale.
+pub fn channel_name(c: Channel, loc: Locale) -> &'static str {
+    CHANNELS.get(c as usize).map_or("", |r| pick(r, loc))
+}
+
+const REASONS: [[&str; 3]; 17] = [
+    ["余额不足", "餘額不足", "low balance"],
+    ["忘记密码", "忘記密碼", "forgot password"],
+    ["不会付款", "不會付款", "new to paying"],
+    ["支付系统问题", "支付系統問題", "payment system down"],
+    ["付款遇到困难", "付款遇到困難", "payment trouble"],
+    ["买家议价", "買家議價", "bargaining"],
+    ["邮费异议", "運費異議", "postage"],
+    ["对商品有疑虑", "對商品有疑慮", "product doubts"],
+    ["货比三家", "貨比三家", "comparing shops"],
+    ["等客服回复", "等客服回覆", "awaiting reply"],
+    ["对服务不满", "對服務不滿", "unhappy with service"],
+    ["要合并订单", "要合併訂單", "merge orders"],
+    ["问赠品活动", "問贈品活動", "asks about offers"],
+    ["问发货时间", "問出貨時間", "asks about shipping"],
+    ["不想要了", "不想要了", "changed mind"],
+    ["静默下单", "靜默下單", "silent order"],
+    ["原因不明", "原因不明", "cause unknown"],
+];
+
+/// A short label of the reason, for the remark.
+pub fn reason_name(c: ReasonCode, loc: Locale) -> &'static str {
+    REASONS.get(c as usize).map_or("", |r| pick(r, loc))
+}
+
+fn occasion_name(o: Occasion, loc: Locale) -> &'static str {
+    let row: [&str; 3] = match o {
+        Occasion::AddressCheck => ["核对地址", "核對地址", "address check"],
+        Occasion::First => ["首次提醒", "首次提醒", "first reminder"],
+        Occasion::FollowUp => ["再次跟进", "再次跟進", "follow-up"],
+        Occasion::LastChance => ["关单前提醒", "關單前提醒", "last-chance reminder"],
+        Occasion::CampaignWave => ["活动波次", "活動波次", "campaign wave"],
+        Occasion::BuyerNamedTime => ["按约定时间提醒", "按約定時間提醒", "at the buyer's time"],
+        Occasion::Answer => ["答疑", "答疑", "answer"],
+        Occasion::None => ["", "", ""],
+    };
+    pick(&row, loc)
+}
+
+fn angle_name(angle: &str, loc: Locale) -> &'static str {
+    let row: [&str; 3] = match angle {
+        "help" => ["付款帮助", "付款協助", "payment help"],
+        "benefit" => ["优惠说明", "優惠說明", "offer"],
+        "deadline" => ["关单提醒", "關單提醒", "close time"],
+        "check" => ["核对地址", "核對地址", "address check"],
+        "answer" => ["答疑", "答疑", "answer"],
+        "door_open" => ["礼貌留客", "禮貌留客", "door left open"],
+        _ => ["", "", ""],
+    };
+    pick(&row, loc)
+}
+
+/// The short label of why nothing is sent, for the remark.
+pub fn stop_name(stop: Stop, loc: Locale) -> String {
+    match stop {
+        Stop::Paid => tr(loc, "已付款", "已付款", "paid").into(),
+        Stop::Closed => tr(loc, "订单已关闭", "訂單已關閉", "order closed").into(),
+        Stop::Asked => tr(
+            loc,
+            "买家要求别再联系",
+            "買家要求別再聯繫",
+            "buyer asked for no contact",
+        )
+        .into(),
+        Stop::ChangedMind => tr(
+            loc,
+            "买家不想要了",
+            "買家不想要了",
+            "buyer changed their mind",
+        )
+        .into(),
+        Stop::Cap(n) => {
+            let n = n.to_string();
+            trf(
+                loc,
+                "已催 {} 次,到上限",
+                "已催 {} 次,到上限",
+                "reminded {} times, the cap",
+                &[&n],
+            )
+        }
+        Stop::Methods => tr(
+            loc,
+            "大单各方式都已催过",
+            "大單各方式都已催過",
+            "every method used for this big order",
+        )
+        .into(),
+    }
+}
+
+/// The 结果备注 line to record on the order, e.g.
+/// `11/24 14:30 旺旺催付(第1次):买家议价,核对地址+优惠说明;待付款`.
+pub fn remark(
+    input: &Input,
+    analysis: &Analysis,
+    timing: &Timing,
+    channel: Channel,
+    lines: &[Line],
+) -> String {
+    let loc = input.locale;
+    let at = timing.send_at.unwrap_or(input.now);
+    let stamp = format!("{} {}", md(&at), hhmm(&at));
+    let reason = reason_name(analysis.reason.code, loc);
+    if timing.action == Action::Stop {
+        let why = timing::stop_reason(input, analysis, timing.closes_at)
+            .map(|s| stop_name(s, loc))
+            .unwrap_or_default();
+        return trf(
+            loc,
+            "{} 停止催付:{}",
+            "{} 停止催付:{}",
+            "{} no reminder: {}",
+            &[&stamp, &why],
+        );
+    }
+    if timing.action == Action::Hold {
+        return trf(
+            loc,
+            "{} 先答复买家({}),再轻轻提醒付款;待付款",
+            "{} 先回覆買家({}),再輕輕提醒付款;待付款",
+            "{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
+            &[&stamp, reason],
+        );
+    }
+    let mut what = occasion_name(timing.occasion, loc).to_string();
+    if let Some(l) = lines.first() {
+        let a = angle_name(&l.angle, loc);
+        if !a.is_empty() && a != what {
+            what.push_str(" + ");
+            what.push_str(a);
+        }
+    }
+    let n = (input.reminders.len() + 1).to_string();
+    let ch = channel_name(channel, loc);
+    trf(
+        loc,
+        "{} {}催付(第{}次):{},{};待付款",
+        "{} {}催付(第{}次):{},{};待付款",
+        "{} {} reminder #{}: {}; {}; awaiting payment",
+        &[&stamp, ch, &n, reason, &what],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_in_order_and_tolerates_missing_args() {
+        assert_eq!(fill("{} 和 {}", &["a", "b"]), "a 和 b");
+        assert_eq!(fill("{} 和 {}", &["a"]), "a 和 ");
+        assert_eq!(fill("无", &["a"]), "无");
+    }
+
+    #[test]
+    fn numbers_use_integer_formatting() {
+        assert_eq!(tenths(3.2875), "3.3");
+        assert_eq!(tenths(2.0), "2.0");
+        assert_eq!(yuan(262.6), "263");
+        assert_eq!(pct(0.08), "8");
+        assert_eq!(span(Duration::minutes(90), Locale::ZhCn), "1 小时 30 分钟");
+        assert_eq!(span(Duration::hours(72), Locale::En), "3 days");
+        assert_eq!(span(Duration::minutes(10), Locale::ZhTw), "10 分鐘");
+    }
+}

@@ -1,0 +1,1062 @@
+//! Table tests of the decision engine: conversation state, close deadline,
+//! timing, channel, tone, `why` and `remark`. Every case cites the seed file
+//! and rule it checks (seeds live in the shared folder beside the repo).
+
+mod common;
+
+use common::*;
+use cuifu::core::timing::Occasion;
+use cuifu::{Action, Channel, ReasonCode as R, Tone};
+use serde_json::{json, Value};
+
+struct Case {
+    cite: &'static str,
+    now: &'static str,
+    placed: &'static str,
+    amount: f64,
+    extra: Value,
+    chat: Chat,
+    action: Action,
+    send: Option<&'static str>,
+    occasion: Occasion,
+}
+
+fn case(
+    cite: &'static str,
+    now: &'static str,
+    placed: &'static str,
+    chat: Chat,
+    action: Action,
+    send: Option<&'static str>,
+    occasion: Occasion,
+) -> Case {
+    Case {
+        cite,
+        now,
+        placed,
+        amount: 99.0,
+        extra: json!({}),
+        chat,
+        action,
+        send,
+        occasion,
+    }
+}
+
+fn with(mut c: Case, extra: Value) -> Case {
+    c.extra = extra;
+    c
+}
+
+fn big(mut c: Case) -> Case {
+    c.amount = 263.0;
+    c
+}
+
+fn reminders(list: &[(&str, &str)]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|(at, ch)| json!({"at": t(at), "channel": ch}))
+            .collect(),
+    )
+}
+
+fn check(cases: Vec<Case>) {
+    for c in cases {
+        let ctx = ctx(c.now, c.placed, c.amount, c.extra.clone());
+        let out = run(&ctx, &c.chat);
+        assert_eq!(
+            out.timing.action, c.action,
+            "{}: action; why {:?}",
+            c.cite, out.why
+        );
+        assert_eq!(
+            out.send().as_deref(),
+            c.send.map(t).as_deref(),
+            "{}: sendAt; why {:?}",
+            c.cite,
+            out.why
+        );
+        assert_eq!(out.timing.occasion, c.occasion, "{}: occasion", c.cite);
+    }
+}
+
+use Action::{Hold, Schedule, SendNow, Stop};
+use Occasion as O;
+
+#[test]
+fn timing_rules() {
+    check(vec![
+        // seed 001 把握时机: 拍下后10分钟还未付款 → 旺旺核对地址, 隐形催付.
+        case(
+            "001 +10min address check",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            CONSULTED,
+            Schedule,
+            Some("2026-11-24 14:40"),
+            O::AddressCheck,
+        ),
+        // seed 001 上午单 当日12点前 + seed 000/003 不在早上10点前 (domain worked example 08:40).
+        case(
+            "001 morning slot, 000 not before 10:00",
+            "2026-11-24 08:41",
+            "2026-11-24 08:40",
+            SILENT,
+            Schedule,
+            Some("2026-11-24 10:00"),
+            O::First,
+        ),
+        // seed 000/003 不在午休时间 (domain worked example 12:20, consulted).
+        case(
+            "000 lunch break → 13:30",
+            "2026-11-24 12:21",
+            "2026-11-24 12:20",
+            CONSULTED,
+            Schedule,
+            Some("2026-11-24 13:30"),
+            O::AddressCheck,
+        ),
+        // seed 001 下午单 当日17点前; 16:55 is too close → the evening slot (domain worked example).
+        case(
+            "001 afternoon slot missed → evening",
+            "2026-11-24 16:56",
+            "2026-11-24 16:55",
+            CONSULTED,
+            Schedule,
+            Some("2026-11-24 17:05"),
+            O::AddressCheck,
+        ),
+        // seed 001 傍晚单 22点前.
+        case(
+            "001 evening slot",
+            "2026-11-24 19:01",
+            "2026-11-24 19:00",
+            SILENT,
+            Schedule,
+            Some("2026-11-24 19:10"),
+            O::First,
+        ),
+        // seed 001 半夜单 次日10点以后 + seed 000 休息日: Friday 23:10 → Monday 10:00 (domain worked example).
+        case(
+            "001 late night + 000 weekend",
+            "2026-11-20 23:11",
+            "2026-11-20 23:10",
+            SILENT,
+            Schedule,
+            Some("2026-11-23 10:00"),
+            O::First,
+        ),
+        // seed 002 24小时支付时间: Friday 23:10 closes Saturday 23:10 → least-bad Saturday 10:00 (warning checked below).
+        with(
+            case(
+                "002 24 h window → least-bad Saturday 10:00",
+                "2026-11-20 23:11",
+                "2026-11-20 23:10",
+                SILENT,
+                Schedule,
+                Some("2026-11-21 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"closeAfterHours": 24}}),
+        ),
+        // Never in the past: the agent looks at a morning order at 15:00 (001 上午单, already late).
+        case(
+            "never in the past",
+            "2026-11-24 15:00",
+            "2026-11-24 09:00",
+            SILENT,
+            SendNow,
+            Some("2026-11-24 15:00"),
+            O::First,
+        ),
+        // seed 000/003 休息日 with the 2026 calendar: 国庆节 Oct 1–7 (domain.md).
+        with(
+            case(
+                "000 rest days: 国庆节",
+                "2026-09-30 23:01",
+                "2026-09-30 23:00",
+                SILENT,
+                Schedule,
+                Some("2026-10-08 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"closeAfterHours": 240}}),
+        ),
+        // domain.md 2026 make-up workdays: Sat Oct 10 and Sun Sep 20 are workdays.
+        case(
+            "make-up workday Sat 10/10",
+            "2026-10-09 23:01",
+            "2026-10-09 23:00",
+            SILENT,
+            Schedule,
+            Some("2026-10-10 10:00"),
+            O::First,
+        ),
+        case(
+            "make-up workday Sun 9/20",
+            "2026-09-19 23:01",
+            "2026-09-19 23:00",
+            SILENT,
+            Schedule,
+            Some("2026-09-20 10:00"),
+            O::First,
+        ),
+        // shop.holidays / shop.workdays / shop.restDays override the calendar (000/003 休息日 is the shop's).
+        with(
+            case(
+                "shop.holidays",
+                "2026-11-24 23:01",
+                "2026-11-24 23:00",
+                SILENT,
+                Schedule,
+                Some("2026-11-26 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"holidays": ["2026-11-25"]}}),
+        ),
+        with(
+            case(
+                "shop.workdays",
+                "2026-11-20 23:11",
+                "2026-11-20 23:10",
+                SILENT,
+                Schedule,
+                Some("2026-11-21 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"workdays": ["2026-11-21"]}}),
+        ),
+        with(
+            case(
+                "shop.restDays",
+                "2026-11-20 23:11",
+                "2026-11-20 23:10",
+                SILENT,
+                Schedule,
+                Some("2026-11-21 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"restDays": [0]}}),
+        ),
+        // seed 001 活动催付 (双十一): first wave 10:00, second wave 13:00.
+        with(
+            case(
+                "001 campaign first wave",
+                "2026-11-11 09:01",
+                "2026-11-11 09:00",
+                SILENT,
+                Schedule,
+                Some("2026-11-11 10:00"),
+                O::CampaignWave,
+            ),
+            json!({"shop": {"campaign": {"name": "双11", "waves": ["10:00", "13:00"], "dates": ["2026-11-11"]}}}),
+        ),
+        with(
+            case(
+                "001 campaign second wave",
+                "2026-11-11 10:31",
+                "2026-11-11 10:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-11 13:00"),
+                O::CampaignWave,
+            ),
+            json!({"shop": {"campaign": {"name": "双11", "waves": ["10:00", "13:00"], "dates": ["2026-11-11"]}}}),
+        ),
+        with(
+            case(
+                "001 campaign: other days follow the usual rules",
+                "2026-11-12 09:01",
+                "2026-11-12 09:00",
+                SILENT,
+                Schedule,
+                Some("2026-11-12 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"campaign": {"waves": ["10:00", "13:00"], "dates": ["2026-11-11"]}}}),
+        ),
+        // Last chance (shop.lastChanceHours, default 3) for the last reminder the cap allows.
+        with(
+            case(
+                "last chance 3 h before close",
+                "2026-11-23 17:00",
+                "2026-11-23 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-26 11:30"),
+                O::LastChance,
+            ),
+            json!({"reminders": reminders(&[("2026-11-23 14:40", "im")])}),
+        ),
+        with(
+            case(
+                "last chance moved out of lunch",
+                "2026-11-23 17:00",
+                "2026-11-23 15:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-26 13:30"),
+                O::LastChance,
+            ),
+            json!({"reminders": reminders(&[("2026-11-23 15:40", "im")])}),
+        ),
+        with(
+            case(
+                "last chance never at night: the evening before",
+                "2026-11-23 12:00",
+                "2026-11-23 01:00",
+                SILENT,
+                Schedule,
+                Some("2026-11-25 21:30"),
+                O::LastChance,
+            ),
+            json!({"reminders": reminders(&[("2026-11-23 10:00", "im")])}),
+        ),
+        with(
+            case(
+                "lastChanceHours 6",
+                "2026-11-23 17:00",
+                "2026-11-23 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-26 10:00"),
+                O::LastChance,
+            ),
+            json!({"shop": {"lastChanceHours": 6}, "reminders": reminders(&[("2026-11-23 14:40", "im")])}),
+        ),
+        // seed 001 频率不可过高: minimum gap (shop.minGapMinutes, default 120) before a big order's second reminder.
+        big(with(
+            case(
+                "001 minimum gap 120 min",
+                "2026-11-24 15:00",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 16:40"),
+                O::FollowUp,
+            ),
+            json!({"shop": {"avgOrderValue": 80}, "reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+        )),
+        big(with(
+            case(
+                "minGapMinutes 30",
+                "2026-11-24 15:00",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 15:10"),
+                O::FollowUp,
+            ),
+            json!({"shop": {"avgOrderValue": 80, "minGapMinutes": 30}, "reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+        )),
+        // seed 001 频率不可过高 / 大单可进行二次催付: cap 2 for ordinary orders, one more for big ones.
+        with(
+            case(
+                "cap: ordinary order, 2 sent",
+                "2026-11-24 18:00",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Stop,
+                None,
+                O::None,
+            ),
+            json!({"reminders": reminders(&[("2026-11-24 14:40", "im"), ("2026-11-24 16:40", "im")])}),
+        ),
+        big(with(
+            case(
+                "cap: big order gets a third (last chance)",
+                "2026-11-24 18:00",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-27 11:30"),
+                O::LastChance,
+            ),
+            json!({"shop": {"avgOrderValue": 80}, "reminders": reminders(&[("2026-11-24 14:40", "im"), ("2026-11-24 16:40", "phone")])}),
+        )),
+        with(
+            case(
+                "maxReminders 1",
+                "2026-11-24 18:00",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Stop,
+                None,
+                O::None,
+            ),
+            json!({"shop": {"maxReminders": 1}, "reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+        ),
+        // Conversation state.
+        with(
+            case(
+                "paid → stop",
+                "2026-11-24 15:00",
+                "2026-11-24 14:30",
+                SILENT,
+                Stop,
+                None,
+                O::None,
+            ),
+            json!({"order": {"paid": true}}),
+        ),
+        case(
+            "004 after the close → stop",
+            "2026-11-28 15:00",
+            "2026-11-24 14:30",
+            SILENT,
+            Stop,
+            None,
+            O::None,
+        ),
+        case(
+            "000 拍下不想要了: don't force",
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            because(R::ChangedMind),
+            Stop,
+            None,
+            O::None,
+        ),
+        case(
+            "buyer asked not to be contacted",
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            Chat {
+                stop: true,
+                ..CONSULTED
+            },
+            Stop,
+            None,
+            O::None,
+        ),
+        // seed 002 买家等待客服回复: answer first (hold), reminder part in allowed hours.
+        case(
+            "002 open question → hold now",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                question: true,
+                ..CONSULTED
+            },
+            Hold,
+            Some("2026-11-24 14:31"),
+            O::Answer,
+        ),
+        case(
+            "002 open question at night → hold till 10:00",
+            "2026-11-24 23:00",
+            "2026-11-24 22:30",
+            Chat {
+                question: true,
+                ..CONSULTED
+            },
+            Hold,
+            Some("2026-11-25 10:00"),
+            O::Answer,
+        ),
+        case(
+            "002 open question in lunch → 13:30",
+            "2026-11-24 12:10",
+            "2026-11-24 11:30",
+            Chat {
+                question: true,
+                ..CONSULTED
+            },
+            Hold,
+            Some("2026-11-24 13:30"),
+            O::Answer,
+        ),
+        // seed 001 了解买家方便充值时间,提前再次催付: the buyer's own time, shopp.namedTimeLeadMinutes before.
+        case(
+            "001 buyer named 20:00 → 19:50",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                code: R::InsufficientBalance,
+                named: Some("2026-11-24 20:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-24 19:50"),
+            O::BuyerNamedTime,
+        ),
+        case(
+            "named time after the close → last chance",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                named: Some("2026-11-28 20:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
+        ),
+        case(
+            "named time passed → usual rules",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                named: Some("2026-11-24 14:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-24 14:40"),
+            O::AddressCheck,
+        ),
+        // seed 001 余额不足 without a time (发工资了再买): one reminder before the close.
+        case(
+            "001 payday, no time → before close",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            because(R::InsufficientBalance),
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
+        ),
+        // seed 001 script: 20分钟如未支付 系统将关闭交易 (explicit closesAt).
+        with(
+            case(
+                "001 flash sale closes in 20 min",
+                "2026-11-24 14:31",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 14:40"),
+                O::LastChance,
+            ),
+            json!({"order": {"closesAt": t("2026-11-24 14:50")}}),
+        ),
+        // Settings move the rules.
+        with(
+            case(
+                "quietBefore 09:00",
+                "2026-11-24 08:41",
+                "2026-11-24 08:40",
+                SILENT,
+                Schedule,
+                Some("2026-11-24 09:00"),
+                O::First,
+            ),
+            json!({"shop": {"quietBefore": "09:00"}}),
+        ),
+        with(
+            case(
+                "lunchBreak [] (none)",
+                "2026-11-24 12:21",
+                "2026-11-24 12:20",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 12:30"),
+                O::AddressCheck,
+            ),
+            json!({"shop": {"lunchBreak": []}}),
+        ),
+        with(
+            case(
+                "orderSlots: evening ends 21:00",
+                "2026-11-24 21:31",
+                "2026-11-24 21:30",
+                SILENT,
+                Schedule,
+                Some("2026-11-25 10:00"),
+                O::First,
+            ),
+            json!({"shop": {"orderSlots": ["06:00", "12:00", "17:00", "21:00"]}}),
+        ),
+        with(
+            case(
+                "hiddenReminderMinutes 30",
+                "2026-11-24 14:31",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 15:00"),
+                O::AddressCheck,
+            ),
+            json!({"shop": {"hiddenReminderMinutes": 30}}),
+        ),
+        with(
+            case(
+                "every day a rest day → least-bad",
+                "2026-11-24 14:31",
+                "2026-11-24 14:30",
+                CONSULTED,
+                Schedule,
+                Some("2026-11-24 14:40"),
+                O::AddressCheck,
+            ),
+            json!({"shop": {"restDays": [0, 1, 2, 3, 4, 5, 6]}}),
+        ),
+        // domain.md: 2027 is not covered → weekends + shop lists only (warning checked below).
+        case(
+            "2027 falls back to weekends",
+            "2026-12-31 23:01",
+            "2026-12-31 23:00",
+            SILENT,
+            Schedule,
+            Some("2027-01-01 10:00"),
+            O::First,
+        ),
+    ]);
+}
+
+fn warned(now: &str, placed: &str, extra: Value, chat: Chat, code: &str) -> bool {
+    run(&ctx(now, placed, 99.0, extra), &chat).warned(code)
+}
+
+#[test]
+fn warnings_say_why_a_rule_gave_way() {
+    // seed 002 24 h window: no allowed moment before Saturday 23:10.
+    assert!(warned(
+        "2026-11-20 23:11",
+        "2026-11-20 23:10",
+        json!({"shop": {"closeAfterHours": 24}}),
+        SILENT,
+        "no_allowed_time"
+    ));
+    assert!(!warned(
+        "2026-11-20 23:11",
+        "2026-11-20 23:10",
+        json!({}),
+        SILENT,
+        "no_allowed_time"
+    ));
+    // domain.md: the 2027 notice is not available.
+    assert!(warned(
+        "2026-12-31 23:01",
+        "2026-12-31 23:00",
+        json!({}),
+        SILENT,
+        "calendar_not_covered"
+    ));
+    assert!(!warned(
+        "2026-12-31 23:01",
+        "2026-12-31 23:00",
+        json!({"shop": {"holidays": ["2027-01-01"]}}),
+        SILENT,
+        "calendar_not_covered"
+    ));
+    // seed 001 second wave 13:00 vs seed 000 lunch break: the shop's wave wins, with a warning.
+    let camp =
+        json!({"shop": {"campaign": {"waves": ["10:00", "13:00"], "dates": ["2026-11-11"]}}});
+    assert!(warned(
+        "2026-11-11 10:31",
+        "2026-11-11 10:30",
+        camp,
+        CONSULTED,
+        "wave_in_rest_time"
+    ));
+    let camp = json!({"shop": {"lunchBreak": ["11:30", "12:30"], "campaign": {"waves": ["10:00", "13:00"], "dates": ["2026-11-11"]}}});
+    assert!(!warned(
+        "2026-11-11 10:31",
+        "2026-11-11 10:30",
+        camp,
+        CONSULTED,
+        "wave_in_rest_time"
+    ));
+    let late = Chat {
+        named: Some("2026-11-28 20:00"),
+        ..CONSULTED
+    };
+    assert!(warned(
+        "2026-11-24 14:31",
+        "2026-11-24 14:30",
+        json!({}),
+        late,
+        "named_time_after_close"
+    ));
+    let night = Chat {
+        named: Some("2026-11-24 23:30"),
+        ..CONSULTED
+    };
+    assert!(warned(
+        "2026-11-24 14:31",
+        "2026-11-24 14:30",
+        json!({}),
+        night,
+        "named_time_in_rest"
+    ));
+}
+
+#[test]
+fn close_deadline() {
+    let close = |extra: Value| {
+        let c = ctx("2026-11-21 10:00", "2026-11-20 10:00", 99.0, extra);
+        run(&c, &SILENT).timing.closes_at
+    };
+    let at = |s: &str| cuifu::core::input::parse_time("", &t(s)).unwrap();
+    // seed 004: 自拍下或最后修改交易条件之时起三天内 (default closeAfterHours 72).
+    assert_eq!(close(json!({})), at("2026-11-23 10:00"));
+    // seed 004: a change of terms restarts the timer.
+    assert_eq!(
+        close(json!({"order": {"termsChangedAt": t("2026-11-21 09:30")}})),
+        at("2026-11-24 09:30")
+    );
+    // seed 002: 24小时支付时间 is the setting.
+    assert_eq!(
+        close(json!({"shop": {"closeAfterHours": 24}})),
+        at("2026-11-21 10:00")
+    );
+    // Explicit closesAt (flash sale) overrides.
+    assert_eq!(
+        close(json!({"order": {"closesAt": t("2026-11-21 12:00")}})),
+        at("2026-11-21 12:00")
+    );
+}
+
+fn channel_of(amount: f64, extra: Value, chat: Chat) -> Channel {
+    run(
+        &ctx("2026-11-24 15:00", "2026-11-24 14:30", amount, extra),
+        &chat,
+    )
+    .channel
+}
+
+#[test]
+fn channel_rules() {
+    let avg = json!({"shop": {"avgOrderValue": 80}});
+    // seed 000 未询单: 金额比较大打电话, 金额比较小用旺旺.
+    assert_eq!(
+        channel_of(300.0, avg.clone(), SILENT),
+        Channel::Phone,
+        "000 big silent → phone"
+    );
+    assert_eq!(
+        channel_of(60.0, avg.clone(), SILENT),
+        Channel::Im,
+        "000 small silent → IM"
+    );
+    // seed 001 催付ROI: 充值类产品利润较低,不适宜电话催单.
+    assert_eq!(
+        channel_of(
+            300.0,
+            json!({"shop": {"avgOrderValue": 80, "margin": 0.05}}),
+            SILENT
+        ),
+        Channel::Im,
+        "001 low margin never phone"
+    );
+    // seed 001 旺旺核对地址: a consulted big order starts on IM, where the buyer is.
+    assert_eq!(
+        channel_of(300.0, avg.clone(), CONSULTED),
+        Channel::Im,
+        "consulted big → IM first"
+    );
+    // Returning buyers trust the shop (001 老顾客): IM first even for a big silent order.
+    assert_eq!(
+        channel_of(
+            300.0,
+            json!({"shop": {"avgOrderValue": 80}, "buyer": {"returning": true}}),
+            SILENT
+        ),
+        Channel::Im,
+        "returning big → IM first"
+    );
+    // No average order value: nothing counts as big.
+    assert_eq!(
+        channel_of(3000.0, json!({}), SILENT),
+        Channel::Im,
+        "unknown average → IM"
+    );
+    // bigOrderFactor setting (default 2).
+    assert_eq!(
+        channel_of(
+            263.0,
+            json!({"shop": {"avgOrderValue": 80, "bigOrderFactor": 4}}),
+            SILENT
+        ),
+        Channel::Im,
+        "bigOrderFactor 4"
+    );
+    // seed 001 大单不要用同一种方法重复催付.
+    let sent = |list: &[(&str, &str)], shop: Value| {
+        let mut v = json!({"reminders": reminders(list), "shop": {"avgOrderValue": 80}});
+        v["shop"]
+            .as_object_mut()
+            .unwrap()
+            .extend(shop.as_object().unwrap().clone());
+        v
+    };
+    let im = [("2026-11-24 10:10", "im")];
+    assert_eq!(
+        channel_of(300.0, sent(&im, json!({})), CONSULTED),
+        Channel::Phone,
+        "001 IM used → phone"
+    );
+    let both = [("2026-11-24 10:10", "im"), ("2026-11-24 12:10", "phone")];
+    assert_eq!(
+        channel_of(300.0, sent(&both, json!({})), CONSULTED),
+        Channel::Sms,
+        "001 IM+phone used → SMS"
+    );
+    // seed 001 活动催付: 挑选大单采用电话催单.
+    let camp = json!({"shop": {"avgOrderValue": 80, "campaign": {"waves": ["10:00", "16:00"], "dates": ["2026-11-24"]}}});
+    assert_eq!(
+        channel_of(300.0, camp, CONSULTED),
+        Channel::Phone,
+        "001 campaign big → phone"
+    );
+    // A hold is answered on IM.
+    assert_eq!(
+        channel_of(
+            300.0,
+            avg,
+            Chat {
+                question: true,
+                ..CONSULTED
+            }
+        ),
+        Channel::Im,
+        "hold → IM"
+    );
+}
+
+#[test]
+fn sms_windows_by_audience() {
+    // seed 001 短信: 上班族(午休、下班前), 学生及其他(晚上10点前).
+    // A big, low-margin order whose IM reminder went at 14:40: the follow-up is due 16:40.
+    let base = |audience: &str| {
+        json!({"shop": {"avgOrderValue": 80, "margin": 0.05}, "buyer": {"audience": audience},
+               "reminders": reminders(&[("2026-11-24 14:40", "im")])})
+    };
+    let office = run(
+        &ctx(
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            300.0,
+            base("office"),
+        ),
+        &CONSULTED,
+    );
+    assert_eq!(office.channel, Channel::Sms);
+    assert_eq!(
+        office.send().unwrap(),
+        t("2026-11-24 17:00"),
+        "office: before leaving work"
+    );
+    let student = run(
+        &ctx(
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            300.0,
+            base("student"),
+        ),
+        &CONSULTED,
+    );
+    assert_eq!(student.channel, Channel::Sms);
+    assert_eq!(
+        student.send().unwrap(),
+        t("2026-11-24 16:40"),
+        "student: any time before 22:00"
+    );
+    // Office lunch window (12:00–13:30) is the seed's own SMS time.
+    let mut lunch = base("office");
+    lunch["reminders"] = reminders(&[("2026-11-24 10:10", "im")]);
+    let at_lunch = run(
+        &ctx("2026-11-24 12:05", "2026-11-24 10:00", 300.0, lunch),
+        &CONSULTED,
+    );
+    assert_eq!(at_lunch.channel, Channel::Sms);
+    assert_eq!(at_lunch.send().unwrap(), t("2026-11-24 12:10"));
+    // Every usable method used on a big order → stop (001).
+    let mut done = base("office");
+    done["reminders"] = reminders(&[("2026-11-24 10:10", "im"), ("2026-11-24 12:10", "sms")]);
+    let out = run(
+        &ctx("2026-11-24 15:00", "2026-11-24 10:00", 300.0, done),
+        &CONSULTED,
+    );
+    assert_eq!(out.timing.action, Stop, "{:?}", out.why);
+}
+
+fn tone_of(amount: f64, extra: Value, chat: Chat) -> Tone {
+    run(
+        &ctx("2026-11-24 15:00", "2026-11-24 14:30", amount, extra),
+        &chat,
+    )
+    .tone
+}
+
+#[test]
+fn tone_rules() {
+    // seed 001 老顾客催付: 催付要委婉亲切.
+    assert_eq!(
+        tone_of(99.0, json!({"buyer": {"returning": true}}), CONSULTED),
+        Tone::Gentle
+    );
+    // seed 002 老人家/刚接触网购的年轻人 支付遇到问题: help warmly.
+    assert_eq!(
+        tone_of(99.0, json!({}), because(R::NoviceBuyer)),
+        Tone::Warm
+    );
+    assert_eq!(
+        tone_of(99.0, json!({}), because(R::ForgotPassword)),
+        Tone::Warm
+    );
+    // seed 001 对商品存在疑虑: 告知优势, 相关服务保障.
+    assert_eq!(
+        tone_of(99.0, json!({}), because(R::ProductDoubt)),
+        Tone::Reassuring
+    );
+    // seed 004/001 电话: X先生/女士 → formal.
+    assert_eq!(
+        tone_of(300.0, json!({"shop": {"avgOrderValue": 80}}), SILENT),
+        Tone::Formal
+    );
+    // Close within hours (001 script: 20分钟如未支付…) → urgent.
+    assert_eq!(
+        tone_of(
+            99.0,
+            json!({"order": {"closesAt": t("2026-11-24 16:00")}}),
+            CONSULTED
+        ),
+        Tone::Urgent
+    );
+    // seed 001 活动期间库存紧张 → urgent.
+    let stock = json!({"shop": {"campaign": {"waves": ["16:00"], "limitedStock": true}}});
+    assert_eq!(tone_of(99.0, stock, CONSULTED), Tone::Urgent);
+    // Payment trouble beats urgency: help, don't press.
+    assert_eq!(
+        tone_of(
+            99.0,
+            json!({"order": {"closesAt": t("2026-11-24 16:00")}}),
+            because(R::PaymentTrouble)
+        ),
+        Tone::Warm
+    );
+    // seed 002 语言尽量俏皮可爱 (IM default).
+    assert_eq!(tone_of(99.0, json!({}), CONSULTED), Tone::Playful);
+    assert_eq!(
+        tone_of(99.0, json!({}), because(R::PriceBargain)),
+        Tone::Playful
+    );
+}
+
+fn why_of(now: &str, placed: &str, locale: &str, chat: Chat) -> Vec<String> {
+    run(&ctx(now, placed, 99.0, json!({"locale": locale})), &chat).why
+}
+
+#[test]
+fn why_names_the_rule_in_each_locale() {
+    let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "zh-CN", CONSULTED);
+    assert!(
+        w.contains(&"下午单,17:00 前催付;午休不打扰,顺延到 13:30。".to_string()),
+        "{w:?}"
+    );
+    assert!(w[0].contains("核对收货地址"), "{w:?}");
+    let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "zh-TW", CONSULTED);
+    assert!(
+        w.contains(&"下午單,17:00 前催付;午休不打擾,順延到 13:30。".to_string()),
+        "{w:?}"
+    );
+    let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "en", CONSULTED);
+    assert!(
+        w.contains(
+            &"Afternoon order: remind before 17:00; not in the lunch break: moved to 13:30."
+                .to_string()
+        ),
+        "{w:?}"
+    );
+    // 16:55 → evening slot, explained (domain worked example).
+    let w = why_of("2026-11-24 16:56", "2026-11-24 16:55", "zh-CN", CONSULTED);
+    assert!(
+        w.contains(&"下午单本该 17:00 前催付,来不及了;17:05 发送。".to_string()),
+        "{w:?}"
+    );
+    // Late-night Friday order → Monday (domain worked example).
+    let w = why_of("2026-11-20 23:11", "2026-11-20 23:10", "zh-CN", SILENT);
+    assert!(
+        w.contains(&"半夜单,次日 10:00 后催付;休息日不打扰,顺延到 11/23(周一) 10:00。".to_string()),
+        "{w:?}"
+    );
+    let w = why_of("2026-11-20 23:11", "2026-11-20 23:10", "en", SILENT);
+    assert!(w.contains(&"Late-night order: remind after 10:00 the next day; not on rest days: moved to 10:00 on Mon 11/23.".to_string()), "{w:?}");
+    // Statutory holidays are named.
+    let w = run(
+        &ctx(
+            "2026-09-30 23:01",
+            "2026-09-30 23:00",
+            99.0,
+            json!({"shop": {"closeAfterHours": 240}}),
+        ),
+        &SILENT,
+    )
+    .why;
+    assert!(
+        w.iter()
+            .any(|s| s.contains("国庆节放假,顺延到 10/8(周四) 10:00")),
+        "{w:?}"
+    );
+    // One sentence per decision: occasion, time, channel, tone; no float noise.
+    let w = why_of("2026-11-24 14:31", "2026-11-24 14:30", "zh-CN", CONSULTED);
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert!(
+        w.iter().all(|s| !s.is_empty() && !s.contains("0000")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn remark_records_the_result() {
+    use cuifu::core::explain::remark;
+    use cuifu::core::input::Input;
+    let c = ctx("2026-11-24 14:31", "2026-11-24 14:30", 99.0, json!({}));
+    let input = Input::read(&c, None).unwrap();
+    let a = analysis(&because(R::PriceBargain));
+    let timing = cuifu::core::timing::plan(&input, &a);
+    let line = cuifu::Line {
+        text: "…".into(),
+        template_id: "x".into(),
+        angle: "benefit".into(),
+    };
+    assert_eq!(
+        remark(
+            &input,
+            &a,
+            &timing,
+            Channel::Im,
+            std::slice::from_ref(&line)
+        ),
+        "11/24 14:40 旺旺催付(第1次):买家议价,核对地址 + 优惠说明;待付款"
+    );
+    let c = ctx(
+        "2026-11-24 14:31",
+        "2026-11-24 14:30",
+        99.0,
+        json!({"locale": "en", "order": {"paid": true}}),
+    );
+    let input = Input::read(&c, None).unwrap();
+    let a = analysis(&CONSULTED);
+    let timing = cuifu::core::timing::plan(&input, &a);
+    assert_eq!(
+        remark(&input, &a, &timing, Channel::Im, &[]),
+        "11/24 14:31 no reminder: paid"
+    );
+}
+
+#[test]
+fn rank_orders_by_value_at_risk_and_time_left() {
+    // seed 001 挑选订单: 按拍下时间催, 按订单金额催.
+    let now = "2026-11-24 15:00";
+    let contexts = vec![
+        ctx(now, "2026-11-24 13:00", 50.0, json!({})), // 50 yuan, ~70 h left
+        ctx(now, "2026-11-24 13:00", 300.0, json!({})), // 300 yuan, ~70 h left
+        ctx(now, "2026-11-21 16:00", 100.0, json!({})), // 100 yuan, 1 h left
+        ctx(
+            now,
+            "2026-11-24 13:00",
+            1000.0,
+            json!({"order": {"paid": true}}),
+        ),
+    ];
+    let ranked = cuifu::rank_orders(&contexts, None).unwrap();
+    let order: Vec<usize> = ranked.iter().map(|r| r.index).collect();
+    assert_eq!(order, vec![2, 1, 0, 3]);
+    assert_eq!(ranked[3].action, Stop);
+    assert_eq!(
+        cuifu::rank_orders(&contexts, None).unwrap(),
+        ranked,
+        "deterministic"
+    );
+}
