@@ -144,7 +144,7 @@ fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
 fn angle_order(req: &Request, facts: &Facts) -> ([&'static str; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
-        Occasion::AddressCheck => (["check", "help", "benefit", "deadline", "answer"], true),
+        Occasion::AddressCheck => (["check", "answer", "help", "benefit", "deadline"], true),
         Occasion::LastChance => (["deadline", "help", "benefit", "answer", "check"], true),
         Occasion::CampaignWave => (["deadline", "benefit", "help", "answer", "check"], true),
         Occasion::BuyerNamedTime => (["help", "deadline", "benefit", "answer", "check"], true),
