@@ -752,3 +752,95 @@ fn hostile_values_do_not_break_lines() {
         }
     }
 }
+
+#[test]
+fn the_table_is_well_formed() {
+    let all = lines::templates();
+    let keys = [
+        "hi",
+        "name",
+        "sir",
+        "time",
+        "shop",
+        "item",
+        "amount",
+        "link",
+        "gift",
+        "coupon",
+        "campaign",
+        "close",
+        "left",
+        "named",
+        "agent",
+        "optout",
+        "sevenDayReturn",
+        "sameDayShipping",
+        "limitedStock",
+        "campaignDay",
+        "returning",
+        "firstTime",
+    ];
+    let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids");
+    for t in all {
+        if !t.is_fragment() {
+            assert!((1..=9).contains(&t.prio), "{}", t.id);
+            assert!(
+                [
+                    "help",
+                    "benefit",
+                    "deadline",
+                    "check",
+                    "answer",
+                    "door_open"
+                ]
+                .contains(&t.angle),
+                "{}",
+                t.id
+            );
+            assert!(
+                t.channels.split(',').all(|c| Channel::parse(c).is_some()),
+                "{}",
+                t.id
+            );
+            assert!(t.occasions == "*" || t.occasions.chars().all(|c| "faulcnq".contains(c)));
+            assert!(
+                t.reasons == "*" || t.reasons.split(',').all(|r| ReasonCode::parse(r).is_some()),
+                "{}",
+                t.id
+            );
+        }
+        for locale in LOCALES {
+            let text = t
+                .text(locale)
+                .unwrap_or_else(|| panic!("{} {locale:?}", t.id));
+            let (mut brace, mut bracket) = (None::<String>, false);
+            for c in text.chars() {
+                match (c, &mut brace) {
+                    ('{', None) => brace = Some(String::new()),
+                    ('}', Some(k)) => {
+                        let k = k.trim_start_matches(['?', '!']);
+                        let ok = match k.strip_prefix('@') {
+                            Some(f) => all.iter().any(|t| {
+                                t.id == format!("@{f}") || t.id.starts_with(&format!("@{f}."))
+                            }),
+                            None => keys.contains(&k),
+                        };
+                        assert!(ok, "{}: unknown {{{k}}}", t.id);
+                        brace = None;
+                    }
+                    ('{' | '}', _) => panic!("{}: unbalanced braces", t.id),
+                    (c, Some(k)) => k.push(c),
+                    ('[', None) if !bracket => bracket = true,
+                    (']', None) if bracket => bracket = false,
+                    ('[' | ']', None) => panic!("{}: unbalanced or nested [ ]", t.id),
+                    _ => {}
+                }
+            }
+            assert!(brace.is_none() && !bracket, "{}: unclosed", t.id);
+        }
+    }
+}

@@ -259,3 +259,32 @@ fn clean_text_and_limits() {
     let e = lint(&"好".repeat(10_001), &LintOptions::default()).unwrap_err();
     assert_eq!((e.code(), e.path()), ("too_large", "text"));
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn spans_stay_inside_the_text(text in "[最第一保证明天到小时24 亲王丽您好😀🎁a-z,。!]{0,60}", sms in any::<bool>()) {
+            let opts = LintOptions {
+                channel: sms.then_some(Channel::Sms),
+                buyer_name: sms.then(|| "王丽".to_string()),
+                ..LintOptions::default()
+            };
+            let len = text.encode_utf16().count();
+            for w in lint(&text, &opts).unwrap() {
+                let (s, e) = (w.start.unwrap(), w.end.unwrap());
+                prop_assert!(s <= e && e <= len);
+                prop_assert!(!w.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn any_template_text_is_checked_without_panic(text in "\\PC{0,40}") {
+            let t = cuifu::ShopTemplate { id: "x".into(), text, ..Default::default() };
+            let _ = cuifu::core::lines::check_templates(&[t]);
+        }
+    }
+}

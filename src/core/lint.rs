@@ -288,7 +288,7 @@ mod tests {
     fn claims_are_flagged() {
         assert_eq!(codes("质量最好!")[0].0, "extreme_word");
         assert_eq!(codes("最好的面料")[0].0, "extreme_word");
-        assert_eq!(codes("全网最低价"), vec![("extreme_word".into(), 0, 4)]);
+        assert_eq!(codes("全网最低价"), vec![("extreme_word".into(), 0, 5)]);
         assert_eq!(codes("我们最美"), vec![("extreme_word".into(), 2, 4)]);
     }
 

@@ -2,6 +2,44 @@
 //! built-in table (`src/data/templates.txt`), filled with the facts of the
 //! context and picked for different angles (help / benefit / deadline /
 //! check / answer).
+//!
+//! # The table
+//! A template is a header line, then one indented text line per locale:
+//! ```text
+//! id  prio  angle  channels  occasions  reasons
+//!   cn zh-CN text
+//!   tw zh-TW text (Taiwan usage: 訂單 / 出貨 / 付款 / 7天鑑賞期)
+//!   en English text
+//! ```
+//! - `prio` 1-9, higher is offered first; `angle` is help, benefit,
+//!   deadline, check, answer or door_open (offered lines differ in angle).
+//! - `channels`: im, sms, phone, comma-separated.
+//! - `occasions`: `*` or letters: f first, a address check (核对地址),
+//!   u follow-up, l last chance, c campaign wave, n the time the buyer
+//!   named, q answer an open question.
+//! - `reasons`: `*` (every reason but changed_mind) or reason codes.
+//! - An id starting with `@` is a fragment, used as `{@id}`; `{@x}` takes
+//!   `@x.<channel>.<tone>`, else `@x.<channel>`, else `@x`. The greeting
+//!   `{hi}` is the fragment `@hi`: tone and channel change it.
+//!
+//! Text syntax:
+//! - `{key}`: a fact; when it is unknown the template is not offered.
+//! - `[a|b]`: the first alternative whose facts are all known; if none, nothing.
+//! - `{?key}` / `{!key}`: print nothing; need the key known (flag true) /
+//!   unknown (flag false).
+//!
+//! Facts (shop templates use the same `{key}`s, without `[..]`, `?`, `!`,
+//! and are offered only when every key in them is known):
+//! - `hi` greeting for the channel and tone, with the buyer's name when known
+//! - `name` buyer.name, else a short nick; `sir` 王丽女士 / 王丽先生 (phone)
+//! - `time` when the order was placed, seen from the send time: 刚刚 / 今天上午 / 昨晚 / 11月20日
+//! - `shop`; `item` the first title (等N件 for more; a short title in SMS)
+//! - `amount` 263元 / ¥263; `link` shop.paymentLink (appended to IM lines)
+//! - `gift` shop.gifts\[0\]; `coupon`; `campaign` its name on a campaign day
+//! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
+//! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
+//! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
+//!   returning, firstTime (buyer.returning is false)
 
 pub mod facts;
 pub mod fill;
@@ -106,7 +144,7 @@ fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
 fn angle_order(req: &Request, facts: &Facts) -> ([&'static str; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
-        Occasion::AddressCheck => (["check", "help", "benefit", "deadline", "answer"], true),
+        Occasion::AddressCheck => (["check", "answer", "help", "benefit", "deadline"], true),
         Occasion::LastChance => (["deadline", "help", "benefit", "answer", "check"], true),
         Occasion::CampaignWave => (["deadline", "benefit", "help", "answer", "check"], true),
         Occasion::BuyerNamedTime => (["help", "deadline", "benefit", "answer", "check"], true),

@@ -51,11 +51,6 @@ impl Template {
         self.reasons.split(',').any(|r| r == reason.as_str())
     }
 
-    /// Whether the template was written for particular reasons.
-    pub fn is_specific(&self) -> bool {
-        self.reasons != "*"
-    }
-
     /// Whether the template fits `occasion`.
     pub fn has_occasion(&self, occasion: Occasion) -> bool {
         self.occasions == "*" || self.occasions.contains(occasion_letter(occasion))
