@@ -492,3 +492,11 @@ fn chinese_numeral_hours() {
         assert_eq!(named(morning, text).as_deref(), Some(*want), "{text}");
     }
 }
+
+#[test]
+fn common_typos() {
+    // 在 typed for 再 is everywhere in shop chats: 我在看看 = 我再看看.
+    assert_eq!(buyer("好的我在看看").reason.code, ReasonCode::ChangedMind);
+    assert_eq!(buyer("优惠卷怎么领").reason.code, ReasonCode::PriceBargain);
+    assert_ne!(buyer("你在说什么").reason.code, ReasonCode::ChangedMind);
+}
