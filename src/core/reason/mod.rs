@@ -29,7 +29,6 @@ use chrono::{DateTime, FixedOffset, Timelike};
 use super::input::Input;
 use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
-use super::sort::sort_by_key;
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -323,14 +322,25 @@ fn decide(
     consulted: bool,
 ) -> Reason {
     // Best first; ties go to the later message, then to the code listed first.
-    sort_by_key(&mut scores, |(code, s)| {
-        (Reverse(s.value()), Reverse(s.last), *code)
-    });
-    let mut it = scores.into_iter();
-    match it.next() {
+    let key = |(code, s): &(ReasonCode, Score)| (s.value(), s.last, Reverse(*code));
+    let mut best: Option<usize> = None;
+    for (i, x) in scores.iter().enumerate() {
+        if best
+            .and_then(|b| scores.get(b))
+            .is_none_or(|b| key(x) > key(b))
+        {
+            best = Some(i);
+        }
+    }
+    let second = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != best)
+        .map(|(_, (_, s))| s.value())
+        .fold(0.0, f64::max);
+    match best.map(|b| scores.swap_remove(b)) {
         Some((code, best)) => {
             let v = best.value();
-            let second = it.next().map_or(0.0, |(_, s)| s.value());
             // 1 vague word → 0.4, one explicit phrase → 0.67, more → up to 0.95.
             let base = v / (v + 1.5);
             let conf = base * (1.0 - 0.35 * (second / v.max(0.01)).min(1.0));
