@@ -107,6 +107,8 @@ fn real_buyer_messages() {
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let mut counts: HashMap<String, Count> = HashMap::new();
     let (mut none_total, mut false_alarms, mut right, mut total) = (0, 0, 0, 0);
+    // Mean confidence of right and wrong reasons (unknown left out).
+    let (mut conf_right, mut n_right, mut conf_wrong, mut n_wrong) = (0.0, 0, 0.0, 0);
     for l in &labels {
         let (Some(id), Some(codes)) = (l["id"].as_str(), l["codes"].as_array()) else {
             continue;
@@ -127,6 +129,15 @@ fn real_buyer_messages() {
         };
         total += 1;
         let ok = codes.contains(&pred);
+        if pred != "none" {
+            if ok {
+                conf_right += s.reason.confidence;
+                n_right += 1;
+            } else {
+                conf_wrong += s.reason.confidence;
+                n_wrong += 1;
+            }
+        }
         // The gold code of an item: the prediction when it is listed, else the first.
         let gold = if ok { pred } else { first };
         if ok {
@@ -185,6 +196,15 @@ fn real_buyer_messages() {
     };
     println!("  macro-F1 over {present} codes present: {macro_f1:.3}");
     println!("  false alarms on none: {false_alarms}/{none_total} = {fa:.3}");
+    if let Some(none) = counts.get("none") {
+        let with_none = (sum_f1 + f1(none).2) / (present + 1) as f64;
+        println!("  macro-F1 with none as a class: {with_none:.3}");
+    }
+    println!(
+        "  mean confidence: right {:.2} ({n_right}), wrong {:.2} ({n_wrong})",
+        conf_right / n_right.max(1) as f64,
+        conf_wrong / n_wrong.max(1) as f64
+    );
     assert!(
         macro_f1 >= MIN_MACRO_F1,
         "macro-F1 {macro_f1:.3} below {MIN_MACRO_F1}"
