@@ -25,7 +25,9 @@ pub mod wasm;
 
 pub use crate::core::error::{Error, ErrorCode};
 pub use crate::core::model::*;
-pub use crate::core::{lint, parse_transcript, rank_orders, read_transcript, suggest, suggest_at};
+pub use crate::core::{
+    check_templates, lint, parse_transcript, rank_orders, read_transcript, suggest, suggest_at,
+};
 
 /// The crate version.
 pub fn version() -> &'static str {

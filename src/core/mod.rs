@@ -85,6 +85,24 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     ))
 }
 
+/// Checks the shop's own templates: known placeholders, balanced braces.
+///
+/// # Errors
+/// `invalid_template` at `shop.templates[i].text` with the character position.
+pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
+    if templates.len() > limits::MAX_TEMPLATES {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            "shop.templates",
+            format!(
+                "more than {} templates: keep the ones you use",
+                limits::MAX_TEMPLATES
+            ),
+        ));
+    }
+    lines::check_templates(templates)
+}
+
 /// Checks a reminder line for 极限词, delivery promises, pressure and arguing.
 ///
 /// # Errors

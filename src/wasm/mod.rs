@@ -174,6 +174,30 @@ pub fn rank_orders(
         .to_js())
 }
 
+/// Checks shop templates (`{placeholder}` syntax) before saving them; returns nothing when they are valid.
+///
+/// @throws {CuifuError} `invalid_template` with the path `shop.templates[i].text` and the character position.
+#[wasm_bindgen(js_name = checkTemplates)]
+pub fn check_templates(
+    #[wasm_bindgen(unchecked_param_type = "ShopTemplate[]")] templates: JsValue,
+) -> Result<(), JsValue> {
+    let templates = Val::new(templates, "shop.templates");
+    if templates
+        .array_len()
+        .is_some_and(|n| n as usize > crate::core::limits::MAX_TEMPLATES)
+    {
+        return Err(js_error(&Error::new(
+            ErrorCode::TooLarge,
+            "shop.templates",
+            "too many templates: keep the ones you use",
+        )));
+    }
+    let list = templates
+        .list(from_js::shop_template)
+        .map_err(|e| js_error(&e))?;
+    crate::core::check_templates(&list).map_err(|e| js_error(&e))
+}
+
 /// The version of this package.
 #[wasm_bindgen]
 pub fn version() -> String {

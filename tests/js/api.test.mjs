@@ -205,3 +205,13 @@ test('the public .d.ts has no any', () => {
   const publicPart = dts.split('export type InitInput')[0];
   assert.doesNotMatch(publicPart, /\bany\b/);
 });
+
+test('checkTemplates validates shop templates with the position', () => {
+  const { checkTemplates } = cuifu;
+  assert.equal(checkTemplates([{ id: 'a', text: '{name}您好,{shop}提醒您付款~' }]), undefined);
+  const e = throwsCuifu(() => checkTemplates([{ id: 'a', text: 'ok' }, { id: 'b', text: '您好{nmae}' }]), 'invalid_template', 'shop.templates[1].text');
+  assert.match(e.message, /nmae/);
+  throwsCuifu(() => checkTemplates([{ id: 'c', text: '您好{name' }]), 'invalid_template', 'shop.templates[0].text');
+  throwsCuifu(() => checkTemplates([{ text: 'x' }]), 'missing_field', 'shop.templates[0].id');
+  throwsCuifu(() => checkTemplates('x'), 'invalid_type', 'shop.templates');
+});
