@@ -500,3 +500,94 @@ fn common_typos() {
     assert_eq!(buyer("优惠卷怎么领").reason.code, ReasonCode::PriceBargain);
     assert_ne!(buyer("你在说什么").reason.code, ReasonCode::ChangedMind);
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    const POOL: &[&str] = &[
+        "在吗",
+        "人呢",
+        "不",
+        "没",
+        "贵",
+        "便宜点",
+        "运费",
+        "包邮",
+        "质量",
+        "拍错",
+        "不要了",
+        "吗",
+        "?",
+        "？",
+        "，",
+        " ",
+        "\n",
+        "[数字x]",
+        "[姓名x]",
+        "#E-s",
+        "[",
+        "]",
+        "#",
+        "1",
+        "12",
+        "8",
+        "点",
+        "半",
+        "号",
+        "明天",
+        "晚上",
+        "周五",
+        "等会儿",
+        "付",
+        "买",
+        "发工资",
+        "十",
+        "二",
+        "一",
+        "别再发了",
+        "😊",
+        "\u{200D}",
+        "Ａ",
+        "a",
+        "pay",
+        "tonight",
+        "not",
+        "don't",
+        "花呗",
+        "用不了",
+        "密码",
+        "忘",
+        "退货",
+        "已付款",
+        "餘額",
+        "不足",
+        ":",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(0..POOL.len(), 0..24)
+            .prop_map(|ix| ix.into_iter().map(|i| POOL[i]).collect::<String>())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn evidence_is_a_slice_of_the_message(a in text(), b in text(), agent_between in any::<bool>()) {
+            let mut msgs = vec![(B, a.as_str())];
+            if agent_between {
+                msgs.push((A, "好的亲"));
+            }
+            msgs.push((B, b.as_str()));
+            let out = run(&msgs);
+            prop_assert!((0.0..=1.0).contains(&out.reason.confidence));
+            for ev in &out.reason.evidence {
+                let m = msgs[ev.message_index].1;
+                let utf16: Vec<u16> = m.encode_utf16().collect();
+                prop_assert!(ev.start <= ev.end && ev.end <= utf16.len());
+                prop_assert_eq!(String::from_utf16_lossy(&utf16[ev.start..ev.end]), ev.text.clone());
+            }
+        }
+    }
+}
