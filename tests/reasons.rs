@@ -591,3 +591,18 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn hesitating_after_a_failed_bargain_is_still_the_price() {
+    // seed 001: 议价不成功 — the buyer who says 我再看看 after the price talk
+    // has not changed their mind; the price is why.
+    let a = run(&[
+        (B, "在吗"),
+        (A, "在的亲"),
+        (B, "能便宜点吗"),
+        (A, "已经是活动价了"),
+        (B, "那我再看看吧"),
+    ]);
+    assert_eq!(a.reason.code, ReasonCode::PriceBargain);
+    assert_eq!(a.signals.declined, None);
+}
