@@ -606,3 +606,10 @@ fn hesitating_after_a_failed_bargain_is_still_the_price() {
     assert_eq!(a.reason.code, ReasonCode::PriceBargain);
     assert_eq!(a.signals.declined, None);
 }
+
+#[test]
+fn confirming_the_address_is_not_a_cause() {
+    // seed 001: 拍下后10分钟 核对地址 (hidden reminder) — the buyer's yes is no reason.
+    let a = run(&[(A, "亲，跟您核对一下地址：上海市XX路8号"), (B, "地址没错")]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+}
