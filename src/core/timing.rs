@@ -477,7 +477,7 @@ impl Plan<'_> {
         let target = add(self.close, -self.s.last_chance_before).max(from);
         let cut = add(self.close, Duration::minutes(-30));
         next_ok(target, cut, self.s, 0, trail)
-            .or_else(|| prev_allowed(target, from, self.s))
+            .or_else(|| prev_allowed(target, from, self.s).filter(|t| *t < self.close))
             .unwrap_or_else(|| self.find(from, trail))
     }
 
@@ -700,19 +700,6 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
-            if !is_allowed(t, s) {
-                let w = hhmm(&t);
-                p.warnings.push(warning(
-                    "wave_in_rest_time",
-                    trf(
-                        p.loc,
-                        "活动波次 {} 落在午休或休息时段,按店铺设定照发;需要的话调整 shop.lunchBreak 或波次时间。",
-                        "活動波次 {} 落在午休或休息時段,按店鋪設定照發;需要的話調整 shop.lunchBreak 或波次時間。",
-                        "Campaign wave {} falls in rest time: sent as the shop set it; adjust shop.lunchBreak or the waves if needed.",
-                        &[&w],
-                    ),
-                ));
-            }
         }
         Occasion::FollowUp => {
             let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
@@ -740,6 +727,19 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         ),
     }
 
+    if waved && !is_allowed(t, s) {
+        let w = hhmm(&t);
+        p.warnings.push(warning(
+                "wave_in_rest_time",
+                trf(
+                    p.loc,
+                    "活动波次 {} 落在午休或休息时段,按店铺设定照发;需要的话调整 shop.lunchBreak 或波次时间。",
+                    "活動波次 {} 落在午休或休息時段,按店鋪設定照發;需要的話調整 shop.lunchBreak 或波次時間。",
+                    "Campaign wave {} falls in rest time: sent as the shop set it; adjust shop.lunchBreak or the waves if needed.",
+                    &[&w],
+                ),
+            ));
+    }
     let m = p.moment(t, &trail);
     if k == 0 && !waved && occasion != Occasion::LastChance {
         let name = SLOT_NAMES[slot as usize][p.loc as usize];
