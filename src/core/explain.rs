@@ -11,15 +11,22 @@ use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
 pub fn fill(tpl: &str, args: &[&str]) -> String {
+    // A byte scan: `str::find` with a string pattern links a larger searcher.
     let mut out = String::with_capacity(tpl.len() + 24);
-    let mut rest = tpl;
+    let b = tpl.as_bytes();
+    let (mut start, mut i) = (0, 0);
     let mut it = args.iter();
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(it.next().copied().unwrap_or(""));
-        rest = &rest[i + 2..];
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            out.push_str(tpl.get(start..i).unwrap_or(""));
+            out.push_str(it.next().copied().unwrap_or(""));
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
     }
-    out.push_str(rest);
+    out.push_str(tpl.get(start..).unwrap_or(""));
     out
 }
 
@@ -90,13 +97,14 @@ pub fn span(d: Duration, loc: Locale) -> String {
     }
 }
 
-/// `s` with its first letter in upper case (English sentences).
+/// `s` with an ASCII first letter in upper case (English sentences; ASCII
+/// only, which keeps the Unicode case tables out of the wasm binary).
 pub fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    out
 }
 
 /// Whole yuan, rounded.
@@ -116,8 +124,20 @@ pub fn pct(x: f64) -> String {
 }
 
 /// Joins the words with `、` (Chinese) or `, ` (English).
-pub fn list(words: &[&str], loc: Locale) -> String {
-    words.join(tr(loc, "、", "、", ", "))
+pub fn list<S: AsRef<str>>(words: &[S], loc: Locale) -> String {
+    join(words, tr(loc, "、", "、", ", "))
+}
+
+/// Joins the words with `sep`.
+pub fn join<S: AsRef<str>>(words: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(w.as_ref());
+    }
+    out
 }
 
 /// A warning with no text range.

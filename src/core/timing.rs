@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, list, span, trf, warning, when};
+use super::explain::{capital, join, list, span, trf, warning, when};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Warning};
 use super::plan;
@@ -340,9 +340,9 @@ impl Plan<'_> {
                     "calendar_not_covered",
                     trf(
                         self.loc,
-                        "内置节假日表不含 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays / shop.workdays 补上当年的放假和调休。",
-                        "內建節假日表不含 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays / shop.workdays 補上當年的放假和調休。",
-                        "The built-in holiday calendar does not cover {}: rest days are weekends plus shop.holidays / shop.workdays only; add that year's dates.",
+                        "内置节假日表没有 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays/workdays 补上当年安排。",
+                        "內建節假日表沒有 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays/workdays 補上當年安排。",
+                        "No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
                         &[&y],
                     ),
                 ));
@@ -403,8 +403,7 @@ impl Plan<'_> {
                 },
             })
             .collect();
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        let joined = parts.join(if self.loc == Locale::En { ", " } else { "," });
+        let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
         trf(
             self.loc,
             "{},顺延到 {}",
@@ -577,9 +576,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     "named_time_in_rest",
                     trf(
                         p.loc,
-                        "买家自己约的 {} 在平时不打扰的时段内,按买家说的时间提醒。",
-                        "買家自己約的 {} 在平時不打擾的時段內,按買家說的時間提醒。",
-                        "The buyer's own time ({}) is outside the usual hours: remind then anyway, as they asked.",
+                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。",
+                        "{} 是買家自己約的時間,雖在休息時段也按約提醒。",
+                        "{} is the buyer's own time: remind then, though outside usual hours.",
                         &[&w],
                     ),
                 ));
@@ -592,9 +591,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "named_time_after_close",
                 trf(
                     p.loc,
-                    "买家说的付款时间(“{}”)在关单之后,订单 {} 就关闭:请提醒买家提前付款,或到时重新拍下。",
-                    "買家說的付款時間(「{}」)在關單之後,訂單 {} 就關閉:請提醒買家提前付款,或到時重新下單。",
-                    "The buyer's time (“{}”) is after the order closes at {}: ask them to pay earlier, or to order again then.",
+                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。",
+                    "買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。",
+                    "The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
                     &[&said, &c],
                 ),
             ));
@@ -683,7 +682,6 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
             let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
-            let waves: Vec<&str> = waves.iter().map(String::as_str).collect();
             let waves = list(&waves, p.loc);
             let name_en;
             let name = if p.loc != Locale::En {
@@ -730,15 +728,15 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if waved && !is_allowed(t, s) {
         let w = hhmm(&t);
         p.warnings.push(warning(
-                "wave_in_rest_time",
-                trf(
-                    p.loc,
-                    "活动波次 {} 落在午休或休息时段,按店铺设定照发;需要的话调整 shop.lunchBreak 或波次时间。",
-                    "活動波次 {} 落在午休或休息時段,按店鋪設定照發;需要的話調整 shop.lunchBreak 或波次時間。",
-                    "Campaign wave {} falls in rest time: sent as the shop set it; adjust shop.lunchBreak or the waves if needed.",
-                    &[&w],
-                ),
-            ));
+            "wave_in_rest_time",
+            trf(
+                p.loc,
+                "活动波次 {} 在午休或休息时段,按店铺设定照发。",
+                "活動波次 {} 在午休或休息時段,按店鋪設定照發。",
+                "Campaign wave {} is in rest time: sent as the shop set it.",
+                &[&w],
+            ),
+        ));
     }
     let m = p.moment(t, &trail);
     if k == 0 && !waved && occasion != Occasion::LastChance {
@@ -813,16 +811,16 @@ fn stop_why(p: &mut Plan, stop: Stop) {
         Stop::Cap(n) => {
             let n = n.to_string();
             p.say(
-                "已催 {} 次,到了上限,不再催,免得打扰买家。",
-                "已催 {} 次,到了上限,不再催,免得打擾買家。",
-                "Already reminded {} times, the cap: no more, so as not to annoy the buyer.",
+                "已催 {} 次,到上限了,不再催。",
+                "已催 {} 次,到上限了,不再催。",
+                "Already reminded {} times, the cap: no more.",
                 &[&n],
             )
         }
         Stop::Methods => p.say(
-            "大单不重复用同一种方式催,能用的方式都用过了,不再催。",
-            "大單不重複用同一種方式催,能用的方式都用過了,不再催。",
-            "A big order never gets the same method twice, and every usable method has been used.",
+            "大单每种方式只催一次,能用的都用过了。",
+            "大單每種方式只催一次,能用的都用過了。",
+            "Big order: every usable method has been used once.",
             &[],
         ),
     }
