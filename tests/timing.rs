@@ -1060,3 +1060,106 @@ fn rank_orders_by_value_at_risk_and_time_left() {
         "deterministic"
     );
 }
+
+#[test]
+fn new_settings_move_the_rules() {
+    let big_im = |shop: Value, audience: &str| {
+        let mut v = json!({"shop": {"avgOrderValue": 80}, "buyer": {"audience": audience},
+                           "reminders": reminders(&[("2026-11-24 14:40", "im")])});
+        v["shop"]
+            .as_object_mut()
+            .unwrap()
+            .extend(shop.as_object().unwrap().clone());
+        run(
+            &ctx("2026-11-24 15:00", "2026-11-24 14:30", 300.0, v),
+            &CONSULTED,
+        )
+    };
+    // phoneMinMargin (001 ROI): 0.3 margin pays by default (0.15), not at 0.5.
+    assert_eq!(
+        big_im(json!({"margin": 0.3}), "other").channel,
+        Channel::Phone
+    );
+    let o = big_im(json!({"margin": 0.3, "phoneMinMargin": 0.5}), "other");
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-24 16:40"))
+    );
+    // smsOfficeWindows (001 上班族: 午休、下班前) as a setting.
+    let o = big_im(
+        json!({"margin": 0.05, "smsOfficeWindows": ["18:30-19:00"]}),
+        "office",
+    );
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-24 18:30"))
+    );
+    // smsLatest (001 学生及其他: 晚上10点前): a 16:00 limit pushes to the next workday.
+    let o = big_im(json!({"margin": 0.05, "smsLatest": "16:00"}), "student");
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-25 10:00"))
+    );
+    // maxRemindersBig: a big order's cap of 2 makes the second reminder the last chance.
+    let o = big_im(json!({"maxRemindersBig": 2}), "other");
+    assert_eq!(o.timing.occasion, Occasion::LastChance);
+    // namedTimeLeadMinutes (001 提前再次催付): 30 minutes before the buyer's 20:00.
+    let chat = Chat {
+        named: Some("2026-11-24 20:00"),
+        ..CONSULTED
+    };
+    let c = ctx(
+        "2026-11-24 14:31",
+        "2026-11-24 14:30",
+        99.0,
+        json!({"shop": {"namedTimeLeadMinutes": 30}}),
+    );
+    assert_eq!(run(&c, &chat).send().unwrap(), t("2026-11-24 19:30"));
+}
+
+#[test]
+fn bad_settings_name_the_field() {
+    let err = |shop: Value| {
+        let c = ctx(
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            99.0,
+            json!({"shop": shop}),
+        );
+        let e = cuifu::suggest(&c).unwrap_err();
+        (e.code().to_string(), e.path().to_string())
+    };
+    let want = |code: &str, path: &str| (code.to_string(), path.to_string());
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "12:00", "17:00"]})),
+        want("invalid_value", "shop.orderSlots")
+    );
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "17:00", "12:00", "22:00"]})),
+        want("invalid_value", "shop.orderSlots")
+    );
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "noon", "17:00", "22:00"]})),
+        want("invalid_time", "shop.orderSlots[1]")
+    );
+    assert_eq!(
+        err(json!({"smsOfficeWindows": ["18:00-17:00"]})),
+        want("invalid_value", "shop.smsOfficeWindows[0]")
+    );
+    assert_eq!(
+        err(json!({"smsOfficeWindows": ["lunch"]})),
+        want("invalid_value", "shop.smsOfficeWindows[0]")
+    );
+    assert_eq!(
+        err(json!({"smsLatest": "25:00"})),
+        want("invalid_time", "shop.smsLatest")
+    );
+    assert_eq!(
+        err(json!({"bigOrderFactor": 0.5})),
+        want("invalid_value", "shop.bigOrderFactor")
+    );
+    assert_eq!(
+        err(json!({"phoneMinMargin": 2})),
+        want("invalid_value", "shop.phoneMinMargin")
+    );
+}
