@@ -19,7 +19,16 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
     while i + 1 < b.len() {
         if b[i] == b'{' && b[i + 1] == b'}' {
             out.push_str(tpl.get(start..i).unwrap_or(""));
-            out.push_str(it.next().copied().unwrap_or(""));
+            let arg = it.next().copied().unwrap_or("");
+            // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
+            if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
+                && out.ends_with(' ')
+                && out.as_bytes().len() >= 2
+                && out.as_bytes()[out.len() - 2] >= 0x80
+            {
+                out.pop();
+            }
+            out.push_str(arg);
             i += 2;
             start = i;
         } else {
@@ -314,6 +323,9 @@ mod tests {
         assert_eq!(fill("{} 和 {}", &["a", "b"]), "a 和 b");
         assert_eq!(fill("{} 和 {}", &["a"]), "a 和 ");
         assert_eq!(fill("无", &["a"]), "无");
+        assert_eq!(fill("顺延到 {}", &["明天 10:00"]), "顺延到明天 10:00");
+        assert_eq!(fill("顺延到 {}", &["13:30"]), "顺延到 13:30");
+        assert_eq!(fill("moved to {}", &["明天"]), "moved to 明天");
     }
 
     #[test]
