@@ -23,7 +23,7 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
             // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
             if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
                 && out.ends_with(' ')
-                && out.as_bytes().len() >= 2
+                && out.len() >= 2
                 && out.as_bytes()[out.len() - 2] >= 0x80
             {
                 out.pop();
