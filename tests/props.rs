@@ -194,6 +194,8 @@ fn analysis(w: &World) -> Analysis {
                 text: "明天付".into(),
             }),
             consulted: w.consulted,
+            declined: (w.stop && w.code.is_multiple_of(2)).then_some(0),
+            payday: (w.question && w.code.is_multiple_of(3)).then_some(0),
         },
     }
 }

@@ -475,7 +475,7 @@ impl<'a> Input<'a> {
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
         }
-        reminders.sort_unstable_by_key(|r| r.at);
+        super::sort::sort_by_key(&mut reminders, |r| r.at);
 
         Ok(Input {
             ctx,
@@ -621,7 +621,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                 .enumerate()
                 .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
                 .collect::<Result<Vec<_>, _>>()?;
-            waves.sort_unstable();
+            super::sort::sort_by_key(&mut waves, |w| *w);
             waves.dedup();
             Some(CampaignSettings {
                 name: short("shop.campaign.name", &c.name)?,
@@ -648,6 +648,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         )?;
         check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
     }
+    super::lines::check_templates(&shop.templates)?;
     let last_chance = shop
         .last_chance_hours
         .map(|v| {

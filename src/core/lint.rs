@@ -1,14 +1,26 @@
-//! Checks a reminder line for words that break the Advertising Law, promises
-//! that backfire, pressure and arguing (004).
+//! Checks a reminder line for words that break the Advertising Law
+//! (极限词), delivery promises that backfire, pressure and arguing (004),
+//! and, for SMS, the length and the name at the start (001).
 
 use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{read_table, utf16_len, Matcher};
-use super::model::{LintOptions, Warning};
+use super::model::{Channel, LintOptions, Locale, Warning};
 
 const TABLE: &str = include_str!("../data/lint.tsv");
+
+/// Words that, after a `promise` word, make it a delivery promise.
+const ARRIVALS: [&str; 10] = [
+    "到货", "到貨", "送达", "送達", "收到", "到达", "到達", "到手", "就到", "能到",
+];
+
+/// How far after 保证/确保 an arrival word still counts, in characters.
+const PROMISE_WINDOW: usize = 8;
+
+/// Characters in the SMS start that must hold the buyer's name (001: 前七个字).
+const SMS_NAME_CHARS: usize = 7;
 
 struct Table {
     matcher: Matcher,
@@ -26,18 +38,163 @@ fn table() -> &'static Table {
     })
 }
 
-fn message(code: &str) -> &'static str {
-    match code {
-        "extreme_word" => "极限词违反广告法,容易被投诉处罚:换成具体、可证明的说法",
-        "delivery_promise" => "不要承诺到货时间:改成“付款后尽快安排发货”",
-        "pressure" => "语气在施压,买家会反感:改成提醒和帮忙",
-        "argue" => "这是在和买家争辩:换成理解和帮助的说法",
-        _ => "请检查这段话",
+/// Characters one SMS holds: 70 when the text needs Unicode (any Chinese),
+/// 160 when every character is in the GSM 7-bit alphabet (plain English).
+pub fn sms_limit(text: &str) -> usize {
+    let gsm = text
+        .chars()
+        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".contains(c));
+    if gsm {
+        160
+    } else {
+        70
+    }
+}
+
+fn is_break(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || ",。!?;:、~…「」『』()【】“”‘’—".contains(c)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn message(code: &str, loc: Locale, word: &str) -> String {
+    match (code, loc) {
+        ("extreme_word", Locale::ZhCn) => {
+            format!("「{word}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法")
+        }
+        ("extreme_word", Locale::ZhTw) => {
+            format!("「{word}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法")
+        }
+        ("extreme_word", Locale::En) => format!(
+            "\"{word}\" is an absolute claim (极限词) banned by the Advertising Law: use a specific, provable statement"
+        ),
+        ("delivery_promise", Locale::ZhCn) => {
+            format!("「{word}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”")
+        }
+        ("delivery_promise", Locale::ZhTw) => {
+            format!("「{word}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」")
+        }
+        ("delivery_promise", Locale::En) => format!(
+            "\"{word}\" promises a delivery date; any courier delay turns it into a complaint: say \"we'll ship as soon as it's paid\""
+        ),
+        ("pressure", Locale::ZhCn) => {
+            format!("「{word}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙")
+        }
+        ("pressure", Locale::ZhTw) => {
+            format!("「{word}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助")
+        }
+        ("pressure", Locale::En) => format!(
+            "\"{word}\" pressures the buyer and invites complaints: remind and offer help instead"
+        ),
+        ("argue", Locale::ZhCn) => {
+            format!("「{word}」像在和买家争辩、指责买家:换成理解和帮忙的说法")
+        }
+        ("argue", Locale::ZhTw) => {
+            format!("「{word}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法")
+        }
+        ("argue", Locale::En) => format!(
+            "\"{word}\" argues with or blames the buyer: show understanding and offer help"
+        ),
+        _ => String::new(),
+    }
+}
+
+fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
+    Warning {
+        code: code.into(),
+        message,
+        start: Some(utf16_len(&text[..start])),
+        end: Some(utf16_len(&text[..end])),
+    }
+}
+
+/// Byte offset just after the first `n` characters of `s`.
+fn char_end(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
+/// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
+/// before 您好, or Hi/Hello/Dear and a word.
+fn has_address(head: &str) -> bool {
+    if ["亲", "親", "先生", "女士", "小姐", "同学", "同學"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
+        return true;
+    }
+    for greet in ["您好", "你好"] {
+        if let Some(i) = head.find(greet) {
+            let before = head[..i].trim();
+            if before.chars().any(|c| c.is_alphabetic())
+                && !before.starts_with('您')
+                && !before.starts_with('你')
+            {
+                return true;
+            }
+        }
+    }
+    let lower = head.trim_start().to_ascii_lowercase();
+    ["hi ", "hello ", "dear "].iter().any(|g| {
+        lower
+            .strip_prefix(g)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()))
+    })
+}
+
+fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
+    let n = text.chars().count();
+    let limit = sms_limit(text);
+    if n > limit {
+        let start = char_end(text, limit);
+        let message = match loc {
+            Locale::ZhCn => format!("短信有{n}个字,超过一条的{limit}字,会被拆成多条:精简成一条"),
+            Locale::ZhTw => format!("簡訊有{n}個字,超過一則的{limit}字,會被拆成多則:精簡成一則"),
+            Locale::En => format!(
+                "the SMS has {n} characters, over the {limit} of one message, so it would be split: cut it to one"
+            ),
+        };
+        out.push(warning("too_long_sms", message, text, start, text.len()));
+    }
+    let name = options
+        .buyer_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let window = |k: usize| &text[..char_end(text, k)];
+    let (ok, message) = match name {
+        Some(name) => {
+            let k = SMS_NAME_CHARS.max(name.chars().count());
+            (
+                window(k).contains(name),
+                match loc {
+                    Locale::ZhCn => format!("短信前7个字里没有买家的名字「{name}」:把称呼放到开头,买家一眼就知道是发给自己的"),
+                    Locale::ZhTw => format!("簡訊前7個字裡沒有買家的名字「{name}」:把稱呼放在開頭,買家一看就知道是給自己的"),
+                    Locale::En => format!("the buyer's name \"{name}\" is not in the first 7 characters: start with it so the buyer sees it is for them"),
+                },
+            )
+        }
+        None => (
+            has_address(window(SMS_NAME_CHARS)),
+            match loc {
+                Locale::ZhCn => "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)".to_string(),
+                Locale::ZhTw => "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字".to_string(),
+                Locale::En => "the SMS does not start by addressing the buyer: put their name in the first 7 characters".to_string(),
+            },
+        ),
+    };
+    if !ok {
+        let end = char_end(text, SMS_NAME_CHARS);
+        out.push(warning("missing_name_sms", message, text, 0, end));
     }
 }
 
 /// Checks `text`; spans are UTF-16 offsets.
-pub fn lint(text: &str, _options: &LintOptions) -> Result<Vec<Warning>, Error> {
+///
+/// # Errors
+/// `too_large` when the text is over [`MAX_LINT_CHARS`].
+pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
     if text.chars().count() > MAX_LINT_CHARS {
         return Err(Error::new(
             ErrorCode::TooLarge,
@@ -45,17 +202,106 @@ pub fn lint(text: &str, _options: &LintOptions) -> Result<Vec<Warning>, Error> {
             format!("text is longer than {MAX_LINT_CHARS} characters: lint one line at a time"),
         ));
     }
-    let m = table();
-    Ok(m.matcher
-        .find_iter(text)
-        .map(|hit| {
-            let code = m.codes[hit.pattern];
-            Warning {
-                code: code.into(),
-                message: message(code).into(),
-                start: Some(utf16_len(&text[..hit.start])),
-                end: Some(utf16_len(&text[..hit.end])),
+    let loc = options.locale.unwrap_or_default();
+    let t = table();
+    let mut out = Vec::new();
+    // End of the last flagged span: a promise reaches past its own hit.
+    let mut covered = 0;
+    for hit in t.matcher.find_iter(text) {
+        let Some(&code) = t.codes.get(hit.pattern) else {
+            continue;
+        };
+        if hit.start < covered {
+            continue;
+        }
+        let after = &text[hit.end..];
+        let next = after.chars().next();
+        let (code, start, end) = match code {
+            "ok" => continue,
+            "claim" => {
+                if !next.is_none_or(|c| c == '的' || is_break(c)) {
+                    continue;
+                }
+                ("extreme_word", hit.start, hit.end)
             }
-        })
-        .collect())
+            "promise" => {
+                let window = &after[..char_end(after, PROMISE_WINDOW)];
+                let window = &window[..window.find(is_break).unwrap_or(window.len())];
+                let Some(end) = ARRIVALS
+                    .iter()
+                    .filter_map(|a| window.find(a).map(|i| i + a.len()))
+                    .min()
+                else {
+                    continue;
+                };
+                ("delivery_promise", hit.start, hit.end + end)
+            }
+            "delivery_promise" => {
+                // Take in the number: 24 小时送达.
+                let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+                let run = text[..hit.start]
+                    .trim_end_matches(|c: char| digit(c) || c == ' ')
+                    .len();
+                let start = text[run..hit.start]
+                    .find(digit)
+                    .map_or(hit.start, |i| run + i);
+                ("delivery_promise", start, hit.end)
+            }
+            "extreme_word" if &text[hit.start..hit.end] == "最" => {
+                // Show the word it makes: 最美, 最强.
+                let end = match next {
+                    Some(c) if is_han(c) => hit.end + c.len_utf8(),
+                    _ => hit.end,
+                };
+                ("extreme_word", hit.start, end)
+            }
+            c => (c, hit.start, hit.end),
+        };
+        covered = end;
+        let word = &text[start..end];
+        out.push(warning(code, message(code, loc, word), text, start, end));
+    }
+    if options.channel == Some(Channel::Sms) {
+        sms_checks(text, options, loc, &mut out);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, usize, usize)> {
+        lint(text, &LintOptions::default())
+            .unwrap()
+            .into_iter()
+            .map(|w| (w.code, w.start.unwrap(), w.end.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_words_pass() {
+        assert!(codes("最近好吗?最后一天活动,最好今天付款,最多3件,第一次来").is_empty());
+    }
+
+    #[test]
+    fn claims_are_flagged() {
+        assert_eq!(codes("质量最好!")[0].0, "extreme_word");
+        assert_eq!(codes("最好的面料")[0].0, "extreme_word");
+        assert_eq!(codes("全网最低价"), vec![("extreme_word".into(), 0, 5)]);
+        assert_eq!(codes("我们最美"), vec![("extreme_word".into(), 2, 4)]);
+    }
+
+    #[test]
+    fn promises_need_an_arrival_word() {
+        assert_eq!(codes("保证明天到货")[0], ("delivery_promise".into(), 0, 6));
+        assert!(codes("保证质量,收到不满意可退").is_empty());
+        assert_eq!(codes("24 小时送达")[0], ("delivery_promise".into(), 0, 7));
+    }
+
+    #[test]
+    fn sms_limit_depends_on_encoding() {
+        assert_eq!(sms_limit("你好"), 70);
+        assert_eq!(sms_limit("Hi Emma, your order"), 160);
+    }
 }

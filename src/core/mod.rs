@@ -12,6 +12,7 @@ pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod reason;
+pub mod sort;
 pub mod text;
 pub mod timing;
 pub mod transcript;

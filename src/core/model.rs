@@ -734,3 +734,49 @@ pub struct RankedOrder {
     /// Its reason code.
     pub reason: ReasonCode,
 }
+
+/// A unit enum with a fixed string form on the wire (the serde name).
+pub trait WireName: Copy + Sized + 'static {
+    /// Every value.
+    const ALL: &'static [Self];
+    /// The string form.
+    fn wire(self) -> &'static str;
+    /// Parses the string form.
+    fn from_wire(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.wire() == s)
+    }
+}
+
+macro_rules! wire_names {
+    ($($ty:ident { $($variant:ident => $name:literal),* $(,)? })*) => {$(
+        impl WireName for $ty {
+            const ALL: &'static [Self] = &[$($ty::$variant),*];
+            fn wire(self) -> &'static str {
+                match self { $($ty::$variant => $name),* }
+            }
+        }
+    )*};
+}
+
+wire_names! {
+    Locale { ZhCn => "zh-CN", ZhTw => "zh-TW", En => "en" }
+    Role { Buyer => "buyer", Agent => "agent", System => "system" }
+    Audience { Office => "office", Student => "student", Other => "other" }
+    Gender { Male => "male", Female => "female" }
+    Channel { Im => "im", Sms => "sms", Phone => "phone" }
+    Tone {
+        Playful => "playful", Warm => "warm", Reassuring => "reassuring",
+        Gentle => "gentle", Formal => "formal", Urgent => "urgent",
+    }
+    Action { SendNow => "send_now", Schedule => "schedule", Hold => "hold", Stop => "stop" }
+    ReasonCode {
+        InsufficientBalance => "insufficient_balance", ForgotPassword => "forgot_password",
+        NoviceBuyer => "novice_buyer", PaymentSystemIssue => "payment_system_issue",
+        PaymentTrouble => "payment_trouble", PriceBargain => "price_bargain",
+        ShippingFee => "shipping_fee", ProductDoubt => "product_doubt",
+        ComparingShops => "comparing_shops", WaitingReply => "waiting_reply",
+        ServiceUnhappy => "service_unhappy", OrderMerge => "order_merge",
+        GiftOrPromo => "gift_or_promo", DeliveryQuestion => "delivery_question",
+        ChangedMind => "changed_mind", SilentOrder => "silent_order", Unknown => "unknown",
+    }
+}

@@ -1,483 +1,355 @@
-//! Reads JS values into the contract types with the JSON path of every error.
+//! Reads JS values into the contract types, naming the JSON path of every
+//! bad field.
 //!
-//! A small serde `Deserializer` over `JsValue`. It replaces a generic
-//! path-tracking wrapper, which doubled the deserialization code in the wasm
-//! binary, and it asks each visitor only for the type it expects, so the
-//! float-formatting code of serde's generic type errors is never linked.
+//! Written by hand rather than through serde: the derived visitors cost
+//! tens of kilobytes of wasm, while one small reader per field kind serves
+//! every struct. `tests/common/wasm_cases.rs` checks that this reader and the
+//! serde derive agree on a context that sets every field.
 
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
+// Field-by-field assignment is deliberate here (see below).
+#![allow(clippy::field_reassign_with_default)]
+
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::error::{join, Error, ErrorCode};
+use crate::core::model::*;
 
-/// A deserialization error, with the path where it happened once known.
-#[derive(Debug)]
-pub struct DeError {
-    code: ErrorCode,
-    path: Option<String>,
-    message: String,
-    missing: Option<&'static str>,
-}
-
-impl DeError {
-    fn new(code: ErrorCode, path: &str, message: String) -> Self {
-        DeError {
-            code,
-            path: Some(path.to_string()),
-            message,
-            missing: None,
-        }
-    }
-
-    fn at(mut self, path: &str) -> Self {
-        if self.path.is_none() {
-            self.path = Some(path.to_string());
-        }
-        self
-    }
-
-    /// The core error, with `root` as the path when none was found.
-    pub fn into_error(self, root: &str) -> Error {
-        let path = self.path.unwrap_or_else(|| root.to_string());
-        match self.missing {
-            Some(field) => Error::new(
-                ErrorCode::MissingField,
-                join(&path, field),
-                format!("`{field}` is required: add it"),
-            ),
-            None => Error::new(self.code, path, self.message),
-        }
-    }
-}
-
-impl std::fmt::Display for DeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DeError {}
-
-fn describe(u: &Unexpected) -> String {
-    match u {
-        Unexpected::Bool(b) => format!("the boolean {b}"),
-        Unexpected::Unsigned(n) => format!("the number {n}"),
-        Unexpected::Signed(n) => format!("the number {n}"),
-        Unexpected::Float(_) => "a number".into(),
-        Unexpected::Str(s) => format!("the string \"{s}\""),
-        Unexpected::Unit | Unexpected::Option => "null".into(),
-        Unexpected::Seq => "an array".into(),
-        Unexpected::Map => "an object".into(),
-        _ => "a value of another kind".into(),
-    }
-}
-
-impl de::Error for DeError {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        DeError {
-            code: ErrorCode::InvalidInput,
-            path: None,
-            message: msg.to_string(),
-            missing: None,
-        }
-    }
-
-    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        DeError {
-            code: ErrorCode::InvalidType,
-            path: None,
-            message: format!("expected {exp}, found {}", describe(&unexp)),
-            missing: None,
-        }
-    }
-
-    fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        DeError {
-            code: ErrorCode::InvalidValue,
-            path: None,
-            message: format!("{} is not allowed: expected {exp}", describe(&unexp)),
-            missing: None,
-        }
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        DeError {
-            code: ErrorCode::InvalidValue,
-            path: None,
-            message: format!(
-                "\"{variant}\" is not allowed: use one of {}",
-                expected.join(", ")
-            ),
-            missing: None,
-        }
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        DeError {
-            code: ErrorCode::MissingField,
-            path: None,
-            message: String::new(),
-            missing: Some(field),
-        }
-    }
-}
-
-/// Deserializes `T` from `value`; errors carry paths below `root`.
-pub fn from_js<T: de::DeserializeOwned>(value: JsValue, root: &str) -> Result<T, Error> {
-    T::deserialize(De {
-        value,
-        path: root.to_string(),
-    })
-    .map_err(|e| e.into_error(root))
-}
-
-struct De {
+/// A JS value and the JSON path it was found at.
+pub struct Val {
     value: JsValue,
     path: String,
 }
 
-impl De {
-    fn kind(&self) -> &'static str {
-        let v = &self.value;
-        if v.is_undefined() {
-            "nothing"
-        } else if v.is_null() {
-            "null"
-        } else if v.as_bool().is_some() {
-            "a boolean"
-        } else if v.as_f64().is_some() {
-            "a number"
-        } else if v.is_string() {
-            "a string"
-        } else if js_sys::Array::is_array(v) {
-            "an array"
-        } else {
-            "an object"
+type R<T> = Result<T, Error>;
+
+fn kind(v: &JsValue) -> &'static str {
+    if v.is_undefined() {
+        "nothing"
+    } else if v.is_null() {
+        "null"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.is_string() {
+        "a string"
+    } else if js_sys::Array::is_array(v) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+impl Val {
+    /// The value at the root of an argument; `path` names it in errors.
+    pub fn new(value: JsValue, path: &str) -> Self {
+        Val {
+            value,
+            path: path.to_string(),
         }
     }
 
-    fn wrong(&self, expected: &str) -> DeError {
-        DeError::new(
+    #[inline(never)]
+    fn wrong(&self, expected: &str) -> Error {
+        Error::new(
             ErrorCode::InvalidType,
-            &self.path,
-            format!("expected {expected}, found {}", self.kind()),
+            self.path.clone(),
+            format!("expected {expected}, found {}", kind(&self.value)),
         )
     }
 
-    fn number(&self) -> Result<f64, DeError> {
-        self.value.as_f64().ok_or_else(|| self.wrong("a number"))
+    fn is_absent(&self) -> bool {
+        self.value.is_undefined() || self.value.is_null()
     }
 
-    fn integer(&self, min: i64, max: i64) -> Result<f64, DeError> {
-        let n = self.number()?;
-        // Bounds are formatted as integers: float formatting costs kilobytes of wasm.
-        if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
-            return Err(DeError::new(
-                ErrorCode::InvalidValue,
-                &self.path,
-                format!("expected a whole number from {min} to {max}"),
-            ));
+    /// Checks this is a plain object.
+    pub fn object(self) -> R<Val> {
+        if self.value.is_object() && !js_sys::Array::is_array(&self.value) {
+            Ok(self)
+        } else {
+            Err(self.wrong("an object"))
         }
-        Ok(n)
     }
 
-    fn string(&self) -> Result<String, DeError> {
+    #[inline(never)]
+    fn field(&self, key: &str) -> Val {
+        let value = js_sys::Reflect::get(&self.value, &JsValue::from_str(key))
+            .unwrap_or(JsValue::UNDEFINED);
+        Val {
+            value,
+            path: join(&self.path, key),
+        }
+    }
+
+    /// A field that may be absent (undefined or null).
+    #[inline(never)]
+    pub fn opt(&self, key: &str) -> Option<Val> {
+        let v = self.field(key);
+        (!v.is_absent()).then_some(v)
+    }
+
+    /// A field that must be present.
+    #[inline(never)]
+    pub fn req(&self, key: &str) -> R<Val> {
+        let v = self.field(key);
+        if v.is_absent() {
+            Err(Error::new(
+                ErrorCode::MissingField,
+                v.path,
+                format!("`{key}` is required: add it"),
+            ))
+        } else {
+            Ok(v)
+        }
+    }
+
+    /// A string.
+    #[inline(never)]
+    pub fn string(self) -> R<String> {
         self.value.as_string().ok_or_else(|| self.wrong("a string"))
     }
 
-    fn is_object(&self) -> bool {
-        self.value.is_object() && !js_sys::Array::is_array(&self.value)
-    }
-}
-
-macro_rules! unsigned {
-    ($($method:ident => $visit:ident, $max:expr;)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            let n = self.integer(0, $max as i64)?;
-            visitor.$visit::<DeError>(n as _).map_err(|e| e.at(&self.path))
-        }
-    )*};
-}
-
-impl<'de> de::Deserializer<'de> for De {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let v = &self.value;
-        if v.is_undefined() || v.is_null() {
-            visitor.visit_unit()
-        } else if let Some(b) = v.as_bool() {
-            visitor.visit_bool(b)
-        } else if let Some(n) = v.as_f64() {
-            visitor.visit_f64(n)
-        } else if let Some(s) = v.as_string() {
-            visitor.visit_string(s)
-        } else if js_sys::Array::is_array(v) {
-            self.deserialize_seq(visitor)
-        } else {
-            Err(self.wrong("a plain value"))
-        }
+    /// A number (any finite or non-finite value; ranges are checked by the core).
+    #[inline(never)]
+    pub fn number(self) -> R<f64> {
+        self.value.as_f64().ok_or_else(|| self.wrong("a number"))
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let b = self
-            .value
+    /// A whole number from 0 to `max`.
+    #[inline(never)]
+    pub fn whole(self, max: u32) -> R<u32> {
+        let n = self.value.as_f64().ok_or_else(|| self.wrong("a number"))?;
+        if n.fract() != 0.0 || n < 0.0 || n > f64::from(max) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                self.path,
+                format!("expected a whole number from 0 to {max}"),
+            ));
+        }
+        Ok(n as u32)
+    }
+
+    /// A boolean.
+    #[inline(never)]
+    pub fn boolean(self) -> R<bool> {
+        self.value
             .as_bool()
-            .ok_or_else(|| self.wrong("true or false"))?;
-        visitor.visit_bool(b)
+            .ok_or_else(|| self.wrong("true or false"))
     }
 
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_f64(self.number()?)
+    /// One of the wire names of `T`.
+    #[inline(never)]
+    pub fn name<T: WireName>(self) -> R<T> {
+        let s = self.value.as_string().ok_or_else(|| {
+            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
+            self.wrong(&format!("one of {}", names.join(", ")))
+        })?;
+        T::from_wire(&s).ok_or_else(|| {
+            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
+            Error::new(
+                ErrorCode::InvalidValue,
+                self.path,
+                format!("\"{s}\" is not allowed: use one of {}", names.join(", ")),
+            )
+        })
     }
 
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_f64(self.number()?)
-    }
-
-    unsigned! {
-        deserialize_u8 => visit_u8, u8::MAX;
-        deserialize_u16 => visit_u16, u16::MAX;
-        deserialize_u32 => visit_u32, u32::MAX;
-        deserialize_u64 => visit_u64, 9_007_199_254_740_991u64;
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let n = self.integer(-9_007_199_254_740_991, 9_007_199_254_740_991)?;
-        visitor
-            .visit_i64::<DeError>(n as i64)
-            .map_err(|e| e.at(&self.path))
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_string(self.string()?)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, DeError> {
-        Err(self.wrong("bytes"))
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, DeError> {
-        Err(self.wrong("bytes"))
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.value.is_undefined() || self.value.is_null() {
-            visitor.visit_none()
-        } else {
-            visitor.visit_some(self)
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_unit()
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_unit()
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+    /// An array, each element read by `f`.
+    #[inline(never)]
+    pub fn list<T>(self, f: fn(Val) -> R<T>) -> R<Vec<T>> {
         if !js_sys::Array::is_array(&self.value) {
             return Err(self.wrong("an array"));
         }
         let array: js_sys::Array = self.value.unchecked_into();
-        let len = array.length();
-        visitor
-            .visit_seq(Seq {
-                array,
-                index: 0,
-                len,
-                path: &self.path,
-            })
-            .map_err(|e| e.at(&self.path))
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if !self.is_object() {
-            return Err(self.wrong("an object"));
+        let mut out = Vec::with_capacity(array.length() as usize);
+        for i in 0..array.length() {
+            out.push(f(Val {
+                value: array.get(i),
+                path: format!("{}[{i}]", self.path),
+            })?);
         }
-        let keys: Vec<String> = js_sys::Object::keys::<JsValue>(self.value.unchecked_ref())
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect();
-        self.visit_fields(keys, visitor)
+        Ok(out)
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        if !self.is_object() {
-            return Err(self.wrong("an object"));
-        }
-        // Only the declared fields are read; unknown keys are ignored.
-        self.visit_fields(fields.iter().map(|f| f.to_string()).collect(), visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        let s = self.string()?;
-        visitor
-            .visit_enum(s.into_deserializer())
-            .map_err(|e: DeError| e.at(&self.path))
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_unit()
+    /// The number of elements when this is an array.
+    pub fn array_len(&self) -> Option<u32> {
+        js_sys::Array::is_array(&self.value)
+            .then(|| self.value.unchecked_ref::<js_sys::Array>().length())
     }
 }
 
-impl De {
-    fn visit_fields<'de, V: Visitor<'de>>(
-        self,
-        keys: Vec<String>,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor
-            .visit_map(Fields {
-                object: &self.value,
-                keys: keys.into_iter(),
-                pending: None,
-                path: &self.path,
-            })
-            .map_err(|e| e.at(&self.path))
+// Structs are assigned field by field: an early return then drops one value,
+// not a copy of every field built so far (which bloats the wasm).
+// Readers are passed as `fn` pointers, not closures: one copy of each helper
+// per result type instead of one per field keeps the wasm small.
+#[inline(never)]
+fn opt<T>(v: &Val, key: &str, f: fn(Val) -> R<T>) -> R<Option<T>> {
+    v.opt(key).map(f).transpose()
+}
+
+#[inline(never)]
+fn opt_list<T>(v: &Val, key: &str, f: fn(Val) -> R<T>) -> R<Vec<T>> {
+    match v.opt(key) {
+        Some(x) => x.list(f),
+        None => Ok(Vec::new()),
     }
 }
 
-struct Seq<'a> {
-    array: js_sys::Array,
-    index: u32,
-    len: u32,
-    path: &'a str,
+fn count(v: Val) -> R<u32> {
+    v.whole(u32::MAX)
 }
 
-impl<'de> de::SeqAccess<'de> for Seq<'_> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        if self.index >= self.len {
-            return Ok(None);
-        }
-        let path = format!("{}[{}]", self.path, self.index);
-        let value = self.array.get(self.index);
-        self.index += 1;
-        seed.deserialize(De {
-            value,
-            path: path.clone(),
-        })
-        .map(Some)
-        .map_err(|e| e.at(&path))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some((self.len - self.index) as usize)
-    }
+fn weekday(v: Val) -> R<u8> {
+    v.whole(u32::from(u8::MAX)).map(|n| n as u8)
 }
 
-struct Fields<'a> {
-    object: &'a JsValue,
-    keys: std::vec::IntoIter<String>,
-    pending: Option<(String, JsValue)>,
-    path: &'a str,
+fn string_list(v: Val) -> R<Vec<String>> {
+    v.list(Val::string)
 }
 
-impl<'de> de::MapAccess<'de> for Fields<'_> {
-    type Error = DeError;
+fn weekday_list(v: Val) -> R<Vec<u8>> {
+    v.list(weekday)
+}
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        for key in self.keys.by_ref() {
-            let value = js_sys::Reflect::get(self.object, &JsValue::from_str(&key))
-                .unwrap_or(JsValue::UNDEFINED);
-            // An absent or undefined field counts as not given.
-            if value.is_undefined() {
-                continue;
-            }
-            let k = seed.deserialize(key.clone().into_deserializer())?;
-            self.pending = Some((key, value));
-            return Ok(Some(k));
-        }
-        Ok(None)
-    }
+fn strings(v: &Val, key: &str) -> R<Vec<String>> {
+    opt_list(v, key, Val::string)
+}
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, DeError> {
-        let (key, value) = self.pending.take().ok_or_else(|| {
-            DeError::new(
-                ErrorCode::InvalidInput,
-                self.path,
-                "value without a key".into(),
-            )
-        })?;
-        let path = join(self.path, &key);
-        seed.deserialize(De {
-            value,
-            path: path.clone(),
-        })
-        .map_err(|e| e.at(&path))
-    }
+/// Reads a [`ChatContext`].
+pub fn chat_context(v: Val) -> R<ChatContext> {
+    let v = v.object()?;
+    let mut out = ChatContext::default();
+    out.now = opt(&v, "now", Val::string)?;
+    out.locale = opt(&v, "locale", Val::name)?;
+    out.order = order(v.req("order")?)?;
+    out.buyer = opt(&v, "buyer", buyer)?;
+    out.messages = opt_list(&v, "messages", message)?;
+    out.reminders = opt_list(&v, "reminders", sent_reminder)?;
+    out.shop = opt(&v, "shop", shop)?;
+    Ok(out)
+}
+
+fn order(v: Val) -> R<Order> {
+    let v = v.object()?;
+    let mut out = Order::default();
+    out.placed_at = v.req("placedAt")?.string()?;
+    out.amount = v.req("amount")?.number()?;
+    out.terms_changed_at = opt(&v, "termsChangedAt", Val::string)?;
+    out.closes_at = opt(&v, "closesAt", Val::string)?;
+    out.items = opt_list(&v, "items", item)?;
+    out.paid = opt(&v, "paid", Val::boolean)?;
+    out.id = opt(&v, "id", Val::string)?;
+    Ok(out)
+}
+
+fn item(v: Val) -> R<Item> {
+    let v = v.object()?;
+    let mut out = Item::default();
+    out.title = v.req("title")?.string()?;
+    out.quantity = opt(&v, "quantity", Val::number)?;
+    out.price = opt(&v, "price", Val::number)?;
+    Ok(out)
+}
+
+fn buyer(v: Val) -> R<Buyer> {
+    let v = v.object()?;
+    let mut out = Buyer::default();
+    out.name = opt(&v, "name", Val::string)?;
+    out.nick = opt(&v, "nick", Val::string)?;
+    out.returning = opt(&v, "returning", Val::boolean)?;
+    out.audience = opt(&v, "audience", Val::name)?;
+    out.gender = opt(&v, "gender", Val::name)?;
+    Ok(out)
+}
+
+/// Reads a [`Message`].
+pub fn message(v: Val) -> R<Message> {
+    let v = v.object()?;
+    Ok(Message {
+        from: v.req("from")?.name()?,
+        text: v.req("text")?.string()?,
+        at: opt(&v, "at", Val::string)?,
+    })
+}
+
+fn sent_reminder(v: Val) -> R<SentReminder> {
+    let v = v.object()?;
+    Ok(SentReminder {
+        at: v.req("at")?.string()?,
+        channel: v.req("channel")?.name()?,
+        template_id: opt(&v, "templateId", Val::string)?,
+    })
+}
+
+fn campaign(v: Val) -> R<Campaign> {
+    let v = v.object()?;
+    let mut out = Campaign::default();
+    out.name = opt(&v, "name", Val::string)?;
+    out.waves = strings(&v, "waves")?;
+    out.dates = strings(&v, "dates")?;
+    out.limited_stock = opt(&v, "limitedStock", Val::boolean)?;
+    Ok(out)
+}
+
+/// Reads a [`ShopTemplate`].
+pub fn shop_template(v: Val) -> R<ShopTemplate> {
+    let v = v.object()?;
+    let mut out = ShopTemplate::default();
+    out.id = v.req("id")?.string()?;
+    out.text = v.req("text")?.string()?;
+    out.channel = opt(&v, "channel", Val::name)?;
+    out.reason = opt(&v, "reason", Val::name)?;
+    out.locale = opt(&v, "locale", Val::name)?;
+    Ok(out)
+}
+
+fn shop(v: Val) -> R<Shop> {
+    let v = v.object()?;
+    let mut out = Shop::default();
+    out.name = opt(&v, "name", Val::string)?;
+    out.avg_order_value = opt(&v, "avgOrderValue", Val::number)?;
+    out.margin = opt(&v, "margin", Val::number)?;
+    out.close_after_hours = opt(&v, "closeAfterHours", Val::number)?;
+    out.quiet_before = opt(&v, "quietBefore", Val::string)?;
+    out.quiet_after = opt(&v, "quietAfter", Val::string)?;
+    out.lunch_break = opt(&v, "lunchBreak", string_list)?;
+    out.rest_days = opt(&v, "restDays", weekday_list)?;
+    out.holidays = strings(&v, "holidays")?;
+    out.workdays = strings(&v, "workdays")?;
+    out.campaign = opt(&v, "campaign", campaign)?;
+    out.gifts = strings(&v, "gifts")?;
+    out.coupon = opt(&v, "coupon", Val::string)?;
+    out.seven_day_return = opt(&v, "sevenDayReturn", Val::boolean)?;
+    out.same_day_shipping = opt(&v, "sameDayShipping", Val::boolean)?;
+    out.payment_link = opt(&v, "paymentLink", Val::string)?;
+    out.sms_opt_out = opt(&v, "smsOptOut", Val::string)?;
+    out.templates = opt_list(&v, "templates", shop_template)?;
+    out.max_reminders = opt(&v, "maxReminders", count)?;
+    out.min_gap_minutes = opt(&v, "minGapMinutes", count)?;
+    out.hidden_reminder_minutes = opt(&v, "hiddenReminderMinutes", count)?;
+    out.last_chance_hours = opt(&v, "lastChanceHours", Val::number)?;
+    out.utc_offset = opt(&v, "utcOffset", Val::string)?;
+    out.agent_name = opt(&v, "agentName", Val::string)?;
+    Ok(out)
+}
+
+/// Reads [`LintOptions`].
+pub fn lint_options(v: Val) -> R<LintOptions> {
+    let v = v.object()?;
+    Ok(LintOptions {
+        channel: opt(&v, "channel", Val::name)?,
+        locale: opt(&v, "locale", Val::name)?,
+        buyer_name: opt(&v, "buyerName", Val::string)?,
+    })
+}
+
+/// Reads [`TranscriptOptions`].
+pub fn transcript_options(v: Val) -> R<TranscriptOptions> {
+    let v = v.object()?;
+    Ok(TranscriptOptions {
+        agent_nicks: strings(&v, "agentNicks")?,
+        offset: opt(&v, "offset", Val::string)?,
+        date: opt(&v, "date", Val::string)?,
+        skip_unparsed: opt(&v, "skipUnparsed", Val::boolean)?,
+    })
 }

@@ -3,15 +3,18 @@
 //! Every failure leaves as a JS `Error` named `CuifuError` with `code`,
 //! `path` and a message that says what to fix.
 
-mod from_js;
+#[doc(hidden)]
+pub mod from_js;
+#[doc(hidden)]
+pub mod to_js;
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::core::error::{Error, ErrorCode};
 use crate::core::model::*;
+use from_js::Val;
+use to_js::ToJs;
 
 #[wasm_bindgen(typescript_custom_section)]
 const CUIFU_ERROR: &'static str = r#"
@@ -42,16 +45,6 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    from_js::from_js(value, root).map_err(|e| js_error(&e))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(ErrorCode::InvalidInput, "", e.to_string())))
-}
-
 fn text_arg(value: JsValue, path: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
         js_error(&Error::new(
@@ -62,11 +55,18 @@ fn text_arg(value: JsValue, path: &str) -> Result<String, JsValue> {
     })
 }
 
-fn options<T: DeserializeOwned + Default>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        Ok(T::default())
-    } else {
-        from_js(value, root)
+fn read<T>(value: JsValue, root: &str, f: fn(Val) -> Result<T, Error>) -> Result<T, JsValue> {
+    f(Val::new(value, root)).map_err(|e| js_error(&e))
+}
+
+fn read_opt<T: Default>(
+    value: Option<JsValue>,
+    root: &str,
+    f: fn(Val) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => read(v, root, f),
+        _ => Ok(T::default()),
     }
 }
 
@@ -84,9 +84,9 @@ fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
 /// @throws {CuifuError} when the context is invalid.
 #[wasm_bindgen(js_name = suggest)]
 pub fn suggest_reminder(context: Ts<ChatContext>) -> Result<Ts<Suggestion>, JsValue> {
-    let ctx: ChatContext = from_js(context.js_value().clone(), "")?;
+    let ctx = read(context.into(), "", from_js::chat_context)?;
     let s = crate::core::suggest_at(&ctx, clock()).map_err(|e| js_error(&e))?;
-    Ok(Ts::new_unchecked(to_js(&s)?))
+    Ok(Ts::new_unchecked(s.to_js()))
 }
 
 /// Checks a reminder line for 极限词, delivery promises, pressure, arguing and SMS rules; spans are UTF-16 offsets.
@@ -98,8 +98,10 @@ pub fn lint_line(
     options: Option<Ts<LintOptions>>,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    let opts: LintOptions = options_of(options, "options")?;
-    to_js(&crate::core::lint(&text, &opts).map_err(|e| js_error(&e))?)
+    let opts = read_opt(options.map(Into::into), "options", from_js::lint_options)?;
+    Ok(crate::core::lint(&text, &opts)
+        .map_err(|e| js_error(&e))?
+        .to_js())
 }
 
 /// Turns chat text copied from a seller IM window into messages.
@@ -111,8 +113,14 @@ pub fn parse_transcript(
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    let opts: TranscriptOptions = options_of(options, "options")?;
-    to_js(&crate::core::parse_transcript(&text, &opts).map_err(|e| js_error(&e))?)
+    let opts = read_opt(
+        options.map(Into::into),
+        "options",
+        from_js::transcript_options,
+    )?;
+    Ok(crate::core::parse_transcript(&text, &opts)
+        .map_err(|e| js_error(&e))?
+        .to_js())
 }
 
 /// Reads chat text copied from a seller IM window: the messages, the buyer's nick, and the lines it could not read.
@@ -124,9 +132,13 @@ pub fn read_transcript(
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<Ts<Transcript>, JsValue> {
     let text = text_arg(text, "text")?;
-    let opts: TranscriptOptions = options_of(options, "options")?;
+    let opts = read_opt(
+        options.map(Into::into),
+        "options",
+        from_js::transcript_options,
+    )?;
     let t = crate::core::read_transcript(&text, &opts).map_err(|e| js_error(&e))?;
-    Ok(Ts::new_unchecked(to_js(&t)?))
+    Ok(Ts::new_unchecked(t.to_js()))
 }
 
 /// Ranks unpaid orders by value at risk and time left, best first.
@@ -136,15 +148,15 @@ pub fn read_transcript(
 pub fn rank_orders(
     #[wasm_bindgen(unchecked_param_type = "ChatContext[]")] contexts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    if !js_sys::Array::is_array(&contexts) {
+    let contexts = Val::new(contexts, "");
+    let Some(len) = contexts.array_len() else {
         return Err(js_error(&Error::new(
             ErrorCode::InvalidType,
             "",
             "expected an array of chat contexts",
         )));
-    }
-    let len = js_sys::Array::from(&contexts).length() as usize;
-    if len > crate::core::limits::MAX_RANK_ORDERS {
+    };
+    if len as usize > crate::core::limits::MAX_RANK_ORDERS {
         return Err(js_error(&Error::new(
             ErrorCode::TooLarge,
             "",
@@ -154,22 +166,16 @@ pub fn rank_orders(
             ),
         )));
     }
-    let ctxs: Vec<ChatContext> = from_js(contexts, "")?;
-    to_js(&crate::core::rank_orders(&ctxs, clock()).map_err(|e| js_error(&e))?)
+    let ctxs = contexts
+        .list(from_js::chat_context)
+        .map_err(|e| js_error(&e))?;
+    Ok(crate::core::rank_orders(&ctxs, clock())
+        .map_err(|e| js_error(&e))?
+        .to_js())
 }
 
 /// The version of this package.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_string()
-}
-
-fn options_of<T: tsify::Tsify + DeserializeOwned + Default>(
-    value: Option<Ts<T>>,
-    root: &str,
-) -> Result<T, JsValue> {
-    match value {
-        Some(v) => options(v.js_value().clone(), root),
-        None => Ok(T::default()),
-    }
 }

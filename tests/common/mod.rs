@@ -81,6 +81,7 @@ pub fn analysis(c: &Chat) -> Analysis {
                 text: "晚上8点付".into(),
             }),
             consulted: c.consulted,
+            ..Signals::default()
         },
     }
 }

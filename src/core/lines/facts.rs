@@ -1,0 +1,425 @@
+//! The facts a line may state, read from the context: the four elements
+//! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
+//! really offers. Anything unknown stays `None`, so no line invents it.
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+
+use super::super::model::{Gender, Locale};
+use super::Request;
+use crate::core::timing::Occasion;
+
+/// Facts for filling templates; `None` is unknown, flags are plain bools.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// Buyer's name (buyer.name, else a short nick).
+    pub name: Option<String>,
+    /// Phone form of address: 王丽女士 / 王丽先生 / 王丽.
+    pub sir: Option<String>,
+    /// When the order was placed, seen from the send time (今天上午).
+    pub time: Option<String>,
+    /// Shop name.
+    pub shop: Option<String>,
+    /// First item title, quoted when long, with 等N件 for more.
+    pub item: Option<String>,
+    /// A title short enough for one SMS, if there is one.
+    pub item_sms: Option<String>,
+    /// Order amount (263元 / ¥263).
+    pub amount: Option<String>,
+    /// Payment link.
+    pub link: Option<String>,
+    /// A gift the shop really offers.
+    pub gift: Option<String>,
+    /// A coupon the shop really offers.
+    pub coupon: Option<String>,
+    /// Campaign name on a campaign day.
+    pub campaign: Option<String>,
+    /// When the order closes (今晚10点).
+    pub close: Option<String>,
+    /// Time left when under two hours (20分钟).
+    pub left: Option<String>,
+    /// The time the buyer said they would pay.
+    pub named: Option<String>,
+    /// Agent's name.
+    pub agent: Option<String>,
+    /// SMS opt-out suffix.
+    pub optout: Option<String>,
+    /// The shop offers 7-day returns.
+    pub seven_day_return: bool,
+    /// The shop ships on the day of payment.
+    pub same_day_shipping: bool,
+    /// Campaign stock is really short.
+    pub limited_stock: bool,
+    /// A campaign runs on the send day.
+    pub campaign_on: bool,
+    /// The buyer has bought here before.
+    pub returning: bool,
+    /// The buyer is known to be new (buyer.returning is false).
+    pub first_time: bool,
+}
+
+impl Facts {
+    /// The value of `{key}`; `Some("")` for a true flag.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let flag = |b: bool| b.then_some("");
+        match key {
+            "name" => self.name.as_deref(),
+            "sir" => self.sir.as_deref(),
+            "time" => self.time.as_deref(),
+            "shop" => self.shop.as_deref(),
+            "item" => self.item.as_deref(),
+            "amount" => self.amount.as_deref(),
+            "link" => self.link.as_deref(),
+            "gift" => self.gift.as_deref(),
+            "coupon" => self.coupon.as_deref(),
+            "campaign" => self.campaign.as_deref(),
+            "close" => self.close.as_deref(),
+            "left" => self.left.as_deref(),
+            "named" => self.named.as_deref(),
+            "agent" => self.agent.as_deref(),
+            "optout" => self.optout.as_deref(),
+            "sevenDayReturn" => flag(self.seven_day_return),
+            "sameDayShipping" => flag(self.same_day_shipping),
+            "limitedStock" => flag(self.limited_stock),
+            "campaignDay" => flag(self.campaign_on),
+            "returning" => flag(self.returning),
+            "firstTime" => flag(self.first_time),
+            _ => None,
+        }
+    }
+
+    /// Reads the facts of a request.
+    pub fn read(req: &Request) -> Facts {
+        let input = req.input;
+        let s = &input.settings;
+        let loc = input.locale;
+        let at = req.timing.send_at.unwrap_or(input.now).max(input.now);
+        let items = input.items();
+        let title = items
+            .first()
+            .map(|i| i.title.trim())
+            .filter(|t| !t.is_empty());
+        let more = items.len().saturating_sub(1);
+        let name = input.buyer_name.map(str::to_string).or_else(|| {
+            input
+                .buyer_nick
+                .filter(|n| human_nick(n))
+                .map(str::to_string)
+        });
+        let close = req.timing.closes_at;
+        let campaign_on = s
+            .campaign
+            .as_ref()
+            .is_some_and(|c| c.dates.is_empty() || c.dates.contains(&at.date_naive()))
+            || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
+        let campaign = s.campaign.as_ref().filter(|_| campaign_on);
+        Facts {
+            sir: name.as_ref().map(|n| sir(loc, n, input.gender)),
+            name,
+            time: Some(placed(loc, input.placed_at, at)),
+            shop: s.shop_name.clone(),
+            item: title.map(|t| item(loc, t, more)),
+            item_sms: title.and_then(|t| short_title(loc, t)),
+            amount: Some(money(loc, input.amount)),
+            link: s.payment_link.clone(),
+            gift: s.gifts.first().cloned(),
+            coupon: s.coupon.clone(),
+            campaign: campaign.and_then(|c| c.name.clone()),
+            close: (close > at).then(|| clock(loc, close, at)),
+            left: left(loc, (close - at).num_minutes()),
+            named: req
+                .analysis
+                .signals
+                .named_time
+                .as_ref()
+                .map(|n| clock(loc, n.at, at)),
+            agent: s.agent_name.clone(),
+            optout: s.sms_opt_out.clone(),
+            seven_day_return: s.seven_day_return,
+            same_day_shipping: s.same_day_shipping,
+            limited_stock: campaign.is_some_and(|c| c.limited_stock),
+            campaign_on,
+            returning: input.returning,
+            first_time: input
+                .ctx
+                .buyer
+                .as_ref()
+                .is_some_and(|b| b.returning == Some(false)),
+        }
+    }
+}
+
+/// A nick that reads like a form of address: short, no digits or symbols.
+fn human_nick(n: &str) -> bool {
+    let count = n.chars().count();
+    (1..=6).contains(&count) && n.chars().all(|c| c.is_alphabetic())
+}
+
+fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
+    let suffix = match (loc, gender) {
+        (Locale::En, _) | (_, None) => "",
+        (_, Some(Gender::Male)) => "先生",
+        (Locale::ZhTw, Some(Gender::Female)) => "小姐",
+        (_, Some(Gender::Female)) => "女士",
+    };
+    format!("{name}{suffix}")
+}
+
+fn item(loc: Locale, title: &str, more: usize) -> String {
+    let t = if loc != Locale::En && title.chars().count() > 12 {
+        format!("「{title}」")
+    } else {
+        title.to_string()
+    };
+    match (more, loc) {
+        (0, _) => t,
+        (n, Locale::En) => format!("{t} and {n} more"),
+        (n, _) => format!("{t}等{}件", n + 1),
+    }
+}
+
+/// A title short enough for an SMS: the whole title, or its leading
+/// space-separated words when they still name the item (a Chinese title
+/// of keywords is cut at its first space; nothing is cut mid-word).
+pub fn short_title(loc: Locale, title: &str) -> Option<String> {
+    let max = if loc == Locale::En { 30 } else { 12 };
+    if title.chars().count() <= max {
+        return Some(title.to_string());
+    }
+    let mut out = String::new();
+    for w in title.split_whitespace() {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + w.chars().count();
+        if len > max || (loc != Locale::En && !out.is_empty()) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// Money with integer arithmetic (no float formatting in the binary).
+pub fn money(loc: Locale, yuan: f64) -> String {
+    let cents = (yuan * 100.0).round() as i64;
+    let (y, c) = (cents / 100, cents % 100);
+    let num = if c == 0 {
+        y.to_string()
+    } else {
+        format!("{y}.{c:02}")
+    };
+    if loc == Locale::En {
+        format!("¥{num}")
+    } else {
+        format!("{num}元")
+    }
+}
+
+fn part_zh(hour: u32) -> &'static str {
+    match hour {
+        0..=4 => "凌晨",
+        5..=8 => "早上",
+        9..=11 => "上午",
+        12 => "中午",
+        13..=17 => "下午",
+        _ => "晚上",
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn date_en(t: DateTime<FixedOffset>) -> String {
+    let m = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
+    format!("{m} {}", t.day())
+}
+
+/// When the order was placed, seen from `at`: 刚刚 / 今天上午 / 昨晚 / 11月20日.
+pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+    let mins = (at - placed).num_minutes();
+    let days = (at.date_naive() - placed.date_naive()).num_days();
+    let h = placed.hour();
+    if loc == Locale::En {
+        return match (mins, days) {
+            (0..30, _) => "just now".into(),
+            (_, 0) => match h {
+                0..=4 => "early this morning",
+                5..=11 => "this morning",
+                12..=17 => "this afternoon",
+                _ => "this evening",
+            }
+            .into(),
+            (_, 1) => match h {
+                0..=11 => "yesterday morning",
+                12..=17 => "yesterday afternoon",
+                _ => "yesterday evening",
+            }
+            .into(),
+            _ => format!("on {}", date_en(placed)),
+        };
+    }
+    if (0..30).contains(&mins) {
+        return if loc == Locale::ZhTw {
+            "剛剛"
+        } else {
+            "刚刚"
+        }
+        .into();
+    }
+    let evening = h >= 18;
+    match days {
+        0 if evening => "今晚".into(),
+        1 if evening => "昨晚".into(),
+        0 => format!("今天{}", part_zh(h)),
+        1 => format!("昨天{}", part_zh(h)),
+        2 => format!("前天{}", part_zh(h)),
+        _ => format!("{}月{}日", placed.month(), placed.day()),
+    }
+}
+
+/// A moment seen from `at`: 今晚10点 / 明天上午10点半 / 11月27日下午3点; 10 pm today.
+pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+    let days = (t.date_naive() - at.date_naive()).num_days();
+    let (h, m) = (t.hour(), t.minute());
+    if loc == Locale::En {
+        let h12 = match h % 12 {
+            0 => 12,
+            x => x,
+        };
+        let ampm = if h < 12 { "am" } else { "pm" };
+        let hm = if m == 0 {
+            format!("{h12} {ampm}")
+        } else {
+            format!("{h12}:{m:02} {ampm}")
+        };
+        let day = match days {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            _ => format!("on {}", date_en(t)),
+        };
+        return format!("{hm} {day}");
+    }
+    let tw = loc == Locale::ZhTw;
+    let evening = h >= 18;
+    let day = match days {
+        0 if evening => "今晚".to_string(),
+        1 if evening => "明晚".to_string(),
+        0 => format!("今天{}", part_zh(h)),
+        1 => format!("明天{}", part_zh(h)),
+        2 => format!("{}{}", if tw { "後天" } else { "后天" }, part_zh(h)),
+        _ => format!("{}月{}日{}", t.month(), t.day(), part_zh(h)),
+    };
+    let h12 = if h > 12 { h - 12 } else { h };
+    let min = match m {
+        0 => String::new(),
+        30 => "半".into(),
+        _ => format!("{m:02}分"),
+    };
+    let dian = if tw { "點" } else { "点" };
+    format!("{day}{h12}{dian}{min}")
+}
+
+/// Time left, when under two hours: 20分钟 / 1小时5分钟; 20 minutes.
+pub fn left(loc: Locale, minutes: i64) -> Option<String> {
+    if !(1..120).contains(&minutes) {
+        return None;
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    Some(match loc {
+        Locale::En => match (h, m) {
+            (0, m) => format!("{m} minutes"),
+            (_, 0) => "1 hour".into(),
+            (_, m) => format!("1 hour {m} minutes"),
+        },
+        _ => {
+            let (hr, mn) = if loc == Locale::ZhTw {
+                ("小時", "分鐘")
+            } else {
+                ("小时", "分钟")
+            };
+            match (h, m) {
+                (0, m) => format!("{m}{mn}"),
+                (_, 0) => format!("1{hr}"),
+                (_, m) => format!("1{hr}{m}{mn}"),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn placed_phrases() {
+        let now = t("2026-11-24T15:00:00+08:00");
+        let cn = |p| placed(Locale::ZhCn, t(p), now);
+        assert_eq!(cn("2026-11-24T14:45:00+08:00"), "刚刚");
+        assert_eq!(cn("2026-11-24T09:30:00+08:00"), "今天上午");
+        assert_eq!(cn("2026-11-23T21:00:00+08:00"), "昨晚");
+        assert_eq!(cn("2026-11-22T14:00:00+08:00"), "前天下午");
+        assert_eq!(cn("2026-11-20T14:00:00+08:00"), "11月20日");
+        assert_eq!(
+            placed(Locale::En, t("2026-11-23T21:00:00+08:00"), now),
+            "yesterday evening"
+        );
+    }
+
+    #[test]
+    fn clock_phrases() {
+        let now = t("2026-11-24T15:00:00+08:00");
+        assert_eq!(
+            clock(Locale::ZhCn, t("2026-11-24T22:00:00+08:00"), now),
+            "今晚10点"
+        );
+        assert_eq!(
+            clock(Locale::ZhTw, t("2026-11-25T10:30:00+08:00"), now),
+            "明天上午10點半"
+        );
+        assert_eq!(
+            clock(Locale::ZhCn, t("2026-11-27T15:05:00+08:00"), now),
+            "11月27日下午3点05分"
+        );
+        assert_eq!(
+            clock(Locale::En, t("2026-11-25T10:30:00+08:00"), now),
+            "10:30 am tomorrow"
+        );
+        assert_eq!(
+            clock(Locale::En, t("2026-11-24T12:00:00+08:00"), now),
+            "12 pm today"
+        );
+    }
+
+    #[test]
+    fn money_and_left() {
+        assert_eq!(money(Locale::ZhCn, 263.0), "263元");
+        assert_eq!(money(Locale::En, 9.5), "¥9.50");
+        assert_eq!(left(Locale::ZhCn, 20).as_deref(), Some("20分钟"));
+        assert_eq!(left(Locale::En, 65).as_deref(), Some("1 hour 5 minutes"));
+        assert_eq!(left(Locale::ZhCn, 150), None);
+    }
+
+    #[test]
+    fn short_titles() {
+        let cn = |t| short_title(Locale::ZhCn, t);
+        assert_eq!(cn("婴儿推车").as_deref(), Some("婴儿推车"));
+        assert_eq!(
+            cn("羽绒服女 2026新款 中长款加厚韩版").as_deref(),
+            Some("羽绒服女")
+        );
+        assert_eq!(cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套"), None);
+        assert_eq!(
+            short_title(
+                Locale::En,
+                "Organic Cotton Baby Romper with Snaps, 0-3 Months"
+            )
+            .as_deref(),
+            Some("Organic Cotton Baby Romper")
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! A small hand-written filler for `{key}` placeholders and `[a|b]` groups
+//! (syntax documented in `src/data/templates.txt`), and the check of the
+//! shop's own templates.
+
+use std::borrow::Cow;
+
+use super::facts::Facts;
+use super::table;
+use crate::core::error::{Error, ErrorCode};
+use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
+
+/// Placeholders a shop template may use.
+pub const SHOP_KEYS: [&str; 16] = [
+    "hi", "name", "sir", "time", "shop", "item", "amount", "link", "gift", "coupon", "campaign",
+    "close", "left", "named", "agent", "optout",
+];
+
+/// Hide the order time (to shorten an SMS).
+pub const HIDE_TIME: u8 = 1;
+/// Hide the item (to shorten an SMS).
+pub const HIDE_ITEM: u8 = 2;
+/// Hide the shop name (to shorten an SMS).
+pub const HIDE_SHOP: u8 = 4;
+
+/// What a text is rendered for.
+#[derive(Clone, Copy, Debug)]
+pub struct Env<'a> {
+    /// Language.
+    pub locale: Locale,
+    /// Channel (picks fragments and the SMS item title).
+    pub channel: Channel,
+    /// Tone (picks fragments such as the greeting).
+    pub tone: Tone,
+    /// The facts.
+    pub facts: &'a Facts,
+    /// `HIDE_*` bits: facts treated as unknown.
+    pub hide: u8,
+}
+
+impl Env<'_> {
+    fn fact(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+        let hidden = match key {
+            "time" => HIDE_TIME,
+            "item" => HIDE_ITEM,
+            "shop" => HIDE_SHOP,
+            _ => 0,
+        };
+        if self.hide & hidden != 0 {
+            return None;
+        }
+        match key {
+            "hi" => self.fragment("hi", depth).map(Cow::Owned),
+            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone().map(Cow::Owned),
+            _ => self.facts.get(key).map(|v| Cow::Owned(v.to_string())),
+        }
+    }
+
+    pub fn fragment(&self, name: &str, depth: u8) -> Option<String> {
+        if depth > 3 {
+            return None;
+        }
+        let ch = self.channel.as_str();
+        let ids = [
+            format!("@{name}.{ch}.{}", self.tone.as_str()),
+            format!("@{name}.{ch}"),
+            format!("@{name}"),
+        ];
+        let t = ids.iter().find_map(|id| table::find(id))?;
+        render(t.text(self.locale)?, self, true, depth + 1)
+    }
+
+    fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+        if let Some(name) = key.strip_prefix('@') {
+            return self.fragment(name, depth).map(Cow::Owned);
+        }
+        if let Some(k) = key.strip_prefix('?') {
+            return self.fact(k, depth).map(|_| Cow::Borrowed(""));
+        }
+        if let Some(k) = key.strip_prefix('!') {
+            return match self.fact(k, depth) {
+                Some(_) => None,
+                None => Some(Cow::Borrowed("")),
+            };
+        }
+        self.fact(key, depth)
+    }
+}
+
+/// Fills `text`; `None` when a fact outside a group is unknown or the
+/// text is malformed. `groups` turns on `[a|b]`.
+pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(i) = rest.find(|c| c == '{' || (groups && c == '[')) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(group) = tail.strip_prefix('[') {
+            let end = group.find(']')?;
+            if let Some(s) = group[..end]
+                .split('|')
+                .find_map(|alt| render(alt, env, false, depth))
+            {
+                out.push_str(&s);
+            }
+            rest = &group[end + 1..];
+        } else {
+            let body = &tail[1..];
+            let end = body.find('}')?;
+            out.push_str(&env.resolve(&body[..end], depth)?);
+            rest = &body[end + 1..];
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+fn bad(i: usize, message: String) -> Error {
+    Error::new(
+        ErrorCode::InvalidTemplate,
+        format!("shop.templates[{i}].text"),
+        message,
+    )
+}
+
+/// Checks the shop's templates: known placeholders, balanced braces.
+///
+/// # Errors
+/// `invalid_template` at `shop.templates[i].text` (or `.id`), with the
+/// 1-based character position and what is wrong.
+pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
+    for (i, t) in templates.iter().enumerate() {
+        if t.id.trim().is_empty() {
+            return Err(Error::new(
+                ErrorCode::InvalidTemplate,
+                format!("shop.templates[{i}].id"),
+                "the id is empty: give each template an id (it is reported back as templateId)",
+            ));
+        }
+        if t.text.trim().is_empty() {
+            return Err(bad(i, "the text is empty: write the line to send".into()));
+        }
+        let mut open: Option<(usize, String)> = None;
+        for (pos, c) in t.text.chars().enumerate() {
+            let pos = pos + 1;
+            match (c, &mut open) {
+                ('{', Some(_)) => {
+                    return Err(bad(
+                        i,
+                        format!("character {pos}: `{{` inside a placeholder: close the first one with `}}`"),
+                    ))
+                }
+                ('{', None) => open = Some((pos, String::new())),
+                ('}', None) => {
+                    return Err(bad(
+                        i,
+                        format!("character {pos}: `}}` without a matching `{{`: remove it or open a placeholder"),
+                    ))
+                }
+                ('}', Some((start, key))) => {
+                    if !SHOP_KEYS.contains(&key.as_str()) {
+                        return Err(bad(
+                            i,
+                            format!(
+                                "character {start}: unknown placeholder {{{key}}}: use one of {{{}}}",
+                                SHOP_KEYS.join("}, {")
+                            ),
+                        ));
+                    }
+                    open = None;
+                }
+                (c, Some((_, key))) => key.push(c),
+                _ => {}
+            }
+        }
+        if let Some((start, _)) = open {
+            return Err(bad(
+                i,
+                format!("character {start}: `{{` is never closed: end the placeholder with `}}`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(f: &Facts) -> Env<'_> {
+        Env {
+            locale: Locale::ZhCn,
+            channel: Channel::Im,
+            tone: Tone::Warm,
+            facts: f,
+            hide: 0,
+        }
+    }
+
+    #[test]
+    fn groups_take_the_first_known_alternative() {
+        let mut f = Facts::default();
+        let e = env(&f);
+        assert_eq!(
+            render("您[{time}]拍的[{item}|宝贝]", &e, true, 0).as_deref(),
+            Some("您拍的宝贝")
+        );
+        assert_eq!(render("拍的{item}", &e, true, 0), None);
+        f.item = Some("推车".into());
+        f.time = Some("今天上午".into());
+        let e = env(&f);
+        assert_eq!(
+            render("您[{time}]拍的[{item}|宝贝]", &e, true, 0).as_deref(),
+            Some("您今天上午拍的推车")
+        );
+        assert_eq!(render("{!item}x", &e, true, 0), None);
+        assert_eq!(render("{?item}x", &e, true, 0).as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn values_are_not_expanded_again() {
+        let f = Facts {
+            name: Some("{shop}[x]".into()),
+            ..Facts::default()
+        };
+        assert_eq!(
+            render("{name}您好", &env(&f), true, 0).as_deref(),
+            Some("{shop}[x]您好")
+        );
+    }
+
+    #[test]
+    fn shop_text_keeps_brackets() {
+        let f = Facts::default();
+        assert_eq!(
+            render("[限时]好价", &env(&f), false, 0).as_deref(),
+            Some("[限时]好价")
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! Candidate reminder lines: the shop's own templates first, then the
+//! built-in table (`src/data/templates.txt`), filled with the facts of the
+//! context and picked for different angles (help / benefit / deadline /
+//! check / answer).
+//!
+//! # The table
+//! A template is a header line, then one indented text line per locale:
+//! ```text
+//! id  prio  angle  channels  occasions  reasons
+//!   cn zh-CN text
+//!   tw zh-TW text (Taiwan usage: 訂單 / 出貨 / 付款 / 7天鑑賞期)
+//!   en English text
+//! ```
+//! - `prio` 1-9, higher is offered first; `angle` is help, benefit,
+//!   deadline, check, answer or door_open (offered lines differ in angle).
+//! - `channels`: im, sms, phone, comma-separated.
+//! - `occasions`: `*` or letters: f first, a address check (核对地址),
+//!   u follow-up, l last chance, c campaign wave, n the time the buyer
+//!   named, q answer an open question.
+//! - `reasons`: `*` (every reason but changed_mind) or reason codes.
+//! - An id starting with `@` is a fragment, used as `{@id}`; `{@x}` takes
+//!   `@x.<channel>.<tone>`, else `@x.<channel>`, else `@x`. The greeting
+//!   `{hi}` is the fragment `@hi`: tone and channel change it.
+//!
+//! Text syntax:
+//! - `{key}`: a fact; when it is unknown the template is not offered.
+//! - `[a|b]`: the first alternative whose facts are all known; if none, nothing.
+//! - `{?key}` / `{!key}`: print nothing; need the key known (flag true) /
+//!   unknown (flag false).
+//!
+//! Facts (shop templates use the same `{key}`s, without `[..]`, `?`, `!`,
+//! and are offered only when every key in them is known):
+//! - `hi` greeting for the channel and tone, with the buyer's name when known
+//! - `name` buyer.name, else a short nick; `sir` 王丽女士 / 王丽先生 (phone)
+//! - `time` when the order was placed, seen from the send time: 刚刚 / 今天上午 / 昨晚 / 11月20日
+//! - `shop`; `item` the first title (等N件 for more; a short title in SMS)
+//! - `amount` 263元 / ¥263; `link` shop.paymentLink (appended to IM lines)
+//! - `gift` shop.gifts\[0\]; `coupon`; `campaign` its name on a campaign day
+//! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
+//! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
+//! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
+//!   returning, firstTime (buyer.returning is false)
+
+pub mod facts;
+pub mod fill;
+pub mod table;
+
+use std::cmp::Reverse;
+
+use super::error::Error;
+use super::input::Input;
+use super::lint::sms_limit;
+use super::model::{Channel, Line, Locale, ReasonCode, ShopTemplate, Tone};
+use super::reason::Analysis;
+use super::timing::{Occasion, Timing};
+
+pub use facts::Facts;
+pub use fill::{check_templates, render, Env, SHOP_KEYS};
+pub use table::{templates, Template};
+
+/// What the lines are for.
+#[derive(Clone, Debug)]
+pub struct Request<'a> {
+    /// The checked context.
+    pub input: &'a Input<'a>,
+    /// The reason found.
+    pub reason: ReasonCode,
+    /// The channel chosen.
+    pub channel: Channel,
+    /// The tone chosen.
+    pub tone: Tone,
+    /// What the chat says (evidence, open question, named time).
+    pub analysis: &'a Analysis,
+    /// When and why (occasion, close time, send time).
+    pub timing: &'a Timing,
+}
+
+/// Ways an SMS is shortened until it fits one message, in order.
+/// The last one names neither shop nor item: only for a shop name too long
+/// for any SMS.
+const SMS_FITS: [u8; 6] = [
+    0,
+    fill::HIDE_TIME,
+    fill::HIDE_ITEM,
+    fill::HIDE_TIME | fill::HIDE_ITEM,
+    fill::HIDE_TIME | fill::HIDE_SHOP,
+    fill::HIDE_TIME | fill::HIDE_SHOP | fill::HIDE_ITEM,
+];
+
+/// Adds what every line of the channel carries: the payment link on IM,
+/// the opt-out suffix on SMS.
+fn finish(mut text: String, env: &Env) -> String {
+    let f = env.facts;
+    match env.channel {
+        Channel::Im => {
+            if let Some(link) = f.link.as_deref().filter(|l| !text.contains(l)) {
+                match env.fragment("link", 0) {
+                    Some(l) => {
+                        text.push('\n');
+                        text.push_str(&l);
+                    }
+                    None => {
+                        text.push('\n');
+                        text.push_str(link);
+                    }
+                }
+            }
+        }
+        Channel::Sms => {
+            if let Some(o) = f.optout.as_deref().filter(|o| !text.contains(o)) {
+                if env.locale == Locale::En {
+                    text.push(' ');
+                }
+                text.push_str(o);
+            }
+        }
+        Channel::Phone => {}
+    }
+    text
+}
+
+/// Renders one text for the channel; SMS drops the order time, the item or
+/// the shop name until the message fits, and gives up if it never does.
+pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
+    if env.channel != Channel::Sms {
+        return render(text, env, groups, 0).map(|t| finish(t, env));
+    }
+    SMS_FITS.iter().find_map(|&hide| {
+        let e = Env { hide, ..*env };
+        render(text, &e, groups, 0)
+            .map(|t| finish(t, &e))
+            .filter(|t| t.chars().count() <= sms_limit(t))
+    })
+}
+
+fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
+    t.channel.is_none_or(|c| c == req.channel)
+        && t.reason.is_none_or(|r| r == req.reason)
+        && t.locale.is_none_or(|l| l == req.input.locale)
+}
+
+/// Angles in the order this situation wants them, and whether the first
+/// one must lead (an explicit occasion or little time left).
+fn angle_order(req: &Request, facts: &Facts) -> ([&'static str; 5], bool) {
+    let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
+    let (mut order, explicit) = match req.timing.occasion {
+        Occasion::AddressCheck => (["check", "answer", "help", "benefit", "deadline"], true),
+        Occasion::LastChance => (["deadline", "help", "benefit", "answer", "check"], true),
+        Occasion::CampaignWave => (["deadline", "benefit", "help", "answer", "check"], true),
+        Occasion::BuyerNamedTime => (["help", "deadline", "benefit", "answer", "check"], true),
+        Occasion::Answer => (["answer", "help", "benefit", "deadline", "check"], true),
+        Occasion::FollowUp => (["help", "benefit", "deadline", "answer", "check"], false),
+        _ if req.reason == ReasonCode::SilentOrder => {
+            (["check", "help", "benefit", "deadline", "answer"], false)
+        }
+        _ => (["help", "answer", "benefit", "deadline", "check"], false),
+    };
+    let lead = urgent || facts.campaign_on;
+    if lead && req.timing.occasion != Occasion::Answer {
+        if let Some(i) = order.iter().position(|a| *a == "deadline") {
+            order[..=i].rotate_right(1);
+        }
+    }
+    (order, explicit || urgent)
+}
+
+/// At least three lines for `req` (one polite line when the buyer changed
+/// their mind), best first, in different angles.
+///
+/// # Errors
+/// `invalid_template` when a shop template is malformed.
+pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
+    let input = req.input;
+    let shop_templates: &[ShopTemplate] = input
+        .ctx
+        .shop
+        .as_ref()
+        .map(|s| s.templates.as_slice())
+        .unwrap_or(&[]);
+    check_templates(shop_templates)?;
+    let facts = Facts::read(req);
+    let env = Env {
+        locale: input.locale,
+        channel: req.channel,
+        tone: req.tone,
+        facts: &facts,
+        hide: 0,
+    };
+    let mut out: Vec<Line> = Vec::new();
+    if req.reason != ReasonCode::ChangedMind {
+        for t in shop_templates.iter().filter(|t| shop_template_fits(t, req)) {
+            if out.len() >= 3 {
+                break;
+            }
+            if let Some(text) = render_line(&t.text, &env, false) {
+                out.push(Line {
+                    text,
+                    template_id: t.id.clone(),
+                    angle: "shop".into(),
+                });
+            }
+        }
+    }
+
+    let (order, explicit) = angle_order(req, &facts);
+    let bonus: [i32; 5] = if explicit {
+        [70, 35, 15, 5, 0]
+    } else {
+        [30, 20, 10, 5, 0]
+    };
+    let mut scored: Vec<(i32, usize, &'static Template, String)> = templates()
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            !t.is_fragment()
+                && t.has_channel(req.channel)
+                && t.has_reason(req.reason)
+                && t.has_occasion(req.timing.occasion)
+        })
+        .filter_map(|(i, t)| {
+            let text = render_line(t.text(input.locale)?, &env, true)?;
+            let b = order
+                .iter()
+                .position(|a| *a == t.angle)
+                .and_then(|p| bonus.get(p))
+                .copied()
+                .unwrap_or(0);
+            Some((i32::from(t.prio) * 10 + b, i, t, text))
+        })
+        .collect();
+    super::sort::sort_by_key(&mut scored, |(score, i, _, _)| (Reverse(*score), *i));
+
+    let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
+    let want = target.saturating_sub(out.len()).max(1);
+    let mut taken = vec![false; scored.len()];
+    let mut angles: Vec<&str> = out.iter().map(|_| "shop").collect();
+    let mut added = 0;
+    for (k, (_, _, t, _)) in scored.iter().enumerate() {
+        if added < want && !angles.contains(&t.angle) {
+            taken[k] = true;
+            angles.push(t.angle);
+            added += 1;
+        }
+    }
+    // Too few angles: fill with the next best lines.
+    for slot in taken.iter_mut() {
+        if out.len() + added >= 3 {
+            break;
+        }
+        if !*slot {
+            *slot = true;
+            added += 1;
+        }
+    }
+    let mut picked: Vec<(i32, usize, &Template, String)> = scored
+        .into_iter()
+        .zip(taken)
+        .filter_map(|(c, t)| t.then_some(c))
+        .collect();
+    super::sort::sort_by_key(&mut picked, |(score, i, _, _)| (Reverse(*score), *i));
+    out.extend(picked.into_iter().map(|(_, _, t, text)| Line {
+        text,
+        template_id: t.id.into(),
+        angle: t.angle.into(),
+    }));
+    Ok(out)
+}

@@ -1,0 +1,127 @@
+//! The built-in template table (`src/data/templates.txt`), read once.
+
+use std::sync::OnceLock;
+
+use crate::core::model::{Channel, Locale, ReasonCode};
+use crate::core::timing::Occasion;
+
+const TABLE: &str = include_str!("../../data/templates.txt");
+
+/// One template (or fragment) of the table.
+#[derive(Clone, Debug, Default)]
+pub struct Template {
+    /// Stable id, reported as `templateId`; fragments start with `@`.
+    pub id: &'static str,
+    /// 1-9, higher is offered first.
+    pub prio: u8,
+    /// help, benefit, deadline, check, answer, door_open.
+    pub angle: &'static str,
+    /// Comma-separated channels.
+    pub channels: &'static str,
+    /// `*` or occasion letters.
+    pub occasions: &'static str,
+    /// `*` or comma-separated reason codes.
+    pub reasons: &'static str,
+    /// Text per locale (zh-CN, zh-TW, en); empty when missing.
+    pub texts: [&'static str; 3],
+}
+
+impl Template {
+    /// The text for `locale`, if the table has one.
+    pub fn text(&self, locale: Locale) -> Option<&'static str> {
+        let t = self.texts[locale_index(locale)];
+        (!t.is_empty()).then_some(t)
+    }
+
+    /// Whether this is a fragment rather than an offered line.
+    pub fn is_fragment(&self) -> bool {
+        self.id.starts_with('@')
+    }
+
+    /// Whether the template is for `channel`.
+    pub fn has_channel(&self, channel: Channel) -> bool {
+        self.channels.split(',').any(|c| c == channel.as_str())
+    }
+
+    /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
+    pub fn has_reason(&self, reason: ReasonCode) -> bool {
+        if self.reasons == "*" {
+            return reason != ReasonCode::ChangedMind;
+        }
+        self.reasons.split(',').any(|r| r == reason.as_str())
+    }
+
+    /// Whether the template fits `occasion`.
+    pub fn has_occasion(&self, occasion: Occasion) -> bool {
+        self.occasions == "*" || self.occasions.contains(occasion_letter(occasion))
+    }
+}
+
+/// The table letter of an occasion.
+pub fn occasion_letter(o: Occasion) -> char {
+    match o {
+        Occasion::First | Occasion::None => 'f',
+        Occasion::AddressCheck => 'a',
+        Occasion::FollowUp => 'u',
+        Occasion::LastChance => 'l',
+        Occasion::CampaignWave => 'c',
+        Occasion::BuyerNamedTime => 'n',
+        Occasion::Answer => 'q',
+    }
+}
+
+fn locale_index(l: Locale) -> usize {
+    match l {
+        Locale::ZhCn => 0,
+        Locale::ZhTw => 1,
+        Locale::En => 2,
+    }
+}
+
+/// Every template and fragment, in table order.
+pub fn templates() -> &'static [Template] {
+    static T: OnceLock<Vec<Template>> = OnceLock::new();
+    T.get_or_init(|| parse(TABLE))
+}
+
+/// The template or fragment with `id`.
+pub fn find(id: &str) -> Option<&'static Template> {
+    templates().iter().find(|t| t.id == id)
+}
+
+fn parse(table: &'static str) -> Vec<Template> {
+    let mut out: Vec<Template> = Vec::new();
+    for line in table.lines() {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if body.len() < line.len() {
+            // An indented text line: `cn …`, `tw …`, `en …`.
+            let (tag, text) = body.split_once(' ').unwrap_or((body, ""));
+            let idx = match tag {
+                "cn" => 0,
+                "tw" => 1,
+                "en" => 2,
+                _ => continue,
+            };
+            if let Some(t) = out.last_mut() {
+                t.texts[idx] = text.trim_end();
+            }
+            continue;
+        }
+        let mut f = body.split_whitespace();
+        let id = f.next().unwrap_or_default();
+        let prio = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        out.push(Template {
+            id,
+            prio,
+            angle: f.next().unwrap_or(""),
+            channels: f.next().unwrap_or(""),
+            occasions: f.next().unwrap_or("*"),
+            reasons: f.next().unwrap_or("*"),
+            texts: [""; 3],
+        });
+    }
+    out
+}

@@ -1,0 +1,363 @@
+//! Reads the chat: why the buyer hasn't paid, and what the conversation says
+//! about reminding at all (a stop request, an open question, a named time).
+//!
+//! Every buyer message is normalised ([`norm`]) and matched against the
+//! phrase table (`src/data/reasons.tsv`, [`rules`]). A few generic
+//! mechanisms turn hits into a reason:
+//! - negation: a negation word just before a phrase cancels it in a
+//!   statement (不贵 is not 贵), but not in a question (不包邮吗 still asks
+//!   about postage);
+//! - groups that must meet in one clause (花呗 + 用不了 → payment system);
+//! - pings (在吗) count as waiting only when repeated, after the buyer's own
+//!   unanswered message, or at the end of a message after the agent spoke:
+//!   one opening 在吗 is a greeting;
+//! - paid / after-sales talk keeps only changed_mind, service_unhappy and
+//!   waiting_reply;
+//! - an agent message after a buyer message answers it: its pings and its
+//!   question no longer make the buyer wait;
+//! - later buyer messages weigh more; a bare unanswered question with no
+//!   cause is `waiting_reply` with low confidence.
+
+mod norm;
+mod rules;
+mod when;
+
+use std::cmp::Reverse;
+
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use super::input::Input;
+use super::matcher::utf16_len;
+use super::model::{Evidence, Reason, ReasonCode, Role};
+use super::sort::sort_by_key;
+use norm::Norm;
+use rules::{rules, Found, Role as R};
+
+pub use norm::fold;
+
+/// What the chat says beyond the reason.
+#[derive(Clone, Debug, Default)]
+pub struct Signals {
+    /// The buyer asked not to be contacted (别再发了 / 不要催 / 别打电话了 /
+    /// stop messaging me): index of the latest such message.
+    pub stop_request: Option<usize>,
+    /// The latest buyer question (or ping) the agent has not answered after
+    /// it: message index.
+    pub open_question: Option<usize>,
+    /// A time the buyer named for paying (晚上8点付 / 明天付 / 周五 / 等会儿),
+    /// resolved in the shop's offset from the moment the buyer said it
+    /// (the message's `at`, else `now`).
+    pub named_time: Option<NamedTime>,
+    /// The buyer chatted before or after ordering (询单), as opposed to a silent order.
+    pub consulted: bool,
+    /// The buyer said plainly they no longer want the order (拍错了 / 不要了 /
+    /// 取消订单), as opposed to hesitating (再看看 / 考虑一下), which is also
+    /// `changed_mind` but leaves the door open: message index.
+    pub declined: Option<usize>,
+    /// The buyer waits for pay day (发工资了再买) without naming a clock
+    /// time: message index. When they name a date too (15号发工资),
+    /// `named_time` carries it.
+    pub payday: Option<usize>,
+}
+
+/// A time the buyer said they would pay.
+#[derive(Clone, Debug)]
+pub struct NamedTime {
+    /// The message that named it.
+    pub message_index: usize,
+    /// The moment, in the shop's offset.
+    pub at: DateTime<FixedOffset>,
+    /// The words.
+    pub text: String,
+}
+
+/// The reason and the signals.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Why the buyer hasn't paid.
+    pub reason: Reason,
+    /// What else the chat says.
+    pub signals: Signals,
+}
+
+/// Weight of a later hit of a code already seen, relative to its best hit.
+const MORE: f64 = 0.3;
+/// Evidence items kept.
+const MAX_EVIDENCE: usize = 5;
+
+#[derive(Default)]
+struct Score {
+    best: f64,
+    sum: f64,
+    last: usize,
+    evidence: Vec<Evidence>,
+}
+
+impl Score {
+    fn value(&self) -> f64 {
+        self.best + MORE * (self.sum - self.best)
+    }
+}
+
+struct Cand {
+    code: ReasonCode,
+    weight: f64,
+    start: usize,
+    end: usize,
+}
+
+fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evidence {
+    let (s, e) = n.orig_span(start, end);
+    Evidence {
+        message_index: index,
+        text: text.get(s..e).unwrap_or("").to_string(),
+        start: utf16_len(text.get(..s).unwrap_or("")),
+        end: utf16_len(text.get(..e).unwrap_or("")),
+    }
+}
+
+/// Gap allowed between a negation word and the phrase it negates.
+fn near(n: &Norm, end: usize, start: usize) -> bool {
+    let gap = n.text.get(end..start).unwrap_or("x x x x x x x x x");
+    let chars = gap.chars().count();
+    chars <= 2 || (gap.is_ascii() && chars <= 8)
+}
+
+/// Questions about the goods and the terms: paid or after-sales talk
+/// (退货, 已付款) shows they are not why this order is unpaid.
+fn pre_sale(code: ReasonCode) -> bool {
+    matches!(
+        code,
+        ReasonCode::NoviceBuyer
+            | ReasonCode::PriceBargain
+            | ReasonCode::ShippingFee
+            | ReasonCode::ProductDoubt
+            | ReasonCode::ComparingShops
+            | ReasonCode::OrderMerge
+            | ReasonCode::GiftOrPromo
+            | ReasonCode::DeliveryQuestion
+    )
+}
+
+/// Reads the chat of `input`.
+pub fn analyze(input: &Input) -> Analysis {
+    let r = rules();
+    let sp = r.special;
+    let msgs = &input.messages;
+    let buyer_total = input.buyer_messages().count();
+    let mut signals = Signals {
+        consulted: buyer_total > 0,
+        ..Signals::default()
+    };
+    let mut scores: Vec<(ReasonCode, Score)> = Vec::new();
+    let mut plain: Option<Evidence> = None;
+    let mut seen = 0usize;
+    let mut agent_spoke = false;
+    let mut agent_post = false;
+    for (pos, m) in msgs.iter().enumerate() {
+        if m.from != Role::Buyer {
+            if m.from == Role::Agent {
+                agent_spoke = true;
+                let n = Norm::new(m.text);
+                agent_post = r.find(&n).iter().any(|f| r.is(f, sp.post));
+            }
+            continue;
+        }
+        let later = buyer_total.saturating_sub(seen + 1);
+        seen += 1;
+        let recency = 1.0 / (1.0 + 0.5 * later as f64);
+        let answered = msgs
+            .get(pos + 1..)
+            .is_some_and(|rest| rest.iter().any(|x| x.from == Role::Agent));
+        let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
+        let n = Norm::new(m.text);
+        let hits = r.find(&n);
+        let qs = r.questions(&n);
+        let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
+        let negated = |f: &Found| {
+            !question(f)
+                && hits.iter().any(|g| {
+                    g.clause == f.clause
+                        && g.end <= f.start
+                        && r.is(g, sp.neg)
+                        && near(&n, g.end, f.start)
+                })
+        };
+        let asks_any = qs.iter().any(|q| *q);
+        let live: Vec<&Found> = hits.iter().filter(|f| !negated(f)).collect();
+        let has = |g: u8| live.iter().any(|f| r.is(f, g));
+        if has(sp.stop) {
+            signals.stop_request = Some(m.index);
+        }
+        let payday = has(sp.payday);
+        if payday {
+            signals.payday = Some(m.index);
+        }
+        let post = has(sp.post) || (agent_post && !has(sp.ping));
+        let topic = has(sp.topic);
+
+        let mut cands: Vec<Cand> = Vec::new();
+        for f in &live {
+            for role in r.roles(f) {
+                if let R::Code(code, w) = *role {
+                    cands.push(Cand {
+                        code,
+                        weight: f64::from(w),
+                        start: f.start,
+                        end: f.end,
+                    });
+                }
+            }
+        }
+        for c in &r.combos {
+            for a in live.iter().filter(|f| r.is(f, c.a)) {
+                let other = match c.b {
+                    Some(b) => live
+                        .iter()
+                        .find(|g| g.clause == a.clause && g.start != a.start && r.is(g, b))
+                        .map(|g| (g.start, g.end)),
+                    None => (question(a) || qs.get(a.clause + 1).copied().unwrap_or(false))
+                        .then_some((a.start, a.end)),
+                };
+                if let Some((s, e)) = other {
+                    cands.push(Cand {
+                        code: c.code,
+                        weight: f64::from(c.weight),
+                        start: a.start.min(s),
+                        end: a.end.max(e),
+                    });
+                    break;
+                }
+            }
+        }
+        // Pings: only a real wait, not an opening greeting.
+        let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
+        if let Some(last) = pings.last() {
+            let tail = n.text.get(last.end..).unwrap_or("");
+            let at_end = !tail.chars().any(|c| c.is_alphanumeric());
+            if pings.len() >= 2 || after_buyer || (agent_spoke && at_end) {
+                cands.push(Cand {
+                    code: ReasonCode::WaitingReply,
+                    weight: if pings.len() >= 2 { 3.0 } else { 2.0 },
+                    start: pings.first().map_or(last.start, |p| p.start),
+                    end: last.end,
+                });
+            }
+        }
+        if answered {
+            cands.retain(|c| c.code != ReasonCode::WaitingReply);
+        }
+        if post {
+            cands.retain(|c| !pre_sale(c.code));
+        }
+        if has(sp.keep) {
+            cands.retain(|c| c.code != ReasonCode::ChangedMind);
+        }
+        if cands
+            .iter()
+            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
+        {
+            signals.declined = Some(m.index);
+        }
+        let asks = asks_any || !pings.is_empty();
+        if !answered && asks {
+            signals.open_question = Some(m.index);
+            // A bare question waits for an answer when it ends the message
+            // as one: a question mark or particle, or a short clause.
+            let k = qs.iter().rposition(|q| *q).unwrap_or(0);
+            let (s, e) = n.clause_span(k);
+            let clause = n.text.get(s..e).unwrap_or("");
+            let ends_as_question = clause.chars().count() <= 12
+                || clause
+                    .trim_end_matches([',', '.', '!', '~', '…', ' '])
+                    .ends_with(['?', '吗', '么', '嘛', '呢']);
+            plain = (cands.is_empty() && !post && !topic && pings.is_empty() && ends_as_question)
+                .then(|| evidence(&n, m.text, m.index, s, e));
+        } else {
+            plain = None;
+        }
+        for c in cands {
+            let v = c.weight * recency;
+            let i = match scores.iter().position(|(code, _)| *code == c.code) {
+                Some(i) => i,
+                None => {
+                    scores.push((c.code, Score::default()));
+                    scores.len() - 1
+                }
+            };
+            if let Some((_, s)) = scores.get_mut(i) {
+                s.best = s.best.max(v);
+                s.sum += v;
+                s.last = pos;
+                if s.evidence.len() < MAX_EVIDENCE {
+                    s.evidence
+                        .push(evidence(&n, m.text, m.index, c.start, c.end));
+                }
+            }
+        }
+        let base = m.at.unwrap_or(input.now);
+        let default_hour = i64::from(input.settings.quiet_before.hour());
+        if let Some(said) = when::named(&n, m.text, base, &qs, payday, default_hour) {
+            let ev = evidence(&n, m.text, m.index, said.start, said.end);
+            signals.named_time = Some(NamedTime {
+                message_index: m.index,
+                at: said.at,
+                text: ev.text,
+            });
+        }
+    }
+    // The latest word wins: a pay day said after a named time replaces it.
+    if signals.payday > signals.named_time.as_ref().map(|t| t.message_index) {
+        signals.named_time = None;
+    }
+    Analysis {
+        reason: decide(scores, plain, signals.consulted),
+        signals,
+    }
+}
+
+fn decide(
+    mut scores: Vec<(ReasonCode, Score)>,
+    plain: Option<Evidence>,
+    consulted: bool,
+) -> Reason {
+    // Best first; ties go to the later message, then to the code listed first.
+    sort_by_key(&mut scores, |(code, s)| {
+        (Reverse(s.value()), Reverse(s.last), *code)
+    });
+    let mut it = scores.into_iter();
+    match it.next() {
+        Some((code, best)) => {
+            let v = best.value();
+            let second = it.next().map_or(0.0, |(_, s)| s.value());
+            let base = 1.0 - (-v / 2.2).exp();
+            let conf = base * (1.0 - 0.35 * (second / v.max(0.01)).min(1.0));
+            Reason {
+                code,
+                confidence: round2(conf.clamp(0.15, 0.95)),
+                evidence: best.evidence,
+            }
+        }
+        None if !consulted => Reason {
+            code: ReasonCode::SilentOrder,
+            confidence: 0.9,
+            evidence: Vec::new(),
+        },
+        None => match plain {
+            Some(ev) => Reason {
+                code: ReasonCode::WaitingReply,
+                confidence: 0.35,
+                evidence: vec![ev],
+            },
+            None => Reason {
+                code: ReasonCode::Unknown,
+                confidence: 0.3,
+                evidence: Vec::new(),
+            },
+        },
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

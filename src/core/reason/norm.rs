@@ -1,0 +1,260 @@
+//! Normalises a chat message for matching, keeping the way back to the
+//! buyer's own words: full-width → half-width, traditional → simplified
+//! (fold.tsv), ASCII lower case, no spaces inside CJK text, every run of
+//! digits as `#`, platform placeholders (`[数字x]`, `[姓名x]`, `#E-s[数字x]`)
+//! and emoji reduced, clause breaks at punctuation and at spaces between words.
+
+use std::sync::OnceLock;
+
+use super::super::sort::sort_by_key;
+
+const FOLD: &str = include_str!("../../data/fold.tsv");
+
+/// A normalised message.
+pub struct Norm {
+    /// The normalised text.
+    pub text: String,
+    /// For each normalised char: its byte offset here and the byte span it
+    /// came from in the original.
+    src: Vec<(usize, usize, usize)>,
+    /// Byte offsets (in `text`) where a new clause starts, ascending.
+    breaks: Vec<usize>,
+}
+
+fn fold_map() -> &'static [(char, char)] {
+    static F: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut v = Vec::new();
+        for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
+            let mut cs = line.chars();
+            let Some(s) = cs.next() else { continue };
+            v.extend(cs.filter(|c| *c != '\t').map(|t| (t, s)));
+        }
+        sort_by_key(&mut v, |p| p.0);
+        v
+    })
+}
+
+/// Traditional → simplified for the characters the tables use.
+pub fn fold(c: char) -> char {
+    let m = fold_map();
+    match m.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => m.get(i).map_or(c, |p| p.1),
+        Err(_) => c,
+    }
+}
+
+/// Full-width forms → ASCII, ideographic space → space.
+fn half(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x2B00..=0x2BFF)
+}
+
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | '!' | '?' | ';' | '~' | '\n' | '。' | '、' | '…' | '，' | '！' | '？' | '；'
+    )
+}
+
+/// Length in bytes of a platform placeholder at the start of `s`, and what
+/// it stands for.
+fn placeholder(s: &str) -> Option<(usize, &'static str)> {
+    if let Some(rest) = s.strip_prefix("#E-s") {
+        // Emoji code: `#E-s21` or `#E-s[数字x]`.
+        let n = if rest.starts_with('[') {
+            rest.find(']').map_or(0, |i| i + 1)
+        } else {
+            rest.bytes().take_while(u8::is_ascii_alphanumeric).count()
+        };
+        return Some((4 + n, ""));
+    }
+    let inner = s.strip_prefix('[')?;
+    let end = inner.find(']')?;
+    let name = inner.get(..end)?;
+    if !name.ends_with('x') || name.chars().count() > 6 {
+        return None;
+    }
+    let kind = if name.starts_with("数字") || name.starts_with("金额") {
+        "#"
+    } else if name.starts_with("地址") {
+        "地址"
+    } else {
+        "_"
+    };
+    Some((end + 2, kind))
+}
+
+impl Norm {
+    /// Normalises `orig`.
+    pub fn new(orig: &str) -> Norm {
+        let mut n = Norm {
+            text: String::with_capacity(orig.len()),
+            src: Vec::with_capacity(orig.len() / 2),
+            breaks: Vec::new(),
+        };
+        let mut token = 0usize; // chars since the last break or space
+        let mut i = 0;
+        while i < orig.len() {
+            let rest = orig.get(i..).unwrap_or("");
+            let Some(c0) = rest.chars().next() else { break };
+            if c0 == '#' || c0 == '[' {
+                if let Some((len, kind)) = placeholder(rest) {
+                    let len = len.min(rest.len());
+                    if kind.is_empty() {
+                        n.brk();
+                        token = 0;
+                    }
+                    for c in kind.chars() {
+                        if c == '#' && n.text.ends_with('#') {
+                            continue;
+                        }
+                        n.push(c, i, i + len);
+                        token += 1;
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            let w = c0.len_utf8();
+            let c = fold(half(c0).to_ascii_lowercase());
+            if c.is_whitespace() && c != '\n' {
+                let prev = n.text.chars().next_back();
+                let next = rest
+                    .get(w..)
+                    .and_then(|r| r.chars().map(half).find(|x| !x.is_whitespace()));
+                let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
+                    && next.is_some_and(|x| x.is_ascii_alphanumeric());
+                if ascii_pair {
+                    if !n.text.ends_with(' ') {
+                        n.push(' ', i, i + w);
+                    }
+                } else if token >= 2 {
+                    n.brk();
+                    token = 0;
+                }
+                i += w;
+                continue;
+            }
+            if is_emoji(c) {
+                n.brk();
+                token = 0;
+                i += w;
+                continue;
+            }
+            if c.is_ascii_digit() {
+                if !n.text.ends_with('#') {
+                    n.push('#', i, i + w);
+                } else if let Some(last) = n.src.last_mut() {
+                    last.2 = i + w;
+                }
+                token += 1;
+                i += w;
+                continue;
+            }
+            n.push(c, i, i + w);
+            token += 1;
+            if is_break(c) {
+                n.brk();
+                token = 0;
+            }
+            i += w;
+        }
+        n
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.src.push((self.text.len(), start, end));
+        self.text.push(c);
+    }
+
+    fn brk(&mut self) {
+        if self.breaks.last() != Some(&self.text.len()) {
+            self.breaks.push(self.text.len());
+        }
+    }
+
+    /// The clause the normalised byte offset `pos` falls in.
+    pub fn clause(&self, pos: usize) -> usize {
+        self.breaks.partition_point(|b| *b <= pos)
+    }
+
+    /// Byte span of clause `k` in the normalised text.
+    pub fn clause_span(&self, k: usize) -> (usize, usize) {
+        let start = if k == 0 {
+            0
+        } else {
+            self.breaks.get(k - 1).copied().unwrap_or(self.text.len())
+        };
+        let end = self.breaks.get(k).copied().unwrap_or(self.text.len());
+        (start, end.max(start))
+    }
+
+    /// Number of clauses.
+    pub fn clauses(&self) -> usize {
+        self.breaks.len() + 1
+    }
+
+    /// The original byte span behind the normalised span `start..end`.
+    pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let a = self.src.partition_point(|s| s.0 < start);
+        let b = self.src.partition_point(|s| s.0 < end);
+        let os = self.src.get(a).map_or(0, |s| s.1);
+        let oe = b
+            .checked_sub(1)
+            .and_then(|j| self.src.get(j))
+            .map_or(os, |s| s.2);
+        (os, oe.max(os))
+    }
+
+    /// Normalised char before byte offset `pos`.
+    pub fn before(&self, pos: usize) -> Option<char> {
+        self.text.get(..pos).and_then(|s| s.chars().next_back())
+    }
+
+    /// Normalised char at byte offset `pos`.
+    pub fn at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..).and_then(|s| s.chars().next())
+    }
+}
+
+/// Is `c` a CJK ideograph (used to decide word boundaries).
+pub fn cjk(c: char) -> bool {
+    is_cjk(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_script_and_spaces() {
+        let n = Norm::new("餘 額 不 足，ＯＫ Now");
+        assert_eq!(n.text, "余额不足,ok now");
+        let n = Norm::new("在吗 在吗");
+        assert_eq!(n.text, "在吗在吗");
+        assert_eq!(n.clauses(), 2);
+    }
+
+    #[test]
+    fn placeholders_and_digits() {
+        let n = Norm::new("买[数字x]的东西#E-s[数字x]收我12元[姓名x]");
+        assert_eq!(n.text, "买#的东西收我#元_");
+        let (s, e) = n.orig_span(n.text.find("收我").unwrap(), n.text.len());
+        assert_eq!(
+            &"买[数字x]的东西#E-s[数字x]收我12元[姓名x]"[s..e],
+            "收我12元[姓名x]"
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! The phrase table (`src/data/reasons.tsv`) read into one matcher: each
+//! distinct phrase carries its roles (a reason code with a weight, or a
+//! group), plus the group combinations.
+//!
+//! Phrases are written as the normaliser leaves text: simplified characters
+//! (traditional ones are folded through `fold.tsv`), half-width, lower case,
+//! no spaces between CJK characters, every run of digits as `#`. Rows:
+//!
+//! | row | meaning |
+//! | --- | --- |
+//! | `code<TAB>phrase[<TAB>weight]` | a phrase that shows `code`; weight 1 = vague, 2 = clear (default), 3 = explicit |
+//! | `@group<TAB>phrase` | a word of a group |
+//! | `code<TAB>@a+@b[<TAB>weight]` | both groups in one clause; `@a+?`: `a` in a question (or just before one) |
+//!
+//! A phrase may appear in several rows with different roles. Groups the
+//! detector reads itself: `@neg` (a negation just before a phrase cancels it
+//! in a statement), `@q` (question words; clauses ending in ? 吗 么 嘛 呢 吧
+//! are questions too), `@ping` (在吗: a ping, not a cause, unless repeated or
+//! after the agent spoke), `@stop` (do not contact me), `@post` (paid or
+//! after-sales talk, in the buyer's message or the agent's one before it:
+//! questions about goods and terms there are not why the order is unpaid),
+//! `@topic` (other service topics: no waiting_reply for a bare question about
+//! them), `@payday` (waits for pay day), `@keep` (wants to keep the order: no
+//! changed_mind in that message), `@none` (blocks a shorter phrase inside it
+//! and means nothing: 运费险 is not postage, 能不能 is not a negation).
+
+use std::sync::OnceLock;
+
+use super::super::matcher::{read_table, Matcher};
+use super::super::model::ReasonCode;
+use super::super::sort::sort_by_key;
+use super::norm::{cjk, Norm};
+
+const TABLE: &str = include_str!("../../data/reasons.tsv");
+
+/// What a matched phrase means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Shows a reason, with a weight 1..=3.
+    Code(ReasonCode, u8),
+    /// Belongs to a group.
+    Group(u8),
+}
+
+/// Two groups in one clause show a reason; `b == None` means "and the
+/// clause is a question".
+#[derive(Clone, Copy, Debug)]
+pub struct Combo {
+    pub code: ReasonCode,
+    pub a: u8,
+    pub b: Option<u8>,
+    pub weight: u8,
+}
+
+/// Group ids the detector reads directly.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Special {
+    pub neg: u8,
+    pub ping: u8,
+    pub stop: u8,
+    pub post: u8,
+    pub topic: u8,
+    pub payday: u8,
+    pub keep: u8,
+}
+
+pub struct Rules {
+    pub matcher: Matcher,
+    pub roles: Vec<Vec<Role>>,
+    pub questions: Matcher,
+    pub combos: Vec<Combo>,
+    pub special: Special,
+}
+
+/// One hit in a normalised message.
+#[derive(Clone, Copy, Debug)]
+pub struct Found {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+    pub clause: usize,
+}
+
+fn weight(w: Option<&str>) -> u8 {
+    w.and_then(|w| w.trim().parse::<u8>().ok())
+        .unwrap_or(2)
+        .clamp(1, 3)
+}
+
+fn id(name: &'static str, groups: &mut Vec<&'static str>) -> u8 {
+    match groups.iter().position(|g| *g == name) {
+        Some(i) => i as u8,
+        None => {
+            groups.push(name);
+            (groups.len() - 1) as u8
+        }
+    }
+}
+
+pub fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(build)
+}
+
+fn build() -> Rules {
+    let mut groups: Vec<&'static str> = Vec::new();
+    let mut rows: Vec<(&str, Role)> = Vec::new();
+    let mut qs: Vec<&str> = Vec::new();
+    let mut combos = Vec::new();
+    for (head, rest) in read_table(TABLE) {
+        let mut cols = rest.split('\t');
+        let phrase = cols.next().unwrap_or("").trim();
+        if phrase.is_empty() {
+            continue;
+        }
+        if let Some(g) = head.strip_prefix('@') {
+            if g == "q" {
+                qs.push(phrase);
+            } else {
+                rows.push((phrase, Role::Group(id(g, &mut groups))));
+            }
+            continue;
+        }
+        let Some(code) = ReasonCode::parse(head) else {
+            continue;
+        };
+        let w = weight(cols.next());
+        if let Some(pair) = phrase.strip_prefix('@') {
+            let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
+            let a = id(a, &mut groups);
+            let b = b.strip_prefix('@').map(|b| id(b, &mut groups));
+            combos.push(Combo {
+                code,
+                a,
+                b,
+                weight: w,
+            });
+        } else {
+            rows.push((phrase, Role::Code(code, w)));
+        }
+    }
+    let special = Special {
+        neg: id("neg", &mut groups),
+        ping: id("ping", &mut groups),
+        stop: id("stop", &mut groups),
+        post: id("post", &mut groups),
+        topic: id("topic", &mut groups),
+        payday: id("payday", &mut groups),
+        keep: id("keep", &mut groups),
+    };
+    sort_by_key(&mut rows, |r| *r);
+    rows.dedup();
+    let mut pats: Vec<&str> = Vec::new();
+    let mut roles: Vec<Vec<Role>> = Vec::new();
+    for (p, r) in rows {
+        if pats.last() == Some(&p) {
+            if let Some(last) = roles.last_mut() {
+                last.push(r);
+            }
+        } else {
+            pats.push(p);
+            roles.push(vec![r]);
+        }
+    }
+    Rules {
+        matcher: Matcher::new(&pats),
+        roles,
+        questions: Matcher::new(&qs),
+        combos,
+        special,
+    }
+}
+
+fn word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Drops hits of ASCII words inside longer words ("hi" in "this").
+fn at_word_bounds(n: &Norm, start: usize, end: usize) -> bool {
+    let first = n.at(start);
+    let last = n.before(end);
+    let bad_start = word_char(first) && word_char(n.before(start));
+    let bad_end = word_char(last) && word_char(n.at(end));
+    !(bad_start || bad_end) || first.is_some_and(cjk)
+}
+
+impl Rules {
+    /// Hits of the phrase table in `n`, left to right.
+    pub fn find(&self, n: &Norm) -> Vec<Found> {
+        self.matcher
+            .find_iter(&n.text)
+            .filter(|h| at_word_bounds(n, h.start, h.end))
+            .map(|h| Found {
+                pattern: h.pattern,
+                start: h.start,
+                end: h.end,
+                clause: n.clause(h.start),
+            })
+            .collect()
+    }
+
+    /// Which clauses of `n` are questions.
+    pub fn questions(&self, n: &Norm) -> Vec<bool> {
+        let mut q = vec![false; n.clauses()];
+        for (k, slot) in q.iter_mut().enumerate() {
+            let (s, e) = n.clause_span(k);
+            let t = n.text.get(s..e).unwrap_or("");
+            let t = t.trim_end_matches([',', '.', '!', ';', '~', '…', '、', ' ', '\n']);
+            *slot = t.contains('?')
+                || t.contains('吗')
+                || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
+        }
+        for h in self.questions.find_iter(&n.text) {
+            if at_word_bounds(n, h.start, h.end) {
+                if let Some(slot) = q.get_mut(n.clause(h.start)) {
+                    *slot = true;
+                }
+            }
+        }
+        q
+    }
+
+    /// The roles of a hit.
+    pub fn roles(&self, f: &Found) -> &[Role] {
+        self.roles.get(f.pattern).map_or(&[], Vec::as_slice)
+    }
+
+    /// Does the hit belong to group `g`.
+    pub fn is(&self, f: &Found, g: u8) -> bool {
+        self.roles(f).contains(&Role::Group(g))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_clean() {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (head, rest) in read_table(TABLE) {
+            let phrase = rest.split('\t').next().unwrap_or("").trim();
+            assert!(!phrase.is_empty(), "{head}: empty phrase");
+            assert!(
+                head.starts_with('@') || ReasonCode::parse(head).is_some(),
+                "unknown code {head}"
+            );
+            if !phrase.starts_with('@') {
+                // Written as the normaliser leaves text, or it could never match.
+                assert_eq!(Norm::new(phrase).text, phrase, "{head}\t{phrase}");
+            }
+            assert!(
+                !seen.contains(&(head, phrase)),
+                "duplicate row {head}\t{phrase}"
+            );
+            seen.push((head, phrase));
+        }
+        let r = rules();
+        for code in ReasonCode::ALL {
+            if matches!(code, ReasonCode::SilentOrder | ReasonCode::Unknown) {
+                continue;
+            }
+            let direct = r
+                .roles
+                .iter()
+                .flatten()
+                .any(|x| matches!(x, Role::Code(c, _) if *c == code));
+            assert!(direct, "no phrase for {}", code.as_str());
+        }
+    }
+}

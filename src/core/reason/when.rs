@@ -1,0 +1,270 @@
+//! When the buyer said they would pay (晚上8点付, 明天付, 周五, 等会儿,
+//! tonight), resolved to a moment in the shop's offset. The words are in
+//! times.tsv; this file only reads numbers and does the calendar arithmetic.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+
+use super::super::matcher::{read_table, Matcher};
+use super::norm::Norm;
+
+const TABLE: &str = include_str!("../../data/times.tsv");
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Day,
+    Part,
+    Week,
+    Rel,
+    Pay,
+    Clock,
+    Date,
+}
+
+struct Times {
+    matcher: Matcher,
+    kinds: Vec<(Kind, i64)>,
+}
+
+fn times() -> &'static Times {
+    static T: OnceLock<Times> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut kinds = Vec::new();
+        for (kind, rest) in read_table(TABLE) {
+            let (phrase, value) = rest.split_once('\t').unwrap_or((rest, "0"));
+            let k = match kind {
+                "day" => Kind::Day,
+                "part" => Kind::Part,
+                "week" => Kind::Week,
+                "rel" => Kind::Rel,
+                "pay" => Kind::Pay,
+                "clock" => Kind::Clock,
+                "date" => Kind::Date,
+                _ => continue,
+            };
+            pats.push(phrase.trim());
+            kinds.push((k, value.trim().parse().unwrap_or(0)));
+        }
+        Times {
+            matcher: Matcher::new(&pats),
+            kinds,
+        }
+    })
+}
+
+/// A named time: the moment and the normalised span that named it.
+pub struct Said {
+    pub at: DateTime<FixedOffset>,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn cn_digit(c: char) -> Option<i64> {
+    "零一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as i64)
+        .or(if c == '两' { Some(2) } else { None })
+}
+
+/// The number written just before `pos` (digits or Chinese numerals), with
+/// its normalised start and whether it was the lone word 一.
+fn number_before(n: &Norm, orig: &str, pos: usize) -> Option<(i64, usize, bool)> {
+    let head = n.text.get(..pos)?;
+    let head_trim = head.trim_end_matches(' ');
+    if head_trim.ends_with('#') {
+        let s = head_trim.len() - 1;
+        let (os, oe) = n.orig_span(s, s + 1);
+        let v = orig.get(os..oe)?.parse::<i64>().ok()?;
+        return Some((v, s, false));
+    }
+    let mut chars: Vec<(usize, char)> = head.char_indices().rev().take(3).collect();
+    chars.reverse();
+    let start = chars
+        .iter()
+        .position(|(_, c)| cn_digit(*c).is_some() || *c == '十')
+        .filter(|i| {
+            chars[*i..]
+                .iter()
+                .all(|(_, c)| cn_digit(*c).is_some() || *c == '十')
+        })?;
+    let word: Vec<char> = chars[start..].iter().map(|p| p.1).collect();
+    let v = match word.as_slice() {
+        ['十'] => 10,
+        ['十', d] => 10 + cn_digit(*d)?,
+        [d, '十'] => cn_digit(*d)? * 10,
+        [d, '十', e] => cn_digit(*d)? * 10 + cn_digit(*e)?,
+        [d] => cn_digit(*d)?,
+        _ => return None,
+    };
+    Some((v, chars[start].0, word == ['一']))
+}
+
+fn number_after(n: &Norm, orig: &str, pos: usize) -> Option<i64> {
+    if n.at(pos) != Some('#') {
+        return None;
+    }
+    let (os, oe) = n.orig_span(pos, pos + 1);
+    orig.get(os..oe)?.parse().ok()
+}
+
+fn at(date: NaiveDate, h: i64, m: i64, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let ndt = date.and_hms_opt(h.clamp(0, 23) as u32, m.clamp(0, 59) as u32, 0)?;
+    tz.from_local_datetime(&ndt).single()
+}
+
+/// The time named in `n` (the message `orig`), counted from `base`;
+/// `questions` marks clauses that ask rather than say; `pay_said` is true
+/// when the message speaks of pay day; `default_hour` stands for a day
+/// named without an hour.
+pub fn named(
+    n: &Norm,
+    orig: &str,
+    base: DateTime<FixedOffset>,
+    questions: &[bool],
+    pay_said: bool,
+    default_hour: i64,
+) -> Option<Said> {
+    let t = times();
+    let mut pay = pay_said;
+    let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
+    let mut clock: Option<(i64, i64, bool)> = None; // hour, minute, pm
+    let mut span: Option<(usize, usize)> = None;
+    let mut pays: Vec<(usize, usize)> = Vec::new();
+    for h in t.matcher.find_iter(&n.text) {
+        if questions.get(n.clause(h.start)).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(&(kind, v)) = t.kinds.get(h.pattern) else {
+            continue;
+        };
+        let mut s = h.start;
+        match kind {
+            Kind::Pay => {
+                if !matches!(n.before(h.start), Some('不' | '没' | '别')) {
+                    pay = true;
+                    pays.push((h.start, h.end));
+                }
+                continue;
+            }
+            Kind::Day => day = day.or(Some(v)),
+            Kind::Part => part = part.or(Some(v)),
+            Kind::Week => {
+                let next = n.text.get(..h.start).is_some_and(|p| p.ends_with('下'));
+                week = week.or(Some((v, next)));
+            }
+            Kind::Rel => rel = rel.or(Some(v)),
+            Kind::Date => {
+                let Some((d, ns, _)) = number_before(n, orig, h.start) else {
+                    continue;
+                };
+                if !(1..=31).contains(&d) {
+                    continue;
+                }
+                s = ns;
+                date = date.or(Some(d));
+            }
+            Kind::Clock => {
+                let Some((hour, ns, lone_one)) = number_before(n, orig, h.start) else {
+                    continue;
+                };
+                let mut e = h.end;
+                let mut minute = 0;
+                if n.at(e) == Some('半') {
+                    minute = 30;
+                    e += '半'.len_utf8();
+                } else if let Some(m) = number_after(n, orig, e) {
+                    minute = m;
+                    e += 1;
+                    if n.at(e) == Some('分') {
+                        e += '分'.len_utf8();
+                    }
+                }
+                // 一点 is "a little" unless it reads as a clock time.
+                if lone_one && minute == 0 && part.is_none() && n.at(e) != Some('钟') {
+                    continue;
+                }
+                if !(0..=24).contains(&hour) || !(0..60).contains(&minute) || clock.is_some() {
+                    continue;
+                }
+                clock = Some((hour, minute, v == 12));
+                s = ns;
+                span = Some(span.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+                continue;
+            }
+        }
+        span = Some(span.map_or((s, h.end), |(a, b)| (a.min(s), b.max(h.end))));
+    }
+    let (mut start, mut end) = span?;
+    // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.
+    let clause = n.clause(start);
+    for (s, e) in pays {
+        if n.clause(s) == clause {
+            start = start.min(s);
+            end = end.max(e);
+        }
+    }
+    if !pay && rel.is_none() {
+        return None;
+    }
+    let tz = *base.offset();
+    let today = base.date_naive();
+    let mut d = today;
+    let mut fixed_day = true;
+    if let Some(dm) = date {
+        let mut c = today;
+        for _ in 0..62 {
+            if c.day() as i64 == dm {
+                break;
+            }
+            c = c.succ_opt()?;
+        }
+        d = c;
+    } else if let Some(off) = day {
+        d = today.checked_add_signed(Duration::days(off))?;
+    } else if let Some((w, next)) = week {
+        let now_w = today.weekday().num_days_from_sunday() as i64;
+        let mut ahead = (w - now_w).rem_euclid(7);
+        if next && ahead < 7 {
+            ahead += 7;
+        }
+        d = today.checked_add_signed(Duration::days(ahead))?;
+    } else {
+        fixed_day = false;
+    }
+    let moment = match (clock, part) {
+        (Some((h, m, pm)), p) => {
+            let mut h = h;
+            if (pm || p.is_some_and(|p| p >= 12)) && h < 12 {
+                h += 12;
+            }
+            let mut t = at(d, h, m, tz)?;
+            if !fixed_day && t <= base && p.is_none() && !pm && h < 12 {
+                t = at(d, h + 12, m, tz)?;
+            }
+            if !fixed_day && t <= base {
+                t = t.checked_add_signed(Duration::days(1))?;
+            }
+            t
+        }
+        (None, Some(p)) => {
+            let mut t = at(d, p, 0, tz)?;
+            if !fixed_day && t <= base {
+                t = t.checked_add_signed(Duration::days(1))?;
+            }
+            t
+        }
+        (None, None) => match rel {
+            Some(mins) if !fixed_day => base.checked_add_signed(Duration::minutes(mins))?,
+            _ if d == today => base.max(at(d, 20, 0, tz)?),
+            _ => at(d, default_hour, 0, tz)?,
+        },
+    };
+    Some(Said {
+        at: moment,
+        start,
+        end,
+    })
+}

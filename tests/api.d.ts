@@ -1,0 +1,667 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** What every function of this package throws on bad input. */
+export interface CuifuError extends Error {
+    name: "CuifuError";
+    /** Stable code. */
+    code: "missing_field" | "invalid_type" | "invalid_value" | "invalid_time" | "too_large" | "invalid_template" | "unparsed_lines" | "invalid_input";
+    /** JSON path of the offending field, e.g. "order.placedAt" or "messages[3].from"; "" for the whole input. */
+    path: string;
+}
+
+
+/**
+ * A line the shop wrote itself, with `{placeholder}` slots.
+ */
+export interface ShopTemplate {
+    /**
+     * Stable id, reported back as `templateId`.
+     */
+    id: string;
+    /**
+     * The text, e.g. `"{name}您好,您在{shop}拍的{item}还没付款哦"`.
+     */
+    text: string;
+    /**
+     * Only for this channel.
+     */
+    channel?: Channel;
+    /**
+     * Only for this reason.
+     */
+    reason?: ReasonCode;
+    /**
+     * Only for this locale.
+     */
+    locale?: Locale;
+}
+
+/**
+ * A pasted line that was not understood.
+ */
+export interface UnparsedLine {
+    /**
+     * 1-based line number in the pasted text.
+     */
+    line: number;
+    /**
+     * The line as pasted.
+     */
+    text: string;
+}
+
+/**
+ * A problem found in a context or a line.
+ */
+export interface Warning {
+    /**
+     * Stable code, e.g. `extreme_word`, `no_allowed_time`.
+     */
+    code: string;
+    /**
+     * What is wrong and what to do, in the locale.
+     */
+    message: string;
+    /**
+     * UTF-16 start offset in the linted text.
+     */
+    start?: number;
+    /**
+     * UTF-16 end offset in the linted text.
+     */
+    end?: number;
+}
+
+/**
+ * A promotion day's reminder waves.
+ */
+export interface Campaign {
+    /**
+     * Name for the lines (e.g. 双11).
+     */
+    name?: string;
+    /**
+     * Wave times, `"HH:MM"` (e.g. `["10:00", "13:00"]`).
+     */
+    waves?: string[];
+    /**
+     * Days the campaign runs, `"YYYY-MM-DD"`; empty means every day.
+     */
+    dates?: string[];
+    /**
+     * Stock is really short during the campaign (allows an urgent tone).
+     */
+    limitedStock?: boolean;
+}
+
+/**
+ * A reminder that was already sent for this order.
+ */
+export interface SentReminder {
+    /**
+     * When it was sent (RFC 3339).
+     */
+    at: string;
+    /**
+     * How it was sent.
+     */
+    channel: Channel;
+    /**
+     * Which line was used, if known.
+     */
+    templateId?: string;
+}
+
+/**
+ * Everything cuifu knows about one unpaid order and its chat.
+ */
+export interface ChatContext {
+    /**
+     * The moment of the suggestion (RFC 3339); default: the current time.
+     */
+    now?: string;
+    /**
+     * Language of the lines; default `"zh-CN"`.
+     */
+    locale?: Locale;
+    /**
+     * The unpaid order.
+     */
+    order: Order;
+    /**
+     * Who bought.
+     */
+    buyer?: Buyer;
+    /**
+     * The chat so far, oldest first.
+     */
+    messages?: Message[];
+    /**
+     * Reminders already sent for this order.
+     */
+    reminders?: SentReminder[];
+    /**
+     * The shop's settings.
+     */
+    shop?: Shop;
+}
+
+/**
+ * Evidence for the reason: which buyer message, and the words.
+ */
+export interface Evidence {
+    /**
+     * Index into `messages`.
+     */
+    messageIndex: number;
+    /**
+     * The buyer's words that show the reason.
+     */
+    text: string;
+    /**
+     * UTF-16 offset of `text` in the message.
+     */
+    start: number;
+    /**
+     * UTF-16 end offset of `text` in the message.
+     */
+    end: number;
+}
+
+/**
+ * Form of address on the phone.
+ */
+export type Gender = "male" | "female";
+
+/**
+ * How a reminder reaches the buyer.
+ */
+export type Channel = "im" | "sms" | "phone";
+
+/**
+ * Language of the lines and explanations.
+ */
+export type Locale = "zh-CN" | "zh-TW" | "en";
+
+/**
+ * One candidate reminder line.
+ */
+export interface Line {
+    /**
+     * The text to send.
+     */
+    text: string;
+    /**
+     * Which template it came from (shop templates keep their own id).
+     */
+    templateId: string;
+    /**
+     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`.
+     */
+    angle: string;
+}
+
+/**
+ * One chat message.
+ */
+export interface Message {
+    /**
+     * Who wrote it.
+     */
+    from: Role;
+    /**
+     * What was written.
+     */
+    text: string;
+    /**
+     * When it was sent (RFC 3339).
+     */
+    at?: string;
+}
+
+/**
+ * One line of the order.
+ */
+export interface Item {
+    /**
+     * Product title as the shop lists it.
+     */
+    title: string;
+    /**
+     * How many.
+     */
+    quantity?: number;
+    /**
+     * Unit price in yuan.
+     */
+    price?: number;
+}
+
+/**
+ * One order's place in the reminder queue.
+ */
+export interface RankedOrder {
+    /**
+     * Index into the list passed in.
+     */
+    index: number;
+    /**
+     * Higher first: value at risk weighed by time left.
+     */
+    priority: number;
+    /**
+     * When to send (RFC 3339); null for `stop`.
+     */
+    sendAt: string | null;
+    /**
+     * What to do with it.
+     */
+    action: Action;
+    /**
+     * When the order closes (RFC 3339).
+     */
+    closesAt: string;
+    /**
+     * Its reason code.
+     */
+    reason: ReasonCode;
+}
+
+/**
+ * Options for [`crate::lint`].
+ */
+export interface LintOptions {
+    /**
+     * The channel the line is for; `"sms"` adds the SMS checks.
+     */
+    channel?: Channel;
+    /**
+     * Language of the warning messages; default `"zh-CN"`.
+     */
+    locale?: Locale;
+    /**
+     * The buyer's name, so `missing_name_sms` can check it.
+     */
+    buyerName?: string;
+}
+
+/**
+ * Options for [`crate::parse_transcript`].
+ */
+export interface TranscriptOptions {
+    /**
+     * Nicks of the shop's agents; lines by them become `agent` messages.
+     */
+    agentNicks?: string[];
+    /**
+     * Offset for times without one, e.g. `"+08:00"` (default).
+     */
+    offset?: string;
+    /**
+     * Date for times without one, `"YYYY-MM-DD"`.
+     */
+    date?: string;
+    /**
+     * `parseTranscript` drops lines it can't read instead of throwing `unparsed_lines`.
+     */
+    skipUnparsed?: boolean;
+}
+
+/**
+ * The advice for one unpaid order.
+ */
+export interface Suggestion {
+    /**
+     * Send now, send later, hold, or stop.
+     */
+    action: Action;
+    /**
+     * When to send (RFC 3339); null for `stop`.
+     */
+    sendAt: string | null;
+    /**
+     * When the order closes unpaid (RFC 3339).
+     */
+    closesAt: string;
+    /**
+     * The most likely cause of non-payment.
+     */
+    reason: Reason;
+    /**
+     * How to reach the buyer.
+     */
+    channel: Channel;
+    /**
+     * The voice of the lines.
+     */
+    tone: Tone;
+    /**
+     * Candidate lines, best first.
+     */
+    lines: Line[];
+    /**
+     * Problems in the context or the lines.
+     */
+    warnings: Warning[];
+    /**
+     * Each decision explained in a sentence, in the locale.
+     */
+    why: string[];
+    /**
+     * The note to record on the order (结果备注).
+     */
+    remark: string;
+}
+
+/**
+ * The buyer, as far as the shop knows.
+ */
+export interface Buyer {
+    /**
+     * Real name or how the buyer likes to be addressed (e.g. 王丽).
+     */
+    name?: string;
+    /**
+     * Platform nickname.
+     */
+    nick?: string;
+    /**
+     * Has bought here before.
+     */
+    returning?: boolean;
+    /**
+     * Who the buyer is, for SMS timing.
+     */
+    audience?: Audience;
+    /**
+     * `"male"` / `"female"` when known, for 先生/女士 on the phone.
+     */
+    gender?: Gender;
+}
+
+/**
+ * The most likely cause of non-payment.
+ */
+export type ReasonCode = "insufficient_balance" | "forgot_password" | "novice_buyer" | "payment_system_issue" | "payment_trouble" | "price_bargain" | "shipping_fee" | "product_doubt" | "comparing_shops" | "waiting_reply" | "service_unhappy" | "order_merge" | "gift_or_promo" | "delivery_question" | "changed_mind" | "silent_order" | "unknown";
+
+/**
+ * The order the buyer placed but has not paid.
+ */
+export interface Order {
+    /**
+     * When the buyer placed the order (RFC 3339).
+     */
+    placedAt: string;
+    /**
+     * Order value in yuan (≥ 0).
+     */
+    amount: number;
+    /**
+     * The seller's last change of price or terms (restarts the close timer).
+     */
+    termsChangedAt?: string;
+    /**
+     * Explicit close time (flash sales); overrides the computed one.
+     */
+    closesAt?: string;
+    /**
+     * What was ordered.
+     */
+    items?: Item[];
+    /**
+     * Already paid.
+     */
+    paid?: boolean;
+    /**
+     * The shop's order number, if known (for the remark and ranking).
+     */
+    id?: string;
+}
+
+/**
+ * The shop's settings; every field is optional and has a default.
+ */
+export interface Shop {
+    /**
+     * Shop name for the lines.
+     */
+    name?: string;
+    /**
+     * Typical order value, to tell big orders.
+     */
+    avgOrderValue?: number;
+    /**
+     * Gross margin 0..1, for channel ROI.
+     */
+    margin?: number;
+    /**
+     * Unpaid orders close this long after order/terms change; default 72.
+     */
+    closeAfterHours?: number;
+    /**
+     * No reminders before this time of day, `"HH:MM"`; default `"10:00"`.
+     */
+    quietBefore?: string;
+    /**
+     * No reminders after this time of day, `"HH:MM"`; default `"22:00"`.
+     */
+    quietAfter?: string;
+    /**
+     * No reminders inside, `["HH:MM", "HH:MM"]`; default `["12:00", "13:30"]`.
+     */
+    lunchBreak?: string[];
+    /**
+     * Weekdays that are rest days (0 = Sunday); default `[6, 0]`.
+     */
+    restDays?: number[];
+    /**
+     * Extra rest days, `"YYYY-MM-DD"`, on top of the built-in calendar.
+     */
+    holidays?: string[];
+    /**
+     * Make-up workdays, `"YYYY-MM-DD"`, on top of the built-in calendar.
+     */
+    workdays?: string[];
+    /**
+     * A promotion day's reminder waves.
+     */
+    campaign?: Campaign;
+    /**
+     * Gifts the shop really offers.
+     */
+    gifts?: string[];
+    /**
+     * A coupon or discount the shop really offers.
+     */
+    coupon?: string;
+    /**
+     * The shop offers 7-day no-reason returns.
+     */
+    sevenDayReturn?: boolean;
+    /**
+     * The shop ships on the day of payment.
+     */
+    sameDayShipping?: boolean;
+    /**
+     * Link to put in IM lines.
+     */
+    paymentLink?: string;
+    /**
+     * Opt-out suffix for SMS (e.g. `回T退订`).
+     */
+    smsOptOut?: string;
+    /**
+     * The shop's own lines, `{placeholder}` syntax.
+     */
+    templates?: ShopTemplate[];
+    /**
+     * Cap on reminders per order; default by order size (2 small, 3 big).
+     */
+    maxReminders?: number;
+    /**
+     * Minimum minutes between two reminders; default 120.
+     */
+    minGapMinutes?: number;
+    /**
+     * Minutes after the order for the hidden address-check reminder; default 10.
+     */
+    hiddenReminderMinutes?: number;
+    /**
+     * Hours before the close for the last-chance reminder; default 3.
+     */
+    lastChanceHours?: number;
+    /**
+     * The shop's UTC offset, e.g. `"+08:00"`; default: the offset of `now`, else of `order.placedAt`, else +08:00.
+     */
+    utcOffset?: string;
+    /**
+     * Agent's name for phone scripts (e.g. 乐乐).
+     */
+    agentName?: string;
+}
+
+/**
+ * The voice of the lines.
+ */
+export type Tone = "playful" | "warm" | "reassuring" | "gentle" | "formal" | "urgent";
+
+/**
+ * What `parseTranscript` made of the pasted text.
+ */
+export interface Transcript {
+    /**
+     * The messages it recognised, oldest first.
+     */
+    messages: Message[];
+    /**
+     * The buyer's nick, when one was seen.
+     */
+    buyerNick?: string;
+    /**
+     * Lines it could not parse, with their 1-based line number.
+     */
+    unparsed: UnparsedLine[];
+}
+
+/**
+ * What the agent should do now.
+ */
+export type Action = "send_now" | "schedule" | "hold" | "stop";
+
+/**
+ * Who the buyer is, for SMS timing.
+ */
+export type Audience = "office" | "student" | "other";
+
+/**
+ * Who wrote a chat message.
+ */
+export type Role = "buyer" | "agent" | "system";
+
+/**
+ * Why the buyer has not paid, with how sure cuifu is.
+ */
+export interface Reason {
+    /**
+     * The most likely cause.
+     */
+    code: ReasonCode;
+    /**
+     * 0..1; low when the evidence is weak.
+     */
+    confidence: number;
+    /**
+     * The buyer's words that show it.
+     */
+    evidence: Evidence[];
+}
+
+
+/**
+ * Checks a reminder line for 极限词, delivery promises, pressure, arguing and SMS rules; spans are UTF-16 offsets.
+ *
+ * @throws {CuifuError} when `text` is not a string or is too long.
+ */
+export function lint(text: string, options?: LintOptions | null): Warning[];
+
+/**
+ * Turns chat text copied from a seller IM window into messages.
+ *
+ * @throws {CuifuError} `unparsed_lines` when a line can't be read (unless `skipUnparsed`), `too_large`.
+ */
+export function parseTranscript(text: string, options?: TranscriptOptions | null): Message[];
+
+/**
+ * Ranks unpaid orders by value at risk and time left, best first.
+ *
+ * @throws {CuifuError} for the first invalid context, its index leading the path (`[3].order.placedAt`).
+ */
+export function rankOrders(contexts: ChatContext[]): RankedOrder[];
+
+/**
+ * Reads chat text copied from a seller IM window: the messages, the buyer's nick, and the lines it could not read.
+ *
+ * @throws {CuifuError} `too_large` when the text is over the limit.
+ */
+export function readTranscript(text: string, options?: TranscriptOptions | null): Transcript;
+
+/**
+ * Suggests the next payment reminder for one unpaid order: action, time, channel, tone, lines and why.
+ *
+ * ```javascript
+ * const s = suggest({ order: { placedAt: '2026-11-24T14:30:00+08:00', amount: 99 } });
+ * console.log(s.action, s.sendAt, s.lines[0].text);
+ * ```
+ *
+ * @throws {CuifuError} when the context is invalid.
+ */
+export function suggest(context: ChatContext): Suggestion;
+
+/**
+ * The version of this package.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly lint: (a: any, b: number) => [number, number, number];
+    readonly parseTranscript: (a: any, b: number) => [number, number, number];
+    readonly rankOrders: (a: any) => [number, number, number];
+    readonly readTranscript: (a: any, b: number) => [number, number, number];
+    readonly start: () => void;
+    readonly suggest: (a: any) => [number, number, number];
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

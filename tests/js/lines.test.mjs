@@ -1,0 +1,67 @@
+// Lines and lint through the built package (pkg/): UTF-16 spans as JS sees
+// them, diverse candidates, shop template errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const PKG = fileURLToPath(new URL('../../pkg/', import.meta.url));
+if (!existsSync(PKG + 'cuifu_bg.wasm')) throw new Error('pkg/ is missing: run bash scripts/build first');
+const { suggest, lint } = await import(PKG + 'node.mjs');
+
+test('lint spans slice the right words after emoji, simplified and traditional', () => {
+  const text = '🎁😊親,全網最低價!👍 明天就到 🙏 愛買不買';
+  const got = lint(text).map((w) => [w.code, text.slice(w.start, w.end)]);
+  assert.deepEqual(got, [
+    ['extreme_word', '全網最低價'],
+    ['delivery_promise', '明天就到'],
+    ['argue', '愛買不買']
+  ]);
+  const cn = '👀 再不付款就取消,这是最后通牒';
+  assert.deepEqual(
+    lint(cn).map((w) => [w.code, cn.slice(w.start, w.end)]),
+    [['pressure', '再不付'], ['pressure', '最后通牒']]
+  );
+  assert.deepEqual(lint('最近好吗?最后一天活动,最好今天付款~'), []);
+});
+
+test('lint sms: name in the first 7 characters, one message', () => {
+  const ok = lint('王丽您好,您拍的开衫还未付款。回T退订', { channel: 'sms', buyerName: '王丽' });
+  assert.deepEqual(ok, []);
+  const w = lint('您好,您在衣见倾心拍的开衫还未付款,王丽', { channel: 'sms', buyerName: '王丽', locale: 'en' });
+  assert.equal(w[0].code, 'missing_name_sms');
+  assert.match(w[0].message, /first 7 characters/);
+});
+
+test('suggest offers at least three lines in different angles', () => {
+  const s = suggest({
+    now: '2026-11-24T10:00:00+08:00',
+    order: { placedAt: '2026-11-24T08:40:00+08:00', amount: 129, items: [{ title: '珊瑚绒睡衣' }] },
+    buyer: { name: '李娜' },
+    shop: { name: '暖暖家居', paymentLink: 'https://shop.example/pay/1' }
+  });
+  assert.ok(s.lines.length >= 3);
+  assert.ok(new Set(s.lines.map((l) => l.angle)).size >= 3, JSON.stringify(s.lines));
+  for (const l of s.lines) {
+    assert.ok(l.templateId && l.angle);
+    assert.deepEqual(lint(l.text), [], l.text);
+    assert.doesNotMatch(l.text, /[{}[\]]|,,|您好,,/);
+  }
+});
+
+test('a bad shop template throws with its position', () => {
+  let e;
+  try {
+    suggest({
+      now: '2026-11-24T10:00:00+08:00',
+      order: { placedAt: '2026-11-24T08:40:00+08:00', amount: 10 },
+      shop: { templates: [{ id: 'a', text: '{hi}您好{nmae}' }] }
+    });
+  } catch (err) {
+    e = err;
+  }
+  assert.equal(e?.name, 'CuifuError');
+  assert.equal(e.code, 'invalid_template');
+  assert.equal(e.path, 'shop.templates[0].text');
+  assert.match(e.message, /character 7: unknown placeholder \{nmae\}/);
+});

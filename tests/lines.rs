@@ -1,0 +1,846 @@
+//! The script library: every line it can produce is clean, diverse, filled
+//! with the facts the context gives and nothing else, and fits its channel.
+
+use chrono::DateTime;
+use cuifu::core::input::Input;
+use cuifu::core::lines::{self, Env, Facts, Request};
+use cuifu::core::lint::{lint, sms_limit};
+use cuifu::core::reason::{Analysis, NamedTime, Signals};
+use cuifu::core::timing::{self, Occasion, Timing};
+use cuifu::{
+    Action, Buyer, Campaign, Channel, ChatContext, Gender, Item, Line, LintOptions, Locale, Order,
+    Reason, ReasonCode, Shop, ShopTemplate, Tone,
+};
+
+const LOCALES: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::En];
+const CHANNELS: [Channel; 3] = [Channel::Im, Channel::Sms, Channel::Phone];
+const OCCASIONS: [Occasion; 7] = [
+    Occasion::First,
+    Occasion::AddressCheck,
+    Occasion::FollowUp,
+    Occasion::LastChance,
+    Occasion::CampaignWave,
+    Occasion::BuyerNamedTime,
+    Occasion::Answer,
+];
+
+fn full_facts(locale: Locale) -> Facts {
+    let zh = locale != Locale::En;
+    let s = |cn: &str, en: &str| Some(if zh { cn } else { en }.to_string());
+    Facts {
+        name: s("王丽", "Emma"),
+        sir: s("王丽女士", "Emma"),
+        time: s("今天上午", "this morning"),
+        shop: s("衣见倾心女装", "Maple Studio"),
+        item: s("羊绒针织开衫", "Linen Shirt"),
+        item_sms: s("羊绒针织开衫", "Linen Shirt"),
+        amount: s("263元", "¥263"),
+        link: Some("https://shop.example/pay/1".into()),
+        gift: s("真丝眼罩一个", "a silk eye mask"),
+        coupon: s("满200减20优惠券", "a 10% off coupon"),
+        campaign: s("双11", "Double 11"),
+        close: s("今晚10点", "10 pm today"),
+        left: s("20分钟", "20 minutes"),
+        named: s("今晚8点", "8 pm today"),
+        agent: s("乐乐", "Lele"),
+        optout: s("回T退订", "Reply STOP to opt out"),
+        seven_day_return: true,
+        same_day_shipping: true,
+        limited_stock: true,
+        campaign_on: true,
+        returning: true,
+        first_time: true,
+    }
+}
+
+/// Fact sets from everything known to almost nothing, and mixes between.
+fn fact_variants(locale: Locale) -> Vec<Facts> {
+    let full = full_facts(locale);
+    let bare = Facts {
+        time: full.time.clone(),
+        close: full.close.clone(),
+        ..Facts::default()
+    };
+    let mut v = vec![full.clone(), bare.clone(), Facts::default()];
+    // One fact at a time on the bare set, one fact missing from the full set.
+    let setters: [fn(&mut Facts, &Facts, bool); 9] = [
+        |f, s, on| f.name = if on { s.name.clone() } else { None },
+        |f, s, on| {
+            f.item = if on { s.item.clone() } else { None };
+            f.item_sms = if on { s.item_sms.clone() } else { None };
+        },
+        |f, s, on| f.shop = if on { s.shop.clone() } else { None },
+        |f, s, on| f.time = if on { s.time.clone() } else { None },
+        |f, s, on| f.left = if on { s.left.clone() } else { None },
+        |f, s, on| f.link = if on { s.link.clone() } else { None },
+        |f, s, on| f.optout = if on { s.optout.clone() } else { None },
+        |f, s, on| f.agent = if on { s.agent.clone() } else { None },
+        |f, s, on| {
+            f.campaign = if on { s.campaign.clone() } else { None };
+            f.campaign_on = on;
+            f.limited_stock = on;
+            f.returning = on;
+            f.first_time = on;
+            f.seven_day_return = on;
+            f.same_day_shipping = on;
+        },
+    ];
+    for set in setters {
+        let mut a = bare.clone();
+        set(&mut a, &full, true);
+        v.push(a);
+        let mut b = full.clone();
+        set(&mut b, &full, false);
+        v.push(b);
+    }
+    let mut long = full.clone();
+    long.item = Some("「2026冬季新款加厚羽绒服女中长款韩版宽松外套」".into());
+    long.item_sms = None;
+    long.shop = Some("北京市朝阳区好运来精品服饰旗舰店".into());
+    v.push(long);
+    v
+}
+
+fn has_emoji(s: &str) -> bool {
+    s.chars()
+        .any(|c| c as u32 >= 0x1F000 || ('\u{2600}'..='\u{27BF}').contains(&c))
+}
+
+/// What no line may contain: empty slots, template syntax, doubled punctuation.
+fn assert_reads_naturally(text: &str, id: &str) {
+    for bad in [
+        "{", "}", "[", "]", "|", ",,", ",,", "  ", " ,", " .", "您好,,", ",。", "。,", "~~", "..",
+        "null", "None",
+    ] {
+        assert!(!text.contains(bad), "{id}: `{bad}` in {text:?}");
+    }
+    assert_eq!(
+        text.trim(),
+        text,
+        "{id}: surrounding whitespace in {text:?}"
+    );
+    assert!(!text.starts_with([',', ',', '~']), "{id}: {text:?}");
+}
+
+#[test]
+fn every_line_the_table_can_produce_passes_lint() {
+    let mut rendered = 0;
+    for t in lines::templates().iter().filter(|t| !t.is_fragment()) {
+        for locale in LOCALES {
+            let text = t
+                .text(locale)
+                .unwrap_or_else(|| panic!("{} has no {} text", t.id, locale.as_str()));
+            for channel in CHANNELS.into_iter().filter(|c| t.has_channel(*c)) {
+                let mut any = false;
+                for tone in Tone::ALL {
+                    for facts in fact_variants(locale) {
+                        let env = Env {
+                            locale,
+                            channel,
+                            tone,
+                            facts: &facts,
+                            hide: 0,
+                        };
+                        let Some(line) = lines::render_line(text, &env, true) else {
+                            continue;
+                        };
+                        any = true;
+                        rendered += 1;
+                        assert_reads_naturally(&line, t.id);
+                        let opts = LintOptions {
+                            channel: Some(channel),
+                            locale: Some(locale),
+                            buyer_name: facts.name.clone().filter(|_| channel == Channel::Sms),
+                        };
+                        let w = lint(&line, &opts).unwrap();
+                        assert!(w.is_empty(), "{} {:?}: {line}\n{w:?}", t.id, channel);
+                        match channel {
+                            Channel::Sms => {
+                                // seed 001: 短信 简明扼要、一条说完, no emoji
+                                assert!(line.chars().count() <= sms_limit(&line), "{line}");
+                                assert!(!has_emoji(&line) && !line.contains('~'), "{line}");
+                                if let Some(o) = &facts.optout {
+                                    assert!(line.ends_with(o.as_str()), "{line}");
+                                }
+                            }
+                            Channel::Phone => {
+                                // seed 001: 每通电话控制在1分钟内 (about 200 characters read aloud)
+                                let n = if locale == Locale::En {
+                                    line.split_whitespace().count() * 2
+                                } else {
+                                    line.chars().count()
+                                };
+                                assert!(n <= 180, "{} too long to read in a minute: {line}", t.id);
+                                assert!(!has_emoji(&line), "{line}");
+                            }
+                            Channel::Im => {
+                                if let Some(l) = &facts.link {
+                                    assert!(line.contains(l.as_str()), "{line}");
+                                }
+                            }
+                        }
+                    }
+                }
+                assert!(
+                    any,
+                    "{} never renders in {} {:?}",
+                    t.id,
+                    locale.as_str(),
+                    channel
+                );
+            }
+        }
+    }
+    assert!(rendered > 1000, "only {rendered} lines rendered");
+}
+
+#[test]
+fn the_table_is_small() {
+    // The table is embedded in the wasm: keep it compact.
+    let size: usize = include_str!("../src/data/templates.txt").len();
+    assert!(size <= 40 * 1024, "templates.txt is {size} bytes");
+}
+
+// ---- through the engine ----
+
+fn base_ctx(locale: Locale) -> ChatContext {
+    ChatContext {
+        now: Some("2026-11-24T15:00:00+08:00".into()),
+        locale: Some(locale),
+        order: Order {
+            placed_at: "2026-11-24T10:20:00+08:00".into(),
+            amount: 128.0,
+            items: vec![Item {
+                title: if locale == Locale::En {
+                    "Linen Shirt".into()
+                } else {
+                    "羊绒针织开衫".into()
+                },
+                quantity: None,
+                price: None,
+            }],
+            ..Order::default()
+        },
+        buyer: Some(Buyer {
+            name: Some(
+                if locale == Locale::En {
+                    "Emma"
+                } else {
+                    "王丽"
+                }
+                .into(),
+            ),
+            gender: Some(Gender::Female),
+            ..Buyer::default()
+        }),
+        shop: Some(Shop {
+            name: Some(
+                if locale == Locale::En {
+                    "Maple Studio"
+                } else {
+                    "衣见倾心"
+                }
+                .into(),
+            ),
+            ..Shop::default()
+        }),
+        ..ChatContext::default()
+    }
+}
+
+struct Run {
+    reason: ReasonCode,
+    channel: Channel,
+    tone: Tone,
+    occasion: Occasion,
+    named: bool,
+}
+
+fn run(ctx: &ChatContext, r: &Run) -> Vec<Line> {
+    let input = Input::read(ctx, None).expect("valid context");
+    let named = r.named.then(|| NamedTime {
+        message_index: 0,
+        at: DateTime::parse_from_rfc3339("2026-11-24T20:00:00+08:00").unwrap(),
+        text: "晚上8点付".into(),
+    });
+    let analysis = Analysis {
+        reason: Reason {
+            code: r.reason,
+            confidence: 0.8,
+            evidence: Vec::new(),
+        },
+        signals: Signals {
+            named_time: named,
+            ..Signals::default()
+        },
+    };
+    let timing = Timing {
+        occasion: r.occasion,
+        action: Action::SendNow,
+        send_at: Some(input.now),
+        closes_at: timing::closes_at(&input),
+        why: Vec::new(),
+        warnings: Vec::new(),
+    };
+    lines::candidates(&Request {
+        input: &input,
+        reason: r.reason,
+        channel: r.channel,
+        tone: r.tone,
+        analysis: &analysis,
+        timing: &timing,
+    })
+    .expect("lines")
+}
+
+fn plain(channel: Channel) -> Run {
+    Run {
+        reason: ReasonCode::SilentOrder,
+        channel,
+        tone: Tone::Warm,
+        occasion: Occasion::First,
+        named: false,
+    }
+}
+
+#[test]
+fn at_least_three_different_angles_in_every_situation() {
+    for locale in LOCALES {
+        for bare in [false, true] {
+            let mut ctx = base_ctx(locale);
+            if bare {
+                ctx.buyer = None;
+                ctx.shop = None;
+                ctx.order.items.clear();
+            }
+            for reason in ReasonCode::ALL {
+                for channel in CHANNELS {
+                    for occasion in OCCASIONS {
+                        for named in [false, true] {
+                            let r = Run {
+                                reason,
+                                channel,
+                                tone: Tone::Warm,
+                                occasion,
+                                named,
+                            };
+                            let lines = run(&ctx, &r);
+                            let what = format!("{reason:?} {channel:?} {occasion:?} {locale:?}");
+                            if reason == ReasonCode::ChangedMind {
+                                // seed 000: 不想要了 — don't push; one polite line, door open
+                                assert!(!lines.is_empty(), "{what}");
+                                assert!(lines.iter().all(|l| l.angle == "door_open"), "{what}");
+                                continue;
+                            }
+                            assert!(lines.len() >= 3, "{what}: {lines:?}");
+                            let mut angles: Vec<&str> =
+                                lines.iter().map(|l| l.angle.as_str()).collect();
+                            angles.dedup();
+                            let mut distinct = angles.clone();
+                            distinct.sort_unstable();
+                            distinct.dedup();
+                            assert!(distinct.len() >= 3, "{what}: {angles:?}");
+                            for l in &lines {
+                                assert_reads_naturally(&l.text, &l.template_id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn four_elements_are_filled_when_known() {
+    // seed 001: 话术4要素 人物 时间 地点 事情
+    let ctx = base_ctx(Locale::ZhCn);
+    let lines = run(&ctx, &plain(Channel::Im));
+    let help = lines
+        .iter()
+        .find(|l| l.template_id == "g.help" || l.template_id == "so.soft")
+        .expect("a help line");
+    assert!(help.text.starts_with("王丽"), "{}", help.text);
+    assert!(help.text.contains("今天上午"), "{}", help.text);
+    assert!(help.text.contains("羊绒针织开衫"), "{}", help.text);
+    let deadline = lines.iter().find(|l| l.angle == "deadline").unwrap();
+    assert!(deadline.text.contains("衣见倾心"), "{}", deadline.text);
+
+    let en = run(&base_ctx(Locale::En), &plain(Channel::Im));
+    assert!(en[0].text.starts_with("Hi Emma"), "{}", en[0].text);
+    assert!(en.iter().any(|l| l.text.contains("Maple Studio")));
+}
+
+#[test]
+fn nothing_is_invented() {
+    // seed 004: 不诚信 / seed 001: 赠品、优惠 only when the shop really has them
+    for locale in LOCALES {
+        let ctx = base_ctx(locale);
+        for reason in ReasonCode::ALL {
+            for channel in CHANNELS {
+                for occasion in OCCASIONS {
+                    let r = Run {
+                        reason,
+                        channel,
+                        tone: Tone::Playful,
+                        occasion,
+                        named: false,
+                    };
+                    for l in run(&ctx, &r) {
+                        for word in [
+                            "送给您",
+                            "赠送",
+                            "加贈",
+                            "gift",
+                            "优惠券",
+                            "優惠券",
+                            "coupon",
+                            "7天",
+                            "7-day",
+                            "当天",
+                            "當天",
+                            "same day",
+                            "库存",
+                            "庫存",
+                            "stock",
+                            "第一次",
+                            "first order",
+                            "再次光临",
+                            "又来",
+                            "coming back",
+                            "说",
+                            "mentioned",
+                        ] {
+                            if word == "说" {
+                                assert!(!l.text.contains("之前说"), "{}", l.text);
+                                continue;
+                            }
+                            assert!(
+                                !l.text.contains(word),
+                                "{} invents `{word}`: {}",
+                                l.template_id,
+                                l.text
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn shop_offers_appear_when_set() {
+    let mut ctx = base_ctx(Locale::ZhCn);
+    let shop = ctx.shop.as_mut().unwrap();
+    shop.gifts = vec!["口水巾一条".into()];
+    shop.same_day_shipping = Some(true);
+    shop.seven_day_return = Some(true);
+    shop.coupon = Some("满100减10优惠券".into());
+    let r = Run {
+        reason: ReasonCode::ComparingShops,
+        ..plain(Channel::Im)
+    };
+    let lines = run(&ctx, &r);
+    // seed 002: 货比三家 — 限时优惠、当日发货
+    assert_eq!(lines[0].template_id, "cs.answer");
+    assert!(lines[0].text.contains("满100减10优惠券"));
+    assert!(lines[0].text.contains("当天就发货"));
+    // seed 001: first-time buyer gift
+    ctx.buyer.as_mut().unwrap().returning = Some(false);
+    let lines = run(&ctx, &plain(Channel::Im));
+    assert!(lines.iter().any(|l| l.template_id == "g.first_gift"
+        && l.text.contains("第一次")
+        && l.text.contains("口水巾一条")));
+}
+
+#[test]
+fn returning_buyer_is_thanked_and_asked_about_the_last_purchase() {
+    // seed 001: 老顾客 1)感谢再次光临 2)询问产品感受 3)催付要委婉亲切
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.buyer.as_mut().unwrap().returning = Some(true);
+    let r = Run {
+        tone: Tone::Gentle,
+        ..plain(Channel::Im)
+    };
+    let lines = run(&ctx, &r);
+    assert_eq!(lines[0].template_id, "g.back");
+    assert!(lines[0].text.contains("谢谢您又来"));
+    assert!(lines[0].text.contains("上次买的还喜欢吗"));
+    assert!(!lines.iter().any(|l| l.text.contains("拍错")));
+}
+
+#[test]
+fn occasions_lead_with_their_angle() {
+    let ctx = base_ctx(Locale::ZhCn);
+    let first = |occasion, reason| {
+        run(
+            &ctx,
+            &Run {
+                reason,
+                occasion,
+                named: occasion == Occasion::BuyerNamedTime,
+                ..plain(Channel::Im)
+            },
+        )
+        .remove(0)
+    };
+    // seed 001: 拍下后10分钟 核对地址 隐形催付
+    let l = first(Occasion::AddressCheck, ReasonCode::SilentOrder);
+    assert_eq!(l.angle, "check");
+    assert!(l.text.contains("核对一下收货地址"));
+    let l = first(Occasion::LastChance, ReasonCode::Unknown);
+    assert_eq!(l.angle, "deadline");
+    // seed 001: 余额不足 — 了解买家方便充值时间,提前再次催付
+    let l = first(Occasion::BuyerNamedTime, ReasonCode::InsufficientBalance);
+    assert!(l.text.contains("今晚8点"), "{}", l.text);
+    let l = first(Occasion::First, ReasonCode::InsufficientBalance);
+    assert!(l.text.contains("什么时候方便付款"), "{}", l.text);
+    // seed 002: 买家等待客服回复 — answer first
+    let l = first(Occasion::Answer, ReasonCode::ProductDoubt);
+    assert_eq!(l.angle, "answer");
+    // seed 001: 新手买家 — guide step by step
+    let l = first(Occasion::First, ReasonCode::NoviceBuyer);
+    assert!(l.text.contains("「我的订单」"), "{}", l.text);
+    // seed 001: 忘记密码 — how to recover it
+    let l = first(Occasion::First, ReasonCode::ForgotPassword);
+    assert!(l.text.contains("忘记密码"), "{}", l.text);
+}
+
+#[test]
+fn campaign_wave_mentions_stock_only_when_short() {
+    // seed 001: 双十一 活动催付; stock only when the shop says it is short
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.now = Some("2026-11-11T10:00:00+08:00".into());
+    ctx.order.placed_at = "2026-11-11T00:30:00+08:00".into();
+    ctx.shop.as_mut().unwrap().campaign = Some(Campaign {
+        name: Some("双11".into()),
+        waves: vec!["10:00".into(), "13:00".into()],
+        dates: vec!["2026-11-11".into()],
+        limited_stock: Some(false),
+    });
+    let r = Run {
+        occasion: Occasion::CampaignWave,
+        ..plain(Channel::Im)
+    };
+    let lines = run(&ctx, &r);
+    assert_eq!(lines[0].template_id, "g.campaign");
+    assert!(lines[0].text.contains("双11期间"));
+    assert!(!lines.iter().any(|l| l.text.contains("库存")));
+    ctx.shop
+        .as_mut()
+        .unwrap()
+        .campaign
+        .as_mut()
+        .unwrap()
+        .limited_stock = Some(true);
+    let lines = run(&ctx, &r);
+    assert!(lines[0].text.contains("库存"), "{}", lines[0].text);
+}
+
+#[test]
+fn flash_sale_counts_minutes() {
+    // seed 001: 20分钟如未支付,系统将关闭交易
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.order.placed_at = "2026-11-24T14:55:00+08:00".into();
+    ctx.order.closes_at = Some("2026-11-24T15:15:00+08:00".into());
+    let lines = run(&ctx, &plain(Channel::Im));
+    assert_eq!(lines[0].angle, "deadline");
+    assert!(lines[0].text.contains("还有15分钟"), "{}", lines[0].text);
+}
+
+#[test]
+fn sms_rules() {
+    // seed 001: 前七个字出现买家的名字; 简明扼要、一条说完; 体现店铺名字或购买商品
+    for locale in LOCALES {
+        let mut ctx = base_ctx(locale);
+        ctx.shop.as_mut().unwrap().sms_opt_out = Some(
+            if locale == Locale::En {
+                "Reply STOP to opt out"
+            } else {
+                "回T退订"
+            }
+            .into(),
+        );
+        let name = ctx.buyer.as_ref().unwrap().name.clone().unwrap();
+        for occasion in OCCASIONS {
+            let r = Run {
+                occasion,
+                ..plain(Channel::Sms)
+            };
+            for l in run(&ctx, &r) {
+                let head: String = l.text.chars().take(7).collect();
+                assert!(head.contains(&name), "{}", l.text);
+                assert!(l.text.chars().count() <= sms_limit(&l.text), "{}", l.text);
+                if locale != Locale::En {
+                    assert!(l.text.chars().count() <= 70, "{}", l.text);
+                }
+                assert!(l.text.ends_with("回T退订") || l.text.ends_with("opt out"));
+                let shop = ctx.shop.as_ref().unwrap().name.clone().unwrap();
+                let item = ctx.order.items[0].title.clone();
+                assert!(
+                    l.text.contains(&shop) || l.text.contains(&item),
+                    "{}",
+                    l.text
+                );
+                assert!(!has_emoji(&l.text));
+            }
+        }
+    }
+}
+
+#[test]
+fn sms_without_a_name_still_addresses_the_buyer() {
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.buyer = None;
+    for l in run(&ctx, &plain(Channel::Sms)) {
+        assert!(l.text.starts_with("亲,您好,"), "{}", l.text);
+    }
+}
+
+#[test]
+fn phone_script_has_greeting_purpose_help_close() {
+    // seed 001: 电话 X先生/X女士, 客服乐乐; seed 003: **先生/**女士
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.shop.as_mut().unwrap().agent_name = Some("乐乐".into());
+    let lines = run(&ctx, &plain(Channel::Phone));
+    for l in &lines {
+        assert!(
+            l.text
+                .starts_with("您好,请问是王丽女士吗?我是衣见倾心的客服乐乐,"),
+            "{}",
+            l.text
+        );
+        assert!(l.text.contains("还没付款"), "{}", l.text);
+        assert!(l.text.ends_with("再见!"), "{}", l.text);
+    }
+    ctx.buyer.as_mut().unwrap().gender = Some(Gender::Male);
+    assert!(run(&ctx, &plain(Channel::Phone))[0]
+        .text
+        .contains("王丽先生"));
+    let mut tw = base_ctx(Locale::ZhTw);
+    tw.buyer.as_mut().unwrap().name = Some("美玲".into());
+    assert!(run(&tw, &plain(Channel::Phone))[0]
+        .text
+        .contains("美玲小姐"));
+}
+
+#[test]
+fn im_lines_carry_the_payment_link() {
+    // seed 002: 在消息中添加付款链接
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.shop.as_mut().unwrap().payment_link = Some("https://shop.example/pay/9".into());
+    for l in run(&ctx, &plain(Channel::Im)) {
+        assert!(
+            l.text.ends_with("付款链接:https://shop.example/pay/9"),
+            "{}",
+            l.text
+        );
+    }
+    for l in run(&ctx, &plain(Channel::Sms)) {
+        assert!(!l.text.contains("https://"), "{}", l.text);
+    }
+}
+
+#[test]
+fn traditional_lines_use_taiwan_words() {
+    let ctx = base_ctx(Locale::ZhTw);
+    let all: String = CHANNELS
+        .iter()
+        .flat_map(|c| run(&ctx, &plain(*c)))
+        .map(|l| l.text)
+        .collect();
+    for mainland in ["宝贝", "寶貝", "亲", "親,", "发货", "發貨", "拍的"] {
+        assert!(!all.contains(mainland), "`{mainland}` in zh-TW: {all}");
+    }
+    assert!(all.contains("訂購") && all.contains("出貨"), "{all}");
+}
+
+// ---- shop templates ----
+
+fn with_templates(templates: Vec<ShopTemplate>) -> ChatContext {
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.shop.as_mut().unwrap().templates = templates;
+    ctx
+}
+
+fn tpl(id: &str, text: &str) -> ShopTemplate {
+    ShopTemplate {
+        id: id.into(),
+        text: text.into(),
+        ..ShopTemplate::default()
+    }
+}
+
+#[test]
+fn shop_templates_come_first_and_follow_their_filters() {
+    let ctx = with_templates(vec![
+        tpl("mine", "{hi}您在{shop}拍的{item}还没付款哦,[手工]现做~"),
+        ShopTemplate {
+            channel: Some(Channel::Sms),
+            ..tpl("sms-only", "{name}您好,{shop}提醒您付款。")
+        },
+        ShopTemplate {
+            reason: Some(ReasonCode::PriceBargain),
+            ..tpl("bargain-only", "{hi}价格已经很实在啦")
+        },
+        ShopTemplate {
+            locale: Some(Locale::En),
+            ..tpl("en-only", "{hi} your order is waiting")
+        },
+        tpl("needs-gift", "{hi}下单送{gift}"),
+    ]);
+    let lines = run(&ctx, &plain(Channel::Im));
+    assert_eq!(lines[0].template_id, "mine");
+    assert_eq!(lines[0].angle, "shop");
+    assert_eq!(
+        lines[0].text,
+        "王丽您好,您在衣见倾心拍的羊绒针织开衫还没付款哦,[手工]现做~"
+    );
+    let ids: Vec<&str> = lines.iter().map(|l| l.template_id.as_str()).collect();
+    for absent in ["sms-only", "bargain-only", "en-only", "needs-gift"] {
+        assert!(!ids.contains(&absent), "{ids:?}");
+    }
+    assert!(lines.len() >= 3);
+    let sms = run(&ctx, &plain(Channel::Sms));
+    assert_eq!(sms[0].template_id, "mine");
+    assert_eq!(sms[1].template_id, "sms-only");
+}
+
+#[test]
+fn bad_shop_templates_are_rejected_with_the_position() {
+    let cases = [
+        ("{hi}您好{nmae}", "character 7: unknown placeholder {nmae}"),
+        ("您好{name", "character 3: `{` is never closed"),
+        ("您好name}", "character 7: `}` without a matching `{`"),
+        ("{hi{name}}", "character 4: `{` inside a placeholder"),
+    ];
+    for (text, want) in cases {
+        let ctx = with_templates(vec![tpl("ok", "{hi}好的"), tpl("bad", text)]);
+        let e = cuifu::suggest(&ctx).unwrap_err();
+        assert_eq!(e.code(), "invalid_template", "{text}");
+        assert_eq!(e.path(), "shop.templates[1].text", "{text}");
+        assert!(e.message().starts_with(want), "{text}: {}", e.message());
+    }
+    let e = lines::check_templates(&[tpl(" ", "{hi}")]).unwrap_err();
+    assert_eq!(e.path(), "shop.templates[0].id");
+    assert!(lines::check_templates(&[tpl("a", "{hi}{name}{shop}{item}{optout}")]).is_ok());
+}
+
+#[test]
+fn suggest_offers_diverse_lines_with_ids() {
+    let s = cuifu::suggest(&base_ctx(Locale::ZhCn)).unwrap();
+    assert!(s.lines.len() >= 3);
+    let mut angles: Vec<&str> = s.lines.iter().map(|l| l.angle.as_str()).collect();
+    angles.sort_unstable();
+    angles.dedup();
+    assert!(angles.len() >= 3, "{angles:?}");
+    assert!(s.lines.iter().all(|l| !l.template_id.is_empty()));
+}
+
+#[test]
+fn hostile_values_do_not_break_lines() {
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.buyer.as_mut().unwrap().name = Some("{shop}[x|y]".into());
+    ctx.shop.as_mut().unwrap().name = Some("店".repeat(400));
+    ctx.shop.as_mut().unwrap().sms_opt_out = Some("回T退订".repeat(30));
+    ctx.order.items[0].title = "}{".repeat(100);
+    for channel in CHANNELS {
+        let lines = run(&ctx, &plain(channel));
+        if channel != Channel::Sms {
+            assert!(lines.len() >= 3, "{channel:?}");
+        }
+    }
+}
+
+#[test]
+fn the_table_is_well_formed() {
+    let all = lines::templates();
+    let keys = [
+        "hi",
+        "name",
+        "sir",
+        "time",
+        "shop",
+        "item",
+        "amount",
+        "link",
+        "gift",
+        "coupon",
+        "campaign",
+        "close",
+        "left",
+        "named",
+        "agent",
+        "optout",
+        "sevenDayReturn",
+        "sameDayShipping",
+        "limitedStock",
+        "campaignDay",
+        "returning",
+        "firstTime",
+    ];
+    let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids");
+    for t in all {
+        if !t.is_fragment() {
+            assert!((1..=9).contains(&t.prio), "{}", t.id);
+            assert!(
+                [
+                    "help",
+                    "benefit",
+                    "deadline",
+                    "check",
+                    "answer",
+                    "door_open"
+                ]
+                .contains(&t.angle),
+                "{}",
+                t.id
+            );
+            assert!(
+                t.channels.split(',').all(|c| Channel::parse(c).is_some()),
+                "{}",
+                t.id
+            );
+            assert!(t.occasions == "*" || t.occasions.chars().all(|c| "faulcnq".contains(c)));
+            assert!(
+                t.reasons == "*" || t.reasons.split(',').all(|r| ReasonCode::parse(r).is_some()),
+                "{}",
+                t.id
+            );
+        }
+        for locale in LOCALES {
+            let text = t
+                .text(locale)
+                .unwrap_or_else(|| panic!("{} {locale:?}", t.id));
+            let (mut brace, mut bracket) = (None::<String>, false);
+            for c in text.chars() {
+                match (c, &mut brace) {
+                    ('{', None) => brace = Some(String::new()),
+                    ('}', Some(k)) => {
+                        let k = k.trim_start_matches(['?', '!']);
+                        let ok = match k.strip_prefix('@') {
+                            Some(f) => all.iter().any(|t| {
+                                t.id == format!("@{f}") || t.id.starts_with(&format!("@{f}."))
+                            }),
+                            None => keys.contains(&k),
+                        };
+                        assert!(ok, "{}: unknown {{{k}}}", t.id);
+                        brace = None;
+                    }
+                    ('{' | '}', _) => panic!("{}: unbalanced braces", t.id),
+                    (c, Some(k)) => k.push(c),
+                    ('[', None) if !bracket => bracket = true,
+                    (']', None) if bracket => bracket = false,
+                    ('[' | ']', None) => panic!("{}: unbalanced or nested [ ]", t.id),
+                    _ => {}
+                }
+            }
+            assert!(brace.is_none() && !bracket, "{}: unclosed", t.id);
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The reason detector and the conversation signals, table-driven.
+//! Cases cite the seed a rule comes from (../shared/seeds/000..003).
+
+use cuifu::core::input::{format_time, Input};
+use cuifu::core::reason::{analyze, Analysis};
+use cuifu::{ChatContext, Message, Order, ReasonCode, Role};
+
+const NOW: &str = "2026-11-24T15:00:00+08:00"; // a Tuesday
+
+fn msg(from: Role, text: &str) -> Message {
+    Message {
+        from,
+        text: text.into(),
+        at: None,
+    }
+}
+
+fn ctx_at(now: &str, msgs: &[(Role, &str)]) -> ChatContext {
+    ChatContext {
+        now: Some(now.into()),
+        order: Order {
+            placed_at: "2026-11-24T09:30:00+08:00".into(),
+            amount: 99.0,
+            ..Order::default()
+        },
+        messages: msgs.iter().map(|(r, t)| msg(*r, t)).collect(),
+        ..ChatContext::default()
+    }
+}
+
+fn run_at(now: &str, msgs: &[(Role, &str)]) -> Analysis {
+    let ctx = ctx_at(now, msgs);
+    let input = Input::read(&ctx, None).expect("valid context");
+    analyze(&input)
+}
+
+fn run(msgs: &[(Role, &str)]) -> Analysis {
+    run_at(NOW, msgs)
+}
+
+fn buyer(text: &str) -> Analysis {
+    run(&[(Role::Buyer, text)])
+}
+
+use Role::{Agent as A, Buyer as B};
+
+fn code(s: &str) -> ReasonCode {
+    ReasonCode::parse(s).expect("a reason code")
+}
+
+#[test]
+fn every_code_in_three_languages() {
+    // (code, simplified, traditional, English)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // seed 001: 客观原因 支付宝余额不足 — ask when they can top up.
+        (
+            "insufficient_balance",
+            "这个月钱不够了，过几天再说",
+            "餘額不足，晚點再付",
+            "Sorry, not enough money on my card",
+        ),
+        // seed 001: 客观原因 忘记密码.
+        (
+            "forgot_password",
+            "支付密码忘了怎么办",
+            "我忘記密碼了",
+            "I forgot my password",
+        ),
+        // seed 001 / 000: 新手买家, 不懂得操作.
+        (
+            "novice_buyer",
+            "我不会付款，能教我吗",
+            "第一次網購，不知道怎麼付",
+            "How do I pay for this?",
+        ),
+        // seed 001: 支付宝网银升级.
+        (
+            "payment_system_issue",
+            "支付宝一直显示系统繁忙",
+            "網銀升級了付不了",
+            "The payment page shows an error",
+        ),
+        // seed 000: 付款时遇到困难.
+        (
+            "payment_trouble",
+            "付款有问题",
+            "一直收不到驗證碼",
+            "I have trouble paying",
+        ),
+        // seed 001: 议价不成功 (那就不能再便宜点了吗).
+        (
+            "price_bargain",
+            "那就不能再便宜点了吗",
+            "太貴了，可以打個折嗎",
+            "Can you give me a discount?",
+        ),
+        // seed 000: 邮费没有达成一致.
+        (
+            "shipping_fee",
+            "包邮吗",
+            "運費怎麼這麼貴",
+            "Is there free shipping?",
+        ),
+        // seed 001: 还有疑虑.
+        (
+            "product_doubt",
+            "质量怎么样",
+            "這個是正品嗎",
+            "Is it genuine?",
+        ),
+        // seed 001: 另寻商家 (比别人家的贵); seed 003: 貨比三家.
+        (
+            "comparing_shops",
+            "为什么你家这个比别人家的贵",
+            "我再貨比三家",
+            "I found it cheaper elsewhere",
+        ),
+        // seed 002: 买家等待客服回复.
+        (
+            "waiting_reply",
+            "人呢？",
+            "有人在嗎",
+            "Hello? Anyone there?",
+        ),
+        // seed 001: 心存不满 / 服务未完善.
+        (
+            "service_unhappy",
+            "你们客服态度太差了",
+            "服務很差，我要投訴",
+            "Your service is terrible, I want to complain",
+        ),
+        // seed 001: 多笔订单,合并修改邮费.
+        (
+            "order_merge",
+            "两个订单能合并吗",
+            "可以一起寄嗎",
+            "Can you combine my orders?",
+        ),
+        // seed 000: 礼品没有达成一致; seed 001: 赠优惠券、赠品.
+        (
+            "gift_or_promo",
+            "有赠品吗",
+            "現在有什麼活動",
+            "Is there a free gift?",
+        ),
+        // seed 001: 发货时间.
+        (
+            "delivery_question",
+            "什么时候发货",
+            "幾天能到",
+            "When will it ship?",
+        ),
+        // seed 000: 拍错了 / 拍下产品之后不想要了.
+        (
+            "changed_mind",
+            "拍错了，不要了",
+            "我不想要了",
+            "I ordered by mistake",
+        ),
+    ];
+    for (c, zh, tw, en) in cases {
+        for text in [zh, tw, en] {
+            let a = buyer(text);
+            assert_eq!(a.reason.code, code(c), "{text}");
+            assert!(!a.reason.evidence.is_empty(), "{text}: evidence");
+        }
+    }
+}
+
+#[test]
+fn silent_and_unknown() {
+    // seed 000 / 001: 未询单 (静默下单) — no buyer message at all.
+    let a = run(&[]);
+    assert_eq!(a.reason.code, ReasonCode::SilentOrder);
+    assert!(!a.signals.consulted);
+    // An agent's hidden reminder alone is not a conversation.
+    let a = run(&[(A, "亲，核对一下地址哦")]);
+    assert_eq!(a.reason.code, ReasonCode::SilentOrder);
+    // Chatted, but nothing shows a cause.
+    for text in ["好的", "謝謝", "ok thanks", "嗯嗯 😊"] {
+        let a = buyer(text);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{text}");
+        assert!(a.signals.consulted);
+        assert!(a.reason.confidence < 0.5);
+    }
+}
+
+#[test]
+fn negation_cancels_statements_not_questions() {
+    let cases: &[(&str, &str)] = &[
+        ("这个不贵", "unknown"),
+        ("價格不貴", "unknown"),
+        ("it's not expensive", "unknown"),
+        ("不是不想买，是钱不够", "insufficient_balance"),
+        ("价格不贵，就是不会付款", "novice_buyer"),
+        ("质量没问题，就是太贵了", "price_bargain"),
+        // A negated question still asks: 不包邮吗 is about postage.
+        ("不包邮吗？", "shipping_fee"),
+        ("没有优惠吗", "price_bargain"),
+        // A-not-A questions are not negations.
+        ("能不能用花呗", "novice_buyer"),
+    ];
+    for (text, c) in cases {
+        assert_eq!(buyer(text).reason.code, code(c), "{text}");
+    }
+}
+
+#[test]
+fn pings_greeting_versus_waiting() {
+    // Labelling rule: one opening 在吗 is a greeting.
+    let a = buyer("在吗");
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    assert_eq!(a.signals.open_question, Some(0));
+    // seed 002: repeated pings are a buyer waiting for an answer.
+    assert_eq!(buyer("在吗 在吗").reason.code, ReasonCode::WaitingReply);
+    let a = run(&[(B, "在吗"), (B, "在吗？")]);
+    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
+    assert_eq!(a.reason.evidence[0].message_index, 1);
+    // A ping after the agent already spoke checks whether anyone is there.
+    let a = run(&[(A, "亲，在的"), (B, "你好在吗")]);
+    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
+    // A complaint of no reply.
+    assert_eq!(
+        buyer("问了半天都没人回").reason.code,
+        ReasonCode::WaitingReply
+    );
+}
+
+#[test]
+fn a_cause_in_the_content_wins_over_waiting() {
+    // api.md: an unanswered 质量怎么样 is product_doubt.
+    assert_eq!(buyer("质量怎么样？").reason.code, ReasonCode::ProductDoubt);
+    // A bare unanswered question with no cause: waiting_reply, low confidence.
+    let a = buyer("你们几点下班？");
+    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
+    assert!(a.reason.confidence < 0.5);
+}
+
+#[test]
+fn an_agent_answer_resolves_the_wait() {
+    let a = run(&[(B, "在吗"), (B, "在吗"), (A, "在的亲，请问有什么可以帮您")]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    assert_eq!(a.signals.open_question, None);
+    let a = run(&[(B, "你们几点下班？"), (A, "晚上十点哦")]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    // The cause stays when the agent answers: the doubt is still why.
+    let a = run(&[(B, "质量怎么样？"), (A, "质量很好的亲")]);
+    assert_eq!(a.reason.code, ReasonCode::ProductDoubt);
+    assert_eq!(a.signals.open_question, None);
+}
+
+#[test]
+fn the_latest_messages_weigh_most() {
+    let a = run(&[
+        (B, "太贵了"),
+        (A, "亲，已经是最低价了"),
+        (B, "什么时候发货"),
+    ]);
+    assert_eq!(a.reason.code, ReasonCode::DeliveryQuestion);
+    let a = run(&[(B, "什么时候发货"), (A, "今天就发"), (B, "还是太贵了")]);
+    assert_eq!(a.reason.code, ReasonCode::PriceBargain);
+}
+
+#[test]
+fn after_sales_talk_is_not_a_cause() {
+    // Labelling rule: returns after delivery are not changed_mind, and
+    // questions inside after-sales talk are not why an order is unpaid.
+    for text in [
+        "退货的运费谁出？",
+        "已经付款了，什么时候发货",
+        "收到货了，质量不错",
+    ] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
+    }
+    // An agent talking about a return makes the buyer's postage question one too.
+    let a = run(&[(A, "亲，不合适可以退的"), (B, "那运费谁出")]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    // Complaints still count.
+    assert_eq!(
+        buyer("退款申请了三天了，客服态度太差").reason.code,
+        ReasonCode::ServiceUnhappy
+    );
+    // Clicked by mistake but wants to keep the order: not changed_mind.
+    assert_ne!(buyer("点错了，别取消").reason.code, ReasonCode::ChangedMind);
+}
+
+#[test]
+fn spacing_width_and_placeholders() {
+    assert_eq!(
+        buyer("余 额 不 足").reason.code,
+        ReasonCode::InsufficientBalance
+    );
+    assert_eq!(
+        buyer("ＷＨＥＮ ＷＩＬＬ ＩＴ ＳＨＩＰ？").reason.code,
+        ReasonCode::DeliveryQuestion
+    );
+    let text = "我买了[数字x]件，运费怎么算#E-s[数字x]";
+    let a = buyer(text);
+    assert_eq!(a.reason.code, ReasonCode::ShippingFee);
+    let ev = &a.reason.evidence[0];
+    assert_eq!(ev.text, "运费");
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(String::from_utf16_lossy(&utf16[ev.start..ev.end]), "运费");
+    assert_eq!(buyer("[姓名x]你好 #E-s21").reason.code, ReasonCode::Unknown);
+}
+
+#[test]
+fn evidence_points_into_the_message() {
+    let text = "亲，😊太贵了";
+    let a = run(&[(A, "您好"), (B, text)]);
+    let ev = &a.reason.evidence[0];
+    assert_eq!((ev.message_index, ev.text.as_str()), (1, "太贵"));
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(String::from_utf16_lossy(&utf16[ev.start..ev.end]), "太贵");
+}
+
+#[test]
+fn confidence_follows_the_evidence() {
+    let strong = buyer("余额不足，钱不够，发工资再买").reason.confidence;
+    let clear = buyer("太贵了").reason.confidence;
+    let vague = buyer("能减吗还是送").reason.confidence;
+    let old = run(&[(B, "太贵了"), (B, "好的"), (B, "嗯嗯")])
+        .reason
+        .confidence;
+    assert!(strong > clear, "{strong} > {clear}");
+    assert!(clear > old, "{clear} > {old}");
+    let weak = buyer("减").reason.confidence;
+    assert!(clear > weak && weak < 0.5, "{clear} > {weak}");
+    assert!(vague < strong);
+    for c in [strong, clear, vague, old, weak] {
+        assert!((0.0..=1.0).contains(&c));
+    }
+}
+
+#[test]
+fn stop_requests() {
+    for text in [
+        "别再发了",
+        "不要催了好吗",
+        "别打电话了，烦",
+        "別再發了",
+        "Please stop messaging me",
+    ] {
+        assert_eq!(buyer(text).signals.stop_request, Some(0), "{text}");
+    }
+    let a = run(&[(B, "好的"), (A, "亲记得付款哦"), (B, "知道了，不要再催了")]);
+    assert_eq!(a.signals.stop_request, Some(2));
+    assert_eq!(buyer("催一下发货").signals.stop_request, None);
+}
+
+#[test]
+fn open_question_is_the_latest_unanswered() {
+    let a = run(&[
+        (B, "有现货吗"),
+        (A, "有的"),
+        (B, "好的"),
+        (B, "那什么时候发？"),
+    ]);
+    assert_eq!(a.signals.open_question, Some(3));
+    let a = run(&[(B, "有现货吗"), (A, "有的")]);
+    assert_eq!(a.signals.open_question, None);
+    let a = run(&[(B, "有现货吗"), (A, "有的"), (B, "好的")]);
+    assert_eq!(a.signals.open_question, None);
+}
+
+fn named(now: &str, text: &str) -> Option<String> {
+    run_at(now, &[(B, text)])
+        .signals
+        .named_time
+        .map(|t| format_time(t.at))
+}
+
+#[test]
+fn named_times_resolve_in_the_shop_offset() {
+    let morning = "2026-11-24T10:00:00+08:00";
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (NOW, "晚上8点付", Some("2026-11-24T20:00:00+08:00")),
+        (NOW, "明天付", Some("2026-11-25T10:00:00+08:00")),
+        (morning, "下午三点付款", Some("2026-11-24T15:00:00+08:00")),
+        (morning, "三点半再拍", Some("2026-11-24T15:30:00+08:00")),
+        // seed 001 phone script: 我等下会上线支付的.
+        (NOW, "我等下會上線支付的", Some("2026-11-24T15:30:00+08:00")),
+        (NOW, "等会儿付", Some("2026-11-24T15:30:00+08:00")),
+        (NOW, "明天晚上8點付", Some("2026-11-25T20:00:00+08:00")),
+        (NOW, "周五再拍", Some("2026-11-27T10:00:00+08:00")),
+        (NOW, "I'll pay tonight", Some("2026-11-24T20:00:00+08:00")),
+        (
+            NOW,
+            "will pay tomorrow morning",
+            Some("2026-11-25T09:00:00+08:00"),
+        ),
+        (NOW, "pay at 9pm", Some("2026-11-24T21:00:00+08:00")),
+        (NOW, "15号发工资再买", Some("2026-12-15T10:00:00+08:00")),
+        // Questions and "a little" are not named times.
+        (NOW, "明天能到吗", None),
+        (NOW, "便宜一点吧", None),
+        (NOW, "明天不买了", None),
+        (NOW, "好的", None),
+    ];
+    for (now, text, want) in cases {
+        assert_eq!(named(now, text).as_deref(), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_named_time_counts_from_when_it_was_said() {
+    let mut ctx = ctx_at(NOW, &[(B, "明天付")]);
+    ctx.messages[0].at = Some("2026-11-23T21:00:00+08:00".into());
+    let input = Input::read(&ctx, None).unwrap();
+    let t = analyze(&input).signals.named_time.unwrap();
+    assert_eq!(format_time(t.at), "2026-11-24T10:00:00+08:00");
+    assert_eq!((t.message_index, t.text.as_str()), (0, "明天付"));
+}
+
+#[test]
+fn payday_without_a_clock_time() {
+    // seed 001: 了解买家方便充值时间,提前再次催付 — pay day has no hour.
+    let a = buyer("发工资了再买");
+    assert_eq!(a.signals.payday, Some(0));
+    assert!(a.signals.named_time.is_none());
+    assert_eq!(a.reason.code, ReasonCode::InsufficientBalance);
+    assert_eq!(buyer("I'll buy it when I get paid").signals.payday, Some(0));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let long = "在吗".repeat(500);
+    for text in [
+        "",
+        " ",
+        "[",
+        "[数字x",
+        "#E-s",
+        "#E-s[",
+        "]]]]",
+        "\u{200D}\u{FE0F}",
+        "１２３４５６７８９０点付",
+        "99999999999999999999点付",
+        "十十十点付",
+        "8:",
+        ":30付",
+        "号号号",
+        "31号付",
+        long.as_str(),
+    ] {
+        let _ = buyer(text);
+        let _ = run(&[(A, text), (B, text), (A, text)]);
+    }
+}
+
+#[test]
+fn declined_versus_hesitating() {
+    // seed 000: 拍下产品之后不想要了 — don't force; hesitation leaves the door open.
+    let a = buyer("拍错了，不要了");
+    assert_eq!(a.reason.code, ReasonCode::ChangedMind);
+    assert_eq!(a.signals.declined, Some(0));
+    let a = buyer("我再考虑一下");
+    assert_eq!(a.reason.code, ReasonCode::ChangedMind);
+    assert_eq!(a.signals.declined, None);
+}
+
+#[test]
+fn traditional_phrases_fold_to_simplified() {
+    // seed 003 is seed 000 in traditional characters.
+    assert_eq!(
+        buyer("甚麼時候發貨？").reason.code,
+        ReasonCode::DeliveryQuestion
+    );
+    assert_eq!(
+        buyer("這個質量怎麼樣").reason.code,
+        ReasonCode::ProductDoubt
+    );
+    assert_eq!(
+        buyer("帳戶餘額不夠").reason.code,
+        ReasonCode::InsufficientBalance
+    );
+}
