@@ -413,10 +413,48 @@ fn timing_rules() {
             "000 拍下不想要了: don't force",
             "2026-11-24 15:00",
             "2026-11-24 14:30",
-            because(R::ChangedMind),
+            Chat {
+                declined: true,
+                ..because(R::ChangedMind)
+            },
             Stop,
             None,
             O::None,
+        ),
+        // seed 000 but only hesitating (再考虑一下): one gentle reminder before the close, no more.
+        case(
+            "000 hesitating: one reminder before close",
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            because(R::ChangedMind),
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
+        ),
+        with(
+            case(
+                "000 hesitating, already reminded → stop",
+                "2026-11-24 18:00",
+                "2026-11-24 14:30",
+                because(R::ChangedMind),
+                Stop,
+                None,
+                O::None,
+            ),
+            json!({"reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+        ),
+        // seed 001 发工资了再买 as a payday signal beside another reason.
+        case(
+            "001 payday signal",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                payday: true,
+                ..because(R::PriceBargain)
+            },
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
         ),
         case(
             "buyer asked not to be contacted",

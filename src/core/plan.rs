@@ -329,6 +329,16 @@ pub fn tone(
             )
             .into(),
         ),
+        R::ChangedMind => (
+            Tone::Gentle,
+            tr(
+                loc,
+                "买家还在犹豫:不施压,语气委婉,给足余地。",
+                "買家還在猶豫:不施壓,語氣委婉,給足餘地。",
+                "The buyer is hesitating: no pressure, gentle, leave room.",
+            )
+            .into(),
+        ),
         R::ServiceUnhappy | R::WaitingReply => (
             Tone::Warm,
             tr(

@@ -122,7 +122,11 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         Some(Stop::Closed)
     } else if analysis.signals.stop_request.is_some() {
         Some(Stop::Asked)
-    } else if analysis.reason.code == ReasonCode::ChangedMind {
+    } else if analysis.signals.declined.is_some()
+        || (analysis.reason.code == ReasonCode::ChangedMind && n > 0)
+    {
+        // A plain "no" (拍错了, 不要了) stops at once; a hesitating buyer
+        // (再考虑一下) gets one gentle reminder at most (000: don't force).
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
@@ -612,10 +616,24 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
     }
 
+    // Still thinking it over (000: don't push): one gentle reminder before the close.
+    if analysis.reason.code == ReasonCode::ChangedMind {
+        let mut trail = Trail::default();
+        let t = p.last_chance(earliest, &mut trail);
+        let w = p.when(t);
+        p.say(
+            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。",
+            "買家還在考慮:不追著催,關單前 {} 輕輕提醒一次。",
+            "The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
+            &[&w],
+        );
+        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+    }
+
     // Waiting for money with no time named (001: remind before the close).
-    if analysis.reason.code == ReasonCode::InsufficientBalance
-        && analysis.signals.named_time.is_none()
-    {
+    let broke = analysis.reason.code == ReasonCode::InsufficientBalance
+        || analysis.signals.payday.is_some();
+    if broke && analysis.signals.named_time.is_none() {
         let mut trail = Trail::default();
         let t = p.last_chance(earliest, &mut trail);
         let w = p.when(t);
