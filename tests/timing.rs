@@ -1026,6 +1026,9 @@ fn why_names_the_rule_in_each_locale() {
             .any(|s| s.contains("国庆节放假,顺延到 10/8(周四) 10:00")),
         "{w:?}"
     );
+    // The address check found late (seed 001 护肤品 example: 看到你上午拍了…) drops "10 分钟后".
+    let w = why_of("2026-11-24 15:00", "2026-11-24 09:00", "zh-CN", CONSULTED);
+    assert_eq!(w[0], "询单后未付款:先核对收货地址,隐形催付。", "{w:?}");
     // One sentence per decision: occasion, time, channel, tone; no float noise.
     let w = why_of("2026-11-24 14:31", "2026-11-24 14:30", "zh-CN", CONSULTED);
     assert_eq!(w.len(), 4, "{w:?}");

@@ -726,6 +726,13 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 &[&n, &gap],
             );
         }
+        Occasion::AddressCheck if t - placed > s.hidden_reminder_after + Duration::minutes(30) => p
+            .say(
+                "询单后未付款:先核对收货地址,隐形催付。",
+                "詢問後未付款:先核對收件地址,委婉提醒。",
+                "Consulted but unpaid: confirm the address as a soft reminder.",
+                &[],
+            ),
         Occasion::AddressCheck => {
             let d = span(s.hidden_reminder_after, p.loc);
             p.say(
