@@ -298,7 +298,11 @@ pub fn remark(
     let mut what = occasion_name(timing.occasion, loc).to_string();
     if let Some(l) = lines.first() {
         let a = angle_name(&l.angle, loc);
-        if !a.is_empty() && a != what {
+        let same = matches!(
+            (timing.occasion, l.angle.as_str()),
+            (Occasion::LastChance, "deadline") | (Occasion::Answer, "answer")
+        );
+        if !a.is_empty() && a != what && !same {
             what.push_str(" + ");
             what.push_str(a);
         }
