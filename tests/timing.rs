@@ -443,6 +443,19 @@ fn timing_rules() {
             ),
             json!({"reminders": reminders(&[("2026-11-24 14:40", "im")])}),
         ),
+        // 明天付 resolves to 10:00: ten minutes before would be quiet time (000), so at 10:00 itself.
+        case(
+            "001 named 10:00 tomorrow, lead in quiet hours → 10:00",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                named: Some("2026-11-25 10:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-25 10:00"),
+            O::BuyerNamedTime,
+        ),
         // seed 001 发工资了再买 as a payday signal beside another reason.
         case(
             "001 payday signal",

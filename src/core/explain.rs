@@ -273,7 +273,12 @@ pub fn remark(
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
     let stamp = format!("{} {}", md(&at), hhmm(&at));
-    let reason = reason_name(analysis.reason.code, loc);
+    let reason =
+        if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
+            tr(loc, "还在考虑", "還在考慮", "thinking it over")
+        } else {
+            reason_name(analysis.reason.code, loc)
+        };
     if timing.action == Action::Stop {
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))

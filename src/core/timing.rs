@@ -562,18 +562,33 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if let Some(nt) = &analysis.signals.named_time {
         let said = clip(nt.text.trim(), 20);
         if nt.at > now && nt.at < close {
-            let t = add(nt.at, -s.named_time_lead).max(now);
+            let early = add(nt.at, -s.named_time_lead).max(now);
+            // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
+            let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
+                nt.at
+            } else {
+                early
+            };
             let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
-            p.say(
-                "买家说“{}”:{} 前 {}提醒。",
-                "買家說「{}」:{} 前 {}提醒。",
-                "The buyer said “{}”: remind {} before {}.",
-                &if p.loc == Locale::En {
-                    [said.as_str(), lead.as_str(), at_s.as_str()]
-                } else {
-                    [said.as_str(), at_s.as_str(), lead.as_str()]
-                },
-            );
+            if t == nt.at {
+                p.say(
+                    "买家说“{}”:{} 提醒。",
+                    "買家說「{}」:{} 提醒。",
+                    "The buyer said “{}”: remind at {}.",
+                    &[&said, &at_s],
+                );
+            } else {
+                p.say(
+                    "买家说“{}”:{} 前 {}提醒。",
+                    "買家說「{}」:{} 前 {}提醒。",
+                    "The buyer said “{}”: remind {} before {}.",
+                    &if p.loc == Locale::En {
+                        [said.as_str(), lead.as_str(), at_s.as_str()]
+                    } else {
+                        [said.as_str(), at_s.as_str(), lead.as_str()]
+                    },
+                );
+            }
             if !is_allowed(t, s) {
                 let w = p.when(t);
                 p.warnings.push(warning(
