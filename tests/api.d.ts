@@ -519,6 +519,34 @@ export interface Shop {
      * Agent's name for phone scripts (e.g. 乐乐).
      */
     agentName?: string;
+    /**
+     * Cap on reminders for a big order; default `maxReminders` + 1 (001: a big order may get a second reminder).
+     */
+    maxRemindersBig?: number;
+    /**
+     * An order is big from this multiple of `avgOrderValue`; default 2.
+     */
+    bigOrderFactor?: number;
+    /**
+     * Phone calls only when `margin` is at least this (001 ROI); default 0.15.
+     */
+    phoneMinMargin?: number;
+    /**
+     * Order-time slots (001), `"HH:MM"`: ends of late night, morning, afternoon, evening; default `["06:00", "12:00", "17:00", "22:00"]`.
+     */
+    orderSlots?: string[];
+    /**
+     * SMS windows for office workers, `"HH:MM-HH:MM"` (001: lunch, before leaving work); default `["12:00-13:30", "17:00-18:00"]`.
+     */
+    smsOfficeWindows?: string[];
+    /**
+     * SMS to students and others before this time (001); default `"22:00"`.
+     */
+    smsLatest?: string;
+    /**
+     * Minutes before the time the buyer named to remind them (001: 提前再次催付); default 10.
+     */
+    namedTimeLeadMinutes?: number;
 }
 
 /**

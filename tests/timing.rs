@@ -413,10 +413,61 @@ fn timing_rules() {
             "000 拍下不想要了: don't force",
             "2026-11-24 15:00",
             "2026-11-24 14:30",
-            because(R::ChangedMind),
+            Chat {
+                declined: true,
+                ..because(R::ChangedMind)
+            },
             Stop,
             None,
             O::None,
+        ),
+        // seed 000 but only hesitating (再考虑一下): one gentle reminder before the close, no more.
+        case(
+            "000 hesitating: one reminder before close",
+            "2026-11-24 15:00",
+            "2026-11-24 14:30",
+            because(R::ChangedMind),
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
+        ),
+        with(
+            case(
+                "000 hesitating, already reminded → stop",
+                "2026-11-24 18:00",
+                "2026-11-24 14:30",
+                because(R::ChangedMind),
+                Stop,
+                None,
+                O::None,
+            ),
+            json!({"reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+        ),
+        // 明天付 resolves to 10:00: ten minutes before would be quiet time (000), so at 10:00 itself.
+        case(
+            "001 named 10:00 tomorrow, lead in quiet hours → 10:00",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                named: Some("2026-11-25 10:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-25 10:00"),
+            O::BuyerNamedTime,
+        ),
+        // seed 001 发工资了再买 as a payday signal beside another reason.
+        case(
+            "001 payday signal",
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            Chat {
+                payday: true,
+                ..because(R::PriceBargain)
+            },
+            Schedule,
+            Some("2026-11-27 11:30"),
+            O::LastChance,
         ),
         case(
             "buyer asked not to be contacted",
@@ -988,6 +1039,9 @@ fn why_names_the_rule_in_each_locale() {
             .any(|s| s.contains("国庆节放假,顺延到 10/8(周四) 10:00")),
         "{w:?}"
     );
+    // The address check found late (seed 001 护肤品 example: 看到你上午拍了…) drops "10 分钟后".
+    let w = why_of("2026-11-24 15:00", "2026-11-24 09:00", "zh-CN", CONSULTED);
+    assert_eq!(w[0], "询单后未付款:先核对收货地址,隐形催付。", "{w:?}");
     // One sentence per decision: occasion, time, channel, tone; no float noise.
     let w = why_of("2026-11-24 14:31", "2026-11-24 14:30", "zh-CN", CONSULTED);
     assert_eq!(w.len(), 4, "{w:?}");
@@ -1058,5 +1112,108 @@ fn rank_orders_by_value_at_risk_and_time_left() {
         cuifu::rank_orders(&contexts, None).unwrap(),
         ranked,
         "deterministic"
+    );
+}
+
+#[test]
+fn new_settings_move_the_rules() {
+    let big_im = |shop: Value, audience: &str| {
+        let mut v = json!({"shop": {"avgOrderValue": 80}, "buyer": {"audience": audience},
+                           "reminders": reminders(&[("2026-11-24 14:40", "im")])});
+        v["shop"]
+            .as_object_mut()
+            .unwrap()
+            .extend(shop.as_object().unwrap().clone());
+        run(
+            &ctx("2026-11-24 15:00", "2026-11-24 14:30", 300.0, v),
+            &CONSULTED,
+        )
+    };
+    // phoneMinMargin (001 ROI): 0.3 margin pays by default (0.15), not at 0.5.
+    assert_eq!(
+        big_im(json!({"margin": 0.3}), "other").channel,
+        Channel::Phone
+    );
+    let o = big_im(json!({"margin": 0.3, "phoneMinMargin": 0.5}), "other");
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-24 16:40"))
+    );
+    // smsOfficeWindows (001 上班族: 午休、下班前) as a setting.
+    let o = big_im(
+        json!({"margin": 0.05, "smsOfficeWindows": ["18:30-19:00"]}),
+        "office",
+    );
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-24 18:30"))
+    );
+    // smsLatest (001 学生及其他: 晚上10点前): a 16:00 limit pushes to the next workday.
+    let o = big_im(json!({"margin": 0.05, "smsLatest": "16:00"}), "student");
+    assert_eq!(
+        (o.channel, o.send().unwrap()),
+        (Channel::Sms, t("2026-11-25 10:00"))
+    );
+    // maxRemindersBig: a big order's cap of 2 makes the second reminder the last chance.
+    let o = big_im(json!({"maxRemindersBig": 2}), "other");
+    assert_eq!(o.timing.occasion, Occasion::LastChance);
+    // namedTimeLeadMinutes (001 提前再次催付): 30 minutes before the buyer's 20:00.
+    let chat = Chat {
+        named: Some("2026-11-24 20:00"),
+        ..CONSULTED
+    };
+    let c = ctx(
+        "2026-11-24 14:31",
+        "2026-11-24 14:30",
+        99.0,
+        json!({"shop": {"namedTimeLeadMinutes": 30}}),
+    );
+    assert_eq!(run(&c, &chat).send().unwrap(), t("2026-11-24 19:30"));
+}
+
+#[test]
+fn bad_settings_name_the_field() {
+    let err = |shop: Value| {
+        let c = ctx(
+            "2026-11-24 14:31",
+            "2026-11-24 14:30",
+            99.0,
+            json!({"shop": shop}),
+        );
+        let e = cuifu::suggest(&c).unwrap_err();
+        (e.code().to_string(), e.path().to_string())
+    };
+    let want = |code: &str, path: &str| (code.to_string(), path.to_string());
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "12:00", "17:00"]})),
+        want("invalid_value", "shop.orderSlots")
+    );
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "17:00", "12:00", "22:00"]})),
+        want("invalid_value", "shop.orderSlots")
+    );
+    assert_eq!(
+        err(json!({"orderSlots": ["06:00", "noon", "17:00", "22:00"]})),
+        want("invalid_time", "shop.orderSlots[1]")
+    );
+    assert_eq!(
+        err(json!({"smsOfficeWindows": ["18:00-17:00"]})),
+        want("invalid_value", "shop.smsOfficeWindows[0]")
+    );
+    assert_eq!(
+        err(json!({"smsOfficeWindows": ["lunch"]})),
+        want("invalid_value", "shop.smsOfficeWindows[0]")
+    );
+    assert_eq!(
+        err(json!({"smsLatest": "25:00"})),
+        want("invalid_time", "shop.smsLatest")
+    );
+    assert_eq!(
+        err(json!({"bigOrderFactor": 0.5})),
+        want("invalid_value", "shop.bigOrderFactor")
+    );
+    assert_eq!(
+        err(json!({"phoneMinMargin": 2})),
+        want("invalid_value", "shop.phoneMinMargin")
     );
 }

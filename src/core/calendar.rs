@@ -68,12 +68,7 @@ fn is_makeup_workday(day: NaiveDate) -> bool {
 /// Whether the built-in calendar, or the shop's own lists, cover `day`'s
 /// year: outside them only the weekly rest days are known.
 pub fn known(day: NaiveDate, s: &Settings) -> bool {
-    let y = day.year();
-    covers(day)
-        || s.holidays
-            .iter()
-            .chain(s.workdays.iter())
-            .any(|d| d.year() == y)
+    covers(day) || s.shop_years.contains(&day.year())
 }
 
 /// Whether `day` is a rest day for the shop: the shop's lists first (a day

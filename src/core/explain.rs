@@ -11,15 +11,31 @@ use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
 pub fn fill(tpl: &str, args: &[&str]) -> String {
+    // A byte scan: `str::find` with a string pattern links a larger searcher.
     let mut out = String::with_capacity(tpl.len() + 24);
-    let mut rest = tpl;
+    let b = tpl.as_bytes();
+    let (mut start, mut i) = (0, 0);
     let mut it = args.iter();
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(it.next().copied().unwrap_or(""));
-        rest = &rest[i + 2..];
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            out.push_str(tpl.get(start..i).unwrap_or(""));
+            let arg = it.next().copied().unwrap_or("");
+            // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
+            if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
+                && out.ends_with(' ')
+                && out.len() >= 2
+                && out.as_bytes()[out.len() - 2] >= 0x80
+            {
+                out.pop();
+            }
+            out.push_str(arg);
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
     }
-    out.push_str(rest);
+    out.push_str(tpl.get(start..).unwrap_or(""));
     out
 }
 
@@ -90,13 +106,14 @@ pub fn span(d: Duration, loc: Locale) -> String {
     }
 }
 
-/// `s` with its first letter in upper case (English sentences).
+/// `s` with an ASCII first letter in upper case (English sentences; ASCII
+/// only, which keeps the Unicode case tables out of the wasm binary).
 pub fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    out
 }
 
 /// Whole yuan, rounded.
@@ -116,8 +133,20 @@ pub fn pct(x: f64) -> String {
 }
 
 /// Joins the words with `、` (Chinese) or `, ` (English).
-pub fn list(words: &[&str], loc: Locale) -> String {
-    words.join(tr(loc, "、", "、", ", "))
+pub fn list<S: AsRef<str>>(words: &[S], loc: Locale) -> String {
+    join(words, tr(loc, "、", "、", ", "))
+}
+
+/// Joins the words with `sep`.
+pub fn join<S: AsRef<str>>(words: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(w.as_ref());
+    }
+    out
 }
 
 /// A warning with no text range.
@@ -244,7 +273,12 @@ pub fn remark(
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
     let stamp = format!("{} {}", md(&at), hhmm(&at));
-    let reason = reason_name(analysis.reason.code, loc);
+    let reason =
+        if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
+            tr(loc, "还在考虑", "還在考慮", "thinking it over")
+        } else {
+            reason_name(analysis.reason.code, loc)
+        };
     if timing.action == Action::Stop {
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))
@@ -269,7 +303,11 @@ pub fn remark(
     let mut what = occasion_name(timing.occasion, loc).to_string();
     if let Some(l) = lines.first() {
         let a = angle_name(&l.angle, loc);
-        if !a.is_empty() && a != what {
+        let same = matches!(
+            (timing.occasion, l.angle.as_str()),
+            (Occasion::LastChance, "deadline") | (Occasion::Answer, "answer")
+        );
+        if !a.is_empty() && a != what && !same {
             what.push_str(" + ");
             what.push_str(a);
         }
@@ -294,6 +332,9 @@ mod tests {
         assert_eq!(fill("{} 和 {}", &["a", "b"]), "a 和 b");
         assert_eq!(fill("{} 和 {}", &["a"]), "a 和 ");
         assert_eq!(fill("无", &["a"]), "无");
+        assert_eq!(fill("顺延到 {}", &["明天 10:00"]), "顺延到明天 10:00");
+        assert_eq!(fill("顺延到 {}", &["13:30"]), "顺延到 13:30");
+        assert_eq!(fill("moved to {}", &["明天"]), "moved to 明天");
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub struct Settings {
     pub sms_latest: NaiveTime,
     /// Lead before the time the buyer named.
     pub named_time_lead: Duration,
+    /// Years the shop's own holidays/workdays cover (the built-in calendar aside).
+    pub shop_years: Vec<i32>,
 }
 
 /// A checked context: parsed times, resolved settings, the original beside it.
@@ -710,6 +712,12 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             Some(t) => parse_hhmm("shop.smsLatest", t)?,
             None => hm(22, 0),
         },
+        shop_years: shop
+            .holidays
+            .iter()
+            .chain(&shop.workdays)
+            .filter_map(|d| d.trim().get(..4)?.parse().ok())
+            .collect(),
         named_time_lead: Duration::minutes(i64::from(
             shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
         )),
@@ -754,7 +762,7 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
     Ok(out)
 }
 
-fn sms_windows(v: &Option<Vec<Vec<String>>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
+fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
     let Some(v) = v else {
         return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
     };
@@ -762,26 +770,19 @@ fn sms_windows(v: &Option<Vec<Vec<String>>>) -> Result<Vec<(NaiveTime, NaiveTime
     let mut out = Vec::with_capacity(v.len());
     for (i, w) in v.iter().enumerate() {
         let p = format!("shop.smsOfficeWindows[{i}]");
-        match w.as_slice() {
-            [a, b] => {
-                let (a, b) = (parse_hhmm(&p, a)?, parse_hhmm(&p, b)?);
-                if b <= a {
-                    return Err(Error::new(
-                        ErrorCode::InvalidValue,
-                        p,
-                        "the end must be after the start, e.g. [\"17:00\", \"18:00\"]",
-                    ));
-                }
-                out.push((a, b));
-            }
-            _ => {
-                return Err(Error::new(
-                    ErrorCode::InvalidValue,
-                    p,
-                    "give a start and an end, e.g. [\"17:00\", \"18:00\"]",
-                ))
-            }
+        let bad = || {
+            Error::new(
+                ErrorCode::InvalidValue,
+                p.as_str(),
+                "give a start and a later end, e.g. \"17:00-18:00\"",
+            )
+        };
+        let (a, b) = w.split_once('-').ok_or_else(bad)?;
+        let (a, b) = (parse_hhmm(&p, a)?, parse_hhmm(&p, b)?);
+        if b <= a {
+            return Err(bad());
         }
+        out.push((a, b));
     }
     Ok(out)
 }

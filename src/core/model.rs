@@ -555,10 +555,10 @@ pub struct Shop {
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_slots: Option<Vec<String>>,
-    /// SMS windows for office workers (001: lunch, before leaving work); default `[["12:00", "13:30"], ["17:00", "18:00"]]`.
+    /// SMS windows for office workers, `"HH:MM-HH:MM"` (001: lunch, before leaving work); default `["12:00-13:30", "17:00-18:00"]`.
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sms_office_windows: Option<Vec<Vec<String>>>,
+    pub sms_office_windows: Option<Vec<String>>,
     /// SMS to students and others before this time (001); default `"22:00"`.
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]

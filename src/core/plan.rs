@@ -226,7 +226,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else if first {
         let because = if silent && !input.returning {
-            margin_note.trim_start_matches([',', ';', ' ']).to_string()
+            tr(
+                loc,
+                "毛利低,不打电话",
+                "毛利低,不打電話",
+                "the margin doesn't pay for a call",
+            )
         } else if input.returning {
             tr(
                 loc,
@@ -234,7 +239,6 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                 "老顧客信任店鋪",
                 "a returning buyer trusts the shop",
             )
-            .into()
         } else {
             tr(
                 loc,
@@ -242,14 +246,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                 "買家在旺旺上聊過",
                 "the buyer chatted on IM",
             )
-            .into()
         };
         trf(
             loc,
             "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。",
             "大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。",
             "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
-            &[&amt, &ratio, &because],
+            &[&amt, &ratio, because],
         )
     } else {
         let extra = match c {
@@ -323,6 +326,16 @@ pub fn tone(
                 "买家付款有困难:语气热情,以帮忙为主,不施压。",
                 "買家付款有困難:語氣熱情,以幫忙為主,不施壓。",
                 "The buyer has trouble paying: warm and helpful, no pressure.",
+            )
+            .into(),
+        ),
+        R::ChangedMind => (
+            Tone::Gentle,
+            tr(
+                loc,
+                "买家还在犹豫:不施压,语气委婉,给足余地。",
+                "買家還在猶豫:不施壓,語氣委婉,給足餘地。",
+                "The buyer is hesitating: no pressure, gentle, leave room.",
             )
             .into(),
         ),

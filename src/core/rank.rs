@@ -59,9 +59,11 @@ pub fn rank(
             reason: analysis.reason.code,
         });
     }
+    let stop = |r: &RankedOrder| r.action == Action::Stop;
     out.sort_unstable_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
+        stop(a)
+            .cmp(&stop(b))
+            .then(b.priority.total_cmp(&a.priority))
             .then(a.index.cmp(&b.index))
     });
     Ok(out)

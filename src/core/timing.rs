@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, list, span, trf, warning, when};
+use super::explain::{capital, join, list, span, trf, warning, when};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Warning};
 use super::plan;
@@ -122,7 +122,11 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         Some(Stop::Closed)
     } else if analysis.signals.stop_request.is_some() {
         Some(Stop::Asked)
-    } else if analysis.reason.code == ReasonCode::ChangedMind {
+    } else if analysis.signals.declined.is_some()
+        || (analysis.reason.code == ReasonCode::ChangedMind && n > 0)
+    {
+        // A plain "no" (拍错了, 不要了) stops at once; a hesitating buyer
+        // (再考虑一下) gets one gentle reminder at most (000: don't force).
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
@@ -340,9 +344,9 @@ impl Plan<'_> {
                     "calendar_not_covered",
                     trf(
                         self.loc,
-                        "内置节假日表不含 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays / shop.workdays 补上当年的放假和调休。",
-                        "內建節假日表不含 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays / shop.workdays 補上當年的放假和調休。",
-                        "The built-in holiday calendar does not cover {}: rest days are weekends plus shop.holidays / shop.workdays only; add that year's dates.",
+                        "内置节假日表没有 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays/workdays 补上当年安排。",
+                        "內建節假日表沒有 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays/workdays 補上當年安排。",
+                        "No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
                         &[&y],
                     ),
                 ));
@@ -403,8 +407,7 @@ impl Plan<'_> {
                 },
             })
             .collect();
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        let joined = parts.join(if self.loc == Locale::En { ", " } else { "," });
+        let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
         trf(
             self.loc,
             "{},顺延到 {}",
@@ -477,7 +480,7 @@ impl Plan<'_> {
         let target = add(self.close, -self.s.last_chance_before).max(from);
         let cut = add(self.close, Duration::minutes(-30));
         next_ok(target, cut, self.s, 0, trail)
-            .or_else(|| prev_allowed(target, from, self.s))
+            .or_else(|| prev_allowed(target, from, self.s).filter(|t| *t < self.close))
             .unwrap_or_else(|| self.find(from, trail))
     }
 
@@ -559,27 +562,42 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if let Some(nt) = &analysis.signals.named_time {
         let said = clip(nt.text.trim(), 20);
         if nt.at > now && nt.at < close {
-            let t = add(nt.at, -s.named_time_lead).max(now);
+            let early = add(nt.at, -s.named_time_lead).max(now);
+            // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
+            let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
+                nt.at
+            } else {
+                early
+            };
             let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
-            p.say(
-                "买家说“{}”:{} 前 {}提醒。",
-                "買家說「{}」:{} 前 {}提醒。",
-                "The buyer said “{}”: remind {} before {}.",
-                &if p.loc == Locale::En {
-                    [said.as_str(), lead.as_str(), at_s.as_str()]
-                } else {
-                    [said.as_str(), at_s.as_str(), lead.as_str()]
-                },
-            );
+            if t == nt.at {
+                p.say(
+                    "买家说“{}”:{} 提醒。",
+                    "買家說「{}」:{} 提醒。",
+                    "The buyer said “{}”: remind at {}.",
+                    &[&said, &at_s],
+                );
+            } else {
+                p.say(
+                    "买家说“{}”:{} 前 {}提醒。",
+                    "買家說「{}」:{} 前 {}提醒。",
+                    "The buyer said “{}”: remind {} before {}.",
+                    &if p.loc == Locale::En {
+                        [said.as_str(), lead.as_str(), at_s.as_str()]
+                    } else {
+                        [said.as_str(), at_s.as_str(), lead.as_str()]
+                    },
+                );
+            }
             if !is_allowed(t, s) {
                 let w = p.when(t);
                 p.warnings.push(warning(
                     "named_time_in_rest",
                     trf(
                         p.loc,
-                        "买家自己约的 {} 在平时不打扰的时段内,按买家说的时间提醒。",
-                        "買家自己約的 {} 在平時不打擾的時段內,按買家說的時間提醒。",
-                        "The buyer's own time ({}) is outside the usual hours: remind then anyway, as they asked.",
+                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。",
+                        "{} 是買家自己約的時間,雖在休息時段也按約提醒。",
+                        "{} is the buyer's own time: remind then, though outside usual hours.",
                         &[&w],
                     ),
                 ));
@@ -592,9 +610,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "named_time_after_close",
                 trf(
                     p.loc,
-                    "买家说的付款时间(“{}”)在关单之后,订单 {} 就关闭:请提醒买家提前付款,或到时重新拍下。",
-                    "買家說的付款時間(「{}」)在關單之後,訂單 {} 就關閉:請提醒買家提前付款,或到時重新下單。",
-                    "The buyer's time (“{}”) is after the order closes at {}: ask them to pay earlier, or to order again then.",
+                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。",
+                    "買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。",
+                    "The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
                     &[&said, &c],
                 ),
             ));
@@ -613,10 +631,24 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
     }
 
+    // Still thinking it over (000: don't push): one gentle reminder before the close.
+    if analysis.reason.code == ReasonCode::ChangedMind {
+        let mut trail = Trail::default();
+        let t = p.last_chance(earliest, &mut trail);
+        let w = p.when(t);
+        p.say(
+            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。",
+            "買家還在考慮:不追著催,關單前 {} 輕輕提醒一次。",
+            "The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
+            &[&w],
+        );
+        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+    }
+
     // Waiting for money with no time named (001: remind before the close).
-    if analysis.reason.code == ReasonCode::InsufficientBalance
-        && analysis.signals.named_time.is_none()
-    {
+    let broke = analysis.reason.code == ReasonCode::InsufficientBalance
+        || analysis.signals.payday.is_some();
+    if broke && analysis.signals.named_time.is_none() {
         let mut trail = Trail::default();
         let t = p.last_chance(earliest, &mut trail);
         let w = p.when(t);
@@ -683,7 +715,6 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
             let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
-            let waves: Vec<&str> = waves.iter().map(String::as_str).collect();
             let waves = list(&waves, p.loc);
             let name_en;
             let name = if p.loc != Locale::En {
@@ -700,19 +731,6 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
-            if !is_allowed(t, s) {
-                let w = hhmm(&t);
-                p.warnings.push(warning(
-                    "wave_in_rest_time",
-                    trf(
-                        p.loc,
-                        "活动波次 {} 落在午休或休息时段,按店铺设定照发;需要的话调整 shop.lunchBreak 或波次时间。",
-                        "活動波次 {} 落在午休或休息時段,按店鋪設定照發;需要的話調整 shop.lunchBreak 或波次時間。",
-                        "Campaign wave {} falls in rest time: sent as the shop set it; adjust shop.lunchBreak or the waves if needed.",
-                        &[&w],
-                    ),
-                ));
-            }
         }
         Occasion::FollowUp => {
             let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
@@ -723,6 +741,13 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 &[&n, &gap],
             );
         }
+        Occasion::AddressCheck if t - placed > s.hidden_reminder_after + Duration::minutes(30) => p
+            .say(
+                "询单后未付款:先核对收货地址,隐形催付。",
+                "詢問後未付款:先核對收件地址,委婉提醒。",
+                "Consulted but unpaid: confirm the address as a soft reminder.",
+                &[],
+            ),
         Occasion::AddressCheck => {
             let d = span(s.hidden_reminder_after, p.loc);
             p.say(
@@ -740,6 +765,19 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         ),
     }
 
+    if waved && !is_allowed(t, s) {
+        let w = hhmm(&t);
+        p.warnings.push(warning(
+            "wave_in_rest_time",
+            trf(
+                p.loc,
+                "活动波次 {} 在午休或休息时段,按店铺设定照发。",
+                "活動波次 {} 在午休或休息時段,按店鋪設定照發。",
+                "Campaign wave {} is in rest time: sent as the shop set it.",
+                &[&w],
+            ),
+        ));
+    }
     let m = p.moment(t, &trail);
     if k == 0 && !waved && occasion != Occasion::LastChance {
         let name = SLOT_NAMES[slot as usize][p.loc as usize];
@@ -813,16 +851,16 @@ fn stop_why(p: &mut Plan, stop: Stop) {
         Stop::Cap(n) => {
             let n = n.to_string();
             p.say(
-                "已催 {} 次,到了上限,不再催,免得打扰买家。",
-                "已催 {} 次,到了上限,不再催,免得打擾買家。",
-                "Already reminded {} times, the cap: no more, so as not to annoy the buyer.",
+                "已催 {} 次,到上限了,不再催。",
+                "已催 {} 次,到上限了,不再催。",
+                "Already reminded {} times, the cap: no more.",
                 &[&n],
             )
         }
         Stop::Methods => p.say(
-            "大单不重复用同一种方式催,能用的方式都用过了,不再催。",
-            "大單不重複用同一種方式催,能用的方式都用過了,不再催。",
-            "A big order never gets the same method twice, and every usable method has been used.",
+            "大单每种方式只催一次,能用的都用过了。",
+            "大單每種方式只催一次,能用的都用過了。",
+            "Big order: every usable method has been used once.",
             &[],
         ),
     }

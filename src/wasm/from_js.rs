@@ -330,6 +330,13 @@ fn shop(v: Val) -> R<Shop> {
     out.last_chance_hours = opt(&v, "lastChanceHours", Val::number)?;
     out.utc_offset = opt(&v, "utcOffset", Val::string)?;
     out.agent_name = opt(&v, "agentName", Val::string)?;
+    out.max_reminders_big = opt(&v, "maxRemindersBig", count)?;
+    out.big_order_factor = opt(&v, "bigOrderFactor", Val::number)?;
+    out.phone_min_margin = opt(&v, "phoneMinMargin", Val::number)?;
+    out.order_slots = opt(&v, "orderSlots", string_list)?;
+    out.sms_office_windows = opt(&v, "smsOfficeWindows", string_list)?;
+    out.sms_latest = opt(&v, "smsLatest", Val::string)?;
+    out.named_time_lead_minutes = opt(&v, "namedTimeLeadMinutes", count)?;
     Ok(out)
 }
 

@@ -40,6 +40,8 @@ pub struct Chat {
     pub stop: bool,
     pub question: bool,
     pub named: Option<&'static str>,
+    pub declined: bool,
+    pub payday: bool,
 }
 
 /// No chat at all.
@@ -49,6 +51,8 @@ pub const SILENT: Chat = Chat {
     stop: false,
     question: false,
     named: None,
+    declined: false,
+    payday: false,
 };
 
 /// A chat that shows no cause.
@@ -58,6 +62,8 @@ pub const CONSULTED: Chat = Chat {
     stop: false,
     question: false,
     named: None,
+    declined: false,
+    payday: false,
 };
 
 /// A consulted chat with this reason.
@@ -81,7 +87,8 @@ pub fn analysis(c: &Chat) -> Analysis {
                 text: "晚上8点付".into(),
             }),
             consulted: c.consulted,
-            ..Signals::default()
+            declined: c.declined.then_some(0),
+            payday: c.payday.then_some(0),
         },
     }
 }

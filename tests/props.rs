@@ -1,0 +1,341 @@
+//! Property tests of the decision engine over random contexts: the send time
+//! is never in the past, never at or after the close, and never in quiet
+//! hours, the lunch break or a rest day unless a warning says why (or the
+//! seed itself allows it: SMS to office workers at lunch, 001). The same
+//! input gives the same output, and nothing panics.
+
+mod common;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+use cuifu::core::input::{format_time, Input};
+use cuifu::core::plan;
+use cuifu::core::reason::{Analysis, NamedTime, Signals};
+use cuifu::core::timing::{self, Block};
+use cuifu::{Action, Audience, Channel, ChatContext, Reason, ReasonCode};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn base() -> DateTime<FixedOffset> {
+    let tz = FixedOffset::east_opt(8 * 3600).unwrap();
+    let d = NaiveDate::from_ymd_opt(2026, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    tz.from_local_datetime(&d).single().unwrap()
+}
+
+fn at(minutes: i64) -> DateTime<FixedOffset> {
+    base() + Duration::minutes(minutes)
+}
+
+fn hm(minute_of_day: u32) -> String {
+    format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+}
+
+#[derive(Debug, Clone)]
+struct World {
+    now: i64,
+    placed_ago: i64,
+    amount: u32,
+    avg: Option<u32>,
+    margin: Option<u8>,
+    close_hours: u16,
+    explicit_close: Option<i64>,
+    terms_after: Option<i64>,
+    paid: bool,
+    reminders: Vec<(u16, u8)>,
+    audience: u8,
+    returning: bool,
+    quiet: Option<(u32, u32)>,
+    lunch: Option<(u32, u32)>,
+    rest_days: Option<Vec<u8>>,
+    campaign: Option<(Vec<u32>, bool, bool)>,
+    code: usize,
+    consulted: bool,
+    stop: bool,
+    question: bool,
+    named: Option<i64>,
+}
+
+fn world() -> impl Strategy<Value = World> {
+    (
+        (
+            0i64..(800 * 1440),
+            0i64..(5 * 1440),
+            0u32..3000,
+            proptest::option::of(30u32..400),
+            proptest::option::of(0u8..=100),
+            prop_oneof![Just(24u16), Just(72u16), 1u16..300],
+            proptest::option::of(-120i64..6000),
+            proptest::option::of(0i64..3000),
+            proptest::bool::weighted(0.05),
+        ),
+        (
+            proptest::collection::vec((0u16..4000, 0u8..3), 0..4),
+            0u8..4,
+            any::<bool>(),
+            proptest::option::of((6 * 60u32..11 * 60, 19 * 60u32..24 * 60)),
+            proptest::option::of((11 * 60u32..13 * 60, 0u32..150)),
+            proptest::option::of(proptest::collection::vec(0u8..7, 0..7)),
+            proptest::option::of((
+                proptest::collection::vec(0u32..1440, 1..4),
+                any::<bool>(),
+                any::<bool>(),
+            )),
+        ),
+        (
+            0usize..17,
+            any::<bool>(),
+            proptest::bool::weighted(0.1),
+            proptest::bool::weighted(0.2),
+            proptest::option::of(-600i64..6000),
+        ),
+    )
+        .prop_map(|(a, b, c)| World {
+            now: a.0,
+            placed_ago: a.1,
+            amount: a.2,
+            avg: a.3,
+            margin: a.4,
+            close_hours: a.5,
+            explicit_close: a.6,
+            terms_after: a.7,
+            paid: a.8,
+            reminders: b.0,
+            audience: b.1,
+            returning: b.2,
+            quiet: b.3,
+            lunch: b.4,
+            rest_days: b.5,
+            campaign: b.6,
+            code: c.0,
+            consulted: c.1,
+            stop: c.2,
+            question: c.3,
+            named: c.4,
+        })
+}
+
+fn context(w: &World) -> ChatContext {
+    let now = at(w.now);
+    let placed = at(w.now - w.placed_ago);
+    let mut shop = json!({"closeAfterHours": w.close_hours});
+    if let Some(a) = w.avg {
+        shop["avgOrderValue"] = json!(a);
+    }
+    if let Some(m) = w.margin {
+        shop["margin"] = json!(f64::from(m) / 100.0);
+    }
+    if let Some((b, a)) = w.quiet {
+        shop["quietBefore"] = json!(hm(b));
+        shop["quietAfter"] = json!(hm(a.min(23 * 60 + 59)));
+    }
+    if let Some((s, len)) = w.lunch {
+        shop["lunchBreak"] = json!([hm(s), hm(s + len)]);
+    }
+    if let Some(r) = &w.rest_days {
+        let mut r = r.clone();
+        r.sort_unstable();
+        r.dedup();
+        shop["restDays"] = json!(r);
+    }
+    if let Some((waves, dated, stock)) = &w.campaign {
+        let waves: Vec<String> = waves.iter().map(|m| hm(*m)).collect();
+        let dates: Vec<String> = if *dated {
+            vec![format_time(now)[..10].to_string()]
+        } else {
+            Vec::new()
+        };
+        shop["campaign"] =
+            json!({"name": "双11", "waves": waves, "dates": dates, "limitedStock": stock});
+    }
+    let mut order = json!({"placedAt": format_time(placed), "amount": w.amount, "paid": w.paid});
+    if let Some(c) = w.explicit_close {
+        order["closesAt"] = json!(format_time(now + Duration::minutes(c)));
+    }
+    if let Some(t) = w.terms_after {
+        order["termsChangedAt"] = json!(format_time(placed + Duration::minutes(t)));
+    }
+    let channels = ["im", "sms", "phone"];
+    let reminders: Vec<Value> = w
+        .reminders
+        .iter()
+        .map(|(m, c)| {
+            let t = placed + Duration::minutes(i64::from(*m) % (w.placed_ago + 1));
+            json!({"at": format_time(t), "channel": channels[usize::from(*c) % 3]})
+        })
+        .collect();
+    let audience = ["office", "student", "other"]
+        .get(usize::from(w.audience))
+        .copied();
+    let v = json!({
+        "now": format_time(now),
+        "order": order,
+        "buyer": {"returning": w.returning, "audience": audience},
+        "reminders": reminders,
+        "shop": shop,
+    });
+    serde_json::from_value(v).expect("valid context")
+}
+
+fn analysis(w: &World) -> Analysis {
+    Analysis {
+        reason: Reason {
+            code: ReasonCode::ALL[w.code],
+            confidence: 0.7,
+            evidence: Vec::new(),
+        },
+        signals: Signals {
+            stop_request: w.stop.then_some(0),
+            open_question: w.question.then_some(0),
+            named_time: w.named.map(|m| NamedTime {
+                message_index: 0,
+                at: at(w.now + m),
+                text: "明天付".into(),
+            }),
+            consulted: w.consulted,
+            declined: (w.stop && w.code.is_multiple_of(2)).then_some(0),
+            payday: (w.question && w.code.is_multiple_of(3)).then_some(0),
+        },
+    }
+}
+
+type Decision = (
+    Action,
+    Option<String>,
+    Channel,
+    cuifu::Tone,
+    Vec<String>,
+    Vec<String>,
+);
+
+fn decide<'a>(ctx: &'a ChatContext, a: &Analysis) -> (Decision, Input<'a>, timing::Timing) {
+    let input = Input::read(ctx, None).expect("valid input");
+    let mut t = timing::plan(&input, a);
+    let (ch, cw) = plan::channel(&input, a, &mut t);
+    let (tone, tw) = plan::tone(&input, a, &t, ch);
+    let mut why = t.why.clone();
+    why.push(cw);
+    why.push(tw);
+    let warnings = t.warnings.iter().map(|w| w.code.clone()).collect();
+    (
+        (
+            t.action,
+            t.send_at.map(format_time),
+            ch,
+            tone,
+            why,
+            warnings,
+        ),
+        input,
+        t,
+    )
+}
+
+const EXCUSES: [&str; 3] = ["no_allowed_time", "named_time_in_rest", "wave_in_rest_time"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn send_time_respects_every_rule_or_says_why(w in world()) {
+        let ctx = context(&w);
+        let a = analysis(&w);
+        let (d, input, t) = decide(&ctx, &a);
+        let (d2, _, _) = decide(&ctx, &a);
+        prop_assert_eq!(&d, &d2, "same input, same output");
+        let (action, _, channel, _, why, warnings) = d;
+        prop_assert!(!why.iter().any(|s| s.contains("NaN") || s.contains("inf")));
+        if action == Action::Stop {
+            prop_assert!(t.send_at.is_none());
+            return Ok(());
+        }
+        let send = t.send_at.expect("a send time unless stop");
+        prop_assert!(send >= input.now, "never in the past: {} < {}", format_time(send), format_time(input.now));
+        prop_assert!(send < t.closes_at, "never at or after the close: {} ≥ {}", format_time(send), format_time(t.closes_at));
+        let s = &input.settings;
+        let time = send.time();
+        let blocked = timing::block(send, s);
+        // Independent of `block`: the raw quiet hours and lunch break.
+        let raw = time < s.quiet_before || time >= s.quiet_after || (s.lunch.0 <= time && time < s.lunch.1);
+        prop_assert!(blocked.is_some() || !raw);
+        if let Some(b) = blocked {
+            let excused = warnings.iter().any(|c| EXCUSES.contains(&c.as_str()))
+                // seed 001: SMS to office workers at lunch.
+                || (channel == Channel::Sms && input.audience == Some(Audience::Office) && b == Block::Lunch);
+            prop_assert!(excused, "{} blocked by {:?} without a warning; why {:?}", format_time(send), b, why);
+        }
+        if action == Action::SendNow {
+            prop_assert_eq!(send, input.now);
+        }
+    }
+}
+
+const PHRASES: [&str; 14] = [
+    "在吗?",
+    "能便宜点吗",
+    "晚上8点付",
+    "明天付",
+    "发工资了再买",
+    "别再发了",
+    "拍错了不想要了",
+    "密码忘了",
+    "质量怎么样?",
+    "好的",
+    "😀😀",
+    "",
+    "ok thanks, I'll pay tomorrow",
+    "不是不想买,就是有点贵",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn whole_pipeline_is_deterministic_and_total(
+        w in world(),
+        chat in proptest::collection::vec((0usize..PHRASES.len(), 0u8..3), 0..6),
+        locale in 0usize..3,
+    ) {
+        let mut ctx = context(&w);
+        ctx.locale = Some([cuifu::Locale::ZhCn, cuifu::Locale::ZhTw, cuifu::Locale::En][locale]);
+        ctx.messages = chat
+            .iter()
+            .map(|(p, r)| cuifu::Message {
+                from: [cuifu::Role::Buyer, cuifu::Role::Agent, cuifu::Role::System][usize::from(*r)],
+                text: PHRASES[*p].into(),
+                at: None,
+            })
+            .collect();
+        let a = cuifu::suggest(&ctx).expect("valid context");
+        let b = cuifu::suggest(&ctx).expect("valid context");
+        prop_assert_eq!(&a, &b);
+        prop_assert!(!a.remark.is_empty());
+        prop_assert!(a.why.iter().all(|s| !s.is_empty()));
+        match a.action {
+            Action::Stop => prop_assert!(a.send_at.is_none()),
+            _ => {
+                let send = a.send_at.as_deref().expect("send time");
+                // Same offset throughout, so RFC 3339 strings compare as times.
+                prop_assert!(send >= format_time(at(w.now)).as_str());
+                prop_assert!(send < a.closes_at.as_str());
+                prop_assert!(!a.lines.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn rank_is_deterministic(ws in proptest::collection::vec(world(), 0..6)) {
+        let contexts: Vec<ChatContext> = ws.iter().map(context).collect();
+        let a = cuifu::rank_orders(&contexts, None).expect("valid contexts");
+        let b = cuifu::rank_orders(&contexts, None).expect("valid contexts");
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a.len(), contexts.len());
+        for pair in a.windows(2) {
+            prop_assert!(pair[0].priority >= pair[1].priority);
+        }
+        // Orders to stop come last.
+        let first_stop = a.iter().position(|r| r.action == Action::Stop).unwrap_or(a.len());
+        prop_assert!(a[first_stop..].iter().all(|r| r.action == Action::Stop));
+    }
+}
