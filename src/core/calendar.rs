@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use super::input::{parse_date, Settings};
 use super::model::Locale;
 
-const TABLE: &str = include_str!("../data/holidays.tsv");
+const TABLE: &str = super::data::HOLIDAYS;
 
 #[derive(Default)]
 struct Calendar {

@@ -9,7 +9,7 @@ use super::limits::MAX_LINT_CHARS;
 use super::matcher::{read_table, utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
 
-const TABLE: &str = include_str!("../data/lint.tsv");
+const TABLE: &str = super::data::LINT;
 
 /// Words that, after a `promise` word, make it a delivery promise.
 const ARRIVALS: [&str; 10] = [
@@ -127,7 +127,7 @@ fn has_address(head: &str) -> bool {
     for greet in ["您好", "你好"] {
         if let Some(i) = head.find(greet) {
             let before = head[..i].trim();
-            if before.chars().any(|c| c.is_alphabetic())
+            if before.chars().any(super::text::is_letter)
                 && !before.starts_with('您')
                 && !before.starts_with('你')
             {
@@ -139,7 +139,7 @@ fn has_address(head: &str) -> bool {
     ["hi ", "hello ", "dear "].iter().any(|g| {
         lower
             .strip_prefix(g)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()))
+            .is_some_and(|rest| rest.starts_with(super::text::is_letter))
     })
 }
 

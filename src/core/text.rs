@@ -15,3 +15,42 @@ pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'
 pub fn hhmm<T: chrono::Timelike>(t: &T) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
+
+/// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph.
+///
+/// Used instead of `char::is_alphabetic`, whose full Unicode table costs
+/// kilobytes of wasm; these ranges cover the scripts of the chats read here.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32,
+            0xC0..=0x24F          // Latin-1 supplement and extended letters
+            | 0x3040..=0x30FF     // kana
+            | 0x3400..=0x4DBF     // CJK extension A
+            | 0x4E00..=0x9FFF     // CJK unified ideographs
+            | 0xAC00..=0xD7AF     // Hangul syllables
+            | 0xF900..=0xFAFF     // CJK compatibility ideographs
+            | 0x20000..=0x2FFFF)  // CJK extensions B+
+            && c != '×'
+            && c != '÷'
+}
+
+/// A letter or a digit (ASCII or full-width).
+pub fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        for c in ['a', 'Z', 'é', '王', '麗', 'の', '한'] {
+            assert!(is_letter(c), "{c}");
+        }
+        for c in ['1', ' ', ',', '。', '~', '😊', '×', '#'] {
+            assert!(!is_letter(c), "{c}");
+        }
+        assert!(is_letter_or_digit('7') && is_letter_or_digit('７'));
+    }
+}

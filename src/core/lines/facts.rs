@@ -151,7 +151,7 @@ impl Facts {
 /// A nick that reads like a form of address: short, no digits or symbols.
 fn human_nick(n: &str) -> bool {
     let count = n.chars().count();
-    (1..=6).contains(&count) && n.chars().all(|c| c.is_alphabetic())
+    (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
 fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use crate::core::model::{Channel, Locale, ReasonCode};
 use crate::core::timing::Occasion;
 
-const TABLE: &str = include_str!("../../data/templates.txt");
+const TABLE: &str = super::super::data::TEMPLATES;
 
 /// One template (or fragment) of the table.
 #[derive(Clone, Debug, Default)]

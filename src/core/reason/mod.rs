@@ -234,7 +234,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
         if let Some(last) = pings.last() {
             let tail = n.text.get(last.end..).unwrap_or("");
-            let at_end = !tail.chars().any(|c| c.is_alphanumeric());
+            let at_end = !tail.chars().any(crate::core::text::is_letter_or_digit);
             if pings.len() >= 2 || after_buyer || (agent_spoke && at_end) {
                 cands.push(Cand {
                     code: ReasonCode::WaitingReply,

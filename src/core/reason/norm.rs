@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use super::super::sort::sort_by_key;
 
-const FOLD: &str = include_str!("../../data/fold.tsv");
+const FOLD: &str = super::super::data::FOLD;
 
 /// A normalised message.
 pub struct Norm {

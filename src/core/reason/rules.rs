@@ -34,7 +34,7 @@ use super::super::model::ReasonCode;
 use super::super::sort::sort_by_key;
 use super::norm::{cjk, Norm};
 
-const TABLE: &str = include_str!("../../data/reasons.tsv");
+const TABLE: &str = super::super::data::REASONS;
 
 /// What a matched phrase means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

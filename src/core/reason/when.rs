@@ -16,7 +16,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use super::super::matcher::Matcher;
 use super::norm::Norm;
 
-const TABLE: &str = include_str!("../../data/times.tsv");
+const TABLE: &str = super::super::data::TIMES;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {

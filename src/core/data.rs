@@ -1,0 +1,15 @@
+//! The data tables of `src/data/`, embedded at build time without their
+//! comment lines (see `build.rs`). Edit the files in `src/data/`.
+
+/// Buyer phrases by reason (`reasons.tsv`).
+pub const REASONS: &str = include_str!(concat!(env!("OUT_DIR"), "/reasons.tsv"));
+/// Words that name a time to pay (`times.tsv`).
+pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
+/// Traditional → simplified folding for matching (`fold.tsv`).
+pub const FOLD: &str = include_str!(concat!(env!("OUT_DIR"), "/fold.tsv"));
+/// Words the lint flags (`lint.tsv`).
+pub const LINT: &str = include_str!(concat!(env!("OUT_DIR"), "/lint.tsv"));
+/// Statutory holidays and make-up workdays (`holidays.tsv`).
+pub const HOLIDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/holidays.tsv"));
+/// Reminder line templates (`templates.txt`).
+pub const TEMPLATES: &str = include_str!(concat!(env!("OUT_DIR"), "/templates.txt"));
