@@ -607,6 +607,13 @@ export interface Reason {
 
 
 /**
+ * Checks shop templates (`{placeholder}` syntax) before saving them; returns nothing when they are valid.
+ *
+ * @throws {CuifuError} `invalid_template` with the path `shop.templates[i].text` and the character position.
+ */
+export function checkTemplates(templates: ShopTemplate[]): void;
+
+/**
  * Checks a reminder line for 极限词, delivery promises, pressure, arguing and SMS rules; spans are UTF-16 offsets.
  *
  * @throws {CuifuError} when `text` is not a string or is too long.
@@ -655,6 +662,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly checkTemplates: (a: any) => [number, number];
     readonly lint: (a: any, b: number) => [number, number, number];
     readonly parseTranscript: (a: any, b: number) => [number, number, number];
     readonly rankOrders: (a: any) => [number, number, number];

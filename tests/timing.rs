@@ -1217,3 +1217,27 @@ fn bad_settings_name_the_field() {
         want("invalid_value", "shop.phoneMinMargin")
     );
 }
+
+// seed 002 买家等待客服回复: once the agent has sent a line after the
+// question (recorded as a reminder), the question no longer holds the order.
+#[test]
+fn a_reminder_after_the_question_answers_it() {
+    let with = |reminders: serde_json::Value| -> cuifu::Suggestion {
+        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+            "now": "2026-11-24T15:00:00+08:00",
+            "order": {"placedAt": "2026-11-24T14:30:00+08:00", "amount": 99},
+            "messages": [{"from": "buyer", "text": "这个会起球吗?", "at": "2026-11-24T14:40:00+08:00"}],
+            "reminders": reminders
+        }))
+        .expect("context");
+        cuifu::suggest(&ctx).expect("suggestion")
+    };
+    assert_eq!(with(serde_json::json!([])).action, cuifu::Action::Hold);
+    let after = with(serde_json::json!([{"at": "2026-11-24T14:50:00+08:00", "channel": "im"}]));
+    assert_ne!(after.action, cuifu::Action::Hold);
+    let send_at = after.send_at.expect("a time");
+    assert!(send_at.as_str() >= "2026-11-24T16:50:00+08:00", "{send_at}");
+    // A reminder sent before the question does not answer it.
+    let before = with(serde_json::json!([{"at": "2026-11-24T14:35:00+08:00", "channel": "im"}]));
+    assert_eq!(before.action, cuifu::Action::Hold);
+}

@@ -532,7 +532,15 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     }
 
     // Answer first (002: answer fast); the gentle reminder part waits for allowed hours.
-    if analysis.signals.open_question.is_some() {
+    // A reminder recorded after the question was the agent's reply to it.
+    let question_open = analysis.signals.open_question.is_some_and(|i| {
+        let asked = input.messages.get(i).and_then(|m| m.at);
+        !input
+            .reminders
+            .iter()
+            .any(|r| asked.is_some_and(|a| r.at >= a))
+    });
+    if question_open {
         p.say(
             "买家的问题还没回复:先回答,回答时再轻轻提醒付款。",
             "買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。",
