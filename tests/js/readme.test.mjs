@@ -27,6 +27,10 @@ blocks.forEach((code, i) => {
     writeFileSync(file, code);
     const out = execFileSync(process.execPath, [file], { cwd: scratch, encoding: 'utf8' });
     assert.ok(out.trim().length > 0, 'prints something');
-    if (code.includes('CuifuError')) assert.match(out, /CuifuError invalid_time order\.placedAt/);
+    // Where an example says what it prints (`// "a" "b"` after console.log), it prints that.
+    for (const m of code.matchAll(/console\.log\([^\n]*\); \/\/ ((?:"[^"]*" ?)+)/g)) {
+      const words = [...m[1].matchAll(/"([^"]*)"/g)].map((w) => w[1]);
+      assert.ok(out.includes(words.join(' ')), `expected "${words.join(' ')}" in:\n${out}`);
+    }
   });
 });
