@@ -50,6 +50,7 @@ fn full_facts(locale: Locale) -> Facts {
         campaign_on: true,
         returning: true,
         first_time: true,
+        hesitating: false,
     }
 }
 
@@ -83,6 +84,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.first_time = on;
             f.seven_day_return = on;
             f.same_day_shipping = on;
+            f.hesitating = on;
         },
     ];
     for set in setters {
@@ -256,7 +258,12 @@ struct Run {
     named: bool,
 }
 
+/// Lines for `r`; a `changed_mind` run is a buyer who declined (不要了).
 fn run(ctx: &ChatContext, r: &Run) -> Vec<Line> {
+    run_declined(ctx, r, (r.reason == ReasonCode::ChangedMind).then_some(0))
+}
+
+fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line> {
     let input = Input::read(ctx, None).expect("valid context");
     let named = r.named.then(|| NamedTime {
         message_index: 0,
@@ -271,6 +278,7 @@ fn run(ctx: &ChatContext, r: &Run) -> Vec<Line> {
         },
         signals: Signals {
             named_time: named,
+            declined,
             ..Signals::default()
         },
     };
@@ -779,6 +787,7 @@ fn the_table_is_well_formed() {
         "campaignDay",
         "returning",
         "firstTime",
+        "hesitating",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -841,6 +850,32 @@ fn the_table_is_well_formed() {
                 }
             }
             assert!(brace.is_none() && !bracket, "{}: unclosed", t.id);
+        }
+    }
+}
+
+#[test]
+fn a_hesitating_buyer_gets_room_not_a_goodbye() {
+    // seed 000: 犹豫不决的顾客 — suggest, don't hurry; 不要咄咄逼人. A buyer
+    // who said 再考虑一下 (changed_mind without declining) gets a gentle
+    // reminder in several angles, never "the order will close, don't bother".
+    for locale in LOCALES {
+        let ctx = base_ctx(locale);
+        for channel in CHANNELS {
+            let r = Run {
+                reason: ReasonCode::ChangedMind,
+                channel,
+                tone: Tone::Gentle,
+                occasion: Occasion::LastChance,
+                named: false,
+            };
+            let lines = run_declined(&ctx, &r, None);
+            let what = format!("{channel:?} {locale:?}: {lines:?}");
+            assert!(lines.len() >= 3, "{what}");
+            assert!(lines.iter().all(|l| l.angle != "door_open"), "{what}");
+            if channel == Channel::Im {
+                assert_eq!(lines[0].template_id, "cm.think", "{what}");
+            }
         }
     }
 }

@@ -254,6 +254,32 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
+    } else if used(input, c) {
+        // Nothing new is left (SMS had no window before the close, or the
+        // margin rules out a call): say so instead of "never the same twice".
+        let sms = if used(input, Channel::Sms) {
+            ""
+        } else {
+            tr(
+                loc,
+                ",短信时段在关单前排不上",
+                ",簡訊時段在關單前排不上",
+                "; no SMS window before the close",
+            )
+        };
+        trf(
+            loc,
+            "大单({} 元)没有新方式可换:{}已用过{}{},这次仍用{},换个说法。",
+            "大單({} 元)沒有新方式可換:{}已用過{}{},這次仍用{},換個說法。",
+            "Big order ({} yuan) has no new method left: {} used{}{}, so {} again, with new words.",
+            &[
+                &amt,
+                &list(&names, loc),
+                &margin_note,
+                sms,
+                channel_name(c, loc),
+            ],
+        )
     } else {
         let extra = match c {
             Channel::Phone => tr(
@@ -339,7 +365,17 @@ pub fn tone(
             )
             .into(),
         ),
-        R::ServiceUnhappy | R::WaitingReply => (
+        R::WaitingReply => (
+            Tone::Warm,
+            tr(
+                loc,
+                "买家在等回复:先为久等道歉,语气亲切,答完再提付款。",
+                "買家在等回覆:先為久等道歉,語氣親切,回答完再提付款。",
+                "The buyer is waiting for an answer: sorry for the wait, kind, answer before mentioning payment.",
+            )
+            .into(),
+        ),
+        R::ServiceUnhappy => (
             Tone::Warm,
             tr(
                 loc,

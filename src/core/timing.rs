@@ -11,7 +11,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, join, list, span, trf, warning, when};
+use super::explain::{capital, join, list, reason_name, span, trf, warning, when};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Warning};
 use super::plan;
@@ -484,9 +484,10 @@ impl Plan<'_> {
             .unwrap_or_else(|| self.find(from, trail))
     }
 
-    fn last_chance_why(&mut self) {
+    /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
+    fn last_chance_why(&mut self, t: Time) {
         let c = self.when(self.close);
-        let lead = span(self.s.last_chance_before, self.loc);
+        let lead = span(self.close - t, self.loc);
         self.say(
             "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。",
             "關單前最後一次提醒:訂單 {} 關閉,提前約 {}提醒。",
@@ -510,6 +511,20 @@ fn clip(s: &str, n: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Causes the buyer told the agent that an address check would talk past
+/// (000: read the chat and answer the cause; 001: payment help, apologise).
+fn helps_first(code: ReasonCode) -> bool {
+    use ReasonCode as R;
+    matches!(
+        code,
+        R::ForgotPassword
+            | R::NoviceBuyer
+            | R::PaymentSystemIssue
+            | R::PaymentTrouble
+            | R::ServiceUnhappy
+    )
 }
 
 /// Decides the action and moment for `input`.
@@ -624,9 +639,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     &[&said, &c],
                 ),
             ));
-            p.last_chance_why();
             let mut trail = Trail::default();
             let t = p.last_chance(now, &mut trail);
+            p.last_chance_why(t);
             let m = p.moment(t, &trail);
             p.moment_alone(&m);
             return p.done(Occasion::LastChance, action_for(t, now), Some(t));
@@ -672,8 +687,8 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     let k = input.reminders.len();
     let mut trail = Trail::default();
     if k > 0 && k + 1 >= cap(input) {
-        p.last_chance_why();
         let t = p.last_chance(earliest, &mut trail);
+        p.last_chance_why(t);
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
         return p.done(Occasion::LastChance, action_for(t, now), Some(t));
@@ -711,14 +726,14 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::CampaignWave
     } else if k > 0 {
         Occasion::FollowUp
-    } else if consulted {
+    } else if consulted && !helps_first(analysis.reason.code) {
         Occasion::AddressCheck
     } else {
         Occasion::First
     };
 
     match occasion {
-        Occasion::LastChance => p.last_chance_why(),
+        Occasion::LastChance => p.last_chance_why(t),
         Occasion::CampaignWave => {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
@@ -763,6 +778,15 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "詢問後未付款:下單 {}後先核對收件地址,委婉提醒。",
                 "Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
                 &[&d],
+            );
+        }
+        _ if consulted => {
+            let r = reason_name(analysis.reason.code, p.loc);
+            p.say(
+                "买家说了原因({}):先帮买家解决,不用核对地址绕着催。",
+                "買家說了原因({}):先幫買家解決,不用核對地址繞著催。",
+                "The buyer said what's wrong ({}): help with that first, no address-check detour.",
+                &[r],
             );
         }
         _ => p.say(

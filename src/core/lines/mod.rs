@@ -39,7 +39,7 @@
 //! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
-//!   returning, firstTime (buyer.returning is false)
+//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下)
 
 pub mod facts;
 pub mod fill;
@@ -214,7 +214,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         .filter(|(_, t)| {
             !t.is_fragment()
                 && t.has_channel(req.channel)
-                && t.has_reason(req.reason)
+                // A buyer still thinking it over gets the usual lines
+                // (000: leave room, don't push), not the goodbye.
+                && (t.has_reason(req.reason)
+                    || facts.hesitating && t.has_reason(ReasonCode::Unknown))
                 && t.has_occasion(req.timing.occasion)
         })
         .filter_map(|(i, t)| {
