@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 use super::calendar;
 use super::explain::{capital, join, list, reason_name, span, trf, warning, when};
 use super::input::{Input, Settings};
-use super::model::{Action, Locale, ReasonCode, Warning};
+use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
 use super::text::hhmm;
@@ -671,6 +671,28 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // Waiting for money with no time named (001: remind before the close).
     let broke = analysis.reason.code == ReasonCode::InsufficientBalance
         || analysis.signals.payday.is_some();
+    // The buyer's word is the last one and nothing was sent yet: ask when
+    // the money comes (001: 了解买家方便充值时间,提前再次催付) instead of
+    // leaving it unanswered for days.
+    let buyer_last = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from != Role::System)
+        .is_some_and(|m| m.from == Role::Buyer);
+    if broke && analysis.signals.named_time.is_none() && buyer_last && input.reminders.is_empty() {
+        let mut trail = Trail::default();
+        let t = p.find(earliest, &mut trail);
+        p.say(
+            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。",
+            "買家錢還沒到位:先問問什麼時候方便付款,到時再提醒。",
+            "The buyer is short of money: ask when paying would suit them, then remind at that time.",
+            &[],
+        );
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return p.done(Occasion::First, action_for(t, now), Some(t));
+    }
     if broke && analysis.signals.named_time.is_none() {
         let mut trail = Trail::default();
         let t = p.last_chance(earliest, &mut trail);
