@@ -1247,7 +1247,13 @@ fn a_buyer_who_named_the_cause_gets_help_not_an_address_check() {
     // seed 000 询单: 在聊天记录里了解买家未付款的原因 and answer it; seed 001
     // 忘记密码 → 帮助买家了解找回密码的方法; 心存不满 → 态度亲切. An address
     // check would talk past what the buyer just said.
-    for code in [R::ForgotPassword, R::PaymentSystemIssue, R::ServiceUnhappy] {
+    for code in [
+        R::ForgotPassword,
+        R::PaymentSystemIssue,
+        R::ServiceUnhappy,
+        R::PriceBargain,
+        R::ComparingShops,
+    ] {
         let c = ctx("2026-11-24 14:00", "2026-11-24 13:40", 99.0, json!({}));
         let out = run(&c, &because(code));
         assert_eq!(out.timing.occasion, O::First, "{code:?}: {:?}", out.why);

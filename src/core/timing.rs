@@ -513,18 +513,11 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
-/// Causes the buyer told the agent that an address check would talk past
-/// (000: read the chat and answer the cause; 001: payment help, apologise).
+/// A cause the buyer told the agent, which an address check would talk past
+/// (000 询单: read the chat for the cause — postage, gift, price — and answer
+/// it; 001: payment help, an apology, benefits for doubts).
 fn helps_first(code: ReasonCode) -> bool {
-    use ReasonCode as R;
-    matches!(
-        code,
-        R::ForgotPassword
-            | R::NoviceBuyer
-            | R::PaymentSystemIssue
-            | R::PaymentTrouble
-            | R::ServiceUnhappy
-    )
+    !matches!(code, ReasonCode::Unknown | ReasonCode::SilentOrder)
 }
 
 /// Decides the action and moment for `input`.
@@ -805,9 +798,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
-                "买家说了原因({}):先帮买家解决,不用核对地址绕着催。",
-                "買家說了原因({}):先幫買家解決,不用核對地址繞著催。",
-                "The buyer said what's wrong ({}): help with that first, no address-check detour.",
+                "买家说了原因({}):先回应这一点,不用核对地址绕着催。",
+                "買家說了原因({}):先回應這一點,不用核對地址繞著催。",
+                "The buyer said what's holding them back ({}): respond to that first, no address-check detour.",
                 &[r],
             );
         }
