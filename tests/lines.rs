@@ -879,3 +879,26 @@ fn a_hesitating_buyer_gets_room_not_a_goodbye() {
         }
     }
 }
+
+#[test]
+fn im_offers_four_lines_without_generic_padding_for_a_named_cause() {
+    // seed 001 旺旺催付: free, no length limit — the agent gets four lines to
+    // pick from (大众型 / 个性型 templates); seed 004 答非所问: a buyer who
+    // said what's wrong never gets the generic "遇到什么问题了?" as filler.
+    for locale in LOCALES {
+        let ctx = base_ctx(locale);
+        let lines = run(&ctx, &plain(Channel::Im));
+        assert_eq!(lines.len(), 4, "{locale:?}: {lines:?}");
+        let mut ids: Vec<&str> = lines.iter().map(|l| l.template_id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 4, "{locale:?}: {lines:?}");
+        let r = Run {
+            reason: ReasonCode::ForgotPassword,
+            ..plain(Channel::Im)
+        };
+        let lines = run(&ctx, &r);
+        assert_eq!(lines[0].template_id, "fp.steps", "{lines:?}");
+        assert!(lines.iter().all(|l| l.template_id != "g.help"), "{lines:?}");
+    }
+}

@@ -245,9 +245,13 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             added += 1;
         }
     }
-    // Too few angles: fill with the next best lines.
+    // Too few angles: fill with the next best lines, up to three; with no
+    // known cause, up to the channel's count (IM offers four: 001 大众型 /
+    // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
+    let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
+    let fill_to = if open { target } else { 3 };
     for slot in taken.iter_mut() {
-        if out.len() + added >= 3 {
+        if out.len() + added >= fill_to {
             break;
         }
         if !*slot {
