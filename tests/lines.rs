@@ -902,3 +902,30 @@ fn im_offers_four_lines_without_generic_padding_for_a_named_cause() {
         assert!(lines.iter().all(|l| l.template_id != "g.help"), "{lines:?}");
     }
 }
+
+#[test]
+fn an_sms_that_cannot_fit_still_offers_a_line() {
+    // seed 001 短信: 一条说完 — and api.md: at least one line unless the action
+    // is stop. An English SMS naming a Chinese shop and buyer goes out as
+    // UCS-2 (70 characters); when no form fits, the shortest is offered.
+    let mut ctx = base_ctx(Locale::En);
+    if let Some(s) = ctx.shop.as_mut() {
+        s.name = Some("小棉袄家居".into());
+        s.sms_opt_out = Some("回T退订".into());
+    }
+    if let Some(b) = ctx.buyer.as_mut() {
+        b.name = Some("小张".into());
+    }
+    for occasion in OCCASIONS {
+        let r = Run {
+            occasion,
+            ..plain(Channel::Sms)
+        };
+        let lines = run(&ctx, &r);
+        assert!(!lines.is_empty(), "{occasion:?}");
+        assert!(
+            lines.iter().all(|l| l.text.starts_with("Hi 小张")),
+            "{lines:?}"
+        );
+    }
+}

@@ -208,29 +208,47 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     } else {
         [30, 20, 10, 5, 0]
     };
-    let mut scored: Vec<(i32, usize, &'static Template, String)> = templates()
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| {
-            !t.is_fragment()
-                && t.has_channel(req.channel)
-                // A buyer still thinking it over gets the usual lines
-                // (000: leave room, don't push), not the goodbye.
-                && (t.has_reason(req.reason)
-                    || facts.hesitating && t.has_reason(ReasonCode::Unknown))
-                && t.has_occasion(req.timing.occasion)
-        })
-        .filter_map(|(i, t)| {
-            let text = render_line(t.text(input.locale)?, &env, true)?;
-            let b = order
-                .iter()
-                .position(|a| *a == t.angle)
-                .and_then(|p| bonus.get(p))
-                .copied()
-                .unwrap_or(0);
-            Some((i32::from(t.prio) * 10 + b, i, t, text))
-        })
-        .collect();
+    // `bounded`: SMS lines must fit one message. When none does (an English
+    // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
+    // shortest forms are offered rather than nothing.
+    let score = |bounded: bool| -> Vec<(i32, usize, &'static Template, String)> {
+        let bare = Env {
+            hide: SMS_FITS[SMS_FITS.len() - 1],
+            ..env
+        };
+        templates()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                !t.is_fragment()
+                    && t.has_channel(req.channel)
+                    // A buyer still thinking it over gets the usual lines
+                    // (000: leave room, don't push), not the goodbye.
+                    && (t.has_reason(req.reason)
+                        || facts.hesitating && t.has_reason(ReasonCode::Unknown))
+                    && t.has_occasion(req.timing.occasion)
+            })
+            .filter_map(|(i, t)| {
+                let src = t.text(input.locale)?;
+                let text = if bounded {
+                    render_line(src, &env, true)?
+                } else {
+                    render(src, &bare, true, 0).map(|x| finish(x, &bare))?
+                };
+                let b = order
+                    .iter()
+                    .position(|a| *a == t.angle)
+                    .and_then(|p| bonus.get(p))
+                    .copied()
+                    .unwrap_or(0);
+                Some((i32::from(t.prio) * 10 + b, i, t, text))
+            })
+            .collect()
+    };
+    let mut scored = score(true);
+    if scored.is_empty() && out.is_empty() && req.channel == Channel::Sms {
+        scored = score(false);
+    }
     super::sort::sort_by_key(&mut scored, |(score, i, _, _)| (Reverse(*score), *i));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
