@@ -269,9 +269,9 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         };
         trf(
             loc,
-            "大单({} 元)没有新方式可换:{}已用过{}{},这次仍用{},换个说法。",
-            "大單({} 元)沒有新方式可換:{}已用過{}{},這次仍用{},換個說法。",
-            "Big order ({} yuan) has no new method left: {} used{}{}, so {} again, with new words.",
+            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。",
+            "大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。",
+            "Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
                 &list(&names, loc),
@@ -369,9 +369,9 @@ pub fn tone(
             Tone::Warm,
             tr(
                 loc,
-                "买家在等回复:先为久等道歉,语气亲切,答完再提付款。",
-                "買家在等回覆:先為久等道歉,語氣親切,回答完再提付款。",
-                "The buyer is waiting for an answer: sorry for the wait, kind, answer before mentioning payment.",
+                "买家在等回复:先为久等道歉,答完再提付款。",
+                "買家在等回覆:先為久等道歉,答完再提付款。",
+                "The buyer is waiting: apologise, answer, then mention payment.",
             )
             .into(),
         ),

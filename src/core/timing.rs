@@ -679,7 +679,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         p.say(
             "买家钱还没到位:先问问什么时候方便付款,到时再提醒。",
             "買家錢還沒到位:先問問什麼時候方便付款,到時再提醒。",
-            "The buyer is short of money: ask when paying would suit them, then remind at that time.",
+            "Short of money: ask when paying suits them, remind then.",
             &[],
         );
         let m = p.moment(t, &trail);
@@ -800,7 +800,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             p.say(
                 "买家说了原因({}):先回应这一点,不用核对地址绕着催。",
                 "買家說了原因({}):先回應這一點,不用核對地址繞著催。",
-                "The buyer said what's holding them back ({}): respond to that first, no address-check detour.",
+                "The buyer named the cause ({}): answer it first, no address check.",
                 &[r],
             );
         }
