@@ -1296,6 +1296,10 @@ fn tone_reason_matches_the_tone() {
     let said = wait.why.last().cloned().unwrap_or_default();
     assert!(said.contains("等回覆"), "{said}");
     assert!(!said.contains("情緒"), "{said}");
+    // seed 004 快递到达时间随便承诺: a shipping question is no "doubt".
+    let ship = run(&c, &because(R::DeliveryQuestion));
+    let said = ship.why.last().cloned().unwrap_or_default();
+    assert!(said.contains("出貨") && !said.contains("顧慮"), "{said}");
     let angry = run(&c, &because(R::ServiceUnhappy));
     assert!(angry.why.last().is_some_and(|w| w.contains("情緒")));
 }

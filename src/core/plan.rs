@@ -408,7 +408,17 @@ pub fn tone(
             )
             .into(),
         ),
-        R::ProductDoubt | R::DeliveryQuestion => (
+        R::DeliveryQuestion => (
+            Tone::Reassuring,
+            tr(
+                loc,
+                "买家问发货:说清发货安排,不承诺到货日期。",
+                "買家問出貨:說清出貨安排,不承諾到貨日期。",
+                "The buyer asks about shipping: explain it, promise no delivery date.",
+            )
+            .into(),
+        ),
+        R::ProductDoubt => (
             Tone::Reassuring,
             tr(
                 loc,
