@@ -930,3 +930,26 @@ fn an_sms_that_cannot_fit_still_offers_a_line() {
         );
     }
 }
+
+#[test]
+fn named_time_reminder_without_an_item_reads_naturally() {
+    // seed 001 话术4要素: name the item when known; when it isn't, the line
+    // says "订单", not the filler "宝贝的订单" / "商品的訂單".
+    for locale in [Locale::ZhCn, Locale::ZhTw] {
+        let mut ctx = base_ctx(locale);
+        ctx.order.items.clear();
+        let r = Run {
+            occasion: Occasion::BuyerNamedTime,
+            named: true,
+            ..plain(Channel::Im)
+        };
+        let lines = run(&ctx, &r);
+        let named = lines.iter().find(|l| l.template_id == "g.named");
+        let text = named.map(|l| l.text.as_str()).unwrap_or("");
+        assert!(text.contains("8"), "{lines:?}");
+        assert!(
+            !text.contains("的订单") && !text.contains("的訂單"),
+            "{text}"
+        );
+    }
+}
