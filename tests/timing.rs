@@ -1325,3 +1325,26 @@ fn a_big_order_with_no_new_method_says_so() {
     assert!(w.contains("没有新方式"), "{w}");
     assert!(!w.contains("不重复"), "{w}");
 }
+
+#[test]
+fn formal_tone_reason_fits_the_channel() {
+    // seed 001 短信: 前七个字出现买家的名字; 电话: X先生/X女士 (004 称呼). The
+    // tone sentence for an SMS speaks of the name first, not of 先生/女士.
+    let c = ctx(
+        "2026-11-24 15:00",
+        "2026-11-24 09:40",
+        899.0,
+        json!({
+            "buyer": {"audience": "office"},
+            "shop": {"avgOrderValue": 150, "margin": 0.4, "maxRemindersBig": 4},
+            "reminders": reminders(&[("2026-11-24 10:00", "im"), ("2026-11-24 11:00", "phone")]),
+        }),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!((out.channel, out.tone), (Channel::Sms, Tone::Formal));
+    let said = out.why.last().cloned().unwrap_or_default();
+    assert!(
+        said.contains("称呼买家") && !said.contains("先生"),
+        "{said}"
+    );
+}

@@ -438,13 +438,23 @@ pub fn tone(
             )
             .into(),
         ),
-        _ if channel != Channel::Im => (
+        _ if channel == Channel::Sms => (
             Tone::Formal,
             tr(
                 loc,
-                "短信和电话用正式、礼貌的语气,称呼“X先生/X女士”。",
-                "簡訊和電話用正式、禮貌的語氣,稱呼「X先生/X女士」。",
-                "SMS and calls: formal and polite, Mr./Ms. with the surname.",
+                "短信用正式、礼貌的语气,开头就称呼买家。",
+                "簡訊用正式、禮貌的語氣,開頭就稱呼買家。",
+                "SMS: formal and polite, the buyer's name first.",
+            )
+            .into(),
+        ),
+        _ if channel == Channel::Phone => (
+            Tone::Formal,
+            tr(
+                loc,
+                "电话用正式、礼貌的语气,称呼“X先生/X女士”。",
+                "電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。",
+                "Calls: formal and polite, Mr./Ms. with the surname.",
             )
             .into(),
         ),
