@@ -1348,3 +1348,24 @@ fn formal_tone_reason_fits_the_channel() {
         "{said}"
     );
 }
+
+#[test]
+fn a_last_chance_moved_earlier_says_brought_forward() {
+    // seed 000/003 不在早上10点前: an order closing at 09:40 gets its last
+    // chance the evening before; `why` says 提前到 (earlier), never 顺延到.
+    let c = ctx(
+        "2026-11-25 15:00",
+        "2026-11-24 09:40",
+        99.0,
+        json!({"reminders": reminders(&[("2026-11-24 10:00", "im")])}),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!(out.timing.occasion, O::LastChance, "{:?}", out.why);
+    assert_eq!(out.send().as_deref(), Some(t("2026-11-26 21:30").as_str()));
+    assert!(
+        out.why.iter().any(|w| w.contains("提前到")),
+        "{:?}",
+        out.why
+    );
+    assert!(!out.why.iter().any(|w| w.contains("顺延")), "{:?}", out.why);
+}

@@ -182,6 +182,8 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 struct Trail {
     blocks: Vec<Block>,
     holiday: Option<chrono::NaiveDate>,
+    /// Moved earlier (a last chance before a blocked close), not later.
+    earlier: bool,
 }
 
 fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) -> Option<Time> {
@@ -408,6 +410,15 @@ impl Plan<'_> {
             })
             .collect();
         let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
+        if trail.earlier {
+            return trf(
+                self.loc,
+                "{},提前到 {}",
+                "{},提前到 {}",
+                "{}: brought forward to {}",
+                &[&joined, &w],
+            );
+        }
         trf(
             self.loc,
             "{},顺延到 {}",
@@ -480,7 +491,11 @@ impl Plan<'_> {
         let target = add(self.close, -self.s.last_chance_before).max(from);
         let cut = add(self.close, Duration::minutes(-30));
         next_ok(target, cut, self.s, 0, trail)
-            .or_else(|| prev_allowed(target, from, self.s).filter(|t| *t < self.close))
+            .or_else(|| {
+                let t = prev_allowed(target, from, self.s).filter(|t| *t < self.close);
+                trail.earlier = t.is_some();
+                t
+            })
             .unwrap_or_else(|| self.find(from, trail))
     }
 
