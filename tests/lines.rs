@@ -953,3 +953,27 @@ fn named_time_reminder_without_an_item_reads_naturally() {
         );
     }
 }
+
+#[test]
+fn offer_question_already_answered_gets_no_let_me_check() {
+    // seed 004 答非所问 / seed 002 answer fast: once the agent has answered
+    // the buyer's 有赠品吗, the reminder doesn't say "我帮您确认一下,马上回复您";
+    // that line is for an open question only.
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.shop = None;
+    let r = Run {
+        reason: ReasonCode::GiftOrPromo,
+        occasion: Occasion::First,
+        ..plain(Channel::Im)
+    };
+    let lines = run(&ctx, &r);
+    assert!(
+        lines.iter().all(|l| !l.text.contains("确认一下,马上")),
+        "{lines:?}"
+    );
+    let r = Run {
+        occasion: Occasion::Answer,
+        ..r
+    };
+    assert_eq!(run(&ctx, &r)[0].template_id, "gp.answer");
+}
