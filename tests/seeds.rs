@@ -170,3 +170,60 @@ fn domain_worked_examples() {
         s.why
     );
 }
+
+fn said(words: &str) -> Value {
+    json!({
+        "buyer": {"name": "王丽"},
+        "order": {"items": [{"title": "纯棉睡衣套装"}]},
+        "messages": [{"from": "buyer", "text": words, "at": t("2026-11-24 13:45")}],
+    })
+}
+
+/// seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — the buyer's 钱不够
+/// is answered now with "when would suit you?", not left for three days.
+#[test]
+fn low_balance_is_answered_with_when_would_suit_you() {
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        89.0,
+        said("钱不够了,余额不足"),
+    );
+    assert_eq!(s.reason.code, ReasonCode::InsufficientBalance);
+    assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
+    assert_eq!(s.lines[0].template_id, "ib.ask", "{:?}", s.lines);
+    // Once the agent has answered, one reminder before the close (001).
+    let mut v = said("钱不够了,余额不足");
+    v["messages"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": "agent", "text": "没关系,您看什么时候方便?"}));
+    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, v);
+    assert_eq!(s.action, Action::Schedule, "{:?}", s.why);
+}
+
+/// seed 000 犹豫不决的顾客: 不要催促 — 再考虑一下 gets room and an open door,
+/// not "the order will close by itself, don't bother".
+#[test]
+fn hesitating_buyer_gets_room_in_the_lines() {
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        89.0,
+        said("我再考虑一下"),
+    );
+    assert_ne!(s.action, Action::Stop);
+    assert!(s.lines.len() >= 3, "{:?}", s.lines);
+    assert_eq!(s.lines[0].template_id, "cm.think", "{:?}", s.lines);
+    assert!(s.lines.iter().all(|l| !l.text.contains("不用管它")));
+}
+
+/// seed 001 (余额不足: 提前再次催付) — a reminder at the buyer's own time
+/// quotes it as they said it: 明天付 is "今天" the next morning, not "10点".
+#[test]
+fn named_day_is_quoted_without_an_invented_hour() {
+    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, said("明天付"));
+    let named = s.lines.iter().find(|l| l.template_id == "g.named");
+    let text = named.map(|l| l.text.as_str()).unwrap_or("");
+    assert!(text.contains("您之前说今天付款"), "{:?}", s.lines);
+}

@@ -1072,7 +1072,7 @@ fn remark_records_the_result() {
             Channel::Im,
             std::slice::from_ref(&line)
         ),
-        "11/24 14:40 旺旺催付(第1次):买家议价,核对地址 + 优惠说明;待付款"
+        "11/24 14:40 旺旺催付(第1次):买家议价,首次提醒 + 优惠说明;待付款"
     );
     let c = ctx(
         "2026-11-24 14:31",
@@ -1240,4 +1240,132 @@ fn a_reminder_after_the_question_answers_it() {
     // A reminder sent before the question does not answer it.
     let before = with(serde_json::json!([{"at": "2026-11-24T14:35:00+08:00", "channel": "im"}]));
     assert_eq!(before.action, cuifu::Action::Hold);
+}
+
+#[test]
+fn a_buyer_who_named_the_cause_gets_help_not_an_address_check() {
+    // seed 000 询单: 在聊天记录里了解买家未付款的原因 and answer it; seed 001
+    // 忘记密码 → 帮助买家了解找回密码的方法; 心存不满 → 态度亲切. An address
+    // check would talk past what the buyer just said.
+    for code in [
+        R::ForgotPassword,
+        R::PaymentSystemIssue,
+        R::ServiceUnhappy,
+        R::PriceBargain,
+        R::ComparingShops,
+    ] {
+        let c = ctx("2026-11-24 14:00", "2026-11-24 13:40", 99.0, json!({}));
+        let out = run(&c, &because(code));
+        assert_eq!(out.timing.occasion, O::First, "{code:?}: {:?}", out.why);
+        assert!(!out.why[0].contains("先核对"), "{code:?}: {:?}", out.why);
+    }
+    // No cause given: the hidden address-check reminder stays (001).
+    let c = ctx("2026-11-24 14:00", "2026-11-24 13:40", 99.0, json!({}));
+    assert_eq!(run(&c, &CONSULTED).timing.occasion, O::AddressCheck);
+}
+
+#[test]
+fn the_last_chance_why_names_the_real_lead() {
+    // seed 001 script: 20分钟如未支付,系统将关闭交易 — a flash sale closing at
+    // 14:20 is reminded minutes ahead, and `why` must not claim "3 hours".
+    let c = ctx(
+        "2026-11-24 14:00",
+        "2026-11-24 13:58",
+        39.0,
+        json!({"order": {"closesAt": t("2026-11-24 14:20")}}),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!(out.timing.occasion, O::LastChance);
+    assert!(out.why[0].contains("12 分钟"), "{:?}", out.why);
+    assert!(!out.why[0].contains("小时"), "{:?}", out.why);
+}
+
+#[test]
+fn tone_reason_matches_the_tone() {
+    // seed 002 等待客服回复: answer fast. The tone sentence for a waiting
+    // buyer speaks of the wait, not of anger at the service (that is
+    // 心存不满, seed 001, a different reason).
+    let c = ctx(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        99.0,
+        json!({"locale": "zh-TW"}),
+    );
+    let wait = run(&c, &because(R::WaitingReply));
+    assert_eq!(wait.tone, Tone::Warm);
+    let said = wait.why.last().cloned().unwrap_or_default();
+    assert!(said.contains("等回覆"), "{said}");
+    assert!(!said.contains("情緒"), "{said}");
+    // seed 004 快递到达时间随便承诺: a shipping question is no "doubt".
+    let ship = run(&c, &because(R::DeliveryQuestion));
+    let said = ship.why.last().cloned().unwrap_or_default();
+    assert!(said.contains("出貨") && !said.contains("顧慮"), "{said}");
+    let angry = run(&c, &because(R::ServiceUnhappy));
+    assert!(angry.why.last().is_some_and(|w| w.contains("情緒")));
+}
+
+#[test]
+fn a_big_order_with_no_new_method_says_so() {
+    // seed 001 大单不要用同一种方法重复催付: when IM and phone are used and SMS
+    // has no office window before the close, IM comes back, and `why` says
+    // so instead of claiming a new method.
+    let c = ctx(
+        "2026-11-24 16:00",
+        "2026-11-24 09:40",
+        899.0,
+        json!({
+            "buyer": {"audience": "office"},
+            "shop": {"avgOrderValue": 150, "margin": 0.4},
+            "reminders": reminders(&[("2026-11-24 10:00", "im"), ("2026-11-24 11:00", "phone")]),
+        }),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!(out.channel, Channel::Im, "{:?}", out.why);
+    let w = &out.why[out.why.len() - 2];
+    assert!(w.contains("没有新方式"), "{w}");
+    assert!(!w.contains("不重复"), "{w}");
+}
+
+#[test]
+fn formal_tone_reason_fits_the_channel() {
+    // seed 001 短信: 前七个字出现买家的名字; 电话: X先生/X女士 (004 称呼). The
+    // tone sentence for an SMS speaks of the name first, not of 先生/女士.
+    let c = ctx(
+        "2026-11-24 15:00",
+        "2026-11-24 09:40",
+        899.0,
+        json!({
+            "buyer": {"audience": "office"},
+            "shop": {"avgOrderValue": 150, "margin": 0.4, "maxRemindersBig": 4},
+            "reminders": reminders(&[("2026-11-24 10:00", "im"), ("2026-11-24 11:00", "phone")]),
+        }),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!((out.channel, out.tone), (Channel::Sms, Tone::Formal));
+    let said = out.why.last().cloned().unwrap_or_default();
+    assert!(
+        said.contains("称呼买家") && !said.contains("先生"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_last_chance_moved_earlier_says_brought_forward() {
+    // seed 000/003 不在早上10点前: an order closing at 09:40 gets its last
+    // chance the evening before; `why` says 提前到 (earlier), never 顺延到.
+    let c = ctx(
+        "2026-11-25 15:00",
+        "2026-11-24 09:40",
+        99.0,
+        json!({"reminders": reminders(&[("2026-11-24 10:00", "im")])}),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!(out.timing.occasion, O::LastChance, "{:?}", out.why);
+    assert_eq!(out.send().as_deref(), Some(t("2026-11-26 21:30").as_str()));
+    assert!(
+        out.why.iter().any(|w| w.contains("提前到")),
+        "{:?}",
+        out.why
+    );
+    assert!(!out.why.iter().any(|w| w.contains("顺延")), "{:?}", out.why);
 }

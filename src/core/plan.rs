@@ -254,6 +254,32 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
+    } else if used(input, c) {
+        // Nothing new is left (SMS had no window before the close, or the
+        // margin rules out a call): say so instead of "never the same twice".
+        let sms = if used(input, Channel::Sms) {
+            ""
+        } else {
+            tr(
+                loc,
+                ",短信时段在关单前排不上",
+                ",簡訊時段在關單前排不上",
+                "; no SMS window before the close",
+            )
+        };
+        trf(
+            loc,
+            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。",
+            "大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。",
+            "Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
+            &[
+                &amt,
+                &list(&names, loc),
+                &margin_note,
+                sms,
+                channel_name(c, loc),
+            ],
+        )
     } else {
         let extra = match c {
             Channel::Phone => tr(
@@ -339,7 +365,17 @@ pub fn tone(
             )
             .into(),
         ),
-        R::ServiceUnhappy | R::WaitingReply => (
+        R::WaitingReply => (
+            Tone::Warm,
+            tr(
+                loc,
+                "买家在等回复:先为久等道歉,答完再提付款。",
+                "買家在等回覆:先為久等道歉,答完再提付款。",
+                "The buyer is waiting: apologise, answer, then mention payment.",
+            )
+            .into(),
+        ),
+        R::ServiceUnhappy => (
             Tone::Warm,
             tr(
                 loc,
@@ -372,7 +408,17 @@ pub fn tone(
             )
             .into(),
         ),
-        R::ProductDoubt | R::DeliveryQuestion => (
+        R::DeliveryQuestion => (
+            Tone::Reassuring,
+            tr(
+                loc,
+                "买家问发货:说清发货安排,不承诺到货日期。",
+                "買家問出貨:說清出貨安排,不承諾到貨日期。",
+                "The buyer asks about shipping: explain it, promise no delivery date.",
+            )
+            .into(),
+        ),
+        R::ProductDoubt => (
             Tone::Reassuring,
             tr(
                 loc,
@@ -392,13 +438,23 @@ pub fn tone(
             )
             .into(),
         ),
-        _ if channel != Channel::Im => (
+        _ if channel == Channel::Sms => (
             Tone::Formal,
             tr(
                 loc,
-                "短信和电话用正式、礼貌的语气,称呼“X先生/X女士”。",
-                "簡訊和電話用正式、禮貌的語氣,稱呼「X先生/X女士」。",
-                "SMS and calls: formal and polite, Mr./Ms. with the surname.",
+                "短信用正式、礼貌的语气,开头就称呼买家。",
+                "簡訊用正式、禮貌的語氣,開頭就稱呼買家。",
+                "SMS: formal and polite, the buyer's name first.",
+            )
+            .into(),
+        ),
+        _ if channel == Channel::Phone => (
+            Tone::Formal,
+            tr(
+                loc,
+                "电话用正式、礼貌的语气,称呼“X先生/X女士”。",
+                "電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。",
+                "Calls: formal and polite, Mr./Ms. with the surname.",
             )
             .into(),
         ),

@@ -11,9 +11,9 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, join, list, span, trf, warning, when};
+use super::explain::{capital, join, list, reason_name, span, trf, warning, when};
 use super::input::{Input, Settings};
-use super::model::{Action, Locale, ReasonCode, Warning};
+use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
 use super::text::hhmm;
@@ -182,6 +182,8 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 struct Trail {
     blocks: Vec<Block>,
     holiday: Option<chrono::NaiveDate>,
+    /// Moved earlier (a last chance before a blocked close), not later.
+    earlier: bool,
 }
 
 fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) -> Option<Time> {
@@ -408,6 +410,15 @@ impl Plan<'_> {
             })
             .collect();
         let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
+        if trail.earlier {
+            return trf(
+                self.loc,
+                "{},提前到 {}",
+                "{},提前到 {}",
+                "{}: brought forward to {}",
+                &[&joined, &w],
+            );
+        }
         trf(
             self.loc,
             "{},顺延到 {}",
@@ -480,13 +491,18 @@ impl Plan<'_> {
         let target = add(self.close, -self.s.last_chance_before).max(from);
         let cut = add(self.close, Duration::minutes(-30));
         next_ok(target, cut, self.s, 0, trail)
-            .or_else(|| prev_allowed(target, from, self.s).filter(|t| *t < self.close))
+            .or_else(|| {
+                let t = prev_allowed(target, from, self.s).filter(|t| *t < self.close);
+                trail.earlier = t.is_some();
+                t
+            })
             .unwrap_or_else(|| self.find(from, trail))
     }
 
-    fn last_chance_why(&mut self) {
+    /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
+    fn last_chance_why(&mut self, t: Time) {
         let c = self.when(self.close);
-        let lead = span(self.s.last_chance_before, self.loc);
+        let lead = span(self.close - t, self.loc);
         self.say(
             "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。",
             "關單前最後一次提醒:訂單 {} 關閉,提前約 {}提醒。",
@@ -510,6 +526,13 @@ fn clip(s: &str, n: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A cause the buyer told the agent, which an address check would talk past
+/// (000 询单: read the chat for the cause — postage, gift, price — and answer
+/// it; 001: payment help, an apology, benefits for doubts).
+fn helps_first(code: ReasonCode) -> bool {
+    !matches!(code, ReasonCode::Unknown | ReasonCode::SilentOrder)
 }
 
 /// Decides the action and moment for `input`.
@@ -624,9 +647,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     &[&said, &c],
                 ),
             ));
-            p.last_chance_why();
             let mut trail = Trail::default();
             let t = p.last_chance(now, &mut trail);
+            p.last_chance_why(t);
             let m = p.moment(t, &trail);
             p.moment_alone(&m);
             return p.done(Occasion::LastChance, action_for(t, now), Some(t));
@@ -656,6 +679,28 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // Waiting for money with no time named (001: remind before the close).
     let broke = analysis.reason.code == ReasonCode::InsufficientBalance
         || analysis.signals.payday.is_some();
+    // The buyer's word is the last one and nothing was sent yet: ask when
+    // the money comes (001: 了解买家方便充值时间,提前再次催付) instead of
+    // leaving it unanswered for days.
+    let buyer_last = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from != Role::System)
+        .is_some_and(|m| m.from == Role::Buyer);
+    if broke && analysis.signals.named_time.is_none() && buyer_last && input.reminders.is_empty() {
+        let mut trail = Trail::default();
+        let t = p.find(earliest, &mut trail);
+        p.say(
+            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。",
+            "買家錢還沒到位:先問問什麼時候方便付款,到時再提醒。",
+            "Short of money: ask when paying suits them, remind then.",
+            &[],
+        );
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return p.done(Occasion::First, action_for(t, now), Some(t));
+    }
     if broke && analysis.signals.named_time.is_none() {
         let mut trail = Trail::default();
         let t = p.last_chance(earliest, &mut trail);
@@ -672,8 +717,8 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     let k = input.reminders.len();
     let mut trail = Trail::default();
     if k > 0 && k + 1 >= cap(input) {
-        p.last_chance_why();
         let t = p.last_chance(earliest, &mut trail);
+        p.last_chance_why(t);
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
         return p.done(Occasion::LastChance, action_for(t, now), Some(t));
@@ -711,14 +756,14 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::CampaignWave
     } else if k > 0 {
         Occasion::FollowUp
-    } else if consulted {
+    } else if consulted && !helps_first(analysis.reason.code) {
         Occasion::AddressCheck
     } else {
         Occasion::First
     };
 
     match occasion {
-        Occasion::LastChance => p.last_chance_why(),
+        Occasion::LastChance => p.last_chance_why(t),
         Occasion::CampaignWave => {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
@@ -763,6 +808,15 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "詢問後未付款:下單 {}後先核對收件地址,委婉提醒。",
                 "Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
                 &[&d],
+            );
+        }
+        _ if consulted => {
+            let r = reason_name(analysis.reason.code, p.loc);
+            p.say(
+                "买家说了原因({}):先回应这一点,不用核对地址绕着催。",
+                "買家說了原因({}):先回應這一點,不用核對地址繞著催。",
+                "The buyer named the cause ({}): answer it first, no address check.",
+                &[r],
             );
         }
         _ => p.say(

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
-use super::super::model::{Gender, Locale};
+use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::timing::Occasion;
 
@@ -55,6 +55,8 @@ pub struct Facts {
     pub returning: bool,
     /// The buyer is known to be new (buyer.returning is false).
     pub first_time: bool,
+    /// The buyer is still thinking it over (再考虑一下), not declining.
+    pub hesitating: bool,
 }
 
 impl Facts {
@@ -83,6 +85,7 @@ impl Facts {
             "campaignDay" => flag(self.campaign_on),
             "returning" => flag(self.returning),
             "firstTime" => flag(self.first_time),
+            "hesitating" => flag(self.hesitating),
             _ => None,
         }
     }
@@ -131,7 +134,7 @@ impl Facts {
                 .signals
                 .named_time
                 .as_ref()
-                .map(|n| clock(loc, n.at, at)),
+                .map(|n| named(loc, n.at, at, &n.text)),
             agent: s.agent_name.clone(),
             optout: s.sms_opt_out.clone(),
             seven_day_return: s.seven_day_return,
@@ -144,6 +147,8 @@ impl Facts {
                 .buyer
                 .as_ref()
                 .is_some_and(|b| b.returning == Some(false)),
+            hesitating: req.reason == ReasonCode::ChangedMind
+                && req.analysis.signals.declined.is_none(),
         }
     }
 }
@@ -301,15 +306,7 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
         return format!("{hm} {day}");
     }
     let tw = loc == Locale::ZhTw;
-    let evening = h >= 18;
-    let day = match days {
-        0 if evening => "今晚".to_string(),
-        1 if evening => "明晚".to_string(),
-        0 => format!("今天{}", part_zh(h)),
-        1 => format!("明天{}", part_zh(h)),
-        2 => format!("{}{}", if tw { "後天" } else { "后天" }, part_zh(h)),
-        _ => format!("{}月{}日{}", t.month(), t.day(), part_zh(h)),
-    };
+    let day = day_zh(tw, t, days, true);
     let h12 = if h > 12 { h - 12 } else { h };
     let min = match m {
         0 => String::new(),
@@ -318,6 +315,52 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
     };
     let dian = if tw { "點" } else { "点" };
     format!("{day}{h12}{dian}{min}")
+}
+
+/// The day of `t` (`days` after today), with the part of the day if `part`:
+/// 今晚 / 明天上午 / 11月27日下午; without: 今天 / 明天 / 11月27日.
+fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
+    let h = t.hour();
+    let p = if part { part_zh(h) } else { "" };
+    match days {
+        0 if part && h >= 18 => "今晚".to_string(),
+        1 if part && h >= 18 => "明晚".to_string(),
+        0 => format!("今天{p}"),
+        1 => format!("明天{p}"),
+        2 => format!("{}{p}", if tw { "後天" } else { "后天" }),
+        _ => format!("{}月{}日{p}", t.month(), t.day()),
+    }
+}
+
+/// The time the buyer named, no more precise than they were (001: remind
+/// at the time they said): 今晚8点 for 晚上8点付, 今天 for 明天付 read the
+/// next day, never an hour they didn't give. English reads "at 8 pm today".
+pub fn named(
+    loc: Locale,
+    t: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    said: &str,
+) -> String {
+    let hour = said.bytes().any(|b| b.is_ascii_digit())
+        || said.contains(['点', '點', '时', '時', ':', '：']);
+    if hour {
+        let c = clock(loc, t, at);
+        return if loc == Locale::En {
+            format!("at {c}")
+        } else {
+            c
+        };
+    }
+    let days = (t.date_naive() - at.date_naive()).num_days();
+    if loc == Locale::En {
+        return match days {
+            0 => "today".into(),
+            1 => "tomorrow".into(),
+            _ => format!("on {}", date_en(t)),
+        };
+    }
+    let part = said.contains(['早', '午', '晚', '夜']);
+    day_zh(loc == Locale::ZhTw, t, days, part)
 }
 
 /// Time left, when under two hours: 20分钟 / 1小时5分钟; 20 minutes.
@@ -393,6 +436,22 @@ mod tests {
             clock(Locale::En, t("2026-11-24T12:00:00+08:00"), now),
             "12 pm today"
         );
+    }
+
+    #[test]
+    fn named_time_is_no_more_precise_than_the_buyer() {
+        // seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — quote the
+        // buyer's own time back: 明天付 read the next day is 今天, not 10点.
+        let at = t("2026-11-25T10:00:00+08:00");
+        let day = t("2026-11-25T10:00:00+08:00");
+        assert_eq!(named(Locale::ZhCn, day, at, "明天付"), "今天");
+        let pm = t("2026-11-25T14:00:00+08:00");
+        assert_eq!(named(Locale::ZhTw, pm, at, "明天下午付"), "今天下午");
+        assert_eq!(named(Locale::En, day, at, "tomorrow"), "today");
+        let eight = t("2026-11-24T20:00:00+08:00");
+        let now = t("2026-11-24T19:50:00+08:00");
+        assert_eq!(named(Locale::ZhCn, eight, now, "晚上8点再付"), "今晚8点");
+        assert_eq!(named(Locale::En, eight, now, "8pm"), "at 8 pm today");
     }
 
     #[test]

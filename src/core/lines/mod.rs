@@ -39,7 +39,7 @@
 //! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
-//!   returning, firstTime (buyer.returning is false)
+//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下)
 
 pub mod facts;
 pub mod fill;
@@ -208,26 +208,47 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     } else {
         [30, 20, 10, 5, 0]
     };
-    let mut scored: Vec<(i32, usize, &'static Template, String)> = templates()
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| {
-            !t.is_fragment()
-                && t.has_channel(req.channel)
-                && t.has_reason(req.reason)
-                && t.has_occasion(req.timing.occasion)
-        })
-        .filter_map(|(i, t)| {
-            let text = render_line(t.text(input.locale)?, &env, true)?;
-            let b = order
-                .iter()
-                .position(|a| *a == t.angle)
-                .and_then(|p| bonus.get(p))
-                .copied()
-                .unwrap_or(0);
-            Some((i32::from(t.prio) * 10 + b, i, t, text))
-        })
-        .collect();
+    // `bounded`: SMS lines must fit one message. When none does (an English
+    // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
+    // shortest forms are offered rather than nothing.
+    let score = |bounded: bool| -> Vec<(i32, usize, &'static Template, String)> {
+        let bare = Env {
+            hide: SMS_FITS[SMS_FITS.len() - 1],
+            ..env
+        };
+        templates()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                !t.is_fragment()
+                    && t.has_channel(req.channel)
+                    // A buyer still thinking it over gets the usual lines
+                    // (000: leave room, don't push), not the goodbye.
+                    && (t.has_reason(req.reason)
+                        || facts.hesitating && t.has_reason(ReasonCode::Unknown))
+                    && t.has_occasion(req.timing.occasion)
+            })
+            .filter_map(|(i, t)| {
+                let src = t.text(input.locale)?;
+                let text = if bounded {
+                    render_line(src, &env, true)?
+                } else {
+                    render(src, &bare, true, 0).map(|x| finish(x, &bare))?
+                };
+                let b = order
+                    .iter()
+                    .position(|a| *a == t.angle)
+                    .and_then(|p| bonus.get(p))
+                    .copied()
+                    .unwrap_or(0);
+                Some((i32::from(t.prio) * 10 + b, i, t, text))
+            })
+            .collect()
+    };
+    let mut scored = score(true);
+    if scored.is_empty() && out.is_empty() && req.channel == Channel::Sms {
+        scored = score(false);
+    }
     super::sort::sort_by_key(&mut scored, |(score, i, _, _)| (Reverse(*score), *i));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
@@ -242,9 +263,13 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             added += 1;
         }
     }
-    // Too few angles: fill with the next best lines.
+    // Too few angles: fill with the next best lines, up to three; with no
+    // known cause, up to the channel's count (IM offers four: 001 大众型 /
+    // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
+    let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
+    let fill_to = if open { target } else { 3 };
     for slot in taken.iter_mut() {
-        if out.len() + added >= 3 {
+        if out.len() + added >= fill_to {
             break;
         }
         if !*slot {
