@@ -244,6 +244,17 @@ pub fn analyze(input: &Input) -> Analysis {
                 });
             }
         }
+        // Price words about the postage (运费太贵, 邮费能便宜点吗) dispute the postage.
+        let fee_clauses: Vec<usize> = cands
+            .iter()
+            .filter(|c| c.code == ReasonCode::ShippingFee)
+            .map(|c| n.clause(c.start))
+            .collect();
+        if !fee_clauses.is_empty() {
+            cands.retain(|c| {
+                c.code != ReasonCode::PriceBargain || !fee_clauses.contains(&n.clause(c.start))
+            });
+        }
         if answered {
             cands.retain(|c| c.code != ReasonCode::WaitingReply);
         }
