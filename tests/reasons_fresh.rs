@@ -16,7 +16,7 @@ use cuifu::core::input::Input;
 use cuifu::core::reason::{analyze, fold};
 use cuifu::{ChatContext, Message, Order, Role};
 
-const MIN_MACRO_F1: f64 = 0.85;
+const MIN_MACRO_F1: f64 = 0.90;
 const MAX_FALSE_ALARMS: f64 = 0.10;
 
 const CASES: &[(&str, &str)] = &[
@@ -379,6 +379,70 @@ const CASES: &[(&str, &str)] = &[
     ("none", "are you there?\nA:Yes, how can I help?\nok thanks"),
 ];
 
+/// Written after the tuning on [`CASES`] and scored before any change for
+/// them, as a check that the phrases generalise beyond the first table
+/// (first score: macro-F1 0.761, 41/53 right, no false alarm; [`CASES`]
+/// started at 0.850, 234/291, 10.6% false alarms). Both were tuned on since:
+/// new wording belongs in a new table, scored before the tables change.
+const VARIANTS: &[(&str, &str)] = &[
+    ("insufficient_balance", "支付宝里没多少钱了，等月底"),
+    ("insufficient_balance", "薪水下禮拜才入帳，到時候再付"),
+    ("insufficient_balance", "low on funds till the weekend"),
+    ("forgot_password", "支付密码我老是记不住"),
+    ("forgot_password", "密碼忘光了 要怎麼改"),
+    ("forgot_password", "I forgot the PIN for my card"),
+    ("novice_buyer", "不太懂网购，这一步要点哪里"),
+    ("novice_buyer", "請教一下怎麼結帳"),
+    (
+        "novice_buyer",
+        "how do I check out? never bought here before",
+    ),
+    ("payment_system_issue", "支付宝扫码一直报错"),
+    ("payment_system_issue", "網路銀行在維護中，付款失敗"),
+    ("payment_system_issue", "my card keeps getting declined"),
+    ("payment_trouble", "付款一直不成功 不知道为啥"),
+    ("payment_trouble", "結帳的時候出了點問題"),
+    ("payment_trouble", "there's a problem with my payment"),
+    ("price_bargain", "老板 少算点呗"),
+    ("price_bargain", "價格可以再低一點嗎"),
+    ("price_bargain", "can you knock a few dollars off"),
+    ("shipping_fee", "邮费谁出啊"),
+    ("shipping_fee", "買多少才免運費"),
+    ("shipping_fee", "is delivery free if I buy two?"),
+    ("product_doubt", "这款会起球吗 洗了变形不"),
+    ("product_doubt", "這雙鞋尺寸準嗎"),
+    ("product_doubt", "is this the original brand or a copy?"),
+    ("comparing_shops", "我在别的平台看到便宜二十"),
+    ("comparing_shops", "別家賣場有比較便宜的"),
+    ("comparing_shops", "I saw it for less at another shop"),
+    ("waiting_reply", "人呢？怎么没人回"),
+    ("waiting_reply", "客服在嗎？？等好久了"),
+    ("waiting_reply", "hello?? is anyone there"),
+    ("service_unhappy", "你这服务也太差劲了"),
+    ("service_unhappy", "客服回答好敷衍，很不滿意"),
+    ("service_unhappy", "your support has been useless"),
+    ("order_merge", "两单能合在一起发吗"),
+    ("order_merge", "兩個訂單可以一起出貨嗎"),
+    ("order_merge", "can you ship my two orders together?"),
+    ("gift_or_promo", "现在有什么优惠活动吗"),
+    ("gift_or_promo", "會送小禮物嗎"),
+    ("gift_or_promo", "is there any promotion this week?"),
+    ("delivery_question", "今天能发出吗"),
+    ("delivery_question", "訂了大概幾天會到"),
+    ("delivery_question", "how soon can you ship it?"),
+    ("changed_mind", "拍多了一件，取消一个吧"),
+    ("changed_mind", "不好意思，我不想買了"),
+    ("changed_mind", "please cancel, I don't need it anymore"),
+    ("none", "好滴"),
+    ("none", "收到啦 謝謝"),
+    ("none", "已付 记得发货哦"),
+    ("none", "衣服很好看，好评"),
+    ("none", "我已經匯款了"),
+    ("none", "no worries, thanks"),
+    ("none", "paid just now"),
+    ("none", "嗯 好的 辛苦了"),
+];
+
 fn context(chat: &str) -> ChatContext {
     let messages = chat
         .lines()
@@ -440,6 +504,15 @@ fn f1(c: &Count) -> (f64, f64, f64) {
 
 #[test]
 fn fresh_challenge_set() {
+    score("reasons_fresh", CASES, MIN_MACRO_F1, MAX_FALSE_ALARMS);
+}
+
+#[test]
+fn fresh_variants() {
+    score("reasons_fresh variants", VARIANTS, 0.85, MAX_FALSE_ALARMS);
+}
+
+fn score(name: &str, cases: &[(&'static str, &'static str)], min_f1: f64, max_fa: f64) {
     let verbose = std::env::var_os("FRESH_VERBOSE").is_some();
     let mut counts: Vec<(&str, Count)> = Vec::new();
     let slot = |name: &'static str, counts: &mut Vec<(&'static str, Count)>| -> usize {
@@ -453,7 +526,7 @@ fn fresh_challenge_set() {
     };
     let (mut none_total, mut false_alarms, mut right) = (0, 0, 0);
     let mut by_locale = [(0usize, 0usize); 3];
-    for (codes, chat) in CASES {
+    for (codes, chat) in cases {
         let ctx = context(chat);
         let input = Input::read(&ctx, None).expect("a valid context");
         let a = analyze(&input);
@@ -492,7 +565,7 @@ fn fresh_challenge_set() {
         }
     }
     counts.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    println!("reasons_fresh: {} chats, {right} right", CASES.len());
+    println!("{name}: {} chats, {right} right", cases.len());
     println!(
         "  {:<22} {:>5} {:>6} {:>6} {:>6}",
         "code", "supp", "prec", "rec", "f1"
@@ -514,12 +587,6 @@ fn fresh_challenge_set() {
     }
     println!("  macro-F1 over {present} codes present: {macro_f1:.3}");
     println!("  false alarms on none: {false_alarms}/{none_total} = {fa:.3}");
-    assert!(
-        macro_f1 >= MIN_MACRO_F1,
-        "macro-F1 {macro_f1:.3} below {MIN_MACRO_F1}"
-    );
-    assert!(
-        fa <= MAX_FALSE_ALARMS,
-        "false alarms {fa:.3} above {MAX_FALSE_ALARMS}"
-    );
+    assert!(macro_f1 >= min_f1, "macro-F1 {macro_f1:.3} below {min_f1}");
+    assert!(fa <= max_fa, "false alarms {fa:.3} above {max_fa}");
 }

@@ -15,6 +15,8 @@
 //!   waiting_reply;
 //! - an agent message after a buyer message answers it: its pings and its
 //!   question no longer make the buyer wait;
+//! - price words in a clause about the postage (运费太贵) dispute the
+//!   postage, not the price;
 //! - later buyer messages weigh more; a bare unanswered question with no
 //!   cause is `waiting_reply` with low confidence.
 
