@@ -529,6 +529,12 @@ fn praise_is_no_doubt() {
     ] {
         assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
     }
+    // A question word inside a word that does not ask (好几次, 没什么).
+    for text in ["在你家买了好几次了", "没什么问题"] {
+        let a = buyer(text);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{text}");
+        assert_eq!(a.signals.open_question, None, "{text}");
+    }
     // Asking still counts.
     assert_eq!(buyer("好用吗").reason.code, ReasonCode::ProductDoubt);
     assert_eq!(buyer("划算吗").reason.code, ReasonCode::PriceBargain);
