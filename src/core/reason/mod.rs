@@ -15,8 +15,9 @@
 //!   waiting_reply;
 //! - an agent message after a buyer message answers it: its pings and its
 //!   question no longer make the buyer wait;
-//! - price words in a clause about the postage (运费太贵) dispute the
-//!   postage, not the price;
+//! - in one clause the narrower topic wins: price words about the postage
+//!   (运费太贵) dispute the postage, postage in a merge request asks for
+//!   the merge;
 //! - later buyer messages weigh more; a bare unanswered question with no
 //!   cause is `waiting_reply` with low confidence.
 
@@ -83,6 +84,11 @@ pub struct Analysis {
 
 /// Weight of a later hit of a code already seen, relative to its best hit.
 const MORE: f64 = 0.3;
+/// (wider, narrower): in a clause showing both, the narrower one stands.
+const NARROWER: [(ReasonCode, ReasonCode); 2] = [
+    (ReasonCode::PriceBargain, ReasonCode::ShippingFee),
+    (ReasonCode::ShippingFee, ReasonCode::OrderMerge),
+];
 /// Evidence items kept.
 const MAX_EVIDENCE: usize = 5;
 
@@ -246,16 +252,18 @@ pub fn analyze(input: &Input) -> Analysis {
                 });
             }
         }
-        // Price words about the postage (运费太贵, 邮费能便宜点吗) dispute the postage.
-        let fee_clauses: Vec<usize> = cands
-            .iter()
-            .filter(|c| c.code == ReasonCode::ShippingFee)
-            .map(|c| n.clause(c.start))
-            .collect();
-        if !fee_clauses.is_empty() {
-            cands.retain(|c| {
-                c.code != ReasonCode::PriceBargain || !fee_clauses.contains(&n.clause(c.start))
-            });
+        // In one clause, the narrower topic wins: price words about the
+        // postage (运费太贵) dispute the postage, postage in a merge request
+        // (两单合并运费) asks for the merge.
+        for (wide, narrow) in NARROWER {
+            let clauses: Vec<usize> = cands
+                .iter()
+                .filter(|c| c.code == narrow)
+                .map(|c| n.clause(c.start))
+                .collect();
+            if !clauses.is_empty() {
+                cands.retain(|c| c.code != wide || !clauses.contains(&n.clause(c.start)));
+            }
         }
         if answered {
             cands.retain(|c| c.code != ReasonCode::WaitingReply);
