@@ -247,6 +247,18 @@ fn an_agent_answer_resolves_the_wait() {
     let a = run(&[(B, "质量怎么样？"), (A, "质量很好的亲")]);
     assert_eq!(a.reason.code, ReasonCode::ProductDoubt);
     assert_eq!(a.signals.open_question, None);
+    // ... until the buyer takes the answer (好的 / 謝謝 / ok thanks) and says no more.
+    for ack in ["好的 谢谢", "好喔 了解", "ok thanks"] {
+        let a = run(&[(B, "质量怎么样？"), (A, "质量很好的亲"), (B, ack)]);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{ack}");
+    }
+    // A taken answer settles only what came before it.
+    let a = run(&[(B, "包邮吗"), (A, "包邮的"), (B, "好的，那有赠品吗")]);
+    assert_eq!(a.reason.code, ReasonCode::GiftOrPromo);
+    // Question marks alone after an unanswered question are a ping.
+    let a = run(&[(B, "这款有黑色吗"), (B, "??")]);
+    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
+    assert_eq!(a.signals.open_question, Some(1));
 }
 
 #[test]

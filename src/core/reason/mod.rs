@@ -14,7 +14,8 @@
 //! - paid / after-sales talk keeps only changed_mind, service_unhappy and
 //!   waiting_reply;
 //! - an agent message after a buyer message answers it: its pings and its
-//!   question no longer make the buyer wait;
+//!   question no longer make the buyer wait; a bare 好的 / 谢谢 right after
+//!   the answer settles the questions about the goods and terms;
 //! - in one clause the narrower topic wins: price words about the postage
 //!   (运费太贵) dispute the postage, postage in a merge request asks for
 //!   the merge;
@@ -238,8 +239,19 @@ pub fn analyze(input: &Input) -> Analysis {
                 }
             }
         }
-        // Pings: only a real wait, not an opening greeting.
+        // Pings: only a real wait, not an opening greeting. A message of
+        // question marks alone (`??`) pings too.
         let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
+        let marks =
+            n.text.contains('?') && !n.text.chars().any(crate::core::text::is_letter_or_digit);
+        if marks && (after_buyer || agent_spoke) {
+            cands.push(Cand {
+                code: ReasonCode::WaitingReply,
+                weight: 2.0,
+                start: 0,
+                end: n.text.len(),
+            });
+        }
         if let Some(last) = pings.last() {
             let tail = n.text.get(last.end..).unwrap_or("");
             let at_end = !tail.chars().any(crate::core::text::is_letter_or_digit);
@@ -280,7 +292,13 @@ pub fn analyze(input: &Input) -> Analysis {
         {
             signals.declined = Some(m.index);
         }
-        let asks = asks_any || !pings.is_empty();
+        // 好的 / 谢谢 right after the agent's answer settles what was asked
+        // about the goods and terms before.
+        let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
+        if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
+            scores.retain(|(code, _)| !pre_sale(*code));
+        }
+        let asks = asks_any || !pings.is_empty() || marks;
         if !answered && asks {
             signals.open_question = Some(m.index);
             // A bare question waits for an answer when it ends the message

@@ -25,7 +25,9 @@
 //! `@topic` (other service topics: no waiting_reply for a bare question about
 //! them), `@payday` (waits for pay day), `@keep` (wants to keep the order: no
 //! changed_mind in that message), `@notq` (holds a question word but does
-//! not ask: 好几次, 几乎), `@none` (blocks a shorter phrase inside it
+//! not ask: 好几次, 几乎), `@ack` (好的 / 谢谢 / ok: said right after the
+//! agent's answer, with nothing else, it settles the questions about the
+//! goods and terms asked before), `@none` (blocks a shorter phrase inside it
 //! and means nothing: 运费险 is not postage, 能不能 is not a negation).
 
 use std::sync::OnceLock;
@@ -67,6 +69,7 @@ pub struct Special {
     pub payday: u8,
     pub keep: u8,
     pub notq: u8,
+    pub ack: u8,
 }
 
 pub struct Rules {
@@ -175,6 +178,7 @@ fn build() -> Rules {
         payday: id("payday", &mut groups),
         keep: id("keep", &mut groups),
         notq: id("notq", &mut groups),
+        ack: id("ack", &mut groups),
     };
     sort_by_key(&mut rows, |r| *r);
     rows.dedup();
