@@ -247,6 +247,18 @@ fn an_agent_answer_resolves_the_wait() {
     let a = run(&[(B, "质量怎么样？"), (A, "质量很好的亲")]);
     assert_eq!(a.reason.code, ReasonCode::ProductDoubt);
     assert_eq!(a.signals.open_question, None);
+    // ... until the buyer takes the answer (好的 / 謝謝 / ok thanks) and says no more.
+    for ack in ["好的 谢谢", "好喔 了解", "ok thanks"] {
+        let a = run(&[(B, "质量怎么样？"), (A, "质量很好的亲"), (B, ack)]);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{ack}");
+    }
+    // A taken answer settles only what came before it.
+    let a = run(&[(B, "包邮吗"), (A, "包邮的"), (B, "好的，那有赠品吗")]);
+    assert_eq!(a.reason.code, ReasonCode::GiftOrPromo);
+    // Question marks alone after an unanswered question are a ping.
+    let a = run(&[(B, "这款有黑色吗"), (B, "??")]);
+    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
+    assert_eq!(a.signals.open_question, Some(1));
 }
 
 #[test]
@@ -474,6 +486,70 @@ fn traditional_phrases_fold_to_simplified() {
         buyer("帳戶餘額不夠").reason.code,
         ReasonCode::InsufficientBalance
     );
+    // seed 003 speaks Taiwan usage: 起毛球, 免運, 超商取貨, 刷卡, 轉帳 (帳 folds to 账).
+    let cases: &[(&str, &str)] = &[
+        ("這個會不會起毛球啊?", "product_doubt"),
+        ("洗了會不會縮水", "product_doubt"),
+        ("有免運嗎", "shipping_fee"),
+        ("運費太貴了", "shipping_fee"),
+        ("可以超商取貨嗎", "delivery_question"),
+        ("信用卡刷卡被拒絕", "payment_system_issue"),
+        ("網銀一直當機", "payment_system_issue"),
+        ("月底領薪水再買", "insufficient_balance"),
+        ("我忘記密碼了，要重設", "forgot_password"),
+        ("下單錯了", "changed_mind"),
+        ("我考慮一下", "changed_mind"),
+        ("客服態度很爛", "service_unhappy"),
+        ("兩筆訂單可以合併嗎", "order_merge"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(buyer(text).reason.code, code(want), "{text}");
+    }
+}
+
+#[test]
+fn english_buyer_words() {
+    let cases: &[(&str, &str)] = &[
+        ("does it run small?", "product_doubt"),
+        ("is shipping free?", "shipping_fee"),
+        ("I found it cheaper on ebay", "comparing_shops"),
+        ("my card keeps getting declined", "payment_system_issue"),
+        (
+            "I don't have enough money till Friday",
+            "insufficient_balance",
+        ),
+        ("forgot my PIN", "forgot_password"),
+        ("where is the pay button?", "novice_buyer"),
+        ("can you combine my orders", "order_merge"),
+        ("is it authentic?", "product_doubt"),
+        // Praise and negation are no cause.
+        ("not expensive at all", "unknown"),
+        ("thanks, already paid", "unknown"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(buyer(text).reason.code, code(want), "{text}");
+    }
+}
+
+#[test]
+fn praise_is_no_doubt() {
+    for text in [
+        "上次买的很好用",
+        "很便宜，不错",
+        "這個很好吃",
+        "不贵，挺划算",
+    ] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
+    }
+    // A question word inside a word that does not ask (好几次, 没什么).
+    for text in ["在你家买了好几次了", "没什么问题"] {
+        let a = buyer(text);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{text}");
+        assert_eq!(a.signals.open_question, None, "{text}");
+    }
+    // Asking still counts.
+    assert_eq!(buyer("好用吗").reason.code, ReasonCode::ProductDoubt);
+    assert_eq!(buyer("划算吗").reason.code, ReasonCode::PriceBargain);
 }
 
 #[test]

@@ -14,7 +14,11 @@
 //! - paid / after-sales talk keeps only changed_mind, service_unhappy and
 //!   waiting_reply;
 //! - an agent message after a buyer message answers it: its pings and its
-//!   question no longer make the buyer wait;
+//!   question no longer make the buyer wait; a bare 好的 / 谢谢 right after
+//!   the answer settles the questions about the goods and terms;
+//! - in one clause the narrower topic wins: price words about the postage
+//!   (运费太贵) dispute the postage, postage in a merge request asks for
+//!   the merge;
 //! - later buyer messages weigh more; a bare unanswered question with no
 //!   cause is `waiting_reply` with low confidence.
 
@@ -81,6 +85,11 @@ pub struct Analysis {
 
 /// Weight of a later hit of a code already seen, relative to its best hit.
 const MORE: f64 = 0.3;
+/// (wider, narrower): in a clause showing both, the narrower one stands.
+const NARROWER: [(ReasonCode, ReasonCode); 2] = [
+    (ReasonCode::PriceBargain, ReasonCode::ShippingFee),
+    (ReasonCode::ShippingFee, ReasonCode::OrderMerge),
+];
 /// Evidence items kept.
 const MAX_EVIDENCE: usize = 5;
 
@@ -230,8 +239,19 @@ pub fn analyze(input: &Input) -> Analysis {
                 }
             }
         }
-        // Pings: only a real wait, not an opening greeting.
+        // Pings: only a real wait, not an opening greeting. A message of
+        // question marks alone (`??`) pings too.
         let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
+        let marks =
+            n.text.contains('?') && !n.text.chars().any(crate::core::text::is_letter_or_digit);
+        if marks && (after_buyer || agent_spoke) {
+            cands.push(Cand {
+                code: ReasonCode::WaitingReply,
+                weight: 2.0,
+                start: 0,
+                end: n.text.len(),
+            });
+        }
         if let Some(last) = pings.last() {
             let tail = n.text.get(last.end..).unwrap_or("");
             let at_end = !tail.chars().any(crate::core::text::is_letter_or_digit);
@@ -242,6 +262,19 @@ pub fn analyze(input: &Input) -> Analysis {
                     start: pings.first().map_or(last.start, |p| p.start),
                     end: last.end,
                 });
+            }
+        }
+        // In one clause, the narrower topic wins: price words about the
+        // postage (运费太贵) dispute the postage, postage in a merge request
+        // (两单合并运费) asks for the merge.
+        for (wide, narrow) in NARROWER {
+            let clauses: Vec<usize> = cands
+                .iter()
+                .filter(|c| c.code == narrow)
+                .map(|c| n.clause(c.start))
+                .collect();
+            if !clauses.is_empty() {
+                cands.retain(|c| c.code != wide || !clauses.contains(&n.clause(c.start)));
             }
         }
         if answered {
@@ -259,7 +292,13 @@ pub fn analyze(input: &Input) -> Analysis {
         {
             signals.declined = Some(m.index);
         }
-        let asks = asks_any || !pings.is_empty();
+        // 好的 / 谢谢 right after the agent's answer settles what was asked
+        // about the goods and terms before.
+        let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
+        if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
+            scores.retain(|(code, _)| !pre_sale(*code));
+        }
+        let asks = asks_any || !pings.is_empty() || marks;
         if !answered && asks {
             signals.open_question = Some(m.index);
             // A bare question waits for an answer when it ends the message

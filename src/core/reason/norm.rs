@@ -248,6 +248,19 @@ mod tests {
     }
 
     #[test]
+    fn each_traditional_form_folds_one_way() {
+        let m = fold_map();
+        assert!(
+            m.windows(2).all(|w| w[0].0 != w[1].0),
+            "a form listed twice"
+        );
+        assert_eq!(
+            Norm::new("轉帳 帳戶 會不會起毛球").text,
+            "转账账户会不会起毛球"
+        );
+    }
+
+    #[test]
     fn placeholders_and_digits() {
         let n = Norm::new("买[数字x]的东西#E-s[数字x]收我12元[姓名x]");
         assert_eq!(n.text, "买#的东西收我#元_");

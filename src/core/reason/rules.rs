@@ -24,7 +24,10 @@
 //! questions about goods and terms there are not why the order is unpaid),
 //! `@topic` (other service topics: no waiting_reply for a bare question about
 //! them), `@payday` (waits for pay day), `@keep` (wants to keep the order: no
-//! changed_mind in that message), `@none` (blocks a shorter phrase inside it
+//! changed_mind in that message), `@notq` (holds a question word but does
+//! not ask: 好几次, 几乎), `@ack` (好的 / 谢谢 / ok: said right after the
+//! agent's answer, with nothing else, it settles the questions about the
+//! goods and terms asked before), `@none` (blocks a shorter phrase inside it
 //! and means nothing: 运费险 is not postage, 能不能 is not a negation).
 
 use std::sync::OnceLock;
@@ -65,6 +68,8 @@ pub struct Special {
     pub topic: u8,
     pub payday: u8,
     pub keep: u8,
+    pub notq: u8,
+    pub ack: u8,
 }
 
 pub struct Rules {
@@ -172,6 +177,8 @@ fn build() -> Rules {
         topic: id("topic", &mut groups),
         payday: id("payday", &mut groups),
         keep: id("keep", &mut groups),
+        notq: id("notq", &mut groups),
+        ack: id("ack", &mut groups),
     };
     sort_by_key(&mut rows, |r| *r);
     rows.dedup();
@@ -235,8 +242,16 @@ impl Rules {
                 || t.contains('吗')
                 || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
         }
+        // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
+        let not_asking: Vec<(usize, usize)> = self
+            .find(n)
+            .iter()
+            .filter(|f| self.is(f, self.special.notq))
+            .map(|f| (f.start, f.end))
+            .collect();
         for h in self.questions.find_iter(&n.text) {
-            if at_word_bounds(n, h.start, h.end) {
+            let inside = not_asking.iter().any(|(s, e)| *s <= h.start && h.end <= *e);
+            if at_word_bounds(n, h.start, h.end) && !inside {
                 if let Some(slot) = q.get_mut(n.clause(h.start)) {
                     *slot = true;
                 }
