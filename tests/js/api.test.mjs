@@ -215,3 +215,29 @@ test('checkTemplates validates shop templates with the position', () => {
   throwsCuifu(() => checkTemplates([{ text: 'x' }]), 'missing_field', 'shop.templates[0].id');
   throwsCuifu(() => checkTemplates('x'), 'invalid_type', 'shop.templates');
 });
+
+test('memory stays bounded over many calls', async () => {
+  const web = await import(PKG + 'cuifu.js?memory');
+  const exports = web.initSync({ module: readFileSync(PKG + 'cuifu_bg.wasm') });
+  const big = Array.from({ length: 300 }, (_, i) => {
+    const c = context();
+    c.order.amount = 10 + i;
+    c.messages.push({ from: 'buyer', text: '能便宜点吗?'.repeat(1 + (i % 20)) });
+    return c;
+  });
+  const round = () => {
+    for (const c of big) web.suggest(c);
+    web.rankOrders(big);
+    web.lint('全网最低价,明天就到'.repeat(50));
+    try {
+      web.suggest({ order: { placedAt: 'x', amount: 1 } });
+    } catch {
+      // bad calls are part of the mix
+    }
+  };
+  round();
+  const after1 = exports.memory.buffer.byteLength;
+  for (let i = 0; i < 10; i++) round();
+  const after11 = exports.memory.buffer.byteLength;
+  assert.ok(after11 <= after1 * 1.5, `memory grew from ${after1} to ${after11} bytes`);
+});
