@@ -1,8 +1,6 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::error::{join, Error, ErrorCode};
@@ -40,8 +38,8 @@ pub struct CampaignSettings {
     pub name: Option<String>,
     /// Wave times of day, sorted.
     pub waves: Vec<NaiveTime>,
-    /// Days it runs; empty means every day.
-    pub dates: BTreeSet<NaiveDate>,
+    /// Days it runs, as given; empty means every day.
+    pub dates: Vec<NaiveDate>,
     /// Stock is really short.
     pub limited_stock: bool,
 }
@@ -66,9 +64,9 @@ pub struct Settings {
     /// Rest weekdays, indexed by days from Sunday (000/003: never on rest days).
     pub rest_days: [bool; 7],
     /// Extra rest days.
-    pub holidays: BTreeSet<NaiveDate>,
+    pub holidays: Vec<NaiveDate>,
     /// Make-up workdays.
-    pub workdays: BTreeSet<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
     /// Campaign waves (001: Double 11, 10:00 and 13:00).
     pub campaign: Option<CampaignSettings>,
     /// Gifts the shop really offers.
@@ -327,11 +325,13 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
     }
 }
 
-fn dates(path: &str, v: &[String]) -> Result<BTreeSet<NaiveDate>, Error> {
+// A plain list rather than a set: the lists are short (at most MAX_LIST) and
+// only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
+fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
     check_len(path, v, MAX_LIST)?;
-    let mut out = BTreeSet::new();
+    let mut out = Vec::with_capacity(v.len());
     for (i, d) in v.iter().enumerate() {
-        out.insert(parse_date(&format!("{path}[{i}]"), d)?);
+        out.push(parse_date(&format!("{path}[{i}]"), d)?);
     }
     Ok(out)
 }
