@@ -157,7 +157,7 @@ pub fn default_offset() -> FixedOffset {
 
 /// Parses an RFC 3339 time with an offset.
 pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+    rfc3339(s.trim()).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidTime,
             path,
@@ -167,6 +167,86 @@ pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
             ),
         )
     })
+}
+
+/// RFC 3339 as chrono's `DateTime::parse_from_rfc3339` reads it (same
+/// strings accepted, same values), written by hand: chrono's scanner slices
+/// strings at run-time offsets, which links the panic formatting of string
+/// slicing (and its Unicode tables) into the wasm.
+fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let d = |i: usize| -> Option<u32> {
+        let c = *b.get(i)?;
+        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    };
+    let n2 = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    let lit = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(lit(4, b'-')
+        && lit(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && lit(13, b':')
+        && lit(16, b':'))
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt((n2(0)? * 100 + n2(2)?) as i32, n2(5)?, n2(8)?)?;
+    let (hour, min, mut sec) = (n2(11)?, n2(14)?, n2(17)?);
+    let mut nano = 0;
+    if sec == 60 {
+        // RFC 3339 allows a leap second.
+        sec = 59;
+        nano = 1_000_000_000;
+    }
+    let mut i = 19;
+    if lit(19, b'.') {
+        i = 20;
+        let (mut frac, mut digits) = (0u32, 0u32);
+        while let Some(x) = d(i) {
+            // Digits past the ninth are read and ignored.
+            if digits < 9 {
+                frac = frac * 10 + x;
+                digits += 1;
+            }
+            i += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
+        nano += frac * 10u32.pow(9 - digits);
+    }
+    let time = NaiveTime::from_hms_nano_opt(hour, min, sec, nano)?;
+    let offset = match b.get(i)? {
+        b'Z' | b'z' => {
+            i += 1;
+            0
+        }
+        c => {
+            // '+', '-' or U+2212 MINUS SIGN.
+            let (neg, len) = match c {
+                b'+' => (false, 1),
+                b'-' => (true, 1),
+                _ if b.get(i..i + 3) == Some("\u{2212}".as_bytes()) => (true, 3),
+                _ => return None,
+            };
+            i += len;
+            let (h, m) = (n2(i)?, n2(i + 3)?);
+            if !lit(i + 2, b':') || m > 59 {
+                return None;
+            }
+            i += 5;
+            let secs = (h * 3600 + m * 60) as i32;
+            if neg {
+                -secs
+            } else {
+                secs
+            }
+        }
+    };
+    if i != b.len() {
+        return None;
+    }
+    let tz = FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(tz).single()
 }
 
 /// Parses `"HH:MM"`.
@@ -241,10 +321,12 @@ pub fn parse_offset(path: &str, s: &str) -> Result<FixedOffset, Error> {
         )
     };
     let s = s.trim();
-    let (sign, rest) = match s.as_bytes().first() {
-        Some(b'+') => (1, &s[1..]),
-        Some(b'-') => (-1, &s[1..]),
-        _ => return Err(bad()),
+    let (sign, rest) = if let Some(r) = s.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = s.strip_prefix('-') {
+        (-1, r)
+    } else {
+        return Err(bad());
     };
     let (h, m) = rest.split_once(':').ok_or_else(bad)?;
     let h: i32 = h.parse().map_err(|_| bad())?;
@@ -790,6 +872,56 @@ fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_reads_what_chrono_reads() {
+        let base = [
+            "2026-11-24T14:05:00+08:00",
+            "2026-11-24t14:05:00Z",
+            "2026-11-24 14:05:00z",
+            "2026-11-24T14:05:00-00:00",
+            "2026-11-24T14:05:00\u{2212}05:30",
+            "2026-11-24T14:05:00.123+08:00",
+            "2026-11-24T14:05:00.1234567891234+08:00",
+            "2026-11-24T14:05:00.+08:00",
+            "2026-11-24T23:59:60+08:00",
+            "2026-11-24T23:59:60.5Z",
+            "2026-02-29T10:00:00+08:00",
+            "2028-02-29T10:00:00+08:00",
+            "2026-11-24T24:00:00+08:00",
+            "2026-11-24T14:60:00+08:00",
+            "2026-11-24T14:05:00+24:00",
+            "2026-11-24T14:05:00+23:59",
+            "2026-11-24T14:05:00+08:60",
+            "2026-11-24T14:05:00+0800",
+            "2026-11-24T14:05:00+08",
+            "2026-11-24T14:05:00+08:00 ",
+            "2026-11-24T14:05:00",
+            "2026-11-24",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59-23:59",
+            "2026-13-01T00:00:00Z",
+            "2026-1-01T00:00:00Z",
+            "２026-11-24T14:05:00Z",
+            "2026-11-24T14:05:00Zé",
+            "",
+        ];
+        let mut cases: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        // Every one-byte change and truncation of a valid time.
+        let valid = "2026-11-24T14:05:09.25+08:30";
+        for i in 0..valid.len() {
+            cases.push(format!("{}{}", &valid[..i], &valid[i + 1..]));
+            for c in [
+                "0", "9", "5", "6", ":", "-", "+", "Z", ".", " ", "T", "x", "é",
+            ] {
+                cases.push(format!("{}{c}{}", &valid[..i], &valid[i + 1..]));
+                cases.push(format!("{}{c}{}", &valid[..i], &valid[i..]));
+            }
+        }
+        for c in &cases {
+            assert_eq!(rfc3339(c), DateTime::parse_from_rfc3339(c).ok(), "{c:?}");
+        }
+    }
 
     fn ctx() -> ChatContext {
         ChatContext {
