@@ -592,62 +592,87 @@ impl<'a> Input<'a> {
     }
 }
 
+// Settings are filled in field by field on one value: an early return then
+// drops that one value instead of every partial result built so far (each
+// such drop ladder costs wasm). The checks run in the order of the fields.
 fn read_settings(shop: &Shop) -> Result<Settings, Error> {
-    let shop_name = short("shop.name", &shop.name)?;
-    let avg_order_value = shop
-        .avg_order_value
-        .map(|v| {
-            number(
-                "shop.avgOrderValue",
-                v,
-                0.01,
-                MAX_AMOUNT,
-                "give the typical order value in yuan, above 0",
-            )
-        })
-        .transpose()?;
-    let margin = shop
-        .margin
-        .map(|v| {
-            number(
-                "shop.margin",
-                v,
-                0.0,
-                1.0,
-                "give the gross margin as a share from 0 to 1, e.g. 0.35",
-            )
-        })
-        .transpose()?;
-    let close_after_hours = shop
-        .close_after_hours
-        .map(|v| {
-            number(
-                "shop.closeAfterHours",
-                v,
-                0.1,
-                24.0 * 30.0,
-                "give hours from 0.1 to 720, e.g. 72",
-            )
-        })
-        .transpose()?
-        .unwrap_or(72.0);
-    let quiet_before = match &shop.quiet_before {
-        Some(s) => parse_hhmm("shop.quietBefore", s)?,
-        None => NaiveTime::from_hms_opt(10, 0, 0).expect("valid"),
+    let mut st = Settings {
+        shop_name: None,
+        avg_order_value: None,
+        margin: None,
+        close_after_hours: 72.0,
+        quiet_before: hm(10, 0),
+        quiet_after: hm(22, 0),
+        lunch: (hm(12, 0), hm(13, 30)),
+        rest_days: [true, false, false, false, false, false, true],
+        holidays: Vec::new(),
+        workdays: Vec::new(),
+        campaign: None,
+        gifts: Vec::new(),
+        coupon: None,
+        seven_day_return: shop.seven_day_return.unwrap_or(false),
+        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
+        payment_link: None,
+        sms_opt_out: None,
+        max_reminders: shop.max_reminders,
+        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
+        hidden_reminder_after: Duration::minutes(i64::from(
+            shop.hidden_reminder_minutes.unwrap_or(10),
+        )),
+        last_chance_before: Duration::minutes(180),
+        agent_name: None,
+        max_reminders_big: shop
+            .max_reminders_big
+            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
+        big_order_factor: 2.0,
+        phone_min_margin: 0.15,
+        slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+        sms_office: Vec::new(),
+        sms_latest: hm(22, 0),
+        named_time_lead: Duration::minutes(i64::from(
+            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
+        )),
+        shop_years: Vec::new(),
     };
-    let quiet_after = match &shop.quiet_after {
-        Some(s) => parse_hhmm("shop.quietAfter", s)?,
-        None => NaiveTime::from_hms_opt(22, 0, 0).expect("valid"),
-    };
-    if quiet_after <= quiet_before {
+    st.shop_name = short("shop.name", &shop.name)?;
+    st.avg_order_value = opt_number(
+        "shop.avgOrderValue",
+        shop.avg_order_value,
+        0.01,
+        MAX_AMOUNT,
+        "give the typical order value in yuan, above 0",
+    )?;
+    st.margin = opt_number(
+        "shop.margin",
+        shop.margin,
+        0.0,
+        1.0,
+        "give the gross margin as a share from 0 to 1, e.g. 0.35",
+    )?;
+    if let Some(v) = opt_number(
+        "shop.closeAfterHours",
+        shop.close_after_hours,
+        0.1,
+        24.0 * 30.0,
+        "give hours from 0.1 to 720, e.g. 72",
+    )? {
+        st.close_after_hours = v;
+    }
+    if let Some(s) = &shop.quiet_before {
+        st.quiet_before = parse_hhmm("shop.quietBefore", s)?;
+    }
+    if let Some(s) = &shop.quiet_after {
+        st.quiet_after = parse_hhmm("shop.quietAfter", s)?;
+    }
+    if st.quiet_after <= st.quiet_before {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             "shop.quietAfter",
             "must be later than shop.quietBefore: reminders need an allowed window each day",
         ));
     }
-    let lunch = match &shop.lunch_break {
-        Some(v) if v.is_empty() => (NaiveTime::MIN, NaiveTime::MIN),
+    match &shop.lunch_break {
+        Some(v) if v.is_empty() => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
         Some(v) if v.len() == 2 => {
             let a = parse_hhmm("shop.lunchBreak[0]", &v[0])?;
             let b = parse_hhmm("shop.lunchBreak[1]", &v[1])?;
@@ -658,7 +683,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                     "the end must not be before the start, e.g. [\"12:00\", \"13:30\"]",
                 ));
             }
-            (a, b)
+            st.lunch = (a, b);
         }
         Some(_) => {
             return Err(Error::new(
@@ -667,58 +692,48 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                 "give a start and an end, e.g. [\"12:00\", \"13:30\"], or [] for none",
             ))
         }
-        None => (
-            NaiveTime::from_hms_opt(12, 0, 0).expect("valid"),
-            NaiveTime::from_hms_opt(13, 30, 0).expect("valid"),
-        ),
-    };
-    let mut rest_days = [false; 7];
-    match &shop.rest_days {
-        Some(v) => {
-            check_len("shop.restDays", v, 7)?;
-            for (i, d) in v.iter().enumerate() {
-                if *d > 6 {
-                    return Err(Error::new(
-                        ErrorCode::InvalidValue,
-                        format!("shop.restDays[{i}]"),
-                        format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
-                    ));
-                }
-                rest_days[*d as usize] = true;
+        None => {}
+    }
+    if let Some(v) = &shop.rest_days {
+        check_len("shop.restDays", v, 7)?;
+        st.rest_days = [false; 7];
+        for (i, d) in v.iter().enumerate() {
+            if *d > 6 {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("shop.restDays[{i}]"),
+                    format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
+                ));
             }
-        }
-        None => {
-            rest_days[0] = true;
-            rest_days[6] = true;
+            st.rest_days[*d as usize] = true;
         }
     }
-    let holidays = dates("shop.holidays", &shop.holidays)?;
-    let workdays = dates("shop.workdays", &shop.workdays)?;
-    let campaign = match &shop.campaign {
-        Some(c) => {
-            check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
-            let mut waves = c
-                .waves
-                .iter()
-                .enumerate()
-                .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
-                .collect::<Result<Vec<_>, _>>()?;
-            super::sort::sort_by_key(&mut waves, |w| *w);
-            waves.dedup();
-            Some(CampaignSettings {
-                name: short("shop.campaign.name", &c.name)?,
-                waves,
-                dates: dates("shop.campaign.dates", &c.dates)?,
-                limited_stock: c.limited_stock.unwrap_or(false),
-            })
+    st.holidays = dates("shop.holidays", &shop.holidays)?;
+    st.workdays = dates("shop.workdays", &shop.workdays)?;
+    if let Some(c) = &shop.campaign {
+        check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
+        let mut camp = CampaignSettings {
+            name: None,
+            waves: Vec::with_capacity(c.waves.len()),
+            dates: Vec::new(),
+            limited_stock: c.limited_stock.unwrap_or(false),
+        };
+        for (i, w) in c.waves.iter().enumerate() {
+            camp.waves
+                .push(parse_hhmm(&format!("shop.campaign.waves[{i}]"), w)?);
         }
-        None => None,
-    };
+        super::sort::sort_by_key(&mut camp.waves, |w| *w);
+        camp.waves.dedup();
+        camp.name = short("shop.campaign.name", &c.name)?;
+        camp.dates = dates("shop.campaign.dates", &c.dates)?;
+        st.campaign = Some(camp);
+    }
     check_len("shop.gifts", &shop.gifts, MAX_LIST)?;
-    let mut gifts = Vec::new();
     for (i, g) in shop.gifts.iter().enumerate() {
-        if let Some(g) = short(&format!("shop.gifts[{i}]"), &Some(g.clone()))? {
-            gifts.push(g);
+        check_chars(&format!("shop.gifts[{i}]"), g, MAX_SHORT_CHARS)?;
+        let t = g.trim();
+        if !t.is_empty() {
+            st.gifts.push(t.to_string());
         }
     }
     check_len("shop.templates", &shop.templates, MAX_TEMPLATES)?;
@@ -731,79 +746,49 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::lines::check_templates(&shop.templates)?;
-    let last_chance = shop
-        .last_chance_hours
-        .map(|v| {
-            number(
-                "shop.lastChanceHours",
-                v,
-                0.0,
-                24.0 * 30.0,
-                "give hours before the close, e.g. 3",
-            )
-        })
-        .transpose()?
-        .unwrap_or(3.0);
-    Ok(Settings {
-        shop_name,
-        avg_order_value,
-        margin,
-        close_after_hours,
-        quiet_before,
-        quiet_after,
-        lunch,
-        rest_days,
-        holidays,
-        workdays,
-        campaign,
-        gifts,
-        coupon: short("shop.coupon", &shop.coupon)?,
-        seven_day_return: shop.seven_day_return.unwrap_or(false),
-        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
-        payment_link: short("shop.paymentLink", &shop.payment_link)?,
-        sms_opt_out: short("shop.smsOptOut", &shop.sms_opt_out)?,
-        max_reminders: shop.max_reminders,
-        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
-        hidden_reminder_after: Duration::minutes(i64::from(
-            shop.hidden_reminder_minutes.unwrap_or(10),
-        )),
-        last_chance_before: Duration::minutes((last_chance * 60.0).round() as i64),
-        agent_name: short("shop.agentName", &shop.agent_name)?,
-        max_reminders_big: shop
-            .max_reminders_big
-            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
-        big_order_factor: opt_number(
-            "shop.bigOrderFactor",
-            shop.big_order_factor,
-            1.0,
-            1000.0,
-            "give a multiple of the average order value from 1, e.g. 2",
-        )?
-        .unwrap_or(2.0),
-        phone_min_margin: opt_number(
-            "shop.phoneMinMargin",
-            shop.phone_min_margin,
-            0.0,
-            1.0,
-            "give a share from 0 to 1, e.g. 0.15",
-        )?
-        .unwrap_or(0.15),
-        slots: order_slots(&shop.order_slots)?,
-        sms_office: sms_windows(&shop.sms_office_windows)?,
-        sms_latest: match &shop.sms_latest {
-            Some(t) => parse_hhmm("shop.smsLatest", t)?,
-            None => hm(22, 0),
-        },
-        shop_years: shop
-            .holidays
-            .iter()
-            .chain(&shop.workdays)
-            .filter_map(|d| d.trim().get(..4)?.parse().ok())
-            .collect(),
-        named_time_lead: Duration::minutes(i64::from(
-            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
-        )),
-    })
+    if let Some(v) = opt_number(
+        "shop.lastChanceHours",
+        shop.last_chance_hours,
+        0.0,
+        24.0 * 30.0,
+        "give hours before the close, e.g. 3",
+    )? {
+        st.last_chance_before = Duration::minutes((v * 60.0).round() as i64);
+    }
+    st.coupon = short("shop.coupon", &shop.coupon)?;
+    st.payment_link = short("shop.paymentLink", &shop.payment_link)?;
+    st.sms_opt_out = short("shop.smsOptOut", &shop.sms_opt_out)?;
+    st.agent_name = short("shop.agentName", &shop.agent_name)?;
+    if let Some(v) = opt_number(
+        "shop.bigOrderFactor",
+        shop.big_order_factor,
+        1.0,
+        1000.0,
+        "give a multiple of the average order value from 1, e.g. 2",
+    )? {
+        st.big_order_factor = v;
+    }
+    if let Some(v) = opt_number(
+        "shop.phoneMinMargin",
+        shop.phone_min_margin,
+        0.0,
+        1.0,
+        "give a share from 0 to 1, e.g. 0.15",
+    )? {
+        st.phone_min_margin = v;
+    }
+    st.slots = order_slots(&shop.order_slots)?;
+    st.sms_office = sms_windows(&shop.sms_office_windows)?;
+    if let Some(t) = &shop.sms_latest {
+        st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
+    }
+    st.shop_years = shop
+        .holidays
+        .iter()
+        .chain(&shop.workdays)
+        .filter_map(|d| d.trim().get(..4)?.parse().ok())
+        .collect();
+    Ok(st)
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {

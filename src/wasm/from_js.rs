@@ -37,6 +37,18 @@ fn kind(v: &JsValue) -> &'static str {
     }
 }
 
+/// The wire names of `T`, comma-separated.
+fn wires<T: WireName>() -> String {
+    let mut out = String::new();
+    for v in T::ALL {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(v.wire());
+    }
+    out
+}
+
 impl Val {
     /// The value at the root of an argument; `path` names it in errors.
     pub fn new(value: JsValue, path: &str) -> Self {
@@ -137,16 +149,15 @@ impl Val {
     /// One of the wire names of `T`.
     #[inline(never)]
     pub fn name<T: WireName>(self) -> R<T> {
-        let s = self.value.as_string().ok_or_else(|| {
-            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
-            self.wrong(&format!("one of {}", names.join(", ")))
-        })?;
+        let s = self
+            .value
+            .as_string()
+            .ok_or_else(|| self.wrong(&format!("one of {}", wires::<T>())))?;
         T::from_wire(&s).ok_or_else(|| {
-            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
             Error::new(
                 ErrorCode::InvalidValue,
                 self.path,
-                format!("\"{s}\" is not allowed: use one of {}", names.join(", ")),
+                format!("\"{s}\" is not allowed: use one of {}", wires::<T>()),
             )
         })
     }
