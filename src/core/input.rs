@@ -461,26 +461,50 @@ impl<'a> Input<'a> {
             default_offset()
         };
 
+        static NO_BUYER: Buyer = Buyer {
+            name: None,
+            nick: None,
+            returning: None,
+            audience: None,
+            gender: None,
+        };
+        let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
         let order = &ctx.order;
-        let amount = number(
+        // Filled in field by field on one value: an early return then drops
+        // that one value, not every partial result (see `read_settings`).
+        let mut inp = Input {
+            ctx,
+            now: now_raw.with_timezone(&tz),
+            tz,
+            locale: ctx.locale.unwrap_or_default(),
+            placed_at: placed_raw.with_timezone(&tz),
+            terms_changed_at: None,
+            explicit_close: None,
+            amount: 0.0,
+            paid: order.paid.unwrap_or(false),
+            buyer_name: None,
+            buyer_nick: None,
+            returning: buyer.returning.unwrap_or(false),
+            audience: buyer.audience,
+            gender: buyer.gender,
+            messages: Vec::new(),
+            reminders: Vec::new(),
+            settings,
+            notes,
+        };
+        inp.amount = number(
             "order.amount",
             order.amount,
             0.0,
             MAX_AMOUNT,
             "give the order value in yuan, 0 or more",
         )?;
-        let terms_changed_at = order
-            .terms_changed_at
-            .as_deref()
-            .map(|s| parse_time("order.termsChangedAt", s))
-            .transpose()?
-            .map(|t| t.with_timezone(&tz));
-        let explicit_close = order
-            .closes_at
-            .as_deref()
-            .map(|s| parse_time("order.closesAt", s))
-            .transpose()?
-            .map(|t| t.with_timezone(&tz));
+        if let Some(s) = &order.terms_changed_at {
+            inp.terms_changed_at = Some(parse_time("order.termsChangedAt", s)?.with_timezone(&tz));
+        }
+        if let Some(s) = &order.closes_at {
+            inp.explicit_close = Some(parse_time("order.closesAt", s)?.with_timezone(&tz));
+        }
         check_len("order.items", &order.items, MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
             let p = format!("order.items[{i}]");
@@ -506,20 +530,12 @@ impl<'a> Input<'a> {
         }
         short("order.id", &order.id)?;
 
-        static NO_BUYER: Buyer = Buyer {
-            name: None,
-            nick: None,
-            returning: None,
-            audience: None,
-            gender: None,
-        };
-        let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
-        let buyer_name = short_ref("buyer.name", &buyer.name)?;
-        let buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
+        inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
+        inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
 
         check_len("messages", &ctx.messages, MAX_MESSAGES)?;
         let mut total = 0usize;
-        let mut messages = Vec::with_capacity(ctx.messages.len());
+        inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
             let p = format!("messages[{i}]");
             let n = m.text.chars().count();
@@ -534,12 +550,11 @@ impl<'a> Input<'a> {
             if total > MAX_CHAT_CHARS {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
-            let at =
-                m.at.as_deref()
-                    .map(|s| parse_time(&join(&p, "at"), s))
-                    .transpose()?
-                    .map(|t| t.with_timezone(&tz));
-            messages.push(Msg {
+            let at = match &m.at {
+                Some(s) => Some(parse_time(&join(&p, "at"), s)?.with_timezone(&tz)),
+                None => None,
+            };
+            inp.messages.push(Msg {
                 index: i,
                 from: m.from,
                 text: &m.text,
@@ -548,37 +563,17 @@ impl<'a> Input<'a> {
         }
 
         check_len("reminders", &ctx.reminders, MAX_REMINDERS)?;
-        let mut reminders = Vec::with_capacity(ctx.reminders.len());
+        inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
             let p = format!("reminders[{i}]");
-            reminders.push(Sent {
+            inp.reminders.push(Sent {
                 at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
                 channel: r.channel,
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
         }
-        super::sort::sort_by_key(&mut reminders, |r| r.at);
-
-        Ok(Input {
-            ctx,
-            now: now_raw.with_timezone(&tz),
-            tz,
-            locale: ctx.locale.unwrap_or_default(),
-            placed_at: placed_raw.with_timezone(&tz),
-            terms_changed_at,
-            explicit_close,
-            amount,
-            paid: order.paid.unwrap_or(false),
-            buyer_name,
-            buyer_nick,
-            returning: buyer.returning.unwrap_or(false),
-            audience: buyer.audience,
-            gender: buyer.gender,
-            messages,
-            reminders,
-            settings,
-            notes,
-        })
+        super::sort::sort_by_key(&mut inp.reminders, |r| r.at);
+        Ok(inp)
     }
 
     /// The buyer messages, oldest first.
