@@ -1,8 +1,6 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::error::{join, Error, ErrorCode};
@@ -40,8 +38,8 @@ pub struct CampaignSettings {
     pub name: Option<String>,
     /// Wave times of day, sorted.
     pub waves: Vec<NaiveTime>,
-    /// Days it runs; empty means every day.
-    pub dates: BTreeSet<NaiveDate>,
+    /// Days it runs, as given; empty means every day.
+    pub dates: Vec<NaiveDate>,
     /// Stock is really short.
     pub limited_stock: bool,
 }
@@ -66,9 +64,9 @@ pub struct Settings {
     /// Rest weekdays, indexed by days from Sunday (000/003: never on rest days).
     pub rest_days: [bool; 7],
     /// Extra rest days.
-    pub holidays: BTreeSet<NaiveDate>,
+    pub holidays: Vec<NaiveDate>,
     /// Make-up workdays.
-    pub workdays: BTreeSet<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
     /// Campaign waves (001: Double 11, 10:00 and 13:00).
     pub campaign: Option<CampaignSettings>,
     /// Gifts the shop really offers.
@@ -159,7 +157,7 @@ pub fn default_offset() -> FixedOffset {
 
 /// Parses an RFC 3339 time with an offset.
 pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
-    DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+    rfc3339(s.trim()).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidTime,
             path,
@@ -169,6 +167,86 @@ pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
             ),
         )
     })
+}
+
+/// RFC 3339 as chrono's `DateTime::parse_from_rfc3339` reads it (same
+/// strings accepted, same values), written by hand: chrono's scanner slices
+/// strings at run-time offsets, which links the panic formatting of string
+/// slicing (and its Unicode tables) into the wasm.
+fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let d = |i: usize| -> Option<u32> {
+        let c = *b.get(i)?;
+        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    };
+    let n2 = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    let lit = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(lit(4, b'-')
+        && lit(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && lit(13, b':')
+        && lit(16, b':'))
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt((n2(0)? * 100 + n2(2)?) as i32, n2(5)?, n2(8)?)?;
+    let (hour, min, mut sec) = (n2(11)?, n2(14)?, n2(17)?);
+    let mut nano = 0;
+    if sec == 60 {
+        // RFC 3339 allows a leap second.
+        sec = 59;
+        nano = 1_000_000_000;
+    }
+    let mut i = 19;
+    if lit(19, b'.') {
+        i = 20;
+        let (mut frac, mut digits) = (0u32, 0u32);
+        while let Some(x) = d(i) {
+            // Digits past the ninth are read and ignored.
+            if digits < 9 {
+                frac = frac * 10 + x;
+                digits += 1;
+            }
+            i += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
+        nano += frac * 10u32.pow(9 - digits);
+    }
+    let time = NaiveTime::from_hms_nano_opt(hour, min, sec, nano)?;
+    let offset = match b.get(i)? {
+        b'Z' | b'z' => {
+            i += 1;
+            0
+        }
+        c => {
+            // '+', '-' or U+2212 MINUS SIGN.
+            let (neg, len) = match c {
+                b'+' => (false, 1),
+                b'-' => (true, 1),
+                _ if b.get(i..i + 3) == Some("\u{2212}".as_bytes()) => (true, 3),
+                _ => return None,
+            };
+            i += len;
+            let (h, m) = (n2(i)?, n2(i + 3)?);
+            if !lit(i + 2, b':') || m > 59 {
+                return None;
+            }
+            i += 5;
+            let secs = (h * 3600 + m * 60) as i32;
+            if neg {
+                -secs
+            } else {
+                secs
+            }
+        }
+    };
+    if i != b.len() {
+        return None;
+    }
+    let tz = FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(tz).single()
 }
 
 /// Parses `"HH:MM"`.
@@ -243,10 +321,12 @@ pub fn parse_offset(path: &str, s: &str) -> Result<FixedOffset, Error> {
         )
     };
     let s = s.trim();
-    let (sign, rest) = match s.as_bytes().first() {
-        Some(b'+') => (1, &s[1..]),
-        Some(b'-') => (-1, &s[1..]),
-        _ => return Err(bad()),
+    let (sign, rest) = if let Some(r) = s.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = s.strip_prefix('-') {
+        (-1, r)
+    } else {
+        return Err(bad());
     };
     let (h, m) = rest.split_once(':').ok_or_else(bad)?;
     let h: i32 = h.parse().map_err(|_| bad())?;
@@ -327,11 +407,13 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
     }
 }
 
-fn dates(path: &str, v: &[String]) -> Result<BTreeSet<NaiveDate>, Error> {
+// A plain list rather than a set: the lists are short (at most MAX_LIST) and
+// only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
+fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
     check_len(path, v, MAX_LIST)?;
-    let mut out = BTreeSet::new();
+    let mut out = Vec::with_capacity(v.len());
     for (i, d) in v.iter().enumerate() {
-        out.insert(parse_date(&format!("{path}[{i}]"), d)?);
+        out.push(parse_date(&format!("{path}[{i}]"), d)?);
     }
     Ok(out)
 }
@@ -379,26 +461,50 @@ impl<'a> Input<'a> {
             default_offset()
         };
 
+        static NO_BUYER: Buyer = Buyer {
+            name: None,
+            nick: None,
+            returning: None,
+            audience: None,
+            gender: None,
+        };
+        let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
         let order = &ctx.order;
-        let amount = number(
+        // Filled in field by field on one value: an early return then drops
+        // that one value, not every partial result (see `read_settings`).
+        let mut inp = Input {
+            ctx,
+            now: now_raw.with_timezone(&tz),
+            tz,
+            locale: ctx.locale.unwrap_or_default(),
+            placed_at: placed_raw.with_timezone(&tz),
+            terms_changed_at: None,
+            explicit_close: None,
+            amount: 0.0,
+            paid: order.paid.unwrap_or(false),
+            buyer_name: None,
+            buyer_nick: None,
+            returning: buyer.returning.unwrap_or(false),
+            audience: buyer.audience,
+            gender: buyer.gender,
+            messages: Vec::new(),
+            reminders: Vec::new(),
+            settings,
+            notes,
+        };
+        inp.amount = number(
             "order.amount",
             order.amount,
             0.0,
             MAX_AMOUNT,
             "give the order value in yuan, 0 or more",
         )?;
-        let terms_changed_at = order
-            .terms_changed_at
-            .as_deref()
-            .map(|s| parse_time("order.termsChangedAt", s))
-            .transpose()?
-            .map(|t| t.with_timezone(&tz));
-        let explicit_close = order
-            .closes_at
-            .as_deref()
-            .map(|s| parse_time("order.closesAt", s))
-            .transpose()?
-            .map(|t| t.with_timezone(&tz));
+        if let Some(s) = &order.terms_changed_at {
+            inp.terms_changed_at = Some(parse_time("order.termsChangedAt", s)?.with_timezone(&tz));
+        }
+        if let Some(s) = &order.closes_at {
+            inp.explicit_close = Some(parse_time("order.closesAt", s)?.with_timezone(&tz));
+        }
         check_len("order.items", &order.items, MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
             let p = format!("order.items[{i}]");
@@ -424,20 +530,12 @@ impl<'a> Input<'a> {
         }
         short("order.id", &order.id)?;
 
-        static NO_BUYER: Buyer = Buyer {
-            name: None,
-            nick: None,
-            returning: None,
-            audience: None,
-            gender: None,
-        };
-        let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
-        let buyer_name = short_ref("buyer.name", &buyer.name)?;
-        let buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
+        inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
+        inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
 
         check_len("messages", &ctx.messages, MAX_MESSAGES)?;
         let mut total = 0usize;
-        let mut messages = Vec::with_capacity(ctx.messages.len());
+        inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
             let p = format!("messages[{i}]");
             let n = m.text.chars().count();
@@ -452,12 +550,11 @@ impl<'a> Input<'a> {
             if total > MAX_CHAT_CHARS {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
-            let at =
-                m.at.as_deref()
-                    .map(|s| parse_time(&join(&p, "at"), s))
-                    .transpose()?
-                    .map(|t| t.with_timezone(&tz));
-            messages.push(Msg {
+            let at = match &m.at {
+                Some(s) => Some(parse_time(&join(&p, "at"), s)?.with_timezone(&tz)),
+                None => None,
+            };
+            inp.messages.push(Msg {
                 index: i,
                 from: m.from,
                 text: &m.text,
@@ -466,37 +563,17 @@ impl<'a> Input<'a> {
         }
 
         check_len("reminders", &ctx.reminders, MAX_REMINDERS)?;
-        let mut reminders = Vec::with_capacity(ctx.reminders.len());
+        inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
             let p = format!("reminders[{i}]");
-            reminders.push(Sent {
+            inp.reminders.push(Sent {
                 at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
                 channel: r.channel,
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
         }
-        super::sort::sort_by_key(&mut reminders, |r| r.at);
-
-        Ok(Input {
-            ctx,
-            now: now_raw.with_timezone(&tz),
-            tz,
-            locale: ctx.locale.unwrap_or_default(),
-            placed_at: placed_raw.with_timezone(&tz),
-            terms_changed_at,
-            explicit_close,
-            amount,
-            paid: order.paid.unwrap_or(false),
-            buyer_name,
-            buyer_nick,
-            returning: buyer.returning.unwrap_or(false),
-            audience: buyer.audience,
-            gender: buyer.gender,
-            messages,
-            reminders,
-            settings,
-            notes,
-        })
+        super::sort::sort_by_key(&mut inp.reminders, |r| r.at);
+        Ok(inp)
     }
 
     /// The buyer messages, oldest first.
@@ -510,62 +587,87 @@ impl<'a> Input<'a> {
     }
 }
 
+// Settings are filled in field by field on one value: an early return then
+// drops that one value instead of every partial result built so far (each
+// such drop ladder costs wasm). The checks run in the order of the fields.
 fn read_settings(shop: &Shop) -> Result<Settings, Error> {
-    let shop_name = short("shop.name", &shop.name)?;
-    let avg_order_value = shop
-        .avg_order_value
-        .map(|v| {
-            number(
-                "shop.avgOrderValue",
-                v,
-                0.01,
-                MAX_AMOUNT,
-                "give the typical order value in yuan, above 0",
-            )
-        })
-        .transpose()?;
-    let margin = shop
-        .margin
-        .map(|v| {
-            number(
-                "shop.margin",
-                v,
-                0.0,
-                1.0,
-                "give the gross margin as a share from 0 to 1, e.g. 0.35",
-            )
-        })
-        .transpose()?;
-    let close_after_hours = shop
-        .close_after_hours
-        .map(|v| {
-            number(
-                "shop.closeAfterHours",
-                v,
-                0.1,
-                24.0 * 30.0,
-                "give hours from 0.1 to 720, e.g. 72",
-            )
-        })
-        .transpose()?
-        .unwrap_or(72.0);
-    let quiet_before = match &shop.quiet_before {
-        Some(s) => parse_hhmm("shop.quietBefore", s)?,
-        None => NaiveTime::from_hms_opt(10, 0, 0).expect("valid"),
+    let mut st = Settings {
+        shop_name: None,
+        avg_order_value: None,
+        margin: None,
+        close_after_hours: 72.0,
+        quiet_before: hm(10, 0),
+        quiet_after: hm(22, 0),
+        lunch: (hm(12, 0), hm(13, 30)),
+        rest_days: [true, false, false, false, false, false, true],
+        holidays: Vec::new(),
+        workdays: Vec::new(),
+        campaign: None,
+        gifts: Vec::new(),
+        coupon: None,
+        seven_day_return: shop.seven_day_return.unwrap_or(false),
+        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
+        payment_link: None,
+        sms_opt_out: None,
+        max_reminders: shop.max_reminders,
+        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
+        hidden_reminder_after: Duration::minutes(i64::from(
+            shop.hidden_reminder_minutes.unwrap_or(10),
+        )),
+        last_chance_before: Duration::minutes(180),
+        agent_name: None,
+        max_reminders_big: shop
+            .max_reminders_big
+            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
+        big_order_factor: 2.0,
+        phone_min_margin: 0.15,
+        slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+        sms_office: Vec::new(),
+        sms_latest: hm(22, 0),
+        named_time_lead: Duration::minutes(i64::from(
+            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
+        )),
+        shop_years: Vec::new(),
     };
-    let quiet_after = match &shop.quiet_after {
-        Some(s) => parse_hhmm("shop.quietAfter", s)?,
-        None => NaiveTime::from_hms_opt(22, 0, 0).expect("valid"),
-    };
-    if quiet_after <= quiet_before {
+    st.shop_name = short("shop.name", &shop.name)?;
+    st.avg_order_value = opt_number(
+        "shop.avgOrderValue",
+        shop.avg_order_value,
+        0.01,
+        MAX_AMOUNT,
+        "give the typical order value in yuan, above 0",
+    )?;
+    st.margin = opt_number(
+        "shop.margin",
+        shop.margin,
+        0.0,
+        1.0,
+        "give the gross margin as a share from 0 to 1, e.g. 0.35",
+    )?;
+    if let Some(v) = opt_number(
+        "shop.closeAfterHours",
+        shop.close_after_hours,
+        0.1,
+        24.0 * 30.0,
+        "give hours from 0.1 to 720, e.g. 72",
+    )? {
+        st.close_after_hours = v;
+    }
+    if let Some(s) = &shop.quiet_before {
+        st.quiet_before = parse_hhmm("shop.quietBefore", s)?;
+    }
+    if let Some(s) = &shop.quiet_after {
+        st.quiet_after = parse_hhmm("shop.quietAfter", s)?;
+    }
+    if st.quiet_after <= st.quiet_before {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             "shop.quietAfter",
             "must be later than shop.quietBefore: reminders need an allowed window each day",
         ));
     }
-    let lunch = match &shop.lunch_break {
-        Some(v) if v.is_empty() => (NaiveTime::MIN, NaiveTime::MIN),
+    match &shop.lunch_break {
+        Some(v) if v.is_empty() => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
         Some(v) if v.len() == 2 => {
             let a = parse_hhmm("shop.lunchBreak[0]", &v[0])?;
             let b = parse_hhmm("shop.lunchBreak[1]", &v[1])?;
@@ -576,7 +678,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                     "the end must not be before the start, e.g. [\"12:00\", \"13:30\"]",
                 ));
             }
-            (a, b)
+            st.lunch = (a, b);
         }
         Some(_) => {
             return Err(Error::new(
@@ -585,58 +687,48 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                 "give a start and an end, e.g. [\"12:00\", \"13:30\"], or [] for none",
             ))
         }
-        None => (
-            NaiveTime::from_hms_opt(12, 0, 0).expect("valid"),
-            NaiveTime::from_hms_opt(13, 30, 0).expect("valid"),
-        ),
-    };
-    let mut rest_days = [false; 7];
-    match &shop.rest_days {
-        Some(v) => {
-            check_len("shop.restDays", v, 7)?;
-            for (i, d) in v.iter().enumerate() {
-                if *d > 6 {
-                    return Err(Error::new(
-                        ErrorCode::InvalidValue,
-                        format!("shop.restDays[{i}]"),
-                        format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
-                    ));
-                }
-                rest_days[*d as usize] = true;
+        None => {}
+    }
+    if let Some(v) = &shop.rest_days {
+        check_len("shop.restDays", v, 7)?;
+        st.rest_days = [false; 7];
+        for (i, d) in v.iter().enumerate() {
+            if *d > 6 {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("shop.restDays[{i}]"),
+                    format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
+                ));
             }
-        }
-        None => {
-            rest_days[0] = true;
-            rest_days[6] = true;
+            st.rest_days[*d as usize] = true;
         }
     }
-    let holidays = dates("shop.holidays", &shop.holidays)?;
-    let workdays = dates("shop.workdays", &shop.workdays)?;
-    let campaign = match &shop.campaign {
-        Some(c) => {
-            check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
-            let mut waves = c
-                .waves
-                .iter()
-                .enumerate()
-                .map(|(i, w)| parse_hhmm(&format!("shop.campaign.waves[{i}]"), w))
-                .collect::<Result<Vec<_>, _>>()?;
-            super::sort::sort_by_key(&mut waves, |w| *w);
-            waves.dedup();
-            Some(CampaignSettings {
-                name: short("shop.campaign.name", &c.name)?,
-                waves,
-                dates: dates("shop.campaign.dates", &c.dates)?,
-                limited_stock: c.limited_stock.unwrap_or(false),
-            })
+    st.holidays = dates("shop.holidays", &shop.holidays)?;
+    st.workdays = dates("shop.workdays", &shop.workdays)?;
+    if let Some(c) = &shop.campaign {
+        check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
+        let mut camp = CampaignSettings {
+            name: None,
+            waves: Vec::with_capacity(c.waves.len()),
+            dates: Vec::new(),
+            limited_stock: c.limited_stock.unwrap_or(false),
+        };
+        for (i, w) in c.waves.iter().enumerate() {
+            camp.waves
+                .push(parse_hhmm(&format!("shop.campaign.waves[{i}]"), w)?);
         }
-        None => None,
-    };
+        super::sort::sort_by_key(&mut camp.waves, |w| *w);
+        camp.waves.dedup();
+        camp.name = short("shop.campaign.name", &c.name)?;
+        camp.dates = dates("shop.campaign.dates", &c.dates)?;
+        st.campaign = Some(camp);
+    }
     check_len("shop.gifts", &shop.gifts, MAX_LIST)?;
-    let mut gifts = Vec::new();
     for (i, g) in shop.gifts.iter().enumerate() {
-        if let Some(g) = short(&format!("shop.gifts[{i}]"), &Some(g.clone()))? {
-            gifts.push(g);
+        check_chars(&format!("shop.gifts[{i}]"), g, MAX_SHORT_CHARS)?;
+        let t = g.trim();
+        if !t.is_empty() {
+            st.gifts.push(t.to_string());
         }
     }
     check_len("shop.templates", &shop.templates, MAX_TEMPLATES)?;
@@ -649,79 +741,49 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::lines::check_templates(&shop.templates)?;
-    let last_chance = shop
-        .last_chance_hours
-        .map(|v| {
-            number(
-                "shop.lastChanceHours",
-                v,
-                0.0,
-                24.0 * 30.0,
-                "give hours before the close, e.g. 3",
-            )
-        })
-        .transpose()?
-        .unwrap_or(3.0);
-    Ok(Settings {
-        shop_name,
-        avg_order_value,
-        margin,
-        close_after_hours,
-        quiet_before,
-        quiet_after,
-        lunch,
-        rest_days,
-        holidays,
-        workdays,
-        campaign,
-        gifts,
-        coupon: short("shop.coupon", &shop.coupon)?,
-        seven_day_return: shop.seven_day_return.unwrap_or(false),
-        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
-        payment_link: short("shop.paymentLink", &shop.payment_link)?,
-        sms_opt_out: short("shop.smsOptOut", &shop.sms_opt_out)?,
-        max_reminders: shop.max_reminders,
-        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
-        hidden_reminder_after: Duration::minutes(i64::from(
-            shop.hidden_reminder_minutes.unwrap_or(10),
-        )),
-        last_chance_before: Duration::minutes((last_chance * 60.0).round() as i64),
-        agent_name: short("shop.agentName", &shop.agent_name)?,
-        max_reminders_big: shop
-            .max_reminders_big
-            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
-        big_order_factor: opt_number(
-            "shop.bigOrderFactor",
-            shop.big_order_factor,
-            1.0,
-            1000.0,
-            "give a multiple of the average order value from 1, e.g. 2",
-        )?
-        .unwrap_or(2.0),
-        phone_min_margin: opt_number(
-            "shop.phoneMinMargin",
-            shop.phone_min_margin,
-            0.0,
-            1.0,
-            "give a share from 0 to 1, e.g. 0.15",
-        )?
-        .unwrap_or(0.15),
-        slots: order_slots(&shop.order_slots)?,
-        sms_office: sms_windows(&shop.sms_office_windows)?,
-        sms_latest: match &shop.sms_latest {
-            Some(t) => parse_hhmm("shop.smsLatest", t)?,
-            None => hm(22, 0),
-        },
-        shop_years: shop
-            .holidays
-            .iter()
-            .chain(&shop.workdays)
-            .filter_map(|d| d.trim().get(..4)?.parse().ok())
-            .collect(),
-        named_time_lead: Duration::minutes(i64::from(
-            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
-        )),
-    })
+    if let Some(v) = opt_number(
+        "shop.lastChanceHours",
+        shop.last_chance_hours,
+        0.0,
+        24.0 * 30.0,
+        "give hours before the close, e.g. 3",
+    )? {
+        st.last_chance_before = Duration::minutes((v * 60.0).round() as i64);
+    }
+    st.coupon = short("shop.coupon", &shop.coupon)?;
+    st.payment_link = short("shop.paymentLink", &shop.payment_link)?;
+    st.sms_opt_out = short("shop.smsOptOut", &shop.sms_opt_out)?;
+    st.agent_name = short("shop.agentName", &shop.agent_name)?;
+    if let Some(v) = opt_number(
+        "shop.bigOrderFactor",
+        shop.big_order_factor,
+        1.0,
+        1000.0,
+        "give a multiple of the average order value from 1, e.g. 2",
+    )? {
+        st.big_order_factor = v;
+    }
+    if let Some(v) = opt_number(
+        "shop.phoneMinMargin",
+        shop.phone_min_margin,
+        0.0,
+        1.0,
+        "give a share from 0 to 1, e.g. 0.15",
+    )? {
+        st.phone_min_margin = v;
+    }
+    st.slots = order_slots(&shop.order_slots)?;
+    st.sms_office = sms_windows(&shop.sms_office_windows)?;
+    if let Some(t) = &shop.sms_latest {
+        st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
+    }
+    st.shop_years = shop
+        .holidays
+        .iter()
+        .chain(&shop.workdays)
+        .filter_map(|d| d.trim().get(..4)?.parse().ok())
+        .collect();
+    Ok(st)
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -790,6 +852,56 @@ fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_reads_what_chrono_reads() {
+        let base = [
+            "2026-11-24T14:05:00+08:00",
+            "2026-11-24t14:05:00Z",
+            "2026-11-24 14:05:00z",
+            "2026-11-24T14:05:00-00:00",
+            "2026-11-24T14:05:00\u{2212}05:30",
+            "2026-11-24T14:05:00.123+08:00",
+            "2026-11-24T14:05:00.1234567891234+08:00",
+            "2026-11-24T14:05:00.+08:00",
+            "2026-11-24T23:59:60+08:00",
+            "2026-11-24T23:59:60.5Z",
+            "2026-02-29T10:00:00+08:00",
+            "2028-02-29T10:00:00+08:00",
+            "2026-11-24T24:00:00+08:00",
+            "2026-11-24T14:60:00+08:00",
+            "2026-11-24T14:05:00+24:00",
+            "2026-11-24T14:05:00+23:59",
+            "2026-11-24T14:05:00+08:60",
+            "2026-11-24T14:05:00+0800",
+            "2026-11-24T14:05:00+08",
+            "2026-11-24T14:05:00+08:00 ",
+            "2026-11-24T14:05:00",
+            "2026-11-24",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59-23:59",
+            "2026-13-01T00:00:00Z",
+            "2026-1-01T00:00:00Z",
+            "２026-11-24T14:05:00Z",
+            "2026-11-24T14:05:00Zé",
+            "",
+        ];
+        let mut cases: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        // Every one-byte change and truncation of a valid time.
+        let valid = "2026-11-24T14:05:09.25+08:30";
+        for i in 0..valid.len() {
+            cases.push(format!("{}{}", &valid[..i], &valid[i + 1..]));
+            for c in [
+                "0", "9", "5", "6", ":", "-", "+", "Z", ".", " ", "T", "x", "é",
+            ] {
+                cases.push(format!("{}{c}{}", &valid[..i], &valid[i + 1..]));
+                cases.push(format!("{}{c}{}", &valid[..i], &valid[i..]));
+            }
+        }
+        for c in &cases {
+            assert_eq!(rfc3339(c), DateTime::parse_from_rfc3339(c).ok(), "{c:?}");
+        }
+    }
 
     fn ctx() -> ChatContext {
         ChatContext {

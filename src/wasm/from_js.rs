@@ -6,9 +6,6 @@
 //! every struct. `tests/common/wasm_cases.rs` checks that this reader and the
 //! serde derive agree on a context that sets every field.
 
-// Field-by-field assignment is deliberate here (see below).
-#![allow(clippy::field_reassign_with_default)]
-
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::error::{join, Error, ErrorCode};
@@ -38,6 +35,18 @@ fn kind(v: &JsValue) -> &'static str {
     } else {
         "an object"
     }
+}
+
+/// The wire names of `T`, comma-separated.
+fn wires<T: WireName>() -> String {
+    let mut out = String::new();
+    for v in T::ALL {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(v.wire());
+    }
+    out
 }
 
 impl Val {
@@ -140,16 +149,15 @@ impl Val {
     /// One of the wire names of `T`.
     #[inline(never)]
     pub fn name<T: WireName>(self) -> R<T> {
-        let s = self.value.as_string().ok_or_else(|| {
-            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
-            self.wrong(&format!("one of {}", names.join(", ")))
-        })?;
+        let s = self
+            .value
+            .as_string()
+            .ok_or_else(|| self.wrong(&format!("one of {}", wires::<T>())))?;
         T::from_wire(&s).ok_or_else(|| {
-            let names: Vec<&str> = T::ALL.iter().map(|v| v.wire()).collect();
             Error::new(
                 ErrorCode::InvalidValue,
                 self.path,
-                format!("\"{s}\" is not allowed: use one of {}", names.join(", ")),
+                format!("\"{s}\" is not allowed: use one of {}", wires::<T>()),
             )
         })
     }
@@ -178,20 +186,60 @@ impl Val {
     }
 }
 
-// Structs are assigned field by field: an early return then drops one value,
-// not a copy of every field built so far (which bloats the wasm).
+// Each struct is read into a literal whose fields are evaluated in order;
+// the first error is kept in `e` and every later read is skipped, so the
+// caller sees the same first error as with `?` after each field, without
+// a branch and a drop of everything read so far at every field (which
+// bloats the wasm).
 // Readers are passed as `fn` pointers, not closures: one copy of each helper
 // per result type instead of one per field keeps the wasm small.
+type Failed = Option<Error>;
+
 #[inline(never)]
-fn opt<T>(v: &Val, key: &str, f: fn(Val) -> R<T>) -> R<Option<T>> {
-    v.opt(key).map(f).transpose()
+fn keep<T>(e: &mut Failed, r: R<T>) -> Option<T> {
+    match r {
+        Ok(x) => Some(x),
+        Err(err) => {
+            *e = Some(err);
+            None
+        }
+    }
 }
 
 #[inline(never)]
-fn opt_list<T>(v: &Val, key: &str, f: fn(Val) -> R<T>) -> R<Vec<T>> {
-    match v.opt(key) {
+fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> Option<T> {
+    if e.is_some() {
+        return None;
+    }
+    let r = v.opt(key).map(f).transpose();
+    keep(e, r).flatten()
+}
+
+#[inline(never)]
+fn opt_list<T>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> Vec<T> {
+    if e.is_some() {
+        return Vec::new();
+    }
+    let r = match v.opt(key) {
         Some(x) => x.list(f),
         None => Ok(Vec::new()),
+    };
+    keep(e, r).unwrap_or_default()
+}
+
+#[inline(never)]
+fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> T {
+    if e.is_some() {
+        return T::default();
+    }
+    let r = v.req(key).and_then(f);
+    keep(e, r).unwrap_or_default()
+}
+
+fn done<T>(e: Failed, out: T) -> R<T> {
+    match e {
+        Some(err) => Err(err),
+        None => Ok(out),
     }
 }
 
@@ -211,55 +259,63 @@ fn weekday_list(v: Val) -> R<Vec<u8>> {
     v.list(weekday)
 }
 
-fn strings(v: &Val, key: &str) -> R<Vec<String>> {
-    opt_list(v, key, Val::string)
+fn strings(e: &mut Failed, v: &Val, key: &str) -> Vec<String> {
+    opt_list(e, v, key, Val::string)
 }
 
 /// Reads a [`ChatContext`].
 pub fn chat_context(v: Val) -> R<ChatContext> {
     let v = v.object()?;
-    let mut out = ChatContext::default();
-    out.now = opt(&v, "now", Val::string)?;
-    out.locale = opt(&v, "locale", Val::name)?;
-    out.order = order(v.req("order")?)?;
-    out.buyer = opt(&v, "buyer", buyer)?;
-    out.messages = opt_list(&v, "messages", message)?;
-    out.reminders = opt_list(&v, "reminders", sent_reminder)?;
-    out.shop = opt(&v, "shop", shop)?;
-    Ok(out)
+    let e = &mut None;
+    let out = ChatContext {
+        now: opt(e, &v, "now", Val::string),
+        locale: opt(e, &v, "locale", Val::name),
+        order: req(e, &v, "order", order),
+        buyer: opt(e, &v, "buyer", buyer),
+        messages: opt_list(e, &v, "messages", message),
+        reminders: opt_list(e, &v, "reminders", sent_reminder),
+        shop: opt(e, &v, "shop", shop),
+    };
+    done(e.take(), out)
 }
 
 fn order(v: Val) -> R<Order> {
     let v = v.object()?;
-    let mut out = Order::default();
-    out.placed_at = v.req("placedAt")?.string()?;
-    out.amount = v.req("amount")?.number()?;
-    out.terms_changed_at = opt(&v, "termsChangedAt", Val::string)?;
-    out.closes_at = opt(&v, "closesAt", Val::string)?;
-    out.items = opt_list(&v, "items", item)?;
-    out.paid = opt(&v, "paid", Val::boolean)?;
-    out.id = opt(&v, "id", Val::string)?;
-    Ok(out)
+    let e = &mut None;
+    let out = Order {
+        placed_at: req(e, &v, "placedAt", Val::string),
+        amount: req(e, &v, "amount", Val::number),
+        terms_changed_at: opt(e, &v, "termsChangedAt", Val::string),
+        closes_at: opt(e, &v, "closesAt", Val::string),
+        items: opt_list(e, &v, "items", item),
+        paid: opt(e, &v, "paid", Val::boolean),
+        id: opt(e, &v, "id", Val::string),
+    };
+    done(e.take(), out)
 }
 
 fn item(v: Val) -> R<Item> {
     let v = v.object()?;
-    let mut out = Item::default();
-    out.title = v.req("title")?.string()?;
-    out.quantity = opt(&v, "quantity", Val::number)?;
-    out.price = opt(&v, "price", Val::number)?;
-    Ok(out)
+    let e = &mut None;
+    let out = Item {
+        title: req(e, &v, "title", Val::string),
+        quantity: opt(e, &v, "quantity", Val::number),
+        price: opt(e, &v, "price", Val::number),
+    };
+    done(e.take(), out)
 }
 
 fn buyer(v: Val) -> R<Buyer> {
     let v = v.object()?;
-    let mut out = Buyer::default();
-    out.name = opt(&v, "name", Val::string)?;
-    out.nick = opt(&v, "nick", Val::string)?;
-    out.returning = opt(&v, "returning", Val::boolean)?;
-    out.audience = opt(&v, "audience", Val::name)?;
-    out.gender = opt(&v, "gender", Val::name)?;
-    Ok(out)
+    let e = &mut None;
+    let out = Buyer {
+        name: opt(e, &v, "name", Val::string),
+        nick: opt(e, &v, "nick", Val::string),
+        returning: opt(e, &v, "returning", Val::boolean),
+        audience: opt(e, &v, "audience", Val::name),
+        gender: opt(e, &v, "gender", Val::name),
+    };
+    done(e.take(), out)
 }
 
 /// Reads a [`Message`].
@@ -268,7 +324,7 @@ pub fn message(v: Val) -> R<Message> {
     Ok(Message {
         from: v.req("from")?.name()?,
         text: v.req("text")?.string()?,
-        at: opt(&v, "at", Val::string)?,
+        at: v.opt("at").map(Val::string).transpose()?,
     })
 }
 
@@ -277,86 +333,96 @@ fn sent_reminder(v: Val) -> R<SentReminder> {
     Ok(SentReminder {
         at: v.req("at")?.string()?,
         channel: v.req("channel")?.name()?,
-        template_id: opt(&v, "templateId", Val::string)?,
+        template_id: v.opt("templateId").map(Val::string).transpose()?,
     })
 }
 
 fn campaign(v: Val) -> R<Campaign> {
     let v = v.object()?;
-    let mut out = Campaign::default();
-    out.name = opt(&v, "name", Val::string)?;
-    out.waves = strings(&v, "waves")?;
-    out.dates = strings(&v, "dates")?;
-    out.limited_stock = opt(&v, "limitedStock", Val::boolean)?;
-    Ok(out)
+    let e = &mut None;
+    let out = Campaign {
+        name: opt(e, &v, "name", Val::string),
+        waves: strings(e, &v, "waves"),
+        dates: strings(e, &v, "dates"),
+        limited_stock: opt(e, &v, "limitedStock", Val::boolean),
+    };
+    done(e.take(), out)
 }
 
 /// Reads a [`ShopTemplate`].
 pub fn shop_template(v: Val) -> R<ShopTemplate> {
     let v = v.object()?;
-    let mut out = ShopTemplate::default();
-    out.id = v.req("id")?.string()?;
-    out.text = v.req("text")?.string()?;
-    out.channel = opt(&v, "channel", Val::name)?;
-    out.reason = opt(&v, "reason", Val::name)?;
-    out.locale = opt(&v, "locale", Val::name)?;
-    Ok(out)
+    let e = &mut None;
+    let out = ShopTemplate {
+        id: req(e, &v, "id", Val::string),
+        text: req(e, &v, "text", Val::string),
+        channel: opt(e, &v, "channel", Val::name),
+        reason: opt(e, &v, "reason", Val::name),
+        locale: opt(e, &v, "locale", Val::name),
+    };
+    done(e.take(), out)
 }
 
 fn shop(v: Val) -> R<Shop> {
     let v = v.object()?;
-    let mut out = Shop::default();
-    out.name = opt(&v, "name", Val::string)?;
-    out.avg_order_value = opt(&v, "avgOrderValue", Val::number)?;
-    out.margin = opt(&v, "margin", Val::number)?;
-    out.close_after_hours = opt(&v, "closeAfterHours", Val::number)?;
-    out.quiet_before = opt(&v, "quietBefore", Val::string)?;
-    out.quiet_after = opt(&v, "quietAfter", Val::string)?;
-    out.lunch_break = opt(&v, "lunchBreak", string_list)?;
-    out.rest_days = opt(&v, "restDays", weekday_list)?;
-    out.holidays = strings(&v, "holidays")?;
-    out.workdays = strings(&v, "workdays")?;
-    out.campaign = opt(&v, "campaign", campaign)?;
-    out.gifts = strings(&v, "gifts")?;
-    out.coupon = opt(&v, "coupon", Val::string)?;
-    out.seven_day_return = opt(&v, "sevenDayReturn", Val::boolean)?;
-    out.same_day_shipping = opt(&v, "sameDayShipping", Val::boolean)?;
-    out.payment_link = opt(&v, "paymentLink", Val::string)?;
-    out.sms_opt_out = opt(&v, "smsOptOut", Val::string)?;
-    out.templates = opt_list(&v, "templates", shop_template)?;
-    out.max_reminders = opt(&v, "maxReminders", count)?;
-    out.min_gap_minutes = opt(&v, "minGapMinutes", count)?;
-    out.hidden_reminder_minutes = opt(&v, "hiddenReminderMinutes", count)?;
-    out.last_chance_hours = opt(&v, "lastChanceHours", Val::number)?;
-    out.utc_offset = opt(&v, "utcOffset", Val::string)?;
-    out.agent_name = opt(&v, "agentName", Val::string)?;
-    out.max_reminders_big = opt(&v, "maxRemindersBig", count)?;
-    out.big_order_factor = opt(&v, "bigOrderFactor", Val::number)?;
-    out.phone_min_margin = opt(&v, "phoneMinMargin", Val::number)?;
-    out.order_slots = opt(&v, "orderSlots", string_list)?;
-    out.sms_office_windows = opt(&v, "smsOfficeWindows", string_list)?;
-    out.sms_latest = opt(&v, "smsLatest", Val::string)?;
-    out.named_time_lead_minutes = opt(&v, "namedTimeLeadMinutes", count)?;
-    Ok(out)
+    let e = &mut None;
+    let out = Shop {
+        name: opt(e, &v, "name", Val::string),
+        avg_order_value: opt(e, &v, "avgOrderValue", Val::number),
+        margin: opt(e, &v, "margin", Val::number),
+        close_after_hours: opt(e, &v, "closeAfterHours", Val::number),
+        quiet_before: opt(e, &v, "quietBefore", Val::string),
+        quiet_after: opt(e, &v, "quietAfter", Val::string),
+        lunch_break: opt(e, &v, "lunchBreak", string_list),
+        rest_days: opt(e, &v, "restDays", weekday_list),
+        holidays: strings(e, &v, "holidays"),
+        workdays: strings(e, &v, "workdays"),
+        campaign: opt(e, &v, "campaign", campaign),
+        gifts: strings(e, &v, "gifts"),
+        coupon: opt(e, &v, "coupon", Val::string),
+        seven_day_return: opt(e, &v, "sevenDayReturn", Val::boolean),
+        same_day_shipping: opt(e, &v, "sameDayShipping", Val::boolean),
+        payment_link: opt(e, &v, "paymentLink", Val::string),
+        sms_opt_out: opt(e, &v, "smsOptOut", Val::string),
+        templates: opt_list(e, &v, "templates", shop_template),
+        max_reminders: opt(e, &v, "maxReminders", count),
+        min_gap_minutes: opt(e, &v, "minGapMinutes", count),
+        hidden_reminder_minutes: opt(e, &v, "hiddenReminderMinutes", count),
+        last_chance_hours: opt(e, &v, "lastChanceHours", Val::number),
+        utc_offset: opt(e, &v, "utcOffset", Val::string),
+        agent_name: opt(e, &v, "agentName", Val::string),
+        max_reminders_big: opt(e, &v, "maxRemindersBig", count),
+        big_order_factor: opt(e, &v, "bigOrderFactor", Val::number),
+        phone_min_margin: opt(e, &v, "phoneMinMargin", Val::number),
+        order_slots: opt(e, &v, "orderSlots", string_list),
+        sms_office_windows: opt(e, &v, "smsOfficeWindows", string_list),
+        sms_latest: opt(e, &v, "smsLatest", Val::string),
+        named_time_lead_minutes: opt(e, &v, "namedTimeLeadMinutes", count),
+    };
+    done(e.take(), out)
 }
 
 /// Reads [`LintOptions`].
 pub fn lint_options(v: Val) -> R<LintOptions> {
     let v = v.object()?;
-    Ok(LintOptions {
-        channel: opt(&v, "channel", Val::name)?,
-        locale: opt(&v, "locale", Val::name)?,
-        buyer_name: opt(&v, "buyerName", Val::string)?,
-    })
+    let e = &mut None;
+    let out = LintOptions {
+        channel: opt(e, &v, "channel", Val::name),
+        locale: opt(e, &v, "locale", Val::name),
+        buyer_name: opt(e, &v, "buyerName", Val::string),
+    };
+    done(e.take(), out)
 }
 
 /// Reads [`TranscriptOptions`].
 pub fn transcript_options(v: Val) -> R<TranscriptOptions> {
     let v = v.object()?;
-    Ok(TranscriptOptions {
-        agent_nicks: strings(&v, "agentNicks")?,
-        offset: opt(&v, "offset", Val::string)?,
-        date: opt(&v, "date", Val::string)?,
-        skip_unparsed: opt(&v, "skipUnparsed", Val::boolean)?,
-    })
+    let e = &mut None;
+    let out = TranscriptOptions {
+        agent_nicks: strings(e, &v, "agentNicks"),
+        offset: opt(e, &v, "offset", Val::string),
+        date: opt(e, &v, "date", Val::string),
+        skip_unparsed: opt(e, &v, "skipUnparsed", Val::boolean),
+    };
+    done(e.take(), out)
 }

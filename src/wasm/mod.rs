@@ -3,6 +3,8 @@
 //! Every failure leaves as a JS `Error` named `CuifuError` with `code`,
 //! `path` and a message that says what to fix.
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 #[doc(hidden)]
 pub mod from_js;
 #[doc(hidden)]
