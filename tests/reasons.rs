@@ -689,3 +689,89 @@ fn confirming_the_address_is_not_a_cause() {
     let a = run(&[(A, "亲，跟您核对一下地址：上海市XX路8号"), (B, "地址没错")]);
     assert_eq!(a.reason.code, ReasonCode::Unknown);
 }
+
+#[test]
+fn a_payment_that_keeps_failing_is_trouble_paying() {
+    // seed 001: 客观原因 付款遇到问题 — paying, then 失败 in the same clause.
+    for text in [
+        "付款的时候一直失败",
+        "支付总是失败怎么办",
+        "付款的時候一直失敗",
+        "I tried paying but it failed",
+    ] {
+        assert_eq!(
+            buyer(text).reason.code,
+            ReasonCode::PaymentTrouble,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_stock_question_is_about_the_goods() {
+    // seed 001: 商品疑虑 — asking whether the item is in stock.
+    for text in ["有现货吗", "还有货吗", "還有現貨嗎", "Is it in stock?"] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::ProductDoubt, "{text}");
+    }
+    // Stock tied to shipping stays a delivery question.
+    assert_eq!(
+        buyer("什么时候有货").reason.code,
+        ReasonCode::DeliveryQuestion
+    );
+}
+
+#[test]
+fn english_fabric_questions_are_doubts() {
+    for text in ["Is the fabric see-through?", "Is this shirt see through?"] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::ProductDoubt, "{text}");
+    }
+}
+
+#[test]
+fn praising_the_colour_is_no_doubt() {
+    for text in ["这个颜色好看", "這個顏色好看", "款式很喜欢"] {
+        assert_ne!(buyer(text).reason.code, ReasonCode::ProductDoubt, "{text}");
+    }
+    // Asking about the colour still is.
+    assert_eq!(buyer("什么颜色好看").reason.code, ReasonCode::ProductDoubt);
+}
+
+#[test]
+fn paid_and_asking_about_shipping_is_after_sales() {
+    // Already paid: the shipping question is after-sales, not why the order is unpaid.
+    for text in [
+        "付款了不能发货吗",
+        "付了款怎么还没发货",
+        "付過款了什麼時候發貨",
+    ] {
+        let c = buyer(text).reason.code;
+        assert!(
+            !matches!(
+                c,
+                ReasonCode::DeliveryQuestion | ReasonCode::ProductDoubt | ReasonCode::ShippingFee
+            ),
+            "{text}: {c:?}"
+        );
+    }
+    // About to pay is not paid.
+    assert_eq!(
+        buyer("我去付款了，什么时候发货").reason.code,
+        ReasonCode::DeliveryQuestion
+    );
+}
+
+#[test]
+fn asked_again_without_a_straight_answer_is_unhappy() {
+    // seed 001: 服务不满 — repeated questions, no answer to the point.
+    for text in [
+        "问你三次了都不回答重点",
+        "問你三次了都不回答重點",
+        "问了好几次都没回答我的问题",
+    ] {
+        assert_eq!(
+            buyer(text).reason.code,
+            ReasonCode::ServiceUnhappy,
+            "{text}"
+        );
+    }
+}
