@@ -977,3 +977,56 @@ fn offer_question_already_answered_gets_no_let_me_check() {
     };
     assert_eq!(run(&ctx, &r)[0].template_id, "gp.answer");
 }
+
+fn said(locale: Locale, text: &str) -> ChatContext {
+    let mut ctx = base_ctx(locale);
+    ctx.messages = vec![cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: text.into(),
+        at: None,
+    }];
+    ctx
+}
+
+#[test]
+fn a_buyer_who_declined_gets_a_polite_goodbye() {
+    // seed 000: 不要咄咄逼人…现在他不购买这款产品,可能日后会购买其他产品 —
+    // no reminder, but a polite reply that leaves the door open.
+    for (locale, text, shop) in [
+        (Locale::ZhCn, "拍错了,这个不要了", "衣见倾心"),
+        (Locale::ZhTw, "下錯單了,這個不要了", "衣见倾心"),
+        (Locale::En, "I don't want it anymore, sorry", "Maple Studio"),
+    ] {
+        let s = cuifu::suggest(&said(locale, text)).unwrap();
+        assert_eq!(s.action, Action::Stop, "{locale:?}");
+        assert_eq!(s.reason.code, ReasonCode::ChangedMind, "{locale:?}");
+        assert!(!s.lines.is_empty(), "{locale:?}");
+        for l in &s.lines {
+            assert_eq!(l.angle, "door_open", "{locale:?}");
+            assert!(l.text.contains(shop), "{locale:?}: {}", l.text);
+            assert_reads_naturally(&l.text, &l.template_id);
+            let w = lint(&l.text, &LintOptions::default()).unwrap();
+            assert!(w.is_empty(), "{locale:?}: {} {w:?}", l.text);
+        }
+    }
+}
+
+#[test]
+fn other_stops_offer_no_lines() {
+    // Asked not to be contacted (别再发了): nothing to send, nothing to say.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "别再发了")).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.lines.is_empty(), "{:?}", s.lines);
+    // Paid: nothing more to say.
+    let mut ctx = said(Locale::ZhCn, "拍错了,不要了");
+    ctx.order.paid = Some(true);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.lines.is_empty(), "{:?}", s.lines);
+    // Closed: past the close time.
+    let mut ctx = said(Locale::ZhCn, "拍错了,不要了");
+    ctx.now = Some("2026-12-24T15:00:00+08:00".into());
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.lines.is_empty(), "{:?}", s.lines);
+}

@@ -49,17 +49,23 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     let mut timing = timing::plan(input, &analysis);
     let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
     let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
-    let lines = if timing.action == Action::Stop {
-        Vec::new()
+    let req = lines::Request {
+        input,
+        reason: analysis.reason.code,
+        channel,
+        tone,
+        analysis: &analysis,
+        timing: &timing,
+    };
+    let lines = if timing.action != Action::Stop {
+        lines::candidates(&req)?
+    } else if timing::stop_reason(input, &analysis, timing.closes_at)
+        == Some(timing::Stop::ChangedMind)
+    {
+        // 000: a buyer who changed their mind still gets a polite goodbye.
+        lines::door_open(&req)
     } else {
-        lines::candidates(&lines::Request {
-            input,
-            reason: analysis.reason.code,
-            channel,
-            tone,
-            analysis: &analysis,
-            timing: &timing,
-        })?
+        Vec::new()
     };
     let mut why = timing.why.clone();
     if timing.action != Action::Stop {
