@@ -62,8 +62,14 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     } else if timing::stop_reason(input, &analysis, timing.closes_at)
         == Some(timing::Stop::ChangedMind)
     {
-        // 000: a buyer who changed their mind still gets a polite goodbye.
-        lines::door_open(&req)
+        // 000: a buyer who changed their mind still gets a polite goodbye
+        // that leaves the door open.
+        let mut l = lines::candidates(&lines::Request {
+            channel: Channel::Im,
+            ..req
+        })?;
+        l.retain(|l| l.angle == "door_open");
+        l
     } else {
         Vec::new()
     };

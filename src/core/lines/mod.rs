@@ -119,32 +119,6 @@ fn finish(mut text: String, env: &Env) -> String {
     text
 }
 
-/// The polite goodbye for a buyer who no longer wants the order (000:
-/// don't force; leave the door open): the `door_open` IM lines, the only
-/// lines offered when the reminding stops for that reason.
-pub fn door_open(req: &Request) -> Vec<Line> {
-    let mut facts = Facts::read(req);
-    facts.hesitating = false;
-    let env = Env {
-        locale: req.input.locale,
-        channel: Channel::Im,
-        tone: req.tone,
-        facts: &facts,
-        hide: 0,
-    };
-    templates()
-        .iter()
-        .filter(|t| t.angle == "door_open" && !t.is_fragment())
-        .filter_map(|t| {
-            Some(Line {
-                text: render_line(t.text(req.input.locale)?, &env, true)?,
-                template_id: t.id.into(),
-                angle: t.angle.into(),
-            })
-        })
-        .collect()
-}
-
 /// Renders one text for the channel; SMS drops the order time, the item or
 /// the shop name until the message fits, and gives up if it never does.
 pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
