@@ -44,7 +44,7 @@ fn table() -> &'static Table {
 pub fn sms_limit(text: &str) -> usize {
     let gsm = text
         .chars()
-        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".contains(c));
+        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".chars().any(|x| x == c));
     if gsm {
         160
     } else {
@@ -53,7 +53,9 @@ pub fn sms_limit(text: &str) -> usize {
 }
 
 fn is_break(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_punctuation() || ",。!?;:、~…「」『』()【】“”‘’—".contains(c)
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || ",。!?;:、~…「」『』()【】“”‘’—".chars().any(|x| x == c)
 }
 
 fn is_han(c: char) -> bool {
