@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
 use super::limits::MAX_LINT_CHARS;
-use super::matcher::{read_table, utf16_len, Matcher};
+use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
 use super::text::{contains, find};
 
@@ -31,7 +31,21 @@ struct Table {
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let (codes, pats): (Vec<&'static str>, Vec<&'static str>) = read_table(TABLE).unzip();
+        // `[code]` heads the phrases below it.
+        let (mut codes, mut pats) = (Vec::new(), Vec::new());
+        let mut code = "";
+        for line in TABLE.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                Some(head) => code = head,
+                None => {
+                    codes.push(code);
+                    pats.push(line);
+                }
+            }
+        }
         Table {
             matcher: Matcher::new(&pats),
             codes,
