@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
 use super::limits::MAX_LINT_CHARS;
-use super::matcher::{read_table, utf16_len, Matcher};
+use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
+use super::text::{contains, find};
 
 const TABLE: &str = super::data::LINT;
 
@@ -30,7 +31,21 @@ struct Table {
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let (codes, pats): (Vec<&'static str>, Vec<&'static str>) = read_table(TABLE).unzip();
+        // `[code]` heads the phrases below it.
+        let (mut codes, mut pats) = (Vec::new(), Vec::new());
+        let mut code = "";
+        for line in TABLE.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                Some(head) => code = head,
+                None => {
+                    codes.push(code);
+                    pats.push(line);
+                }
+            }
+        }
         Table {
             matcher: Matcher::new(&pats),
             codes,
@@ -43,7 +58,7 @@ fn table() -> &'static Table {
 pub fn sms_limit(text: &str) -> usize {
     let gsm = text
         .chars()
-        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".contains(c));
+        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".chars().any(|x| x == c));
     if gsm {
         160
     } else {
@@ -52,7 +67,9 @@ pub fn sms_limit(text: &str) -> usize {
 }
 
 fn is_break(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_punctuation() || ",。!?;:、~…「」『』()【】“”‘’—".contains(c)
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || ",。!?;:、~…「」『』()【】“”‘’—".chars().any(|x| x == c)
 }
 
 fn is_han(c: char) -> bool {
@@ -105,8 +122,8 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
     Warning {
         code: code.into(),
         message,
-        start: Some(utf16_len(&text[..start])),
-        end: Some(utf16_len(&text[..end])),
+        start: Some(utf16_len(text.get(..start).unwrap_or(""))),
+        end: Some(utf16_len(text.get(..end).unwrap_or(""))),
     }
 }
 
@@ -120,13 +137,13 @@ fn char_end(s: &str, n: usize) -> usize {
 fn has_address(head: &str) -> bool {
     if ["亲", "親", "先生", "女士", "小姐", "同学", "同學"]
         .iter()
-        .any(|w| head.contains(w))
+        .any(|w| contains(head, w))
     {
         return true;
     }
     for greet in ["您好", "你好"] {
-        if let Some(i) = head.find(greet) {
-            let before = head[..i].trim();
+        if let Some(i) = find(head, greet) {
+            let before = head.get(..i).unwrap_or("").trim();
             if before.chars().any(super::text::is_letter)
                 && !before.starts_with('您')
                 && !before.starts_with('你')
@@ -162,12 +179,12 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let window = |k: usize| &text[..char_end(text, k)];
+    let window = |k: usize| text.get(..char_end(text, k)).unwrap_or(text);
     let (ok, message) = match name {
         Some(name) => {
             let k = SMS_NAME_CHARS.max(name.chars().count());
             (
-                window(k).contains(name),
+                contains(window(k), name),
                 match loc {
                     Locale::ZhCn => format!("短信前7个字里没有买家的名字「{name}」:把称呼放到开头,买家一眼就知道是发给自己的"),
                     Locale::ZhTw => format!("簡訊前7個字裡沒有買家的名字「{name}」:把稱呼放在開頭,買家一看就知道是給自己的"),
@@ -214,7 +231,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         if hit.start < covered {
             continue;
         }
-        let after = &text[hit.end..];
+        let after = text.get(hit.end..).unwrap_or("");
         let next = after.chars().next();
         let (code, start, end) = match code {
             "ok" => continue,
@@ -225,11 +242,15 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 ("extreme_word", hit.start, hit.end)
             }
             "promise" => {
-                let window = &after[..char_end(after, PROMISE_WINDOW)];
-                let window = &window[..window.find(is_break).unwrap_or(window.len())];
+                let window = after
+                    .get(..char_end(after, PROMISE_WINDOW))
+                    .unwrap_or(after);
+                let window = window
+                    .get(..window.find(is_break).unwrap_or(window.len()))
+                    .unwrap_or(window);
                 let Some(end) = ARRIVALS
                     .iter()
-                    .filter_map(|a| window.find(a).map(|i| i + a.len()))
+                    .filter_map(|a| find(window, a).map(|i| i + a.len()))
                     .min()
                 else {
                     continue;
@@ -239,15 +260,19 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             "delivery_promise" => {
                 // Take in the number: 24 小时送达.
                 let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-                let run = text[..hit.start]
+                let run = text
+                    .get(..hit.start)
+                    .unwrap_or("")
                     .trim_end_matches(|c: char| digit(c) || c == ' ')
                     .len();
-                let start = text[run..hit.start]
+                let start = text
+                    .get(run..hit.start)
+                    .unwrap_or("")
                     .find(digit)
                     .map_or(hit.start, |i| run + i);
                 ("delivery_promise", start, hit.end)
             }
-            "extreme_word" if &text[hit.start..hit.end] == "最" => {
+            "extreme_word" if text.get(hit.start..hit.end) == Some("最") => {
                 // Show the word it makes: 最美, 最强.
                 let end = match next {
                     Some(c) if is_han(c) => hit.end + c.len_utf8(),
@@ -258,7 +283,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             c => (c, hit.start, hit.end),
         };
         covered = end;
-        let word = &text[start..end];
+        let word = text.get(start..end).unwrap_or("");
         out.push(warning(code, message(code, loc, word), text, start, end));
     }
     if options.channel == Some(Channel::Sms) {

@@ -60,11 +60,13 @@ pub fn rank(
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;
-    out.sort_unstable_by(|a, b| {
-        stop(a)
-            .cmp(&stop(b))
-            .then(b.priority.total_cmp(&a.priority))
-            .then(a.index.cmp(&b.index))
+    // Stable, so ties keep the input order; the key orders like `total_cmp`.
+    let total = |p: f64| {
+        let b = p.to_bits() as i64;
+        b ^ ((((b >> 63) as u64) >> 1) as i64)
+    };
+    super::sort::sort_by_key(&mut out, |r| {
+        (stop(r), std::cmp::Reverse(total(r.priority)))
     });
     Ok(out)
 }

@@ -39,6 +39,23 @@ pub fn is_letter_or_digit(c: char) -> bool {
     is_letter(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Byte offset of the first `needle` in `hay`.
+///
+/// Compares bytes: a whole UTF-8 needle can only match at a char boundary,
+/// so the offset is always one. Smaller in wasm than `str::find(&str)`.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +69,20 @@ mod tests {
             assert!(!is_letter(c), "{c}");
         }
         assert!(is_letter_or_digit('7') && is_letter_or_digit('７'));
+    }
+
+    #[test]
+    fn finds_like_str() {
+        for (h, n) in [
+            ("亲,您好", "您好"),
+            ("abc", ""),
+            ("", "a"),
+            ("王先生", "先"),
+            ("a", "ab"),
+            ("您好您好", "好"),
+        ] {
+            assert_eq!(find(h, n), h.find(n), "{h} {n}");
+            assert_eq!(contains(h, n), h.contains(n));
+        }
     }
 }

@@ -342,7 +342,9 @@ pub fn named(
     said: &str,
 ) -> String {
     let hour = said.bytes().any(|b| b.is_ascii_digit())
-        || said.contains(['点', '點', '时', '時', ':', '：']);
+        || said
+            .chars()
+            .any(|c| matches!(c, '点' | '點' | '时' | '時' | ':' | '：'));
     if hour {
         let c = clock(loc, t, at);
         return if loc == Locale::En {
@@ -359,7 +361,7 @@ pub fn named(
             _ => format!("on {}", date_en(t)),
         };
     }
-    let part = said.contains(['早', '午', '晚', '夜']);
+    let part = said.chars().any(|c| matches!(c, '早' | '午' | '晚' | '夜'));
     day_zh(loc == Locale::ZhTw, t, days, part)
 }
 

@@ -92,22 +92,23 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
     while let Some(i) = rest.find(|c| c == '{' || (groups && c == '[')) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
+        out.push_str(rest.get(..i)?);
+        let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
             let end = group.find(']')?;
-            if let Some(s) = group[..end]
+            if let Some(s) = group
+                .get(..end)?
                 .split('|')
                 .find_map(|alt| render(alt, env, false, depth))
             {
                 out.push_str(&s);
             }
-            rest = &group[end + 1..];
+            rest = group.get(end + 1..)?;
         } else {
-            let body = &tail[1..];
+            let body = tail.get(1..)?;
             let end = body.find('}')?;
-            out.push_str(&env.resolve(&body[..end], depth)?);
-            rest = &body[end + 1..];
+            out.push_str(&env.resolve(body.get(..end)?, depth)?);
+            rest = body.get(end + 1..)?;
         }
     }
     out.push_str(rest);

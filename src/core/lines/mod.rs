@@ -93,7 +93,11 @@ fn finish(mut text: String, env: &Env) -> String {
     let f = env.facts;
     match env.channel {
         Channel::Im => {
-            if let Some(link) = f.link.as_deref().filter(|l| !text.contains(l)) {
+            if let Some(link) = f
+                .link
+                .as_deref()
+                .filter(|l| !super::text::contains(&text, l))
+            {
                 match env.fragment("link", 0) {
                     Some(l) => {
                         text.push('\n');
@@ -107,7 +111,11 @@ fn finish(mut text: String, env: &Env) -> String {
             }
         }
         Channel::Sms => {
-            if let Some(o) = f.optout.as_deref().filter(|o| !text.contains(o)) {
+            if let Some(o) = f
+                .optout
+                .as_deref()
+                .filter(|o| !super::text::contains(&text, o))
+            {
                 if env.locale == Locale::En {
                     text.push(' ');
                 }

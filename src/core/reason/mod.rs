@@ -242,8 +242,8 @@ pub fn analyze(input: &Input) -> Analysis {
         // Pings: only a real wait, not an opening greeting. A message of
         // question marks alone (`??`) pings too.
         let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
-        let marks =
-            n.text.contains('?') && !n.text.chars().any(crate::core::text::is_letter_or_digit);
+        let marks = n.text.chars().any(|c| c == '?')
+            && !n.text.chars().any(crate::core::text::is_letter_or_digit);
         if marks && (after_buyer || agent_spoke) {
             cands.push(Cand {
                 code: ReasonCode::WaitingReply,

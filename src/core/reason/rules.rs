@@ -238,8 +238,7 @@ impl Rules {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
             let t = t.trim_end_matches([',', '.', '!', ';', '~', '…', '、', ' ', '\n']);
-            *slot = t.contains('?')
-                || t.contains('吗')
+            *slot = t.chars().any(|c| c == '?' || c == '吗')
                 || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
