@@ -169,7 +169,9 @@ async function render() {
     reason: s.reason.code,
     channel: s.channel,
     orderKey: key,
-    reminders: String(record.reminders?.length || 0),
+    // The reminders this suggestion was computed with (a newer record may
+    // already be stored; its own render follows).
+    reminders: String(context.reminders?.length || 0),
     conversation: page.conversationId || ''
   });
   addLineActions(result, s, page, holdout);
