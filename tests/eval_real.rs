@@ -64,31 +64,9 @@ fn context(prev: Option<&str>, text: &str) -> ChatContext {
     }
 }
 
-#[derive(Default)]
-struct Count {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-fn f1(c: &Count) -> (f64, f64, f64) {
-    let p = if c.tp + c.fp == 0 {
-        0.0
-    } else {
-        c.tp as f64 / (c.tp + c.fp) as f64
-    };
-    let r = if c.tp + c.fn_ == 0 {
-        0.0
-    } else {
-        c.tp as f64 / (c.tp + c.fn_) as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+#[path = "common/score.rs"]
+mod score;
+use score::{f1, Count};
 
 #[test]
 fn real_buyer_messages() {

@@ -576,24 +576,9 @@ fn locale(chat: &str) -> usize {
     }
 }
 
-#[derive(Default)]
-struct Count {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-fn f1(c: &Count) -> (f64, f64, f64) {
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(c.tp, c.tp + c.fp);
-    let r = ratio(c.tp, c.tp + c.fn_);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+#[path = "common/score.rs"]
+mod score;
+use score::{f1, Count};
 
 #[test]
 fn fresh_challenge_set() {
