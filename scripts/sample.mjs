@@ -12,9 +12,11 @@ const context = {
   buyer: { name: '王丽', returning: true, gender: 'female' },
   messages: [
     { from: 'buyer', text: '这件大衣还有M码吗?', at: '2026-11-24T12:20:00+08:00' },
-    { from: 'agent', text: '亲,M码有货的~', at: '2026-11-24T12:21:00+08:00' }
+    { from: 'agent', text: '亲,M码有货的~', at: '2026-11-24T12:21:00+08:00' },
+    { from: 'buyer', text: '263有点贵啊,能便宜点吗', at: '2026-11-24T12:25:00+08:00' },
+    { from: 'agent', text: '亲,这款已经是活动价啦,面料您放心~', at: '2026-11-24T12:26:00+08:00' }
   ],
-  shop: { name: '暖暖女装', avgOrderValue: 80, margin: 0.4 }
+  shop: { name: '暖暖女装', avgOrderValue: 80, margin: 0.4, gifts: ['羊毛袜一双'], sevenDayReturn: true }
 };
 
 const s = suggest(context);
