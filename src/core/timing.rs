@@ -499,6 +499,27 @@ impl Plan<'_> {
             .unwrap_or_else(|| self.find(from, trail))
     }
 
+    /// The last-chance reminder from `from`, with its lead and moment explained.
+    fn last_chance_done(mut self, from: Time) -> Timing {
+        let mut trail = Trail::default();
+        let t = self.last_chance(from, &mut trail);
+        self.last_chance_why(t);
+        let m = self.moment(t, &trail);
+        self.moment_alone(&m);
+        let now = self.now;
+        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+    }
+
+    /// One reminder before the close, explained by a sentence whose `{}` is its time.
+    fn once_before_close(mut self, from: Time, zh_cn: &str, zh_tw: &str, en: &str) -> Timing {
+        let mut trail = Trail::default();
+        let t = self.last_chance(from, &mut trail);
+        let w = self.when(t);
+        self.say(zh_cn, zh_tw, en, &[&w]);
+        let now = self.now;
+        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+    }
+
     /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
     fn last_chance_why(&mut self, t: Time) {
         let c = self.when(self.close);
@@ -647,12 +668,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     &[&said, &c],
                 ),
             ));
-            let mut trail = Trail::default();
-            let t = p.last_chance(now, &mut trail);
-            p.last_chance_why(t);
-            let m = p.moment(t, &trail);
-            p.moment_alone(&m);
-            return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+            return p.last_chance_done(now);
         }
         p.say(
             "买家说的“{}”已过,还没付款,按常规跟进。",
@@ -664,16 +680,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 
     // Still thinking it over (000: don't push): one gentle reminder before the close.
     if analysis.reason.code == ReasonCode::ChangedMind {
-        let mut trail = Trail::default();
-        let t = p.last_chance(earliest, &mut trail);
-        let w = p.when(t);
-        p.say(
+        return p.once_before_close(
+            earliest,
             "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。",
             "買家還在考慮:不追著催,關單前 {} 輕輕提醒一次。",
             "The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
-            &[&w],
         );
-        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
     }
 
     // Waiting for money with no time named (001: remind before the close).
@@ -702,27 +714,19 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         return p.done(Occasion::First, action_for(t, now), Some(t));
     }
     if broke && analysis.signals.named_time.is_none() {
-        let mut trail = Trail::default();
-        let t = p.last_chance(earliest, &mut trail);
-        let w = p.when(t);
-        p.say(
+        return p.once_before_close(
+            earliest,
             "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。",
             "買家在等錢到帳,沒說具體時間:關單前 {} 提醒一次。",
             "The buyer is waiting for money and named no time: one reminder before the close, at {}.",
-            &[&w],
         );
-        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
     }
 
     let k = input.reminders.len();
-    let mut trail = Trail::default();
     if k > 0 && k + 1 >= cap(input) {
-        let t = p.last_chance(earliest, &mut trail);
-        p.last_chance_why(t);
-        let m = p.moment(t, &trail);
-        p.moment_alone(&m);
-        return p.done(Occasion::LastChance, action_for(t, now), Some(t));
+        return p.last_chance_done(earliest);
     }
+    let mut trail = Trail::default();
 
     let consulted = analysis.signals.consulted;
     let placed = input.placed_at;

@@ -72,6 +72,19 @@ fn read_opt<T: Default>(
     }
 }
 
+fn transcript_args(
+    text: JsValue,
+    options: Option<Ts<TranscriptOptions>>,
+) -> Result<(String, TranscriptOptions), JsValue> {
+    let text = text_arg(text, "text")?;
+    let opts = read_opt(
+        options.map(Into::into),
+        "options",
+        from_js::transcript_options,
+    )?;
+    Ok((text, opts))
+}
+
 fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
 }
@@ -114,12 +127,7 @@ pub fn parse_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let text = text_arg(text, "text")?;
-    let opts = read_opt(
-        options.map(Into::into),
-        "options",
-        from_js::transcript_options,
-    )?;
+    let (text, opts) = transcript_args(text, options)?;
     Ok(crate::core::parse_transcript(&text, &opts)
         .map_err(|e| js_error(&e))?
         .to_js())
@@ -133,12 +141,7 @@ pub fn read_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<Ts<Transcript>, JsValue> {
-    let text = text_arg(text, "text")?;
-    let opts = read_opt(
-        options.map(Into::into),
-        "options",
-        from_js::transcript_options,
-    )?;
+    let (text, opts) = transcript_args(text, options)?;
     let t = crate::core::read_transcript(&text, &opts).map_err(|e| js_error(&e))?;
     Ok(Ts::new_unchecked(t.to_js()))
 }
