@@ -49,8 +49,9 @@ fn edge(node: usize, byte: u8) -> u64 {
 
 impl Matcher {
     /// Builds a matcher. Identical patterns (up to ASCII case) report the
-    /// lowest index; empty patterns and bytes that are not UTF-8 never match,
-    /// so every hit starts and ends on a character boundary.
+    /// lowest index; empty patterns never match (aho-corasick would report
+    /// empty hits). Every hit starts and ends on a character boundary, even
+    /// for patterns that are not UTF-8.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
         let list: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         build(&list)
@@ -105,7 +106,7 @@ fn build(patterns: &[&[u8]]) -> Matcher {
         ends: vec![0],
     };
     for (index, &pattern) in patterns.iter().enumerate() {
-        if pattern.is_empty() || std::str::from_utf8(pattern).is_err() {
+        if pattern.is_empty() {
             continue;
         }
         let mut node = 0;
@@ -153,8 +154,10 @@ impl Iterator for Hits<'_> {
                 };
                 node = n;
                 end += 1;
+                // Only on a character boundary (for patterns not UTF-8).
+                let boundary = self.text.get(end).is_none_or(|&b| b & 0xC0 != 0x80);
                 match self.matcher.ends.get(node) {
-                    Some(&p) if p > 0 => best = Some((p - 1, end)),
+                    Some(&p) if p > 0 && boundary => best = Some((p - 1, end)),
                     _ => {}
                 }
             }
