@@ -13,7 +13,43 @@ pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'
 
 /// `HH:MM` of a time.
 pub fn hhmm<T: chrono::Timelike>(t: &T) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    clock(t.hour(), t.minute())
+}
+
+/// `HH:MM` of an hour and a minute (both below 100).
+#[inline(never)]
+fn clock(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(5);
+    for (i, v) in [h, m].into_iter().enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        s.push(char::from(b'0' + (v / 10 % 10) as u8));
+        s.push(char::from(b'0' + (v % 10) as u8));
+    }
+    s
+}
+
+/// The decimal digits of `n`.
+#[inline(never)]
+pub fn num(n: usize) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut v = n;
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || i == 0 {
+            break;
+        }
+    }
+    buf.get(i..)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or("")
+        .to_string()
 }
 
 /// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph.
@@ -69,6 +105,15 @@ mod tests {
             assert!(!is_letter(c), "{c}");
         }
         assert!(is_letter_or_digit('7') && is_letter_or_digit('７'));
+    }
+
+    #[test]
+    fn numbers_and_clocks() {
+        for n in [0, 7, 10, 70, 160, 1234, usize::MAX] {
+            assert_eq!(num(n), n.to_string());
+        }
+        assert_eq!(clock(9, 5), "09:05");
+        assert_eq!(clock(23, 59), "23:59");
     }
 
     #[test]
