@@ -78,6 +78,10 @@ pub struct Rules {
     pub questions: Matcher,
     pub combos: Vec<Combo>,
     pub special: Special,
+    /// Traditional → simplified (`fold.tsv`), for the normaliser.
+    pub fold: Vec<(char, char)>,
+    /// The time words (`times.tsv`).
+    pub times: super::when::Times,
 }
 
 /// One hit in a normalised message.
@@ -105,6 +109,8 @@ fn id(name: &'static str, groups: &mut Vec<&'static str>) -> u8 {
     }
 }
 
+/// The phrase table with the folding and time tables: one cache for the
+/// tables of the reason detector.
 pub fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(build)
@@ -200,6 +206,8 @@ fn build() -> Rules {
         questions: Matcher::new(&qs),
         combos,
         special,
+        fold: super::norm::read_fold(),
+        times: super::when::read_times(),
     }
 }
 
@@ -219,16 +227,18 @@ fn at_word_bounds(n: &Norm, start: usize, end: usize) -> bool {
 impl Rules {
     /// Hits of the phrase table in `n`, left to right.
     pub fn find(&self, n: &Norm) -> Vec<Found> {
-        self.matcher
-            .find_iter(&n.text)
-            .filter(|h| at_word_bounds(n, h.start, h.end))
-            .map(|h| Found {
-                pattern: h.pattern,
-                start: h.start,
-                end: h.end,
-                clause: n.clause(h.start),
-            })
-            .collect()
+        let mut out = Vec::new();
+        for h in self.matcher.find_iter(&n.text) {
+            if at_word_bounds(n, h.start, h.end) {
+                out.push(Found {
+                    pattern: h.pattern,
+                    start: h.start,
+                    end: h.end,
+                    clause: n.clause(h.start),
+                });
+            }
+        }
+        out
     }
 
     /// Which clauses of `n` are questions.
@@ -242,14 +252,11 @@ impl Rules {
                 || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
-        let not_asking: Vec<(usize, usize)> = self
-            .find(n)
-            .iter()
-            .filter(|f| self.is(f, self.special.notq))
-            .map(|f| (f.start, f.end))
-            .collect();
+        let found = self.find(n);
         for h in self.questions.find_iter(&n.text) {
-            let inside = not_asking.iter().any(|(s, e)| *s <= h.start && h.end <= *e);
+            let inside = found
+                .iter()
+                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, self.special.notq));
             if at_word_bounds(n, h.start, h.end) && !inside {
                 if let Some(slot) = q.get_mut(n.clause(h.start)) {
                     *slot = true;

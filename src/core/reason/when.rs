@@ -9,8 +9,6 @@
 //! `date` (day of the month after a number). This file only reads numbers
 //! and does the calendar arithmetic.
 
-use std::sync::OnceLock;
-
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 
 use super::super::matcher::Matcher;
@@ -29,44 +27,47 @@ enum Kind {
     Date,
 }
 
-struct Times {
+pub struct Times {
     matcher: Matcher,
     kinds: Vec<(Kind, i64)>,
 }
 
+/// The time words, read once with the phrase table ([`super::rules::rules`]).
 fn times() -> &'static Times {
-    static T: OnceLock<Times> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut pats = Vec::new();
-        let mut kinds = Vec::new();
-        let mut kind = None;
-        for line in TABLE.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                kind = match h {
-                    "day" => Some(Kind::Day),
-                    "part" => Some(Kind::Part),
-                    "week" => Some(Kind::Week),
-                    "rel" => Some(Kind::Rel),
-                    "pay" => Some(Kind::Pay),
-                    "clock" => Some(Kind::Clock),
-                    "date" => Some(Kind::Date),
-                    _ => None,
-                };
-                continue;
-            }
-            let Some(k) = kind else { continue };
-            let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
-            pats.push(phrase.trim());
-            kinds.push((k, value.trim().parse().unwrap_or(0)));
+    &super::rules::rules().times
+}
+
+/// Reads `times.tsv`.
+pub(super) fn read_times() -> Times {
+    let mut pats = Vec::new();
+    let mut kinds = Vec::new();
+    let mut kind = None;
+    for line in TABLE.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
         }
-        Times {
-            matcher: Matcher::new(&pats),
-            kinds,
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            kind = match h {
+                "day" => Some(Kind::Day),
+                "part" => Some(Kind::Part),
+                "week" => Some(Kind::Week),
+                "rel" => Some(Kind::Rel),
+                "pay" => Some(Kind::Pay),
+                "clock" => Some(Kind::Clock),
+                "date" => Some(Kind::Date),
+                _ => None,
+            };
+            continue;
         }
-    })
+        let Some(k) = kind else { continue };
+        let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
+        pats.push(phrase.trim());
+        kinds.push((k, value.trim().parse().unwrap_or(0)));
+    }
+    Times {
+        matcher: Matcher::new(&pats),
+        kinds,
+    }
 }
 
 /// A named time: the moment and the normalised span that named it.
