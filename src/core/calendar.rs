@@ -25,17 +25,20 @@ fn calendar() -> &'static Calendar {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Ok(a), Ok(b)) = (parse_date("", f[1]), parse_date("", f[2])) else {
+            // kind, first day, last day, then the names (zh-CN, zh-TW, en).
+            let mut f = line.split('\t');
+            let (Some(kind), Some(a), Some(b), Some(cn)) = (f.next(), f.next(), f.next(), f.next())
+            else {
                 continue;
             };
-            let name = |i: usize| f.get(i).copied().unwrap_or(f[3]);
-            match f[0] {
+            let (Ok(a), Ok(b)) = (parse_date("", a), parse_date("", b)) else {
+                continue;
+            };
+            let tw = f.next().unwrap_or(cn);
+            let en = f.next().unwrap_or(cn);
+            match kind {
                 "covered" => c.covered.push((a, b)),
-                "rest" => c.rest.push((a, b, [f[3], name(4), name(5)])),
+                "rest" => c.rest.push((a, b, [cn, tw, en])),
                 "work" => c.work.push((a, b)),
                 _ => {}
             }

@@ -9,7 +9,10 @@ use super::explain::{fill, pick};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{contains, find, num};
+use super::text::{contains, find, num, trim_end_in};
+
+/// ASCII and full-width digits, and the space.
+const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
 
 const TABLE: &str = super::data::LINT;
 
@@ -267,11 +270,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             "delivery_promise" => {
                 // Take in the number: 24 小时送达.
                 let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-                let run = text
-                    .get(..hit.start)
-                    .unwrap_or("")
-                    .trim_end_matches(|c: char| digit(c) || c == ' ')
-                    .len();
+                let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
                 let start = text
                     .get(run..hit.start)
                     .unwrap_or("")

@@ -79,12 +79,13 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         Some(s) => Some(parse_date("options.date", s)?),
         None => None,
     };
-    let agents: Vec<&str> = options
-        .agent_nicks
-        .iter()
-        .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
-        .collect();
+    let mut agents: Vec<&str> = Vec::new();
+    for a in &options.agent_nicks {
+        let a = a.trim();
+        if !a.is_empty() {
+            agents.push(a);
+        }
+    }
     let mut r = Reader {
         out: Transcript::default(),
         agents,

@@ -33,6 +33,7 @@ use chrono::{DateTime, FixedOffset, Timelike};
 use super::input::Input;
 use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
+use super::text::{ends_in, trim_end_in};
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -327,10 +328,8 @@ pub fn analyze(input: &Input) -> Analysis {
             let k = qs.iter().rposition(|q| *q).unwrap_or(0);
             let (s, e) = n.clause_span(k);
             let clause = n.text.get(s..e).unwrap_or("");
-            let ends_as_question = clause.chars().count() <= 12
-                || clause
-                    .trim_end_matches([',', '.', '!', '~', '…', ' '])
-                    .ends_with(['?', '吗', '么', '嘛', '呢']);
+            let ends_as_question =
+                clause.chars().count() <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
             plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
                 .then(|| evidence(&n, m.text, m.index, s, e));
         } else {

@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
 use super::super::sort::sort_by_key;
+use super::super::text::{digits, ends_in, trim_end_in};
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -94,9 +95,8 @@ pub struct Found {
 }
 
 fn weight(w: Option<&str>) -> u8 {
-    w.and_then(|w| w.trim().parse::<u8>().ok())
-        .unwrap_or(2)
-        .clamp(1, 3)
+    w.and_then(|w| digits(w.trim()))
+        .map_or(2, |w| w.clamp(1, 3) as u8)
 }
 
 fn id(name: &'static str, groups: &mut Vec<&'static str>) -> u8 {
@@ -247,9 +247,8 @@ impl Rules {
         for (k, slot) in q.iter_mut().enumerate() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
-            let t = t.trim_end_matches([',', '.', '!', ';', '~', '…', '、', ' ', '\n']);
-            *slot = t.chars().any(|c| c == '?' || c == '吗')
-                || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
+            let t = trim_end_in(t, ",.!;~…、 \n");
+            *slot = t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没");
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         let found = self.find(n);

@@ -12,6 +12,7 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 
 use super::super::matcher::Matcher;
+use super::super::text::{digits, trim_end_in};
 use super::norm::Norm;
 
 const TABLE: &str = super::super::data::TIMES;
@@ -62,7 +63,7 @@ pub(super) fn read_times() -> Times {
         let Some(k) = kind else { continue };
         let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
         pats.push(phrase.trim());
-        kinds.push((k, value.trim().parse().unwrap_or(0)));
+        kinds.push((k, digits(value.trim()).unwrap_or(0)));
     }
     Times {
         matcher: Matcher::new(&pats),
@@ -92,9 +93,9 @@ fn cn_digit(c: char) -> Option<i64> {
 /// 九十九), with its normalised start and whether it was the lone word 一.
 fn number_before(n: &Norm, orig: &str, pos: usize) -> Option<(i64, usize, bool)> {
     let head = n.text.get(..pos)?;
-    if let Some(s) = head.trim_end_matches(' ').strip_suffix('#').map(str::len) {
+    if let Some(s) = trim_end_in(head, " ").strip_suffix('#').map(str::len) {
         let (os, oe) = n.orig_span(s, s + 1);
-        let v = orig.get(os..oe)?.parse::<i64>().ok()?;
+        let v = digits(orig.get(os..oe)?)?;
         return Some((v, s, false));
     }
     // Up to three numerals, last first: 八, 十二, 二十四.
@@ -122,7 +123,7 @@ fn number_after(n: &Norm, orig: &str, pos: usize) -> Option<i64> {
         return None;
     }
     let (os, oe) = n.orig_span(pos, pos + 1);
-    orig.get(os..oe)?.parse().ok()
+    digits(orig.get(os..oe)?)
 }
 
 fn at(date: NaiveDate, h: i64, m: i64, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
