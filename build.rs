@@ -5,6 +5,9 @@
 //!
 //! The holiday calendar (`holidays.tsv`) becomes a Rust table of day numbers
 //! (`holidays.rs`), so the wasm needs no date parsing for it.
+//!
+//! The phrase table (`reasons.tsv`) is resolved here: each distinct phrase
+//! gets all its roles (see [`reasons`]), so the wasm only reads blocks.
 
 use std::{env, fs, path::PathBuf};
 
@@ -31,12 +34,114 @@ fn main() {
             })
             .flat_map(|l| [l, "\n"])
             .collect();
+        let kept = if name == "reasons.tsv" {
+            reasons(&kept)
+        } else {
+            kept
+        };
         if name == "holidays.tsv" {
             let rs = holidays(&kept);
             fs::write(out.join("holidays.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         fs::write(out.join(name), kept).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+}
+
+/// Groups the detector reads by a fixed id, in this order (see
+/// `src/core/reason/rules.rs`); other groups follow in order of appearance.
+const SPECIAL: [&str; 9] = [
+    "neg", "ping", "stop", "post", "topic", "payday", "keep", "notq", "ack",
+];
+
+/// `reasons.tsv` (phrases under `[code weight]` / `[@group]` headings,
+/// `@a+@b` / `@a+?` combination rows under code headings) resolved to:
+/// `[roles]` blocks of phrases, where roles are `code:weight` and `@id`
+/// tokens and every distinct phrase appears once, under the block of all
+/// its roles; a `[?]` block of question words; a `[=]` block of combination
+/// rows `code:weight a b`, with `b` a group id or `?`.
+/// A duplicate row is an error.
+fn reasons(text: &str) -> String {
+    let mut groups: Vec<String> = SPECIAL.iter().map(|g| g.to_string()).collect();
+    let mut id = |g: &str| match groups.iter().position(|x| x == g) {
+        Some(i) => i,
+        None => {
+            groups.push(g.to_string());
+            groups.len() - 1
+        }
+    };
+    let mut head: Option<String> = None;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    // Phrases in order of appearance with their roles.
+    let mut phrases: Vec<(String, Vec<String>)> = Vec::new();
+    let mut questions = String::new();
+    let mut combos = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("# ") {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            head = Some(match h.strip_prefix('@') {
+                Some(g) => format!("@{g}"),
+                None => {
+                    let (c, w) = h.split_once(' ').unwrap_or((h, "2"));
+                    let w = w.trim().parse::<u8>().map_or(2, |w| w.clamp(1, 3));
+                    format!("{c}:{w}")
+                }
+            });
+            continue;
+        }
+        let Some(h) = head.clone() else { continue };
+        let row = (h.clone(), line.to_string());
+        assert!(
+            !seen.contains(&row),
+            "reasons.tsv: duplicate row {h} {line}"
+        );
+        seen.push(row);
+        if h == "@q" {
+            questions.push_str(line);
+            questions.push('\n');
+            continue;
+        }
+        let role = match h.strip_prefix('@') {
+            Some(g) => format!("@{}", id(g)),
+            None => match line.strip_prefix('@') {
+                Some(pair) => {
+                    let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
+                    let b = match b.strip_prefix('@') {
+                        Some(b) => id(b).to_string(),
+                        None => "?".to_string(),
+                    };
+                    combos.push_str(&format!("{h} {} {b}\n", id(a)));
+                    continue;
+                }
+                None => h,
+            },
+        };
+        match phrases.iter_mut().find(|(p, _)| p == line) {
+            Some((_, roles)) => roles.push(role),
+            None => phrases.push((line.to_string(), vec![role])),
+        }
+    }
+    // Blocks by role set, in order of first appearance.
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    for (phrase, roles) in phrases {
+        let key = roles.join(" ");
+        let i = match blocks.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                blocks.push((key, String::new()));
+                blocks.len() - 1
+            }
+        };
+        blocks[i].1.push_str(&phrase);
+        blocks[i].1.push('\n');
+    }
+    let mut out = String::new();
+    for (key, body) in blocks {
+        out.push_str(&format!("[{key}]\n{body}"));
+    }
+    out.push_str(&format!("[?]\n{questions}[=]\n{combos}"));
+    out
 }
 
 /// `kind<TAB>first<TAB>last<TAB>zh-CN<TAB>zh-TW<TAB>en` rows as
