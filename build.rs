@@ -73,7 +73,7 @@ fn reasons(text: &str) -> String {
     let mut seen: Vec<(String, String)> = Vec::new();
     // Phrases in order of appearance with their roles.
     let mut phrases: Vec<(String, Vec<String>)> = Vec::new();
-    let mut questions = String::new();
+    let mut questions: Vec<String> = Vec::new();
     let mut combos = String::new();
     for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with("# ") {
@@ -98,8 +98,7 @@ fn reasons(text: &str) -> String {
         );
         seen.push(row);
         if h == "@q" {
-            questions.push_str(line);
-            questions.push('\n');
+            questions.push(line.to_string());
             continue;
         }
         let role = match h.strip_prefix('@') {
@@ -122,25 +121,28 @@ fn reasons(text: &str) -> String {
             None => phrases.push((line.to_string(), vec![role])),
         }
     }
-    // Blocks by role set, in order of first appearance.
-    let mut blocks: Vec<(String, String)> = Vec::new();
+    // Blocks by role set, in order of first appearance; phrases sorted in
+    // a block (the matcher takes the longest hit, so order does not count,
+    // and sorted phrases compress better).
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
     for (phrase, roles) in phrases {
         let key = roles.join(" ");
-        let i = match blocks.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
-            None => {
-                blocks.push((key, String::new()));
-                blocks.len() - 1
-            }
-        };
-        blocks[i].1.push_str(&phrase);
-        blocks[i].1.push('\n');
+        match blocks.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(phrase),
+            None => blocks.push((key, vec![phrase])),
+        }
     }
+    blocks.push(("?".to_string(), questions));
     let mut out = String::new();
-    for (key, body) in blocks {
-        out.push_str(&format!("[{key}]\n{body}"));
+    for (key, mut list) in blocks {
+        list.sort();
+        out.push_str(&format!("[{key}]\n"));
+        for phrase in list {
+            out.push_str(&phrase);
+            out.push('\n');
+        }
     }
-    out.push_str(&format!("[?]\n{questions}[=]\n{combos}"));
+    out.push_str(&format!("[=]\n{combos}"));
     out
 }
 
