@@ -32,7 +32,7 @@ fn main() {
                 let t = l.trim_start();
                 t != "#" && !t.starts_with("# ")
             })
-            .flat_map(|l| [l, "\n"])
+            .flat_map(|l| [indent(l), l.trim_start(), "\n"])
             .collect();
         let kept = if name == "reasons.tsv" {
             reasons(&kept)
@@ -44,6 +44,16 @@ fn main() {
             fs::write(out.join("holidays.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         fs::write(out.join(name), kept).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+/// One space for an indented line (readers only ask whether a line is
+/// indented), else nothing.
+fn indent(line: &str) -> &'static str {
+    if line.starts_with(char::is_whitespace) && !line.trim().is_empty() {
+        " "
+    } else {
+        ""
     }
 }
 

@@ -175,11 +175,13 @@ fn has_address(head: &str) -> bool {
             }
         }
     }
-    let lower = head.trim_start().to_ascii_lowercase();
+    let head = head.trim_start();
     ["hi ", "hello ", "dear "].iter().any(|g| {
-        lower
-            .strip_prefix(g)
-            .is_some_and(|rest| rest.starts_with(super::text::is_letter))
+        head.get(..g.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(g))
+            && head
+                .get(g.len()..)
+                .is_some_and(|rest| rest.starts_with(super::text::is_letter))
     })
 }
 
@@ -258,13 +260,15 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 let window = window
                     .get(..window.find(is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
-                let Some(end) = ARRIVALS
-                    .iter()
-                    .filter_map(|a| find(window, a).map(|i| i + a.len()))
-                    .min()
-                else {
+                let mut end = usize::MAX;
+                for a in ARRIVALS {
+                    if let Some(i) = find(window, a) {
+                        end = end.min(i + a.len());
+                    }
+                }
+                if end == usize::MAX {
                     continue;
-                };
+                }
                 ("delivery_promise", hit.start, hit.end + end)
             }
             "delivery_promise" => {
