@@ -152,7 +152,14 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
 
 /// Byte offset just after the first `n` characters of `s`.
 fn char_end(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+    let mut left = n;
+    for (i, _) in s.char_indices() {
+        if left == 0 {
+            return i;
+        }
+        left -= 1;
+    }
+    s.len()
 }
 
 /// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
