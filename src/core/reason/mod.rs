@@ -182,7 +182,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
         let n = Norm::new(m.text);
         let hits = r.find(&n);
-        let qs = r.questions(&n);
+        let qs = r.questions(&n, &hits);
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
             !question(f)

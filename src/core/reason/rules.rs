@@ -215,7 +215,8 @@ impl Rules {
     }
 
     /// Which clauses of `n` are questions.
-    pub fn questions(&self, n: &Norm) -> Vec<bool> {
+    /// `hits` are [`Rules::find`]'s hits in `n`.
+    pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
         let mut q = vec![false; n.clauses()];
         for (k, slot) in q.iter_mut().enumerate() {
             let (s, e) = n.clause_span(k);
@@ -224,9 +225,8 @@ impl Rules {
             *slot = t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没");
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
-        let found = self.find(n);
         for h in self.questions.find_iter(&n.text) {
-            let inside = found
+            let inside = hits
                 .iter()
                 .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, self.special.notq));
             if at_word_bounds(n, h.start, h.end) && !inside {
