@@ -2,6 +2,12 @@
 //! comments document the tables for editors and need not ship in the wasm.
 //! A comment is a line that is `#` alone or starts with `# ` (after
 //! indentation); rows such as `#折` (a number, then 折) are data.
+//!
+//! The holiday calendar (`holidays.tsv`) becomes a Rust table of day numbers
+//! (`holidays.rs`), so the wasm needs no date parsing for it.
+//!
+//! The phrase table (`reasons.tsv`) is resolved here: each distinct phrase
+//! gets all its roles (see [`reasons`]), so the wasm only reads blocks.
 
 use std::{env, fs, path::PathBuf};
 
@@ -26,8 +32,197 @@ fn main() {
                 let t = l.trim_start();
                 t != "#" && !t.starts_with("# ")
             })
-            .flat_map(|l| [l, "\n"])
+            .flat_map(|l| [indent(l), l.trim_start(), "\n"])
             .collect();
+        let kept = match name {
+            "reasons.tsv" => reasons(&kept),
+            // The reader takes the first char of a row and the ones after it.
+            "fold.tsv" => kept.replace('\t', ""),
+            _ => kept,
+        };
+        if name == "holidays.tsv" {
+            let rs = holidays(&kept);
+            fs::write(out.join("holidays.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
         fs::write(out.join(name), kept).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+}
+
+/// One space for an indented line (readers only ask whether a line is
+/// indented), else nothing.
+fn indent(line: &str) -> &'static str {
+    if line.starts_with(char::is_whitespace) && !line.trim().is_empty() {
+        " "
+    } else {
+        ""
+    }
+}
+
+/// Groups the detector reads by a fixed id, in this order (see
+/// `src/core/reason/rules.rs`); other groups follow in order of appearance.
+const SPECIAL: [&str; 9] = [
+    "neg", "ping", "stop", "post", "topic", "payday", "keep", "notq", "ack",
+];
+
+/// `reasons.tsv` (phrases under `[code weight]` / `[@group]` headings,
+/// `@a+@b` / `@a+?` combination rows under code headings) resolved to:
+/// `[roles]` blocks of phrases, where roles are `code:weight` and `@id`
+/// tokens and every distinct phrase appears once, under the block of all
+/// its roles; a `[?]` block of question words; a `[=]` block of combination
+/// rows `code:weight a b`, with `b` a group id or `?`.
+/// A duplicate row is an error.
+fn reasons(text: &str) -> String {
+    let mut groups: Vec<String> = SPECIAL.iter().map(|g| g.to_string()).collect();
+    let mut id = |g: &str| match groups.iter().position(|x| x == g) {
+        Some(i) => i,
+        None => {
+            groups.push(g.to_string());
+            groups.len() - 1
+        }
+    };
+    let mut head: Option<String> = None;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    // Phrases in order of appearance with their roles.
+    let mut phrases: Vec<(String, Vec<String>)> = Vec::new();
+    let mut questions: Vec<String> = Vec::new();
+    let mut combos = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("# ") {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            head = Some(match h.strip_prefix('@') {
+                Some(g) => format!("@{g}"),
+                None => {
+                    let (c, w) = h.split_once(' ').unwrap_or((h, "2"));
+                    let w = w.trim().parse::<u8>().map_or(2, |w| w.clamp(1, 3));
+                    format!("{c}:{w}")
+                }
+            });
+            continue;
+        }
+        let Some(h) = head.clone() else { continue };
+        let row = (h.clone(), line.to_string());
+        assert!(
+            !seen.contains(&row),
+            "reasons.tsv: duplicate row {h} {line}"
+        );
+        seen.push(row);
+        if h == "@q" {
+            questions.push(line.to_string());
+            continue;
+        }
+        let role = match h.strip_prefix('@') {
+            Some(g) => format!("@{}", id(g)),
+            None => match line.strip_prefix('@') {
+                Some(pair) => {
+                    let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
+                    let b = match b.strip_prefix('@') {
+                        Some(b) => id(b).to_string(),
+                        None => "?".to_string(),
+                    };
+                    combos.push_str(&format!("{h} {} {b}\n", id(a)));
+                    continue;
+                }
+                None => h,
+            },
+        };
+        match phrases.iter_mut().find(|(p, _)| p == line) {
+            Some((_, roles)) => roles.push(role),
+            None => phrases.push((line.to_string(), vec![role])),
+        }
+    }
+    // Blocks by role set, in order of first appearance; phrases sorted in
+    // a block (the matcher takes the longest hit, so order does not count,
+    // and sorted phrases compress better).
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for (phrase, roles) in phrases {
+        let key = roles.join(" ");
+        match blocks.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(phrase),
+            None => blocks.push((key, vec![phrase])),
+        }
+    }
+    blocks.push(("?".to_string(), questions));
+    let mut out = String::new();
+    for (key, mut list) in blocks {
+        list.sort();
+        out.push_str(&format!("[{key}]\n"));
+        for phrase in list {
+            out.push_str(&phrase);
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("[=]\n{combos}"));
+    out
+}
+
+/// `kind<TAB>first<TAB>last<TAB>zh-CN<TAB>zh-TW<TAB>en` rows as
+/// `(kind, first, last, names)`, days counted as chrono's `num_days_from_ce`.
+fn holidays(text: &str) -> String {
+    let mut rs = String::from("&[\n");
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(f.len() >= 4, "holidays.tsv: short row {line:?}");
+        let kind = match f[0] {
+            "covered" => 0,
+            "rest" => 1,
+            "work" => 2,
+            k => panic!("holidays.tsv: unknown kind {k:?}"),
+        };
+        let name = |i: usize| f.get(i).copied().unwrap_or(f[3]);
+        let names = if kind == 1 {
+            [f[3], name(4), name(5)]
+        } else {
+            ["", "", ""]
+        };
+        rs.push_str(&format!(
+            "    ({kind}, {}, {}, {names:?}),\n",
+            day(f[1]),
+            day(f[2])
+        ));
+    }
+    rs.push(']');
+    rs
+}
+
+/// `YYYY-MM-DD` as days from 0001-01-01 (day 1), like chrono's `num_days_from_ce`.
+fn day(s: &str) -> i64 {
+    let p: Vec<i64> = s
+        .split('-')
+        .map(|x| {
+            x.parse()
+                .unwrap_or_else(|_| panic!("holidays.tsv: bad date {s:?}"))
+        })
+        .collect();
+    let (y, m, d) = match p[..] {
+        [y, m, d] => (y, m, d),
+        _ => panic!("holidays.tsv: bad date {s:?}"),
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let len = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    assert!(
+        (1..=12).contains(&m) && d >= 1 && d <= len[(m - 1) as usize],
+        "holidays.tsv: bad date {s:?}"
+    );
+    // Days from civil (H. Hinnant), then from 1970-01-01 to 0001-01-01.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 + 719_163
 }

@@ -1,68 +1,37 @@
 //! Rest days: weekends, the built-in statutory holiday calendar, and the
 //! shop's own holidays and make-up workdays.
 
-use std::sync::OnceLock;
-
 use chrono::{Datelike, NaiveDate};
 
-use super::input::{parse_date, Settings};
+use super::input::Settings;
 use super::model::Locale;
 
-const TABLE: &str = super::data::HOLIDAYS;
+const TABLE: &[(u8, i32, i32, [&str; 3])] = super::data::HOLIDAYS;
+const COVERED: u8 = 0;
+const REST: u8 = 1;
+const WORK: u8 = 2;
 
-#[derive(Default)]
-struct Calendar {
-    covered: Vec<(NaiveDate, NaiveDate)>,
-    rest: Vec<(NaiveDate, NaiveDate, [&'static str; 3])>,
-    work: Vec<(NaiveDate, NaiveDate)>,
-}
-
-fn calendar() -> &'static Calendar {
-    static C: OnceLock<Calendar> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut c = Calendar::default();
-        for line in TABLE.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Ok(a), Ok(b)) = (parse_date("", f[1]), parse_date("", f[2])) else {
-                continue;
-            };
-            let name = |i: usize| f.get(i).copied().unwrap_or(f[3]);
-            match f[0] {
-                "covered" => c.covered.push((a, b)),
-                "rest" => c.rest.push((a, b, [f[3], name(4), name(5)])),
-                "work" => c.work.push((a, b)),
-                _ => {}
-            }
-        }
-        c
-    })
+/// The first row of `kind` around `day`.
+fn row(day: NaiveDate, kind: u8) -> Option<&'static [&'static str; 3]> {
+    let d = day.num_days_from_ce();
+    TABLE
+        .iter()
+        .find(|r| r.0 == kind && r.1 <= d && d <= r.2)
+        .map(|r| &r.3)
 }
 
 /// Whether the built-in calendar knows the holidays of `day`'s year.
 pub fn covers(day: NaiveDate) -> bool {
-    calendar()
-        .covered
-        .iter()
-        .any(|(a, b)| *a <= day && day <= *b)
+    row(day, COVERED).is_some()
 }
 
 /// The statutory holiday `day` falls in, if any, named in `locale`.
 pub fn holiday_name(day: NaiveDate, locale: Locale) -> Option<&'static str> {
-    calendar()
-        .rest
-        .iter()
-        .find(|(a, b, _)| *a <= day && day <= *b)
-        .map(|(_, _, n)| n[locale as usize])
+    row(day, REST).map(|n| n[locale as usize])
 }
 
 fn is_makeup_workday(day: NaiveDate) -> bool {
-    calendar().work.iter().any(|(a, b)| *a <= day && day <= *b)
+    row(day, WORK).is_some()
 }
 
 /// Whether the built-in calendar, or the shop's own lists, cover `day`'s
@@ -88,4 +57,31 @@ pub fn is_rest_day(day: NaiveDate, s: &Settings) -> bool {
         return false;
     }
     s.rest_days[day.weekday().num_days_from_sunday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::input::parse_date;
+
+    #[test]
+    fn table_matches_the_source_file() {
+        let src = include_str!("../data/holidays.tsv");
+        let rows: Vec<&str> = src
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        assert_eq!(rows.len(), TABLE.len());
+        for (line, row) in rows.iter().zip(TABLE) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let day = |s: &str| parse_date("", s).unwrap().num_days_from_ce();
+            assert_eq!((day(f[1]), day(f[2])), (row.1, row.2), "{line}");
+            if f[0] == "rest" {
+                assert_eq!(row.3, [f[3], f[4], f[5]]);
+            }
+        }
+        let national = parse_date("", "2026-10-07").unwrap();
+        assert_eq!(holiday_name(national, Locale::En), Some("National Day"));
+        assert!(covers(national) && !covers(parse_date("", "2027-01-01").unwrap()));
+    }
 }

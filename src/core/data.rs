@@ -9,7 +9,11 @@ pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
 pub const FOLD: &str = include_str!(concat!(env!("OUT_DIR"), "/fold.tsv"));
 /// Words the lint flags (`lint.tsv`).
 pub const LINT: &str = include_str!(concat!(env!("OUT_DIR"), "/lint.tsv"));
-/// Statutory holidays and make-up workdays (`holidays.tsv`).
-pub const HOLIDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/holidays.tsv"));
+/// Statutory holidays and make-up workdays (`holidays.tsv`): `(kind, first
+/// day, last day, names zh-CN / zh-TW / en)`, kind 0 = a year the calendar
+/// covers, 1 = a holiday, 2 = a make-up workday; days as
+/// `Datelike::num_days_from_ce`; only holidays keep their names.
+pub const HOLIDAYS: &[(u8, i32, i32, [&str; 3])] =
+    include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
 /// Reminder line templates (`templates.txt`).
 pub const TEMPLATES: &str = include_str!(concat!(env!("OUT_DIR"), "/templates.txt"));

@@ -5,10 +5,14 @@
 use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
+use super::explain::{fill, pick};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{contains, find};
+use super::text::{contains, find, num, trim_end_in};
+
+/// ASCII and full-width digits, and the space.
+const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
 
 const TABLE: &str = super::data::LINT;
 
@@ -76,46 +80,65 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// The explanation of each warning code: zh-CN, zh-TW, English; `{}` is the word.
+const MESSAGES: [(&str, [&str; 3]); 4] = [
+    (
+        "extreme_word",
+        [
+            "「{}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法",
+            "「{}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法",
+            "\"{}\" is an absolute claim (极限词) banned by the Advertising Law: use a specific, provable statement",
+        ],
+    ),
+    (
+        "delivery_promise",
+        [
+            "「{}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”",
+            "「{}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」",
+            "\"{}\" promises a delivery date; any courier delay turns it into a complaint: say \"we'll ship as soon as it's paid\"",
+        ],
+    ),
+    (
+        "pressure",
+        [
+            "「{}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙",
+            "「{}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助",
+            "\"{}\" pressures the buyer and invites complaints: remind and offer help instead",
+        ],
+    ),
+    (
+        "argue",
+        [
+            "「{}」像在和买家争辩、指责买家:换成理解和帮忙的说法",
+            "「{}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法",
+            "\"{}\" argues with or blames the buyer: show understanding and offer help",
+        ],
+    ),
+];
+
+const TOO_LONG: [&str; 3] = [
+    "短信有{}个字,超过一条的{}字,会被拆成多条:精简成一条",
+    "簡訊有{}個字,超過一則的{}字,會被拆成多則:精簡成一則",
+    "the SMS has {} characters, over the {} of one message, so it would be split: cut it to one",
+];
+
+const NAME_MISSING: [&str; 3] = [
+    "短信前7个字里没有买家的名字「{}」:把称呼放到开头,买家一眼就知道是发给自己的",
+    "簡訊前7個字裡沒有買家的名字「{}」:把稱呼放在開頭,買家一看就知道是給自己的",
+    "the buyer's name \"{}\" is not in the first 7 characters: start with it so the buyer sees it is for them",
+];
+
+const NO_ADDRESS: [&str; 3] = [
+    "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)",
+    "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字",
+    "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
+];
+
 fn message(code: &str, loc: Locale, word: &str) -> String {
-    match (code, loc) {
-        ("extreme_word", Locale::ZhCn) => {
-            format!("「{word}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法")
-        }
-        ("extreme_word", Locale::ZhTw) => {
-            format!("「{word}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法")
-        }
-        ("extreme_word", Locale::En) => format!(
-            "\"{word}\" is an absolute claim (极限词) banned by the Advertising Law: use a specific, provable statement"
-        ),
-        ("delivery_promise", Locale::ZhCn) => {
-            format!("「{word}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”")
-        }
-        ("delivery_promise", Locale::ZhTw) => {
-            format!("「{word}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」")
-        }
-        ("delivery_promise", Locale::En) => format!(
-            "\"{word}\" promises a delivery date; any courier delay turns it into a complaint: say \"we'll ship as soon as it's paid\""
-        ),
-        ("pressure", Locale::ZhCn) => {
-            format!("「{word}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙")
-        }
-        ("pressure", Locale::ZhTw) => {
-            format!("「{word}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助")
-        }
-        ("pressure", Locale::En) => format!(
-            "\"{word}\" pressures the buyer and invites complaints: remind and offer help instead"
-        ),
-        ("argue", Locale::ZhCn) => {
-            format!("「{word}」像在和买家争辩、指责买家:换成理解和帮忙的说法")
-        }
-        ("argue", Locale::ZhTw) => {
-            format!("「{word}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法")
-        }
-        ("argue", Locale::En) => format!(
-            "\"{word}\" argues with or blames the buyer: show understanding and offer help"
-        ),
-        _ => String::new(),
-    }
+    MESSAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(String::new, |(_, m)| fill(pick(m, loc), &[word]))
 }
 
 fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
@@ -129,7 +152,14 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
 
 /// Byte offset just after the first `n` characters of `s`.
 fn char_end(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+    let mut left = n;
+    for (i, _) in s.char_indices() {
+        if left == 0 {
+            return i;
+        }
+        left -= 1;
+    }
+    s.len()
 }
 
 /// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
@@ -152,11 +182,13 @@ fn has_address(head: &str) -> bool {
             }
         }
     }
-    let lower = head.trim_start().to_ascii_lowercase();
+    let head = head.trim_start();
     ["hi ", "hello ", "dear "].iter().any(|g| {
-        lower
-            .strip_prefix(g)
-            .is_some_and(|rest| rest.starts_with(super::text::is_letter))
+        head.get(..g.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(g))
+            && head
+                .get(g.len()..)
+                .is_some_and(|rest| rest.starts_with(super::text::is_letter))
     })
 }
 
@@ -165,13 +197,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
-        let message = match loc {
-            Locale::ZhCn => format!("短信有{n}个字,超过一条的{limit}字,会被拆成多条:精简成一条"),
-            Locale::ZhTw => format!("簡訊有{n}個字,超過一則的{limit}字,會被拆成多則:精簡成一則"),
-            Locale::En => format!(
-                "the SMS has {n} characters, over the {limit} of one message, so it would be split: cut it to one"
-            ),
-        };
+        let message = fill(pick(&TOO_LONG, loc), &[&num(n), &num(limit)]);
         out.push(warning("too_long_sms", message, text, start, text.len()));
     }
     let name = options
@@ -185,20 +211,12 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
             let k = SMS_NAME_CHARS.max(name.chars().count());
             (
                 contains(window(k), name),
-                match loc {
-                    Locale::ZhCn => format!("短信前7个字里没有买家的名字「{name}」:把称呼放到开头,买家一眼就知道是发给自己的"),
-                    Locale::ZhTw => format!("簡訊前7個字裡沒有買家的名字「{name}」:把稱呼放在開頭,買家一看就知道是給自己的"),
-                    Locale::En => format!("the buyer's name \"{name}\" is not in the first 7 characters: start with it so the buyer sees it is for them"),
-                },
+                fill(pick(&NAME_MISSING, loc), &[name]),
             )
         }
         None => (
             has_address(window(SMS_NAME_CHARS)),
-            match loc {
-                Locale::ZhCn => "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)".to_string(),
-                Locale::ZhTw => "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字".to_string(),
-                Locale::En => "the SMS does not start by addressing the buyer: put their name in the first 7 characters".to_string(),
-            },
+            pick(&NO_ADDRESS, loc).to_string(),
         ),
     };
     if !ok {
@@ -216,7 +234,8 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",
-            format!("text is longer than {MAX_LINT_CHARS} characters: lint one line at a time"),
+            // Literal rather than format!: a test checks the figure.
+            "text is longer than 10000 characters: lint one line at a time",
         ));
     }
     let loc = options.locale.unwrap_or_default();
@@ -248,23 +267,21 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 let window = window
                     .get(..window.find(is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
-                let Some(end) = ARRIVALS
-                    .iter()
-                    .filter_map(|a| find(window, a).map(|i| i + a.len()))
-                    .min()
-                else {
+                let mut end = usize::MAX;
+                for a in ARRIVALS {
+                    if let Some(i) = find(window, a) {
+                        end = end.min(i + a.len());
+                    }
+                }
+                if end == usize::MAX {
                     continue;
-                };
+                }
                 ("delivery_promise", hit.start, hit.end + end)
             }
             "delivery_promise" => {
                 // Take in the number: 24 小时送达.
                 let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-                let run = text
-                    .get(..hit.start)
-                    .unwrap_or("")
-                    .trim_end_matches(|c: char| digit(c) || c == ' ')
-                    .len();
+                let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
                 let start = text
                     .get(run..hit.start)
                     .unwrap_or("")
@@ -322,6 +339,12 @@ mod tests {
         assert_eq!(codes("保证明天到货")[0], ("delivery_promise".into(), 0, 6));
         assert!(codes("保证质量,收到不满意可退").is_empty());
         assert_eq!(codes("24 小时送达")[0], ("delivery_promise".into(), 0, 7));
+    }
+
+    #[test]
+    fn too_long_names_the_limit() {
+        let err = lint(&"x".repeat(MAX_LINT_CHARS + 1), &LintOptions::default()).unwrap_err();
+        assert!(err.message().contains(&MAX_LINT_CHARS.to_string()));
     }
 
     #[test]

@@ -13,7 +13,43 @@ pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'
 
 /// `HH:MM` of a time.
 pub fn hhmm<T: chrono::Timelike>(t: &T) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    clock(t.hour(), t.minute())
+}
+
+/// `HH:MM` of an hour and a minute (both below 100).
+#[inline(never)]
+fn clock(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(5);
+    for (i, v) in [h, m].into_iter().enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        s.push(char::from(b'0' + (v / 10 % 10) as u8));
+        s.push(char::from(b'0' + (v % 10) as u8));
+    }
+    s
+}
+
+/// The decimal digits of `n`.
+#[inline(never)]
+pub fn num(n: usize) -> String {
+    // Last digit first.
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut v = n;
+    while let Some(slot) = digits.get_mut(len) {
+        *slot = (v % 10) as u8;
+        len += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(len);
+    for d in digits.get(..len).unwrap_or(&[]).iter().rev() {
+        s.push(char::from(b'0' + d));
+    }
+    s
 }
 
 /// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph.
@@ -37,6 +73,45 @@ pub fn is_letter(c: char) -> bool {
 /// A letter or a digit (ASCII or full-width).
 pub fn is_letter_or_digit(c: char) -> bool {
     is_letter(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether `c` is one of the chars of `set`.
+fn in_set(c: char, set: &str) -> bool {
+    set.chars().any(|x| x == c)
+}
+
+/// `s` without its trailing chars from `set`.
+#[inline(never)]
+pub fn trim_end_in<'a>(s: &'a str, set: &str) -> &'a str {
+    let mut t = s;
+    while let Some(c) = t.chars().next_back() {
+        if !in_set(c, set) {
+            break;
+        }
+        t = t.get(..t.len() - c.len_utf8()).unwrap_or("");
+    }
+    t
+}
+
+/// Whether `s` ends with one of the chars of `set`.
+pub fn ends_in(s: &str, set: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| in_set(c, set))
+}
+
+/// A number written in ASCII digits only (no sign), if it fits.
+#[inline(never)]
+pub fn digits(s: &str) -> Option<i64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+    }
+    Some(v)
 }
 
 /// Byte offset of the first `needle` in `hay`.
@@ -69,6 +144,40 @@ mod tests {
             assert!(!is_letter(c), "{c}");
         }
         assert!(is_letter_or_digit('7') && is_letter_or_digit('７'));
+    }
+
+    #[test]
+    fn numbers_and_clocks() {
+        for n in [0, 7, 10, 70, 160, 1234, usize::MAX] {
+            assert_eq!(num(n), n.to_string());
+        }
+        assert_eq!(clock(9, 5), "09:05");
+        assert_eq!(clock(23, 59), "23:59");
+    }
+
+    #[test]
+    fn trims_and_reads_digits() {
+        assert_eq!(trim_end_in("好的,, ", ", "), "好的");
+        assert_eq!(trim_end_in(",,", ","), "");
+        assert!(ends_in("有吗", "?吗") && !ends_in("", "?"));
+        for s in [
+            "0",
+            "12",
+            "９",
+            "",
+            "+1",
+            "-1",
+            "99999999999999999999",
+            "1a",
+        ] {
+            assert_eq!(
+                digits(s),
+                s.parse::<i64>()
+                    .ok()
+                    .filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
+                "{s}"
+            );
+        }
     }
 
     #[test]

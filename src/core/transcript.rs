@@ -79,12 +79,13 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         Some(s) => Some(parse_date("options.date", s)?),
         None => None,
     };
-    let agents: Vec<&str> = options
-        .agent_nicks
-        .iter()
-        .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
-        .collect();
+    let mut agents: Vec<&str> = Vec::new();
+    for a in &options.agent_nicks {
+        let a = a.trim();
+        if !a.is_empty() {
+            agents.push(a);
+        }
+    }
     let mut r = Reader {
         out: Transcript::default(),
         agents,
@@ -332,7 +333,15 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
     let mut first = None;
     let mut spaced = None;
     let mut known = None;
-    for (i, c) in line.char_indices().filter(|&(_, c)| COLON(c)).take(8) {
+    let mut colons = 0;
+    for (i, c) in line.char_indices() {
+        if !COLON(c) {
+            continue;
+        }
+        colons += 1;
+        if colons > 8 {
+            break;
+        }
         let (nick, msg) = (line.get(..i)?, line.get(i + c.len_utf8()..)?);
         if ends(nick, DIGIT) && starts(msg, DIGIT) {
             continue; // the colon of a time, `14:05`

@@ -33,6 +33,7 @@ use chrono::{DateTime, FixedOffset, Timelike};
 use super::input::Input;
 use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
+use super::text::{ends_in, trim_end_in};
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -181,7 +182,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
         let n = Norm::new(m.text);
         let hits = r.find(&n);
-        let qs = r.questions(&n);
+        let qs = r.questions(&n, &hits);
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
             !question(f)
@@ -193,7 +194,12 @@ pub fn analyze(input: &Input) -> Analysis {
                 })
         };
         let asks_any = qs.iter().any(|q| *q);
-        let live: Vec<&Found> = hits.iter().filter(|f| !negated(f)).collect();
+        let mut live: Vec<Found> = Vec::new();
+        for f in &hits {
+            if !negated(f) {
+                live.push(*f);
+            }
+        }
         let has = |g: u8| live.iter().any(|f| r.is(f, g));
         if has(sp.stop) {
             signals.stop_request = Some(m.index);
@@ -219,7 +225,10 @@ pub fn analyze(input: &Input) -> Analysis {
             }
         }
         for c in &r.combos {
-            for a in live.iter().filter(|f| r.is(f, c.a)) {
+            for a in &live {
+                if !r.is(a, c.a) {
+                    continue;
+                }
                 let other = match c.b {
                     Some(b) => live
                         .iter()
@@ -241,7 +250,16 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         // Pings: only a real wait, not an opening greeting. A message of
         // question marks alone (`??`) pings too.
-        let pings: Vec<&&Found> = live.iter().filter(|f| r.is(f, sp.ping)).collect();
+        // (count, first start, last) of the pings.
+        let mut pings: (usize, usize, Option<&Found>) = (0, 0, None);
+        for f in &live {
+            if r.is(f, sp.ping) {
+                if pings.0 == 0 {
+                    pings.1 = f.start;
+                }
+                pings = (pings.0 + 1, pings.1, Some(f));
+            }
+        }
         let marks = n.text.chars().any(|c| c == '?')
             && !n.text.chars().any(crate::core::text::is_letter_or_digit);
         if marks && (after_buyer || agent_spoke) {
@@ -252,14 +270,14 @@ pub fn analyze(input: &Input) -> Analysis {
                 end: n.text.len(),
             });
         }
-        if let Some(last) = pings.last() {
+        if let (count, first, Some(last)) = pings {
             let tail = n.text.get(last.end..).unwrap_or("");
             let at_end = !tail.chars().any(crate::core::text::is_letter_or_digit);
-            if pings.len() >= 2 || after_buyer || (agent_spoke && at_end) {
+            if count >= 2 || after_buyer || (agent_spoke && at_end) {
                 cands.push(Cand {
                     code: ReasonCode::WaitingReply,
-                    weight: if pings.len() >= 2 { 3.0 } else { 2.0 },
-                    start: pings.first().map_or(last.start, |p| p.start),
+                    weight: if count >= 2 { 3.0 } else { 2.0 },
+                    start: first,
                     end: last.end,
                 });
             }
@@ -267,25 +285,29 @@ pub fn analyze(input: &Input) -> Analysis {
         // In one clause, the narrower topic wins: price words about the
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
-        for (wide, narrow) in NARROWER {
-            let clauses: Vec<usize> = cands
-                .iter()
-                .filter(|c| c.code == narrow)
-                .map(|c| n.clause(c.start))
-                .collect();
-            if !clauses.is_empty() {
-                cands.retain(|c| c.code != wide || !clauses.contains(&n.clause(c.start)));
+        // Bit `j` of a clause: it shows the narrower code of `NARROWER[j]`.
+        let mut narrow = vec![0u8; n.clauses()];
+        for c in &cands {
+            for (j, (_, code)) in NARROWER.iter().enumerate() {
+                if c.code == *code {
+                    if let Some(bits) = narrow.get_mut(n.clause(c.start)) {
+                        *bits |= 1 << j;
+                    }
+                }
             }
         }
-        if answered {
-            cands.retain(|c| c.code != ReasonCode::WaitingReply);
-        }
-        if post {
-            cands.retain(|c| !pre_sale(c.code));
-        }
-        if has(sp.keep) {
-            cands.retain(|c| c.code != ReasonCode::ChangedMind);
-        }
+        let keep = has(sp.keep);
+        cands.retain(|c| {
+            let bits = narrow.get(n.clause(c.start)).copied().unwrap_or(0);
+            let wider = NARROWER
+                .iter()
+                .enumerate()
+                .any(|(j, (code, _))| c.code == *code && bits & (1 << j) != 0);
+            !(wider
+                || (answered && c.code == ReasonCode::WaitingReply)
+                || (post && pre_sale(c.code))
+                || (keep && c.code == ReasonCode::ChangedMind))
+        });
         if cands
             .iter()
             .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
@@ -298,7 +320,7 @@ pub fn analyze(input: &Input) -> Analysis {
         if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
             scores.retain(|(code, _)| !pre_sale(*code));
         }
-        let asks = asks_any || !pings.is_empty() || marks;
+        let asks = asks_any || pings.0 > 0 || marks;
         if !answered && asks {
             signals.open_question = Some(m.index);
             // A bare question waits for an answer when it ends the message
@@ -306,11 +328,9 @@ pub fn analyze(input: &Input) -> Analysis {
             let k = qs.iter().rposition(|q| *q).unwrap_or(0);
             let (s, e) = n.clause_span(k);
             let clause = n.text.get(s..e).unwrap_or("");
-            let ends_as_question = clause.chars().count() <= 12
-                || clause
-                    .trim_end_matches([',', '.', '!', '~', '…', ' '])
-                    .ends_with(['?', '吗', '么', '嘛', '呢']);
-            plain = (cands.is_empty() && !post && !topic && pings.is_empty() && ends_as_question)
+            let ends_as_question =
+                clause.chars().count() <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
+            plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
                 .then(|| evidence(&n, m.text, m.index, s, e));
         } else {
             plain = None;

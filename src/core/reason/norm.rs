@@ -4,8 +4,6 @@
 //! digits as `#`, platform placeholders (`[数字x]`, `[姓名x]`, `#E-s[数字x]`)
 //! and emoji reduced, clause breaks at punctuation and at spaces between words.
 
-use std::sync::OnceLock;
-
 use super::super::sort::sort_by_key;
 
 const FOLD: &str = super::super::data::FOLD;
@@ -21,18 +19,25 @@ pub struct Norm {
     breaks: Vec<usize>,
 }
 
+/// The folding table, read once with the phrase table ([`super::rules::rules`]).
 fn fold_map() -> &'static [(char, char)] {
-    static F: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    F.get_or_init(|| {
-        let mut v = Vec::new();
-        for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
-            let mut cs = line.chars();
-            let Some(s) = cs.next() else { continue };
-            v.extend(cs.filter(|c| *c != '\t').map(|t| (t, s)));
+    &super::rules::rules().fold
+}
+
+/// Reads `fold.tsv`: (traditional, simplified), by traditional form.
+pub(super) fn read_fold() -> Vec<(char, char)> {
+    let mut v = Vec::new();
+    for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
+        let mut cs = line.chars();
+        let Some(s) = cs.next() else { continue };
+        for t in cs {
+            if t != '\t' {
+                v.push((t, s));
+            }
         }
-        sort_by_key(&mut v, |p| p.0);
-        v
-    })
+    }
+    sort_by_key(&mut v, |p| p.0);
+    v
 }
 
 /// Traditional → simplified for the characters the tables use.

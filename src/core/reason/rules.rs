@@ -29,12 +29,16 @@
 //! agent's answer, with nothing else, it settles the questions about the
 //! goods and terms asked before), `@none` (blocks a shorter phrase inside it
 //! and means nothing: 运费险 is not postage, 能不能 is not a negation).
+//!
+//! `build.rs` resolves the table before it is embedded: each distinct
+//! phrase once, under a block of all its roles, with fixed ids for the
+//! groups above (see [`SPECIAL`]).
 
 use std::sync::OnceLock;
 
 use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
-use super::super::sort::sort_by_key;
+use super::super::text::{digits, ends_in, trim_end_in};
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -78,6 +82,10 @@ pub struct Rules {
     pub questions: Matcher,
     pub combos: Vec<Combo>,
     pub special: Special,
+    /// Traditional → simplified (`fold.tsv`), for the normaliser.
+    pub fold: Vec<(char, char)>,
+    /// The time words (`times.tsv`).
+    pub times: super::when::Times,
 }
 
 /// One hit in a normalised message.
@@ -89,109 +97,80 @@ pub struct Found {
     pub clause: usize,
 }
 
-fn weight(w: Option<&str>) -> u8 {
-    w.and_then(|w| w.trim().parse::<u8>().ok())
-        .unwrap_or(2)
-        .clamp(1, 3)
-}
+/// Group ids fixed by `build.rs` for the groups the detector reads.
+const SPECIAL: Special = Special {
+    neg: 0,
+    ping: 1,
+    stop: 2,
+    post: 3,
+    topic: 4,
+    payday: 5,
+    keep: 6,
+    notq: 7,
+    ack: 8,
+};
 
-fn id(name: &'static str, groups: &mut Vec<&'static str>) -> u8 {
-    match groups.iter().position(|g| *g == name) {
-        Some(i) => i as u8,
+/// A role token of the resolved table: `code:weight` or `@group`.
+fn role(token: &str) -> Option<Role> {
+    let small = |s: &str| digits(s).and_then(|v| u8::try_from(v).ok());
+    match token.strip_prefix('@') {
+        Some(g) => Some(Role::Group(small(g)?)),
         None => {
-            groups.push(name);
-            (groups.len() - 1) as u8
+            let (code, w) = token.split_once(':')?;
+            Some(Role::Code(ReasonCode::parse(code)?, small(w)?))
         }
     }
 }
 
+/// The phrase table with the folding and time tables: one cache for the
+/// tables of the reason detector.
 pub fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(build)
 }
 
-/// The heading a table row sits under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Head {
-    Group(&'static str),
-    Code(ReasonCode, u8),
-}
-
-/// The table's rows with their headings; rows under an unknown heading are skipped.
-fn rows() -> Vec<(Head, &'static str)> {
-    let mut head = None;
-    let mut out = Vec::new();
-    for line in TABLE.lines().map(str::trim) {
-        // `# ` starts a comment; `#` alone in a phrase stands for a number.
-        if line.is_empty() || line.starts_with("# ") {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            head = match h.strip_prefix('@') {
-                Some(g) => Some(Head::Group(g)),
-                None => {
-                    let (c, w) = h.split_once(' ').unwrap_or((h, "2"));
-                    ReasonCode::parse(c).map(|c| Head::Code(c, weight(Some(w))))
-                }
-            };
-            continue;
-        }
-        if let Some(h) = head {
-            out.push((h, line));
-        }
-    }
-    out
-}
-
+/// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
+/// (each phrase once, with all its roles), the `[?]` question words and the
+/// `[=]` combination rows `code:weight a b`.
 fn build() -> Rules {
-    let mut groups: Vec<&'static str> = Vec::new();
-    let mut entries: Vec<(&str, Role)> = Vec::new();
-    let mut qs: Vec<&str> = Vec::new();
-    let mut combos = Vec::new();
-    for (head, phrase) in rows() {
-        match head {
-            Head::Group("q") => qs.push(phrase),
-            Head::Group(g) => entries.push((phrase, Role::Group(id(g, &mut groups)))),
-            Head::Code(code, w) => match phrase.strip_prefix('@') {
-                Some(pair) => {
-                    let (a, b) = pair.split_once('+').unwrap_or((pair, "?"));
-                    let a = id(a, &mut groups);
-                    let b = b.strip_prefix('@').map(|b| id(b, &mut groups));
-                    combos.push(Combo {
-                        code,
-                        a,
-                        b,
-                        weight: w,
-                    });
-                }
-                None => entries.push((phrase, Role::Code(code, w))),
-            },
-        }
-    }
-    let mut rows = entries;
-    let special = Special {
-        neg: id("neg", &mut groups),
-        ping: id("ping", &mut groups),
-        stop: id("stop", &mut groups),
-        post: id("post", &mut groups),
-        topic: id("topic", &mut groups),
-        payday: id("payday", &mut groups),
-        keep: id("keep", &mut groups),
-        notq: id("notq", &mut groups),
-        ack: id("ack", &mut groups),
-    };
-    sort_by_key(&mut rows, |r| *r);
-    rows.dedup();
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
-    for (p, r) in rows {
-        if pats.last() == Some(&p) {
-            if let Some(last) = roles.last_mut() {
-                last.push(r);
+    let mut qs: Vec<&str> = Vec::new();
+    let mut combos = Vec::new();
+    let mut head = "";
+    let mut block: Vec<Role> = Vec::new();
+    for line in TABLE.lines() {
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            head = h;
+            block = Vec::new();
+            for token in h.split(' ') {
+                if let Some(r) = role(token) {
+                    block.push(r);
+                }
             }
-        } else {
-            pats.push(p);
-            roles.push(vec![r]);
+            continue;
+        }
+        match head {
+            "?" => qs.push(line),
+            "=" => {
+                let mut f = line.split(' ');
+                let (Some(Role::Code(code, weight)), Some(a), Some(b)) =
+                    (f.next().and_then(role), f.next().and_then(digits), f.next())
+                else {
+                    continue;
+                };
+                combos.push(Combo {
+                    code,
+                    a: a as u8,
+                    b: digits(b).map(|b| b as u8),
+                    weight,
+                });
+            }
+            _ if !block.is_empty() => {
+                pats.push(line);
+                roles.push(block.clone());
+            }
+            _ => {}
         }
     }
     Rules {
@@ -199,7 +178,9 @@ fn build() -> Rules {
         roles,
         questions: Matcher::new(&qs),
         combos,
-        special,
+        special: SPECIAL,
+        fold: super::norm::read_fold(),
+        times: super::when::read_times(),
     }
 }
 
@@ -219,37 +200,35 @@ fn at_word_bounds(n: &Norm, start: usize, end: usize) -> bool {
 impl Rules {
     /// Hits of the phrase table in `n`, left to right.
     pub fn find(&self, n: &Norm) -> Vec<Found> {
-        self.matcher
-            .find_iter(&n.text)
-            .filter(|h| at_word_bounds(n, h.start, h.end))
-            .map(|h| Found {
-                pattern: h.pattern,
-                start: h.start,
-                end: h.end,
-                clause: n.clause(h.start),
-            })
-            .collect()
+        let mut out = Vec::new();
+        for h in self.matcher.find_iter(&n.text) {
+            if at_word_bounds(n, h.start, h.end) {
+                out.push(Found {
+                    pattern: h.pattern,
+                    start: h.start,
+                    end: h.end,
+                    clause: n.clause(h.start),
+                });
+            }
+        }
+        out
     }
 
     /// Which clauses of `n` are questions.
-    pub fn questions(&self, n: &Norm) -> Vec<bool> {
+    /// `hits` are [`Rules::find`]'s hits in `n`.
+    pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
         let mut q = vec![false; n.clauses()];
         for (k, slot) in q.iter_mut().enumerate() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
-            let t = t.trim_end_matches([',', '.', '!', ';', '~', '…', '、', ' ', '\n']);
-            *slot = t.chars().any(|c| c == '?' || c == '吗')
-                || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']);
+            let t = trim_end_in(t, ",.!;~…、 \n");
+            *slot = t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没");
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
-        let not_asking: Vec<(usize, usize)> = self
-            .find(n)
-            .iter()
-            .filter(|f| self.is(f, self.special.notq))
-            .map(|f| (f.start, f.end))
-            .collect();
         for h in self.questions.find_iter(&n.text) {
-            let inside = not_asking.iter().any(|(s, e)| *s <= h.start && h.end <= *e);
+            let inside = hits
+                .iter()
+                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, self.special.notq));
             if at_word_bounds(n, h.start, h.end) && !inside {
                 if let Some(slot) = q.get_mut(n.clause(h.start)) {
                     *slot = true;
@@ -276,29 +255,26 @@ mod tests {
 
     #[test]
     fn table_is_clean() {
-        let mut seen: Vec<(Head, &str)> = Vec::new();
-        let lines = TABLE
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with("# "));
-        let headings = lines.clone().filter(|l| l.starts_with('[')).count();
-        let all = rows();
-        assert_eq!(
-            all.len() + headings,
-            lines.count(),
-            "a row under an unknown heading"
-        );
-        for (head, phrase) in all {
-            if !phrase.starts_with('@') {
+        let mut head = "";
+        for line in TABLE.lines() {
+            if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                head = h;
+                // Every role names a known code or a group: no row is lost.
+                if h != "?" && h != "=" {
+                    for token in h.split(' ') {
+                        assert!(role(token).is_some(), "unknown heading {token}");
+                    }
+                }
+            } else if head != "=" {
                 // Written as the normaliser leaves text, or it could never match.
-                assert_eq!(Norm::new(phrase).text, phrase, "{head:?} {phrase}");
+                assert_eq!(Norm::new(line).text, line, "[{head}] {line}");
             }
-            assert!(
-                !seen.contains(&(head, phrase)),
-                "duplicate row {head:?} {phrase}"
-            );
-            seen.push((head, phrase));
         }
         let r = rules();
+        assert_eq!(
+            r.combos.len(),
+            TABLE.lines().skip_while(|l| *l != "[=]").count() - 1
+        );
         for code in ReasonCode::ALL {
             if matches!(code, ReasonCode::SilentOrder | ReasonCode::Unknown) {
                 continue;

@@ -9,11 +9,10 @@
 //! `date` (day of the month after a number). This file only reads numbers
 //! and does the calendar arithmetic.
 
-use std::sync::OnceLock;
-
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 
 use super::super::matcher::Matcher;
+use super::super::text::{digits, trim_end_in};
 use super::norm::Norm;
 
 const TABLE: &str = super::super::data::TIMES;
@@ -29,44 +28,47 @@ enum Kind {
     Date,
 }
 
-struct Times {
+pub struct Times {
     matcher: Matcher,
     kinds: Vec<(Kind, i64)>,
 }
 
+/// The time words, read once with the phrase table ([`super::rules::rules`]).
 fn times() -> &'static Times {
-    static T: OnceLock<Times> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut pats = Vec::new();
-        let mut kinds = Vec::new();
-        let mut kind = None;
-        for line in TABLE.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                kind = match h {
-                    "day" => Some(Kind::Day),
-                    "part" => Some(Kind::Part),
-                    "week" => Some(Kind::Week),
-                    "rel" => Some(Kind::Rel),
-                    "pay" => Some(Kind::Pay),
-                    "clock" => Some(Kind::Clock),
-                    "date" => Some(Kind::Date),
-                    _ => None,
-                };
-                continue;
-            }
-            let Some(k) = kind else { continue };
-            let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
-            pats.push(phrase.trim());
-            kinds.push((k, value.trim().parse().unwrap_or(0)));
+    &super::rules::rules().times
+}
+
+/// Reads `times.tsv`.
+pub(super) fn read_times() -> Times {
+    let mut pats = Vec::new();
+    let mut kinds = Vec::new();
+    let mut kind = None;
+    for line in TABLE.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
         }
-        Times {
-            matcher: Matcher::new(&pats),
-            kinds,
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            kind = match h {
+                "day" => Some(Kind::Day),
+                "part" => Some(Kind::Part),
+                "week" => Some(Kind::Week),
+                "rel" => Some(Kind::Rel),
+                "pay" => Some(Kind::Pay),
+                "clock" => Some(Kind::Clock),
+                "date" => Some(Kind::Date),
+                _ => None,
+            };
+            continue;
         }
-    })
+        let Some(k) = kind else { continue };
+        let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
+        pats.push(phrase.trim());
+        kinds.push((k, digits(value.trim()).unwrap_or(0)));
+    }
+    Times {
+        matcher: Matcher::new(&pats),
+        kinds,
+    }
 }
 
 /// A named time: the moment and the normalised span that named it.
@@ -91,9 +93,9 @@ fn cn_digit(c: char) -> Option<i64> {
 /// 九十九), with its normalised start and whether it was the lone word 一.
 fn number_before(n: &Norm, orig: &str, pos: usize) -> Option<(i64, usize, bool)> {
     let head = n.text.get(..pos)?;
-    if let Some(s) = head.trim_end_matches(' ').strip_suffix('#').map(str::len) {
+    if let Some(s) = trim_end_in(head, " ").strip_suffix('#').map(str::len) {
         let (os, oe) = n.orig_span(s, s + 1);
-        let v = orig.get(os..oe)?.parse::<i64>().ok()?;
+        let v = digits(orig.get(os..oe)?)?;
         return Some((v, s, false));
     }
     // Up to three numerals, last first: 八, 十二, 二十四.
@@ -121,7 +123,7 @@ fn number_after(n: &Norm, orig: &str, pos: usize) -> Option<i64> {
         return None;
     }
     let (os, oe) = n.orig_span(pos, pos + 1);
-    orig.get(os..oe)?.parse().ok()
+    digits(orig.get(os..oe)?)
 }
 
 fn at(date: NaiveDate, h: i64, m: i64, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
