@@ -76,20 +76,18 @@ fn phrases(table: &'static str) -> Vec<&'static str> {
 }
 
 /// The lists the call sites build: reason phrases, question words (the
-/// `[@q]` group), time words and lint words.
+/// `[?]` block of the table as `build.rs` embeds it; `[=]` holds
+/// combination rows, not phrases), time words and lint words.
 fn tables() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut reasons = Vec::new();
     let mut questions = Vec::new();
-    let mut in_q = false;
-    for line in data::REASONS.lines().map(str::trim) {
-        if line.is_empty() {
-            continue;
-        }
-        if line.starts_with('[') {
-            in_q = line == "[@q]";
-        } else if in_q {
+    let mut head = "";
+    for line in data::REASONS.lines() {
+        if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            head = h;
+        } else if head == "?" {
             questions.push(line);
-        } else if !line.starts_with('@') {
+        } else if head != "=" && !line.is_empty() {
             reasons.push(line);
         }
     }
