@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset};
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
 use super::reason::Analysis;
-use super::text::{hhmm, tr};
+use super::text::hhmm;
 use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
@@ -39,25 +39,49 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
     out
 }
 
-/// The sentence for `loc` with its `{}` slots filled.
-pub fn trf(loc: Locale, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) -> String {
-    fill(tr(loc, zh_cn, zh_tw, en), args)
+/// The sentence for `loc` with its `{}` slots filled; `row` is as for [`t3`].
+pub fn trf(loc: Locale, row: &'static str, args: &[&str]) -> String {
+    fill(t3(loc, row), args)
 }
 
-/// One of three words by locale, from a `[zh-CN, zh-TW, en]` row.
-pub fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
-    row[loc as usize]
+/// Part `k` of `s`, counting parts separated by `sep`; `""` past the end.
+fn part(s: &'static str, sep: u8, k: usize) -> &'static str {
+    let (mut start, mut n) = (0, 0);
+    for (i, b) in s.bytes().chain([sep]).enumerate() {
+        if b != sep {
+            continue;
+        }
+        if n == k {
+            return s.get(start..i).unwrap_or("");
+        }
+        n += 1;
+        start = i + 1;
+    }
+    ""
 }
 
-const WEEKDAYS: [[&str; 3]; 7] = [
-    ["周日", "週日", "Sun"],
-    ["周一", "週一", "Mon"],
-    ["周二", "週二", "Tue"],
-    ["周三", "週三", "Wed"],
-    ["周四", "週四", "Thu"],
-    ["周五", "週五", "Fri"],
-    ["周六", "週六", "Sat"],
-];
+/// The part of `row` (`zh-CN|zh-TW|en`) for `loc`; an empty zh-TW part is
+/// the zh-CN one. One string per sentence keeps each call site small.
+pub fn t3(loc: Locale, row: &'static str) -> &'static str {
+    match part(row, b'|', loc as usize) {
+        "" => part(row, b'|', 0),
+        p => p,
+    }
+}
+
+/// Row `i` of a table of `zh-CN|zh-TW|en` lines, for `loc`.
+pub fn row(table: &'static str, i: usize, loc: Locale) -> &'static str {
+    t3(loc, part(table, b'\n', i))
+}
+
+const WEEKDAYS: &str = "\
+周日|週日|Sun\n\
+周一|週一|Mon\n\
+周二|週二|Tue\n\
+周三|週三|Wed\n\
+周四|週四|Thu\n\
+周五|週五|Fri\n\
+周六|週六|Sat";
 
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
@@ -70,9 +94,9 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
     let hm = hhmm(&t);
     match (t.date_naive() - now.date_naive()).num_days() {
         0 => hm,
-        1 => trf(loc, "明天 {}", "明天 {}", "{} tomorrow", &[&hm]),
+        1 => trf(loc, "明天 {}||{} tomorrow", &[&hm]),
         _ => {
-            let wd = pick(&WEEKDAYS[t.weekday().num_days_from_sunday() as usize], loc);
+            let wd = row(WEEKDAYS, t.weekday().num_days_from_sunday() as usize, loc);
             let d = md(&t);
             if loc == Locale::En {
                 fill("{} on {} {}", &[&hm, wd, &d])
@@ -90,17 +114,15 @@ pub fn span(d: Duration, loc: Locale) -> String {
     let (hs, ms) = (h.to_string(), mm.to_string());
     if h >= 48 && mm == 0 && h % 24 == 0 {
         let ds = (h / 24).to_string();
-        trf(loc, "{} 天", "{} 天", "{} days", &[&ds])
+        trf(loc, "{} 天||{} days", &[&ds])
     } else if h == 0 {
-        trf(loc, "{} 分钟", "{} 分鐘", "{} min", &[&ms])
+        trf(loc, "{} 分钟|{} 分鐘|{} min", &[&ms])
     } else if mm == 0 {
-        trf(loc, "{} 小时", "{} 小時", "{} h", &[&hs])
+        trf(loc, "{} 小时|{} 小時|{} h", &[&hs])
     } else {
         trf(
             loc,
-            "{} 小时 {} 分钟",
-            "{} 小時 {} 分鐘",
-            "{} h {} min",
+            "{} 小时 {} 分钟|{} 小時 {} 分鐘|{} h {} min",
             &[&hs, &ms],
         )
     }
@@ -134,7 +156,7 @@ pub fn pct(x: f64) -> String {
 
 /// Joins the words with `、` (Chinese) or `, ` (English).
 pub fn list<S: AsRef<str>>(words: &[S], loc: Locale) -> String {
-    join(words, tr(loc, "、", "、", ", "))
+    join(words, t3(loc, "、||, "))
 }
 
 /// Joins the words with `sep`.
@@ -159,103 +181,92 @@ pub fn warning(code: &str, message: String) -> Warning {
     }
 }
 
-const CHANNELS: [[&str; 3]; 3] = [
-    ["旺旺", "旺旺", "IM"],
-    ["短信", "簡訊", "SMS"],
-    ["电话", "電話", "phone"],
-];
+const CHANNELS: &str = "\
+旺旺||IM\n\
+短信|簡訊|SMS\n\
+电话|電話|phone";
 
 /// The channel's name in the locale.
 pub fn channel_name(c: Channel, loc: Locale) -> &'static str {
-    CHANNELS.get(c as usize).map_or("", |r| pick(r, loc))
+    row(CHANNELS, c as usize, loc)
 }
 
-const REASONS: [[&str; 3]; 17] = [
-    ["余额不足", "餘額不足", "low balance"],
-    ["忘记密码", "忘記密碼", "forgot password"],
-    ["不会付款", "不會付款", "new to paying"],
-    ["支付系统问题", "支付系統問題", "payment system down"],
-    ["付款遇到困难", "付款遇到困難", "payment trouble"],
-    ["买家议价", "買家議價", "bargaining"],
-    ["邮费异议", "運費異議", "postage"],
-    ["对商品有疑虑", "對商品有疑慮", "product doubts"],
-    ["货比三家", "貨比三家", "comparing shops"],
-    ["等客服回复", "等客服回覆", "awaiting reply"],
-    ["对服务不满", "對服務不滿", "unhappy with service"],
-    ["要合并订单", "要合併訂單", "merge orders"],
-    ["问赠品活动", "問贈品活動", "asks about offers"],
-    ["问发货时间", "問出貨時間", "asks about shipping"],
-    ["不想要了", "不想要了", "changed mind"],
-    ["静默下单", "靜默下單", "silent order"],
-    ["原因不明", "原因不明", "cause unknown"],
-];
+const REASONS: &str = "\
+余额不足|餘額不足|low balance\n\
+忘记密码|忘記密碼|forgot password\n\
+不会付款|不會付款|new to paying\n\
+支付系统问题|支付系統問題|payment system down\n\
+付款遇到困难|付款遇到困難|payment trouble\n\
+买家议价|買家議價|bargaining\n\
+邮费异议|運費異議|postage\n\
+对商品有疑虑|對商品有疑慮|product doubts\n\
+货比三家|貨比三家|comparing shops\n\
+等客服回复|等客服回覆|awaiting reply\n\
+对服务不满|對服務不滿|unhappy with service\n\
+要合并订单|要合併訂單|merge orders\n\
+问赠品活动|問贈品活動|asks about offers\n\
+问发货时间|問出貨時間|asks about shipping\n\
+不想要了||changed mind\n\
+静默下单|靜默下單|silent order\n\
+原因不明||cause unknown";
 
 /// A short label of the reason, for the remark.
 pub fn reason_name(c: ReasonCode, loc: Locale) -> &'static str {
-    REASONS.get(c as usize).map_or("", |r| pick(r, loc))
+    row(REASONS, c as usize, loc)
 }
+
+/// Occasion names, in the order of `Occasion`.
+const OCCASIONS: &str = "\
+首次提醒||first reminder\n\
+核对地址|核對地址|address check\n\
+再次跟进|再次跟進|follow-up\n\
+关单前提醒|關單前提醒|last-chance reminder\n\
+活动波次|活動波次|campaign wave\n\
+按约定时间提醒|按約定時間提醒|at the buyer's time\n\
+答疑||answer\n\
+||";
 
 fn occasion_name(o: Occasion, loc: Locale) -> &'static str {
-    let row: [&str; 3] = match o {
-        Occasion::AddressCheck => ["核对地址", "核對地址", "address check"],
-        Occasion::First => ["首次提醒", "首次提醒", "first reminder"],
-        Occasion::FollowUp => ["再次跟进", "再次跟進", "follow-up"],
-        Occasion::LastChance => ["关单前提醒", "關單前提醒", "last-chance reminder"],
-        Occasion::CampaignWave => ["活动波次", "活動波次", "campaign wave"],
-        Occasion::BuyerNamedTime => ["按约定时间提醒", "按約定時間提醒", "at the buyer's time"],
-        Occasion::Answer => ["答疑", "答疑", "answer"],
-        Occasion::None => ["", "", ""],
-    };
-    pick(&row, loc)
+    row(OCCASIONS, o as usize, loc)
 }
 
+/// Angle names: `angle|zh-CN|zh-TW|en`.
+const ANGLES: &str = "\
+help|付款帮助|付款協助|payment help\n\
+benefit|优惠说明|優惠說明|offer\n\
+deadline|关单提醒|關單提醒|close time\n\
+check|核对地址|核對地址|address check\n\
+answer|答疑||answer\n\
+door_open|礼貌留客|禮貌留客|door left open";
+
 fn angle_name(angle: &str, loc: Locale) -> &'static str {
-    let row: [&str; 3] = match angle {
-        "help" => ["付款帮助", "付款協助", "payment help"],
-        "benefit" => ["优惠说明", "優惠說明", "offer"],
-        "deadline" => ["关单提醒", "關單提醒", "close time"],
-        "check" => ["核对地址", "核對地址", "address check"],
-        "answer" => ["答疑", "答疑", "answer"],
-        "door_open" => ["礼貌留客", "禮貌留客", "door left open"],
-        _ => ["", "", ""],
-    };
-    pick(&row, loc)
+    for i in 0..6 {
+        let r = part(ANGLES, b'\n', i);
+        if let Some(rest) = r.strip_prefix(angle).and_then(|x| x.strip_prefix('|')) {
+            return t3(loc, rest);
+        }
+    }
+    ""
 }
 
 /// The short label of why nothing is sent, for the remark.
 pub fn stop_name(stop: Stop, loc: Locale) -> String {
     match stop {
-        Stop::Paid => tr(loc, "已付款", "已付款", "paid").into(),
-        Stop::Closed => tr(loc, "订单已关闭", "訂單已關閉", "order closed").into(),
-        Stop::Asked => tr(
+        Stop::Paid => t3(loc, "已付款||paid").into(),
+        Stop::Closed => t3(loc, "订单已关闭|訂單已關閉|order closed").into(),
+        Stop::Asked => t3(
             loc,
-            "买家要求别再联系",
-            "買家要求別再聯繫",
-            "buyer asked for no contact",
+            "买家要求别再联系|買家要求別再聯繫|buyer asked for no contact",
         )
         .into(),
-        Stop::ChangedMind => tr(
-            loc,
-            "买家不想要了",
-            "買家不想要了",
-            "buyer changed their mind",
-        )
-        .into(),
+        Stop::ChangedMind => t3(loc, "买家不想要了|買家不想要了|buyer changed their mind").into(),
         Stop::Cap(n) => {
             let n = n.to_string();
-            trf(
-                loc,
-                "已催 {} 次,到上限",
-                "已催 {} 次,到上限",
-                "reminded {} times, the cap",
-                &[&n],
-            )
+            trf(loc, "已催 {} 次,到上限||reminded {} times, the cap", &[&n])
         }
-        Stop::Methods => tr(
+        Stop::Methods => t3(
             loc,
-            "大单各方式都已催过",
-            "大單各方式都已催過",
-            "every method used for this big order",
+            "大单各方式都已催过|大單各方式都已催過|every method used for this big order",
         )
         .into(),
     }
@@ -275,7 +286,7 @@ pub fn remark(
     let stamp = format!("{} {}", md(&at), hhmm(&at));
     let reason =
         if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
-            tr(loc, "还在考虑", "還在考慮", "thinking it over")
+            t3(loc, "还在考虑|還在考慮|thinking it over")
         } else {
             reason_name(analysis.reason.code, loc)
         };
@@ -283,20 +294,12 @@ pub fn remark(
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))
             .unwrap_or_default();
-        return trf(
-            loc,
-            "{} 停止催付:{}",
-            "{} 停止催付:{}",
-            "{} no reminder: {}",
-            &[&stamp, &why],
-        );
+        return trf(loc, "{} 停止催付:{}||{} no reminder: {}", &[&stamp, &why]);
     }
     if timing.action == Action::Hold {
         return trf(
             loc,
-            "{} 先答复买家({}),再轻轻提醒付款;待付款",
-            "{} 先回覆買家({}),再輕輕提醒付款;待付款",
-            "{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
+            "{} 先答复买家({}),再轻轻提醒付款;待付款|{} 先回覆買家({}),再輕輕提醒付款;待付款|{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
             &[&stamp, reason],
         );
     }
@@ -316,9 +319,7 @@ pub fn remark(
     let ch = channel_name(channel, loc);
     trf(
         loc,
-        "{} {}催付(第{}次):{},{};待付款",
-        "{} {}催付(第{}次):{},{};待付款",
-        "{} {} reminder #{}: {}; {}; awaiting payment",
+        "{} {}催付(第{}次):{},{};待付款||{} {} reminder #{}: {}; {}; awaiting payment",
         &[&stamp, ch, &n, reason, &what],
     )
 }
@@ -335,6 +336,17 @@ mod tests {
         assert_eq!(fill("顺延到 {}", &["明天 10:00"]), "顺延到明天 10:00");
         assert_eq!(fill("顺延到 {}", &["13:30"]), "顺延到 13:30");
         assert_eq!(fill("moved to {}", &["明天"]), "moved to 明天");
+    }
+
+    #[test]
+    fn rows_pick_the_locale() {
+        assert_eq!(t3(Locale::ZhTw, "明天||tomorrow"), "明天");
+        assert_eq!(t3(Locale::En, "明天||tomorrow"), "tomorrow");
+        assert_eq!(t3(Locale::ZhTw, "短信|簡訊|SMS"), "簡訊");
+        assert_eq!(row(CHANNELS, 2, Locale::En), "phone");
+        assert_eq!(row(CHANNELS, 9, Locale::En), "");
+        assert_eq!(angle_name("door_open", Locale::ZhCn), "礼貌留客");
+        assert_eq!(angle_name("shop", Locale::ZhCn), "");
     }
 
     #[test]

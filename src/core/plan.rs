@@ -8,11 +8,10 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::calendar;
-use super::explain::{capital, channel_name, list, pct, tenths, trf, when, yuan};
+use super::explain::{capital, channel_name, list, pct, t3, tenths, trf, when, yuan};
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
-use super::text::tr;
 use super::timing::{self, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
@@ -97,11 +96,9 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         Action::Hold => {
             return (
                 Channel::Im,
-                tr(
+                t3(
                     loc,
-                    "在旺旺上直接回答买家。",
-                    "在旺旺上直接回答買家。",
-                    "Answer on IM, where the buyer asked.",
+                    "在旺旺上直接回答买家。|在旺旺上直接回答買家。|Answer on IM, where the buyer asked.",
                 )
                 .into(),
             )
@@ -113,16 +110,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
-                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。",
-                "{} 元不算大單(客單價 {} 元),用免費、打擾少的旺旺。",
-                "{} yuan is not a big order (average {}): use IM, free and least intrusive.",
+                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。|{} 元不算大單(客單價 {} 元),用免費、打擾少的旺旺。|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
                 &[&amt, &yuan(avg)],
             ),
-            None => tr(
+            None => t3(
                 loc,
-                "旺旺免费、打扰少,先用旺旺。",
-                "旺旺免費、打擾少,先用旺旺。",
-                "IM is free and least intrusive: use it.",
+                "旺旺免费、打扰少,先用旺旺。|旺旺免費、打擾少,先用旺旺。|IM is free and least intrusive: use it.",
             )
             .into(),
         };
@@ -173,9 +166,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                         let w = capital(&when(t, input.now, loc));
                         timing.why.push(trf(
                             loc,
-                            "按短信时段,{} 发送。",
-                            "按簡訊時段,{} 發送。",
-                            "{}, in the SMS window.",
+                            "按短信时段,{} 发送。|按簡訊時段,{} 發送。|{}, in the SMS window.",
                             &[&w],
                         ));
                     }
@@ -201,57 +192,43 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let margin_note = match s.margin {
         Some(m) if !phone_pays(input) => trf(
             loc,
-            ",毛利 {}% 不够打电话",
-            ",毛利 {}% 不夠打電話",
-            "; a {}% margin doesn't pay for a call",
+            ",毛利 {}% 不够打电话|,毛利 {}% 不夠打電話|; a {}% margin doesn't pay for a call",
             &[&pct(m)],
         ),
         _ => String::new(),
     };
     let why = if c == Channel::Phone && wave {
-        tr(
+        t3(
             loc,
-            "活动日大单用电话催,每通控制在 1 分钟内。",
-            "活動日大單用電話催,每通控制在 1 分鐘內。",
-            "Campaign day, big order: call, under a minute per call.",
+            "活动日大单用电话催,每通控制在 1 分钟内。|活動日大單用電話催,每通控制在 1 分鐘內。|Campaign day, big order: call, under a minute per call.",
         )
         .into()
     } else if c == Channel::Phone && first {
         trf(
             loc,
-            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。",
-            "大額靜默訂單({} 元,約客單價的 {} 倍),利潤夠:打電話問問,別直接催付款。",
-            "Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
+            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。|大額靜默訂單({} 元,約客單價的 {} 倍),利潤夠:打電話問問,別直接催付款。|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
             &[&amt, &ratio],
         )
     } else if first {
         let because = if silent && !input.returning {
-            tr(
+            t3(
                 loc,
-                "毛利低,不打电话",
-                "毛利低,不打電話",
-                "the margin doesn't pay for a call",
+                "毛利低,不打电话|毛利低,不打電話|the margin doesn't pay for a call",
             )
         } else if input.returning {
-            tr(
+            t3(
                 loc,
-                "老顾客信任店铺",
-                "老顧客信任店鋪",
-                "a returning buyer trusts the shop",
+                "老顾客信任店铺|老顧客信任店鋪|a returning buyer trusts the shop",
             )
         } else {
-            tr(
+            t3(
                 loc,
-                "买家在旺旺上聊过",
-                "買家在旺旺上聊過",
-                "the buyer chatted on IM",
+                "买家在旺旺上聊过|買家在旺旺上聊過|the buyer chatted on IM",
             )
         };
         trf(
             loc,
-            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。",
-            "大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。",
-            "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
+            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
     } else if used(input, c) {
@@ -260,18 +237,14 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let sms = if used(input, Channel::Sms) {
             ""
         } else {
-            tr(
+            t3(
                 loc,
-                ",短信时段在关单前排不上",
-                ",簡訊時段在關單前排不上",
-                "; no SMS window before the close",
+                ",短信时段在关单前排不上|,簡訊時段在關單前排不上|; no SMS window before the close",
             )
         };
         trf(
             loc,
-            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。",
-            "大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。",
-            "Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
+            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
                 &list(&names, loc),
@@ -282,31 +255,25 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else {
         let extra = match c {
-            Channel::Phone => tr(
+            Channel::Phone => t3(
                 loc,
-                ",利润撑得起电话成本",
-                ",利潤撐得起電話成本",
-                ", the margin pays for it",
+                ",利润撑得起电话成本|,利潤撐得起電話成本|, the margin pays for it",
             )
             .into(),
-            Channel::Sms if input.audience == Some(Audience::Office) => tr(
+            Channel::Sms if input.audience == Some(Audience::Office) => t3(
                 loc,
-                ",上班族在午休或下班前发",
-                ",上班族在午休或下班前發",
-                ", sent at lunch or before the end of work",
+                ",上班族在午休或下班前发|,上班族在午休或下班前發|, sent at lunch or before the end of work",
             )
             .into(),
             Channel::Sms => {
                 let l = super::text::hhmm(&s.sms_latest);
-                trf(loc, ",{} 前发", ",{} 前發", ", before {}", &[&l])
+                trf(loc, ",{} 前发|,{} 前發|, before {}", &[&l])
             }
             Channel::Im => String::new(),
         };
         trf(
             loc,
-            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。",
-            "大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。",
-            "Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
+            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。|大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。|Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
             &[
                 &amt,
                 &list(&names, loc),
@@ -347,41 +314,33 @@ pub fn tone(
         | R::PaymentSystemIssue
         | R::InsufficientBalance => (
             Tone::Warm,
-            tr(
+            t3(
                 loc,
-                "买家付款有困难:语气热情,以帮忙为主,不施压。",
-                "買家付款有困難:語氣熱情,以幫忙為主,不施壓。",
-                "The buyer has trouble paying: warm and helpful, no pressure.",
+                "买家付款有困难:语气热情,以帮忙为主,不施压。|買家付款有困難:語氣熱情,以幫忙為主,不施壓。|The buyer has trouble paying: warm and helpful, no pressure.",
             )
             .into(),
         ),
         R::ChangedMind => (
             Tone::Gentle,
-            tr(
+            t3(
                 loc,
-                "买家还在犹豫:不施压,语气委婉,给足余地。",
-                "買家還在猶豫:不施壓,語氣委婉,給足餘地。",
-                "The buyer is hesitating: no pressure, gentle, leave room.",
+                "买家还在犹豫:不施压,语气委婉,给足余地。|買家還在猶豫:不施壓,語氣委婉,給足餘地。|The buyer is hesitating: no pressure, gentle, leave room.",
             )
             .into(),
         ),
         R::WaitingReply => (
             Tone::Warm,
-            tr(
+            t3(
                 loc,
-                "买家在等回复:先为久等道歉,答完再提付款。",
-                "買家在等回覆:先為久等道歉,答完再提付款。",
-                "The buyer is waiting: apologise, answer, then mention payment.",
+                "买家在等回复:先为久等道歉,答完再提付款。|買家在等回覆:先為久等道歉,答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.",
             )
             .into(),
         ),
         R::ServiceUnhappy => (
             Tone::Warm,
-            tr(
+            t3(
                 loc,
-                "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。",
-                "買家對服務有情緒:態度親切、用語得體,先道歉再說事。",
-                "The buyer is unhappy with the service: kind and polite, apologise first.",
+                "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。|買家對服務有情緒:態度親切、用語得體,先道歉再說事。|The buyer is unhappy with the service: kind and polite, apologise first.",
             )
             .into(),
         ),
@@ -391,80 +350,64 @@ pub fn tone(
                 Tone::Urgent,
                 trf(
                     loc,
-                    "订单 {} 就关闭:语气紧一些,说清关单时间。",
-                    "訂單 {} 就關閉:語氣緊一些,說清關單時間。",
-                    "The order closes at {}: be brief and clear about the time.",
+                    "订单 {} 就关闭:语气紧一些,说清关单时间。|訂單 {} 就關閉:語氣緊一些,說清關單時間。|The order closes at {}: be brief and clear about the time.",
                     &[&c],
                 ),
             )
         }
         _ if stock => (
             Tone::Urgent,
-            tr(
+            t3(
                 loc,
-                "活动库存紧张:提醒尽快付款,别说过头。",
-                "活動庫存緊張:提醒盡快付款,別說過頭。",
-                "Campaign stock is short: ask to pay soon, without overstating.",
+                "活动库存紧张:提醒尽快付款,别说过头。|活動庫存緊張:提醒盡快付款,別說過頭。|Campaign stock is short: ask to pay soon, without overstating.",
             )
             .into(),
         ),
         R::DeliveryQuestion => (
             Tone::Reassuring,
-            tr(
+            t3(
                 loc,
-                "买家问发货:说清发货安排,不承诺到货日期。",
-                "買家問出貨:說清出貨安排,不承諾到貨日期。",
-                "The buyer asks about shipping: explain it, promise no delivery date.",
+                "买家问发货:说清发货安排,不承诺到货日期。|買家問出貨:說清出貨安排,不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.",
             )
             .into(),
         ),
         R::ProductDoubt => (
             Tone::Reassuring,
-            tr(
+            t3(
                 loc,
-                "买家有顾虑:先讲保障和优势,让买家放心。",
-                "買家有顧慮:先講保障和優勢,讓買家放心。",
-                "The buyer has doubts: lead with guarantees and strengths.",
+                "买家有顾虑:先讲保障和优势,让买家放心。|買家有顧慮:先講保障和優勢,讓買家放心。|The buyer has doubts: lead with guarantees and strengths.",
             )
             .into(),
         ),
         _ if input.returning => (
             Tone::Gentle,
-            tr(
+            t3(
                 loc,
-                "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。",
-                "老顧客:先感謝再次光臨,問問上次用得怎樣,委婉提醒。",
-                "Returning buyer: thank them for coming back, ask about the last purchase, remind gently.",
+                "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。|老顧客:先感謝再次光臨,問問上次用得怎樣,委婉提醒。|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.",
             )
             .into(),
         ),
         _ if channel == Channel::Sms => (
             Tone::Formal,
-            tr(
+            t3(
                 loc,
-                "短信用正式、礼貌的语气,开头就称呼买家。",
-                "簡訊用正式、禮貌的語氣,開頭就稱呼買家。",
-                "SMS: formal and polite, the buyer's name first.",
+                "短信用正式、礼貌的语气,开头就称呼买家。|簡訊用正式、禮貌的語氣,開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.",
             )
             .into(),
         ),
         _ if channel == Channel::Phone => (
             Tone::Formal,
-            tr(
+            t3(
                 loc,
-                "电话用正式、礼貌的语气,称呼“X先生/X女士”。",
-                "電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。",
-                "Calls: formal and polite, Mr./Ms. with the surname.",
+                "电话用正式、礼貌的语气,称呼“X先生/X女士”。|電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.",
             )
             .into(),
         ),
         _ => (
             Tone::Playful,
-            tr(
+            t3(
                 loc,
-                "旺旺上俏皮可爱一点(亲~),别像机器人。",
-                "旺旺上俏皮可愛一點(親~),別像機器人。",
-                "On IM, light and friendly, never robotic.",
+                "旺旺上俏皮可爱一点(亲~),别像机器人。|旺旺上俏皮可愛一點(親~),別像機器人。|On IM, light and friendly, never robotic.",
             )
             .into(),
         ),
