@@ -1,12 +1,11 @@
 //! Small sentence builders for `why`, warnings and the 结果备注 remark, in
 //! zh-CN, zh-TW and English. Integers only: no float formatting.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Timelike};
 
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
 use super::reason::Analysis;
-use super::text::hhmm;
 use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
@@ -36,6 +35,42 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
         }
     }
     out.push_str(tpl.get(start..).unwrap_or(""));
+    out
+}
+
+/// Appends `n` in decimal with at least `width` digits (zero-padded).
+pub fn push_num(out: &mut String, n: u64, width: u32) {
+    if n >= 10 || width > 1 {
+        push_num(out, n / 10, width.saturating_sub(1));
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// `n` in decimal.
+pub fn num(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_num(&mut out, n.unsigned_abs(), 1);
+    out
+}
+
+/// The parts, one after the other.
+pub fn cat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// `HH:MM` of a time of day.
+pub fn hhmm(t: NaiveTime) -> String {
+    let mut out = String::new();
+    push_num(&mut out, t.hour().into(), 2);
+    out.push(':');
+    push_num(&mut out, t.minute().into(), 2);
     out
 }
 
@@ -85,13 +120,17 @@ const WEEKDAYS: &str = "\
 
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
-    format!("{}/{}", t.month(), t.day())
+    let mut out = String::new();
+    push_num(&mut out, t.month().into(), 1);
+    out.push('/');
+    push_num(&mut out, t.day().into(), 1);
+    out
 }
 
 /// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
 /// (en `13:30`, `10:00 tomorrow`, `10:00 on Mon 11/30`).
 pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -> String {
-    let hm = hhmm(&t);
+    let hm = hhmm(t.time());
     match (t.date_naive() - now.date_naive()).num_days() {
         0 => hm,
         1 => trf(loc, "明天 {}||{} tomorrow", &[&hm]),
@@ -111,9 +150,9 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
 pub fn span(d: Duration, loc: Locale) -> String {
     let m = d.num_minutes().max(0);
     let (h, mm) = (m / 60, m % 60);
-    let (hs, ms) = (h.to_string(), mm.to_string());
+    let (hs, ms) = (num(h), num(mm));
     if h >= 48 && mm == 0 && h % 24 == 0 {
-        let ds = (h / 24).to_string();
+        let ds = num(h / 24);
         trf(loc, "{} 天||{} days", &[&ds])
     } else if h == 0 {
         trf(loc, "{} 分钟|{} 分鐘|{} min", &[&ms])
@@ -140,18 +179,21 @@ pub fn capital(s: &str) -> String {
 
 /// Whole yuan, rounded.
 pub fn yuan(x: f64) -> String {
-    (x.max(0.0).round() as i64).to_string()
+    num(x.max(0.0).round() as i64)
 }
 
 /// One decimal, rounded, e.g. `3.3`.
 pub fn tenths(x: f64) -> String {
     let n = (x.max(0.0) * 10.0).round() as i64;
-    format!("{}.{}", n / 10, n % 10)
+    let mut out = num(n / 10);
+    out.push('.');
+    push_num(&mut out, (n % 10).unsigned_abs(), 1);
+    out
 }
 
 /// A percentage, rounded, e.g. `8` for 0.08.
 pub fn pct(x: f64) -> String {
-    ((x.max(0.0) * 100.0).round() as i64).to_string()
+    num((x.max(0.0) * 100.0).round() as i64)
 }
 
 /// Joins the words with `、` (Chinese) or `, ` (English).
@@ -261,7 +303,7 @@ pub fn stop_name(stop: Stop, loc: Locale) -> String {
         .into(),
         Stop::ChangedMind => t3(loc, "买家不想要了|買家不想要了|buyer changed their mind").into(),
         Stop::Cap(n) => {
-            let n = n.to_string();
+            let n = num(n as i64);
             trf(loc, "已催 {} 次,到上限||reminded {} times, the cap", &[&n])
         }
         Stop::Methods => t3(
@@ -283,7 +325,7 @@ pub fn remark(
 ) -> String {
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
-    let stamp = format!("{} {}", md(&at), hhmm(&at));
+    let stamp = cat(&[&md(&at), " ", &hhmm(at.time())]);
     let reason =
         if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
             t3(loc, "还在考虑|還在考慮|thinking it over")
@@ -315,7 +357,7 @@ pub fn remark(
             what.push_str(a);
         }
     }
-    let n = (input.reminders.len() + 1).to_string();
+    let n = num(input.reminders.len() as i64 + 1);
     let ch = channel_name(channel, loc);
     trf(
         loc,

@@ -266,7 +266,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             )
             .into(),
             Channel::Sms => {
-                let l = super::text::hhmm(&s.sms_latest);
+                let l = super::explain::hhmm(s.sms_latest);
                 trf(loc, ",{} 前发|,{} 前發|, before {}", &[&l])
             }
             Channel::Im => String::new(),

@@ -11,12 +11,13 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, join, list, reason_name, row, span, trf, warning, when};
+use super::explain::{
+    capital, cat, hhmm, join, list, num, reason_name, row, span, trf, warning, when,
+};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
-use super::text::hhmm;
 
 type Time = DateTime<FixedOffset>;
 
@@ -340,7 +341,7 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = chrono::Datelike::year(&day).to_string();
+                let y = num(chrono::Datelike::year(&day).into());
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
@@ -365,7 +366,7 @@ impl Plan<'_> {
                 trf(self.loc, "{} 发送|{} 發送|send at {}", &[&w])
             };
         }
-        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
         let holiday = trail
             .holiday
             .and_then(|d| calendar::holiday_name(d, self.loc));
@@ -425,7 +426,7 @@ impl Plan<'_> {
     }
 
     fn least_bad(&mut self, t: Time, wanted: Time) {
-        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
         let what = match block(t, self.s) {
             Some(Block::Rest) => trf(self.loc, "是休息日||is a rest day", &[]),
             Some(Block::Early) => trf(self.loc, "早于 {}|早於 {}|is before {}", &[&qb]),
@@ -713,7 +714,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::CampaignWave => {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
-            let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
+            let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(|w| hhmm(*w)).collect());
             let waves = list(&waves, p.loc);
             let name_en;
             let name = if p.loc != Locale::En {
@@ -721,7 +722,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             } else if name.is_empty() {
                 "Campaign day"
             } else {
-                name_en = format!("{name} campaign day");
+                name_en = cat(&[name, " campaign day"]);
                 &name_en
             };
             p.say(
@@ -730,7 +731,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             );
         }
         Occasion::FollowUp => {
-            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
+            let (n, gap) = (num(k as i64 + 1), span(s.min_gap, p.loc));
             p.say(
                 "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
                 &[&n, &gap],
@@ -762,7 +763,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     }
 
     if waved && !is_allowed(t, s) {
-        let w = hhmm(&t);
+        let w = hhmm(t.time());
         p.warnings.push(warning(
             "wave_in_rest_time",
             trf(
@@ -775,7 +776,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     let m = p.moment(t, &trail);
     if k == 0 && !waved && occasion != Occasion::LastChance {
         let name = row(SLOT_NAMES, slot as usize, p.loc);
-        let qb = hhmm(&s.quiet_before);
+        let qb = hhmm(s.quiet_before);
         let rule = match slot {
             Slot::Night => trf(
                 p.loc,
@@ -784,7 +785,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             ),
             _ => {
                 let end = s.slots[slot as usize];
-                let e = hhmm(&end);
+                let e = hhmm(end);
                 if t.date_naive() == placed.date_naive() && t.time() < end {
                     trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
                 } else {
@@ -825,7 +826,7 @@ fn stop_why(p: &mut Plan, stop: Stop) {
             &[],
         ),
         Stop::Cap(n) => {
-            let n = n.to_string();
+            let n = num(n as i64);
             p.say(
                 "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
                 &[&n],

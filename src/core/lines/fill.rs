@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
+use crate::core::explain::{cat, join, num};
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
 
 /// Placeholders a shop template may use.
@@ -61,9 +62,9 @@ impl Env<'_> {
         }
         let ch = self.channel.as_str();
         let ids = [
-            format!("@{name}.{ch}.{}", self.tone.as_str()),
-            format!("@{name}.{ch}"),
-            format!("@{name}"),
+            cat(&["@", name, ".", ch, ".", self.tone.as_str()]),
+            cat(&["@", name, ".", ch]),
+            cat(&["@", name]),
         ];
         let t = ids.iter().find_map(|id| table::find(id))?;
         render(t.text(self.locale)?, self, true, depth + 1)
@@ -115,12 +116,21 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
     Some(out)
 }
 
-fn bad(i: usize, message: String) -> Error {
+fn bad(i: usize, field: &str, message: String) -> Error {
     Error::new(
         ErrorCode::InvalidTemplate,
-        format!("shop.templates[{i}].text"),
+        cat(&["shop.templates[", &num(i as i64), "].", field]),
         message,
     )
+}
+
+/// `character N: ` and the rest of the message.
+fn at_char(pos: usize, rest: &[&str]) -> String {
+    let mut out = cat(&["character ", &num(pos as i64), ": "]);
+    for r in rest {
+        out.push_str(r);
+    }
+    out
 }
 
 /// Checks the shop's templates: known placeholders, balanced braces.
@@ -131,14 +141,19 @@ fn bad(i: usize, message: String) -> Error {
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     for (i, t) in templates.iter().enumerate() {
         if t.id.trim().is_empty() {
-            return Err(Error::new(
-                ErrorCode::InvalidTemplate,
-                format!("shop.templates[{i}].id"),
-                "the id is empty: give each template an id (it is reported back as templateId)",
+            return Err(bad(
+                i,
+                "id",
+                "the id is empty: give each template an id (it is reported back as templateId)"
+                    .into(),
             ));
         }
         if t.text.trim().is_empty() {
-            return Err(bad(i, "the text is empty: write the line to send".into()));
+            return Err(bad(
+                i,
+                "text",
+                "the text is empty: write the line to send".into(),
+            ));
         }
         let mut open: Option<(usize, String)> = None;
         for (pos, c) in t.text.chars().enumerate() {
@@ -147,23 +162,38 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                 ('{', Some(_)) => {
                     return Err(bad(
                         i,
-                        format!("character {pos}: `{{` inside a placeholder: close the first one with `}}`"),
+                        "text",
+                        at_char(
+                            pos,
+                            &["`{` inside a placeholder: close the first one with `}`"],
+                        ),
                     ))
                 }
                 ('{', None) => open = Some((pos, String::new())),
                 ('}', None) => {
                     return Err(bad(
                         i,
-                        format!("character {pos}: `}}` without a matching `{{`: remove it or open a placeholder"),
+                        "text",
+                        at_char(
+                            pos,
+                            &["`}` without a matching `{`: remove it or open a placeholder"],
+                        ),
                     ))
                 }
                 ('}', Some((start, key))) => {
                     if !SHOP_KEYS.contains(&key.as_str()) {
                         return Err(bad(
                             i,
-                            format!(
-                                "character {start}: unknown placeholder {{{key}}}: use one of {{{}}}",
-                                SHOP_KEYS.join("}, {")
+                            "text",
+                            at_char(
+                                *start,
+                                &[
+                                    "unknown placeholder {",
+                                    key,
+                                    "}: use one of {",
+                                    &join(&SHOP_KEYS, "}, {"),
+                                    "}",
+                                ],
                             ),
                         ));
                     }
@@ -176,7 +206,11 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
         if let Some((start, _)) = open {
             return Err(bad(
                 i,
-                format!("character {start}: `{{` is never closed: end the placeholder with `}}`"),
+                "text",
+                at_char(
+                    start,
+                    &["`{` is never closed: end the placeholder with `}`"],
+                ),
             ));
         }
     }
