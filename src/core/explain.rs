@@ -10,6 +10,43 @@ use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
 pub fn fill(tpl: &str, args: &[&str]) -> String {
+    fill_in(tpl, args, false)
+}
+
+/// Simplified characters of the sentences here and their traditional
+/// forms, in pairs: the `~` of a sentence row (see [`trf`]).
+const TRADITIONAL: &str = "\
+“「”」个個临臨为為么麼买買于於亲親价價优優体體余餘关關内內别別务務动動势勢单單\
+压壓发發后後够夠头頭对對尽盡帮幫库庫应應张張强強态態扰擾择擇换換撑撐时時机機来來\
+样樣气氣没沒润潤点點热熱爱愛犹猶现現电電着著礼禮离離种種紧緊约約绕繞给給绪緒虑慮\
+虽雖规規订訂让讓讲講设設话話该該语語说說谢謝账帳费費轻輕过過还還这這进進适適选選\
+钟鐘钱錢铺鋪闭閉问問间間难難静靜顺順顾顧额額";
+
+/// `c` in traditional form, if [`TRADITIONAL`] lists it.
+fn traditional(c: char) -> char {
+    let mut it = TRADITIONAL.chars();
+    while let (Some(s), Some(t)) = (it.next(), it.next()) {
+        if s == c {
+            return t;
+        }
+    }
+    c
+}
+
+/// Appends `s`, in traditional characters if `tw`.
+fn push_text(out: &mut String, s: &str, tw: bool) {
+    if !tw {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        out.push(traditional(c));
+    }
+}
+
+/// [`fill`], writing the text of `tpl` (not the arguments) in traditional
+/// characters if `tw`.
+fn fill_in(tpl: &str, args: &[&str], tw: bool) -> String {
     // A byte scan: `str::find` with a string pattern links a larger searcher.
     let mut out = String::with_capacity(tpl.len() + 24);
     let b = tpl.as_bytes();
@@ -17,7 +54,7 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
     let mut it = args.iter();
     while i + 1 < b.len() {
         if b[i] == b'{' && b[i + 1] == b'}' {
-            out.push_str(tpl.get(start..i).unwrap_or(""));
+            push_text(&mut out, tpl.get(start..i).unwrap_or(""), tw);
             let arg = it.next().copied().unwrap_or("");
             // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
             if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
@@ -34,7 +71,7 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
             i += 1;
         }
     }
-    out.push_str(tpl.get(start..).unwrap_or(""));
+    push_text(&mut out, tpl.get(start..).unwrap_or(""), tw);
     out
 }
 
@@ -74,9 +111,15 @@ pub fn hhmm(t: NaiveTime) -> String {
     out
 }
 
-/// The sentence for `loc` with its `{}` slots filled; `row` is as for [`t3`].
+/// The sentence for `loc` with its `{}` slots filled. `row` is as for
+/// [`t3`], and its zh-TW part may be `~`: the zh-CN text written in
+/// traditional characters (see [`TRADITIONAL`]).
 pub fn trf(loc: Locale, row: &'static str, args: &[&str]) -> String {
-    fill(t3(loc, row), args)
+    let text = t3(loc, row);
+    if text == "~" {
+        return fill_in(part(row, b'|', 0), args, true);
+    }
+    fill(text, args)
 }
 
 /// Part `k` of `s`, counting parts separated by `sep`; `""` past the end.
@@ -155,15 +198,11 @@ pub fn span(d: Duration, loc: Locale) -> String {
         let ds = num(h / 24);
         trf(loc, "{} 天||{} days", &[&ds])
     } else if h == 0 {
-        trf(loc, "{} 分钟|{} 分鐘|{} min", &[&ms])
+        trf(loc, "{} 分钟|~|{} min", &[&ms])
     } else if mm == 0 {
-        trf(loc, "{} 小时|{} 小時|{} h", &[&hs])
+        trf(loc, "{} 小时|~|{} h", &[&hs])
     } else {
-        trf(
-            loc,
-            "{} 小时 {} 分钟|{} 小時 {} 分鐘|{} h {} min",
-            &[&hs, &ms],
-        )
+        trf(loc, "{} 小时 {} 分钟|~|{} h {} min", &[&hs, &ms])
     }
 }
 
@@ -294,23 +333,23 @@ fn angle_name(angle: &str, loc: Locale) -> &'static str {
 /// The short label of why nothing is sent, for the remark.
 pub fn stop_name(stop: Stop, loc: Locale) -> String {
     match stop {
-        Stop::Paid => t3(loc, "已付款||paid").into(),
-        Stop::Closed => t3(loc, "订单已关闭|訂單已關閉|order closed").into(),
-        Stop::Asked => t3(
+        Stop::Paid => trf(loc, "已付款||paid", &[]),
+        Stop::Closed => trf(loc, "订单已关闭|~|order closed", &[]),
+        Stop::Asked => trf(
             loc,
             "买家要求别再联系|買家要求別再聯繫|buyer asked for no contact",
-        )
-        .into(),
-        Stop::ChangedMind => t3(loc, "买家不想要了|買家不想要了|buyer changed their mind").into(),
+            &[],
+        ),
+        Stop::ChangedMind => trf(loc, "买家不想要了|~|buyer changed their mind", &[]),
         Stop::Cap(n) => {
             let n = num(n as i64);
             trf(loc, "已催 {} 次,到上限||reminded {} times, the cap", &[&n])
         }
-        Stop::Methods => t3(
+        Stop::Methods => trf(
             loc,
-            "大单各方式都已催过|大單各方式都已催過|every method used for this big order",
-        )
-        .into(),
+            "大单各方式都已催过|~|every method used for this big order",
+            &[],
+        ),
     }
 }
 
@@ -378,6 +417,14 @@ mod tests {
         assert_eq!(fill("顺延到 {}", &["明天 10:00"]), "顺延到明天 10:00");
         assert_eq!(fill("顺延到 {}", &["13:30"]), "顺延到 13:30");
         assert_eq!(fill("moved to {}", &["明天"]), "moved to 明天");
+    }
+
+    #[test]
+    fn tilde_rows_convert_the_sentence_not_the_arguments() {
+        let row = "买家说“{}”|~|The buyer said “{}”";
+        assert_eq!(trf(Locale::ZhTw, row, &["发"]), "買家說「发」");
+        assert_eq!(trf(Locale::ZhCn, row, &["发"]), "买家说“发”");
+        assert_eq!(trf(Locale::En, row, &["x"]), "The buyer said “x”");
     }
 
     #[test]

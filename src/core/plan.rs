@@ -96,11 +96,11 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         Action::Hold => {
             return (
                 Channel::Im,
-                t3(
+                trf(
                     loc,
-                    "在旺旺上直接回答买家。|在旺旺上直接回答買家。|Answer on IM, where the buyer asked.",
-                )
-                .into(),
+                    "在旺旺上直接回答买家。|~|Answer on IM, where the buyer asked.",
+                    &[],
+                ),
             )
         }
         _ => {}
@@ -110,14 +110,10 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
-                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。|{} 元不算大單(客單價 {} 元),用免費、打擾少的旺旺。|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
+                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。|~|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
                 &[&amt, &yuan(avg)],
             ),
-            None => t3(
-                loc,
-                "旺旺免费、打扰少,先用旺旺。|旺旺免費、打擾少,先用旺旺。|IM is free and least intrusive: use it.",
-            )
-            .into(),
+            None => trf(loc, "旺旺免费、打扰少,先用旺旺。|~|IM is free and least intrusive: use it.", &[]),
         };
         return (Channel::Im, why);
     }
@@ -192,21 +188,17 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let margin_note = match s.margin {
         Some(m) if !phone_pays(input) => trf(
             loc,
-            ",毛利 {}% 不够打电话|,毛利 {}% 不夠打電話|; a {}% margin doesn't pay for a call",
+            ",毛利 {}% 不够打电话|~|; a {}% margin doesn't pay for a call",
             &[&pct(m)],
         ),
         _ => String::new(),
     };
     let why = if c == Channel::Phone && wave {
-        t3(
-            loc,
-            "活动日大单用电话催,每通控制在 1 分钟内。|活動日大單用電話催,每通控制在 1 分鐘內。|Campaign day, big order: call, under a minute per call.",
-        )
-        .into()
+        trf(loc, "活动日大单用电话催,每通控制在 1 分钟内。|~|Campaign day, big order: call, under a minute per call.", &[])
     } else if c == Channel::Phone && first {
         trf(
             loc,
-            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。|大額靜默訂單({} 元,約客單價的 {} 倍),利潤夠:打電話問問,別直接催付款。|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
+            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。|~|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
             &[&amt, &ratio],
         )
     } else if first {
@@ -228,7 +220,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         };
         trf(
             loc,
-            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
+            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|~|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
     } else if used(input, c) {
@@ -244,7 +236,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         };
         trf(
             loc,
-            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
+            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|~|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
                 &list(&names, loc),
@@ -255,19 +247,15 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else {
         let extra = match c {
-            Channel::Phone => t3(
+            Channel::Phone => trf(loc, ",利润撑得起电话成本|~|, the margin pays for it", &[]),
+            Channel::Sms if input.audience == Some(Audience::Office) => trf(
                 loc,
-                ",利润撑得起电话成本|,利潤撐得起電話成本|, the margin pays for it",
-            )
-            .into(),
-            Channel::Sms if input.audience == Some(Audience::Office) => t3(
-                loc,
-                ",上班族在午休或下班前发|,上班族在午休或下班前發|, sent at lunch or before the end of work",
-            )
-            .into(),
+                ",上班族在午休或下班前发|~|, sent at lunch or before the end of work",
+                &[],
+            ),
             Channel::Sms => {
                 let l = super::explain::hhmm(s.sms_latest);
-                trf(loc, ",{} 前发|,{} 前發|, before {}", &[&l])
+                trf(loc, ",{} 前发|~|, before {}", &[&l])
             }
             Channel::Im => String::new(),
         };
@@ -314,35 +302,19 @@ pub fn tone(
         | R::PaymentSystemIssue
         | R::InsufficientBalance => (
             Tone::Warm,
-            t3(
-                loc,
-                "买家付款有困难:语气热情,以帮忙为主,不施压。|買家付款有困難:語氣熱情,以幫忙為主,不施壓。|The buyer has trouble paying: warm and helpful, no pressure.",
-            )
-            .into(),
+            trf(loc, "买家付款有困难:语气热情,以帮忙为主,不施压。|~|The buyer has trouble paying: warm and helpful, no pressure.", &[]),
         ),
         R::ChangedMind => (
             Tone::Gentle,
-            t3(
-                loc,
-                "买家还在犹豫:不施压,语气委婉,给足余地。|買家還在猶豫:不施壓,語氣委婉,給足餘地。|The buyer is hesitating: no pressure, gentle, leave room.",
-            )
-            .into(),
+            trf(loc, "买家还在犹豫:不施压,语气委婉,给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
         ),
         R::WaitingReply => (
             Tone::Warm,
-            t3(
-                loc,
-                "买家在等回复:先为久等道歉,答完再提付款。|買家在等回覆:先為久等道歉,答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.",
-            )
-            .into(),
+            trf(loc, "买家在等回复:先为久等道歉,答完再提付款。|買家在等回覆:先為久等道歉,答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.", &[]),
         ),
         R::ServiceUnhappy => (
             Tone::Warm,
-            t3(
-                loc,
-                "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。|買家對服務有情緒:態度親切、用語得體,先道歉再說事。|The buyer is unhappy with the service: kind and polite, apologise first.",
-            )
-            .into(),
+            trf(loc, "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。|~|The buyer is unhappy with the service: kind and polite, apologise first.", &[]),
         ),
         _ if soon => {
             let c = when(timing.closes_at, input.now, loc);
@@ -350,66 +322,38 @@ pub fn tone(
                 Tone::Urgent,
                 trf(
                     loc,
-                    "订单 {} 就关闭:语气紧一些,说清关单时间。|訂單 {} 就關閉:語氣緊一些,說清關單時間。|The order closes at {}: be brief and clear about the time.",
+                    "订单 {} 就关闭:语气紧一些,说清关单时间。|~|The order closes at {}: be brief and clear about the time.",
                     &[&c],
                 ),
             )
         }
         _ if stock => (
             Tone::Urgent,
-            t3(
-                loc,
-                "活动库存紧张:提醒尽快付款,别说过头。|活動庫存緊張:提醒盡快付款,別說過頭。|Campaign stock is short: ask to pay soon, without overstating.",
-            )
-            .into(),
+            trf(loc, "活动库存紧张:提醒尽快付款,别说过头。|~|Campaign stock is short: ask to pay soon, without overstating.", &[]),
         ),
         R::DeliveryQuestion => (
             Tone::Reassuring,
-            t3(
-                loc,
-                "买家问发货:说清发货安排,不承诺到货日期。|買家問出貨:說清出貨安排,不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.",
-            )
-            .into(),
+            trf(loc, "买家问发货:说清发货安排,不承诺到货日期。|買家問出貨:說清出貨安排,不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.", &[]),
         ),
         R::ProductDoubt => (
             Tone::Reassuring,
-            t3(
-                loc,
-                "买家有顾虑:先讲保障和优势,让买家放心。|買家有顧慮:先講保障和優勢,讓買家放心。|The buyer has doubts: lead with guarantees and strengths.",
-            )
-            .into(),
+            trf(loc, "买家有顾虑:先讲保障和优势,让买家放心。|~|The buyer has doubts: lead with guarantees and strengths.", &[]),
         ),
         _ if input.returning => (
             Tone::Gentle,
-            t3(
-                loc,
-                "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。|老顧客:先感謝再次光臨,問問上次用得怎樣,委婉提醒。|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.",
-            )
-            .into(),
+            trf(loc, "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。|~|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.", &[]),
         ),
         _ if channel == Channel::Sms => (
             Tone::Formal,
-            t3(
-                loc,
-                "短信用正式、礼貌的语气,开头就称呼买家。|簡訊用正式、禮貌的語氣,開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.",
-            )
-            .into(),
+            trf(loc, "短信用正式、礼貌的语气,开头就称呼买家。|簡訊用正式、禮貌的語氣,開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.", &[]),
         ),
         _ if channel == Channel::Phone => (
             Tone::Formal,
-            t3(
-                loc,
-                "电话用正式、礼貌的语气,称呼“X先生/X女士”。|電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.",
-            )
-            .into(),
+            trf(loc, "电话用正式、礼貌的语气,称呼“X先生/X女士”。|電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.", &[]),
         ),
         _ => (
             Tone::Playful,
-            t3(
-                loc,
-                "旺旺上俏皮可爱一点(亲~),别像机器人。|旺旺上俏皮可愛一點(親~),別像機器人。|On IM, light and friendly, never robotic.",
-            )
-            .into(),
+            trf(loc, "旺旺上俏皮可爱一点(亲~),别像机器人。|~|On IM, light and friendly, never robotic.", &[]),
         ),
     };
     (t, why)

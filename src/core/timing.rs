@@ -361,9 +361,9 @@ impl Plan<'_> {
         let w = self.when(t);
         if trail.blocks.is_empty() {
             return if t <= self.now {
-                trf(self.loc, "现在发送|現在發送|send now", &[])
+                trf(self.loc, "现在发送|~|send now", &[])
             } else {
-                trf(self.loc, "{} 发送|{} 發送|send at {}", &[&w])
+                trf(self.loc, "{} 发送|~|send at {}", &[&w])
             };
         }
         let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
@@ -374,20 +374,12 @@ impl Plan<'_> {
             .blocks
             .iter()
             .map(|b| match b {
-                Block::Early => trf(
-                    self.loc,
-                    "{} 前不打扰|{} 前不打擾|nothing before {}",
-                    &[&qb],
-                ),
-                Block::Late => trf(self.loc, "{} 后不打扰|{} 後不打擾|nothing after {}", &[&qa]),
-                Block::Lunch => trf(
-                    self.loc,
-                    "午休不打扰|午休不打擾|not in the lunch break",
-                    &[],
-                ),
+                Block::Early => trf(self.loc, "{} 前不打扰|~|nothing before {}", &[&qb]),
+                Block::Late => trf(self.loc, "{} 后不打扰|~|nothing after {}", &[&qa]),
+                Block::Lunch => trf(self.loc, "午休不打扰|~|not in the lunch break", &[]),
                 Block::Rest => match holiday {
                     Some(h) => trf(self.loc, "{}放假||{} holiday", &[h]),
-                    None => trf(self.loc, "休息日不打扰|休息日不打擾|not on rest days", &[]),
+                    None => trf(self.loc, "休息日不打扰|~|not on rest days", &[]),
                 },
             })
             .collect();
@@ -399,11 +391,7 @@ impl Plan<'_> {
                 &[&joined, &w],
             );
         }
-        trf(
-            self.loc,
-            "{},顺延到 {}|{},順延到 {}|{}: moved to {}",
-            &[&joined, &w],
-        )
+        trf(self.loc, "{},顺延到 {}|~|{}: moved to {}", &[&joined, &w])
     }
 
     /// The allowed moment from `from`, else the least-bad one with a warning.
@@ -429,14 +417,14 @@ impl Plan<'_> {
         let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
         let what = match block(t, self.s) {
             Some(Block::Rest) => trf(self.loc, "是休息日||is a rest day", &[]),
-            Some(Block::Early) => trf(self.loc, "早于 {}|早於 {}|is before {}", &[&qb]),
-            Some(Block::Late) => trf(self.loc, "晚于 {}|晚於 {}|is after {}", &[&qa]),
-            Some(Block::Lunch) => trf(self.loc, "在午休时间|在午休時間|is in the lunch break", &[]),
+            Some(Block::Early) => trf(self.loc, "早于 {}|~|is before {}", &[&qb]),
+            Some(Block::Late) => trf(self.loc, "晚于 {}|~|is after {}", &[&qa]),
+            Some(Block::Lunch) => trf(self.loc, "在午休时间|~|is in the lunch break", &[]),
             None if t < wanted => {
                 let gap = span(self.s.min_gap, self.loc);
                 trf(
                     self.loc,
-                    "离上次提醒不到 {}|離上次提醒不到 {}|is less than {} after the last reminder",
+                    "离上次提醒不到 {}|~|is less than {} after the last reminder",
                     &[&gap],
                 )
             }
@@ -447,7 +435,7 @@ impl Plan<'_> {
             "no_allowed_time",
             trf(
                 self.loc,
-                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。|關單({})前沒有合適的催付時間:{} {},這是打擾最少的選擇。|No allowed moment before the close ({}): {} {}, the least-bad choice.",
+                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。|~|No allowed moment before the close ({}): {} {}, the least-bad choice.",
                 &[&c, &w, &what],
             ),
         ));
@@ -493,7 +481,7 @@ impl Plan<'_> {
         let c = self.when(self.close);
         let lead = span(self.close - t, self.loc);
         self.say(
-            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|關單前最後一次提醒:訂單 {} 關閉,提前約 {}提醒。|Last reminder before the order closes at {}, about {} ahead.",
+            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
             &[&c, &lead],
         );
     }
@@ -583,12 +571,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
             if t == nt.at {
                 p.say(
-                    "买家说“{}”:{} 提醒。|買家說「{}」:{} 提醒。|The buyer said “{}”: remind at {}.",
+                    "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
                     &[&said, &at_s],
                 );
             } else {
                 p.say(
-                    "买家说“{}”:{} 前 {}提醒。|買家說「{}」:{} 前 {}提醒。|The buyer said “{}”: remind {} before {}.",
+                    "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
                     &if p.loc == Locale::En {
                         [said.as_str(), lead.as_str(), at_s.as_str()]
                     } else {
@@ -602,7 +590,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     "named_time_in_rest",
                     trf(
                         p.loc,
-                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。|{} 是買家自己約的時間,雖在休息時段也按約提醒。|{} is the buyer's own time: remind then, though outside usual hours.",
+                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
                         &[&w],
                     ),
                 ));
@@ -622,7 +610,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             return p.last_chance_done(now);
         }
         p.say(
-            "买家说的“{}”已过,还没付款,按常规跟进。|買家說的「{}」已過,還沒付款,按常規跟進。|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+            "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
             &[&said],
         );
     }
@@ -631,7 +619,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if analysis.reason.code == ReasonCode::ChangedMind {
         return p.once_before_close(
             earliest,
-            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|買家還在考慮:不追著催,關單前 {} 輕輕提醒一次。|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
+            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|~|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
         );
     }
 
@@ -651,7 +639,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
         p.say(
-            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。|買家錢還沒到位:先問問什麼時候方便付款,到時再提醒。|Short of money: ask when paying suits them, remind then.",
+            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。|~|Short of money: ask when paying suits them, remind then.",
             &[],
         );
         let m = p.moment(t, &trail);
@@ -661,7 +649,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if broke && analysis.signals.named_time.is_none() {
         return p.once_before_close(
             earliest,
-            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|買家在等錢到帳,沒說具體時間:關單前 {} 提醒一次。|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
+            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|~|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
         );
     }
 
@@ -726,7 +714,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 &name_en
             };
             p.say(
-                "{}活动日按波次集中催付({})。|{}活動日按波次集中催付({})。|{}: reminders go out in waves ({}).",
+                "{}活动日按波次集中催付({})。|~|{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
         }
@@ -752,7 +740,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
-                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|買家說了原因({}):先回應這一點,不用核對地址繞著催。|The buyer named the cause ({}): answer it first, no address check.",
+                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
                 &[r],
             );
         }
@@ -768,7 +756,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             "wave_in_rest_time",
             trf(
                 p.loc,
-                "活动波次 {} 在午休或休息时段,按店铺设定照发。|活動波次 {} 在午休或休息時段,按店鋪設定照發。|Campaign wave {} is in rest time: sent as the shop set it.",
+                "活动波次 {} 在午休或休息时段,按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
                 &[&w],
             ),
         ));
@@ -791,7 +779,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 } else {
                     trf(
                         p.loc,
-                        "{}本该 {} 前催付,来不及了|{}本該 {} 前催付,來不及了|{}: the {} deadline is missed",
+                        "{}本该 {} 前催付,来不及了|~|{}: the {} deadline is missed",
                         &[name, &e],
                     )
                 }
@@ -807,22 +795,22 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 fn stop_why(p: &mut Plan, stop: Stop) {
     match stop {
         Stop::Paid => p.say(
-            "订单已付款,不用再催。|訂單已付款,不用再催。|The order is paid: no reminder.",
+            "订单已付款,不用再催。|~|The order is paid: no reminder.",
             &[],
         ),
         Stop::Closed => {
             let c = p.when(p.close);
             p.say(
-                "订单已在 {} 关闭,不再催付。|訂單已在 {} 關閉,不再催付。|The order closed at {}: no reminder.",
+                "订单已在 {} 关闭,不再催付。|~|The order closed at {}: no reminder.",
                 &[&c],
             )
         }
         Stop::Asked => p.say(
-            "买家说了别再发,尊重买家,不再催付。|買家說了別再發,尊重買家,不再催付。|The buyer asked not to be contacted: respect it.",
+            "买家说了别再发,尊重买家,不再催付。|~|The buyer asked not to be contacted: respect it.",
             &[],
         ),
         Stop::ChangedMind => p.say(
-            "买家不想要了:不强求,礼貌回应,留个好印象。|買家不想要了:不強求,禮貌回應,留個好印象。|The buyer changed their mind: don't push; stay polite and leave the door open.",
+            "买家不想要了:不强求,礼貌回应,留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
             &[],
         ),
         Stop::Cap(n) => {
@@ -833,7 +821,7 @@ fn stop_why(p: &mut Plan, stop: Stop) {
             )
         }
         Stop::Methods => p.say(
-            "大单每种方式只催一次,能用的都用过了。|大單每種方式只催一次,能用的都用過了。|Big order: every usable method has been used once.",
+            "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",
             &[],
         ),
     }
