@@ -235,21 +235,17 @@ pub fn pct(x: f64) -> String {
     num((x.max(0.0) * 100.0).round() as i64)
 }
 
-/// Joins the words with `、` (Chinese) or `, ` (English).
-pub fn list<S: AsRef<str>>(words: &[S], loc: Locale) -> String {
-    join(words, t3(loc, "、||, "))
+/// The separator of a list of words: `、` (Chinese) or `, ` (English).
+pub fn list_sep(loc: Locale) -> &'static str {
+    t3(loc, "、||, ")
 }
 
-/// Joins the words with `sep`.
-pub fn join<S: AsRef<str>>(words: &[S], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(w.as_ref());
+/// Appends `word` to the list in `out`, after `sep` unless `out` is empty.
+pub fn push_item(out: &mut String, sep: &str, word: &str) {
+    if !out.is_empty() {
+        out.push_str(sep);
     }
-    out
+    out.push_str(word);
 }
 
 /// A warning with no text range.
@@ -332,25 +328,21 @@ fn angle_name(angle: &str, loc: Locale) -> &'static str {
 
 /// The short label of why nothing is sent, for the remark.
 pub fn stop_name(stop: Stop, loc: Locale) -> String {
-    match stop {
-        Stop::Paid => trf(loc, "已付款||paid", &[]),
-        Stop::Closed => trf(loc, "订单已关闭|~|order closed", &[]),
-        Stop::Asked => trf(
-            loc,
+    let (row, n) = match stop {
+        Stop::Paid => ("已付款||paid", 0),
+        Stop::Closed => ("订单已关闭|~|order closed", 0),
+        Stop::Asked => (
             "买家要求别再联系|買家要求別再聯繫|buyer asked for no contact",
-            &[],
+            0,
         ),
-        Stop::ChangedMind => trf(loc, "买家不想要了|~|buyer changed their mind", &[]),
-        Stop::Cap(n) => {
-            let n = num(n as i64);
-            trf(loc, "已催 {} 次,到上限||reminded {} times, the cap", &[&n])
-        }
-        Stop::Methods => trf(
-            loc,
+        Stop::ChangedMind => ("买家不想要了|~|buyer changed their mind", 0),
+        Stop::Cap(n) => ("已催 {} 次,到上限||reminded {} times, the cap", n),
+        Stop::Methods => (
             "大单各方式都已催过|~|every method used for this big order",
-            &[],
+            0,
         ),
-    }
+    };
+    trf(loc, row, &[&num(n as i64)])
 }
 
 /// The 结果备注 line to record on the order, e.g.

@@ -8,7 +8,9 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::calendar;
-use super::explain::{capital, channel_name, list, pct, t3, tenths, trf, when, yuan};
+use super::explain::{
+    capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan,
+};
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
@@ -180,11 +182,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         break;
     }
     let c = pick.unwrap_or(Channel::Im);
-    let names: Vec<&str> = [Channel::Im, Channel::Sms, Channel::Phone]
-        .into_iter()
-        .filter(|c| used(input, *c))
-        .map(|c| channel_name(c, loc))
-        .collect();
+    let mut names = String::new();
+    for c in [Channel::Im, Channel::Sms, Channel::Phone] {
+        if used(input, c) {
+            push_item(&mut names, list_sep(loc), channel_name(c, loc));
+        }
+    }
     let margin_note = match s.margin {
         Some(m) if !phone_pays(input) => trf(
             loc,
@@ -239,7 +242,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|~|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
-                &list(&names, loc),
+                &names,
                 &margin_note,
                 sms,
                 channel_name(c, loc),
@@ -264,7 +267,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。|大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。|Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
             &[
                 &amt,
-                &list(&names, loc),
+                &names,
                 &margin_note,
                 channel_name(c, loc),
                 &extra,

@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
 use super::explain::{
-    capital, cat, hhmm, join, list, num, reason_name, row, span, trf, warning, when,
+    capital, cat, hhmm, list_sep, num, push_item, reason_name, row, span, t3, trf, warning, when,
 };
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
@@ -370,10 +370,9 @@ impl Plan<'_> {
         let holiday = trail
             .holiday
             .and_then(|d| calendar::holiday_name(d, self.loc));
-        let parts: Vec<String> = trail
-            .blocks
-            .iter()
-            .map(|b| match b {
+        let mut joined = String::new();
+        for b in &trail.blocks {
+            let part = match b {
                 Block::Early => trf(self.loc, "{} 前不打扰|~|nothing before {}", &[&qb]),
                 Block::Late => trf(self.loc, "{} 后不打扰|~|nothing after {}", &[&qa]),
                 Block::Lunch => trf(self.loc, "午休不打扰|~|not in the lunch break", &[]),
@@ -381,9 +380,9 @@ impl Plan<'_> {
                     Some(h) => trf(self.loc, "{}放假||{} holiday", &[h]),
                     None => trf(self.loc, "休息日不打扰|~|not on rest days", &[]),
                 },
-            })
-            .collect();
-        let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
+            };
+            push_item(&mut joined, t3(self.loc, ",||, "), &part);
+        }
         if trail.earlier {
             return trf(
                 self.loc,
@@ -702,8 +701,10 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::CampaignWave => {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
-            let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(|w| hhmm(*w)).collect());
-            let waves = list(&waves, p.loc);
+            let mut waves = String::new();
+            for w in c.map_or(&[][..], |c| &c.waves) {
+                push_item(&mut waves, list_sep(p.loc), &hhmm(*w));
+            }
             let name_en;
             let name = if p.loc != Locale::En {
                 name
@@ -793,36 +794,28 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {
-    match stop {
-        Stop::Paid => p.say(
-            "订单已付款,不用再催。|~|The order is paid: no reminder.",
-            &[],
+    let (row, arg) = match stop {
+        Stop::Paid => ("订单已付款,不用再催。|~|The order is paid: no reminder.", String::new()),
+        Stop::Closed => (
+            "订单已在 {} 关闭,不再催付。|~|The order closed at {}: no reminder.",
+            p.when(p.close),
         ),
-        Stop::Closed => {
-            let c = p.when(p.close);
-            p.say(
-                "订单已在 {} 关闭,不再催付。|~|The order closed at {}: no reminder.",
-                &[&c],
-            )
-        }
-        Stop::Asked => p.say(
+        Stop::Asked => (
             "买家说了别再发,尊重买家,不再催付。|~|The buyer asked not to be contacted: respect it.",
-            &[],
+            String::new(),
         ),
-        Stop::ChangedMind => p.say(
+        Stop::ChangedMind => (
             "买家不想要了:不强求,礼貌回应,留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
-            &[],
+            String::new(),
         ),
-        Stop::Cap(n) => {
-            let n = num(n as i64);
-            p.say(
-                "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
-                &[&n],
-            )
-        }
-        Stop::Methods => p.say(
+        Stop::Cap(n) => (
+            "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
+            num(n as i64),
+        ),
+        Stop::Methods => (
             "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",
-            &[],
+            String::new(),
         ),
-    }
+    };
+    p.say(row, &[&arg]);
 }

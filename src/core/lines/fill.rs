@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
-use crate::core::explain::{cat, join, num};
+use crate::core::explain::{cat, num, push_item};
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
 
 /// Placeholders a shop template may use.
@@ -182,18 +182,16 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                 }
                 ('}', Some((start, key))) => {
                     if !SHOP_KEYS.contains(&key.as_str()) {
+                        let mut keys = String::new();
+                        for k in SHOP_KEYS {
+                            push_item(&mut keys, "}, {", k);
+                        }
                         return Err(bad(
                             i,
                             "text",
                             at_char(
                                 *start,
-                                &[
-                                    "unknown placeholder {",
-                                    key,
-                                    "}: use one of {",
-                                    &join(&SHOP_KEYS, "}, {"),
-                                    "}",
-                                ],
+                                &["unknown placeholder {", key, "}: use one of {", &keys, "}"],
                             ),
                         ));
                     }
