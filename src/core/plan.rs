@@ -31,15 +31,17 @@ pub fn phone_pays(input: &Input) -> bool {
     s.margin.is_none_or(|m| m >= s.phone_min_margin)
 }
 
+const CHANNELS: [Channel; 3] = [Channel::Im, Channel::Sms, Channel::Phone];
+
 fn used(input: &Input, c: Channel) -> bool {
     input.reminders.iter().any(|r| r.channel == c)
 }
 
 /// How many methods a big order can still get (001: never the same one twice).
 pub fn methods_left(input: &Input) -> usize {
-    [Channel::Im, Channel::Sms, Channel::Phone]
-        .into_iter()
-        .filter(|c| !used(input, *c) && (*c != Channel::Phone || phone_pays(input)))
+    CHANNELS
+        .iter()
+        .filter(|c| !used(input, **c) && (**c != Channel::Phone || phone_pays(input)))
         .count()
 }
 
@@ -146,7 +148,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         Occasion::First | Occasion::FollowUp | Occasion::AddressCheck
     );
     let mut pick = None;
-    for c in order {
+    for &c in &order {
         if used(input, c) || (c == Channel::Phone && !phone_pays(input)) {
             continue;
         }
@@ -183,7 +185,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     }
     let c = pick.unwrap_or(Channel::Im);
     let mut names = String::new();
-    for c in [Channel::Im, Channel::Sms, Channel::Phone] {
+    for &c in &CHANNELS {
         if used(input, c) {
             push_item(&mut names, list_sep(loc), channel_name(c, loc));
         }

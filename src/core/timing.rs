@@ -181,7 +181,8 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 /// The blocks met on the way to an allowed moment, for the explanation.
 #[derive(Default)]
 struct Trail {
-    blocks: Vec<Block>,
+    /// In the order met; each at most once.
+    blocks: [Option<Block>; 4],
     holiday: Option<chrono::NaiveDate>,
     /// Moved earlier (a last chance before a blocked close), not later.
     earlier: bool,
@@ -196,8 +197,12 @@ fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) 
         let Some(b) = block_at(t, s, level) else {
             return Some(t);
         };
-        if !trail.blocks.contains(&b) {
-            trail.blocks.push(b);
+        if let Some(slot) = trail
+            .blocks
+            .iter_mut()
+            .find(|x| x.is_none() || **x == Some(b))
+        {
+            *slot = Some(b);
         }
         t = match b {
             Block::Early => at(t, s.quiet_before),
@@ -359,7 +364,7 @@ impl Plan<'_> {
     /// "; 午休不打扰,顺延到 13:30", "; 17:05 发送" or "; 现在发送".
     fn moment(&self, t: Time, trail: &Trail) -> String {
         let w = self.when(t);
-        if trail.blocks.is_empty() {
+        if trail.blocks[0].is_none() {
             return if t <= self.now {
                 trf(self.loc, "现在发送|~|send now", &[])
             } else {
@@ -371,7 +376,7 @@ impl Plan<'_> {
             .holiday
             .and_then(|d| calendar::holiday_name(d, self.loc));
         let mut joined = String::new();
-        for b in &trail.blocks {
+        for b in trail.blocks.iter().flatten() {
             let part = match b {
                 Block::Early => trf(self.loc, "{} 前不打扰|~|nothing before {}", &[&qb]),
                 Block::Late => trf(self.loc, "{} 后不打扰|~|nothing after {}", &[&qa]),
@@ -408,7 +413,7 @@ impl Plan<'_> {
             }
         }
         self.least_bad(pick, from);
-        trail.blocks.clear();
+        trail.blocks = [None; 4];
         pick
     }
 

@@ -61,13 +61,14 @@ impl Env<'_> {
             return None;
         }
         let ch = self.channel.as_str();
-        let ids = [
-            cat(&["@", name, ".", ch, ".", self.tone.as_str()]),
-            cat(&["@", name, ".", ch]),
-            cat(&["@", name]),
-        ];
-        let t = ids.iter().find_map(|id| table::find(id))?;
-        render(t.text(self.locale)?, self, true, depth + 1)
+        // `@name.channel.tone`, else `@name.channel`, else `@name`.
+        let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
+        for n in [6, 4, 2] {
+            if let Some(t) = table::find(&cat(parts.get(..n)?)) {
+                return render(t.text(self.locale)?, self, true, depth + 1);
+            }
+        }
+        None
     }
 
     fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
