@@ -14,7 +14,7 @@ use super::explain::{
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
-use super::timing::{self, Occasion, Timing};
+use super::timing::{self, add, at, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
 
@@ -77,18 +77,9 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
                 }
             }
         }
-        day = at(day, chrono::NaiveTime::MIN) + Duration::days(1);
+        day = add(at(day, chrono::NaiveTime::MIN), Duration::days(1));
     }
     None
-}
-
-fn at(day_of: Time, t: chrono::NaiveTime) -> Time {
-    use chrono::TimeZone;
-    day_of
-        .offset()
-        .from_local_datetime(&day_of.date_naive().and_time(t))
-        .single()
-        .unwrap_or(day_of)
 }
 
 /// Picks the channel; for SMS it moves `timing.send_at` into the SMS window.
@@ -171,11 +162,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                         ));
                     }
                     timing.send_at = Some(t);
-                    timing.action = if t <= input.now {
-                        Action::SendNow
-                    } else {
-                        Action::Schedule
-                    };
+                    timing.action = timing::action_for(t, input.now);
                 }
                 _ => continue,
             }

@@ -138,11 +138,13 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     }
 }
 
-fn add(t: Time, d: Duration) -> Time {
+/// `t + d`, or `t` if that overflows.
+pub(crate) fn add(t: Time, d: Duration) -> Time {
     t.checked_add_signed(d).unwrap_or(t)
 }
 
-fn at(day_of: Time, time: NaiveTime) -> Time {
+/// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
+pub(crate) fn at(day_of: Time, time: NaiveTime) -> Time {
     let naive = day_of.date_naive().and_time(time);
     day_of
         .offset()
@@ -491,7 +493,8 @@ impl Plan<'_> {
     }
 }
 
-fn action_for(t: Time, now: Time) -> Action {
+/// Send now if `t` is not later than `now`, else schedule.
+pub(crate) fn action_for(t: Time, now: Time) -> Action {
     if t <= now {
         Action::SendNow
     } else {
