@@ -323,7 +323,7 @@ impl Plan<'_> {
         when(t, self.now, self.loc)
     }
 
-    fn done(mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
+    fn done(&mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
         if let Some(t) = send_at {
             if let Some(w) = self.calendar_note(t) {
                 self.warnings.push(w);
@@ -334,8 +334,8 @@ impl Plan<'_> {
             action,
             send_at,
             closes_at: self.close,
-            why: self.why,
-            warnings: self.warnings,
+            why: std::mem::take(&mut self.why),
+            warnings: std::mem::take(&mut self.warnings),
         }
     }
 
@@ -462,7 +462,7 @@ impl Plan<'_> {
     }
 
     /// The last-chance reminder from `from`, with its lead and moment explained.
-    fn last_chance_done(mut self, from: Time) -> Timing {
+    fn last_chance_done(&mut self, from: Time) -> Timing {
         let mut trail = Trail::default();
         let t = self.last_chance(from, &mut trail);
         self.last_chance_why(t);
@@ -473,7 +473,7 @@ impl Plan<'_> {
     }
 
     /// One reminder before the close, explained by a sentence whose `{}` is its time.
-    fn once_before_close(mut self, from: Time, row: &'static str) -> Timing {
+    fn once_before_close(&mut self, from: Time, row: &'static str) -> Timing {
         let mut trail = Trail::default();
         let t = self.last_chance(from, &mut trail);
         let w = self.when(t);

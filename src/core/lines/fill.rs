@@ -156,10 +156,12 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                 "the text is empty: write the line to send".into(),
             ));
         }
-        let mut open: Option<(usize, String)> = None;
-        for (pos, c) in t.text.chars().enumerate() {
+        // The open placeholder: its 1-based character position and the
+        // byte offset of its key.
+        let mut open: Option<(usize, usize)> = None;
+        for (pos, (at, c)) in t.text.char_indices().enumerate() {
             let pos = pos + 1;
-            match (c, &mut open) {
+            match (c, open) {
                 ('{', Some(_)) => {
                     return Err(bad(
                         i,
@@ -170,7 +172,7 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                         ),
                     ))
                 }
-                ('{', None) => open = Some((pos, String::new())),
+                ('{', None) => open = Some((pos, at + 1)),
                 ('}', None) => {
                     return Err(bad(
                         i,
@@ -181,8 +183,9 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                         ),
                     ))
                 }
-                ('}', Some((start, key))) => {
-                    if !SHOP_KEYS.contains(&key.as_str()) {
+                ('}', Some((start, from))) => {
+                    let key = t.text.get(from..at).unwrap_or("");
+                    if !SHOP_KEYS.contains(&key) {
                         let mut keys = String::new();
                         for k in SHOP_KEYS {
                             push_item(&mut keys, "}, {", k);
@@ -191,14 +194,13 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                             i,
                             "text",
                             at_char(
-                                *start,
+                                start,
                                 &["unknown placeholder {", key, "}: use one of {", &keys, "}"],
                             ),
                         ));
                     }
                     open = None;
                 }
-                (c, Some((_, key))) => key.push(c),
                 _ => {}
             }
         }
