@@ -147,25 +147,37 @@ fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
         && t.locale.is_none_or(|l| l == req.input.locale)
 }
 
-/// Angles in the order this situation wants them, and whether the first
-/// one must lead (an explicit occasion or little time left).
-fn angle_order(req: &Request, facts: &Facts) -> ([&'static str; 5], bool) {
+/// The letter of a table angle in [`angle_order`]: help, benefit,
+/// deadline, check, answer; 0 for the others.
+fn angle_letter(angle: &str) -> u8 {
+    match angle {
+        "help" => b'h',
+        "benefit" => b'b',
+        "deadline" => b'd',
+        "check" => b'c',
+        "answer" => b'a',
+        _ => 0,
+    }
+}
+
+/// Angles (as [`angle_letter`]s) in the order this situation wants them,
+/// and whether the first one must lead (an explicit occasion or little
+/// time left).
+fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
-        Occasion::AddressCheck => (["check", "answer", "help", "benefit", "deadline"], true),
-        Occasion::LastChance => (["deadline", "help", "benefit", "answer", "check"], true),
-        Occasion::CampaignWave => (["deadline", "benefit", "help", "answer", "check"], true),
-        Occasion::BuyerNamedTime => (["help", "deadline", "benefit", "answer", "check"], true),
-        Occasion::Answer => (["answer", "help", "benefit", "deadline", "check"], true),
-        Occasion::FollowUp => (["help", "benefit", "deadline", "answer", "check"], false),
-        _ if req.reason == ReasonCode::SilentOrder => {
-            (["check", "help", "benefit", "deadline", "answer"], false)
-        }
-        _ => (["help", "answer", "benefit", "deadline", "check"], false),
+        Occasion::AddressCheck => (*b"cahbd", true),
+        Occasion::LastChance => (*b"dhbac", true),
+        Occasion::CampaignWave => (*b"dbhac", true),
+        Occasion::BuyerNamedTime => (*b"hdbac", true),
+        Occasion::Answer => (*b"ahbdc", true),
+        Occasion::FollowUp => (*b"hbdac", false),
+        _ if req.reason == ReasonCode::SilentOrder => (*b"chbda", false),
+        _ => (*b"habdc", false),
     };
     let lead = urgent || facts.campaign_on;
     if lead && req.timing.occasion != Occasion::Answer {
-        if let Some(i) = order.iter().position(|a| *a == "deadline") {
+        if let Some(i) = order.iter().position(|a| *a == b'd') {
             order[..=i].rotate_right(1);
         }
     }
@@ -249,9 +261,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             let Some(text) = text else {
                 continue;
             };
+            let letter = angle_letter(t.angle);
             let b = order
                 .iter()
-                .position(|a| *a == t.angle)
+                .position(|a| *a == letter)
                 .and_then(|p| bonus.get(p))
                 .copied()
                 .unwrap_or(0);
