@@ -2,8 +2,6 @@
 //! (syntax documented in `src/data/templates.txt`), and the check of the
 //! shop's own templates.
 
-use std::borrow::Cow;
-
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
@@ -39,7 +37,7 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn fact(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+    fn fact(&self, key: &str, depth: u8) -> Option<String> {
         let hidden = match key {
             "time" => HIDE_TIME,
             "item" => HIDE_ITEM,
@@ -50,9 +48,9 @@ impl Env<'_> {
             return None;
         }
         match key {
-            "hi" => self.fragment("hi", depth).map(Cow::Owned),
-            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone().map(Cow::Owned),
-            _ => self.facts.get(key).map(|v| Cow::Owned(v.to_string())),
+            "hi" => self.fragment("hi", depth),
+            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone(),
+            _ => self.facts.get(key).map(str::to_string),
         }
     }
 
@@ -71,17 +69,17 @@ impl Env<'_> {
         None
     }
 
-    fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+    fn resolve(&self, key: &str, depth: u8) -> Option<String> {
         if let Some(name) = key.strip_prefix('@') {
-            return self.fragment(name, depth).map(Cow::Owned);
+            return self.fragment(name, depth);
         }
         if let Some(k) = key.strip_prefix('?') {
-            return self.fact(k, depth).map(|_| Cow::Borrowed(""));
+            return self.fact(k, depth).map(|_| String::new());
         }
         if let Some(k) = key.strip_prefix('!') {
             return match self.fact(k, depth) {
                 Some(_) => None,
-                None => Some(Cow::Borrowed("")),
+                None => Some(String::new()),
             };
         }
         self.fact(key, depth)
