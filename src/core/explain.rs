@@ -1,5 +1,9 @@
 //! Small sentence builders for `why`, warnings and the 结果备注 remark, in
 //! zh-CN, zh-TW and English. Integers only: no float formatting.
+//!
+//! A sentence is one `zh-CN|zh-TW|en` string (see [`t3`] and [`trf`]), so
+//! each call site names one string rather than three; word tables are such
+//! rows, one a line (see [`row`]).
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Timelike};
 
@@ -417,6 +421,18 @@ mod tests {
         assert_eq!(trf(Locale::ZhTw, row, &["发"]), "買家說「发」");
         assert_eq!(trf(Locale::ZhCn, row, &["发"]), "买家说“发”");
         assert_eq!(trf(Locale::En, row, &["x"]), "The buyer said “x”");
+    }
+
+    #[test]
+    fn traditional_pairs_are_whole_and_unique() {
+        let chars: Vec<char> = TRADITIONAL.chars().collect();
+        assert_eq!(chars.len() % 2, 0);
+        let simplified: Vec<char> = chars.iter().step_by(2).copied().collect();
+        for (i, c) in simplified.iter().enumerate() {
+            assert!(!simplified[i + 1..].contains(c), "{c} twice");
+            assert_ne!(traditional(*c), *c);
+        }
+        assert_eq!(traditional('王'), '王');
     }
 
     #[test]
