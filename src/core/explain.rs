@@ -1,16 +1,56 @@
 //! Small sentence builders for `why`, warnings and the 结果备注 remark, in
 //! zh-CN, zh-TW and English. Integers only: no float formatting.
+//!
+//! A sentence is one `zh-CN|zh-TW|en` string (see [`t3`] and [`trf`]), so
+//! each call site names one string rather than three; word tables are such
+//! rows, one a line (see [`row`]).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Timelike};
 
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
 use super::reason::Analysis;
-use super::text::{hhmm, tr};
 use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
 pub fn fill(tpl: &str, args: &[&str]) -> String {
+    fill_in(tpl, args, false)
+}
+
+/// Simplified characters of the sentences here and their traditional
+/// forms, in pairs: the `~` of a sentence row (see [`trf`]).
+const TRADITIONAL: &str = "\
+“「”」个個临臨为為么麼买買于於亲親价價优優体體余餘关關内內别別务務动動势勢单單\
+压壓发發后後够夠头頭对對尽盡帮幫库庫应應张張强強态態扰擾择擇换換撑撐时時机機来來\
+样樣气氣没沒润潤点點热熱爱愛犹猶现現电電着著礼禮离離种種紧緊约約绕繞给給绪緒虑慮\
+虽雖规規订訂让讓讲講设設话話该該语語说說谢謝账帳费費轻輕过過还還这這进進适適选選\
+钟鐘钱錢铺鋪闭閉问問间間难難静靜顺順顾顧额額";
+
+/// `c` in traditional form, if [`TRADITIONAL`] lists it.
+fn traditional(c: char) -> char {
+    let mut it = TRADITIONAL.chars();
+    while let (Some(s), Some(t)) = (it.next(), it.next()) {
+        if s == c {
+            return t;
+        }
+    }
+    c
+}
+
+/// Appends `s`, in traditional characters if `tw`.
+fn push_text(out: &mut String, s: &str, tw: bool) {
+    if !tw {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        out.push(traditional(c));
+    }
+}
+
+/// [`fill`], writing the text of `tpl` (not the arguments) in traditional
+/// characters if `tw`.
+fn fill_in(tpl: &str, args: &[&str], tw: bool) -> String {
     // A byte scan: `str::find` with a string pattern links a larger searcher.
     let mut out = String::with_capacity(tpl.len() + 24);
     let b = tpl.as_bytes();
@@ -18,7 +58,7 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
     let mut it = args.iter();
     while i + 1 < b.len() {
         if b[i] == b'{' && b[i + 1] == b'}' {
-            out.push_str(tpl.get(start..i).unwrap_or(""));
+            push_text(&mut out, tpl.get(start..i).unwrap_or(""), tw);
             let arg = it.next().copied().unwrap_or("");
             // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
             if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
@@ -35,44 +75,114 @@ pub fn fill(tpl: &str, args: &[&str]) -> String {
             i += 1;
         }
     }
-    out.push_str(tpl.get(start..).unwrap_or(""));
+    push_text(&mut out, tpl.get(start..).unwrap_or(""), tw);
     out
 }
 
-/// The sentence for `loc` with its `{}` slots filled.
-pub fn trf(loc: Locale, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) -> String {
-    fill(tr(loc, zh_cn, zh_tw, en), args)
+/// Appends `n` in decimal with at least `width` digits (zero-padded).
+pub fn push_num(out: &mut String, n: u64, width: u32) {
+    if n >= 10 || width > 1 {
+        push_num(out, n / 10, width.saturating_sub(1));
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// One of three words by locale, from a `[zh-CN, zh-TW, en]` row.
-pub fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
-    row[loc as usize]
+/// `n` in decimal.
+pub fn num(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_num(&mut out, n.unsigned_abs(), 1);
+    out
 }
 
-const WEEKDAYS: [[&str; 3]; 7] = [
-    ["周日", "週日", "Sun"],
-    ["周一", "週一", "Mon"],
-    ["周二", "週二", "Tue"],
-    ["周三", "週三", "Wed"],
-    ["周四", "週四", "Thu"],
-    ["周五", "週五", "Fri"],
-    ["周六", "週六", "Sat"],
-];
+/// The parts, one after the other.
+pub fn cat(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// `HH:MM` of a time of day.
+pub fn hhmm(t: NaiveTime) -> String {
+    let mut out = String::new();
+    push_num(&mut out, t.hour().into(), 2);
+    out.push(':');
+    push_num(&mut out, t.minute().into(), 2);
+    out
+}
+
+/// The sentence for `loc` with its `{}` slots filled. `row` is as for
+/// [`t3`], and its zh-TW part may be `~`: the zh-CN text written in
+/// traditional characters (see [`TRADITIONAL`]).
+pub fn trf(loc: Locale, row: &'static str, args: &[&str]) -> String {
+    let text = t3(loc, row);
+    if text == "~" {
+        return fill_in(part(row, b'|', 0), args, true);
+    }
+    fill(text, args)
+}
+
+/// Part `k` of `s`, counting parts separated by `sep`; `""` past the end.
+fn part(s: &'static str, sep: u8, k: usize) -> &'static str {
+    let (mut start, mut n) = (0, 0);
+    for (i, b) in s.bytes().chain([sep]).enumerate() {
+        if b != sep {
+            continue;
+        }
+        if n == k {
+            return s.get(start..i).unwrap_or("");
+        }
+        n += 1;
+        start = i + 1;
+    }
+    ""
+}
+
+/// The part of `row` (`zh-CN|zh-TW|en`) for `loc`; an empty zh-TW part is
+/// the zh-CN one. One string per sentence keeps each call site small.
+pub fn t3(loc: Locale, row: &'static str) -> &'static str {
+    match part(row, b'|', loc as usize) {
+        "" => part(row, b'|', 0),
+        p => p,
+    }
+}
+
+/// Row `i` of a table of `zh-CN|zh-TW|en` lines, for `loc`.
+pub fn row(table: &'static str, i: usize, loc: Locale) -> &'static str {
+    t3(loc, part(table, b'\n', i))
+}
+
+const WEEKDAYS: &str = "\
+周日|週日|Sun\n\
+周一|週一|Mon\n\
+周二|週二|Tue\n\
+周三|週三|Wed\n\
+周四|週四|Thu\n\
+周五|週五|Fri\n\
+周六|週六|Sat";
 
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
-    format!("{}/{}", t.month(), t.day())
+    let mut out = String::new();
+    push_num(&mut out, t.month().into(), 1);
+    out.push('/');
+    push_num(&mut out, t.day().into(), 1);
+    out
 }
 
 /// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
 /// (en `13:30`, `10:00 tomorrow`, `10:00 on Mon 11/30`).
 pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -> String {
-    let hm = hhmm(&t);
+    let hm = hhmm(t.time());
     match (t.date_naive() - now.date_naive()).num_days() {
         0 => hm,
-        1 => trf(loc, "明天 {}", "明天 {}", "{} tomorrow", &[&hm]),
+        1 => trf(loc, "明天 {}||{} tomorrow", &[&hm]),
         _ => {
-            let wd = pick(&WEEKDAYS[t.weekday().num_days_from_sunday() as usize], loc);
+            let wd = row(WEEKDAYS, t.weekday().num_days_from_sunday() as usize, loc);
             let d = md(&t);
             if loc == Locale::En {
                 fill("{} on {} {}", &[&hm, wd, &d])
@@ -87,22 +197,16 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
 pub fn span(d: Duration, loc: Locale) -> String {
     let m = d.num_minutes().max(0);
     let (h, mm) = (m / 60, m % 60);
-    let (hs, ms) = (h.to_string(), mm.to_string());
+    let (hs, ms) = (num(h), num(mm));
     if h >= 48 && mm == 0 && h % 24 == 0 {
-        let ds = (h / 24).to_string();
-        trf(loc, "{} 天", "{} 天", "{} days", &[&ds])
+        let ds = num(h / 24);
+        trf(loc, "{} 天||{} days", &[&ds])
     } else if h == 0 {
-        trf(loc, "{} 分钟", "{} 分鐘", "{} min", &[&ms])
+        trf(loc, "{} 分钟|~|{} min", &[&ms])
     } else if mm == 0 {
-        trf(loc, "{} 小时", "{} 小時", "{} h", &[&hs])
+        trf(loc, "{} 小时|~|{} h", &[&hs])
     } else {
-        trf(
-            loc,
-            "{} 小时 {} 分钟",
-            "{} 小時 {} 分鐘",
-            "{} h {} min",
-            &[&hs, &ms],
-        )
+        trf(loc, "{} 小时 {} 分钟|~|{} h {} min", &[&hs, &ms])
     }
 }
 
@@ -118,35 +222,34 @@ pub fn capital(s: &str) -> String {
 
 /// Whole yuan, rounded.
 pub fn yuan(x: f64) -> String {
-    (x.max(0.0).round() as i64).to_string()
+    num(x.max(0.0).round() as i64)
 }
 
 /// One decimal, rounded, e.g. `3.3`.
 pub fn tenths(x: f64) -> String {
     let n = (x.max(0.0) * 10.0).round() as i64;
-    format!("{}.{}", n / 10, n % 10)
+    let mut out = num(n / 10);
+    out.push('.');
+    push_num(&mut out, (n % 10).unsigned_abs(), 1);
+    out
 }
 
 /// A percentage, rounded, e.g. `8` for 0.08.
 pub fn pct(x: f64) -> String {
-    ((x.max(0.0) * 100.0).round() as i64).to_string()
+    num((x.max(0.0) * 100.0).round() as i64)
 }
 
-/// Joins the words with `、` (Chinese) or `, ` (English).
-pub fn list<S: AsRef<str>>(words: &[S], loc: Locale) -> String {
-    join(words, tr(loc, "、", "、", ", "))
+/// The separator of a list of words: `、` (Chinese) or `, ` (English).
+pub fn list_sep(loc: Locale) -> &'static str {
+    t3(loc, "、||, ")
 }
 
-/// Joins the words with `sep`.
-pub fn join<S: AsRef<str>>(words: &[S], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(w.as_ref());
+/// Appends `word` to the list in `out`, after `sep` unless `out` is empty.
+pub fn push_item(out: &mut String, sep: &str, word: &str) {
+    if !out.is_empty() {
+        out.push_str(sep);
     }
-    out
+    out.push_str(word);
 }
 
 /// A warning with no text range.
@@ -159,106 +262,91 @@ pub fn warning(code: &str, message: String) -> Warning {
     }
 }
 
-const CHANNELS: [[&str; 3]; 3] = [
-    ["旺旺", "旺旺", "IM"],
-    ["短信", "簡訊", "SMS"],
-    ["电话", "電話", "phone"],
-];
+const CHANNELS: &str = "\
+旺旺||IM\n\
+短信|簡訊|SMS\n\
+电话|電話|phone";
 
 /// The channel's name in the locale.
 pub fn channel_name(c: Channel, loc: Locale) -> &'static str {
-    CHANNELS.get(c as usize).map_or("", |r| pick(r, loc))
+    row(CHANNELS, c as usize, loc)
 }
 
-const REASONS: [[&str; 3]; 17] = [
-    ["余额不足", "餘額不足", "low balance"],
-    ["忘记密码", "忘記密碼", "forgot password"],
-    ["不会付款", "不會付款", "new to paying"],
-    ["支付系统问题", "支付系統問題", "payment system down"],
-    ["付款遇到困难", "付款遇到困難", "payment trouble"],
-    ["买家议价", "買家議價", "bargaining"],
-    ["邮费异议", "運費異議", "postage"],
-    ["对商品有疑虑", "對商品有疑慮", "product doubts"],
-    ["货比三家", "貨比三家", "comparing shops"],
-    ["等客服回复", "等客服回覆", "awaiting reply"],
-    ["对服务不满", "對服務不滿", "unhappy with service"],
-    ["要合并订单", "要合併訂單", "merge orders"],
-    ["问赠品活动", "問贈品活動", "asks about offers"],
-    ["问发货时间", "問出貨時間", "asks about shipping"],
-    ["不想要了", "不想要了", "changed mind"],
-    ["静默下单", "靜默下單", "silent order"],
-    ["原因不明", "原因不明", "cause unknown"],
-];
+const REASONS: &str = "\
+余额不足|餘額不足|low balance\n\
+忘记密码|忘記密碼|forgot password\n\
+不会付款|不會付款|new to paying\n\
+支付系统问题|支付系統問題|payment system down\n\
+付款遇到困难|付款遇到困難|payment trouble\n\
+买家议价|買家議價|bargaining\n\
+邮费异议|運費異議|postage\n\
+对商品有疑虑|對商品有疑慮|product doubts\n\
+货比三家|貨比三家|comparing shops\n\
+等客服回复|等客服回覆|awaiting reply\n\
+对服务不满|對服務不滿|unhappy with service\n\
+要合并订单|要合併訂單|merge orders\n\
+问赠品活动|問贈品活動|asks about offers\n\
+问发货时间|問出貨時間|asks about shipping\n\
+不想要了||changed mind\n\
+静默下单|靜默下單|silent order\n\
+原因不明||cause unknown";
 
 /// A short label of the reason, for the remark.
 pub fn reason_name(c: ReasonCode, loc: Locale) -> &'static str {
-    REASONS.get(c as usize).map_or("", |r| pick(r, loc))
+    row(REASONS, c as usize, loc)
 }
+
+/// Occasion names, in the order of `Occasion`.
+const OCCASIONS: &str = "\
+首次提醒||first reminder\n\
+核对地址|核對地址|address check\n\
+再次跟进|再次跟進|follow-up\n\
+关单前提醒|關單前提醒|last-chance reminder\n\
+活动波次|活動波次|campaign wave\n\
+按约定时间提醒|按約定時間提醒|at the buyer's time\n\
+答疑||answer\n\
+||";
 
 fn occasion_name(o: Occasion, loc: Locale) -> &'static str {
-    let row: [&str; 3] = match o {
-        Occasion::AddressCheck => ["核对地址", "核對地址", "address check"],
-        Occasion::First => ["首次提醒", "首次提醒", "first reminder"],
-        Occasion::FollowUp => ["再次跟进", "再次跟進", "follow-up"],
-        Occasion::LastChance => ["关单前提醒", "關單前提醒", "last-chance reminder"],
-        Occasion::CampaignWave => ["活动波次", "活動波次", "campaign wave"],
-        Occasion::BuyerNamedTime => ["按约定时间提醒", "按約定時間提醒", "at the buyer's time"],
-        Occasion::Answer => ["答疑", "答疑", "answer"],
-        Occasion::None => ["", "", ""],
-    };
-    pick(&row, loc)
+    row(OCCASIONS, o as usize, loc)
 }
 
+/// Angle names: `angle|zh-CN|zh-TW|en`.
+const ANGLES: &str = "\
+help|付款帮助|付款協助|payment help\n\
+benefit|优惠说明|優惠說明|offer\n\
+deadline|关单提醒|關單提醒|close time\n\
+check|核对地址|核對地址|address check\n\
+answer|答疑||answer\n\
+door_open|礼貌留客|禮貌留客|door left open";
+
 fn angle_name(angle: &str, loc: Locale) -> &'static str {
-    let row: [&str; 3] = match angle {
-        "help" => ["付款帮助", "付款協助", "payment help"],
-        "benefit" => ["优惠说明", "優惠說明", "offer"],
-        "deadline" => ["关单提醒", "關單提醒", "close time"],
-        "check" => ["核对地址", "核對地址", "address check"],
-        "answer" => ["答疑", "答疑", "answer"],
-        "door_open" => ["礼貌留客", "禮貌留客", "door left open"],
-        _ => ["", "", ""],
-    };
-    pick(&row, loc)
+    for i in 0..6 {
+        let r = part(ANGLES, b'\n', i);
+        if let Some(rest) = r.strip_prefix(angle).and_then(|x| x.strip_prefix('|')) {
+            return t3(loc, rest);
+        }
+    }
+    ""
 }
 
 /// The short label of why nothing is sent, for the remark.
 pub fn stop_name(stop: Stop, loc: Locale) -> String {
-    match stop {
-        Stop::Paid => tr(loc, "已付款", "已付款", "paid").into(),
-        Stop::Closed => tr(loc, "订单已关闭", "訂單已關閉", "order closed").into(),
-        Stop::Asked => tr(
-            loc,
-            "买家要求别再联系",
-            "買家要求別再聯繫",
-            "buyer asked for no contact",
-        )
-        .into(),
-        Stop::ChangedMind => tr(
-            loc,
-            "买家不想要了",
-            "買家不想要了",
-            "buyer changed their mind",
-        )
-        .into(),
-        Stop::Cap(n) => {
-            let n = n.to_string();
-            trf(
-                loc,
-                "已催 {} 次,到上限",
-                "已催 {} 次,到上限",
-                "reminded {} times, the cap",
-                &[&n],
-            )
-        }
-        Stop::Methods => tr(
-            loc,
-            "大单各方式都已催过",
-            "大單各方式都已催過",
-            "every method used for this big order",
-        )
-        .into(),
-    }
+    let (row, n) = match stop {
+        Stop::Paid => ("已付款||paid", 0),
+        Stop::Closed => ("订单已关闭|~|order closed", 0),
+        Stop::Asked => (
+            "买家要求别再联系|買家要求別再聯繫|buyer asked for no contact",
+            0,
+        ),
+        Stop::ChangedMind => ("买家不想要了|~|buyer changed their mind", 0),
+        Stop::Cap(n) => ("已催 {} 次,到上限||reminded {} times, the cap", n),
+        Stop::Methods => (
+            "大单各方式都已催过|~|every method used for this big order",
+            0,
+        ),
+    };
+    trf(loc, row, &[&num(n as i64)])
 }
 
 /// The 结果备注 line to record on the order, e.g.
@@ -272,10 +360,10 @@ pub fn remark(
 ) -> String {
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
-    let stamp = format!("{} {}", md(&at), hhmm(&at));
+    let stamp = cat(&[&md(&at), " ", &hhmm(at.time())]);
     let reason =
         if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
-            tr(loc, "还在考虑", "還在考慮", "thinking it over")
+            t3(loc, "还在考虑|還在考慮|thinking it over")
         } else {
             reason_name(analysis.reason.code, loc)
         };
@@ -283,20 +371,12 @@ pub fn remark(
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))
             .unwrap_or_default();
-        return trf(
-            loc,
-            "{} 停止催付:{}",
-            "{} 停止催付:{}",
-            "{} no reminder: {}",
-            &[&stamp, &why],
-        );
+        return trf(loc, "{} 停止催付:{}||{} no reminder: {}", &[&stamp, &why]);
     }
     if timing.action == Action::Hold {
         return trf(
             loc,
-            "{} 先答复买家({}),再轻轻提醒付款;待付款",
-            "{} 先回覆買家({}),再輕輕提醒付款;待付款",
-            "{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
+            "{} 先答复买家({}),再轻轻提醒付款;待付款|{} 先回覆買家({}),再輕輕提醒付款;待付款|{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
             &[&stamp, reason],
         );
     }
@@ -312,13 +392,11 @@ pub fn remark(
             what.push_str(a);
         }
     }
-    let n = (input.reminders.len() + 1).to_string();
+    let n = num(input.reminders.len() as i64 + 1);
     let ch = channel_name(channel, loc);
     trf(
         loc,
-        "{} {}催付(第{}次):{},{};待付款",
-        "{} {}催付(第{}次):{},{};待付款",
-        "{} {} reminder #{}: {}; {}; awaiting payment",
+        "{} {}催付(第{}次):{},{};待付款||{} {} reminder #{}: {}; {}; awaiting payment",
         &[&stamp, ch, &n, reason, &what],
     )
 }
@@ -335,6 +413,37 @@ mod tests {
         assert_eq!(fill("顺延到 {}", &["明天 10:00"]), "顺延到明天 10:00");
         assert_eq!(fill("顺延到 {}", &["13:30"]), "顺延到 13:30");
         assert_eq!(fill("moved to {}", &["明天"]), "moved to 明天");
+    }
+
+    #[test]
+    fn tilde_rows_convert_the_sentence_not_the_arguments() {
+        let row = "买家说“{}”|~|The buyer said “{}”";
+        assert_eq!(trf(Locale::ZhTw, row, &["发"]), "買家說「发」");
+        assert_eq!(trf(Locale::ZhCn, row, &["发"]), "买家说“发”");
+        assert_eq!(trf(Locale::En, row, &["x"]), "The buyer said “x”");
+    }
+
+    #[test]
+    fn traditional_pairs_are_whole_and_unique() {
+        let chars: Vec<char> = TRADITIONAL.chars().collect();
+        assert_eq!(chars.len() % 2, 0);
+        let simplified: Vec<char> = chars.iter().step_by(2).copied().collect();
+        for (i, c) in simplified.iter().enumerate() {
+            assert!(!simplified[i + 1..].contains(c), "{c} twice");
+            assert_ne!(traditional(*c), *c);
+        }
+        assert_eq!(traditional('王'), '王');
+    }
+
+    #[test]
+    fn rows_pick_the_locale() {
+        assert_eq!(t3(Locale::ZhTw, "明天||tomorrow"), "明天");
+        assert_eq!(t3(Locale::En, "明天||tomorrow"), "tomorrow");
+        assert_eq!(t3(Locale::ZhTw, "短信|簡訊|SMS"), "簡訊");
+        assert_eq!(row(CHANNELS, 2, Locale::En), "phone");
+        assert_eq!(row(CHANNELS, 9, Locale::En), "");
+        assert_eq!(angle_name("door_open", Locale::ZhCn), "礼貌留客");
+        assert_eq!(angle_name("shop", Locale::ZhCn), "");
     }
 
     #[test]

@@ -8,12 +8,13 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::calendar;
-use super::explain::{capital, channel_name, list, pct, tenths, trf, when, yuan};
+use super::explain::{
+    capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan,
+};
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
-use super::text::tr;
-use super::timing::{self, Occasion, Timing};
+use super::timing::{self, add, at, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
 
@@ -30,15 +31,17 @@ pub fn phone_pays(input: &Input) -> bool {
     s.margin.is_none_or(|m| m >= s.phone_min_margin)
 }
 
+const CHANNELS: [Channel; 3] = [Channel::Im, Channel::Sms, Channel::Phone];
+
 fn used(input: &Input, c: Channel) -> bool {
     input.reminders.iter().any(|r| r.channel == c)
 }
 
 /// How many methods a big order can still get (001: never the same one twice).
 pub fn methods_left(input: &Input) -> usize {
-    [Channel::Im, Channel::Sms, Channel::Phone]
-        .into_iter()
-        .filter(|c| !used(input, *c) && (*c != Channel::Phone || phone_pays(input)))
+    CHANNELS
+        .iter()
+        .filter(|c| !used(input, **c) && (**c != Channel::Phone || phone_pays(input)))
         .count()
 }
 
@@ -74,18 +77,9 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
                 }
             }
         }
-        day = at(day, chrono::NaiveTime::MIN) + Duration::days(1);
+        day = add(at(day, chrono::NaiveTime::MIN), Duration::days(1));
     }
     None
-}
-
-fn at(day_of: Time, t: chrono::NaiveTime) -> Time {
-    use chrono::TimeZone;
-    day_of
-        .offset()
-        .from_local_datetime(&day_of.date_naive().and_time(t))
-        .single()
-        .unwrap_or(day_of)
 }
 
 /// Picks the channel; for SMS it moves `timing.send_at` into the SMS window.
@@ -97,13 +91,11 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         Action::Hold => {
             return (
                 Channel::Im,
-                tr(
+                trf(
                     loc,
-                    "在旺旺上直接回答买家。",
-                    "在旺旺上直接回答買家。",
-                    "Answer on IM, where the buyer asked.",
-                )
-                .into(),
+                    "在旺旺上直接回答买家。|~|Answer on IM, where the buyer asked.",
+                    &[],
+                ),
             )
         }
         _ => {}
@@ -113,18 +105,10 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
-                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。",
-                "{} 元不算大單(客單價 {} 元),用免費、打擾少的旺旺。",
-                "{} yuan is not a big order (average {}): use IM, free and least intrusive.",
+                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。|~|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
                 &[&amt, &yuan(avg)],
             ),
-            None => tr(
-                loc,
-                "旺旺免费、打扰少,先用旺旺。",
-                "旺旺免費、打擾少,先用旺旺。",
-                "IM is free and least intrusive: use it.",
-            )
-            .into(),
+            None => trf(loc, "旺旺免费、打扰少,先用旺旺。|~|IM is free and least intrusive: use it.", &[]),
         };
         return (Channel::Im, why);
     }
@@ -155,7 +139,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         Occasion::First | Occasion::FollowUp | Occasion::AddressCheck
     );
     let mut pick = None;
-    for c in order {
+    for &c in &order {
         if used(input, c) || (c == Channel::Phone && !phone_pays(input)) {
             continue;
         }
@@ -173,18 +157,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                         let w = capital(&when(t, input.now, loc));
                         timing.why.push(trf(
                             loc,
-                            "按短信时段,{} 发送。",
-                            "按簡訊時段,{} 發送。",
-                            "{}, in the SMS window.",
+                            "按短信时段,{} 发送。|按簡訊時段,{} 發送。|{}, in the SMS window.",
                             &[&w],
                         ));
                     }
                     timing.send_at = Some(t);
-                    timing.action = if t <= input.now {
-                        Action::SendNow
-                    } else {
-                        Action::Schedule
-                    };
+                    timing.action = timing::action_for(t, input.now);
                 }
                 _ => continue,
             }
@@ -193,65 +171,48 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         break;
     }
     let c = pick.unwrap_or(Channel::Im);
-    let names: Vec<&str> = [Channel::Im, Channel::Sms, Channel::Phone]
-        .into_iter()
-        .filter(|c| used(input, *c))
-        .map(|c| channel_name(c, loc))
-        .collect();
+    let mut names = String::new();
+    for &c in &CHANNELS {
+        if used(input, c) {
+            push_item(&mut names, list_sep(loc), channel_name(c, loc));
+        }
+    }
     let margin_note = match s.margin {
         Some(m) if !phone_pays(input) => trf(
             loc,
-            ",毛利 {}% 不够打电话",
-            ",毛利 {}% 不夠打電話",
-            "; a {}% margin doesn't pay for a call",
+            ",毛利 {}% 不够打电话|~|; a {}% margin doesn't pay for a call",
             &[&pct(m)],
         ),
         _ => String::new(),
     };
     let why = if c == Channel::Phone && wave {
-        tr(
-            loc,
-            "活动日大单用电话催,每通控制在 1 分钟内。",
-            "活動日大單用電話催,每通控制在 1 分鐘內。",
-            "Campaign day, big order: call, under a minute per call.",
-        )
-        .into()
+        trf(loc, "活动日大单用电话催,每通控制在 1 分钟内。|~|Campaign day, big order: call, under a minute per call.", &[])
     } else if c == Channel::Phone && first {
         trf(
             loc,
-            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。",
-            "大額靜默訂單({} 元,約客單價的 {} 倍),利潤夠:打電話問問,別直接催付款。",
-            "Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
+            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。|~|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
             &[&amt, &ratio],
         )
     } else if first {
         let because = if silent && !input.returning {
-            tr(
+            t3(
                 loc,
-                "毛利低,不打电话",
-                "毛利低,不打電話",
-                "the margin doesn't pay for a call",
+                "毛利低,不打电话|毛利低,不打電話|the margin doesn't pay for a call",
             )
         } else if input.returning {
-            tr(
+            t3(
                 loc,
-                "老顾客信任店铺",
-                "老顧客信任店鋪",
-                "a returning buyer trusts the shop",
+                "老顾客信任店铺|老顧客信任店鋪|a returning buyer trusts the shop",
             )
         } else {
-            tr(
+            t3(
                 loc,
-                "买家在旺旺上聊过",
-                "買家在旺旺上聊過",
-                "the buyer chatted on IM",
+                "买家在旺旺上聊过|買家在旺旺上聊過|the buyer chatted on IM",
             )
         };
         trf(
             loc,
-            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。",
-            "大單({} 元,約客單價的 {} 倍)先用旺旺,{};跟進時換別的方式。",
-            "Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
+            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|~|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
     } else if used(input, c) {
@@ -260,21 +221,17 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let sms = if used(input, Channel::Sms) {
             ""
         } else {
-            tr(
+            t3(
                 loc,
-                ",短信时段在关单前排不上",
-                ",簡訊時段在關單前排不上",
-                "; no SMS window before the close",
+                ",短信时段在关单前排不上|,簡訊時段在關單前排不上|; no SMS window before the close",
             )
         };
         trf(
             loc,
-            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。",
-            "大單({} 元)沒有新方式可換:{}已用過{}{},仍用{},換個說法。",
-            "Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
+            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|~|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
-                &list(&names, loc),
+                &names,
                 &margin_note,
                 sms,
                 channel_name(c, loc),
@@ -282,34 +239,24 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else {
         let extra = match c {
-            Channel::Phone => tr(
+            Channel::Phone => trf(loc, ",利润撑得起电话成本|~|, the margin pays for it", &[]),
+            Channel::Sms if input.audience == Some(Audience::Office) => trf(
                 loc,
-                ",利润撑得起电话成本",
-                ",利潤撐得起電話成本",
-                ", the margin pays for it",
-            )
-            .into(),
-            Channel::Sms if input.audience == Some(Audience::Office) => tr(
-                loc,
-                ",上班族在午休或下班前发",
-                ",上班族在午休或下班前發",
-                ", sent at lunch or before the end of work",
-            )
-            .into(),
+                ",上班族在午休或下班前发|~|, sent at lunch or before the end of work",
+                &[],
+            ),
             Channel::Sms => {
-                let l = super::text::hhmm(&s.sms_latest);
-                trf(loc, ",{} 前发", ",{} 前發", ", before {}", &[&l])
+                let l = super::explain::hhmm(s.sms_latest);
+                trf(loc, ",{} 前发|~|, before {}", &[&l])
             }
             Channel::Im => String::new(),
         };
         trf(
             loc,
-            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。",
-            "大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。",
-            "Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
+            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。|大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。|Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
             &[
                 &amt,
-                &list(&names, loc),
+                &names,
                 &margin_note,
                 channel_name(c, loc),
                 &extra,
@@ -347,43 +294,19 @@ pub fn tone(
         | R::PaymentSystemIssue
         | R::InsufficientBalance => (
             Tone::Warm,
-            tr(
-                loc,
-                "买家付款有困难:语气热情,以帮忙为主,不施压。",
-                "買家付款有困難:語氣熱情,以幫忙為主,不施壓。",
-                "The buyer has trouble paying: warm and helpful, no pressure.",
-            )
-            .into(),
+            trf(loc, "买家付款有困难:语气热情,以帮忙为主,不施压。|~|The buyer has trouble paying: warm and helpful, no pressure.", &[]),
         ),
         R::ChangedMind => (
             Tone::Gentle,
-            tr(
-                loc,
-                "买家还在犹豫:不施压,语气委婉,给足余地。",
-                "買家還在猶豫:不施壓,語氣委婉,給足餘地。",
-                "The buyer is hesitating: no pressure, gentle, leave room.",
-            )
-            .into(),
+            trf(loc, "买家还在犹豫:不施压,语气委婉,给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
         ),
         R::WaitingReply => (
             Tone::Warm,
-            tr(
-                loc,
-                "买家在等回复:先为久等道歉,答完再提付款。",
-                "買家在等回覆:先為久等道歉,答完再提付款。",
-                "The buyer is waiting: apologise, answer, then mention payment.",
-            )
-            .into(),
+            trf(loc, "买家在等回复:先为久等道歉,答完再提付款。|買家在等回覆:先為久等道歉,答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.", &[]),
         ),
         R::ServiceUnhappy => (
             Tone::Warm,
-            tr(
-                loc,
-                "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。",
-                "買家對服務有情緒:態度親切、用語得體,先道歉再說事。",
-                "The buyer is unhappy with the service: kind and polite, apologise first.",
-            )
-            .into(),
+            trf(loc, "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。|~|The buyer is unhappy with the service: kind and polite, apologise first.", &[]),
         ),
         _ if soon => {
             let c = when(timing.closes_at, input.now, loc);
@@ -391,82 +314,38 @@ pub fn tone(
                 Tone::Urgent,
                 trf(
                     loc,
-                    "订单 {} 就关闭:语气紧一些,说清关单时间。",
-                    "訂單 {} 就關閉:語氣緊一些,說清關單時間。",
-                    "The order closes at {}: be brief and clear about the time.",
+                    "订单 {} 就关闭:语气紧一些,说清关单时间。|~|The order closes at {}: be brief and clear about the time.",
                     &[&c],
                 ),
             )
         }
         _ if stock => (
             Tone::Urgent,
-            tr(
-                loc,
-                "活动库存紧张:提醒尽快付款,别说过头。",
-                "活動庫存緊張:提醒盡快付款,別說過頭。",
-                "Campaign stock is short: ask to pay soon, without overstating.",
-            )
-            .into(),
+            trf(loc, "活动库存紧张:提醒尽快付款,别说过头。|~|Campaign stock is short: ask to pay soon, without overstating.", &[]),
         ),
         R::DeliveryQuestion => (
             Tone::Reassuring,
-            tr(
-                loc,
-                "买家问发货:说清发货安排,不承诺到货日期。",
-                "買家問出貨:說清出貨安排,不承諾到貨日期。",
-                "The buyer asks about shipping: explain it, promise no delivery date.",
-            )
-            .into(),
+            trf(loc, "买家问发货:说清发货安排,不承诺到货日期。|買家問出貨:說清出貨安排,不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.", &[]),
         ),
         R::ProductDoubt => (
             Tone::Reassuring,
-            tr(
-                loc,
-                "买家有顾虑:先讲保障和优势,让买家放心。",
-                "買家有顧慮:先講保障和優勢,讓買家放心。",
-                "The buyer has doubts: lead with guarantees and strengths.",
-            )
-            .into(),
+            trf(loc, "买家有顾虑:先讲保障和优势,让买家放心。|~|The buyer has doubts: lead with guarantees and strengths.", &[]),
         ),
         _ if input.returning => (
             Tone::Gentle,
-            tr(
-                loc,
-                "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。",
-                "老顧客:先感謝再次光臨,問問上次用得怎樣,委婉提醒。",
-                "Returning buyer: thank them for coming back, ask about the last purchase, remind gently.",
-            )
-            .into(),
+            trf(loc, "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。|~|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.", &[]),
         ),
         _ if channel == Channel::Sms => (
             Tone::Formal,
-            tr(
-                loc,
-                "短信用正式、礼貌的语气,开头就称呼买家。",
-                "簡訊用正式、禮貌的語氣,開頭就稱呼買家。",
-                "SMS: formal and polite, the buyer's name first.",
-            )
-            .into(),
+            trf(loc, "短信用正式、礼貌的语气,开头就称呼买家。|簡訊用正式、禮貌的語氣,開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.", &[]),
         ),
         _ if channel == Channel::Phone => (
             Tone::Formal,
-            tr(
-                loc,
-                "电话用正式、礼貌的语气,称呼“X先生/X女士”。",
-                "電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。",
-                "Calls: formal and polite, Mr./Ms. with the surname.",
-            )
-            .into(),
+            trf(loc, "电话用正式、礼貌的语气,称呼“X先生/X女士”。|電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.", &[]),
         ),
         _ => (
             Tone::Playful,
-            tr(
-                loc,
-                "旺旺上俏皮可爱一点(亲~),别像机器人。",
-                "旺旺上俏皮可愛一點(親~),別像機器人。",
-                "On IM, light and friendly, never robotic.",
-            )
-            .into(),
+            trf(loc, "旺旺上俏皮可爱一点(亲~),别像机器人。|~|On IM, light and friendly, never robotic.", &[]),
         ),
     };
     (t, why)

@@ -11,12 +11,13 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use super::calendar;
-use super::explain::{capital, join, list, reason_name, span, trf, warning, when};
+use super::explain::{
+    capital, cat, hhmm, list_sep, num, push_item, reason_name, row, span, t3, trf, warning, when,
+};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
-use super::text::hhmm;
 
 type Time = DateTime<FixedOffset>;
 
@@ -137,11 +138,13 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     }
 }
 
-fn add(t: Time, d: Duration) -> Time {
+/// `t + d`, or `t` if that overflows.
+pub(crate) fn add(t: Time, d: Duration) -> Time {
     t.checked_add_signed(d).unwrap_or(t)
 }
 
-fn at(day_of: Time, time: NaiveTime) -> Time {
+/// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
+pub(crate) fn at(day_of: Time, time: NaiveTime) -> Time {
     let naive = day_of.date_naive().and_time(time);
     day_of
         .offset()
@@ -180,7 +183,8 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 /// The blocks met on the way to an allowed moment, for the explanation.
 #[derive(Default)]
 struct Trail {
-    blocks: Vec<Block>,
+    /// In the order met; each at most once.
+    blocks: [Option<Block>; 4],
     holiday: Option<chrono::NaiveDate>,
     /// Moved earlier (a last chance before a blocked close), not later.
     earlier: bool,
@@ -195,8 +199,12 @@ fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) 
         let Some(b) = block_at(t, s, level) else {
             return Some(t);
         };
-        if !trail.blocks.contains(&b) {
-            trail.blocks.push(b);
+        if let Some(slot) = trail
+            .blocks
+            .iter_mut()
+            .find(|x| x.is_none() || **x == Some(b))
+        {
+            *slot = Some(b);
         }
         t = match b {
             Block::Early => at(t, s.quiet_before),
@@ -255,12 +263,11 @@ enum Slot {
     Evening,
 }
 
-const SLOT_NAMES: [[&str; 3]; 4] = [
-    ["半夜单", "半夜單", "Late-night order"],
-    ["上午单", "上午單", "Morning order"],
-    ["下午单", "下午單", "Afternoon order"],
-    ["傍晚单", "傍晚單", "Evening order"],
-];
+const SLOT_NAMES: &str = "\
+半夜单|半夜單|Late-night order\n\
+上午单|上午單|Morning order\n\
+下午单|下午單|Afternoon order\n\
+傍晚单|傍晚單|Evening order";
 
 fn slot_of(t: NaiveTime, s: &Settings) -> Slot {
     let [night, morning, afternoon, evening] = s.slots;
@@ -302,21 +309,21 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    fn say(&mut self, zh_cn: &str, zh_tw: &str, en: &str, args: &[&str]) {
-        self.why.push(trf(self.loc, zh_cn, zh_tw, en, args));
+    fn say(&mut self, row: &'static str, args: &[&str]) {
+        self.why.push(trf(self.loc, row, args));
     }
 
     /// The moment as a sentence of its own.
     fn moment_alone(&mut self, m: &str) {
         let m = capital(m);
-        self.say("{}。", "{}。", "{}.", &[&m]);
+        self.say("{}。||{}.", &[&m]);
     }
 
     fn when(&self, t: Time) -> String {
         when(t, self.now, self.loc)
     }
 
-    fn done(mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
+    fn done(&mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
         if let Some(t) = send_at {
             if let Some(w) = self.calendar_note(t) {
                 self.warnings.push(w);
@@ -327,8 +334,8 @@ impl Plan<'_> {
             action,
             send_at,
             closes_at: self.close,
-            why: self.why,
-            warnings: self.warnings,
+            why: std::mem::take(&mut self.why),
+            warnings: std::mem::take(&mut self.warnings),
         }
     }
 
@@ -341,14 +348,12 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = chrono::Datelike::year(&day).to_string();
+                let y = num(chrono::Datelike::year(&day).into());
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
                         self.loc,
-                        "内置节假日表没有 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays/workdays 补上当年安排。",
-                        "內建節假日表沒有 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays/workdays 補上當年安排。",
-                        "No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
+                        "内置节假日表没有 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays/workdays 补上当年安排。|內建節假日表沒有 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays/workdays 補上當年安排。|No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
                         &[&y],
                     ),
                 ));
@@ -361,71 +366,38 @@ impl Plan<'_> {
     /// "; 午休不打扰,顺延到 13:30", "; 17:05 发送" or "; 现在发送".
     fn moment(&self, t: Time, trail: &Trail) -> String {
         let w = self.when(t);
-        if trail.blocks.is_empty() {
+        if trail.blocks[0].is_none() {
             return if t <= self.now {
-                trf(self.loc, "现在发送", "現在發送", "send now", &[])
+                trf(self.loc, "现在发送|~|send now", &[])
             } else {
-                trf(self.loc, "{} 发送", "{} 發送", "send at {}", &[&w])
+                trf(self.loc, "{} 发送|~|send at {}", &[&w])
             };
         }
-        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
         let holiday = trail
             .holiday
             .and_then(|d| calendar::holiday_name(d, self.loc));
-        let parts: Vec<String> = trail
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Early => trf(
-                    self.loc,
-                    "{} 前不打扰",
-                    "{} 前不打擾",
-                    "nothing before {}",
-                    &[&qb],
-                ),
-                Block::Late => trf(
-                    self.loc,
-                    "{} 后不打扰",
-                    "{} 後不打擾",
-                    "nothing after {}",
-                    &[&qa],
-                ),
-                Block::Lunch => trf(
-                    self.loc,
-                    "午休不打扰",
-                    "午休不打擾",
-                    "not in the lunch break",
-                    &[],
-                ),
+        let mut joined = String::new();
+        for b in trail.blocks.iter().flatten() {
+            let part = match b {
+                Block::Early => trf(self.loc, "{} 前不打扰|~|nothing before {}", &[&qb]),
+                Block::Late => trf(self.loc, "{} 后不打扰|~|nothing after {}", &[&qa]),
+                Block::Lunch => trf(self.loc, "午休不打扰|~|not in the lunch break", &[]),
                 Block::Rest => match holiday {
-                    Some(h) => trf(self.loc, "{}放假", "{}放假", "{} holiday", &[h]),
-                    None => trf(
-                        self.loc,
-                        "休息日不打扰",
-                        "休息日不打擾",
-                        "not on rest days",
-                        &[],
-                    ),
+                    Some(h) => trf(self.loc, "{}放假||{} holiday", &[h]),
+                    None => trf(self.loc, "休息日不打扰|~|not on rest days", &[]),
                 },
-            })
-            .collect();
-        let joined = join(&parts, if self.loc == Locale::En { ", " } else { "," });
+            };
+            push_item(&mut joined, t3(self.loc, ",||, "), &part);
+        }
         if trail.earlier {
             return trf(
                 self.loc,
-                "{},提前到 {}",
-                "{},提前到 {}",
-                "{}: brought forward to {}",
+                "{},提前到 {}||{}: brought forward to {}",
                 &[&joined, &w],
             );
         }
-        trf(
-            self.loc,
-            "{},顺延到 {}",
-            "{},順延到 {}",
-            "{}: moved to {}",
-            &[&joined, &w],
-        )
+        trf(self.loc, "{},顺延到 {}|~|{}: moved to {}", &[&joined, &w])
     }
 
     /// The allowed moment from `from`, else the least-bad one with a warning.
@@ -443,30 +415,22 @@ impl Plan<'_> {
             }
         }
         self.least_bad(pick, from);
-        trail.blocks.clear();
+        trail.blocks = [None; 4];
         pick
     }
 
     fn least_bad(&mut self, t: Time, wanted: Time) {
-        let (qb, qa) = (hhmm(&self.s.quiet_before), hhmm(&self.s.quiet_after));
+        let (qb, qa) = (hhmm(self.s.quiet_before), hhmm(self.s.quiet_after));
         let what = match block(t, self.s) {
-            Some(Block::Rest) => trf(self.loc, "是休息日", "是休息日", "is a rest day", &[]),
-            Some(Block::Early) => trf(self.loc, "早于 {}", "早於 {}", "is before {}", &[&qb]),
-            Some(Block::Late) => trf(self.loc, "晚于 {}", "晚於 {}", "is after {}", &[&qa]),
-            Some(Block::Lunch) => trf(
-                self.loc,
-                "在午休时间",
-                "在午休時間",
-                "is in the lunch break",
-                &[],
-            ),
+            Some(Block::Rest) => trf(self.loc, "是休息日||is a rest day", &[]),
+            Some(Block::Early) => trf(self.loc, "早于 {}|~|is before {}", &[&qb]),
+            Some(Block::Late) => trf(self.loc, "晚于 {}|~|is after {}", &[&qa]),
+            Some(Block::Lunch) => trf(self.loc, "在午休时间|~|is in the lunch break", &[]),
             None if t < wanted => {
                 let gap = span(self.s.min_gap, self.loc);
                 trf(
                     self.loc,
-                    "离上次提醒不到 {}",
-                    "離上次提醒不到 {}",
-                    "is less than {} after the last reminder",
+                    "离上次提醒不到 {}|~|is less than {} after the last reminder",
                     &[&gap],
                 )
             }
@@ -477,9 +441,7 @@ impl Plan<'_> {
             "no_allowed_time",
             trf(
                 self.loc,
-                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。",
-                "關單({})前沒有合適的催付時間:{} {},這是打擾最少的選擇。",
-                "No allowed moment before the close ({}): {} {}, the least-bad choice.",
+                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。|~|No allowed moment before the close ({}): {} {}, the least-bad choice.",
                 &[&c, &w, &what],
             ),
         ));
@@ -500,7 +462,7 @@ impl Plan<'_> {
     }
 
     /// The last-chance reminder from `from`, with its lead and moment explained.
-    fn last_chance_done(mut self, from: Time) -> Timing {
+    fn last_chance_done(&mut self, from: Time) -> Timing {
         let mut trail = Trail::default();
         let t = self.last_chance(from, &mut trail);
         self.last_chance_why(t);
@@ -511,11 +473,11 @@ impl Plan<'_> {
     }
 
     /// One reminder before the close, explained by a sentence whose `{}` is its time.
-    fn once_before_close(mut self, from: Time, zh_cn: &str, zh_tw: &str, en: &str) -> Timing {
+    fn once_before_close(&mut self, from: Time, row: &'static str) -> Timing {
         let mut trail = Trail::default();
         let t = self.last_chance(from, &mut trail);
         let w = self.when(t);
-        self.say(zh_cn, zh_tw, en, &[&w]);
+        self.say(row, &[&w]);
         let now = self.now;
         self.done(Occasion::LastChance, action_for(t, now), Some(t))
     }
@@ -525,15 +487,14 @@ impl Plan<'_> {
         let c = self.when(self.close);
         let lead = span(self.close - t, self.loc);
         self.say(
-            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。",
-            "關單前最後一次提醒:訂單 {} 關閉,提前約 {}提醒。",
-            "Last reminder before the order closes at {}, about {} ahead.",
+            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
             &[&c, &lead],
         );
     }
 }
 
-fn action_for(t: Time, now: Time) -> Action {
+/// Send now if `t` is not later than `now`, else schedule.
+pub(crate) fn action_for(t: Time, now: Time) -> Action {
     if t <= now {
         Action::SendNow
     } else {
@@ -586,21 +547,14 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     });
     if question_open {
         p.say(
-            "买家的问题还没回复:先回答,回答时再轻轻提醒付款。",
-            "買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。",
-            "The buyer's question is unanswered: answer first, then remind gently.",
+            "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
             &[],
         );
         let mut trail = Trail::default();
         let t = p.find(now, &mut trail);
         if t > now {
             let m = p.moment(t, &trail);
-            p.say(
-                "提醒部分:{}。",
-                "提醒部分:{}。",
-                "The reminder part: {}.",
-                &[&m],
-            );
+            p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
         }
         return p.done(Occasion::Answer, Action::Hold, Some(t));
     }
@@ -624,16 +578,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
             if t == nt.at {
                 p.say(
-                    "买家说“{}”:{} 提醒。",
-                    "買家說「{}」:{} 提醒。",
-                    "The buyer said “{}”: remind at {}.",
+                    "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
                     &[&said, &at_s],
                 );
             } else {
                 p.say(
-                    "买家说“{}”:{} 前 {}提醒。",
-                    "買家說「{}」:{} 前 {}提醒。",
-                    "The buyer said “{}”: remind {} before {}.",
+                    "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
                     &if p.loc == Locale::En {
                         [said.as_str(), lead.as_str(), at_s.as_str()]
                     } else {
@@ -647,9 +597,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     "named_time_in_rest",
                     trf(
                         p.loc,
-                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。",
-                        "{} 是買家自己約的時間,雖在休息時段也按約提醒。",
-                        "{} is the buyer's own time: remind then, though outside usual hours.",
+                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
                         &[&w],
                     ),
                 ));
@@ -662,18 +610,14 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 "named_time_after_close",
                 trf(
                     p.loc,
-                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。",
-                    "買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。",
-                    "The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
+                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
                     &[&said, &c],
                 ),
             ));
             return p.last_chance_done(now);
         }
         p.say(
-            "买家说的“{}”已过,还没付款,按常规跟进。",
-            "買家說的「{}」已過,還沒付款,按常規跟進。",
-            "The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+            "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
             &[&said],
         );
     }
@@ -682,9 +626,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if analysis.reason.code == ReasonCode::ChangedMind {
         return p.once_before_close(
             earliest,
-            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。",
-            "買家還在考慮:不追著催,關單前 {} 輕輕提醒一次。",
-            "The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
+            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|~|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
         );
     }
 
@@ -704,9 +646,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
         p.say(
-            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。",
-            "買家錢還沒到位:先問問什麼時候方便付款,到時再提醒。",
-            "Short of money: ask when paying suits them, remind then.",
+            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。|~|Short of money: ask when paying suits them, remind then.",
             &[],
         );
         let m = p.moment(t, &trail);
@@ -716,9 +656,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if broke && analysis.signals.named_time.is_none() {
         return p.once_before_close(
             earliest,
-            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。",
-            "買家在等錢到帳,沒說具體時間:關單前 {} 提醒一次。",
-            "The buyer is waiting for money and named no time: one reminder before the close, at {}.",
+            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|~|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
         );
     }
 
@@ -771,114 +709,92 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::CampaignWave => {
             let c = s.campaign.as_ref();
             let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
-            let waves: Vec<String> = c.map_or(Vec::new(), |c| c.waves.iter().map(hhmm).collect());
-            let waves = list(&waves, p.loc);
+            let mut waves = String::new();
+            for w in c.map_or(&[][..], |c| &c.waves) {
+                push_item(&mut waves, list_sep(p.loc), &hhmm(*w));
+            }
             let name_en;
             let name = if p.loc != Locale::En {
                 name
             } else if name.is_empty() {
                 "Campaign day"
             } else {
-                name_en = format!("{name} campaign day");
+                name_en = cat(&[name, " campaign day"]);
                 &name_en
             };
             p.say(
-                "{}活动日按波次集中催付({})。",
-                "{}活動日按波次集中催付({})。",
-                "{}: reminders go out in waves ({}).",
+                "{}活动日按波次集中催付({})。|~|{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
         }
         Occasion::FollowUp => {
-            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
+            let (n, gap) = (num(k as i64 + 1), span(s.min_gap, p.loc));
             p.say(
-                "第 {} 次提醒,距上次至少隔 {}。",
-                "第 {} 次提醒,距上次至少隔 {}。",
-                "Reminder #{}, at least {} after the last one.",
+                "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
                 &[&n, &gap],
             );
         }
         Occasion::AddressCheck if t - placed > s.hidden_reminder_after + Duration::minutes(30) => p
             .say(
-                "询单后未付款:先核对收货地址,隐形催付。",
-                "詢問後未付款:先核對收件地址,委婉提醒。",
-                "Consulted but unpaid: confirm the address as a soft reminder.",
+                "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
                 &[],
             ),
         Occasion::AddressCheck => {
             let d = span(s.hidden_reminder_after, p.loc);
             p.say(
-                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。",
-                "詢問後未付款:下單 {}後先核對收件地址,委婉提醒。",
-                "Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
+                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。|詢問後未付款:下單 {}後先核對收件地址,委婉提醒。|Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
                 &[&d],
             );
         }
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
-                "买家说了原因({}):先回应这一点,不用核对地址绕着催。",
-                "買家說了原因({}):先回應這一點,不用核對地址繞著催。",
-                "The buyer named the cause ({}): answer it first, no address check.",
+                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
                 &[r],
             );
         }
         _ => p.say(
-            "静默下单:先友好地提醒一下,不直接催买家付款。",
-            "靜默下單:先友善地提醒一下,不直接催買家付款。",
-            "Silent order: a friendly check-in, not a blunt request to pay.",
+            "静默下单:先友好地提醒一下,不直接催买家付款。|靜默下單:先友善地提醒一下,不直接催買家付款。|Silent order: a friendly check-in, not a blunt request to pay.",
             &[],
         ),
     }
 
     if waved && !is_allowed(t, s) {
-        let w = hhmm(&t);
+        let w = hhmm(t.time());
         p.warnings.push(warning(
             "wave_in_rest_time",
             trf(
                 p.loc,
-                "活动波次 {} 在午休或休息时段,按店铺设定照发。",
-                "活動波次 {} 在午休或休息時段,按店鋪設定照發。",
-                "Campaign wave {} is in rest time: sent as the shop set it.",
+                "活动波次 {} 在午休或休息时段,按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
                 &[&w],
             ),
         ));
     }
     let m = p.moment(t, &trail);
     if k == 0 && !waved && occasion != Occasion::LastChance {
-        let name = SLOT_NAMES[slot as usize][p.loc as usize];
-        let qb = hhmm(&s.quiet_before);
+        let name = row(SLOT_NAMES, slot as usize, p.loc);
+        let qb = hhmm(s.quiet_before);
         let rule = match slot {
             Slot::Night => trf(
                 p.loc,
-                "{},次日 {} 后催付",
-                "{},隔天 {} 後催付",
-                "{}: remind after {} the next day",
+                "{},次日 {} 后催付|{},隔天 {} 後催付|{}: remind after {} the next day",
                 &[name, &qb],
             ),
             _ => {
                 let end = s.slots[slot as usize];
-                let e = hhmm(&end);
+                let e = hhmm(end);
                 if t.date_naive() == placed.date_naive() && t.time() < end {
-                    trf(
-                        p.loc,
-                        "{},{} 前催付",
-                        "{},{} 前催付",
-                        "{}: remind before {}",
-                        &[name, &e],
-                    )
+                    trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
                 } else {
                     trf(
                         p.loc,
-                        "{}本该 {} 前催付,来不及了",
-                        "{}本該 {} 前催付,來不及了",
-                        "{}: the {} deadline is missed",
+                        "{}本该 {} 前催付,来不及了|~|{}: the {} deadline is missed",
                         &[name, &e],
                     )
                 }
             }
         };
-        p.say("{};{}。", "{};{}。", "{}; {}.", &[&rule, &m]);
+        p.say("{};{}。||{}; {}.", &[&rule, &m]);
     } else {
         p.moment_alone(&m);
     }
@@ -886,48 +802,28 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {
-    match stop {
-        Stop::Paid => p.say(
-            "订单已付款,不用再催。",
-            "訂單已付款,不用再催。",
-            "The order is paid: no reminder.",
-            &[],
+    let (row, arg) = match stop {
+        Stop::Paid => ("订单已付款,不用再催。|~|The order is paid: no reminder.", String::new()),
+        Stop::Closed => (
+            "订单已在 {} 关闭,不再催付。|~|The order closed at {}: no reminder.",
+            p.when(p.close),
         ),
-        Stop::Closed => {
-            let c = p.when(p.close);
-            p.say(
-                "订单已在 {} 关闭,不再催付。",
-                "訂單已在 {} 關閉,不再催付。",
-                "The order closed at {}: no reminder.",
-                &[&c],
-            )
-        }
-        Stop::Asked => p.say(
-            "买家说了别再发,尊重买家,不再催付。",
-            "買家說了別再發,尊重買家,不再催付。",
-            "The buyer asked not to be contacted: respect it.",
-            &[],
+        Stop::Asked => (
+            "买家说了别再发,尊重买家,不再催付。|~|The buyer asked not to be contacted: respect it.",
+            String::new(),
         ),
-        Stop::ChangedMind => p.say(
-            "买家不想要了:不强求,礼貌回应,留个好印象。",
-            "買家不想要了:不強求,禮貌回應,留個好印象。",
-            "The buyer changed their mind: don't push; stay polite and leave the door open.",
-            &[],
+        Stop::ChangedMind => (
+            "买家不想要了:不强求,礼貌回应,留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
+            String::new(),
         ),
-        Stop::Cap(n) => {
-            let n = n.to_string();
-            p.say(
-                "已催 {} 次,到上限了,不再催。",
-                "已催 {} 次,到上限了,不再催。",
-                "Already reminded {} times, the cap: no more.",
-                &[&n],
-            )
-        }
-        Stop::Methods => p.say(
-            "大单每种方式只催一次,能用的都用过了。",
-            "大單每種方式只催一次,能用的都用過了。",
-            "Big order: every usable method has been used once.",
-            &[],
+        Stop::Cap(n) => (
+            "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
+            num(n as i64),
         ),
-    }
+        Stop::Methods => (
+            "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",
+            String::new(),
+        ),
+    };
+    p.say(row, &[&arg]);
 }

@@ -6,7 +6,34 @@ use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
+use crate::core::explain::{cat, num, push_num};
 use crate::core::timing::Occasion;
+
+/// The `{key}`s of [`Facts::get`]: texts, then flags.
+const KEYS: [&str; 22] = [
+    "name",
+    "sir",
+    "time",
+    "shop",
+    "item",
+    "amount",
+    "link",
+    "gift",
+    "coupon",
+    "campaign",
+    "close",
+    "left",
+    "named",
+    "agent",
+    "optout",
+    "sevenDayReturn",
+    "sameDayShipping",
+    "limitedStock",
+    "campaignDay",
+    "returning",
+    "firstTime",
+    "hesitating",
+];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,32 +89,37 @@ pub struct Facts {
 impl Facts {
     /// The value of `{key}`; `Some("")` for a true flag.
     pub fn get(&self, key: &str) -> Option<&str> {
-        let flag = |b: bool| b.then_some("");
-        match key {
-            "name" => self.name.as_deref(),
-            "sir" => self.sir.as_deref(),
-            "time" => self.time.as_deref(),
-            "shop" => self.shop.as_deref(),
-            "item" => self.item.as_deref(),
-            "amount" => self.amount.as_deref(),
-            "link" => self.link.as_deref(),
-            "gift" => self.gift.as_deref(),
-            "coupon" => self.coupon.as_deref(),
-            "campaign" => self.campaign.as_deref(),
-            "close" => self.close.as_deref(),
-            "left" => self.left.as_deref(),
-            "named" => self.named.as_deref(),
-            "agent" => self.agent.as_deref(),
-            "optout" => self.optout.as_deref(),
-            "sevenDayReturn" => flag(self.seven_day_return),
-            "sameDayShipping" => flag(self.same_day_shipping),
-            "limitedStock" => flag(self.limited_stock),
-            "campaignDay" => flag(self.campaign_on),
-            "returning" => flag(self.returning),
-            "firstTime" => flag(self.first_time),
-            "hesitating" => flag(self.hesitating),
-            _ => None,
+        let i = KEYS.iter().position(|k| *k == key)?;
+        let texts = [
+            &self.name,
+            &self.sir,
+            &self.time,
+            &self.shop,
+            &self.item,
+            &self.amount,
+            &self.link,
+            &self.gift,
+            &self.coupon,
+            &self.campaign,
+            &self.close,
+            &self.left,
+            &self.named,
+            &self.agent,
+            &self.optout,
+        ];
+        if let Some(t) = texts.get(i) {
+            return t.as_deref();
         }
+        let flags = [
+            self.seven_day_return,
+            self.same_day_shipping,
+            self.limited_stock,
+            self.campaign_on,
+            self.returning,
+            self.first_time,
+            self.hesitating,
+        ];
+        flags.get(i - texts.len())?.then_some("")
     }
 
     /// Reads the facts of a request.
@@ -166,19 +198,16 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
         (Locale::ZhTw, Some(Gender::Female)) => "小姐",
         (_, Some(Gender::Female)) => "女士",
     };
-    format!("{name}{suffix}")
+    cat(&[name, suffix])
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
-    let t = if loc != Locale::En && title.chars().count() > 12 {
-        format!("「{title}」")
-    } else {
-        title.to_string()
-    };
+    let quote = loc != Locale::En && title.chars().count() > 12;
+    let (open, close) = if quote { ("「", "」") } else { ("", "") };
     match (more, loc) {
-        (0, _) => t,
-        (n, Locale::En) => format!("{t} and {n} more"),
-        (n, _) => format!("{t}等{}件", n + 1),
+        (0, _) => cat(&[open, title, close]),
+        (n, Locale::En) => cat(&[title, " and ", &num(n as i64), " more"]),
+        (n, _) => cat(&[open, title, close, "等", &num(n as i64 + 1), "件"]),
     }
 }
 
@@ -208,16 +237,19 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
 pub fn money(loc: Locale, yuan: f64) -> String {
     let cents = (yuan * 100.0).round() as i64;
     let (y, c) = (cents / 100, cents % 100);
-    let num = if c == 0 {
-        y.to_string()
-    } else {
-        format!("{y}.{c:02}")
-    };
+    let mut out = String::new();
     if loc == Locale::En {
-        format!("¥{num}")
-    } else {
-        format!("{num}元")
+        out.push('¥');
     }
+    out.push_str(&num(y));
+    if c != 0 {
+        out.push('.');
+        push_num(&mut out, c.unsigned_abs(), 2);
+    }
+    if loc != Locale::En {
+        out.push('元');
+    }
+    out
 }
 
 fn part_zh(hour: u32) -> &'static str {
@@ -237,7 +269,7 @@ const MONTHS: [&str; 12] = [
 
 fn date_en(t: DateTime<FixedOffset>) -> String {
     let m = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
-    format!("{m} {}", t.day())
+    cat(&[m, " ", &num(t.day().into())])
 }
 
 /// When the order was placed, seen from `at`: 刚刚 / 今天上午 / 昨晚 / 11月20日.
@@ -261,7 +293,7 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
                 _ => "yesterday evening",
             }
             .into(),
-            _ => format!("on {}", date_en(placed)),
+            _ => cat(&["on ", &date_en(placed)]),
         };
     }
     if (0..30).contains(&mins) {
@@ -276,10 +308,10 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
     match days {
         0 if evening => "今晚".into(),
         1 if evening => "昨晚".into(),
-        0 => format!("今天{}", part_zh(h)),
-        1 => format!("昨天{}", part_zh(h)),
-        2 => format!("前天{}", part_zh(h)),
-        _ => format!("{}月{}日", placed.month(), placed.day()),
+        0 => cat(&["今天", part_zh(h)]),
+        1 => cat(&["昨天", part_zh(h)]),
+        2 => cat(&["前天", part_zh(h)]),
+        _ => month_day(placed, ""),
     }
 }
 
@@ -293,28 +325,39 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
             x => x,
         };
         let ampm = if h < 12 { "am" } else { "pm" };
-        let hm = if m == 0 {
-            format!("{h12} {ampm}")
-        } else {
-            format!("{h12}:{m:02} {ampm}")
-        };
-        let day = match days {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            _ => format!("on {}", date_en(t)),
-        };
-        return format!("{hm} {day}");
+        let mut out = num(h12.into());
+        if m != 0 {
+            out.push(':');
+            push_num(&mut out, m.into(), 2);
+        }
+        out.push(' ');
+        out.push_str(ampm);
+        out.push(' ');
+        match days {
+            0 => out.push_str("today"),
+            1 => out.push_str("tomorrow"),
+            _ => {
+                out.push_str("on ");
+                out.push_str(&date_en(t));
+            }
+        }
+        return out;
     }
     let tw = loc == Locale::ZhTw;
     let day = day_zh(tw, t, days, true);
     let h12 = if h > 12 { h - 12 } else { h };
-    let min = match m {
-        0 => String::new(),
-        30 => "半".into(),
-        _ => format!("{m:02}分"),
-    };
-    let dian = if tw { "點" } else { "点" };
-    format!("{day}{h12}{dian}{min}")
+    let mut out = day;
+    push_num(&mut out, h12.into(), 1);
+    out.push(if tw { '點' } else { '点' });
+    match m {
+        0 => {}
+        30 => out.push('半'),
+        _ => {
+            push_num(&mut out, m.into(), 2);
+            out.push('分');
+        }
+    }
+    out
 }
 
 /// The day of `t` (`days` after today), with the part of the day if `part`:
@@ -323,13 +366,23 @@ fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
     let h = t.hour();
     let p = if part { part_zh(h) } else { "" };
     match days {
-        0 if part && h >= 18 => "今晚".to_string(),
-        1 if part && h >= 18 => "明晚".to_string(),
-        0 => format!("今天{p}"),
-        1 => format!("明天{p}"),
-        2 => format!("{}{p}", if tw { "後天" } else { "后天" }),
-        _ => format!("{}月{}日{p}", t.month(), t.day()),
+        0 if part && h >= 18 => "今晚".into(),
+        1 if part && h >= 18 => "明晚".into(),
+        0 => cat(&["今天", p]),
+        1 => cat(&["明天", p]),
+        2 => cat(&[if tw { "後天" } else { "后天" }, p]),
+        _ => month_day(t, p),
     }
+}
+
+/// 11月27日 followed by `p`.
+fn month_day(t: DateTime<FixedOffset>, p: &str) -> String {
+    let mut out = num(t.month().into());
+    out.push('月');
+    push_num(&mut out, t.day().into(), 1);
+    out.push('日');
+    out.push_str(p);
+    out
 }
 
 /// The time the buyer named, no more precise than they were (001: remind
@@ -348,7 +401,7 @@ pub fn named(
     if hour {
         let c = clock(loc, t, at);
         return if loc == Locale::En {
-            format!("at {c}")
+            cat(&["at ", &c])
         } else {
             c
         };
@@ -358,7 +411,7 @@ pub fn named(
         return match days {
             0 => "today".into(),
             1 => "tomorrow".into(),
-            _ => format!("on {}", date_en(t)),
+            _ => cat(&["on ", &date_en(t)]),
         };
     }
     let part = said.chars().any(|c| matches!(c, '早' | '午' | '晚' | '夜'));
@@ -371,25 +424,23 @@ pub fn left(loc: Locale, minutes: i64) -> Option<String> {
         return None;
     }
     let (h, m) = (minutes / 60, minutes % 60);
-    Some(match loc {
-        Locale::En => match (h, m) {
-            (0, m) => format!("{m} minutes"),
-            (_, 0) => "1 hour".into(),
-            (_, m) => format!("1 hour {m} minutes"),
-        },
-        _ => {
-            let (hr, mn) = if loc == Locale::ZhTw {
-                ("小時", "分鐘")
-            } else {
-                ("小时", "分钟")
-            };
-            match (h, m) {
-                (0, m) => format!("{m}{mn}"),
-                (_, 0) => format!("1{hr}"),
-                (_, m) => format!("1{hr}{m}{mn}"),
-            }
+    let (hr, mn) = match loc {
+        Locale::En => ("1 hour", " minutes"),
+        Locale::ZhTw => ("1小時", "分鐘"),
+        Locale::ZhCn => ("1小时", "分钟"),
+    };
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(hr);
+    }
+    if m > 0 {
+        if h > 0 && loc == Locale::En {
+            out.push(' ');
         }
-    })
+        push_num(&mut out, m.unsigned_abs(), 1);
+        out.push_str(mn);
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -2,11 +2,10 @@
 //! (syntax documented in `src/data/templates.txt`), and the check of the
 //! shop's own templates.
 
-use std::borrow::Cow;
-
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
+use crate::core::explain::{cat, num, push_item};
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
 
 /// Placeholders a shop template may use.
@@ -38,7 +37,7 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn fact(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+    fn fact(&self, key: &str, depth: u8) -> Option<String> {
         let hidden = match key {
             "time" => HIDE_TIME,
             "item" => HIDE_ITEM,
@@ -49,9 +48,9 @@ impl Env<'_> {
             return None;
         }
         match key {
-            "hi" => self.fragment("hi", depth).map(Cow::Owned),
-            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone().map(Cow::Owned),
-            _ => self.facts.get(key).map(|v| Cow::Owned(v.to_string())),
+            "hi" => self.fragment("hi", depth),
+            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone(),
+            _ => self.facts.get(key).map(str::to_string),
         }
     }
 
@@ -60,26 +59,27 @@ impl Env<'_> {
             return None;
         }
         let ch = self.channel.as_str();
-        let ids = [
-            format!("@{name}.{ch}.{}", self.tone.as_str()),
-            format!("@{name}.{ch}"),
-            format!("@{name}"),
-        ];
-        let t = ids.iter().find_map(|id| table::find(id))?;
-        render(t.text(self.locale)?, self, true, depth + 1)
+        // `@name.channel.tone`, else `@name.channel`, else `@name`.
+        let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
+        for n in [6, 4, 2] {
+            if let Some(t) = table::find(&cat(parts.get(..n)?)) {
+                return render(t.text(self.locale)?, self, true, depth + 1);
+            }
+        }
+        None
     }
 
-    fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'static, str>> {
+    fn resolve(&self, key: &str, depth: u8) -> Option<String> {
         if let Some(name) = key.strip_prefix('@') {
-            return self.fragment(name, depth).map(Cow::Owned);
+            return self.fragment(name, depth);
         }
         if let Some(k) = key.strip_prefix('?') {
-            return self.fact(k, depth).map(|_| Cow::Borrowed(""));
+            return self.fact(k, depth).map(|_| String::new());
         }
         if let Some(k) = key.strip_prefix('!') {
             return match self.fact(k, depth) {
                 Some(_) => None,
-                None => Some(Cow::Borrowed("")),
+                None => Some(String::new()),
             };
         }
         self.fact(key, depth)
@@ -115,12 +115,21 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
     Some(out)
 }
 
-fn bad(i: usize, message: String) -> Error {
+fn bad(i: usize, field: &str, message: String) -> Error {
     Error::new(
         ErrorCode::InvalidTemplate,
-        format!("shop.templates[{i}].text"),
+        cat(&["shop.templates[", &num(i as i64), "].", field]),
         message,
     )
+}
+
+/// `character N: ` and the rest of the message.
+fn at_char(pos: usize, rest: &[&str]) -> String {
+    let mut out = cat(&["character ", &num(pos as i64), ": "]);
+    for r in rest {
+        out.push_str(r);
+    }
+    out
 }
 
 /// Checks the shop's templates: known placeholders, balanced braces.
@@ -131,52 +140,76 @@ fn bad(i: usize, message: String) -> Error {
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     for (i, t) in templates.iter().enumerate() {
         if t.id.trim().is_empty() {
-            return Err(Error::new(
-                ErrorCode::InvalidTemplate,
-                format!("shop.templates[{i}].id"),
-                "the id is empty: give each template an id (it is reported back as templateId)",
+            return Err(bad(
+                i,
+                "id",
+                "the id is empty: give each template an id (it is reported back as templateId)"
+                    .into(),
             ));
         }
         if t.text.trim().is_empty() {
-            return Err(bad(i, "the text is empty: write the line to send".into()));
+            return Err(bad(
+                i,
+                "text",
+                "the text is empty: write the line to send".into(),
+            ));
         }
-        let mut open: Option<(usize, String)> = None;
-        for (pos, c) in t.text.chars().enumerate() {
+        // The open placeholder: its 1-based character position and the
+        // byte offset of its key.
+        let mut open: Option<(usize, usize)> = None;
+        for (pos, (at, c)) in t.text.char_indices().enumerate() {
             let pos = pos + 1;
-            match (c, &mut open) {
+            match (c, open) {
                 ('{', Some(_)) => {
                     return Err(bad(
                         i,
-                        format!("character {pos}: `{{` inside a placeholder: close the first one with `}}`"),
+                        "text",
+                        at_char(
+                            pos,
+                            &["`{` inside a placeholder: close the first one with `}`"],
+                        ),
                     ))
                 }
-                ('{', None) => open = Some((pos, String::new())),
+                ('{', None) => open = Some((pos, at + 1)),
                 ('}', None) => {
                     return Err(bad(
                         i,
-                        format!("character {pos}: `}}` without a matching `{{`: remove it or open a placeholder"),
+                        "text",
+                        at_char(
+                            pos,
+                            &["`}` without a matching `{`: remove it or open a placeholder"],
+                        ),
                     ))
                 }
-                ('}', Some((start, key))) => {
-                    if !SHOP_KEYS.contains(&key.as_str()) {
+                ('}', Some((start, from))) => {
+                    let key = t.text.get(from..at).unwrap_or("");
+                    if !SHOP_KEYS.contains(&key) {
+                        let mut keys = String::new();
+                        for k in SHOP_KEYS {
+                            push_item(&mut keys, "}, {", k);
+                        }
                         return Err(bad(
                             i,
-                            format!(
-                                "character {start}: unknown placeholder {{{key}}}: use one of {{{}}}",
-                                SHOP_KEYS.join("}, {")
+                            "text",
+                            at_char(
+                                start,
+                                &["unknown placeholder {", key, "}: use one of {", &keys, "}"],
                             ),
                         ));
                     }
                     open = None;
                 }
-                (c, Some((_, key))) => key.push(c),
                 _ => {}
             }
         }
         if let Some((start, _)) = open {
             return Err(bad(
                 i,
-                format!("character {start}: `{{` is never closed: end the placeholder with `}}`"),
+                "text",
+                at_char(
+                    start,
+                    &["`{` is never closed: end the placeholder with `}`"],
+                ),
             ));
         }
     }

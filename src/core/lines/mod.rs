@@ -147,25 +147,37 @@ fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
         && t.locale.is_none_or(|l| l == req.input.locale)
 }
 
-/// Angles in the order this situation wants them, and whether the first
-/// one must lead (an explicit occasion or little time left).
-fn angle_order(req: &Request, facts: &Facts) -> ([&'static str; 5], bool) {
+/// The letter of a table angle in [`angle_order`]: help, benefit,
+/// deadline, check, answer; 0 for the others.
+fn angle_letter(angle: &str) -> u8 {
+    match angle {
+        "help" => b'h',
+        "benefit" => b'b',
+        "deadline" => b'd',
+        "check" => b'c',
+        "answer" => b'a',
+        _ => 0,
+    }
+}
+
+/// Angles (as [`angle_letter`]s) in the order this situation wants them,
+/// and whether the first one must lead (an explicit occasion or little
+/// time left).
+fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
-        Occasion::AddressCheck => (["check", "answer", "help", "benefit", "deadline"], true),
-        Occasion::LastChance => (["deadline", "help", "benefit", "answer", "check"], true),
-        Occasion::CampaignWave => (["deadline", "benefit", "help", "answer", "check"], true),
-        Occasion::BuyerNamedTime => (["help", "deadline", "benefit", "answer", "check"], true),
-        Occasion::Answer => (["answer", "help", "benefit", "deadline", "check"], true),
-        Occasion::FollowUp => (["help", "benefit", "deadline", "answer", "check"], false),
-        _ if req.reason == ReasonCode::SilentOrder => {
-            (["check", "help", "benefit", "deadline", "answer"], false)
-        }
-        _ => (["help", "answer", "benefit", "deadline", "check"], false),
+        Occasion::AddressCheck => (*b"cahbd", true),
+        Occasion::LastChance => (*b"dhbac", true),
+        Occasion::CampaignWave => (*b"dbhac", true),
+        Occasion::BuyerNamedTime => (*b"hdbac", true),
+        Occasion::Answer => (*b"ahbdc", true),
+        Occasion::FollowUp => (*b"hbdac", false),
+        _ if req.reason == ReasonCode::SilentOrder => (*b"chbda", false),
+        _ => (*b"habdc", false),
     };
     let lead = urgent || facts.campaign_on;
     if lead && req.timing.occasion != Occasion::Answer {
-        if let Some(i) = order.iter().position(|a| *a == "deadline") {
+        if let Some(i) = order.iter().position(|a| *a == b'd') {
             order[..=i].rotate_right(1);
         }
     }
@@ -219,52 +231,56 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     // `bounded`: SMS lines must fit one message. When none does (an English
     // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
     // shortest forms are offered rather than nothing.
-    let score = |bounded: bool| -> Vec<(i32, usize, &'static Template, String)> {
-        let bare = Env {
-            hide: SMS_FITS[SMS_FITS.len() - 1],
-            ..env
-        };
-        templates()
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                !t.is_fragment()
-                    && t.has_channel(req.channel)
-                    // A buyer still thinking it over gets the usual lines
-                    // (000: leave room, don't push), not the goodbye.
-                    && (t.has_reason(req.reason)
-                        || facts.hesitating && t.has_reason(ReasonCode::Unknown))
-                    && t.has_occasion(req.timing.occasion)
-            })
-            .filter_map(|(i, t)| {
-                let src = t.text(input.locale)?;
-                let text = if bounded {
-                    render_line(src, &env, true)?
-                } else {
-                    render(src, &bare, true, 0).map(|x| finish(x, &bare))?
-                };
-                let b = order
-                    .iter()
-                    .position(|a| *a == t.angle)
-                    .and_then(|p| bonus.get(p))
-                    .copied()
-                    .unwrap_or(0);
-                Some((i32::from(t.prio) * 10 + b, i, t, text))
-            })
-            .collect()
+    let bare = Env {
+        hide: SMS_FITS[SMS_FITS.len() - 1],
+        ..env
     };
-    let mut scored = score(true);
-    if scored.is_empty() && out.is_empty() && req.channel == Channel::Sms {
-        scored = score(false);
+    let mut scored: Vec<(i32, &'static Template, String)> = Vec::new();
+    for bounded in [true, false] {
+        // `bounded`: SMS lines must fit one message (see above).
+        let retry = scored.is_empty() && out.is_empty() && req.channel == Channel::Sms;
+        if !bounded && !retry {
+            break;
+        }
+        for t in templates() {
+            let fits = !t.is_fragment()
+                && t.has_channel(req.channel)
+                // A buyer still thinking it over gets the usual lines
+                // (000: leave room, don't push), not the goodbye.
+                && (t.has_reason(req.reason)
+                    || facts.hesitating && t.has_reason(ReasonCode::Unknown))
+                && t.has_occasion(req.timing.occasion);
+            let Some(src) = t.text(input.locale).filter(|_| fits) else {
+                continue;
+            };
+            let text = if bounded {
+                render_line(src, &env, true)
+            } else {
+                render(src, &bare, true, 0).map(|x| finish(x, &bare))
+            };
+            let Some(text) = text else {
+                continue;
+            };
+            let letter = angle_letter(t.angle);
+            let b = order
+                .iter()
+                .position(|a| *a == letter)
+                .and_then(|p| bonus.get(p))
+                .copied()
+                .unwrap_or(0);
+            scored.push((i32::from(t.prio) * 10 + b, t, text));
+        }
     }
-    super::sort::sort_by_key(&mut scored, |(score, i, _, _)| (Reverse(*score), *i));
+    // Best score first; the table order breaks ties (the sort is stable).
+    super::sort::sort_by_key(&mut scored, |(score, _, _)| Reverse(*score));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);
     let mut taken = vec![false; scored.len()];
-    let mut angles: Vec<&str> = out.iter().map(|_| "shop").collect();
+    // Shop lines have their own angle, which no table line shares.
+    let mut angles: Vec<&str> = Vec::new();
     let mut added = 0;
-    for (k, (_, _, t, _)) in scored.iter().enumerate() {
+    for (k, (_, t, _)) in scored.iter().enumerate() {
         if added < want && !angles.contains(&t.angle) {
             taken[k] = true;
             angles.push(t.angle);
@@ -285,16 +301,15 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             added += 1;
         }
     }
-    let mut picked: Vec<(i32, usize, &Template, String)> = scored
-        .into_iter()
-        .zip(taken)
-        .filter_map(|(c, t)| t.then_some(c))
-        .collect();
-    super::sort::sort_by_key(&mut picked, |(score, i, _, _)| (Reverse(*score), *i));
-    out.extend(picked.into_iter().map(|(_, _, t, text)| Line {
-        text,
-        template_id: t.id.into(),
-        angle: t.angle.into(),
-    }));
+    // `scored` is in the final order already: keep the lines taken.
+    for ((_, t, text), take) in scored.into_iter().zip(taken) {
+        if take {
+            out.push(Line {
+                text,
+                template_id: t.id.into(),
+                angle: t.angle.into(),
+            });
+        }
+    }
     Ok(out)
 }

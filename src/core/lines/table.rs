@@ -112,7 +112,11 @@ fn parse(table: &'static str) -> Vec<Template> {
         }
         let mut f = body.split_whitespace();
         let id = f.next().unwrap_or_default();
-        let prio = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        // One digit, 1-9.
+        let prio = match f.next().map(str::as_bytes) {
+            Some([d @ b'0'..=b'9']) => d - b'0',
+            _ => 0,
+        };
         out.push(Template {
             id,
             prio,
