@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
-use super::explain::{fill, pick};
+use super::explain::fill;
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
@@ -81,6 +81,12 @@ fn is_han(c: char) -> bool {
 }
 
 /// The explanation of each warning code: zh-CN, zh-TW, English; `{}` is the word.
+/// The text of `row` (zh-CN, zh-TW, en) for `loc`.
+fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
+    let [cn, tw, en] = *row;
+    super::text::tr(loc, cn, tw, en)
+}
+
 const MESSAGES: [(&str, [&str; 3]); 4] = [
     (
         "extreme_word",

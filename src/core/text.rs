@@ -11,25 +11,6 @@ pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'
     }
 }
 
-/// `HH:MM` of a time.
-pub fn hhmm<T: chrono::Timelike>(t: &T) -> String {
-    clock(t.hour(), t.minute())
-}
-
-/// `HH:MM` of an hour and a minute (both below 100).
-#[inline(never)]
-fn clock(h: u32, m: u32) -> String {
-    let mut s = String::with_capacity(5);
-    for (i, v) in [h, m].into_iter().enumerate() {
-        if i > 0 {
-            s.push(':');
-        }
-        s.push(char::from(b'0' + (v / 10 % 10) as u8));
-        s.push(char::from(b'0' + (v % 10) as u8));
-    }
-    s
-}
-
 /// The decimal digits of `n`.
 #[inline(never)]
 pub fn num(n: usize) -> String {
@@ -147,12 +128,10 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_clocks() {
+    fn numbers() {
         for n in [0, 7, 10, 70, 160, 1234, usize::MAX] {
             assert_eq!(num(n), n.to_string());
         }
-        assert_eq!(clock(9, 5), "09:05");
-        assert_eq!(clock(23, 59), "23:59");
     }
 
     #[test]
