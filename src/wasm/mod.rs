@@ -30,11 +30,24 @@ export interface CuifuError extends Error {
 }
 "#;
 
+/// A panic is a bug, never the caller's fault: it leaves as a JS `Error`
+/// saying so, with the panic message and where it happened (a console hook
+/// crate costs 1 KB gzip more). The module keeps working for later calls; a
+/// second panic in the same instance traps with a bare `RuntimeError`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
-    #[cfg(feature = "console_error_panic_hook")]
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        let mut msg = String::from("cuifu internal error, please report it: ");
+        msg.push_str(info.payload_as_str().unwrap_or("panic"));
+        if let Some(at) = info.location() {
+            msg.push_str(" at ");
+            msg.push_str(at.file());
+            msg.push(':');
+            msg.push_str(&at.line().to_string());
+        }
+        wasm_bindgen::throw_str(&msg)
+    }));
 }
 
 fn js_error(e: &Error) -> JsValue {
