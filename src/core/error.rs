@@ -52,10 +52,16 @@ pub struct Error {
 impl Error {
     /// A new error at `path` (a JSON path such as `order.placedAt` or `messages[3].from`).
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::make(code, path.into(), message.into())
+    }
+
+    // One copy for every call site of `new`, whatever its argument types.
+    #[inline(never)]
+    fn make(code: ErrorCode, path: String, message: String) -> Self {
         Error {
             code,
-            path: path.into(),
-            message: message.into(),
+            path,
+            message,
         }
     }
 
@@ -94,11 +100,31 @@ impl std::error::Error for Error {}
 
 /// Joins a parent path and a field name: `join("order", "placedAt")` is `order.placedAt`.
 pub(crate) fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_string()
-    } else {
-        format!("{parent}.{field}")
+    let mut out = String::with_capacity(parent.len() + 1 + field.len());
+    out.push_str(parent);
+    if !parent.is_empty() {
+        out.push('.');
     }
+    out.push_str(field);
+    out
+}
+
+/// The path of element `i` of the array at `parent`: `at("messages", 3)` is `messages[3]`.
+pub(crate) fn at(parent: &str, i: usize) -> String {
+    let mut out = String::with_capacity(parent.len() + 6);
+    out.push_str(parent);
+    out.push('[');
+    push_number(&mut out, i);
+    out.push(']');
+    out
+}
+
+/// Appends `n` in decimal (a `format!` site costs far more wasm).
+pub(crate) fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Classifies a serde message and puts the path where the caller looks for it.

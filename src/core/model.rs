@@ -739,6 +739,8 @@ pub struct RankedOrder {
 pub trait WireName: Copy + Sized + 'static {
     /// Every value.
     const ALL: &'static [Self];
+    /// The string form of every value, in the order of `ALL`.
+    const WIRES: &'static [&'static str];
     /// The string form.
     fn wire(self) -> &'static str;
     /// Parses the string form.
@@ -751,6 +753,7 @@ macro_rules! wire_names {
     ($($ty:ident { $($variant:ident => $name:literal),* $(,)? })*) => {$(
         impl WireName for $ty {
             const ALL: &'static [Self] = &[$($ty::$variant),*];
+            const WIRES: &'static [&'static str] = &[$($name),*];
             fn wire(self) -> &'static str {
                 match self { $($ty::$variant => $name),* }
             }

@@ -184,9 +184,7 @@ pub fn rank_orders(
             ),
         )));
     }
-    let ctxs = contexts
-        .list(from_js::chat_context)
-        .map_err(|e| js_error(&e))?;
+    let ctxs = from_js::chat_contexts(contexts).map_err(|e| js_error(&e))?;
     Ok(crate::core::rank_orders(&ctxs, clock())
         .map_err(|e| js_error(&e))?
         .to_js())
@@ -210,9 +208,7 @@ pub fn check_templates(
             "too many templates: keep the ones you use",
         )));
     }
-    let list = templates
-        .list(from_js::shop_template)
-        .map_err(|e| js_error(&e))?;
+    let list = from_js::shop_templates(templates).map_err(|e| js_error(&e))?;
     crate::core::check_templates(&list).map_err(|e| js_error(&e))
 }
 
