@@ -42,8 +42,14 @@ impl ErrorCode {
 }
 
 /// A caller error: bad input, never an internal failure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+///
+/// Boxed, so that a `Result` carrying it is one word wider than its value:
+/// every `?` moves it, and a wide error costs copies at each in the wasm.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
     code: ErrorCode,
     path: String,
     message: String,
@@ -58,41 +64,51 @@ impl Error {
     // One copy for every call site of `new`, whatever its argument types.
     #[inline(never)]
     fn make(code: ErrorCode, path: String, message: String) -> Self {
-        Error {
+        Error(Box::new(Inner {
             code,
             path,
             message,
-        }
+        }))
     }
 
     /// The stable code, e.g. `"invalid_time"`.
     pub fn code(&self) -> &'static str {
-        self.code.as_str()
+        self.0.code.as_str()
     }
 
     /// The kind of error.
     pub fn kind(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// The JSON path of the offending field; empty for the whole input.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// What is wrong and how to fix it.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
+        if self.0.path.is_empty() {
+            write!(f, "{}", self.0.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.0.path, self.0.message)
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.0.code)
+            .field("path", &self.0.path)
+            .field("message", &self.0.message)
+            .finish()
     }
 }
 
