@@ -40,11 +40,11 @@ pub fn suggest(ctx: &ChatContext) -> Result<Suggestion, Error> {
 /// A [`Error`] naming the field when the context is invalid.
 pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Suggestion, Error> {
     let input = Input::read(ctx, clock)?;
-    Ok(suggest_input(&input)?.0)
+    suggest_input(&input)
 }
 
-/// The suggestion for a checked input, with the analysis behind it.
-pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analysis), Error> {
+/// The suggestion for a checked input.
+pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     let analysis = reason::analyze(input);
     let mut timing = timing::plan(input, &analysis);
     let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
@@ -73,29 +73,26 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     } else {
         Vec::new()
     };
-    let mut why = timing.why.clone();
+    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
+    let mut why = timing.why;
     if timing.action != Action::Stop {
         why.push(channel_why);
         why.push(tone_why);
     }
     let mut warnings = input.notes.clone();
-    warnings.extend(timing.warnings.iter().cloned());
-    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
-    Ok((
-        Suggestion {
-            action: timing.action,
-            send_at: timing.send_at.map(format_time),
-            closes_at: format_time(timing.closes_at),
-            reason: analysis.reason.clone(),
-            channel,
-            tone,
-            lines,
-            warnings,
-            why,
-            remark,
-        },
-        analysis,
-    ))
+    warnings.extend(timing.warnings);
+    Ok(Suggestion {
+        action: timing.action,
+        send_at: timing.send_at.map(format_time),
+        closes_at: format_time(timing.closes_at),
+        reason: analysis.reason,
+        channel,
+        tone,
+        lines,
+        warnings,
+        why,
+        remark,
+    })
 }
 
 /// Checks the shop's own templates: known placeholders, balanced braces.

@@ -48,7 +48,7 @@ pub fn rank(
             Error::new(e.kind(), path, e.message().to_string())
         };
         let input = Input::read(ctx, clock).map_err(prefix)?;
-        let (s, analysis) = super::suggest_input(&input).map_err(prefix)?;
+        let s = super::suggest_input(&input).map_err(prefix)?;
         let close = super::timing::closes_at(&input);
         out.push(RankedOrder {
             index: i,
@@ -56,7 +56,7 @@ pub fn rank(
             send_at: s.send_at,
             action: s.action,
             closes_at: format_time(close),
-            reason: analysis.reason.code,
+            reason: s.reason.code,
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;

@@ -51,7 +51,13 @@ fn start() {
 }
 
 fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    // The `Display` form, put together without the formatting machinery.
+    let mut message = String::from(e.path());
+    if !message.is_empty() {
+        message.push_str(": ");
+    }
+    message.push_str(e.message());
+    let err = js_sys::Error::new(&message);
     err.set_name("CuifuError");
     let obj: &JsValue = err.as_ref();
     // Setting plain data properties on a fresh Error object cannot fail.
@@ -175,13 +181,12 @@ pub fn rank_orders(
         )));
     };
     if len as usize > crate::core::limits::MAX_RANK_ORDERS {
+        // The core says the same: stop before reading them all.
+        const _: () = assert!(crate::core::limits::MAX_RANK_ORDERS == 2000);
         return Err(js_error(&Error::new(
             ErrorCode::TooLarge,
             "",
-            format!(
-                "more than {} orders: rank them in batches",
-                crate::core::limits::MAX_RANK_ORDERS
-            ),
+            "more than 2000 orders: rank them in batches",
         )));
     }
     let ctxs = from_js::chat_contexts(contexts).map_err(|e| js_error(&e))?;
