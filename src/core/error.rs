@@ -94,11 +94,11 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.path.is_empty() {
-            write!(f, "{}", self.0.message)
-        } else {
-            write!(f, "{}: {}", self.0.path, self.0.message)
+        if !self.0.path.is_empty() {
+            f.write_str(&self.0.path)?;
+            f.write_str(": ")?;
         }
+        f.write_str(&self.0.message)
     }
 }
 

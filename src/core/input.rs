@@ -781,12 +781,13 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
     }
-    st.shop_years = shop
-        .holidays
-        .iter()
-        .chain(&shop.workdays)
-        .filter_map(|d| int(d.trim().get(..4)?))
-        .collect();
+    for list in [&shop.holidays, &shop.workdays] {
+        for d in list {
+            if let Some(y) = d.trim().get(..4).and_then(int) {
+                st.shop_years.push(y);
+            }
+        }
+    }
     Ok(st)
 }
 

@@ -20,7 +20,7 @@ pub mod transcript;
 
 use chrono::{DateTime, Utc};
 
-use error::{Error, ErrorCode};
+use error::{push_number, Error, ErrorCode};
 use input::{format_time, Input};
 use model::*;
 
@@ -101,13 +101,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
 /// `invalid_template` at `shop.templates[i].text` with the character position.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     if templates.len() > limits::MAX_TEMPLATES {
+        const _: () = assert!(limits::MAX_TEMPLATES == 200);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "shop.templates",
-            format!(
-                "more than {} templates: keep the ones you use",
-                limits::MAX_TEMPLATES
-            ),
+            "more than 200 templates: keep the ones you use",
         ));
     }
     lines::check_templates(templates)
@@ -136,21 +134,18 @@ pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transc
 pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
-        let lines: Vec<String> = t
-            .unparsed
-            .iter()
-            .take(10)
-            .map(|u| u.line.to_string())
-            .collect();
-        return Err(Error::new(
-            ErrorCode::UnparsedLines,
-            "text",
-            format!(
-                "line {} could not be read (lines {}): paste whole messages with their sender and time, or pass skipUnparsed",
-                first.line,
-                lines.join(", ")
-            ),
-        ));
+        let mut message = String::from("line ");
+        push_number(&mut message, first.line);
+        message.push_str(" could not be read (lines ");
+        for (k, u) in t.unparsed.iter().take(10).enumerate() {
+            if k > 0 {
+                message.push_str(", ");
+            }
+            push_number(&mut message, u.line);
+        }
+        message
+            .push_str("): paste whole messages with their sender and time, or pass skipUnparsed");
+        return Err(Error::new(ErrorCode::UnparsedLines, "text", message));
     }
     Ok(t.messages)
 }
