@@ -243,7 +243,9 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let tz = FixedOffset::east_opt(offset)?;
-    date.and_time(time).and_local_timezone(tz).single()
+    // What `and_local_timezone(tz).single()` does for a fixed offset.
+    let utc = date.and_time(time).checked_sub_offset(tz)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, tz))
 }
 
 /// Parses `"HH:MM"`.
