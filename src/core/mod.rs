@@ -79,8 +79,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         why.push(channel_why);
         why.push(tone_why);
     }
-    let mut warnings = input.notes.clone();
-    warnings.extend(timing.warnings);
+    // The notes from reading the input come first.
+    let mut warnings = timing.warnings;
+    for (k, note) in input.notes.iter().enumerate() {
+        warnings.insert(k, note.clone());
+    }
     Ok(Suggestion {
         action: timing.action,
         send_at: timing.send_at.map(format_time),
