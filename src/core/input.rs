@@ -602,9 +602,9 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         avg_order_value: None,
         margin: None,
         close_after_hours: 72.0,
-        quiet_before: hm(10, 0),
-        quiet_after: hm(22, 0),
-        lunch: (hm(12, 0), hm(13, 30)),
+        quiet_before: const { hm(10, 0) },
+        quiet_after: const { hm(22, 0) },
+        lunch: const { (hm(12, 0), hm(13, 30)) },
         rest_days: [true, false, false, false, false, false, true],
         holidays: Vec::new(),
         workdays: Vec::new(),
@@ -627,9 +627,9 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
         big_order_factor: 2.0,
         phone_min_margin: 0.15,
-        slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+        slots: const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] },
         sms_office: Vec::new(),
-        sms_latest: hm(22, 0),
+        sms_latest: const { hm(22, 0) },
         named_time_lead: Duration::minutes(i64::from(
             shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
         )),
@@ -793,8 +793,11 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     Ok(st)
 }
 
-fn hm(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+const fn hm(h: u32, m: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(h, m, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
+    }
 }
 
 fn opt_number(
@@ -809,7 +812,7 @@ fn opt_number(
 
 fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
     let Some(v) = v else {
-        return Ok([hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)]);
+        return Ok(const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] });
     };
     let bad = || {
         Error::new(
@@ -833,7 +836,7 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
 
 fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
     let Some(v) = v else {
-        return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
+        return Ok(const { [(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))] }.to_vec());
     };
     check_len("shop.smsOfficeWindows", v.len(), 24)?;
     let mut out = Vec::with_capacity(v.len());
