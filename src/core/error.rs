@@ -42,8 +42,14 @@ impl ErrorCode {
 }
 
 /// A caller error: bad input, never an internal failure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+///
+/// Boxed, so that a `Result` carrying it is one word wider than its value:
+/// every `?` moves it, and a wide error costs copies at each in the wasm.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
     code: ErrorCode,
     path: String,
     message: String,
@@ -52,41 +58,57 @@ pub struct Error {
 impl Error {
     /// A new error at `path` (a JSON path such as `order.placedAt` or `messages[3].from`).
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
+        Self::make(code, path.into(), message.into())
+    }
+
+    // One copy for every call site of `new`, whatever its argument types.
+    #[inline(never)]
+    fn make(code: ErrorCode, path: String, message: String) -> Self {
+        Error(Box::new(Inner {
             code,
-            path: path.into(),
-            message: message.into(),
-        }
+            path,
+            message,
+        }))
     }
 
     /// The stable code, e.g. `"invalid_time"`.
     pub fn code(&self) -> &'static str {
-        self.code.as_str()
+        self.0.code.as_str()
     }
 
     /// The kind of error.
     pub fn kind(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// The JSON path of the offending field; empty for the whole input.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// What is wrong and how to fix it.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+        if !self.0.path.is_empty() {
+            f.write_str(&self.0.path)?;
+            f.write_str(": ")?;
         }
+        f.write_str(&self.0.message)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.0.code)
+            .field("path", &self.0.path)
+            .field("message", &self.0.message)
+            .finish()
     }
 }
 
@@ -94,11 +116,31 @@ impl std::error::Error for Error {}
 
 /// Joins a parent path and a field name: `join("order", "placedAt")` is `order.placedAt`.
 pub(crate) fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_string()
-    } else {
-        format!("{parent}.{field}")
+    let mut out = String::with_capacity(parent.len() + 1 + field.len());
+    out.push_str(parent);
+    if !parent.is_empty() {
+        out.push('.');
     }
+    out.push_str(field);
+    out
+}
+
+/// The path of element `i` of the array at `parent`: `at("messages", 3)` is `messages[3]`.
+pub(crate) fn at(parent: &str, i: usize) -> String {
+    let mut out = String::with_capacity(parent.len() + 6);
+    out.push_str(parent);
+    out.push('[');
+    push_number(&mut out, i);
+    out.push(']');
+    out
+}
+
+/// Appends `n` in decimal (a `format!` site costs far more wasm).
+pub(crate) fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Classifies a serde message and puts the path where the caller looks for it.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
-use super::error::{join, Error, ErrorCode};
+use super::error::{at, join, push_number, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
 
@@ -158,13 +158,10 @@ pub fn default_offset() -> FixedOffset {
 /// Parses an RFC 3339 time with an offset.
 pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
     rfc3339(s.trim()).ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidTime,
+        not_a(
             path,
-            format!(
-                "`{}` is not a time with an offset: use RFC 3339, e.g. 2026-11-23T14:05:00+08:00",
-                clip(s)
-            ),
+            s,
+            " is not a time with an offset: use RFC 3339, e.g. 2026-11-23T14:05:00+08:00",
         )
     })
 }
@@ -246,50 +243,66 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let tz = FixedOffset::east_opt(offset)?;
-    date.and_time(time).and_local_timezone(tz).single()
+    // What `and_local_timezone(tz).single()` does for a fixed offset.
+    let utc = date.and_time(time).checked_sub_offset(tz)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, tz))
 }
 
 /// Parses `"HH:MM"`.
 pub fn parse_hhmm(path: &str, s: &str) -> Result<NaiveTime, Error> {
     // Hand-written: chrono's format-string parser costs kilobytes of wasm.
-    let t = s.trim();
-    let parsed = t
-        .split_once(':')
-        .filter(|(h, m)| (1..=2).contains(&h.len()) && m.len() == 2)
-        .and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
-        .and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0));
-    parsed.ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidTime,
-            path,
-            format!("`{}` is not a time of day: use HH:MM, e.g. 10:00", clip(s)),
-        )
-    })
+    hhmm(s.trim()).ok_or_else(|| not_a(path, s, " is not a time of day: use HH:MM, e.g. 10:00"))
+}
+
+fn hhmm(t: &str) -> Option<NaiveTime> {
+    let (h, m) = t.split_once(':')?;
+    if !(1..=2).contains(&h.len()) || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(uint(h)?, uint(m)?, 0)
+}
+
+/// Reads a decimal as `str::parse::<u32>` does: an optional `+`, then
+/// digits (written by hand: each `parse` type costs its own copy in wasm).
+fn uint(s: &str) -> Option<u32> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
+    Some(n)
+}
+
+/// Reads a decimal as `str::parse::<i32>` does: an optional sign, then digits.
+fn int(s: &str) -> Option<i32> {
+    match s.strip_prefix('-') {
+        Some(d) if d.starts_with('+') => None,
+        Some(d) => i32::try_from(uint(d)?).ok().map(|n| -n),
+        None => i32::try_from(uint(s)?).ok(),
+    }
 }
 
 /// Parses `"YYYY-MM-DD"`.
 pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
-    let mut parts = s.trim().splitn(3, '-');
+    date(s.trim()).ok_or_else(|| not_a(path, s, " is not a date: use YYYY-MM-DD, e.g. 2026-10-01"))
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-');
     let mut num = |len: usize| {
         parts
             .next()
             .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
+            .and_then(uint)
     };
-    let parsed = (|| {
-        let (y, m, d) = (num(4)?, num(2)?, num(2)?);
-        NaiveDate::from_ymd_opt(y as i32, m, d)
-    })();
-    parsed.ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidTime,
-            path,
-            format!(
-                "`{}` is not a date: use YYYY-MM-DD, e.g. 2026-10-01",
-                clip(s)
-            ),
-        )
-    })
+    let (y, m, d) = (num(4)?, num(2)?, num(2)?);
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
@@ -313,44 +326,44 @@ pub fn format_time(t: DateTime<FixedOffset>) -> String {
 
 /// Parses a UTC offset such as `"+08:00"`.
 pub fn parse_offset(path: &str, s: &str) -> Result<FixedOffset, Error> {
-    let bad = || {
-        Error::new(
-            ErrorCode::InvalidTime,
-            path,
-            format!("`{}` is not a UTC offset: use ±HH:MM, e.g. +08:00", clip(s)),
-        )
+    offset(s.trim()).ok_or_else(|| not_a(path, s, " is not a UTC offset: use ±HH:MM, e.g. +08:00"))
+}
+
+fn offset(s: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match s.strip_prefix('+') {
+        Some(r) => (1, r),
+        None => (-1, s.strip_prefix('-')?),
     };
-    let s = s.trim();
-    let (sign, rest) = if let Some(r) = s.strip_prefix('+') {
-        (1, r)
-    } else if let Some(r) = s.strip_prefix('-') {
-        (-1, r)
-    } else {
-        return Err(bad());
-    };
-    let (h, m) = rest.split_once(':').ok_or_else(bad)?;
-    let h: i32 = h.parse().map_err(|_| bad())?;
-    let m: i32 = m.parse().map_err(|_| bad())?;
+    let (h, m) = rest.split_once(':')?;
+    let (h, m) = (int(h)?, int(m)?);
     if !(0..=14).contains(&h) || !(0..60).contains(&m) {
-        return Err(bad());
+        return None;
     }
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or_else(bad)
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
+/// "`<s>` is not …": a text that does not read as a time, date or offset.
+#[inline(never)]
+fn not_a(path: &str, s: &str, rest: &str) -> Error {
+    let mut message = String::from("`");
+    // At most 40 characters of what was given.
+    let mut chars = s.chars();
+    message.extend(chars.by_ref().take(40));
+    if chars.next().is_some() {
+        message.push('…');
     }
-    out
+    message.push('`');
+    message.push_str(rest);
+    Error::new(ErrorCode::InvalidTime, path, message)
 }
 
+#[inline(never)]
 fn too_large(path: &str, what: &str, max: usize) -> Error {
-    Error::new(
-        ErrorCode::TooLarge,
-        path,
-        format!("{what} exceeds the limit of {max}: send less"),
-    )
+    let mut message = String::from(what);
+    message.push_str(" exceeds the limit of ");
+    push_number(&mut message, max);
+    message.push_str(": send less");
+    Error::new(ErrorCode::TooLarge, path, message)
 }
 
 fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
@@ -360,40 +373,33 @@ fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
     Ok(())
 }
 
-fn check_len<T>(path: &str, v: &[T], max: usize) -> Result<(), Error> {
-    if v.len() > max {
+fn check_len(path: &str, len: usize, max: usize) -> Result<(), Error> {
+    if len > max {
         return Err(too_large(path, "number of entries", max));
     }
     Ok(())
 }
 
+/// An `invalid_value` error: `what` then `hint`.
+#[inline(never)]
+fn invalid(path: &str, what: &str, hint: &str) -> Error {
+    let mut message = String::from(what);
+    message.push_str(hint);
+    Error::new(ErrorCode::InvalidValue, path, message)
+}
+
 fn number(path: &str, v: f64, min: f64, max: f64, hint: &str) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(Error::new(
-            ErrorCode::InvalidValue,
-            path,
-            format!("must be a finite number: {hint}"),
-        ));
+        return Err(invalid(path, "must be a finite number: ", hint));
     }
     if v < min || v > max {
-        return Err(Error::new(
-            ErrorCode::InvalidValue,
-            path,
-            format!("out of range: {hint}"),
-        ));
+        return Err(invalid(path, "out of range: ", hint));
     }
     Ok(v)
 }
 
 fn short(path: &str, s: &Option<String>) -> Result<Option<String>, Error> {
-    match s {
-        Some(s) => {
-            check_chars(path, s, MAX_SHORT_CHARS)?;
-            let t = s.trim();
-            Ok((!t.is_empty()).then(|| t.to_string()))
-        }
-        None => Ok(None),
-    }
+    Ok(short_ref(path, s)?.map(str::to_string))
 }
 
 fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, Error> {
@@ -410,10 +416,10 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
 // A plain list rather than a set: the lists are short (at most MAX_LIST) and
 // only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
 fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
-    check_len(path, v, MAX_LIST)?;
+    check_len(path, v.len(), MAX_LIST)?;
     let mut out = Vec::with_capacity(v.len());
     for (i, d) in v.iter().enumerate() {
-        out.push(parse_date(&format!("{path}[{i}]"), d)?);
+        out.push(parse_date(&at(path, i), d)?);
     }
     Ok(out)
 }
@@ -505,9 +511,9 @@ impl<'a> Input<'a> {
         if let Some(s) = &order.closes_at {
             inp.explicit_close = Some(parse_time("order.closesAt", s)?.with_timezone(&tz));
         }
-        check_len("order.items", &order.items, MAX_ITEMS)?;
+        check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
-            let p = format!("order.items[{i}]");
+            let p = at("order.items", i);
             check_chars(&join(&p, "title"), &item.title, MAX_SHORT_CHARS)?;
             if let Some(q) = item.quantity {
                 number(
@@ -533,11 +539,11 @@ impl<'a> Input<'a> {
         inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
         inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
 
-        check_len("messages", &ctx.messages, MAX_MESSAGES)?;
+        check_len("messages", ctx.messages.len(), MAX_MESSAGES)?;
         let mut total = 0usize;
         inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
-            let p = format!("messages[{i}]");
+            let p = at("messages", i);
             let n = m.text.chars().count();
             if n > MAX_MESSAGE_CHARS {
                 return Err(too_large(
@@ -562,10 +568,10 @@ impl<'a> Input<'a> {
             });
         }
 
-        check_len("reminders", &ctx.reminders, MAX_REMINDERS)?;
+        check_len("reminders", ctx.reminders.len(), MAX_REMINDERS)?;
         inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
-            let p = format!("reminders[{i}]");
+            let p = at("reminders", i);
             inp.reminders.push(Sent {
                 at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
                 channel: r.channel,
@@ -596,9 +602,9 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         avg_order_value: None,
         margin: None,
         close_after_hours: 72.0,
-        quiet_before: hm(10, 0),
-        quiet_after: hm(22, 0),
-        lunch: (hm(12, 0), hm(13, 30)),
+        quiet_before: const { hm(10, 0) },
+        quiet_after: const { hm(22, 0) },
+        lunch: const { (hm(12, 0), hm(13, 30)) },
         rest_days: [true, false, false, false, false, false, true],
         holidays: Vec::new(),
         workdays: Vec::new(),
@@ -621,9 +627,9 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
         big_order_factor: 2.0,
         phone_min_margin: 0.15,
-        slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+        slots: const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] },
         sms_office: Vec::new(),
-        sms_latest: hm(22, 0),
+        sms_latest: const { hm(22, 0) },
         named_time_lead: Duration::minutes(i64::from(
             shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
         )),
@@ -690,14 +696,17 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         None => {}
     }
     if let Some(v) = &shop.rest_days {
-        check_len("shop.restDays", v, 7)?;
+        check_len("shop.restDays", v.len(), 7)?;
         st.rest_days = [false; 7];
         for (i, d) in v.iter().enumerate() {
             if *d > 6 {
+                let mut message = String::new();
+                push_number(&mut message, usize::from(*d));
+                message.push_str(" is not a weekday: use 0 (Sunday) to 6 (Saturday)");
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
-                    format!("shop.restDays[{i}]"),
-                    format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)"),
+                    at("shop.restDays", i),
+                    message,
                 ));
             }
             st.rest_days[*d as usize] = true;
@@ -706,7 +715,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     st.holidays = dates("shop.holidays", &shop.holidays)?;
     st.workdays = dates("shop.workdays", &shop.workdays)?;
     if let Some(c) = &shop.campaign {
-        check_len("shop.campaign.waves", &c.waves, MAX_LIST)?;
+        check_len("shop.campaign.waves", c.waves.len(), MAX_LIST)?;
         let mut camp = CampaignSettings {
             name: None,
             waves: Vec::with_capacity(c.waves.len()),
@@ -715,7 +724,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         };
         for (i, w) in c.waves.iter().enumerate() {
             camp.waves
-                .push(parse_hhmm(&format!("shop.campaign.waves[{i}]"), w)?);
+                .push(parse_hhmm(&at("shop.campaign.waves", i), w)?);
         }
         super::sort::sort_by_key(&mut camp.waves, |w| *w);
         camp.waves.dedup();
@@ -723,22 +732,19 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         camp.dates = dates("shop.campaign.dates", &c.dates)?;
         st.campaign = Some(camp);
     }
-    check_len("shop.gifts", &shop.gifts, MAX_LIST)?;
+    check_len("shop.gifts", shop.gifts.len(), MAX_LIST)?;
     for (i, g) in shop.gifts.iter().enumerate() {
-        check_chars(&format!("shop.gifts[{i}]"), g, MAX_SHORT_CHARS)?;
+        check_chars(&at("shop.gifts", i), g, MAX_SHORT_CHARS)?;
         let t = g.trim();
         if !t.is_empty() {
             st.gifts.push(t.to_string());
         }
     }
-    check_len("shop.templates", &shop.templates, MAX_TEMPLATES)?;
+    check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
     for (i, t) in shop.templates.iter().enumerate() {
-        check_chars(
-            &format!("shop.templates[{i}].text"),
-            &t.text,
-            MAX_TEMPLATE_CHARS,
-        )?;
-        check_chars(&format!("shop.templates[{i}].id"), &t.id, MAX_SHORT_CHARS)?;
+        let p = at("shop.templates", i);
+        check_chars(&join(&p, "text"), &t.text, MAX_TEMPLATE_CHARS)?;
+        check_chars(&join(&p, "id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::lines::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(
@@ -777,17 +783,21 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
     }
-    st.shop_years = shop
-        .holidays
-        .iter()
-        .chain(&shop.workdays)
-        .filter_map(|d| d.trim().get(..4)?.parse().ok())
-        .collect();
+    for list in [&shop.holidays, &shop.workdays] {
+        for d in list {
+            if let Some(y) = d.trim().get(..4).and_then(int) {
+                st.shop_years.push(y);
+            }
+        }
+    }
     Ok(st)
 }
 
-fn hm(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+const fn hm(h: u32, m: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(h, m, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
+    }
 }
 
 fn opt_number(
@@ -802,7 +812,7 @@ fn opt_number(
 
 fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
     let Some(v) = v else {
-        return Ok([hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)]);
+        return Ok(const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] });
     };
     let bad = || {
         Error::new(
@@ -816,7 +826,7 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
     }
     let mut out = [NaiveTime::MIN; 4];
     for (i, t) in v.iter().enumerate() {
-        out[i] = parse_hhmm(&format!("shop.orderSlots[{i}]"), t)?;
+        out[i] = parse_hhmm(&at("shop.orderSlots", i), t)?;
         if i > 0 && out[i] <= out[i - 1] {
             return Err(bad());
         }
@@ -826,12 +836,12 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
 
 fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
     let Some(v) = v else {
-        return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
+        return Ok(const { [(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))] }.to_vec());
     };
-    check_len("shop.smsOfficeWindows", v, 24)?;
+    check_len("shop.smsOfficeWindows", v.len(), 24)?;
     let mut out = Vec::with_capacity(v.len());
     for (i, w) in v.iter().enumerate() {
-        let p = format!("shop.smsOfficeWindows[{i}]");
+        let p = at("shop.smsOfficeWindows", i);
         let bad = || {
             Error::new(
                 ErrorCode::InvalidValue,

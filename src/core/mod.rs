@@ -20,7 +20,7 @@ pub mod transcript;
 
 use chrono::{DateTime, Utc};
 
-use error::{Error, ErrorCode};
+use error::{push_number, Error, ErrorCode};
 use input::{format_time, Input};
 use model::*;
 
@@ -40,11 +40,11 @@ pub fn suggest(ctx: &ChatContext) -> Result<Suggestion, Error> {
 /// A [`Error`] naming the field when the context is invalid.
 pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Suggestion, Error> {
     let input = Input::read(ctx, clock)?;
-    Ok(suggest_input(&input)?.0)
+    suggest_input(&input)
 }
 
-/// The suggestion for a checked input, with the analysis behind it.
-pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analysis), Error> {
+/// The suggestion for a checked input.
+pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     let analysis = reason::analyze(input);
     let mut timing = timing::plan(input, &analysis);
     let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
@@ -73,29 +73,29 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
     } else {
         Vec::new()
     };
-    let mut why = timing.why.clone();
+    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
+    let mut why = timing.why;
     if timing.action != Action::Stop {
         why.push(channel_why);
         why.push(tone_why);
     }
-    let mut warnings = input.notes.clone();
-    warnings.extend(timing.warnings.iter().cloned());
-    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
-    Ok((
-        Suggestion {
-            action: timing.action,
-            send_at: timing.send_at.map(format_time),
-            closes_at: format_time(timing.closes_at),
-            reason: analysis.reason.clone(),
-            channel,
-            tone,
-            lines,
-            warnings,
-            why,
-            remark,
-        },
-        analysis,
-    ))
+    // The notes from reading the input come first.
+    let mut warnings = timing.warnings;
+    for (k, note) in input.notes.iter().enumerate() {
+        warnings.insert(k, note.clone());
+    }
+    Ok(Suggestion {
+        action: timing.action,
+        send_at: timing.send_at.map(format_time),
+        closes_at: format_time(timing.closes_at),
+        reason: analysis.reason,
+        channel,
+        tone,
+        lines,
+        warnings,
+        why,
+        remark,
+    })
 }
 
 /// Checks the shop's own templates: known placeholders, balanced braces.
@@ -104,13 +104,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<(Suggestion, reason::Analys
 /// `invalid_template` at `shop.templates[i].text` with the character position.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     if templates.len() > limits::MAX_TEMPLATES {
+        const _: () = assert!(limits::MAX_TEMPLATES == 200);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "shop.templates",
-            format!(
-                "more than {} templates: keep the ones you use",
-                limits::MAX_TEMPLATES
-            ),
+            "more than 200 templates: keep the ones you use",
         ));
     }
     lines::check_templates(templates)
@@ -139,21 +137,18 @@ pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transc
 pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
-        let lines: Vec<String> = t
-            .unparsed
-            .iter()
-            .take(10)
-            .map(|u| u.line.to_string())
-            .collect();
-        return Err(Error::new(
-            ErrorCode::UnparsedLines,
-            "text",
-            format!(
-                "line {} could not be read (lines {}): paste whole messages with their sender and time, or pass skipUnparsed",
-                first.line,
-                lines.join(", ")
-            ),
-        ));
+        let mut message = String::from("line ");
+        push_number(&mut message, first.line);
+        message.push_str(" could not be read (lines ");
+        for (k, u) in t.unparsed.iter().take(10).enumerate() {
+            if k > 0 {
+                message.push_str(", ");
+            }
+            push_number(&mut message, u.line);
+        }
+        message
+            .push_str("): paste whole messages with their sender and time, or pass skipUnparsed");
+        return Err(Error::new(ErrorCode::UnparsedLines, "text", message));
     }
     Ok(t.messages)
 }

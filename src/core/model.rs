@@ -161,48 +161,24 @@ impl ReasonCode {
 
     /// The snake_case code, as on the wire.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ReasonCode::InsufficientBalance => "insufficient_balance",
-            ReasonCode::ForgotPassword => "forgot_password",
-            ReasonCode::NoviceBuyer => "novice_buyer",
-            ReasonCode::PaymentSystemIssue => "payment_system_issue",
-            ReasonCode::PaymentTrouble => "payment_trouble",
-            ReasonCode::PriceBargain => "price_bargain",
-            ReasonCode::ShippingFee => "shipping_fee",
-            ReasonCode::ProductDoubt => "product_doubt",
-            ReasonCode::ComparingShops => "comparing_shops",
-            ReasonCode::WaitingReply => "waiting_reply",
-            ReasonCode::ServiceUnhappy => "service_unhappy",
-            ReasonCode::OrderMerge => "order_merge",
-            ReasonCode::GiftOrPromo => "gift_or_promo",
-            ReasonCode::DeliveryQuestion => "delivery_question",
-            ReasonCode::ChangedMind => "changed_mind",
-            ReasonCode::SilentOrder => "silent_order",
-            ReasonCode::Unknown => "unknown",
-        }
+        self.wire()
     }
 
     /// Parses a snake_case code.
     pub fn parse(s: &str) -> Option<ReasonCode> {
-        ReasonCode::ALL.into_iter().find(|c| c.as_str() == s)
+        ReasonCode::from_wire(s)
     }
 }
 
 impl Channel {
     /// The lowercase code, as on the wire.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Im => "im",
-            Channel::Sms => "sms",
-            Channel::Phone => "phone",
-        }
+        self.wire()
     }
 
     /// Parses a lowercase code.
     pub fn parse(s: &str) -> Option<Channel> {
-        [Channel::Im, Channel::Sms, Channel::Phone]
-            .into_iter()
-            .find(|c| c.as_str() == s)
+        Channel::from_wire(s)
     }
 }
 
@@ -219,37 +195,24 @@ impl Tone {
 
     /// The lowercase code, as on the wire.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Tone::Playful => "playful",
-            Tone::Warm => "warm",
-            Tone::Reassuring => "reassuring",
-            Tone::Gentle => "gentle",
-            Tone::Formal => "formal",
-            Tone::Urgent => "urgent",
-        }
+        self.wire()
     }
 
     /// Parses a lowercase code.
     pub fn parse(s: &str) -> Option<Tone> {
-        Tone::ALL.into_iter().find(|t| t.as_str() == s)
+        Tone::from_wire(s)
     }
 }
 
 impl Locale {
     /// The BCP 47 tag, as on the wire.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-CN",
-            Locale::ZhTw => "zh-TW",
-            Locale::En => "en",
-        }
+        self.wire()
     }
 
     /// Parses a tag.
     pub fn parse(s: &str) -> Option<Locale> {
-        [Locale::ZhCn, Locale::ZhTw, Locale::En]
-            .into_iter()
-            .find(|l| l.as_str() == s)
+        Locale::from_wire(s)
     }
 }
 
@@ -739,6 +702,8 @@ pub struct RankedOrder {
 pub trait WireName: Copy + Sized + 'static {
     /// Every value.
     const ALL: &'static [Self];
+    /// The string form of every value, in the order of `ALL`.
+    const WIRES: &'static [&'static str];
     /// The string form.
     fn wire(self) -> &'static str;
     /// Parses the string form.
@@ -751,6 +716,7 @@ macro_rules! wire_names {
     ($($ty:ident { $($variant:ident => $name:literal),* $(,)? })*) => {$(
         impl WireName for $ty {
             const ALL: &'static [Self] = &[$($ty::$variant),*];
+            const WIRES: &'static [&'static str] = &[$($name),*];
             fn wire(self) -> &'static str {
                 match self { $($ty::$variant => $name),* }
             }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::error::{Error, ErrorCode};
+use super::error::{at, join, Error, ErrorCode};
 use super::input::{format_time, Input};
 use super::limits::MAX_RANK_ORDERS;
 use super::model::{Action, ChatContext, RankedOrder};
@@ -31,24 +31,24 @@ pub fn rank(
     clock: Option<DateTime<Utc>>,
 ) -> Result<Vec<RankedOrder>, Error> {
     if contexts.len() > MAX_RANK_ORDERS {
+        const _: () = assert!(MAX_RANK_ORDERS == 2000);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            format!("more than {MAX_RANK_ORDERS} orders: rank them in batches"),
+            "more than 2000 orders: rank them in batches",
         ));
     }
     let mut out = Vec::with_capacity(contexts.len());
     for (i, ctx) in contexts.iter().enumerate() {
         let prefix = |e: Error| {
-            let path = if e.path().is_empty() {
-                format!("[{i}]")
-            } else {
-                format!("[{i}].{}", e.path())
-            };
-            Error::new(e.kind(), path, e.message().to_string())
+            let mut path = at("", i);
+            if !e.path().is_empty() {
+                path = join(&path, e.path());
+            }
+            Error::new(e.kind(), path, e.message())
         };
         let input = Input::read(ctx, clock).map_err(prefix)?;
-        let (s, analysis) = super::suggest_input(&input).map_err(prefix)?;
+        let s = super::suggest_input(&input).map_err(prefix)?;
         let close = super::timing::closes_at(&input);
         out.push(RankedOrder {
             index: i,
@@ -56,7 +56,7 @@ pub fn rank(
             send_at: s.send_at,
             action: s.action,
             closes_at: format_time(close),
-            reason: analysis.reason.code,
+            reason: s.reason.code,
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;

@@ -5,10 +5,18 @@
 //! tens of kilobytes of wasm, while one small reader per field kind serves
 //! every struct. `tests/common/wasm_cases.rs` checks that this reader and the
 //! serde derive agree on a context that sets every field.
+//!
+//! Every reader takes the first error so far (`Failed`) and returns `None`
+//! once there is one. A struct is always built, with defaults in place of
+//! what could not be read, and thrown away by the caller when an error was
+//! kept. Later fields are skipped, so the caller sees the same first error as
+//! with `?` after each field; but nothing generic carries a `Result` and no
+//! struct needs a drop of everything read so far at each field, which keeps
+//! the generic code per field type to a few instructions.
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::error::{join, Error, ErrorCode};
+use crate::core::error::{at, join, Error, ErrorCode};
 use crate::core::model::*;
 
 /// A JS value and the JSON path it was found at.
@@ -17,7 +25,11 @@ pub struct Val {
     path: String,
 }
 
-type R<T> = Result<T, Error>;
+/// The first error met while reading, if any.
+type Failed = Option<Error>;
+
+/// Reads one value of a field; `None` when it failed (the error is kept).
+type Read<T> = fn(&mut Failed, Val) -> Option<T>;
 
 fn kind(v: &JsValue) -> &'static str {
     if v.is_undefined() {
@@ -37,18 +49,6 @@ fn kind(v: &JsValue) -> &'static str {
     }
 }
 
-/// The wire names of `T`, comma-separated.
-fn wires<T: WireName>() -> String {
-    let mut out = String::new();
-    for v in T::ALL {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(v.wire());
-    }
-    out
-}
-
 impl Val {
     /// The value at the root of an argument; `path` names it in errors.
     pub fn new(value: JsValue, path: &str) -> Self {
@@ -58,125 +58,22 @@ impl Val {
         }
     }
 
+    /// Keeps the error "expected `expected`, found …" at this value.
     #[inline(never)]
-    fn wrong(&self, expected: &str) -> Error {
-        Error::new(
+    fn wrong(&self, e: &mut Failed, expected: &str) {
+        let mut message = String::from("expected ");
+        message.push_str(expected);
+        message.push_str(", found ");
+        message.push_str(kind(&self.value));
+        *e = Some(Error::new(
             ErrorCode::InvalidType,
             self.path.clone(),
-            format!("expected {expected}, found {}", kind(&self.value)),
-        )
+            message,
+        ));
     }
 
     fn is_absent(&self) -> bool {
         self.value.is_undefined() || self.value.is_null()
-    }
-
-    /// Checks this is a plain object.
-    pub fn object(self) -> R<Val> {
-        if self.value.is_object() && !js_sys::Array::is_array(&self.value) {
-            Ok(self)
-        } else {
-            Err(self.wrong("an object"))
-        }
-    }
-
-    #[inline(never)]
-    fn field(&self, key: &str) -> Val {
-        let value = js_sys::Reflect::get(&self.value, &JsValue::from_str(key))
-            .unwrap_or(JsValue::UNDEFINED);
-        Val {
-            value,
-            path: join(&self.path, key),
-        }
-    }
-
-    /// A field that may be absent (undefined or null).
-    #[inline(never)]
-    pub fn opt(&self, key: &str) -> Option<Val> {
-        let v = self.field(key);
-        (!v.is_absent()).then_some(v)
-    }
-
-    /// A field that must be present.
-    #[inline(never)]
-    pub fn req(&self, key: &str) -> R<Val> {
-        let v = self.field(key);
-        if v.is_absent() {
-            Err(Error::new(
-                ErrorCode::MissingField,
-                v.path,
-                format!("`{key}` is required: add it"),
-            ))
-        } else {
-            Ok(v)
-        }
-    }
-
-    /// A string.
-    #[inline(never)]
-    pub fn string(self) -> R<String> {
-        self.value.as_string().ok_or_else(|| self.wrong("a string"))
-    }
-
-    /// A number (any finite or non-finite value; ranges are checked by the core).
-    #[inline(never)]
-    pub fn number(self) -> R<f64> {
-        self.value.as_f64().ok_or_else(|| self.wrong("a number"))
-    }
-
-    /// A whole number from 0 to `max`.
-    #[inline(never)]
-    pub fn whole(self, max: u32) -> R<u32> {
-        let n = self.value.as_f64().ok_or_else(|| self.wrong("a number"))?;
-        if n.fract() != 0.0 || n < 0.0 || n > f64::from(max) {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                self.path,
-                format!("expected a whole number from 0 to {max}"),
-            ));
-        }
-        Ok(n as u32)
-    }
-
-    /// A boolean.
-    #[inline(never)]
-    pub fn boolean(self) -> R<bool> {
-        self.value
-            .as_bool()
-            .ok_or_else(|| self.wrong("true or false"))
-    }
-
-    /// One of the wire names of `T`.
-    #[inline(never)]
-    pub fn name<T: WireName>(self) -> R<T> {
-        let s = self
-            .value
-            .as_string()
-            .ok_or_else(|| self.wrong(&format!("one of {}", wires::<T>())))?;
-        T::from_wire(&s).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                self.path,
-                format!("\"{s}\" is not allowed: use one of {}", wires::<T>()),
-            )
-        })
-    }
-
-    /// An array, each element read by `f`.
-    #[inline(never)]
-    pub fn list<T>(self, f: fn(Val) -> R<T>) -> R<Vec<T>> {
-        if !js_sys::Array::is_array(&self.value) {
-            return Err(self.wrong("an array"));
-        }
-        let array: js_sys::Array = self.value.unchecked_into();
-        let mut out = Vec::with_capacity(array.length() as usize);
-        for i in 0..array.length() {
-            out.push(f(Val {
-                value: array.get(i),
-                path: format!("{}[{i}]", self.path),
-            })?);
-        }
-        Ok(out)
     }
 
     /// The number of elements when this is an array.
@@ -184,245 +81,401 @@ impl Val {
         js_sys::Array::is_array(&self.value)
             .then(|| self.value.unchecked_ref::<js_sys::Array>().length())
     }
+
+    /// Element `i` of this array.
+    #[inline(never)]
+    fn item(&self, i: u32) -> Val {
+        Val {
+            value: self.value.unchecked_ref::<js_sys::Array>().get(i),
+            path: at(&self.path, i as usize),
+        }
+    }
 }
 
-// Each struct is read into a literal whose fields are evaluated in order;
-// the first error is kept in `e` and every later read is skipped, so the
-// caller sees the same first error as with `?` after each field, without
-// a branch and a drop of everything read so far at every field (which
-// bloats the wasm).
-// Readers are passed as `fn` pointers, not closures: one copy of each helper
-// per result type instead of one per field keeps the wasm small.
-type Failed = Option<Error>;
-
+/// Field `key` of `v`, or `None` when absent (an error when `required`) or
+/// when an error was already met.
 #[inline(never)]
-fn keep<T>(e: &mut Failed, r: R<T>) -> Option<T> {
-    match r {
-        Ok(x) => Some(x),
-        Err(err) => {
-            *e = Some(err);
+fn field(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<Val> {
+    if e.is_some() {
+        return None;
+    }
+    let value =
+        js_sys::Reflect::get(&v.value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let f = Val {
+        value,
+        path: join(&v.path, key),
+    };
+    if !f.is_absent() {
+        return Some(f);
+    }
+    if required {
+        let mut message = String::from("`");
+        message.push_str(key);
+        message.push_str("` is required: add it");
+        *e = Some(Error::new(ErrorCode::MissingField, f.path, message));
+    }
+    None
+}
+
+/// A field that may be absent (undefined or null).
+fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Option<T> {
+    let x = field(e, v, key, false)?;
+    f(e, x)
+}
+
+/// A field that must be present; the default stands in when it failed.
+fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> T {
+    match field(e, v, key, true) {
+        Some(x) => f(e, x).unwrap_or_default(),
+        None => T::default(),
+    }
+}
+
+/// An optional list field; empty when absent or failed.
+fn opt_list<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Vec<T> {
+    field(e, v, key, false)
+        .and_then(|x| list(e, x, f))
+        .unwrap_or_default()
+}
+
+/// The length of `v` when it is an array; else the error.
+#[inline(never)]
+fn array(e: &mut Failed, v: &Val) -> Option<u32> {
+    match v.array_len() {
+        Some(n) => Some(n),
+        None => {
+            v.wrong(e, "an array");
             None
         }
     }
 }
 
+fn list<T>(e: &mut Failed, v: Val, f: Read<T>) -> Option<Vec<T>> {
+    let n = array(e, &v)?;
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        out.push(f(e, v.item(i))?);
+    }
+    Some(out)
+}
+
+/// Checks `v` is a plain object.
 #[inline(never)]
-fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> Option<T> {
-    if e.is_some() {
+fn object(e: &mut Failed, v: Val) -> Option<Val> {
+    if v.value.is_object() && !js_sys::Array::is_array(&v.value) {
+        Some(v)
+    } else {
+        v.wrong(e, "an object");
+        None
+    }
+}
+
+#[inline(never)]
+fn string(e: &mut Failed, v: Val) -> Option<String> {
+    let s = v.value.as_string();
+    if s.is_none() {
+        v.wrong(e, "a string");
+    }
+    s
+}
+
+/// A number (any finite or non-finite value; ranges are checked by the core).
+#[inline(never)]
+fn number(e: &mut Failed, v: Val) -> Option<f64> {
+    let n = v.value.as_f64();
+    if n.is_none() {
+        v.wrong(e, "a number");
+    }
+    n
+}
+
+#[inline(never)]
+fn boolean(e: &mut Failed, v: Val) -> Option<bool> {
+    let b = v.value.as_bool();
+    if b.is_none() {
+        v.wrong(e, "true or false");
+    }
+    b
+}
+
+/// A whole number from 0 to `max`; `range` is the message naming it.
+#[inline(never)]
+fn whole(e: &mut Failed, v: Val, max: u32, range: &str) -> Option<u32> {
+    let Some(n) = v.value.as_f64() else {
+        v.wrong(e, "a number");
+        return None;
+    };
+    if n.fract() != 0.0 || n < 0.0 || n > f64::from(max) {
+        *e = Some(Error::new(ErrorCode::InvalidValue, v.path, range));
         return None;
     }
-    let r = v.opt(key).map(f).transpose();
-    keep(e, r).flatten()
+    Some(n as u32)
 }
 
+fn count(e: &mut Failed, v: Val) -> Option<u32> {
+    whole(
+        e,
+        v,
+        u32::MAX,
+        "expected a whole number from 0 to 4294967295",
+    )
+}
+
+fn weekday(e: &mut Failed, v: Val) -> Option<u8> {
+    whole(
+        e,
+        v,
+        u32::from(u8::MAX),
+        "expected a whole number from 0 to 255",
+    )
+    .map(|n| n as u8)
+}
+
+/// The index in `names` of the string `v`.
 #[inline(never)]
-fn opt_list<T>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> Vec<T> {
-    if e.is_some() {
-        return Vec::new();
+fn pick(e: &mut Failed, v: Val, names: &[&str]) -> Option<usize> {
+    let mut all = String::new();
+    for n in names {
+        if !all.is_empty() {
+            all.push_str(", ");
+        }
+        all.push_str(n);
     }
-    let r = match v.opt(key) {
-        Some(x) => x.list(f),
-        None => Ok(Vec::new()),
+    let Some(s) = v.value.as_string() else {
+        let mut expected = String::from("one of ");
+        expected.push_str(&all);
+        v.wrong(e, &expected);
+        return None;
     };
-    keep(e, r).unwrap_or_default()
-}
-
-#[inline(never)]
-fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: fn(Val) -> R<T>) -> T {
-    if e.is_some() {
-        return T::default();
+    if let Some(i) = names.iter().position(|n| *n == s) {
+        return Some(i);
     }
-    let r = v.req(key).and_then(f);
-    keep(e, r).unwrap_or_default()
+    let mut message = String::from("\"");
+    message.push_str(&s);
+    message.push_str("\" is not allowed: use one of ");
+    message.push_str(&all);
+    *e = Some(Error::new(ErrorCode::InvalidValue, v.path, message));
+    None
 }
 
-fn done<T>(e: Failed, out: T) -> R<T> {
+/// One of the wire names of `T`.
+fn name<T: WireName>(e: &mut Failed, v: Val) -> Option<T> {
+    let i = pick(e, v, T::WIRES)?;
+    T::ALL.get(i).copied()
+}
+
+fn string_list(e: &mut Failed, v: Val) -> Option<Vec<String>> {
+    list(e, v, string)
+}
+
+fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
+    list(e, v, weekday)
+}
+
+/// The value read, or the first error.
+fn done<T: Default>(e: Failed, out: Option<T>) -> Result<T, Error> {
     match e {
         Some(err) => Err(err),
-        None => Ok(out),
+        // Without an error every reader returned a value.
+        None => Ok(out.unwrap_or_default()),
     }
-}
-
-fn count(v: Val) -> R<u32> {
-    v.whole(u32::MAX)
-}
-
-fn weekday(v: Val) -> R<u8> {
-    v.whole(u32::from(u8::MAX)).map(|n| n as u8)
-}
-
-fn string_list(v: Val) -> R<Vec<String>> {
-    v.list(Val::string)
-}
-
-fn weekday_list(v: Val) -> R<Vec<u8>> {
-    v.list(weekday)
-}
-
-fn strings(e: &mut Failed, v: &Val, key: &str) -> Vec<String> {
-    opt_list(e, v, key, Val::string)
 }
 
 /// Reads a [`ChatContext`].
-pub fn chat_context(v: Val) -> R<ChatContext> {
-    let v = v.object()?;
+///
+/// # Errors
+/// The first field that can't be read, with its path.
+pub fn chat_context(v: Val) -> Result<ChatContext, Error> {
     let e = &mut None;
-    let out = ChatContext {
-        now: opt(e, &v, "now", Val::string),
-        locale: opt(e, &v, "locale", Val::name),
+    let out = context(e, v);
+    done(e.take(), out)
+}
+
+/// Reads an array of [`ChatContext`]s.
+///
+/// # Errors
+/// The first field that can't be read, with its path (`[3].order.placedAt`).
+pub fn chat_contexts(v: Val) -> Result<Vec<ChatContext>, Error> {
+    let e = &mut None;
+    let out = list(e, v, context);
+    done(e.take(), out)
+}
+
+/// Reads an array of [`ShopTemplate`]s.
+///
+/// # Errors
+/// The first field that can't be read, with its path.
+pub fn shop_templates(v: Val) -> Result<Vec<ShopTemplate>, Error> {
+    let e = &mut None;
+    let out = list(e, v, template);
+    done(e.take(), out)
+}
+
+fn context(e: &mut Failed, v: Val) -> Option<ChatContext> {
+    let v = object(e, v)?;
+    Some(ChatContext {
+        now: opt(e, &v, "now", string),
+        locale: opt(e, &v, "locale", name),
         order: req(e, &v, "order", order),
         buyer: opt(e, &v, "buyer", buyer),
         messages: opt_list(e, &v, "messages", message),
         reminders: opt_list(e, &v, "reminders", sent_reminder),
         shop: opt(e, &v, "shop", shop),
-    };
-    done(e.take(), out)
+    })
 }
 
-fn order(v: Val) -> R<Order> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = Order {
-        placed_at: req(e, &v, "placedAt", Val::string),
-        amount: req(e, &v, "amount", Val::number),
-        terms_changed_at: opt(e, &v, "termsChangedAt", Val::string),
-        closes_at: opt(e, &v, "closesAt", Val::string),
+fn order(e: &mut Failed, v: Val) -> Option<Order> {
+    let v = object(e, v)?;
+    Some(Order {
+        placed_at: req(e, &v, "placedAt", string),
+        amount: req(e, &v, "amount", number),
+        terms_changed_at: opt(e, &v, "termsChangedAt", string),
+        closes_at: opt(e, &v, "closesAt", string),
         items: opt_list(e, &v, "items", item),
-        paid: opt(e, &v, "paid", Val::boolean),
-        id: opt(e, &v, "id", Val::string),
-    };
-    done(e.take(), out)
-}
-
-fn item(v: Val) -> R<Item> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = Item {
-        title: req(e, &v, "title", Val::string),
-        quantity: opt(e, &v, "quantity", Val::number),
-        price: opt(e, &v, "price", Val::number),
-    };
-    done(e.take(), out)
-}
-
-fn buyer(v: Val) -> R<Buyer> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = Buyer {
-        name: opt(e, &v, "name", Val::string),
-        nick: opt(e, &v, "nick", Val::string),
-        returning: opt(e, &v, "returning", Val::boolean),
-        audience: opt(e, &v, "audience", Val::name),
-        gender: opt(e, &v, "gender", Val::name),
-    };
-    done(e.take(), out)
-}
-
-/// Reads a [`Message`].
-pub fn message(v: Val) -> R<Message> {
-    let v = v.object()?;
-    Ok(Message {
-        from: v.req("from")?.name()?,
-        text: v.req("text")?.string()?,
-        at: v.opt("at").map(Val::string).transpose()?,
+        paid: opt(e, &v, "paid", boolean),
+        id: opt(e, &v, "id", string),
     })
 }
 
-fn sent_reminder(v: Val) -> R<SentReminder> {
-    let v = v.object()?;
-    Ok(SentReminder {
-        at: v.req("at")?.string()?,
-        channel: v.req("channel")?.name()?,
-        template_id: v.opt("templateId").map(Val::string).transpose()?,
+fn item(e: &mut Failed, v: Val) -> Option<Item> {
+    let v = object(e, v)?;
+    Some(Item {
+        title: req(e, &v, "title", string),
+        quantity: opt(e, &v, "quantity", number),
+        price: opt(e, &v, "price", number),
     })
 }
 
-fn campaign(v: Val) -> R<Campaign> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = Campaign {
-        name: opt(e, &v, "name", Val::string),
-        waves: strings(e, &v, "waves"),
-        dates: strings(e, &v, "dates"),
-        limited_stock: opt(e, &v, "limitedStock", Val::boolean),
-    };
-    done(e.take(), out)
+fn buyer(e: &mut Failed, v: Val) -> Option<Buyer> {
+    let v = object(e, v)?;
+    Some(Buyer {
+        name: opt(e, &v, "name", string),
+        nick: opt(e, &v, "nick", string),
+        returning: opt(e, &v, "returning", boolean),
+        audience: opt(e, &v, "audience", name),
+        gender: opt(e, &v, "gender", name),
+    })
 }
 
-/// Reads a [`ShopTemplate`].
-pub fn shop_template(v: Val) -> R<ShopTemplate> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = ShopTemplate {
-        id: req(e, &v, "id", Val::string),
-        text: req(e, &v, "text", Val::string),
-        channel: opt(e, &v, "channel", Val::name),
-        reason: opt(e, &v, "reason", Val::name),
-        locale: opt(e, &v, "locale", Val::name),
-    };
-    done(e.take(), out)
+fn message(e: &mut Failed, v: Val) -> Option<Message> {
+    let v = object(e, v)?;
+    // `Buyer` only stands in when `from` failed; the message is then dropped.
+    Some(Message {
+        from: req_name(e, &v, "from").unwrap_or(Role::Buyer),
+        text: req(e, &v, "text", string),
+        at: opt(e, &v, "at", string),
+    })
 }
 
-fn shop(v: Val) -> R<Shop> {
-    let v = v.object()?;
-    let e = &mut None;
-    let out = Shop {
-        name: opt(e, &v, "name", Val::string),
-        avg_order_value: opt(e, &v, "avgOrderValue", Val::number),
-        margin: opt(e, &v, "margin", Val::number),
-        close_after_hours: opt(e, &v, "closeAfterHours", Val::number),
-        quiet_before: opt(e, &v, "quietBefore", Val::string),
-        quiet_after: opt(e, &v, "quietAfter", Val::string),
+fn sent_reminder(e: &mut Failed, v: Val) -> Option<SentReminder> {
+    let v = object(e, v)?;
+    // `Im` only stands in when `channel` failed; the reminder is then dropped.
+    Some(SentReminder {
+        at: req(e, &v, "at", string),
+        channel: req_name(e, &v, "channel").unwrap_or(Channel::Im),
+        template_id: opt(e, &v, "templateId", string),
+    })
+}
+
+/// A required name field, `None` when it failed.
+fn req_name<T: WireName>(e: &mut Failed, v: &Val, key: &str) -> Option<T> {
+    let x = field(e, v, key, true)?;
+    name(e, x)
+}
+
+fn campaign(e: &mut Failed, v: Val) -> Option<Campaign> {
+    let v = object(e, v)?;
+    Some(Campaign {
+        name: opt(e, &v, "name", string),
+        waves: opt_list(e, &v, "waves", string),
+        dates: opt_list(e, &v, "dates", string),
+        limited_stock: opt(e, &v, "limitedStock", boolean),
+    })
+}
+
+fn template(e: &mut Failed, v: Val) -> Option<ShopTemplate> {
+    let v = object(e, v)?;
+    Some(ShopTemplate {
+        id: req(e, &v, "id", string),
+        text: req(e, &v, "text", string),
+        channel: opt(e, &v, "channel", name),
+        reason: opt(e, &v, "reason", name),
+        locale: opt(e, &v, "locale", name),
+    })
+}
+
+fn shop(e: &mut Failed, v: Val) -> Option<Shop> {
+    let v = object(e, v)?;
+    Some(Shop {
+        name: opt(e, &v, "name", string),
+        avg_order_value: opt(e, &v, "avgOrderValue", number),
+        margin: opt(e, &v, "margin", number),
+        close_after_hours: opt(e, &v, "closeAfterHours", number),
+        quiet_before: opt(e, &v, "quietBefore", string),
+        quiet_after: opt(e, &v, "quietAfter", string),
         lunch_break: opt(e, &v, "lunchBreak", string_list),
         rest_days: opt(e, &v, "restDays", weekday_list),
-        holidays: strings(e, &v, "holidays"),
-        workdays: strings(e, &v, "workdays"),
+        holidays: opt_list(e, &v, "holidays", string),
+        workdays: opt_list(e, &v, "workdays", string),
         campaign: opt(e, &v, "campaign", campaign),
-        gifts: strings(e, &v, "gifts"),
-        coupon: opt(e, &v, "coupon", Val::string),
-        seven_day_return: opt(e, &v, "sevenDayReturn", Val::boolean),
-        same_day_shipping: opt(e, &v, "sameDayShipping", Val::boolean),
-        payment_link: opt(e, &v, "paymentLink", Val::string),
-        sms_opt_out: opt(e, &v, "smsOptOut", Val::string),
-        templates: opt_list(e, &v, "templates", shop_template),
+        gifts: opt_list(e, &v, "gifts", string),
+        coupon: opt(e, &v, "coupon", string),
+        seven_day_return: opt(e, &v, "sevenDayReturn", boolean),
+        same_day_shipping: opt(e, &v, "sameDayShipping", boolean),
+        payment_link: opt(e, &v, "paymentLink", string),
+        sms_opt_out: opt(e, &v, "smsOptOut", string),
+        templates: opt_list(e, &v, "templates", template),
         max_reminders: opt(e, &v, "maxReminders", count),
         min_gap_minutes: opt(e, &v, "minGapMinutes", count),
         hidden_reminder_minutes: opt(e, &v, "hiddenReminderMinutes", count),
-        last_chance_hours: opt(e, &v, "lastChanceHours", Val::number),
-        utc_offset: opt(e, &v, "utcOffset", Val::string),
-        agent_name: opt(e, &v, "agentName", Val::string),
+        last_chance_hours: opt(e, &v, "lastChanceHours", number),
+        utc_offset: opt(e, &v, "utcOffset", string),
+        agent_name: opt(e, &v, "agentName", string),
         max_reminders_big: opt(e, &v, "maxRemindersBig", count),
-        big_order_factor: opt(e, &v, "bigOrderFactor", Val::number),
-        phone_min_margin: opt(e, &v, "phoneMinMargin", Val::number),
+        big_order_factor: opt(e, &v, "bigOrderFactor", number),
+        phone_min_margin: opt(e, &v, "phoneMinMargin", number),
         order_slots: opt(e, &v, "orderSlots", string_list),
         sms_office_windows: opt(e, &v, "smsOfficeWindows", string_list),
-        sms_latest: opt(e, &v, "smsLatest", Val::string),
+        sms_latest: opt(e, &v, "smsLatest", string),
         named_time_lead_minutes: opt(e, &v, "namedTimeLeadMinutes", count),
-    };
-    done(e.take(), out)
+    })
 }
 
 /// Reads [`LintOptions`].
-pub fn lint_options(v: Val) -> R<LintOptions> {
-    let v = v.object()?;
+///
+/// # Errors
+/// The first field that can't be read, with its path.
+pub fn lint_options(v: Val) -> Result<LintOptions, Error> {
     let e = &mut None;
-    let out = LintOptions {
-        channel: opt(e, &v, "channel", Val::name),
-        locale: opt(e, &v, "locale", Val::name),
-        buyer_name: opt(e, &v, "buyerName", Val::string),
-    };
+    let out = lint_opts(e, v);
     done(e.take(), out)
 }
 
+fn lint_opts(e: &mut Failed, v: Val) -> Option<LintOptions> {
+    let v = object(e, v)?;
+    Some(LintOptions {
+        channel: opt(e, &v, "channel", name),
+        locale: opt(e, &v, "locale", name),
+        buyer_name: opt(e, &v, "buyerName", string),
+    })
+}
+
 /// Reads [`TranscriptOptions`].
-pub fn transcript_options(v: Val) -> R<TranscriptOptions> {
-    let v = v.object()?;
+///
+/// # Errors
+/// The first field that can't be read, with its path.
+pub fn transcript_options(v: Val) -> Result<TranscriptOptions, Error> {
     let e = &mut None;
-    let out = TranscriptOptions {
-        agent_nicks: strings(e, &v, "agentNicks"),
-        offset: opt(e, &v, "offset", Val::string),
-        date: opt(e, &v, "date", Val::string),
-        skip_unparsed: opt(e, &v, "skipUnparsed", Val::boolean),
-    };
+    let out = transcript_opts(e, v);
     done(e.take(), out)
+}
+
+fn transcript_opts(e: &mut Failed, v: Val) -> Option<TranscriptOptions> {
+    let v = object(e, v)?;
+    Some(TranscriptOptions {
+        agent_nicks: opt_list(e, &v, "agentNicks", string),
+        offset: opt(e, &v, "offset", string),
+        date: opt(e, &v, "date", string),
+        skip_unparsed: opt(e, &v, "skipUnparsed", boolean),
+    })
 }

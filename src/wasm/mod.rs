@@ -30,15 +30,34 @@ export interface CuifuError extends Error {
 }
 "#;
 
+/// A panic is a bug, never the caller's fault: it leaves as a JS `Error`
+/// saying so, with the panic message and where it happened (a console hook
+/// crate costs 1 KB gzip more). The module keeps working for later calls; a
+/// second panic in the same instance traps with a bare `RuntimeError`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
-    #[cfg(feature = "console_error_panic_hook")]
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        let mut msg = String::from("cuifu internal error, please report it: ");
+        msg.push_str(info.payload_as_str().unwrap_or("panic"));
+        if let Some(at) = info.location() {
+            msg.push_str(" at ");
+            msg.push_str(at.file());
+            msg.push(':');
+            msg.push_str(&at.line().to_string());
+        }
+        wasm_bindgen::throw_str(&msg)
+    }));
 }
 
 fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    // The `Display` form, put together without the formatting machinery.
+    let mut message = String::from(e.path());
+    if !message.is_empty() {
+        message.push_str(": ");
+    }
+    message.push_str(e.message());
+    let err = js_sys::Error::new(&message);
     err.set_name("CuifuError");
     let obj: &JsValue = err.as_ref();
     // Setting plain data properties on a fresh Error object cannot fail.
@@ -162,18 +181,15 @@ pub fn rank_orders(
         )));
     };
     if len as usize > crate::core::limits::MAX_RANK_ORDERS {
+        // The core says the same: stop before reading them all.
+        const _: () = assert!(crate::core::limits::MAX_RANK_ORDERS == 2000);
         return Err(js_error(&Error::new(
             ErrorCode::TooLarge,
             "",
-            format!(
-                "more than {} orders: rank them in batches",
-                crate::core::limits::MAX_RANK_ORDERS
-            ),
+            "more than 2000 orders: rank them in batches",
         )));
     }
-    let ctxs = contexts
-        .list(from_js::chat_context)
-        .map_err(|e| js_error(&e))?;
+    let ctxs = from_js::chat_contexts(contexts).map_err(|e| js_error(&e))?;
     Ok(crate::core::rank_orders(&ctxs, clock())
         .map_err(|e| js_error(&e))?
         .to_js())
@@ -197,9 +213,7 @@ pub fn check_templates(
             "too many templates: keep the ones you use",
         )));
     }
-    let list = templates
-        .list(from_js::shop_template)
-        .map_err(|e| js_error(&e))?;
+    let list = from_js::shop_templates(templates).map_err(|e| js_error(&e))?;
     crate::core::check_templates(&list).map_err(|e| js_error(&e))
 }
 

@@ -64,10 +64,13 @@ impl ToJs for bool {
 
 impl<T: ToJs> ToJs for Vec<T> {
     fn to_js(&self) -> JsValue {
-        self.iter()
-            .map(ToJs::to_js)
-            .collect::<js_sys::Array>()
-            .into()
+        // A plain loop: `collect::<js_sys::Array>()` costs an iterator
+        // adapter chain per element type.
+        let out = js_sys::Array::new();
+        for x in self {
+            out.push(&x.to_js());
+        }
+        out.into()
     }
 }
 
