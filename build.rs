@@ -38,6 +38,7 @@ fn main() {
             "reasons.tsv" => reasons(&kept),
             // The reader takes the first char of a row and the ones after it.
             "fold.tsv" => kept.replace('\t', ""),
+            "templates.txt" => templates(&kept),
             _ => kept,
         };
         if name == "holidays.tsv" {
@@ -56,6 +57,41 @@ fn indent(line: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// `templates.txt` with its rows first, then the text lines grouped by
+/// language (every `cn` line in row order, then `tw`, then `en`): texts of
+/// one language side by side compress better. A row without a text for a
+/// language gets a bare tag line.
+fn templates(text: &str) -> String {
+    let mut rows = String::new();
+    let mut texts: [Vec<&str>; 3] = Default::default();
+    for line in text.lines() {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if body.len() == line.len() {
+            rows.push_str(body);
+            rows.push('\n');
+            texts.iter_mut().for_each(|t| t.push(""));
+            continue;
+        }
+        let (tag, t) = body.split_once(' ').unwrap_or((body, ""));
+        let Some(i) = ["cn", "tw", "en"].iter().position(|x| *x == tag) else {
+            continue;
+        };
+        if let Some(slot) = texts[i].last_mut() {
+            *slot = t.trim_end();
+        }
+    }
+    for (tag, list) in ["cn", "tw", "en"].iter().zip(&texts) {
+        for t in list {
+            rows.push_str(format!(" {tag} {t}").trim_end());
+            rows.push('\n');
+        }
+    }
+    rows
 }
 
 /// Groups the detector reads by a fixed id, in this order (see

@@ -89,8 +89,12 @@ pub fn find(id: &str) -> Option<&'static Template> {
     templates().iter().find(|t| t.id == id)
 }
 
+/// Reads the table as `build.rs` embeds it: the rows, then the text lines
+/// of each language in row order (`cn …` lines, `tw …`, `en …`).
 fn parse(table: &'static str) -> Vec<Template> {
     let mut out: Vec<Template> = Vec::new();
+    // The next row to get a text, per language.
+    let mut next = [0usize; 3];
     for line in table.lines() {
         let body = line.trim_start();
         if body.is_empty() || body.starts_with('#') {
@@ -105,9 +109,13 @@ fn parse(table: &'static str) -> Vec<Template> {
                 "en" => 2,
                 _ => continue,
             };
-            if let Some(t) = out.last_mut() {
-                t.texts[idx] = text.trim_end();
+            let Some(row) = next.get_mut(idx) else {
+                continue;
+            };
+            if let Some(slot) = out.get_mut(*row).and_then(|t| t.texts.get_mut(idx)) {
+                *slot = text.trim_end();
             }
+            *row += 1;
             continue;
         }
         let mut f = body.split_whitespace();
