@@ -36,8 +36,7 @@ fn main() {
             .collect();
         let kept = match name {
             "reasons.tsv" => reasons(&kept),
-            // The reader takes the first char of a row and the ones after it.
-            "fold.tsv" => kept.replace('\t', ""),
+            "fold.tsv" => fold(&kept),
             "templates.txt" => templates(&kept),
             _ => kept,
         };
@@ -57,6 +56,20 @@ fn indent(line: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// `fold.tsv` rows (simplified, then its traditional forms) as one line of
+/// (traditional, simplified) char pairs, stably sorted by the traditional
+/// form: the reader binary-searches it as it is.
+fn fold(text: &str) -> String {
+    let mut pairs: Vec<(char, char)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let mut cs = line.chars().filter(|c| *c != '\t');
+        let Some(s) = cs.next() else { continue };
+        pairs.extend(cs.map(|t| (t, s)));
+    }
+    pairs.sort_by_key(|p| p.0);
+    pairs.iter().flat_map(|&(t, s)| [t, s]).collect()
 }
 
 /// `templates.txt` with its rows first, then the text lines grouped by

@@ -4,8 +4,6 @@
 //! digits as `#`, platform placeholders (`[数字x]`, `[姓名x]`, `#E-s[数字x]`)
 //! and emoji reduced, clause breaks at punctuation and at spaces between words.
 
-use super::super::sort::sort_by_key;
-
 const FOLD: &str = super::super::data::FOLD;
 
 /// A normalised message.
@@ -24,19 +22,14 @@ fn fold_map() -> &'static [(char, char)] {
     &super::rules::rules().fold
 }
 
-/// Reads `fold.tsv`: (traditional, simplified), by traditional form.
+/// Reads `fold.tsv` as `build.rs` embeds it: (traditional, simplified)
+/// char pairs, sorted by traditional form.
 pub(super) fn read_fold() -> Vec<(char, char)> {
     let mut v = Vec::new();
-    for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
-        let mut cs = line.chars();
-        let Some(s) = cs.next() else { continue };
-        for t in cs {
-            if t != '\t' {
-                v.push((t, s));
-            }
-        }
+    let mut cs = FOLD.chars();
+    while let (Some(t), Some(s)) = (cs.next(), cs.next()) {
+        v.push((t, s));
     }
-    sort_by_key(&mut v, |p| p.0);
     v
 }
 
