@@ -37,6 +37,7 @@ fn main() {
         let kept = match name {
             "reasons.tsv" => reasons(&kept),
             "fold.tsv" => fold(&kept),
+            "times.tsv" => times(&kept),
             "templates.txt" => templates(&kept),
             _ => kept,
         };
@@ -56,6 +57,32 @@ fn indent(line: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// The kinds of `times.tsv`, in the order of `Kind` in
+/// `src/core/reason/when.rs`.
+const TIME_KINDS: [&str; 7] = ["day", "part", "week", "rel", "pay", "clock", "date"];
+
+/// `times.tsv` with each `[kind]` heading as the kind's index, `[0]` for
+/// `[day]`; an unknown kind is an error.
+fn times(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        match line
+            .trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+        {
+            Some(h) => {
+                let k = TIME_KINDS.iter().position(|x| *x == h);
+                let k = k.unwrap_or_else(|| panic!("times.tsv: unknown kind [{h}]"));
+                out.push_str(&format!("[{k}]"));
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `fold.tsv` rows (simplified, then its traditional forms) as one line of
