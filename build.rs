@@ -37,7 +37,8 @@ fn main() {
         let kept = match name {
             "reasons.tsv" => reasons(&kept),
             "fold.tsv" => fold(&kept),
-            "times.tsv" => times(&kept),
+            "times.tsv" => kinds(name, &kept, &TIME_KINDS),
+            "lint.tsv" => kinds(name, &kept, &LINT_KINDS),
             "templates.txt" => templates(&kept),
             _ => kept,
         };
@@ -63,9 +64,21 @@ fn indent(line: &str) -> &'static str {
 /// `src/core/reason/when.rs`.
 const TIME_KINDS: [&str; 7] = ["day", "part", "week", "rel", "pay", "clock", "date"];
 
-/// `times.tsv` with each `[kind]` heading as the kind's index, `[0]` for
-/// `[day]`; an unknown kind is an error.
-fn times(text: &str) -> String {
+/// The kinds of `lint.tsv`, in the order of the kind constants in
+/// `src/core/lint.rs`.
+const LINT_KINDS: [&str; 7] = [
+    "extreme_word",
+    "claim",
+    "ok",
+    "delivery_promise",
+    "promise",
+    "pressure",
+    "argue",
+];
+
+/// A table with each `[kind]` heading as the kind's index in `list`
+/// (`[0]` for its first kind); an unknown kind is an error.
+fn kinds(name: &str, text: &str, list: &[&str]) -> String {
     let mut out = String::new();
     for line in text.lines() {
         match line
@@ -74,8 +87,8 @@ fn times(text: &str) -> String {
             .and_then(|l| l.strip_suffix(']'))
         {
             Some(h) => {
-                let k = TIME_KINDS.iter().position(|x| *x == h);
-                let k = k.unwrap_or_else(|| panic!("times.tsv: unknown kind [{h}]"));
+                let k = list.iter().position(|x| *x == h);
+                let k = k.unwrap_or_else(|| panic!("{name}: unknown kind [{h}]"));
                 out.push_str(&format!("[{k}]"));
             }
             None => out.push_str(line),
