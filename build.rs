@@ -4,7 +4,8 @@
 //! indentation); rows such as `#折` (a number, then 折) are data.
 //!
 //! The holiday calendar (`holidays.tsv`) becomes a Rust table of day numbers
-//! (`holidays.rs`), so the wasm needs no date parsing for it.
+//! (`holidays.rs`), so the wasm needs no date parsing for it; the folding
+//! table (`fold.tsv`) becomes a sorted Rust table of char pairs (`fold.rs`).
 //!
 //! The phrase table (`reasons.tsv`) is resolved here: each distinct phrase
 //! gets all its roles (see [`reasons`]), so the wasm only reads blocks.
@@ -42,6 +43,10 @@ fn main() {
             "templates.txt" => templates(&kept),
             _ => kept,
         };
+        if name == "fold.tsv" {
+            let rs = fold_rs(&kept);
+            fs::write(out.join("fold.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
         if name == "holidays.tsv" {
             let rs = holidays(&kept);
             fs::write(out.join("holidays.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -100,7 +105,7 @@ fn kinds(name: &str, text: &str, list: &[&str]) -> String {
 
 /// `fold.tsv` rows (simplified, then its traditional forms) as one line of
 /// (traditional, simplified) char pairs, stably sorted by the traditional
-/// form: the reader binary-searches it as it is.
+/// form ([`fold_rs`] makes it the Rust table the normaliser binary-searches).
 fn fold(text: &str) -> String {
     let mut pairs: Vec<(char, char)> = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -110,6 +115,19 @@ fn fold(text: &str) -> String {
     }
     pairs.sort_by_key(|p| p.0);
     pairs.iter().flat_map(|&(t, s)| [t, s]).collect()
+}
+
+/// The pairs of [`fold`] as a Rust table of `(traditional, simplified)`.
+fn fold_rs(pairs: &str) -> String {
+    let cs: Vec<char> = pairs.chars().collect();
+    let mut rs = String::from("&[\n");
+    for p in cs.chunks(2) {
+        if let [t, s] = p {
+            rs.push_str(&format!("    ({t:?}, {s:?}),\n"));
+        }
+    }
+    rs.push(']');
+    rs
 }
 
 /// `templates.txt` with its rows first, then the text lines grouped by

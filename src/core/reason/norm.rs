@@ -4,7 +4,8 @@
 //! digits as `#`, platform placeholders (`[数字x]`, `[姓名x]`, `#E-s[数字x]`)
 //! and emoji reduced, clause breaks at punctuation and at spaces between words.
 
-const FOLD: &str = super::super::data::FOLD;
+/// Traditional → simplified, sorted by traditional form (`fold.tsv`).
+const FOLD: &[(char, char)] = super::super::data::FOLD;
 
 /// A normalised message.
 pub struct Norm {
@@ -17,25 +18,9 @@ pub struct Norm {
     breaks: Vec<usize>,
 }
 
-/// The folding table, read once with the phrase table ([`super::rules::rules`]).
-fn fold_map() -> &'static [(char, char)] {
-    &super::rules::rules().fold
-}
-
-/// Reads `fold.tsv` as `build.rs` embeds it: (traditional, simplified)
-/// char pairs, sorted by traditional form.
-pub(super) fn read_fold() -> Vec<(char, char)> {
-    let mut v = Vec::new();
-    let mut cs = FOLD.chars();
-    while let (Some(t), Some(s)) = (cs.next(), cs.next()) {
-        v.push((t, s));
-    }
-    v
-}
-
 /// Traditional → simplified for the characters the tables use.
 pub fn fold(c: char) -> char {
-    let m = fold_map();
+    let m = FOLD;
     match m.binary_search_by_key(&c, |p| p.0) {
         Ok(i) => m.get(i).map_or(c, |p| p.1),
         Err(_) => c,
@@ -247,7 +232,7 @@ mod tests {
 
     #[test]
     fn each_traditional_form_folds_one_way() {
-        let m = fold_map();
+        let m = FOLD;
         assert!(
             m.windows(2).all(|w| w[0].0 != w[1].0),
             "a form listed twice"

@@ -81,8 +81,6 @@ pub struct Rules {
     pub roles: Vec<Vec<Role>>,
     pub questions: Matcher,
     pub combos: Vec<Combo>,
-    /// Traditional → simplified (`fold.tsv`), for the normaliser.
-    pub fold: Vec<(char, char)>,
     /// The time words (`times.tsv`).
     pub times: super::when::Times,
 }
@@ -121,7 +119,7 @@ fn role(token: &str) -> Option<Role> {
     }
 }
 
-/// The phrase table with the folding and time tables: one cache for the
+/// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
@@ -177,7 +175,6 @@ fn build() -> Rules {
         roles,
         questions: Matcher::new(&qs),
         combos,
-        fold: super::norm::read_fold(),
         times: super::when::read_times(),
     }
 }
