@@ -132,8 +132,9 @@ fn fold_rs(pairs: &str) -> String {
 
 /// `templates.txt` with its rows first, then the text lines grouped by
 /// language (every `cn` line in row order, then `tw`, then `en`): texts of
-/// one language side by side compress better. A row without a text for a
-/// language gets a bare tag line.
+/// one language side by side compress better. Every row gets exactly one
+/// line per language (a bare tag when it has no text), so the reader places
+/// a text line by its position alone.
 fn templates(text: &str) -> String {
     let mut rows = String::new();
     let mut texts: [Vec<&str>; 3] = Default::default();
