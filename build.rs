@@ -4,7 +4,8 @@
 //! indentation); rows such as `#折` (a number, then 折) are data.
 //!
 //! The holiday calendar (`holidays.tsv`) becomes a Rust table of day numbers
-//! (`holidays.rs`), so the wasm needs no date parsing for it.
+//! (`holidays.rs`), so the wasm needs no date parsing for it; the folding
+//! table (`fold.tsv`) becomes a sorted Rust table of char pairs (`fold.rs`).
 //!
 //! The phrase table (`reasons.tsv`) is resolved here: each distinct phrase
 //! gets all its roles (see [`reasons`]), so the wasm only reads blocks.
@@ -36,10 +37,16 @@ fn main() {
             .collect();
         let kept = match name {
             "reasons.tsv" => reasons(&kept),
-            // The reader takes the first char of a row and the ones after it.
-            "fold.tsv" => kept.replace('\t', ""),
+            "fold.tsv" => fold(&kept),
+            "times.tsv" => kinds(name, &kept, &TIME_KINDS),
+            "lint.tsv" => kinds(name, &kept, &LINT_KINDS),
+            "templates.txt" => templates(&kept),
             _ => kept,
         };
+        if name == "fold.tsv" {
+            let rs = fold_rs(&kept);
+            fs::write(out.join("fold.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
         if name == "holidays.tsv" {
             let rs = holidays(&kept);
             fs::write(out.join("holidays.rs"), rs).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -56,6 +63,107 @@ fn indent(line: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// The kinds of `times.tsv`, in the order of `Kind` in
+/// `src/core/reason/when.rs`.
+const TIME_KINDS: [&str; 7] = ["day", "part", "week", "rel", "pay", "clock", "date"];
+
+/// The kinds of `lint.tsv`, in the order of the kind constants in
+/// `src/core/lint.rs`.
+const LINT_KINDS: [&str; 7] = [
+    "extreme_word",
+    "claim",
+    "ok",
+    "delivery_promise",
+    "promise",
+    "pressure",
+    "argue",
+];
+
+/// A table with each `[kind]` heading as the kind's index in `list`
+/// (`[0]` for its first kind); an unknown kind is an error.
+fn kinds(name: &str, text: &str, list: &[&str]) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        match line
+            .trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+        {
+            Some(h) => {
+                let k = list.iter().position(|x| *x == h);
+                let k = k.unwrap_or_else(|| panic!("{name}: unknown kind [{h}]"));
+                out.push_str(&format!("[{k}]"));
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `fold.tsv` rows (simplified, then its traditional forms) as one line of
+/// (traditional, simplified) char pairs, stably sorted by the traditional
+/// form ([`fold_rs`] makes it the Rust table the normaliser binary-searches).
+fn fold(text: &str) -> String {
+    let mut pairs: Vec<(char, char)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let mut cs = line.chars().filter(|c| *c != '\t');
+        let Some(s) = cs.next() else { continue };
+        pairs.extend(cs.map(|t| (t, s)));
+    }
+    pairs.sort_by_key(|p| p.0);
+    pairs.iter().flat_map(|&(t, s)| [t, s]).collect()
+}
+
+/// The pairs of [`fold`] as a Rust table of `(traditional, simplified)`.
+fn fold_rs(pairs: &str) -> String {
+    let cs: Vec<char> = pairs.chars().collect();
+    let mut rs = String::from("&[\n");
+    for p in cs.chunks(2) {
+        if let [t, s] = p {
+            rs.push_str(&format!("    ({t:?}, {s:?}),\n"));
+        }
+    }
+    rs.push(']');
+    rs
+}
+
+/// `templates.txt` with its rows first, then the text lines grouped by
+/// language (every `cn` line in row order, then `tw`, then `en`): texts of
+/// one language side by side compress better. Every row gets exactly one
+/// line per language (a bare tag when it has no text), so the reader places
+/// a text line by its position alone.
+fn templates(text: &str) -> String {
+    let mut rows = String::new();
+    let mut texts: [Vec<&str>; 3] = Default::default();
+    for line in text.lines() {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if body.len() == line.len() {
+            rows.push_str(body);
+            rows.push('\n');
+            texts.iter_mut().for_each(|t| t.push(""));
+            continue;
+        }
+        let (tag, t) = body.split_once(' ').unwrap_or((body, ""));
+        let Some(i) = ["cn", "tw", "en"].iter().position(|x| *x == tag) else {
+            continue;
+        };
+        if let Some(slot) = texts[i].last_mut() {
+            *slot = t.trim_end();
+        }
+    }
+    for (tag, list) in ["cn", "tw", "en"].iter().zip(&texts) {
+        for t in list {
+            rows.push_str(format!(" {tag} {t}").trim_end());
+            rows.push('\n');
+        }
+    }
+    rows
 }
 
 /// Groups the detector reads by a fixed id, in this order (see

@@ -5,8 +5,9 @@
 pub const REASONS: &str = include_str!(concat!(env!("OUT_DIR"), "/reasons.tsv"));
 /// Words that name a time to pay (`times.tsv`).
 pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
-/// Traditional → simplified folding for matching (`fold.tsv`).
-pub const FOLD: &str = include_str!(concat!(env!("OUT_DIR"), "/fold.tsv"));
+/// Traditional → simplified folding for matching (`fold.tsv`):
+/// `(traditional, simplified)` pairs sorted by the traditional form.
+pub const FOLD: &[(char, char)] = include!(concat!(env!("OUT_DIR"), "/fold.rs"));
 /// Words the lint flags (`lint.tsv`).
 pub const LINT: &str = include_str!(concat!(env!("OUT_DIR"), "/lint.tsv"));
 /// Statutory holidays and make-up workdays (`holidays.tsv`): `(kind, first

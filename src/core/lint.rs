@@ -9,7 +9,7 @@ use super::explain::fill;
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{contains, find, num, trim_end_in};
+use super::text::{contains, digits, find, num, trim_end_in};
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -27,32 +27,43 @@ const PROMISE_WINDOW: usize = 8;
 /// Characters in the SMS start that must hold the buyer's name (001: 前七个字).
 const SMS_NAME_CHARS: usize = 7;
 
+// Kinds of the table's phrases: `build.rs` writes each `[kind]` heading of
+// `lint.tsv` as its index, in this order.
+const EXTREME: u8 = 0;
+const CLAIM: u8 = 1;
+// 2: `ok`, words that look like a flagged one but are fine.
+const DELIVERY: u8 = 3;
+const PROMISE: u8 = 4;
+const PRESSURE: u8 = 5;
+const ARGUE: u8 = 6;
+
 struct Table {
     matcher: Matcher,
-    codes: Vec<&'static str>,
+    /// The kind of each phrase.
+    kinds: Vec<u8>,
 }
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        // `[code]` heads the phrases below it.
-        let (mut codes, mut pats) = (Vec::new(), Vec::new());
-        let mut code = "";
+        // `[kind]` heads the phrases below it.
+        let (mut kinds, mut pats) = (Vec::new(), Vec::new());
+        let mut kind = u8::MAX;
         for line in TABLE.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                Some(head) => code = head,
+                Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
                 None => {
-                    codes.push(code);
+                    kinds.push(kind);
                     pats.push(line);
                 }
             }
         }
         Table {
             matcher: Matcher::new(&pats),
-            codes,
+            kinds,
         }
     })
 }
@@ -80,13 +91,14 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// The explanation of each warning code: zh-CN, zh-TW, English; `{}` is the word.
 /// The text of `row` (zh-CN, zh-TW, en) for `loc`.
 fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
     let [cn, tw, en] = *row;
     super::text::tr(loc, cn, tw, en)
 }
 
+/// The explanation of each warning code of the word table: zh-CN, zh-TW,
+/// English; `{}` is the word. `lint` picks a row by its index.
 const MESSAGES: [(&str, [&str; 3]); 4] = [
     (
         "extreme_word",
@@ -139,13 +151,6 @@ const NO_ADDRESS: [&str; 3] = [
     "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字",
     "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
 ];
-
-fn message(code: &str, loc: Locale, word: &str) -> String {
-    MESSAGES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or_else(String::new, |(_, m)| fill(pick(m, loc), &[word]))
-}
 
 fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
     Warning {
@@ -250,7 +255,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
     // End of the last flagged span: a promise reaches past its own hit.
     let mut covered = 0;
     for hit in t.matcher.find_iter(text) {
-        let Some(&code) = t.codes.get(hit.pattern) else {
+        let Some(&kind) = t.kinds.get(hit.pattern) else {
             continue;
         };
         if hit.start < covered {
@@ -258,15 +263,15 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         }
         let after = text.get(hit.end..).unwrap_or("");
         let next = after.chars().next();
-        let (code, start, end) = match code {
-            "ok" => continue,
-            "claim" => {
+        // The row of `MESSAGES` and the span.
+        let (row, start, end) = match kind {
+            CLAIM => {
                 if !next.is_none_or(|c| c == '的' || is_break(c)) {
                     continue;
                 }
-                ("extreme_word", hit.start, hit.end)
+                (0, hit.start, hit.end)
             }
-            "promise" => {
+            PROMISE => {
                 let window = after
                     .get(..char_end(after, PROMISE_WINDOW))
                     .unwrap_or(after);
@@ -282,9 +287,9 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 if end == usize::MAX {
                     continue;
                 }
-                ("delivery_promise", hit.start, hit.end + end)
+                (1, hit.start, hit.end + end)
             }
-            "delivery_promise" => {
+            DELIVERY => {
                 // Take in the number: 24 小时送达.
                 let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
                 let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
@@ -293,21 +298,28 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                     .unwrap_or("")
                     .find(digit)
                     .map_or(hit.start, |i| run + i);
-                ("delivery_promise", start, hit.end)
+                (1, start, hit.end)
             }
-            "extreme_word" if text.get(hit.start..hit.end) == Some("最") => {
+            EXTREME if text.get(hit.start..hit.end) == Some("最") => {
                 // Show the word it makes: 最美, 最强.
                 let end = match next {
                     Some(c) if is_han(c) => hit.end + c.len_utf8(),
                     _ => hit.end,
                 };
-                ("extreme_word", hit.start, end)
+                (0, hit.start, end)
             }
-            c => (c, hit.start, hit.end),
+            EXTREME => (0, hit.start, hit.end),
+            PRESSURE => (2, hit.start, hit.end),
+            ARGUE => (3, hit.start, hit.end),
+            // `ok` words.
+            _ => continue,
+        };
+        let Some((code, m)) = MESSAGES.get(row) else {
+            continue;
         };
         covered = end;
         let word = text.get(start..end).unwrap_or("");
-        out.push(warning(code, message(code, loc, word), text, start, end));
+        out.push(warning(code, fill(pick(m, loc), &[word]), text, start, end));
     }
     if options.channel == Some(Channel::Sms) {
         sms_checks(text, options, loc, &mut out);

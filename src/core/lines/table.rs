@@ -89,25 +89,28 @@ pub fn find(id: &str) -> Option<&'static Template> {
     templates().iter().find(|t| t.id == id)
 }
 
+/// Reads the table as `build.rs` embeds it: the rows, then the text lines
+/// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
+/// has one line per language, so a text line's place says whose it is).
 fn parse(table: &'static str) -> Vec<Template> {
     let mut out: Vec<Template> = Vec::new();
+    // Text lines read so far.
+    let mut k = 0;
     for line in table.lines() {
         let body = line.trim_start();
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
         if body.len() < line.len() {
-            // An indented text line: `cn …`, `tw …`, `en …`.
-            let (tag, text) = body.split_once(' ').unwrap_or((body, ""));
-            let idx = match tag {
-                "cn" => 0,
-                "tw" => 1,
-                "en" => 2,
-                _ => continue,
-            };
-            if let Some(t) = out.last_mut() {
-                t.texts[idx] = text.trim_end();
+            // An indented text line: a two-letter language tag, a space, the text.
+            let rows = out.len().max(1);
+            let slot = out
+                .get_mut(k % rows)
+                .and_then(|t| t.texts.get_mut(k / rows));
+            if let Some(slot) = slot {
+                *slot = body.get(3..).unwrap_or("");
             }
+            k += 1;
             continue;
         }
         let mut f = body.split_whitespace();

@@ -152,7 +152,7 @@ fn pre_sale(code: ReasonCode) -> bool {
 /// Reads the chat of `input`.
 pub fn analyze(input: &Input) -> Analysis {
     let r = rules();
-    let sp = r.special;
+    let sp = rules::SPECIAL;
     let msgs = &input.messages;
     let buyer_total = input.buyer_messages().count();
     let mut signals = Signals {

@@ -4,9 +4,8 @@
 //! digits as `#`, platform placeholders (`[数字x]`, `[姓名x]`, `#E-s[数字x]`)
 //! and emoji reduced, clause breaks at punctuation and at spaces between words.
 
-use super::super::sort::sort_by_key;
-
-const FOLD: &str = super::super::data::FOLD;
+/// Traditional → simplified, sorted by traditional form (`fold.tsv`).
+const FOLD: &[(char, char)] = super::super::data::FOLD;
 
 /// A normalised message.
 pub struct Norm {
@@ -19,30 +18,9 @@ pub struct Norm {
     breaks: Vec<usize>,
 }
 
-/// The folding table, read once with the phrase table ([`super::rules::rules`]).
-fn fold_map() -> &'static [(char, char)] {
-    &super::rules::rules().fold
-}
-
-/// Reads `fold.tsv`: (traditional, simplified), by traditional form.
-pub(super) fn read_fold() -> Vec<(char, char)> {
-    let mut v = Vec::new();
-    for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
-        let mut cs = line.chars();
-        let Some(s) = cs.next() else { continue };
-        for t in cs {
-            if t != '\t' {
-                v.push((t, s));
-            }
-        }
-    }
-    sort_by_key(&mut v, |p| p.0);
-    v
-}
-
 /// Traditional → simplified for the characters the tables use.
 pub fn fold(c: char) -> char {
-    let m = fold_map();
+    let m = FOLD;
     match m.binary_search_by_key(&c, |p| p.0) {
         Ok(i) => m.get(i).map_or(c, |p| p.1),
         Err(_) => c,
@@ -254,7 +232,7 @@ mod tests {
 
     #[test]
     fn each_traditional_form_folds_one_way() {
-        let m = fold_map();
+        let m = FOLD;
         assert!(
             m.windows(2).all(|w| w[0].0 != w[1].0),
             "a form listed twice"

@@ -81,9 +81,6 @@ pub struct Rules {
     pub roles: Vec<Vec<Role>>,
     pub questions: Matcher,
     pub combos: Vec<Combo>,
-    pub special: Special,
-    /// Traditional → simplified (`fold.tsv`), for the normaliser.
-    pub fold: Vec<(char, char)>,
     /// The time words (`times.tsv`).
     pub times: super::when::Times,
 }
@@ -98,7 +95,7 @@ pub struct Found {
 }
 
 /// Group ids fixed by `build.rs` for the groups the detector reads.
-const SPECIAL: Special = Special {
+pub const SPECIAL: Special = Special {
     neg: 0,
     ping: 1,
     stop: 2,
@@ -122,7 +119,7 @@ fn role(token: &str) -> Option<Role> {
     }
 }
 
-/// The phrase table with the folding and time tables: one cache for the
+/// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
@@ -178,8 +175,6 @@ fn build() -> Rules {
         roles,
         questions: Matcher::new(&qs),
         combos,
-        special: SPECIAL,
-        fold: super::norm::read_fold(),
         times: super::when::read_times(),
     }
 }
@@ -228,7 +223,7 @@ impl Rules {
         for h in self.questions.find_iter(&n.text) {
             let inside = hits
                 .iter()
-                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, self.special.notq));
+                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, SPECIAL.notq));
             if at_word_bounds(n, h.start, h.end) && !inside {
                 if let Some(slot) = q.get_mut(n.clause(h.start)) {
                     *slot = true;
