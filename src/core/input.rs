@@ -534,7 +534,7 @@ impl<'a> Input<'a> {
                 )?;
             }
         }
-        short("order.id", &order.id)?;
+        short_ref("order.id", &order.id)?;
 
         inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
         inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
