@@ -118,12 +118,14 @@ fn field(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<Val> {
 }
 
 /// A field that may be absent (undefined or null).
+#[inline(never)]
 fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Option<T> {
     let x = field(e, v, key, false)?;
     f(e, x)
 }
 
 /// A field that must be present; the default stands in when it failed.
+#[inline(never)]
 fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> T {
     match field(e, v, key, true) {
         Some(x) => f(e, x).unwrap_or_default(),
@@ -132,6 +134,7 @@ fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> T {
 }
 
 /// An optional list field; empty when absent or failed.
+#[inline(never)]
 fn opt_list<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Vec<T> {
     field(e, v, key, false)
         .and_then(|x| list(e, x, f))
