@@ -283,12 +283,18 @@ fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
 }
 
 /// The value read, or the first error.
-fn done<T: Default>(e: Failed, out: Option<T>) -> Result<T, Error> {
-    match e {
-        Some(err) => Err(err),
-        // Without an error every reader returned a value.
-        None => Ok(out.unwrap_or_default()),
+fn done<T>(e: Failed, out: Option<T>) -> Result<T, Error> {
+    match (e, out) {
+        (None, Some(v)) => Ok(v),
+        (e, _) => Err(first(e)),
     }
+}
+
+/// The error kept. Without one every reader returned a value, so the
+/// fallback is never met; it saves building a default value per type.
+#[inline(never)]
+fn first(e: Failed) -> Error {
+    e.unwrap_or_else(|| Error::new(ErrorCode::InvalidInput, "", "could not be read"))
 }
 
 /// Reads a [`ChatContext`].
