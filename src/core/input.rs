@@ -430,11 +430,45 @@ fn has_local_offset(s: &str) -> bool {
     !(s.ends_with('Z') || s.ends_with('z') || s.ends_with("+00:00") || s.ends_with("-00:00"))
 }
 
+/// `Shop::default()` built once at compile time rather than on every read.
+static NO_SHOP: Shop = Shop {
+    name: None,
+    avg_order_value: None,
+    margin: None,
+    close_after_hours: None,
+    quiet_before: None,
+    quiet_after: None,
+    lunch_break: None,
+    rest_days: None,
+    holidays: Vec::new(),
+    workdays: Vec::new(),
+    campaign: None,
+    gifts: Vec::new(),
+    coupon: None,
+    seven_day_return: None,
+    same_day_shipping: None,
+    payment_link: None,
+    sms_opt_out: None,
+    templates: Vec::new(),
+    max_reminders: None,
+    min_gap_minutes: None,
+    hidden_reminder_minutes: None,
+    last_chance_hours: None,
+    utc_offset: None,
+    agent_name: None,
+    max_reminders_big: None,
+    big_order_factor: None,
+    phone_min_margin: None,
+    order_slots: None,
+    sms_office_windows: None,
+    sms_latest: None,
+    named_time_lead_minutes: None,
+};
+
 impl<'a> Input<'a> {
     /// Checks `ctx`; `clock` is used when `ctx.now` is absent.
     pub fn read(ctx: &'a ChatContext, clock: Option<DateTime<Utc>>) -> Result<Self, Error> {
-        let shop_default = Shop::default();
-        let shop = ctx.shop.as_ref().unwrap_or(&shop_default);
+        let shop: &'a Shop = ctx.shop.as_ref().unwrap_or(&NO_SHOP);
         let settings = read_settings(shop)?;
 
         let placed_raw = parse_time("order.placedAt", &ctx.order.placed_at)?;

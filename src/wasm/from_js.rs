@@ -127,10 +127,9 @@ fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Option<T> {
 /// A field that must be present; the default stands in when it failed.
 #[inline(never)]
 fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> T {
-    match field(e, v, key, true) {
-        Some(x) => f(e, x).unwrap_or_default(),
-        None => T::default(),
-    }
+    field(e, v, key, true)
+        .and_then(|x| f(e, x))
+        .unwrap_or_default()
 }
 
 /// An optional list field; empty when absent or failed.
