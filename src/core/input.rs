@@ -424,6 +424,12 @@ fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
     Ok(out)
 }
 
+/// A time read at `path`, moved to the shop's offset.
+#[inline(never)]
+fn time_in(path: &str, s: &str, tz: FixedOffset) -> Result<DateTime<FixedOffset>, Error> {
+    Ok(parse_time(path, s)?.with_timezone(&tz))
+}
+
 /// True when an RFC 3339 string carries an explicit non-UTC offset.
 fn has_local_offset(s: &str) -> bool {
     let s = s.trim();
@@ -540,10 +546,10 @@ impl<'a> Input<'a> {
             "give the order value in yuan, 0 or more",
         )?;
         if let Some(s) = &order.terms_changed_at {
-            inp.terms_changed_at = Some(parse_time("order.termsChangedAt", s)?.with_timezone(&tz));
+            inp.terms_changed_at = Some(time_in("order.termsChangedAt", s, tz)?);
         }
         if let Some(s) = &order.closes_at {
-            inp.explicit_close = Some(parse_time("order.closesAt", s)?.with_timezone(&tz));
+            inp.explicit_close = Some(time_in("order.closesAt", s, tz)?);
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
@@ -591,7 +597,7 @@ impl<'a> Input<'a> {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
             let at = match &m.at {
-                Some(s) => Some(parse_time(&join(&p, "at"), s)?.with_timezone(&tz)),
+                Some(s) => Some(time_in(&join(&p, "at"), s, tz)?),
                 None => None,
             };
             inp.messages.push(Msg {
@@ -607,7 +613,7 @@ impl<'a> Input<'a> {
         for (i, r) in ctx.reminders.iter().enumerate() {
             let p = at("reminders", i);
             inp.reminders.push(Sent {
-                at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
+                at: time_in(&join(&p, "at"), &r.at, tz)?,
                 channel: r.channel,
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
