@@ -633,48 +633,58 @@ impl<'a> Input<'a> {
     }
 }
 
+/// The settings of a shop that sets nothing (defaults from the seeds): copied
+/// as one value rather than built field by field on every read.
+const DEFAULT_SETTINGS: Settings = Settings {
+    shop_name: None,
+    avg_order_value: None,
+    margin: None,
+    close_after_hours: 72.0,
+    quiet_before: hm(10, 0),
+    quiet_after: hm(22, 0),
+    lunch: (hm(12, 0), hm(13, 30)),
+    rest_days: [true, false, false, false, false, false, true],
+    holidays: Vec::new(),
+    workdays: Vec::new(),
+    campaign: None,
+    gifts: Vec::new(),
+    coupon: None,
+    seven_day_return: false,
+    same_day_shipping: false,
+    payment_link: None,
+    sms_opt_out: None,
+    max_reminders: None,
+    min_gap: Duration::minutes(120),
+    hidden_reminder_after: Duration::minutes(10),
+    last_chance_before: Duration::minutes(180),
+    agent_name: None,
+    max_reminders_big: 3,
+    big_order_factor: 2.0,
+    phone_min_margin: 0.15,
+    slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+    sms_office: Vec::new(),
+    sms_latest: hm(22, 0),
+    named_time_lead: Duration::minutes(10),
+    shop_years: Vec::new(),
+};
+
 // Settings are filled in field by field on one value: an early return then
 // drops that one value instead of every partial result built so far (each
 // such drop ladder costs wasm). The checks run in the order of the fields.
 fn read_settings(shop: &Shop) -> Result<Settings, Error> {
-    let mut st = Settings {
-        shop_name: None,
-        avg_order_value: None,
-        margin: None,
-        close_after_hours: 72.0,
-        quiet_before: const { hm(10, 0) },
-        quiet_after: const { hm(22, 0) },
-        lunch: const { (hm(12, 0), hm(13, 30)) },
-        rest_days: [true, false, false, false, false, false, true],
-        holidays: Vec::new(),
-        workdays: Vec::new(),
-        campaign: None,
-        gifts: Vec::new(),
-        coupon: None,
-        seven_day_return: shop.seven_day_return.unwrap_or(false),
-        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
-        payment_link: None,
-        sms_opt_out: None,
-        max_reminders: shop.max_reminders,
-        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
-        hidden_reminder_after: Duration::minutes(i64::from(
-            shop.hidden_reminder_minutes.unwrap_or(10),
-        )),
-        last_chance_before: Duration::minutes(180),
-        agent_name: None,
-        max_reminders_big: shop
-            .max_reminders_big
-            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
-        big_order_factor: 2.0,
-        phone_min_margin: 0.15,
-        slots: const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] },
-        sms_office: Vec::new(),
-        sms_latest: const { hm(22, 0) },
-        named_time_lead: Duration::minutes(i64::from(
-            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
-        )),
-        shop_years: Vec::new(),
-    };
+    let mut st = DEFAULT_SETTINGS;
+    st.seven_day_return = shop.seven_day_return.unwrap_or(false);
+    st.same_day_shipping = shop.same_day_shipping.unwrap_or(false);
+    st.max_reminders = shop.max_reminders;
+    st.min_gap = Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120)));
+    st.hidden_reminder_after =
+        Duration::minutes(i64::from(shop.hidden_reminder_minutes.unwrap_or(10)));
+    st.max_reminders_big = shop
+        .max_reminders_big
+        .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1));
+    st.named_time_lead = Duration::minutes(i64::from(
+        shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
+    ));
     st.shop_name = short("shop.name", &shop.name)?;
     st.avg_order_value = opt_number(
         "shop.avgOrderValue",
