@@ -773,11 +773,13 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             limited_stock: c.limited_stock.unwrap_or(false),
         };
         for (i, w) in c.waves.iter().enumerate() {
-            camp.waves
-                .push(parse_hhmm(&at("shop.campaign.waves", i), w)?);
+            let t = parse_hhmm(&at("shop.campaign.waves", i), w)?;
+            // Kept once each (a `dedup` after the sort costs its own copy).
+            if !camp.waves.contains(&t) {
+                camp.waves.push(t);
+            }
         }
         super::sort::sort_by_key(&mut camp.waves, |w| *w);
-        camp.waves.dedup();
         camp.name = short("shop.campaign.name", &c.name)?;
         camp.dates = dates("shop.campaign.dates", &c.dates)?;
         st.campaign = Some(camp);
