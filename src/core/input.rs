@@ -146,8 +146,21 @@ pub struct Input<'a> {
     pub reminders: Vec<Sent<'a>>,
     /// Resolved shop settings.
     pub settings: Settings,
-    /// Problems noticed while reading that don't stop the suggestion.
-    pub notes: Vec<Warning>,
+    /// Times came in UTC and the shop's offset was assumed: the caller gets
+    /// [`utc_note`] before the other warnings.
+    pub utc_times: bool,
+}
+
+/// The note for times given in UTC.
+pub fn utc_note() -> Warning {
+    Warning {
+        code: "utc_times".into(),
+        message:
+            "times are given in UTC; the shop's rules use +08:00 (set shop.utcOffset to change)"
+                .into(),
+        start: None,
+        end: None,
+    }
 }
 
 /// The default shop offset: mainland China.
@@ -490,7 +503,7 @@ impl<'a> Input<'a> {
             }
         };
 
-        let mut notes = Vec::new();
+        let mut utc_times = false;
         let tz = if let Some(off) = &shop.utc_offset {
             parse_offset("shop.utcOffset", off)?
         } else if ctx.now.as_deref().is_some_and(has_local_offset) {
@@ -498,12 +511,7 @@ impl<'a> Input<'a> {
         } else if has_local_offset(&ctx.order.placed_at) {
             *placed_raw.offset()
         } else {
-            notes.push(Warning {
-                code: "utc_times".into(),
-                message: "times are given in UTC; the shop's rules use +08:00 (set shop.utcOffset to change)".into(),
-                start: None,
-                end: None,
-            });
+            utc_times = true;
             default_offset()
         };
 
@@ -536,7 +544,7 @@ impl<'a> Input<'a> {
             messages: Vec::new(),
             reminders: Vec::new(),
             settings,
-            notes,
+            utc_times,
         };
         inp.amount = number(
             "order.amount",
@@ -1046,7 +1054,8 @@ mod tests {
         c.order.placed_at = "2026-11-24T06:30:00Z".into();
         let i = Input::read(&c, None).unwrap();
         assert_eq!(format_time(i.placed_at), "2026-11-24T14:30:00+08:00");
-        assert_eq!(i.notes[0].code, "utc_times");
+        assert!(i.utc_times);
+        assert_eq!(utc_note().code, "utc_times");
     }
 
     #[test]
