@@ -307,15 +307,22 @@ pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.splitn(3, '-');
-    let mut num = |len: usize| {
-        parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(uint)
+    // What `splitn(3, '-')` into parts of 4, 2 and 2 digits accepts.
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        let mut n = 0;
+        for &c in b.get(from..to)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
     };
-    let (y, m, d) = (num(4)?, num(2)?, num(2)?);
-    NaiveDate::from_ymd_opt(y as i32, m, d)
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
@@ -970,6 +977,23 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(rfc3339(c), DateTime::parse_from_rfc3339(c).ok(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn dates_are_four_two_two_digits() {
+        assert_eq!(date("2026-10-01"), NaiveDate::from_ymd_opt(2026, 10, 1));
+        for bad in [
+            "2026-1-01",
+            "+026-10-01",
+            "2026-10-011",
+            "2026-10-0-",
+            "2026-02-30",
+            "2026/10/01",
+            "２026-10-01",
+            "",
+        ] {
+            assert_eq!(date(bad), None, "{bad:?}");
         }
     }
 
