@@ -282,6 +282,7 @@ fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
 }
 
 /// The value read, or the first error.
+#[inline(never)]
 fn done<T>(e: Failed, out: Option<T>) -> Result<T, Error> {
     match (e, out) {
         (None, Some(v)) => Ok(v),
