@@ -737,11 +737,11 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             "must be later than shop.quietBefore: reminders need an allowed window each day",
         ));
     }
-    match &shop.lunch_break {
-        Some(v) if v.is_empty() => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
-        Some(v) if v.len() == 2 => {
-            let a = parse_hhmm("shop.lunchBreak[0]", &v[0])?;
-            let b = parse_hhmm("shop.lunchBreak[1]", &v[1])?;
+    match shop.lunch_break.as_deref() {
+        Some([]) => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
+        Some([a, b]) => {
+            let a = parse_hhmm("shop.lunchBreak[0]", a)?;
+            let b = parse_hhmm("shop.lunchBreak[1]", b)?;
             if b < a {
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
