@@ -146,8 +146,21 @@ pub struct Input<'a> {
     pub reminders: Vec<Sent<'a>>,
     /// Resolved shop settings.
     pub settings: Settings,
-    /// Problems noticed while reading that don't stop the suggestion.
-    pub notes: Vec<Warning>,
+    /// Times came in UTC and the shop's offset was assumed: the caller gets
+    /// [`utc_note`] before the other warnings.
+    pub utc_times: bool,
+}
+
+/// The note for times given in UTC.
+pub fn utc_note() -> Warning {
+    Warning {
+        code: "utc_times".into(),
+        message:
+            "times are given in UTC; the shop's rules use +08:00 (set shop.utcOffset to change)"
+                .into(),
+        start: None,
+        end: None,
+    }
 }
 
 /// The default shop offset: mainland China.
@@ -294,15 +307,22 @@ pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.splitn(3, '-');
-    let mut num = |len: usize| {
-        parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(uint)
+    // What `splitn(3, '-')` into parts of 4, 2 and 2 digits accepts.
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        let mut n = 0;
+        for &c in b.get(from..to)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
     };
-    let (y, m, d) = (num(4)?, num(2)?, num(2)?);
-    NaiveDate::from_ymd_opt(y as i32, m, d)
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
@@ -424,17 +444,57 @@ fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
     Ok(out)
 }
 
+/// A time read at `path`, moved to the shop's offset.
+#[inline(never)]
+fn time_in(path: &str, s: &str, tz: FixedOffset) -> Result<DateTime<FixedOffset>, Error> {
+    Ok(parse_time(path, s)?.with_timezone(&tz))
+}
+
 /// True when an RFC 3339 string carries an explicit non-UTC offset.
 fn has_local_offset(s: &str) -> bool {
     let s = s.trim();
     !(s.ends_with('Z') || s.ends_with('z') || s.ends_with("+00:00") || s.ends_with("-00:00"))
 }
 
+/// `Shop::default()` built once at compile time rather than on every read.
+static NO_SHOP: Shop = Shop {
+    name: None,
+    avg_order_value: None,
+    margin: None,
+    close_after_hours: None,
+    quiet_before: None,
+    quiet_after: None,
+    lunch_break: None,
+    rest_days: None,
+    holidays: Vec::new(),
+    workdays: Vec::new(),
+    campaign: None,
+    gifts: Vec::new(),
+    coupon: None,
+    seven_day_return: None,
+    same_day_shipping: None,
+    payment_link: None,
+    sms_opt_out: None,
+    templates: Vec::new(),
+    max_reminders: None,
+    min_gap_minutes: None,
+    hidden_reminder_minutes: None,
+    last_chance_hours: None,
+    utc_offset: None,
+    agent_name: None,
+    max_reminders_big: None,
+    big_order_factor: None,
+    phone_min_margin: None,
+    order_slots: None,
+    sms_office_windows: None,
+    sms_latest: None,
+    named_time_lead_minutes: None,
+};
+
 impl<'a> Input<'a> {
     /// Checks `ctx`; `clock` is used when `ctx.now` is absent.
     pub fn read(ctx: &'a ChatContext, clock: Option<DateTime<Utc>>) -> Result<Self, Error> {
-        let shop_default = Shop::default();
-        let shop = ctx.shop.as_ref().unwrap_or(&shop_default);
+        let shop: &'a Shop = ctx.shop.as_ref().unwrap_or(&NO_SHOP);
         let settings = read_settings(shop)?;
 
         let placed_raw = parse_time("order.placedAt", &ctx.order.placed_at)?;
@@ -450,7 +510,7 @@ impl<'a> Input<'a> {
             }
         };
 
-        let mut notes = Vec::new();
+        let mut utc_times = false;
         let tz = if let Some(off) = &shop.utc_offset {
             parse_offset("shop.utcOffset", off)?
         } else if ctx.now.as_deref().is_some_and(has_local_offset) {
@@ -458,12 +518,7 @@ impl<'a> Input<'a> {
         } else if has_local_offset(&ctx.order.placed_at) {
             *placed_raw.offset()
         } else {
-            notes.push(Warning {
-                code: "utc_times".into(),
-                message: "times are given in UTC; the shop's rules use +08:00 (set shop.utcOffset to change)".into(),
-                start: None,
-                end: None,
-            });
+            utc_times = true;
             default_offset()
         };
 
@@ -496,7 +551,7 @@ impl<'a> Input<'a> {
             messages: Vec::new(),
             reminders: Vec::new(),
             settings,
-            notes,
+            utc_times,
         };
         inp.amount = number(
             "order.amount",
@@ -506,10 +561,10 @@ impl<'a> Input<'a> {
             "give the order value in yuan, 0 or more",
         )?;
         if let Some(s) = &order.terms_changed_at {
-            inp.terms_changed_at = Some(parse_time("order.termsChangedAt", s)?.with_timezone(&tz));
+            inp.terms_changed_at = Some(time_in("order.termsChangedAt", s, tz)?);
         }
         if let Some(s) = &order.closes_at {
-            inp.explicit_close = Some(parse_time("order.closesAt", s)?.with_timezone(&tz));
+            inp.explicit_close = Some(time_in("order.closesAt", s, tz)?);
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
@@ -534,7 +589,7 @@ impl<'a> Input<'a> {
                 )?;
             }
         }
-        short("order.id", &order.id)?;
+        short_ref("order.id", &order.id)?;
 
         inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
         inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;
@@ -557,7 +612,7 @@ impl<'a> Input<'a> {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
             let at = match &m.at {
-                Some(s) => Some(parse_time(&join(&p, "at"), s)?.with_timezone(&tz)),
+                Some(s) => Some(time_in(&join(&p, "at"), s, tz)?),
                 None => None,
             };
             inp.messages.push(Msg {
@@ -573,7 +628,7 @@ impl<'a> Input<'a> {
         for (i, r) in ctx.reminders.iter().enumerate() {
             let p = at("reminders", i);
             inp.reminders.push(Sent {
-                at: parse_time(&join(&p, "at"), &r.at)?.with_timezone(&tz),
+                at: time_in(&join(&p, "at"), &r.at, tz)?,
                 channel: r.channel,
                 template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
             });
@@ -593,48 +648,58 @@ impl<'a> Input<'a> {
     }
 }
 
+/// The settings of a shop that sets nothing (defaults from the seeds): copied
+/// as one value rather than built field by field on every read.
+const DEFAULT_SETTINGS: Settings = Settings {
+    shop_name: None,
+    avg_order_value: None,
+    margin: None,
+    close_after_hours: 72.0,
+    quiet_before: hm(10, 0),
+    quiet_after: hm(22, 0),
+    lunch: (hm(12, 0), hm(13, 30)),
+    rest_days: [true, false, false, false, false, false, true],
+    holidays: Vec::new(),
+    workdays: Vec::new(),
+    campaign: None,
+    gifts: Vec::new(),
+    coupon: None,
+    seven_day_return: false,
+    same_day_shipping: false,
+    payment_link: None,
+    sms_opt_out: None,
+    max_reminders: None,
+    min_gap: Duration::minutes(120),
+    hidden_reminder_after: Duration::minutes(10),
+    last_chance_before: Duration::minutes(180),
+    agent_name: None,
+    max_reminders_big: 3,
+    big_order_factor: 2.0,
+    phone_min_margin: 0.15,
+    slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
+    sms_office: Vec::new(),
+    sms_latest: hm(22, 0),
+    named_time_lead: Duration::minutes(10),
+    shop_years: Vec::new(),
+};
+
 // Settings are filled in field by field on one value: an early return then
 // drops that one value instead of every partial result built so far (each
 // such drop ladder costs wasm). The checks run in the order of the fields.
 fn read_settings(shop: &Shop) -> Result<Settings, Error> {
-    let mut st = Settings {
-        shop_name: None,
-        avg_order_value: None,
-        margin: None,
-        close_after_hours: 72.0,
-        quiet_before: const { hm(10, 0) },
-        quiet_after: const { hm(22, 0) },
-        lunch: const { (hm(12, 0), hm(13, 30)) },
-        rest_days: [true, false, false, false, false, false, true],
-        holidays: Vec::new(),
-        workdays: Vec::new(),
-        campaign: None,
-        gifts: Vec::new(),
-        coupon: None,
-        seven_day_return: shop.seven_day_return.unwrap_or(false),
-        same_day_shipping: shop.same_day_shipping.unwrap_or(false),
-        payment_link: None,
-        sms_opt_out: None,
-        max_reminders: shop.max_reminders,
-        min_gap: Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120))),
-        hidden_reminder_after: Duration::minutes(i64::from(
-            shop.hidden_reminder_minutes.unwrap_or(10),
-        )),
-        last_chance_before: Duration::minutes(180),
-        agent_name: None,
-        max_reminders_big: shop
-            .max_reminders_big
-            .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1)),
-        big_order_factor: 2.0,
-        phone_min_margin: 0.15,
-        slots: const { [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)] },
-        sms_office: Vec::new(),
-        sms_latest: const { hm(22, 0) },
-        named_time_lead: Duration::minutes(i64::from(
-            shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
-        )),
-        shop_years: Vec::new(),
-    };
+    let mut st = DEFAULT_SETTINGS;
+    st.seven_day_return = shop.seven_day_return.unwrap_or(false);
+    st.same_day_shipping = shop.same_day_shipping.unwrap_or(false);
+    st.max_reminders = shop.max_reminders;
+    st.min_gap = Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120)));
+    st.hidden_reminder_after =
+        Duration::minutes(i64::from(shop.hidden_reminder_minutes.unwrap_or(10)));
+    st.max_reminders_big = shop
+        .max_reminders_big
+        .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1));
+    st.named_time_lead = Duration::minutes(i64::from(
+        shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
+    ));
     st.shop_name = short("shop.name", &shop.name)?;
     st.avg_order_value = opt_number(
         "shop.avgOrderValue",
@@ -672,11 +737,11 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             "must be later than shop.quietBefore: reminders need an allowed window each day",
         ));
     }
-    match &shop.lunch_break {
-        Some(v) if v.is_empty() => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
-        Some(v) if v.len() == 2 => {
-            let a = parse_hhmm("shop.lunchBreak[0]", &v[0])?;
-            let b = parse_hhmm("shop.lunchBreak[1]", &v[1])?;
+    match shop.lunch_break.as_deref() {
+        Some([]) => st.lunch = (NaiveTime::MIN, NaiveTime::MIN),
+        Some([a, b]) => {
+            let a = parse_hhmm("shop.lunchBreak[0]", a)?;
+            let b = parse_hhmm("shop.lunchBreak[1]", b)?;
             if b < a {
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
@@ -723,11 +788,13 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             limited_stock: c.limited_stock.unwrap_or(false),
         };
         for (i, w) in c.waves.iter().enumerate() {
-            camp.waves
-                .push(parse_hhmm(&at("shop.campaign.waves", i), w)?);
+            let t = parse_hhmm(&at("shop.campaign.waves", i), w)?;
+            // Kept once each (a `dedup` after the sort costs its own copy).
+            if !camp.waves.contains(&t) {
+                camp.waves.push(t);
+            }
         }
         super::sort::sort_by_key(&mut camp.waves, |w| *w);
-        camp.waves.dedup();
         camp.name = short("shop.campaign.name", &c.name)?;
         camp.dates = dates("shop.campaign.dates", &c.dates)?;
         st.campaign = Some(camp);
@@ -913,6 +980,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn dates_are_four_two_two_digits() {
+        assert_eq!(date("2026-10-01"), NaiveDate::from_ymd_opt(2026, 10, 1));
+        for bad in [
+            "2026-1-01",
+            "+026-10-01",
+            "2026-10-011",
+            "2026-10-0-",
+            "2026-02-30",
+            "2026/10/01",
+            "２026-10-01",
+            "",
+        ] {
+            assert_eq!(date(bad), None, "{bad:?}");
+        }
+    }
+
     fn ctx() -> ChatContext {
         ChatContext {
             now: Some("2026-11-24T15:00:00+08:00".into()),
@@ -994,7 +1078,8 @@ mod tests {
         c.order.placed_at = "2026-11-24T06:30:00Z".into();
         let i = Input::read(&c, None).unwrap();
         assert_eq!(format_time(i.placed_at), "2026-11-24T14:30:00+08:00");
-        assert_eq!(i.notes[0].code, "utc_times");
+        assert!(i.utc_times);
+        assert_eq!(utc_note().code, "utc_times");
     }
 
     #[test]

@@ -79,10 +79,10 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         why.push(channel_why);
         why.push(tone_why);
     }
-    // The notes from reading the input come first.
+    // The note from reading the input comes first.
     let mut warnings = timing.warnings;
-    for (k, note) in input.notes.iter().enumerate() {
-        warnings.insert(k, note.clone());
+    if input.utc_times {
+        warnings.insert(0, input::utc_note());
     }
     Ok(Suggestion {
         action: timing.action,

@@ -118,20 +118,22 @@ fn field(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<Val> {
 }
 
 /// A field that may be absent (undefined or null).
+#[inline(never)]
 fn opt<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Option<T> {
     let x = field(e, v, key, false)?;
     f(e, x)
 }
 
 /// A field that must be present; the default stands in when it failed.
+#[inline(never)]
 fn req<T: Default>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> T {
-    match field(e, v, key, true) {
-        Some(x) => f(e, x).unwrap_or_default(),
-        None => T::default(),
-    }
+    field(e, v, key, true)
+        .and_then(|x| f(e, x))
+        .unwrap_or_default()
 }
 
 /// An optional list field; empty when absent or failed.
+#[inline(never)]
 fn opt_list<T>(e: &mut Failed, v: &Val, key: &str, f: Read<T>) -> Vec<T> {
     field(e, v, key, false)
         .and_then(|x| list(e, x, f))
@@ -258,9 +260,16 @@ fn pick(e: &mut Failed, v: Val, names: &[&str]) -> Option<usize> {
     None
 }
 
-/// One of the wire names of `T`.
-fn name<T: WireName>(e: &mut Failed, v: Val) -> Option<T> {
-    let i = pick(e, v, T::WIRES)?;
+/// Field `key` of `v` as an index in `names` (one copy for every enum).
+#[inline(never)]
+fn pick_field(e: &mut Failed, v: &Val, key: &str, required: bool, names: &[&str]) -> Option<usize> {
+    let x = field(e, v, key, required)?;
+    pick(e, x, names)
+}
+
+/// A name field of type `T`; `None` when absent or failed.
+fn name<T: WireName>(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<T> {
+    let i = pick_field(e, v, key, required, T::WIRES)?;
     T::ALL.get(i).copied()
 }
 
@@ -273,12 +282,19 @@ fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
 }
 
 /// The value read, or the first error.
-fn done<T: Default>(e: Failed, out: Option<T>) -> Result<T, Error> {
-    match e {
-        Some(err) => Err(err),
-        // Without an error every reader returned a value.
-        None => Ok(out.unwrap_or_default()),
+#[inline(never)]
+fn done<T>(e: Failed, out: Option<T>) -> Result<T, Error> {
+    match (e, out) {
+        (None, Some(v)) => Ok(v),
+        (e, _) => Err(first(e)),
     }
+}
+
+/// The error kept. Without one every reader returned a value, so the
+/// fallback is never met; it saves building a default value per type.
+#[inline(never)]
+fn first(e: Failed) -> Error {
+    e.unwrap_or_else(|| Error::new(ErrorCode::InvalidInput, "", "could not be read"))
 }
 
 /// Reads a [`ChatContext`].
@@ -315,7 +331,7 @@ fn context(e: &mut Failed, v: Val) -> Option<ChatContext> {
     let v = object(e, v)?;
     Some(ChatContext {
         now: opt(e, &v, "now", string),
-        locale: opt(e, &v, "locale", name),
+        locale: name(e, &v, "locale", false),
         order: req(e, &v, "order", order),
         buyer: opt(e, &v, "buyer", buyer),
         messages: opt_list(e, &v, "messages", message),
@@ -352,8 +368,8 @@ fn buyer(e: &mut Failed, v: Val) -> Option<Buyer> {
         name: opt(e, &v, "name", string),
         nick: opt(e, &v, "nick", string),
         returning: opt(e, &v, "returning", boolean),
-        audience: opt(e, &v, "audience", name),
-        gender: opt(e, &v, "gender", name),
+        audience: name(e, &v, "audience", false),
+        gender: name(e, &v, "gender", false),
     })
 }
 
@@ -361,7 +377,7 @@ fn message(e: &mut Failed, v: Val) -> Option<Message> {
     let v = object(e, v)?;
     // `Buyer` only stands in when `from` failed; the message is then dropped.
     Some(Message {
-        from: req_name(e, &v, "from").unwrap_or(Role::Buyer),
+        from: name(e, &v, "from", true).unwrap_or(Role::Buyer),
         text: req(e, &v, "text", string),
         at: opt(e, &v, "at", string),
     })
@@ -372,15 +388,9 @@ fn sent_reminder(e: &mut Failed, v: Val) -> Option<SentReminder> {
     // `Im` only stands in when `channel` failed; the reminder is then dropped.
     Some(SentReminder {
         at: req(e, &v, "at", string),
-        channel: req_name(e, &v, "channel").unwrap_or(Channel::Im),
+        channel: name(e, &v, "channel", true).unwrap_or(Channel::Im),
         template_id: opt(e, &v, "templateId", string),
     })
-}
-
-/// A required name field, `None` when it failed.
-fn req_name<T: WireName>(e: &mut Failed, v: &Val, key: &str) -> Option<T> {
-    let x = field(e, v, key, true)?;
-    name(e, x)
 }
 
 fn campaign(e: &mut Failed, v: Val) -> Option<Campaign> {
@@ -398,9 +408,9 @@ fn template(e: &mut Failed, v: Val) -> Option<ShopTemplate> {
     Some(ShopTemplate {
         id: req(e, &v, "id", string),
         text: req(e, &v, "text", string),
-        channel: opt(e, &v, "channel", name),
-        reason: opt(e, &v, "reason", name),
-        locale: opt(e, &v, "locale", name),
+        channel: name(e, &v, "channel", false),
+        reason: name(e, &v, "reason", false),
+        locale: name(e, &v, "locale", false),
     })
 }
 
@@ -454,8 +464,8 @@ pub fn lint_options(v: Val) -> Result<LintOptions, Error> {
 fn lint_opts(e: &mut Failed, v: Val) -> Option<LintOptions> {
     let v = object(e, v)?;
     Some(LintOptions {
-        channel: opt(e, &v, "channel", name),
-        locale: opt(e, &v, "locale", name),
+        channel: name(e, &v, "channel", false),
+        locale: name(e, &v, "locale", false),
         buyer_name: opt(e, &v, "buyerName", string),
     })
 }

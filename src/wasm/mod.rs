@@ -76,6 +76,8 @@ fn text_arg(value: JsValue, path: &str) -> Result<String, JsValue> {
     })
 }
 
+// Out of line: one copy per argument type, not one per export.
+#[inline(never)]
 fn read<T>(value: JsValue, root: &str, f: fn(Val) -> Result<T, Error>) -> Result<T, JsValue> {
     f(Val::new(value, root)).map_err(|e| js_error(&e))
 }
