@@ -5,7 +5,9 @@
 //! each call site names one string rather than three; word tables are such
 //! rows, one a line (see [`row`]).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Timelike};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
+
+use super::clock;
 
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
@@ -108,10 +110,15 @@ pub fn cat(parts: &[&str]) -> String {
 
 /// `HH:MM` of a time of day.
 pub fn hhmm(t: NaiveTime) -> String {
+    hms(super::clock::secs(t))
+}
+
+/// `HH:MM` of `s` seconds since midnight (`0 <= s < 86,400`).
+pub fn hms(s: i64) -> String {
     let mut out = String::new();
-    push_num(&mut out, t.hour().into(), 2);
+    push_num(&mut out, (s / 3600) as u64, 2);
     out.push(':');
-    push_num(&mut out, t.minute().into(), 2);
+    push_num(&mut out, (s / 60 % 60) as u64, 2);
     out
 }
 
@@ -168,21 +175,22 @@ const WEEKDAYS: &str = "\
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
     let mut out = String::new();
-    push_num(&mut out, t.month().into(), 1);
+    let (_, month, day) = clock::civil(clock::day(t));
+    push_num(&mut out, month.into(), 1);
     out.push('/');
-    push_num(&mut out, t.day().into(), 1);
+    push_num(&mut out, day.into(), 1);
     out
 }
 
 /// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
 /// (en `13:30`, `10:00 tomorrow`, `10:00 on Mon 11/30`).
 pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -> String {
-    let hm = hhmm(t.time());
-    match (t.date_naive() - now.date_naive()).num_days() {
+    let hm = hms(clock::sod(&t));
+    match clock::days_after(&now, &t) {
         0 => hm,
         1 => trf(loc, "明天 {}||{} tomorrow", &[&hm]),
         _ => {
-            let wd = row(WEEKDAYS, t.weekday().num_days_from_sunday() as usize, loc);
+            let wd = row(WEEKDAYS, clock::weekday(clock::day(&t)), loc);
             let d = md(&t);
             if loc == Locale::En {
                 fill("{} on {} {}", &[&hm, wd, &d])
@@ -360,7 +368,7 @@ pub fn remark(
 ) -> String {
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
-    let stamp = cat(&[&md(&at), " ", &hhmm(at.time())]);
+    let stamp = cat(&[&md(&at), " ", &hms(clock::sod(&at))]);
     let reason =
         if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
             t3(loc, "还在考虑|還在考慮|thinking it over")

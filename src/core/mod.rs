@@ -1,6 +1,7 @@
 //! The pure Rust engine. Nothing here knows about JavaScript.
 
 pub mod calendar;
+pub mod clock;
 pub mod data;
 pub mod error;
 pub mod explain;

@@ -5,16 +5,17 @@
 //! margin pays for it (`phoneMinMargin`; never for low-margin goods) and never
 //! gets the same method twice; SMS goes out only inside its audience windows.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 
 use super::calendar;
+use super::clock;
 use super::explain::{
     capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan,
 };
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
-use super::timing::{self, add, at, Occasion, Timing};
+use super::timing::{self, at, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
 
@@ -77,7 +78,7 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
                 }
             }
         }
-        day = add(at(day, chrono::NaiveTime::MIN), Duration::days(1));
+        day = clock::add_days(at(day, chrono::NaiveTime::MIN), 1);
     }
     None
 }

@@ -8,11 +8,13 @@
 //! reminder, a minimum gap and a cap. When no allowed moment exists before
 //! the close, the least-bad one is picked and a warning says so.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 
 use super::calendar;
+use super::clock;
 use super::explain::{
-    capital, cat, hhmm, list_sep, num, push_item, reason_name, row, span, t3, trf, warning, when,
+    capital, cat, hhmm, hms, list_sep, num, push_item, reason_name, row, span, t3, trf, warning,
+    when,
 };
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
@@ -145,23 +147,19 @@ pub(crate) fn add(t: Time, d: Duration) -> Time {
 
 /// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
 pub(crate) fn at(day_of: Time, time: NaiveTime) -> Time {
-    let naive = day_of.date_naive().and_time(time);
-    day_of
-        .offset()
-        .from_local_datetime(&naive)
-        .single()
-        .unwrap_or(day_of)
+    clock::at_secs(day_of, clock::secs(time))
 }
 
 /// What keeps `t` from being allowed; `level` relaxes rest days (1), then
 /// the lunch break (2), then quiet hours (3).
 fn block_at(t: Time, s: &Settings, level: u8) -> Option<Block> {
-    let time = t.time();
-    if level < 3 && time < s.quiet_before {
+    let time = clock::sod(&t);
+    let secs = clock::secs;
+    if level < 3 && time < secs(s.quiet_before) {
         Some(Block::Early)
-    } else if level < 3 && time >= s.quiet_after {
+    } else if level < 3 && time >= secs(s.quiet_after) {
         Some(Block::Late)
-    } else if level < 2 && s.lunch.0 <= time && time < s.lunch.1 {
+    } else if level < 2 && secs(s.lunch.0) <= time && time < secs(s.lunch.1) {
         Some(Block::Lunch)
     } else if level < 1 && calendar::is_rest_day(t.date_naive(), s) {
         Some(Block::Rest)
@@ -217,7 +215,7 @@ fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) 
                 {
                     trail.holiday = Some(day);
                 }
-                at(add(t, Duration::days(1)), s.quiet_before)
+                at(clock::add_days(t, 1), s.quiet_before)
             }
         };
     }
@@ -236,7 +234,7 @@ pub fn next_allowed(
 /// The latest allowed moment at or before `target` and not before `floor`;
 /// stepping back out of a blocked period lands 30 minutes before it ends.
 fn prev_allowed(target: Time, floor: Time, s: &Settings) -> Option<Time> {
-    let back = Duration::minutes(-30);
+    let back = -1800;
     let mut t = target;
     for _ in 0..2_000 {
         if t < floor {
@@ -246,9 +244,11 @@ fn prev_allowed(target: Time, floor: Time, s: &Settings) -> Option<Time> {
             return Some(t);
         };
         t = match b {
-            Block::Late => add(at(t, s.quiet_after), back),
-            Block::Lunch => add(at(t, s.lunch.0), back),
-            Block::Early | Block::Rest => add(at(add(t, Duration::days(-1)), s.quiet_after), back),
+            Block::Late => clock::shift(at(t, s.quiet_after), back),
+            Block::Lunch => clock::shift(at(t, s.lunch.0), back),
+            Block::Early | Block::Rest => {
+                clock::shift(at(clock::add_days(t, -1), s.quiet_after), back)
+            }
         };
     }
     None
@@ -269,8 +269,8 @@ const SLOT_NAMES: &str = "\
 下午单|下午單|Afternoon order\n\
 傍晚单|傍晚單|Evening order";
 
-fn slot_of(t: NaiveTime, s: &Settings) -> Slot {
-    let [night, morning, afternoon, evening] = s.slots;
+fn slot_of(t: i64, s: &Settings) -> Slot {
+    let [night, morning, afternoon, evening] = s.slots.map(clock::secs);
     if t < night || t >= evening {
         Slot::Night
     } else if t < morning {
@@ -294,7 +294,8 @@ fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
     if !on {
         return None;
     }
-    let w = c.waves.iter().find(|w| **w >= from.time())?;
+    let now = clock::sod(&from);
+    let w = c.waves.iter().find(|w| clock::secs(**w) >= now)?;
     let t = at(from, *w);
     (t >= from && t < close).then_some(t)
 }
@@ -451,7 +452,7 @@ impl Plan<'_> {
     /// else the latest allowed moment before that, else the first one after `from`.
     fn last_chance(&mut self, from: Time, trail: &mut Trail) -> Time {
         let target = add(self.close, -self.s.last_chance_before).max(from);
-        let cut = add(self.close, Duration::minutes(-30));
+        let cut = clock::shift(self.close, -1800);
         next_ok(target, cut, self.s, 0, trail)
             .or_else(|| {
                 let t = prev_allowed(target, from, self.s).filter(|t| *t < self.close);
@@ -668,13 +669,13 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 
     let consulted = analysis.signals.consulted;
     let placed = input.placed_at;
-    let slot = slot_of(placed.time(), s);
+    let slot = slot_of(clock::sod(&placed), s);
     let mut from = earliest;
     if k == 0 {
         from = from.max(add(placed, s.hidden_reminder_after));
         if slot == Slot::Night {
-            let day = if placed.time() >= s.slots[3] {
-                add(placed, Duration::days(1))
+            let day = if clock::sod(&placed) >= clock::secs(s.slots[3]) {
+                clock::add_days(placed, 1)
             } else {
                 placed
             };
@@ -760,7 +761,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     }
 
     if waved && !is_allowed(t, s) {
-        let w = hhmm(t.time());
+        let w = hms(clock::sod(&t));
         p.warnings.push(warning(
             "wave_in_rest_time",
             trf(
@@ -783,7 +784,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             _ => {
                 let end = s.slots[slot as usize];
                 let e = hhmm(end);
-                if t.date_naive() == placed.date_naive() && t.time() < end {
+                if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
                     trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
                 } else {
                     trf(

@@ -2,10 +2,11 @@
 //! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
 //! really offers. Anything unknown stays `None`, so no line invents it.
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, FixedOffset};
 
 use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
+use crate::core::clock;
 use crate::core::explain::{cat, num, push_num};
 use crate::core::timing::Occasion;
 
@@ -268,15 +269,19 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn date_en(t: DateTime<FixedOffset>) -> String {
-    let m = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
-    cat(&[m, " ", &num(t.day().into())])
+    let (_, month, day) = clock::civil(clock::day(&t));
+    let m = MONTHS
+        .get((month as usize).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    cat(&[m, " ", &num(day.into())])
 }
 
 /// When the order was placed, seen from `at`: 刚刚 / 今天上午 / 昨晚 / 11月20日.
 pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
     let mins = (at - placed).num_minutes();
-    let days = (at.date_naive() - placed.date_naive()).num_days();
-    let h = placed.hour();
+    let days = clock::days_after(&placed, &at);
+    let h = clock::hm(&placed).0;
     if loc == Locale::En {
         return match (mins, days) {
             (0..30, _) => "just now".into(),
@@ -317,8 +322,8 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
 
 /// A moment seen from `at`: 今晚10点 / 明天上午10点半 / 11月27日下午3点; 10 pm today.
 pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
-    let days = (t.date_naive() - at.date_naive()).num_days();
-    let (h, m) = (t.hour(), t.minute());
+    let days = clock::days_after(&at, &t);
+    let (h, m) = clock::hm(&t);
     if loc == Locale::En {
         let h12 = match h % 12 {
             0 => 12,
@@ -363,7 +368,7 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
 /// The day of `t` (`days` after today), with the part of the day if `part`:
 /// 今晚 / 明天上午 / 11月27日下午; without: 今天 / 明天 / 11月27日.
 fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
-    let h = t.hour();
+    let h = clock::hm(&t).0;
     let p = if part { part_zh(h) } else { "" };
     match days {
         0 if part && h >= 18 => "今晚".into(),
@@ -377,9 +382,10 @@ fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
 
 /// 11月27日 followed by `p`.
 fn month_day(t: DateTime<FixedOffset>, p: &str) -> String {
-    let mut out = num(t.month().into());
+    let (_, month, day) = clock::civil(clock::day(&t));
+    let mut out = num(month.into());
     out.push('月');
-    push_num(&mut out, t.day().into(), 1);
+    push_num(&mut out, day.into(), 1);
     out.push('日');
     out.push_str(p);
     out
@@ -406,7 +412,7 @@ pub fn named(
             c
         };
     }
-    let days = (t.date_naive() - at.date_naive()).num_days();
+    let days = clock::days_after(&at, &t);
     if loc == Locale::En {
         return match days {
             0 => "today".into(),

@@ -1,0 +1,148 @@
+//! Calendar arithmetic on plain integers. A moment keeps its fixed offset, so
+//! its local date and time of day are the epoch seconds shifted by that
+//! offset: day numbers and seconds replace chrono's date and duration types
+//! in the engine (each chrono call links kilobytes of wasm).
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, Timelike};
+
+/// A moment with the offset it was written in.
+pub type Time = DateTime<FixedOffset>;
+
+/// Seconds in a day.
+pub const DAY: i64 = 86_400;
+/// The day number of 1970-01-01.
+const EPOCH_DAY: i64 = 719_163;
+
+/// Seconds since the epoch on the wall clock of `t`'s offset.
+fn local(t: &Time) -> i64 {
+    t.timestamp() + i64::from(t.offset().local_minus_utc())
+}
+
+/// The day number of `t`'s local date, counted as chrono's
+/// `num_days_from_ce` counts (0001-01-01 is day 1).
+pub fn day(t: &Time) -> i64 {
+    local(t).div_euclid(DAY) + EPOCH_DAY
+}
+
+/// The day number of a date (as [`day`]).
+pub fn date_day(d: NaiveDate) -> i64 {
+    d.num_days_from_ce().into()
+}
+
+/// Seconds since local midnight of `t` (a leap second counts as the second
+/// before it, as chrono's time of day compares).
+pub fn sod(t: &Time) -> i64 {
+    local(t).rem_euclid(DAY)
+}
+
+/// Seconds since midnight of a time of day written as `HH:MM`.
+pub fn secs(t: chrono::NaiveTime) -> i64 {
+    t.num_seconds_from_midnight().into()
+}
+
+/// The weekday of day number `d`, 0 for Sunday.
+pub fn weekday(d: i64) -> usize {
+    d.rem_euclid(7) as usize
+}
+
+/// `t` moved by `s` seconds, or `t` if that leaves chrono's range.
+pub fn shift(t: Time, s: i64) -> Time {
+    TimeDelta::try_seconds(s)
+        .and_then(|d| t.checked_add_signed(d))
+        .unwrap_or(t)
+}
+
+/// `t` moved by whole days.
+pub fn add_days(t: Time, n: i64) -> Time {
+    shift(t, n.saturating_mul(DAY))
+}
+
+/// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
+/// that leaves chrono's range).
+pub fn at_secs(t: Time, s: i64) -> Time {
+    let off = *t.offset();
+    let utc = (day(&t) - EPOCH_DAY) * DAY + s - i64::from(off.local_minus_utc());
+    TimeDelta::try_seconds(utc)
+        .and_then(|d| {
+            DateTime::UNIX_EPOCH
+                .with_timezone(&off)
+                .checked_add_signed(d)
+        })
+        .unwrap_or(t)
+}
+
+/// Year, month (1-12) and day of month of day number `d` (0000-01-01
+/// for a day number out of chrono's range).
+pub fn civil(d: i64) -> (i64, u32, u32) {
+    i32::try_from(d)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .map_or((0, 1, 1), |c| (c.year().into(), c.month(), c.day()))
+}
+
+/// Hour and minute of `t`'s local time of day.
+pub fn hm(t: &Time) -> (u32, u32) {
+    let s = sod(t);
+    ((s / 3600) as u32, (s / 60 % 60) as u32)
+}
+
+/// Day number `d` minus that of `t` (0: the same local day).
+pub fn days_after(t: &Time, d: &Time) -> i64 {
+    day(d) - day(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn offsets() -> [FixedOffset; 4] {
+        [-11 * 3600, 0, 8 * 3600, 14 * 3600 - 60].map(|s| FixedOffset::east_opt(s).unwrap())
+    }
+
+    #[test]
+    fn dates_agree_with_chrono() {
+        for off in offsets() {
+            // Every 7h13m from 1899 to 2101: each day, each time of day class.
+            let mut ts = -2_240_524_800_i64;
+            while ts < 4_133_980_800 {
+                let t = off.timestamp_opt(ts, 0).unwrap();
+                let d = t.date_naive();
+                assert_eq!(day(&t), i64::from(d.num_days_from_ce()), "{t}");
+                assert_eq!(date_day(d), day(&t));
+                assert_eq!(
+                    weekday(day(&t)),
+                    d.weekday().num_days_from_sunday() as usize
+                );
+                assert_eq!(civil(day(&t)), (d.year().into(), d.month(), d.day()), "{t}");
+                assert_eq!(sod(&t), i64::from(t.time().num_seconds_from_midnight()));
+                assert_eq!(hm(&t), (t.hour(), t.minute()));
+                ts += 7 * 3600 + 13 * 60;
+            }
+        }
+    }
+
+    #[test]
+    fn moments_agree_with_chrono() {
+        let times = ["00:00", "09:30", "12:00", "23:59"]
+            .map(|s| crate::core::input::parse_hhmm("", s).unwrap());
+        for off in offsets() {
+            let mut ts = -2_240_524_800_i64;
+            while ts < 4_133_980_800 {
+                let t = off.timestamp_opt(ts, 500).unwrap();
+                for time in times {
+                    let naive = t.date_naive().and_time(time);
+                    let want = off.from_local_datetime(&naive).single().unwrap_or(t);
+                    assert_eq!(at_secs(t, secs(time)), want, "{t} {time}");
+                }
+                assert_eq!(add_days(t, -1), t - TimeDelta::days(1));
+                assert_eq!(shift(t, 1800), t + TimeDelta::minutes(30));
+                ts += 11 * 3600 + 7 * 60;
+            }
+        }
+        // Out of range: unchanged, as chrono's checked arithmetic leaves it.
+        let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+        assert_eq!(shift(max, 60), max);
+        assert_eq!(add_days(max, i64::MAX), max);
+    }
+}
