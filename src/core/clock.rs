@@ -45,11 +45,14 @@ pub fn weekday(d: i64) -> usize {
     d.rem_euclid(7) as usize
 }
 
+/// `t` moved by `s` seconds, or `None` if that leaves chrono's range.
+pub fn checked_shift(t: Time, s: i64) -> Option<Time> {
+    TimeDelta::try_seconds(s).and_then(|d| t.checked_add_signed(d))
+}
+
 /// `t` moved by `s` seconds, or `t` if that leaves chrono's range.
 pub fn shift(t: Time, s: i64) -> Time {
-    TimeDelta::try_seconds(s)
-        .and_then(|d| t.checked_add_signed(d))
-        .unwrap_or(t)
+    checked_shift(t, s).unwrap_or(t)
 }
 
 /// `t` moved by whole days.
@@ -57,18 +60,22 @@ pub fn add_days(t: Time, n: i64) -> Time {
     shift(t, n.saturating_mul(DAY))
 }
 
+/// The moment `s` seconds after local midnight of day number `d` in `t`'s
+/// offset, or `None` if that leaves chrono's range.
+pub fn on_day(t: &Time, d: i64, s: i64) -> Option<Time> {
+    let off = *t.offset();
+    let utc = d
+        .checked_sub(EPOCH_DAY)?
+        .checked_mul(DAY)?
+        .checked_add(s)?
+        .checked_sub(i64::from(off.local_minus_utc()))?;
+    DateTime::from_timestamp(utc, 0).map(|u| u.with_timezone(&off))
+}
+
 /// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
 /// that leaves chrono's range).
 pub fn at_secs(t: Time, s: i64) -> Time {
-    let off = *t.offset();
-    let utc = (day(&t) - EPOCH_DAY) * DAY + s - i64::from(off.local_minus_utc());
-    TimeDelta::try_seconds(utc)
-        .and_then(|d| {
-            DateTime::UNIX_EPOCH
-                .with_timezone(&off)
-                .checked_add_signed(d)
-        })
-        .unwrap_or(t)
+    on_day(&t, day(&t), s).unwrap_or(t)
 }
 
 /// Year, month (1-12) and day of month of day number `d` (0000-01-01

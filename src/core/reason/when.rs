@@ -9,7 +9,7 @@
 //! `date` (day of the month after a number). This file only reads numbers
 //! and does the calendar arithmetic.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use crate::core::clock::{self, Time, DAY};
 
 use super::super::matcher::Matcher;
 use super::super::text::{digits, trim_end_in};
@@ -75,7 +75,7 @@ pub(super) fn read_times() -> Times {
 
 /// A named time: the moment and the normalised span that named it.
 pub struct Said {
-    pub at: DateTime<FixedOffset>,
+    pub at: Time,
     pub start: usize,
     pub end: usize,
 }
@@ -128,9 +128,9 @@ fn number_after(n: &Norm, orig: &str, pos: usize) -> Option<i64> {
     digits(orig.get(os..oe)?)
 }
 
-fn at(date: NaiveDate, h: i64, m: i64, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let ndt = date.and_hms_opt(h.clamp(0, 23) as u32, m.clamp(0, 59) as u32, 0)?;
-    tz.from_local_datetime(&ndt).single()
+/// `h:m` (clamped to a time of day) on day number `day`, in `base`'s offset.
+fn at(base: &Time, day: i64, h: i64, m: i64) -> Option<Time> {
+    clock::on_day(base, day, h.clamp(0, 23) * 3600 + m.clamp(0, 59) * 60)
 }
 
 /// The time named in `n` (the message `orig`), counted from `base`;
@@ -140,7 +140,7 @@ fn at(date: NaiveDate, h: i64, m: i64, tz: FixedOffset) -> Option<DateTime<Fixed
 pub fn named(
     n: &Norm,
     orig: &str,
-    base: DateTime<FixedOffset>,
+    base: Time,
     questions: &[bool],
     pay_said: bool,
     default_hour: i64,
@@ -227,28 +227,27 @@ pub fn named(
     if !pay && rel.is_none() {
         return None;
     }
-    let tz = *base.offset();
-    let today = base.date_naive();
+    let today = clock::day(&base);
     let mut d = today;
     let mut fixed_day = true;
     if let Some(dm) = date {
         let mut c = today;
         for _ in 0..62 {
-            if c.day() as i64 == dm {
+            if i64::from(clock::civil(c).2) == dm {
                 break;
             }
-            c = c.succ_opt()?;
+            c += 1;
         }
         d = c;
     } else if let Some(off) = day {
-        d = today.checked_add_signed(Duration::days(off))?;
+        d = today.saturating_add(off);
     } else if let Some((w, next)) = week {
-        let now_w = today.weekday().num_days_from_sunday() as i64;
+        let now_w = clock::weekday(today) as i64;
         let mut ahead = (w - now_w).rem_euclid(7);
         if next && ahead < 7 {
             ahead += 7;
         }
-        d = today.checked_add_signed(Duration::days(ahead))?;
+        d = today + ahead;
     } else {
         fixed_day = false;
     }
@@ -258,26 +257,26 @@ pub fn named(
             if (pm || p.is_some_and(|p| p >= 12)) && h < 12 {
                 h += 12;
             }
-            let mut t = at(d, h, m, tz)?;
+            let mut t = at(&base, d, h, m)?;
             if !fixed_day && t <= base && p.is_none() && !pm && h < 12 {
-                t = at(d, h + 12, m, tz)?;
+                t = at(&base, d, h + 12, m)?;
             }
             if !fixed_day && t <= base {
-                t = t.checked_add_signed(Duration::days(1))?;
+                t = clock::checked_shift(t, DAY)?;
             }
             t
         }
         (None, Some(p)) => {
-            let mut t = at(d, p, 0, tz)?;
+            let mut t = at(&base, d, p, 0)?;
             if !fixed_day && t <= base {
-                t = t.checked_add_signed(Duration::days(1))?;
+                t = clock::checked_shift(t, DAY)?;
             }
             t
         }
         (None, None) => match rel {
-            Some(mins) if !fixed_day => base.checked_add_signed(Duration::minutes(mins))?,
-            _ if d == today => base.max(at(d, 20, 0, tz)?),
-            _ => at(d, default_hour, 0, tz)?,
+            Some(mins) if !fixed_day => clock::checked_shift(base, mins.checked_mul(60)?)?,
+            _ if d == today => base.max(at(&base, d, 20, 0)?),
+            _ => at(&base, d, default_hour, 0)?,
         },
     };
     Some(Said {
