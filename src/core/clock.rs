@@ -78,6 +78,29 @@ pub fn at_secs(t: Time, s: i64) -> Time {
     on_day(&t, day(&t), s).unwrap_or(t)
 }
 
+/// `a - b` as chrono subtracts (a leap second counts once), on integers.
+pub fn since(a: &Time, b: &Time) -> TimeDelta {
+    const NANOS: i64 = 1_000_000_000;
+    let (ta, tb) = (a.timestamp(), b.timestamp());
+    let fa = i64::from(a.timestamp_subsec_nanos());
+    let fb = i64::from(b.timestamp_subsec_nanos());
+    let (sa, sb) = (ta.rem_euclid(DAY), tb.rem_euclid(DAY));
+    let mut secs = ta - tb;
+    if sa > sb && fb >= NANOS {
+        secs += 1;
+    } else if sa < sb && fa >= NANOS {
+        secs -= 1;
+    }
+    let frac = fa - fb;
+    TimeDelta::new(secs + frac.div_euclid(NANOS), frac.rem_euclid(NANOS) as u32)
+        .unwrap_or(TimeDelta::MAX)
+}
+
+/// `m` minutes (the longest span chrono holds if that is more).
+pub fn minutes(m: i64) -> TimeDelta {
+    TimeDelta::try_seconds(m.saturating_mul(60)).unwrap_or(TimeDelta::MAX)
+}
+
 /// Year, month (1-12) and day of month of day number `d` (0000-01-01
 /// for a day number out of chrono's range).
 pub fn civil(d: i64) -> (i64, u32, u32) {
@@ -147,6 +170,24 @@ mod tests {
                 ts += 11 * 3600 + 7 * 60;
             }
         }
+        // Differences, leap seconds included.
+        let moments: Vec<Time> = [
+            "2016-12-31T23:59:60.5+00:00",
+            "2016-12-31T23:59:59.25+08:00",
+            "2017-01-01T00:00:00Z",
+            "2017-01-01T07:59:60.999+08:00",
+            "1969-12-31T23:59:59.75-11:00",
+            "2026-05-01T09:30:00.000000001+14:00",
+        ]
+        .iter()
+        .map(|s| crate::core::input::parse_time("", s).unwrap())
+        .collect();
+        for a in &moments {
+            for b in &moments {
+                assert_eq!(since(a, b), *a - *b, "{a} - {b}");
+            }
+        }
+        assert_eq!(minutes(90), TimeDelta::minutes(90));
         // Out of range: unchanged, as chrono's checked arithmetic leaves it.
         let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
         assert_eq!(shift(max, 60), max);

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
+use super::clock;
 use super::error::{at, join, push_number, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
@@ -691,13 +692,13 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     st.seven_day_return = shop.seven_day_return.unwrap_or(false);
     st.same_day_shipping = shop.same_day_shipping.unwrap_or(false);
     st.max_reminders = shop.max_reminders;
-    st.min_gap = Duration::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120)));
+    st.min_gap = clock::minutes(i64::from(shop.min_gap_minutes.unwrap_or(120)));
     st.hidden_reminder_after =
-        Duration::minutes(i64::from(shop.hidden_reminder_minutes.unwrap_or(10)));
+        clock::minutes(i64::from(shop.hidden_reminder_minutes.unwrap_or(10)));
     st.max_reminders_big = shop
         .max_reminders_big
         .unwrap_or(shop.max_reminders.unwrap_or(2).saturating_add(1));
-    st.named_time_lead = Duration::minutes(i64::from(
+    st.named_time_lead = clock::minutes(i64::from(
         shop.named_time_lead_minutes.unwrap_or(10).min(24 * 60),
     ));
     st.shop_name = short("shop.name", &shop.name)?;
@@ -821,7 +822,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         24.0 * 30.0,
         "give hours before the close, e.g. 3",
     )? {
-        st.last_chance_before = Duration::minutes((v * 60.0).round() as i64);
+        st.last_chance_before = clock::minutes((v * 60.0).round() as i64);
     }
     st.coupon = short("shop.coupon", &shop.coupon)?;
     st.payment_link = short("shop.paymentLink", &shop.payment_link)?;

@@ -281,8 +281,8 @@ pub fn tone(
     let loc = input.locale;
     let s = &input.settings;
     let send = timing.send_at.unwrap_or(input.now);
-    let soon =
-        timing.occasion == Occasion::LastChance || timing.closes_at - send <= s.last_chance_before;
+    let soon = timing.occasion == Occasion::LastChance
+        || clock::since(&timing.closes_at, &send) <= s.last_chance_before;
     let stock = s.campaign.as_ref().is_some_and(|c| {
         c.limited_stock && (c.dates.is_empty() || c.dates.contains(&send.date_naive()))
     });

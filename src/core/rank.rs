@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
+use super::clock;
 use super::error::{at, join, Error, ErrorCode};
 use super::input::{format_time, Input};
 use super::limits::MAX_RANK_ORDERS;
@@ -18,7 +19,7 @@ pub fn priority(input: &Input, action: Action, close: DateTime<FixedOffset>) -> 
     if action == Action::Stop {
         return 0.0;
     }
-    let hours_left = ((close - input.now).num_minutes().max(0) as f64) / 60.0;
+    let hours_left = (clock::since(&close, &input.now).num_minutes().max(0) as f64) / 60.0;
     let urgency = 24.0 / (24.0 + hours_left);
     let waiting = if action == Action::Hold { 1.5 } else { 1.0 };
     // Round to 1/100 so the value is stable across platforms' float noise.

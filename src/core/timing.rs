@@ -102,7 +102,7 @@ pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
     };
     add(
         start,
-        Duration::minutes((input.settings.close_after_hours * 60.0).round() as i64),
+        clock::minutes((input.settings.close_after_hours * 60.0).round() as i64),
     )
 }
 
@@ -486,7 +486,7 @@ impl Plan<'_> {
     /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
     fn last_chance_why(&mut self, t: Time) {
         let c = self.when(self.close);
-        let lead = span(self.close - t, self.loc);
+        let lead = span(clock::since(&self.close, &t), self.loc);
         self.say(
             "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
             &[&c, &lead],
@@ -693,7 +693,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         }
     };
 
-    let occasion = if close - t <= s.last_chance_before {
+    let occasion = if clock::since(&close, &t) <= s.last_chance_before {
         Occasion::LastChance
     } else if waved {
         Occasion::CampaignWave
@@ -735,7 +735,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 &[&n, &gap],
             );
         }
-        Occasion::AddressCheck if t - placed > s.hidden_reminder_after + Duration::minutes(30) => p
+        Occasion::AddressCheck if clock::since(&t, &placed) > s.hidden_reminder_after + clock::minutes(30) => p
             .say(
                 "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
                 &[],

@@ -161,7 +161,7 @@ impl Facts {
             coupon: s.coupon.clone(),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| clock(loc, close, at)),
-            left: left(loc, (close - at).num_minutes()),
+            left: left(loc, clock::since(&close, &at).num_minutes()),
             named: req
                 .analysis
                 .signals
@@ -279,7 +279,7 @@ fn date_en(t: DateTime<FixedOffset>) -> String {
 
 /// When the order was placed, seen from `at`: 刚刚 / 今天上午 / 昨晚 / 11月20日.
 pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
-    let mins = (at - placed).num_minutes();
+    let mins = clock::since(&at, &placed).num_minutes();
     let days = clock::days_after(&placed, &at);
     let h = clock::hm(&placed).0;
     if loc == Locale::En {
