@@ -47,7 +47,40 @@ pub fn weekday(d: i64) -> usize {
 
 /// `t` moved by `s` seconds, or `None` if that leaves chrono's range.
 pub fn checked_shift(t: Time, s: i64) -> Option<Time> {
-    TimeDelta::try_seconds(s).and_then(|d| t.checked_add_signed(d))
+    checked_add(t, TimeDelta::try_seconds(s)?)
+}
+
+/// `t + d` as chrono's `checked_add_signed` adds (a leap second is left as
+/// chrono leaves it), on integers.
+pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
+    const NANOS: i32 = 1_000_000_000;
+    let ts = t.timestamp();
+    let mut secs = ts.rem_euclid(DAY);
+    let midnight = ts - secs;
+    let mut frac = t.timestamp_subsec_nanos() as i32;
+    let (add_secs, add_frac) = (d.num_seconds(), d.subsec_nanos());
+    if frac >= NANOS {
+        if add_secs > 0 || (add_frac > 0 && frac >= 2 * NANOS - add_frac) {
+            frac -= NANOS;
+        } else if add_secs < 0 {
+            frac -= NANOS;
+            secs += 1;
+        } else {
+            return DateTime::from_timestamp(ts, (frac + add_frac) as u32)
+                .map(|u| u.with_timezone(t.offset()));
+        }
+    }
+    secs = secs.checked_add(add_secs)?;
+    frac += add_frac;
+    if frac < 0 {
+        frac += NANOS;
+        secs -= 1;
+    } else if frac >= NANOS {
+        frac -= NANOS;
+        secs += 1;
+    }
+    DateTime::from_timestamp(midnight.checked_add(secs)?, frac as u32)
+        .map(|u| u.with_timezone(t.offset()))
 }
 
 /// `t` moved by `s` seconds, or `t` if that leaves chrono's range.
@@ -188,6 +221,22 @@ mod tests {
             }
         }
         assert_eq!(minutes(90), TimeDelta::minutes(90));
+        let spans = [
+            -86_400_000_000_001,
+            -1_500_000_000,
+            -1,
+            0,
+            1,
+            999_999_999,
+            1_000_000_000,
+            1_800_000_000_123,
+        ];
+        for a in &moments {
+            for n in spans {
+                let d = TimeDelta::nanoseconds(n);
+                assert_eq!(checked_add(*a, d), a.checked_add_signed(d), "{a} + {d}");
+            }
+        }
         // Out of range: unchanged, as chrono's checked arithmetic leaves it.
         let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
         assert_eq!(shift(max, 60), max);

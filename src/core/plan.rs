@@ -133,7 +133,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let earliest = input
         .reminders
         .last()
-        .and_then(|r| r.at.checked_add_signed(s.min_gap))
+        .and_then(|r| clock::checked_add(r.at, s.min_gap))
         .map_or(input.now, |t| t.max(input.now));
     let movable = matches!(
         timing.occasion,

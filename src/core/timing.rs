@@ -142,7 +142,7 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
 
 /// `t + d`, or `t` if that overflows.
 pub(crate) fn add(t: Time, d: Duration) -> Time {
-    t.checked_add_signed(d).unwrap_or(t)
+    clock::checked_add(t, d).unwrap_or(t)
 }
 
 /// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
