@@ -134,6 +134,19 @@ pub fn minutes(m: i64) -> TimeDelta {
     TimeDelta::try_seconds(m.saturating_mul(60)).unwrap_or(TimeDelta::MAX)
 }
 
+/// The local date of `t` (chrono's first or last date past its range).
+pub fn date(t: &Time) -> NaiveDate {
+    let d = day(t);
+    i32::try_from(d)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(if d > 0 {
+            NaiveDate::MAX
+        } else {
+            NaiveDate::MIN
+        })
+}
+
 /// Year, month (1-12) and day of month of day number `d` (0000-01-01
 /// for a day number out of chrono's range).
 pub fn civil(d: i64) -> (i64, u32, u32) {
@@ -173,6 +186,7 @@ mod tests {
                 let d = t.date_naive();
                 assert_eq!(day(&t), i64::from(d.num_days_from_ce()), "{t}");
                 assert_eq!(date_day(d), day(&t));
+                assert_eq!(date(&t), d);
                 assert_eq!(
                     weekday(day(&t)),
                     d.weekday().num_days_from_sunday() as usize

@@ -1,7 +1,7 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::clock;
 use super::error::{at, join, push_number, Error, ErrorCode};
@@ -331,14 +331,16 @@ pub fn format_time(t: DateTime<FixedOffset>) -> String {
     let secs = t.offset().local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();
+    let (y, m, d) = clock::civil(clock::day(&t));
+    let sod = clock::sod(&t);
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-        t.year(),
-        t.month(),
-        chrono::Datelike::day(&t),
-        chrono::Timelike::hour(&t),
-        chrono::Timelike::minute(&t),
-        chrono::Timelike::second(&t),
+        y,
+        m,
+        d,
+        sod / 3600,
+        sod / 60 % 60,
+        sod % 60,
         sign,
         secs / 3600,
         secs % 3600 / 60

@@ -59,7 +59,7 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
         if day >= close {
             return None;
         }
-        if !calendar::is_rest_day(day.date_naive(), s) {
+        if !calendar::is_rest_day(clock::date(&day), s) {
             for (a, b) in windows {
                 let start = at(day, *a).max(from);
                 let end = at(day, *b).min(close);
@@ -284,7 +284,7 @@ pub fn tone(
     let soon = timing.occasion == Occasion::LastChance
         || clock::since(&timing.closes_at, &send) <= s.last_chance_before;
     let stock = s.campaign.as_ref().is_some_and(|c| {
-        c.limited_stock && (c.dates.is_empty() || c.dates.contains(&send.date_naive()))
+        c.limited_stock && (c.dates.is_empty() || c.dates.contains(&clock::date(&send)))
     });
     use ReasonCode as R;
     let code = analysis.reason.code;

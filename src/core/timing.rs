@@ -161,7 +161,7 @@ fn block_at(t: Time, s: &Settings, level: u8) -> Option<Block> {
         Some(Block::Late)
     } else if level < 2 && secs(s.lunch.0) <= time && time < secs(s.lunch.1) {
         Some(Block::Lunch)
-    } else if level < 1 && calendar::is_rest_day(t.date_naive(), s) {
+    } else if level < 1 && calendar::is_rest_day(clock::date(&t), s) {
         Some(Block::Rest)
     } else {
         None
@@ -208,7 +208,7 @@ fn next_ok(from: Time, limit: Time, s: &Settings, level: u8, trail: &mut Trail) 
             Block::Early => at(t, s.quiet_before),
             Block::Lunch => at(t, s.lunch.1),
             Block::Late | Block::Rest => {
-                let day = t.date_naive();
+                let day = clock::date(&t);
                 if b == Block::Rest
                     && trail.holiday.is_none()
                     && calendar::holiday_name(day, Locale::ZhCn).is_some()
@@ -285,7 +285,7 @@ fn slot_of(t: i64, s: &Settings) -> Slot {
 /// The campaign wave at or after `from` on the same day, if the day is a campaign day.
 fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
     let c = s.campaign.as_ref()?;
-    let day = from.date_naive();
+    let day = clock::date(&from);
     let on = if c.dates.is_empty() {
         !calendar::is_rest_day(day, s)
     } else {
@@ -342,8 +342,8 @@ impl Plan<'_> {
 
     /// A warning when the days looked at lie outside the built-in calendar.
     fn calendar_note(&self, until: Time) -> Option<Warning> {
-        let mut day = self.now.date_naive();
-        let last = until.date_naive();
+        let mut day = clock::date(&self.now);
+        let last = clock::date(&until);
         for _ in 0..400 {
             if day > last {
                 return None;
@@ -735,7 +735,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                 &[&n, &gap],
             );
         }
-        Occasion::AddressCheck if clock::since(&t, &placed) > s.hidden_reminder_after + clock::minutes(30) => p
+        Occasion::AddressCheck if clock::since(&t, &placed) > clock::minutes(s.hidden_reminder_after.num_minutes() + 30) => p
             .say(
                 "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
                 &[],

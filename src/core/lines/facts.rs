@@ -145,7 +145,7 @@ impl Facts {
         let campaign_on = s
             .campaign
             .as_ref()
-            .is_some_and(|c| c.dates.is_empty() || c.dates.contains(&at.date_naive()))
+            .is_some_and(|c| c.dates.is_empty() || c.dates.contains(&clock::date(&at)))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         Facts {
