@@ -96,13 +96,47 @@ pub fn add_days(t: Time, n: i64) -> Time {
 /// The moment `s` seconds after local midnight of day number `d` in `t`'s
 /// offset, or `None` if that leaves chrono's range.
 pub fn on_day(t: &Time, d: i64, s: i64) -> Option<Time> {
-    let off = *t.offset();
+    moment(*t.offset(), d, s, 0)
+}
+
+/// The moment `s` seconds and `nano` nanoseconds (a leap second past 1e9,
+/// at :59 only) after local midnight of day number `d` at offset `off`, or
+/// `None` if that is not a time chrono holds.
+pub fn moment(off: FixedOffset, d: i64, s: i64, nano: u32) -> Option<Time> {
     let utc = d
         .checked_sub(EPOCH_DAY)?
         .checked_mul(DAY)?
         .checked_add(s)?
         .checked_sub(i64::from(off.local_minus_utc()))?;
-    DateTime::from_timestamp(utc, 0).map(|u| u.with_timezone(&off))
+    DateTime::from_timestamp(utc, nano).map(|u| u.with_timezone(&off))
+}
+
+/// The day number of year `y`, month `m`, day `d`, if that date exists.
+pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
+    let leap = y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
+    let len = match m {
+        2 => 28 + u32::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if d == 0 || d > len {
+        return None;
+    }
+    // Years counted from March, so that the leap day ends a year.
+    let y = if m <= 2 { y.checked_sub(1)? } else { y };
+    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
+    let doy = (153 * ((i64::from(m) + 9) % 12) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era.checked_mul(146_097)?
+        .checked_add(doe - 719_468 + EPOCH_DAY)
+}
+
+/// The date `y-m-d`, if it exists and lies in chrono's range.
+pub fn naive_date(y: i64, m: u32, d: u32) -> Option<NaiveDate> {
+    i32::try_from(ymd(y, m, d)?)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 /// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
@@ -197,6 +231,25 @@ mod tests {
                 ts += 7 * 3600 + 13 * 60;
             }
         }
+    }
+
+    #[test]
+    fn dates_are_read_as_chrono_reads_them() {
+        for y in (-2..=2)
+            .chain(1590..=2110)
+            .chain([9999, 262_142, 262_143, 262_144, -262_144, -262_145])
+        {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let want = i32::try_from(y)
+                        .ok()
+                        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+                    assert_eq!(naive_date(y, m, d), want, "{y}-{m}-{d}");
+                }
+            }
+        }
+        assert_eq!(naive_date(i64::MAX, 1, 1), None);
+        assert_eq!(naive_date(i64::MIN, 1, 1), None);
     }
 
     #[test]

@@ -200,7 +200,7 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
     {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt((n2(0)? * 100 + n2(2)?) as i32, n2(5)?, n2(8)?)?;
+    let day = clock::ymd(i64::from(n2(0)? * 100 + n2(2)?), n2(5)?, n2(8)?)?;
     let (hour, min, mut sec) = (n2(11)?, n2(14)?, n2(17)?);
     let mut nano = 0;
     if sec == 60 {
@@ -225,7 +225,9 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
         }
         nano += frac * 10u32.pow(9 - digits);
     }
-    let time = NaiveTime::from_hms_nano_opt(hour, min, sec, nano)?;
+    if hour > 23 || min > 59 || sec > 59 {
+        return None;
+    }
     let offset = match b.get(i)? {
         b'Z' | b'z' => {
             i += 1;
@@ -257,9 +259,8 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let tz = FixedOffset::east_opt(offset)?;
-    // What `and_local_timezone(tz).single()` does for a fixed offset.
-    let utc = date.and_time(time).checked_sub_offset(tz)?;
-    Some(DateTime::from_naive_utc_and_offset(utc, tz))
+    let secs = i64::from(hour * 3600 + min * 60 + sec);
+    clock::moment(tz, day, secs, nano)
 }
 
 /// Parses `"HH:MM"`.
@@ -323,7 +324,7 @@ fn date(s: &str) -> Option<NaiveDate> {
         }
         Some(n)
     };
-    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)
+    clock::naive_date(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.

@@ -33,8 +33,9 @@
 //! `options.date`, else it stays unset. Lines that fit no format are reported in `unparsed`
 //! with their 1-based line number, never guessed.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
 
+use super::clock;
 use super::error::{Error, ErrorCode};
 use super::input::{default_offset, format_time, parse_date, parse_offset};
 use super::limits::{MAX_MESSAGES, MAX_TRANSCRIPT_CHARS};
@@ -248,11 +249,8 @@ impl Reader<'_> {
         }
         self.last_date = Some(day);
         self.last_time = Some(stamp.time.hour());
-        let utc = day.and_time(stamp.time).checked_sub_offset(self.offset)?;
-        Some(format_time(DateTime::from_naive_utc_and_offset(
-            utc,
-            self.offset,
-        )))
+        let secs = clock::secs(stamp.time);
+        clock::moment(self.offset, clock::date_day(day), secs, 0).map(format_time)
     }
 }
 
@@ -437,7 +435,7 @@ fn clock_of(s: &str) -> Option<(NaiveTime, bool)> {
 /// `2026-11-24`, `2026/11/24`, `2026.11.24` (month and day may have one digit).
 fn day_of(s: &str) -> Option<NaiveDate> {
     let ([y, m, d], parts) = numbers(s, DATE_SEP, [(4, 4), (1, 2), (1, 2)])?;
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d).filter(|_| parts == 3)
+    clock::naive_date(y.into(), m, d).filter(|_| parts == 3)
 }
 
 /// Up to three ASCII numbers separated by single `sep` chars, part `k` having
