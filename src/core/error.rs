@@ -130,17 +130,9 @@ pub(crate) fn at(parent: &str, i: usize) -> String {
     let mut out = String::with_capacity(parent.len() + 6);
     out.push_str(parent);
     out.push('[');
-    push_number(&mut out, i);
+    super::text::push_num(&mut out, i as u64, 1);
     out.push(']');
     out
-}
-
-/// Appends `n` in decimal (a `format!` site costs far more wasm).
-pub(crate) fn push_number(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_number(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Classifies a serde message and puts the path where the caller looks for it.

@@ -12,6 +12,7 @@ use super::clock;
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
 use super::reason::Analysis;
+use super::text::{num, push_num};
 use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
@@ -78,24 +79,6 @@ fn fill_in(tpl: &str, args: &[&str], tw: bool) -> String {
         }
     }
     push_text(&mut out, tpl.get(start..).unwrap_or(""), tw);
-    out
-}
-
-/// Appends `n` in decimal with at least `width` digits (zero-padded).
-pub fn push_num(out: &mut String, n: u64, width: u32) {
-    if n >= 10 || width > 1 {
-        push_num(out, n / 10, width.saturating_sub(1));
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-/// `n` in decimal.
-pub fn num(n: i64) -> String {
-    let mut out = String::new();
-    if n < 0 {
-        out.push('-');
-    }
-    push_num(&mut out, n.unsigned_abs(), 1);
     out
 }
 

@@ -4,9 +4,10 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::clock;
-use super::error::{at, join, push_number, Error, ErrorCode};
+use super::error::{at, join, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
+use super::text::push_num;
 
 /// A chat message with its time parsed.
 #[derive(Clone, Debug)]
@@ -385,7 +386,7 @@ fn not_a(path: &str, s: &str, rest: &str) -> Error {
 fn too_large(path: &str, what: &str, max: usize) -> Error {
     let mut message = String::from(what);
     message.push_str(" exceeds the limit of ");
-    push_number(&mut message, max);
+    push_num(&mut message, max as u64, 1);
     message.push_str(": send less");
     Error::new(ErrorCode::TooLarge, path, message)
 }
@@ -770,7 +771,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         for (i, d) in v.iter().enumerate() {
             if *d > 6 {
                 let mut message = String::new();
-                push_number(&mut message, usize::from(*d));
+                push_num(&mut message, u64::from(*d), 1);
                 message.push_str(" is not a weekday: use 0 (Sunday) to 6 (Saturday)");
                 return Err(Error::new(
                     ErrorCode::InvalidValue,

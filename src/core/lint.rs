@@ -208,7 +208,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
-        let message = fill(pick(&TOO_LONG, loc), &[&num(n), &num(limit)]);
+        let message = fill(pick(&TOO_LONG, loc), &[&num(n as i64), &num(limit as i64)]);
         out.push(warning("too_long_sms", message, text, start, text.len()));
     }
     let name = options

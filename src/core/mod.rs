@@ -21,9 +21,10 @@ pub mod transcript;
 
 use chrono::{DateTime, Utc};
 
-use error::{push_number, Error, ErrorCode};
+use error::{Error, ErrorCode};
 use input::{format_time, Input};
 use model::*;
+use text::push_num;
 
 /// Suggests the next reminder for one unpaid order.
 ///
@@ -139,13 +140,13 @@ pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<M
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
         let mut message = String::from("line ");
-        push_number(&mut message, first.line);
+        push_num(&mut message, first.line as u64, 1);
         message.push_str(" could not be read (lines ");
         for (k, u) in t.unparsed.iter().take(10).enumerate() {
             if k > 0 {
                 message.push_str(", ");
             }
-            push_number(&mut message, u.line);
+            push_num(&mut message, u.line as u64, 1);
         }
         message
             .push_str("): paste whole messages with their sender and time, or pass skipUnparsed");

@@ -11,26 +11,23 @@ pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'
     }
 }
 
-/// The decimal digits of `n`.
-#[inline(never)]
-pub fn num(n: usize) -> String {
-    // Last digit first.
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut v = n;
-    while let Some(slot) = digits.get_mut(len) {
-        *slot = (v % 10) as u8;
-        len += 1;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+/// Appends `n` in decimal with at least `width` digits (zero-padded).
+/// The one number writer: a `format!` site costs far more wasm.
+pub fn push_num(out: &mut String, n: u64, width: u32) {
+    if n >= 10 || width > 1 {
+        push_num(out, n / 10, width.saturating_sub(1));
     }
-    let mut s = String::with_capacity(len);
-    for d in digits.get(..len).unwrap_or(&[]).iter().rev() {
-        s.push(char::from(b'0' + d));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// `n` in decimal.
+pub fn num(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
     }
-    s
+    push_num(&mut out, n.unsigned_abs(), 1);
+    out
 }
 
 /// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph.
@@ -129,9 +126,12 @@ mod tests {
 
     #[test]
     fn numbers() {
-        for n in [0, 7, 10, 70, 160, 1234, usize::MAX] {
+        for n in [0, 7, 10, 70, 160, 1234, -5, i64::MAX, i64::MIN] {
             assert_eq!(num(n), n.to_string());
         }
+        let mut s = String::new();
+        push_num(&mut s, 5, 2);
+        assert_eq!(s, "05");
     }
 
     #[test]

@@ -13,13 +13,13 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 use super::calendar;
 use super::clock;
 use super::explain::{
-    capital, cat, hhmm, hms, list_sep, num, push_item, reason_name, row, span, t3, trf, warning,
-    when,
+    capital, cat, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
 };
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
+use super::text::num;
 
 type Time = DateTime<FixedOffset>;
 

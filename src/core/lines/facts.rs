@@ -7,7 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
-use crate::core::explain::{cat, num, push_num};
+use crate::core::explain::cat;
+use crate::core::text::{num, push_num};
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.

@@ -5,8 +5,9 @@
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
-use crate::core::explain::{cat, num, push_item};
+use crate::core::explain::{cat, push_item};
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
+use crate::core::text::num;
 
 /// Placeholders a shop template may use.
 pub const SHOP_KEYS: [&str; 16] = [
