@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::error::{Error, ErrorCode};
-use super::explain::fill;
+use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
@@ -91,66 +91,64 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// The text of `row` (zh-CN, zh-TW, en) for `loc`.
-fn pick(row: &[&'static str; 3], loc: Locale) -> &'static str {
-    let [cn, tw, en] = *row;
-    super::text::tr(loc, cn, tw, en)
-}
-
-/// The explanation of each warning code of the word table: zh-CN, zh-TW,
-/// English; `{}` is the word. `lint` picks a row by its index.
-const MESSAGES: [(&str, [&str; 3]); 4] = [
+/// The explanation of each warning code of the word table, one
+/// `zh-CN|zh-TW|en` row (see [`t3`]); `{}` is the word. `lint` picks a row by
+/// its index.
+const MESSAGES: [(&str, &str); 4] = [
     (
         "extreme_word",
-        [
-            "「{}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法",
-            "「{}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法",
+        concat!(
+            "「{}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法", "|",
+            "「{}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法", "|",
             "\"{}\" is an absolute claim (极限词) banned by the Advertising Law: use a specific, provable statement",
-        ],
+        ),
     ),
     (
         "delivery_promise",
-        [
-            "「{}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”",
-            "「{}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」",
+        concat!(
+            "「{}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”", "|",
+            "「{}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」", "|",
             "\"{}\" promises a delivery date; any courier delay turns it into a complaint: say \"we'll ship as soon as it's paid\"",
-        ],
+        ),
     ),
     (
         "pressure",
-        [
-            "「{}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙",
-            "「{}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助",
+        concat!(
+            "「{}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙", "|",
+            "「{}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助", "|",
             "\"{}\" pressures the buyer and invites complaints: remind and offer help instead",
-        ],
+        ),
     ),
     (
         "argue",
-        [
-            "「{}」像在和买家争辩、指责买家:换成理解和帮忙的说法",
-            "「{}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法",
+        concat!(
+            "「{}」像在和买家争辩、指责买家:换成理解和帮忙的说法", "|",
+            "「{}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法", "|",
             "\"{}\" argues with or blames the buyer: show understanding and offer help",
-        ],
+        ),
     ),
 ];
 
-const TOO_LONG: [&str; 3] = [
-    "短信有{}个字,超过一条的{}字,会被拆成多条:精简成一条",
-    "簡訊有{}個字,超過一則的{}字,會被拆成多則:精簡成一則",
+const TOO_LONG: &str =
+    concat!(
+    "短信有{}个字,超过一条的{}字,会被拆成多条:精简成一条", "|",
+    "簡訊有{}個字,超過一則的{}字,會被拆成多則:精簡成一則", "|",
     "the SMS has {} characters, over the {} of one message, so it would be split: cut it to one",
-];
+);
 
-const NAME_MISSING: [&str; 3] = [
-    "短信前7个字里没有买家的名字「{}」:把称呼放到开头,买家一眼就知道是发给自己的",
-    "簡訊前7個字裡沒有買家的名字「{}」:把稱呼放在開頭,買家一看就知道是給自己的",
+const NAME_MISSING: &str = concat!(
+    "短信前7个字里没有买家的名字「{}」:把称呼放到开头,买家一眼就知道是发给自己的", "|",
+    "簡訊前7個字裡沒有買家的名字「{}」:把稱呼放在開頭,買家一看就知道是給自己的", "|",
     "the buyer's name \"{}\" is not in the first 7 characters: start with it so the buyer sees it is for them",
-];
+);
 
-const NO_ADDRESS: [&str; 3] = [
+const NO_ADDRESS: &str = concat!(
     "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)",
+    "|",
     "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字",
+    "|",
     "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
-];
+);
 
 fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
     Warning {
@@ -208,7 +206,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
-        let message = fill(pick(&TOO_LONG, loc), &[&num(n as i64), &num(limit as i64)]);
+        let message = trf(loc, TOO_LONG, &[&num(n as i64), &num(limit as i64)]);
         out.push(warning("too_long_sms", message, text, start, text.len()));
     }
     let name = options
@@ -220,14 +218,11 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     let (ok, message) = match name {
         Some(name) => {
             let k = SMS_NAME_CHARS.max(name.chars().count());
-            (
-                contains(window(k), name),
-                fill(pick(&NAME_MISSING, loc), &[name]),
-            )
+            (contains(window(k), name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
             has_address(window(SMS_NAME_CHARS)),
-            pick(&NO_ADDRESS, loc).to_string(),
+            t3(loc, NO_ADDRESS).to_string(),
         ),
     };
     if !ok {
@@ -319,7 +314,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         };
         covered = end;
         let word = text.get(start..end).unwrap_or("");
-        out.push(warning(code, fill(pick(m, loc), &[word]), text, start, end));
+        out.push(warning(code, trf(loc, m, &[word]), text, start, end));
     }
     if options.channel == Some(Channel::Sms) {
         sms_checks(text, options, loc, &mut out);
