@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use cuifu::{suggest, ChatContext, Message, Order, Role};
+use cuifu::{suggest, ChatContext, Message, Role};
 use serde_json::Value;
 
 const MIN_MACRO_F1: f64 = 0.85;
@@ -52,21 +52,12 @@ fn context(prev: Option<&str>, text: &str) -> ChatContext {
         text: text.to_string(),
         at: Some("2026-11-24T14:41:00+08:00".into()),
     });
-    ChatContext {
-        now: Some("2026-11-24T15:00:00+08:00".into()),
-        order: Order {
-            placed_at: "2026-11-24T14:30:00+08:00".into(),
-            amount: 99.0,
-            ..Order::default()
-        },
-        messages,
-        ..ChatContext::default()
-    }
+    order_with(messages)
 }
 
 #[path = "common/score.rs"]
 mod score;
-use score::{f1, Count};
+use score::{f1, order_with, Count};
 
 #[test]
 fn real_buyer_messages() {

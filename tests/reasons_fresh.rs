@@ -14,7 +14,7 @@
 
 use cuifu::core::input::Input;
 use cuifu::core::reason::{analyze, fold};
-use cuifu::{ChatContext, Message, Order, Role};
+use cuifu::{ChatContext, Message, Role};
 
 const MIN_MACRO_F1: f64 = 0.90;
 const MAX_FALSE_ALARMS: f64 = 0.10;
@@ -553,16 +553,7 @@ fn context(chat: &str) -> ChatContext {
             },
         })
         .collect();
-    ChatContext {
-        now: Some("2026-11-24T15:00:00+08:00".into()),
-        order: Order {
-            placed_at: "2026-11-24T14:30:00+08:00".into(),
-            amount: 99.0,
-            ..Order::default()
-        },
-        messages,
-        ..ChatContext::default()
-    }
+    order_with(messages)
 }
 
 /// zh-TW when a char folds, en when ASCII, else zh-CN.
@@ -578,7 +569,7 @@ fn locale(chat: &str) -> usize {
 
 #[path = "common/score.rs"]
 mod score;
-use score::{f1, Count};
+use score::{f1, order_with, Count};
 
 #[test]
 fn fresh_challenge_set() {

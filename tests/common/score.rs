@@ -1,6 +1,23 @@
-// Per-code scoring shared by the reason evaluations (tests/eval_real.rs,
-// tests/reasons_fresh.rs): true/false positives and misses, then
-// precision, recall and F1.
+// What the reason evaluations (tests/eval_real.rs, tests/reasons_fresh.rs)
+// share: the order context each chat is placed in, and per-code scoring
+// (true/false positives and misses, then precision, recall and F1).
+
+use cuifu::{ChatContext, Message, Order};
+
+/// The context every evaluated chat is placed in: an order of 99 placed at
+/// 14:30, read at 15:00.
+pub fn order_with(messages: Vec<Message>) -> ChatContext {
+    ChatContext {
+        now: Some("2026-11-24T15:00:00+08:00".into()),
+        order: Order {
+            placed_at: "2026-11-24T14:30:00+08:00".into(),
+            amount: 99.0,
+            ..Order::default()
+        },
+        messages,
+        ..ChatContext::default()
+    }
+}
 
 /// Hits and misses of one code.
 #[derive(Default)]
