@@ -174,16 +174,6 @@ impl Iterator for Hits<'_> {
     }
 }
 
-/// Reads a `code<TAB>phrase` table: `#` starts a comment line, blank lines are skipped.
-pub fn read_table(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    table
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(a, b)| (a.trim(), b.trim()))
-}
-
 /// UTF-16 length of `s`: the offsets JS strings use.
 pub fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()

@@ -1,15 +1,6 @@
-//! Picking the right language for a sentence.
-
-use super::model::Locale;
-
-/// The sentence for `locale`, given the same sentence in zh-CN, zh-TW and English.
-pub fn tr<'a>(locale: Locale, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::ZhCn => zh_cn,
-        Locale::ZhTw => zh_tw,
-        Locale::En => en,
-    }
-}
+//! Small text helpers shared by the engine: decimal numbers, letters,
+//! trimming, digits and byte-wise search, written by hand where `str`
+//! methods or `format!` would link far more wasm.
 
 /// Appends `n` in decimal with at least `width` digits (zero-padded).
 /// The one number writer: a `format!` site costs far more wasm.
