@@ -8,6 +8,7 @@ use super::error::{at, join, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
 use super::text::push_num;
+use crate::core::text::char_count;
 
 /// A chat message with its time parsed.
 #[derive(Clone, Debug)]
@@ -331,22 +332,28 @@ fn date(s: &str) -> Option<NaiveDate> {
 /// Formats a time as RFC 3339 with its offset and no fraction.
 pub fn format_time(t: DateTime<FixedOffset>) -> String {
     let secs = t.offset().local_minus_utc();
-    let sign = if secs < 0 { '-' } else { '+' };
-    let secs = secs.abs();
+    let sign = if secs < 0 { "-" } else { "+" };
+    let secs = u64::from(secs.unsigned_abs());
     let (y, m, d) = clock::civil(clock::day(&t));
     let sod = clock::sod(&t);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-        y,
-        m,
-        d,
-        sod / 3600,
-        sod / 60 % 60,
-        sod % 60,
-        sign,
-        secs / 3600,
-        secs % 3600 / 60
-    )
+    let mut out = String::new();
+    if y < 0 {
+        out.push('-');
+    }
+    for (n, width, sep) in [
+        (y.unsigned_abs(), 4, "-"),
+        (m.into(), 2, "-"),
+        (d.into(), 2, "T"),
+        (sod as u64 / 3600, 2, ":"),
+        (sod as u64 / 60 % 60, 2, ":"),
+        (sod as u64 % 60, 2, sign),
+        (secs / 3600, 2, ":"),
+        (secs % 3600 / 60, 2, ""),
+    ] {
+        push_num(&mut out, n, width);
+        out.push_str(sep);
+    }
+    out
 }
 
 /// Parses a UTC offset such as `"+08:00"`.
@@ -392,7 +399,7 @@ fn too_large(path: &str, what: &str, max: usize) -> Error {
 }
 
 fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
-    if s.chars().count() > max {
+    if char_count(s) > max {
         return Err(too_large(path, "text length", max));
     }
     Ok(())
@@ -604,7 +611,7 @@ impl<'a> Input<'a> {
         inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
             let p = at("messages", i);
-            let n = m.text.chars().count();
+            let n = char_count(&m.text);
             if n > MAX_MESSAGE_CHARS {
                 return Err(too_large(
                     &join(&p, "text"),
@@ -982,6 +989,20 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(rfc3339(c), DateTime::parse_from_rfc3339(c).ok(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn format_time_writes_what_chrono_writes() {
+        for c in [
+            "2026-11-24T14:05:09+08:00",
+            "2026-01-02T03:04:05-05:30",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59-23:59",
+            "2026-11-24T00:00:00+00:00",
+        ] {
+            let t = DateTime::parse_from_rfc3339(c).unwrap();
+            assert_eq!(format_time(t), t.to_rfc3339(), "{c}");
         }
     }
 

@@ -9,7 +9,7 @@ use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{contains, digits, find, num, trim_end_in};
+use super::text::{char_count, contains, digits, find, num, trim_end_in};
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -202,7 +202,7 @@ fn has_address(head: &str) -> bool {
 }
 
 fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
-    let n = text.chars().count();
+    let n = char_count(text);
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
@@ -217,7 +217,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     let window = |k: usize| text.get(..char_end(text, k)).unwrap_or(text);
     let (ok, message) = match name {
         Some(name) => {
-            let k = SMS_NAME_CHARS.max(name.chars().count());
+            let k = SMS_NAME_CHARS.max(char_count(name));
             (contains(window(k), name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
@@ -236,7 +236,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
 /// # Errors
 /// `too_large` when the text is over [`MAX_LINT_CHARS`].
 pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
-    if text.chars().count() > MAX_LINT_CHARS {
+    if char_count(text) > MAX_LINT_CHARS {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",

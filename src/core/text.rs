@@ -21,6 +21,12 @@ pub fn num(n: i64) -> String {
     out
 }
 
+/// The number of chars in `s`: `str::chars().count()` links a
+/// kilobyte of unrolled counting code.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
+}
+
 /// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph.
 ///
 /// Used instead of `char::is_alphabetic`, whose full Unicode table costs
@@ -113,6 +119,13 @@ mod tests {
             assert!(!is_letter(c), "{c}");
         }
         assert!(is_letter_or_digit('7') && is_letter_or_digit('７'));
+    }
+
+    #[test]
+    fn counts_chars() {
+        for s in ["", "a", "亲~", "😊好的 ok", "é\u{301}", "\u{10FFFF}x"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s}");
+        }
     }
 
     #[test]

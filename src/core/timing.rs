@@ -20,6 +20,7 @@ use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
 use super::text::num;
+use crate::core::text::char_count;
 
 type Time = DateTime<FixedOffset>;
 
@@ -505,7 +506,7 @@ pub(crate) fn action_for(t: Time, now: Time) -> Action {
 
 fn clip(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
-    if s.chars().count() > n {
+    if char_count(s) > n {
         out.push('…');
     }
     out

@@ -44,7 +44,7 @@ fn start() {
             msg.push_str(" at ");
             msg.push_str(at.file());
             msg.push(':');
-            msg.push_str(&at.line().to_string());
+            crate::core::text::push_num(&mut msg, at.line().into(), 1);
         }
         wasm_bindgen::throw_str(&msg)
     }));

@@ -8,7 +8,7 @@ use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
 use crate::core::explain::cat;
-use crate::core::text::{num, push_num};
+use crate::core::text::{char_count, num, push_num};
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
@@ -189,7 +189,7 @@ impl Facts {
 
 /// A nick that reads like a form of address: short, no digits or symbols.
 fn human_nick(n: &str) -> bool {
-    let count = n.chars().count();
+    let count = char_count(n);
     (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
@@ -204,7 +204,7 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
-    let quote = loc != Locale::En && title.chars().count() > 12;
+    let quote = loc != Locale::En && char_count(title) > 12;
     let (open, close) = if quote { ("「", "」") } else { ("", "") };
     match (more, loc) {
         (0, _) => cat(&[open, title, close]),
@@ -218,12 +218,12 @@ fn item(loc: Locale, title: &str, more: usize) -> String {
 /// of keywords is cut at its first space; nothing is cut mid-word).
 pub fn short_title(loc: Locale, title: &str) -> Option<String> {
     let max = if loc == Locale::En { 30 } else { 12 };
-    if title.chars().count() <= max {
+    if char_count(title) <= max {
         return Some(title.to_string());
     }
     let mut out = String::new();
     for w in title.split_whitespace() {
-        let len = out.chars().count() + usize::from(!out.is_empty()) + w.chars().count();
+        let len = char_count(&out) + usize::from(!out.is_empty()) + char_count(w);
         if len > max || (loc != Locale::En && !out.is_empty()) {
             break;
         }
@@ -232,7 +232,7 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         }
         out.push_str(w);
     }
-    (out.chars().count() >= 2).then_some(out)
+    (char_count(&out) >= 2).then_some(out)
 }
 
 /// Money with integer arithmetic (no float formatting in the binary).

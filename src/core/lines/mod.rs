@@ -53,6 +53,7 @@ use super::lint::sms_limit;
 use super::model::{Channel, Line, Locale, ReasonCode, ShopTemplate, Tone};
 use super::reason::Analysis;
 use super::timing::{Occasion, Timing};
+use crate::core::text::char_count;
 
 pub use facts::Facts;
 pub use fill::{check_templates, render, Env, SHOP_KEYS};
@@ -137,7 +138,7 @@ pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
         let e = Env { hide, ..*env };
         render(text, &e, groups, 0)
             .map(|t| finish(t, &e))
-            .filter(|t| t.chars().count() <= sms_limit(t))
+            .filter(|t| char_count(t) <= sms_limit(t))
     })
 }
 

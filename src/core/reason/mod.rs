@@ -33,7 +33,7 @@ use chrono::{DateTime, FixedOffset, Timelike};
 use super::input::Input;
 use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
-use super::text::{ends_in, trim_end_in};
+use super::text::{char_count, ends_in, trim_end_in};
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -129,7 +129,7 @@ fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evi
 /// Gap allowed between a negation word and the phrase it negates.
 fn near(n: &Norm, end: usize, start: usize) -> bool {
     let gap = n.text.get(end..start).unwrap_or("x x x x x x x x x");
-    let chars = gap.chars().count();
+    let chars = char_count(gap);
     chars <= 2 || (gap.is_ascii() && chars <= 8)
 }
 
@@ -329,7 +329,7 @@ pub fn analyze(input: &Input) -> Analysis {
             let (s, e) = n.clause_span(k);
             let clause = n.text.get(s..e).unwrap_or("");
             let ends_as_question =
-                clause.chars().count() <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
+                char_count(clause) <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
             plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
                 .then(|| evidence(&n, m.text, m.index, s, e));
         } else {
