@@ -8,8 +8,9 @@
   const OFFSET_MIN = 8 * 60; // the shop's clock: China Standard Time
   const params = new URLSearchParams(location.search);
   const pinned = Date.parse(params.get('now') || '');
-  const start = Date.now();
-  const now = () => (Number.isNaN(pinned) ? Date.now() : pinned + (Date.now() - start));
+  // A pinned clock stands still, like the extension's own pinned clock: new
+  // messages are stamped with that moment however long a test takes.
+  const now = () => (Number.isNaN(pinned) ? Date.now() : pinned);
   const AGENT = '小暖家居:乐乐';
 
   /** RFC 3339 in +08:00 for instant `ms`. */
