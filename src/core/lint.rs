@@ -9,7 +9,7 @@ use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{char_count, contains, digits, find, num, trim_end_in};
+use super::text::{char_count, char_end, contains, digits, find, lines, num, trim_end_in};
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -49,10 +49,8 @@ fn table() -> &'static Table {
         // `[kind]` heads the phrases below it.
         let (mut kinds, mut pats) = (Vec::new(), Vec::new());
         let mut kind = u8::MAX;
-        for line in TABLE.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        // `build.rs` leaves only headings and phrases, trimmed.
+        for line in lines(TABLE) {
             match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
                 None => {
@@ -157,18 +155,6 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
         start: Some(utf16_len(text.get(..start).unwrap_or(""))),
         end: Some(utf16_len(text.get(..end).unwrap_or(""))),
     }
-}
-
-/// Byte offset just after the first `n` characters of `s`.
-fn char_end(s: &str, n: usize) -> usize {
-    let mut left = n;
-    for (i, _) in s.char_indices() {
-        if left == 0 {
-            return i;
-        }
-        left -= 1;
-    }
-    s.len()
 }
 
 /// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name

@@ -8,7 +8,7 @@ use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
 use crate::core::explain::cat;
-use crate::core::text::{char_count, num, push_num};
+use crate::core::text::{char_count, num, push_num, words};
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
@@ -222,7 +222,7 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         return Some(title.to_string());
     }
     let mut out = String::new();
-    for w in title.split_whitespace() {
+    for w in words(title) {
         let len = char_count(&out) + usize::from(!out.is_empty()) + char_count(w);
         if len > max || (loc != Locale::En && !out.is_empty()) {
             break;

@@ -38,7 +38,7 @@ use std::sync::OnceLock;
 
 use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
-use super::super::text::{digits, ends_in, trim_end_in};
+use super::super::text::{digits, ends_in, lines, split, trim_end_in};
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -136,11 +136,11 @@ fn build() -> Rules {
     let mut combos = Vec::new();
     let mut head = "";
     let mut block: Vec<Role> = Vec::new();
-    for line in TABLE.lines() {
+    for line in lines(TABLE) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
             block = Vec::new();
-            for token in h.split(' ') {
+            for token in split(h, b' ') {
                 if let Some(r) = role(token) {
                     block.push(r);
                 }
@@ -150,7 +150,7 @@ fn build() -> Rules {
         match head {
             "?" => qs.push(line),
             "=" => {
-                let mut f = line.split(' ');
+                let mut f = split(line, b' ');
                 let (Some(Role::Code(code, weight)), Some(a), Some(b)) =
                     (f.next().and_then(role), f.next().and_then(digits), f.next())
                 else {

@@ -12,7 +12,7 @@
 use crate::core::clock::{self, Time, DAY};
 
 use super::super::matcher::Matcher;
-use super::super::text::{digits, trim_end_in};
+use super::super::text::{digits, lines, split, trim_end_in};
 use super::norm::Norm;
 
 const TABLE: &str = super::super::data::TIMES;
@@ -53,19 +53,17 @@ pub(super) fn read_times() -> Times {
     let mut pats = Vec::new();
     let mut kinds = Vec::new();
     let mut kind = None;
-    for line in TABLE.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    // `build.rs` leaves only headings and rows, trimmed.
+    for line in lines(TABLE) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             // `build.rs` writes each kind as its index in this list.
             kind = digits(h).and_then(|k| KINDS.get(k as usize)).copied();
             continue;
         }
         let Some(k) = kind else { continue };
-        let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
-        pats.push(phrase.trim());
-        kinds.push((k, digits(value.trim()).unwrap_or(0)));
+        let mut f = split(line, b'\t');
+        pats.push(f.next().unwrap_or(""));
+        kinds.push((k, f.next().and_then(digits).unwrap_or(0)));
     }
     Times {
         matcher: Matcher::new(&pats),
