@@ -33,8 +33,9 @@ pub struct Matcher {
     /// Edge slots: `(parent + 1) << 8 | byte`, or 0 when free. A power of
     /// two long, with more slots than edges, so a probe always ends.
     keys: Vec<u64>,
-    /// The child node of the edge in the same slot.
-    next: Vec<usize>,
+    /// The child node of the edge in the same slot (`u64` like `keys`:
+    /// one vector type, one copy of its code).
+    next: Vec<u64>,
     /// Per node (0 is the root): 1 + the lowest index of the patterns
     /// ending there, or 0.
     ends: Vec<usize>,
@@ -83,7 +84,7 @@ impl Matcher {
         let key = edge(node, byte);
         let i = self.slot(key)?;
         if self.keys.get(i) == Some(&key) {
-            self.next.get(i).copied()
+            self.next.get(i).map(|&n| n as usize)
         } else {
             None
         }
@@ -116,10 +117,10 @@ fn build(patterns: &[&[u8]]) -> Matcher {
             if let (Some(k), Some(n)) = (m.keys.get_mut(i), m.next.get_mut(i)) {
                 if *k == 0 {
                     *k = key;
-                    *n = m.ends.len();
+                    *n = m.ends.len() as u64;
                     m.ends.push(0);
                 }
-                node = *n;
+                node = *n as usize;
             }
         }
         if let Some(end @ 0) = m.ends.get_mut(node) {

@@ -66,12 +66,16 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     {
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
-        let mut l = lines::candidates(&lines::Request {
+        let mut kept = Vec::new();
+        for l in lines::candidates(&lines::Request {
             channel: Channel::Im,
             ..req
-        })?;
-        l.retain(|l| l.angle == "door_open");
-        l
+        })? {
+            if l.angle == "door_open" {
+                kept.push(l);
+            }
+        }
+        kept
     } else {
         Vec::new()
     };

@@ -285,29 +285,33 @@ pub fn analyze(input: &Input) -> Analysis {
         // In one clause, the narrower topic wins: price words about the
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
-        // Bit `j` of a clause: it shows the narrower code of `NARROWER[j]`.
-        let mut narrow = vec![0u8; n.clauses()];
+        // `narrow[2 * k + j]`: clause `k` shows the narrower code of `NARROWER[j]`.
+        let mut narrow = vec![false; 2 * n.clauses()];
         for c in &cands {
             for (j, (_, code)) in NARROWER.iter().enumerate() {
                 if c.code == *code {
-                    if let Some(bits) = narrow.get_mut(n.clause(c.start)) {
-                        *bits |= 1 << j;
+                    if let Some(slot) = narrow.get_mut(2 * n.clause(c.start) + j) {
+                        *slot = true;
                     }
                 }
             }
         }
         let keep = has(sp.keep);
-        cands.retain(|c| {
-            let bits = narrow.get(n.clause(c.start)).copied().unwrap_or(0);
-            let wider = NARROWER
-                .iter()
-                .enumerate()
-                .any(|(j, (code, _))| c.code == *code && bits & (1 << j) != 0);
-            !(wider
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in cands {
+            let k = 2 * n.clause(c.start);
+            let wider = NARROWER.iter().enumerate().any(|(j, (code, _))| {
+                c.code == *code && narrow.get(k + j).copied().unwrap_or(false)
+            });
+            if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
                 || (post && pre_sale(c.code))
                 || (keep && c.code == ReasonCode::ChangedMind))
-        });
+            {
+                kept.push(c);
+            }
+        }
+        let cands = kept;
         if cands
             .iter()
             .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
@@ -318,7 +322,15 @@ pub fn analyze(input: &Input) -> Analysis {
         // about the goods and terms before.
         let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
         if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
-            scores.retain(|(code, _)| !pre_sale(*code));
+            // The order of `scores` does not count (see `decide`).
+            let mut i = 0;
+            while let Some((code, _)) = scores.get(i) {
+                if pre_sale(*code) {
+                    scores.swap_remove(i);
+                } else {
+                    i += 1;
+                }
+            }
         }
         let asks = asks_any || pings.0 > 0 || marks;
         if !answered && asks {
@@ -380,7 +392,9 @@ fn decide(
     plain: Option<Evidence>,
     consulted: bool,
 ) -> Reason {
-    // Best first; ties go to the later message, then to the code listed first.
+    // Best first; ties go to the later message, then to the code listed
+    // first: the keys differ (one entry per code), so the order of `scores`
+    // does not count.
     let key = |(code, s): &(ReasonCode, Score)| (s.value(), s.last, Reverse(*code));
     let mut best: Option<usize> = None;
     for (i, x) in scores.iter().enumerate() {
