@@ -2,8 +2,6 @@
 //! (极限词), delivery promises that backfire, pressure and arguing (004),
 //! and, for SMS, the length and the name at the start (001).
 
-use std::sync::OnceLock;
-
 use super::error::{Error, ErrorCode};
 use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
@@ -37,33 +35,36 @@ const PROMISE: u8 = 4;
 const PRESSURE: u8 = 5;
 const ARGUE: u8 = 6;
 
-struct Table {
+/// The word table, read (see [`read_table`]).
+pub(crate) struct Table {
     matcher: Matcher,
     /// The kind of each phrase.
     kinds: Vec<u8>,
 }
 
 fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        // `[kind]` heads the phrases below it.
-        let (mut kinds, mut pats) = (Vec::new(), Vec::new());
-        let mut kind = u8::MAX;
-        // `build.rs` leaves only headings and phrases, trimmed.
-        for line in lines(TABLE) {
-            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
-                None => {
-                    kinds.push(kind);
-                    pats.push(line);
-                }
+    &super::tables::tables().lint
+}
+
+/// Reads `lint.tsv`.
+pub(crate) fn read_table() -> Table {
+    // `[kind]` heads the phrases below it.
+    let (mut kinds, mut pats) = (Vec::new(), Vec::new());
+    let mut kind = u8::MAX;
+    // `build.rs` leaves only headings and phrases, trimmed.
+    for line in lines(TABLE) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
+            None => {
+                kinds.push(kind);
+                pats.push(line);
             }
         }
-        Table {
-            matcher: Matcher::new(&pats),
-            kinds,
-        }
-    })
+    }
+    Table {
+        matcher: Matcher::new(&pats),
+        kinds,
+    }
 }
 
 /// Characters one SMS holds: 70 when the text needs Unicode (any Chinese),

@@ -15,6 +15,7 @@ pub mod plan;
 pub mod rank;
 pub mod reason;
 pub mod sort;
+mod tables;
 pub mod text;
 pub mod timing;
 pub mod transcript;

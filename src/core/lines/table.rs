@@ -1,7 +1,5 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
-use std::sync::OnceLock;
-
 use crate::core::model::{Channel, Locale, ReasonCode};
 use crate::core::text::{lines, split, words};
 use crate::core::timing::Occasion;
@@ -81,8 +79,7 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    static T: OnceLock<Vec<Template>> = OnceLock::new();
-    T.get_or_init(|| parse(TABLE))
+    &crate::core::tables::tables().templates
 }
 
 /// The template or fragment with `id`.
@@ -93,7 +90,8 @@ pub fn find(id: &str) -> Option<&'static Template> {
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
 /// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
 /// has one line per language, so a text line's place says whose it is).
-fn parse(table: &'static str) -> Vec<Template> {
+pub(crate) fn parse() -> Vec<Template> {
+    let table = TABLE;
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.
     let mut k = 0;

@@ -23,7 +23,7 @@
 //!   cause is `waiting_reply` with low confidence.
 
 mod norm;
-mod rules;
+pub(crate) mod rules;
 mod when;
 
 use std::cmp::Reverse;

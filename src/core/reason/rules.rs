@@ -34,8 +34,6 @@
 //! phrase once, under a block of all its roles, with fixed ids for the
 //! groups above (see [`SPECIAL`]).
 
-use std::sync::OnceLock;
-
 use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
 use super::super::text::{digits, ends_in, lines, split, trim_end_in};
@@ -122,14 +120,13 @@ fn role(token: &str) -> Option<Role> {
 /// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(build)
+    &crate::core::tables::tables().rules
 }
 
 /// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
 /// (each phrase once, with all its roles), the `[?]` question words and the
 /// `[=]` combination rows `code:weight a b`.
-fn build() -> Rules {
+pub(crate) fn build() -> Rules {
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
     let mut qs: Vec<&str> = Vec::new();
