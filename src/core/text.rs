@@ -134,7 +134,11 @@ impl<'a> Iterator for Split<'a> {
         if s.is_empty() {
             return None;
         }
-        let i = s.bytes().position(|b| b == self.sep).unwrap_or(s.len());
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i] != self.sep {
+            i += 1;
+        }
         self.rest = s.get(i + 1..).unwrap_or("");
         s.get(..i)
     }
