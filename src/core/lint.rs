@@ -7,7 +7,9 @@ use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{char_count, char_end, contains, digits, find, lines, num, trim_end_in};
+use super::text::{
+    char_count, char_end, contains, digits, find, find_char, is_digit, lines, num, trim_end_in,
+};
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -258,7 +260,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                     .get(..char_end(after, PROMISE_WINDOW))
                     .unwrap_or(after);
                 let window = window
-                    .get(..window.find(is_break).unwrap_or(window.len()))
+                    .get(..find_char(window, is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
                 let mut end = usize::MAX;
                 for a in ARRIVALS {
@@ -273,12 +275,8 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             }
             DELIVERY => {
                 // Take in the number: 24 小时送达.
-                let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
                 let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
-                let start = text
-                    .get(run..hit.start)
-                    .unwrap_or("")
-                    .find(digit)
+                let start = find_char(text.get(run..hit.start).unwrap_or(""), is_digit)
                     .map_or(hit.start, |i| run + i);
                 (1, start, hit.end)
             }

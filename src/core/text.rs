@@ -45,9 +45,14 @@ pub fn is_letter(c: char) -> bool {
             && c != '÷'
 }
 
+/// A digit, ASCII or full-width.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// A letter or a digit (ASCII or full-width).
 pub fn is_letter_or_digit(c: char) -> bool {
-    is_letter(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    is_letter(c) || is_digit(c)
 }
 
 /// Whether `c` is one of the chars of `set`.
@@ -99,6 +104,13 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
         return Some(0);
     }
     hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
+/// Byte offset of the first char of `s` that `f` accepts, like `str::find`
+/// with a predicate: one copy for every predicate.
+#[inline(never)]
+pub fn find_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+    s.char_indices().find(|&(_, c)| f(c)).map(|(i, _)| i)
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).

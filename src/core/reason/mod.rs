@@ -200,7 +200,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 live.push(*f);
             }
         }
-        let has = |g: u8| live.iter().any(|f| r.is(f, g));
+        let has = |g: u8| r.any(&live, g);
         if has(sp.stop) {
             signals.stop_request = Some(m.index);
         }

@@ -235,6 +235,13 @@ impl Rules {
         self.roles.get(f.pattern).map_or(&[], Vec::as_slice)
     }
 
+    /// Does one of `hits` belong to group `g`. Not inlined: the detector
+    /// asks it of many groups.
+    #[inline(never)]
+    pub fn any(&self, hits: &[Found], g: u8) -> bool {
+        hits.iter().any(|f| self.is(f, g))
+    }
+
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
         self.roles(f).contains(&Role::Group(g))
