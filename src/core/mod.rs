@@ -89,7 +89,10 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     // The note from reading the input comes first.
     let mut warnings = timing.warnings;
     if input.utc_times {
-        warnings.insert(0, input::utc_note());
+        let mut w = Vec::with_capacity(warnings.len() + 1);
+        w.push(input::utc_note());
+        w.append(&mut warnings);
+        warnings = w;
     }
     Ok(Suggestion {
         action: timing.action,

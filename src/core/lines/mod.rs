@@ -281,9 +281,9 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     // Shop lines have their own angle, which no table line shares.
     let mut angles: Vec<&str> = Vec::new();
     let mut added = 0;
-    for (k, (_, t, _)) in scored.iter().enumerate() {
+    for ((_, t, _), take) in scored.iter().zip(taken.iter_mut()) {
         if added < want && !angles.contains(&t.angle) {
-            taken[k] = true;
+            *take = true;
             angles.push(t.angle);
             added += 1;
         }
