@@ -178,9 +178,16 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     };
     let lead = urgent || facts.campaign_on;
     if lead && req.timing.occasion != Occasion::Answer {
-        if let Some(i) = order.iter().position(|a| *a == b'd') {
-            order[..=i].rotate_right(1);
+        // The deadline first, the others in their order (every order
+        // holds each angle once).
+        let mut rest = order.iter().filter(|a| **a != b'd');
+        let mut lead = [b'd'; 5];
+        for slot in lead.iter_mut().skip(1) {
+            if let Some(&a) = rest.next() {
+                *slot = a;
+            }
         }
+        order = lead;
     }
     (order, explicit || urgent)
 }
