@@ -54,8 +54,9 @@ impl Matcher {
     /// empty hits). Every hit starts and ends on a character boundary, even
     /// for patterns that are not UTF-8.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
-        let list: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
-        build(&list)
+        build(patterns.len(), &|i| {
+            patterns.get(i).map_or(&[][..], AsRef::as_ref)
+        })
     }
 
     /// Non-overlapping hits in `text`, left to right.
@@ -91,11 +92,11 @@ impl Matcher {
     }
 }
 
-fn build(patterns: &[&[u8]]) -> Matcher {
+/// Builds the matcher of `count` patterns, pattern `i` being `pattern(i)`
+/// (no list to collect, and one copy whatever the pattern type).
+fn build<'a>(count: usize, pattern: &dyn Fn(usize) -> &'a [u8]) -> Matcher {
     // Edges ≤ pattern bytes; half as many slots again keeps probes short.
-    let bytes = patterns
-        .iter()
-        .fold(0usize, |n, p| n.saturating_add(p.len()));
+    let bytes = (0..count).fold(0usize, |n, i| n.saturating_add(pattern(i).len()));
     let slots = bytes
         .saturating_add(bytes / 2)
         .saturating_add(1)
@@ -106,7 +107,8 @@ fn build(patterns: &[&[u8]]) -> Matcher {
         next: vec![0; slots],
         ends: vec![0],
     };
-    for (index, &pattern) in patterns.iter().enumerate() {
+    for index in 0..count {
+        let pattern = pattern(index);
         if pattern.is_empty() {
             continue;
         }

@@ -405,12 +405,12 @@ fn decide(
             best = Some(i);
         }
     }
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != best)
-        .map(|(_, (_, s))| s.value())
-        .fold(0.0, f64::max);
+    let mut second: f64 = 0.0;
+    for (i, (_, s)) in scores.iter().enumerate() {
+        if Some(i) != best {
+            second = second.max(s.value());
+        }
+    }
     match best.map(|b| scores.swap_remove(b)) {
         Some((code, best)) => {
             let v = best.value();
