@@ -110,7 +110,7 @@ impl Score {
 
 struct Cand {
     code: ReasonCode,
-    weight: f64,
+    weight: u8,
     start: usize,
     end: usize,
 }
@@ -217,7 +217,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 if let R::Code(code, w) = *role {
                     cands.push(Cand {
                         code,
-                        weight: f64::from(w),
+                        weight: w,
                         start: f.start,
                         end: f.end,
                     });
@@ -240,7 +240,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 if let Some((s, e)) = other {
                     cands.push(Cand {
                         code: c.code,
-                        weight: f64::from(c.weight),
+                        weight: c.weight,
                         start: a.start.min(s),
                         end: a.end.max(e),
                     });
@@ -265,7 +265,7 @@ pub fn analyze(input: &Input) -> Analysis {
         if marks && (after_buyer || agent_spoke) {
             cands.push(Cand {
                 code: ReasonCode::WaitingReply,
-                weight: 2.0,
+                weight: 2,
                 start: 0,
                 end: n.text.len(),
             });
@@ -276,7 +276,7 @@ pub fn analyze(input: &Input) -> Analysis {
             if count >= 2 || after_buyer || (agent_spoke && at_end) {
                 cands.push(Cand {
                     code: ReasonCode::WaitingReply,
-                    weight: if count >= 2 { 3.0 } else { 2.0 },
+                    weight: if count >= 2 { 3 } else { 2 },
                     start: first,
                     end: last.end,
                 });
@@ -314,7 +314,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let cands = kept;
         if cands
             .iter()
-            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
+            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3)
         {
             signals.declined = Some(m.index);
         }
@@ -348,7 +348,7 @@ pub fn analyze(input: &Input) -> Analysis {
             plain = None;
         }
         for c in cands {
-            let v = c.weight * recency;
+            let v = f64::from(c.weight) * recency;
             let i = match scores.iter().position(|(code, _)| *code == c.code) {
                 Some(i) => i,
                 None => {

@@ -244,7 +244,9 @@ impl Rules {
 
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
-        self.roles(f).contains(&Role::Group(g))
+        self.roles(f)
+            .iter()
+            .any(|r| matches!(r, Role::Group(x) if *x == g))
     }
 }
 
