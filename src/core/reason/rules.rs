@@ -76,7 +76,10 @@ pub struct Special {
 
 pub struct Rules {
     pub matcher: Matcher,
+    /// The roles of each block of the table.
     pub roles: Vec<Vec<Role>>,
+    /// The block of each phrase (an index into `roles`).
+    pub block_of: Vec<usize>,
     pub questions: Matcher,
     pub combos: Vec<Combo>,
     /// The time words (`times.tsv`).
@@ -129,18 +132,24 @@ pub fn rules() -> &'static Rules {
 pub(crate) fn build() -> Rules {
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
+    let mut block_of: Vec<usize> = Vec::new();
     let mut qs: Vec<&str> = Vec::new();
     let mut combos = Vec::new();
     let mut head = "";
-    let mut block: Vec<Role> = Vec::new();
+    // The block of the phrases under this heading, if it has roles.
+    let mut block = None;
     for line in lines(TABLE) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
-            block = Vec::new();
+            let mut list = Vec::new();
             for token in split(h, b' ') {
                 if let Some(r) = role(token) {
-                    block.push(r);
+                    list.push(r);
                 }
+            }
+            block = (!list.is_empty()).then_some(roles.len());
+            if block.is_some() {
+                roles.push(list);
             }
             continue;
         }
@@ -160,16 +169,18 @@ pub(crate) fn build() -> Rules {
                     weight,
                 });
             }
-            _ if !block.is_empty() => {
-                pats.push(line);
-                roles.push(block.clone());
+            _ => {
+                if let Some(b) = block {
+                    pats.push(line);
+                    block_of.push(b);
+                }
             }
-            _ => {}
         }
     }
     Rules {
         matcher: Matcher::new(&pats),
         roles,
+        block_of,
         questions: Matcher::new(&qs),
         combos,
         times: super::when::read_times(),
@@ -232,7 +243,10 @@ impl Rules {
 
     /// The roles of a hit.
     pub fn roles(&self, f: &Found) -> &[Role] {
-        self.roles.get(f.pattern).map_or(&[], Vec::as_slice)
+        self.block_of
+            .get(f.pattern)
+            .and_then(|&b| self.roles.get(b))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Does one of `hits` belong to group `g`. Not inlined: the detector
