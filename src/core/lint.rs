@@ -74,7 +74,7 @@ pub(crate) fn read_table() -> Table {
 pub fn sms_limit(text: &str) -> usize {
     let gsm = text
         .chars()
-        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".chars().any(|x| x == c));
+        .all(|c| c == '\n' || matches!(c, ' '..='~') && !"[]{}\\^~|`".chars().any(|x| x == c));
     if gsm {
         160
     } else {
@@ -89,7 +89,7 @@ fn is_break(c: char) -> bool {
 }
 
 fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// The explanation of each warning code of the word table, one
@@ -169,12 +169,11 @@ fn has_address(head: &str) -> bool {
     {
         return true;
     }
-    for greet in ["您好", "你好"] {
+    for greet in &["您好", "你好"] {
         if let Some(i) = find(head, greet) {
             let before = head.get(..i).unwrap_or("").trim();
             if before.chars().any(super::text::is_letter)
-                && !before.starts_with('您')
-                && !before.starts_with('你')
+                && !matches!(before.chars().next(), Some('您' | '你'))
             {
                 return true;
             }
@@ -186,7 +185,7 @@ fn has_address(head: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(g))
             && head
                 .get(g.len()..)
-                .is_some_and(|rest| rest.starts_with(super::text::is_letter))
+                .is_some_and(|rest| rest.chars().next().is_some_and(super::text::is_letter))
     })
 }
 
@@ -263,7 +262,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                     .get(..find_char(window, is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
                 let mut end = usize::MAX;
-                for a in ARRIVALS {
+                for a in &ARRIVALS {
                     if let Some(i) = find(window, a) {
                         end = end.min(i + a.len());
                     }

@@ -47,7 +47,7 @@ pub fn is_letter(c: char) -> bool {
 
 /// A digit, ASCII or full-width.
 pub fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    matches!(c, '0'..='9' | '０'..='９')
 }
 
 /// A letter or a digit (ASCII or full-width).

@@ -62,7 +62,7 @@ impl Env<'_> {
         let ch = self.channel.as_str();
         // `@name.channel.tone`, else `@name.channel`, else `@name`.
         let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
-        for n in [6, 4, 2] {
+        for &n in &[6, 4, 2] {
             if let Some(t) = table::find(&cat(parts.get(..n)?)) {
                 return render(t.text(self.locale)?, self, true, depth + 1);
             }
@@ -188,7 +188,7 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                     let key = t.text.get(from..at).unwrap_or("");
                     if !SHOP_KEYS.contains(&key) {
                         let mut keys = String::new();
-                        for k in SHOP_KEYS {
+                        for k in &SHOP_KEYS {
                             push_item(&mut keys, "}, {", k);
                         }
                         return Err(bad(

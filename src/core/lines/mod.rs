@@ -244,7 +244,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         ..env
     };
     let mut scored: Vec<(i32, &'static Template, String)> = Vec::new();
-    for bounded in [true, false] {
+    for &bounded in &[true, false] {
         // `bounded`: SMS lines must fit one message (see above).
         let retry = scored.is_empty() && out.is_empty() && req.channel == Channel::Sms;
         if !bounded && !retry {

@@ -176,7 +176,7 @@ pub fn named(
                 let Some((d, ns, _)) = number_before(n, orig, h.start) else {
                     continue;
                 };
-                if !(1..=31).contains(&d) {
+                if !matches!(d, 1..=31) {
                     continue;
                 }
                 s = ns;
@@ -202,7 +202,7 @@ pub fn named(
                 if lone_one && minute == 0 && part.is_none() && n.at(e) != Some('钟') {
                     continue;
                 }
-                if !(0..=24).contains(&hour) || !(0..60).contains(&minute) || clock.is_some() {
+                if !matches!(hour, 0..=24) || !matches!(minute, 0..60) || clock.is_some() {
                     continue;
                 }
                 clock = Some((hour, minute, v == 12));
