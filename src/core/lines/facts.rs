@@ -401,7 +401,7 @@ pub fn named(
     at: DateTime<FixedOffset>,
     said: &str,
 ) -> String {
-    let hour = said.bytes().any(|b| b.is_ascii_digit())
+    let hour = said.as_bytes().iter().any(u8::is_ascii_digit)
         || said
             .chars()
             .any(|c| matches!(c, '点' | '點' | '时' | '時' | ':' | '：'));

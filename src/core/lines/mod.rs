@@ -216,7 +216,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     };
     let mut out: Vec<Line> = Vec::new();
     if req.reason != ReasonCode::ChangedMind {
-        for t in shop_templates.iter().filter(|t| shop_template_fits(t, req)) {
+        for t in shop_templates {
+            if !shop_template_fits(t, req) {
+                continue;
+            }
             if out.len() >= 3 {
                 break;
             }

@@ -116,9 +116,14 @@ impl Norm {
             let c = fold(half(c0).to_ascii_lowercase());
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
-                let next = rest
-                    .get(w..)
-                    .and_then(|r| r.chars().map(half).find(|x| !x.is_whitespace()));
+                let mut next = None;
+                for x in rest.get(w..).unwrap_or("").chars() {
+                    let x = half(x);
+                    if !x.is_whitespace() {
+                        next = Some(x);
+                        break;
+                    }
+                }
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
                     && next.is_some_and(|x| x.is_ascii_alphanumeric());
                 if ascii_pair {
