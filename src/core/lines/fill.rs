@@ -92,7 +92,12 @@ impl Env<'_> {
 pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
-    while let Some(i) = rest.find(|c| c == '{' || (groups && c == '[')) {
+    // The next `{` (or `[`): ASCII, so a byte scan finds it.
+    while let Some(i) = rest
+        .as_bytes()
+        .iter()
+        .position(|&c| c == b'{' || (groups && c == b'['))
+    {
         out.push_str(rest.get(..i)?);
         let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
