@@ -67,13 +67,18 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     {
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
-        let mut kept = Vec::new();
-        for l in lines::candidates(&lines::Request {
+        let mut all = lines::candidates(&lines::Request {
             channel: Channel::Im,
             ..req
-        })? {
+        })?;
+        let mut kept = Vec::new();
+        for l in all.iter_mut() {
             if l.angle == "door_open" {
-                kept.push(l);
+                kept.push(Line {
+                    text: std::mem::take(&mut l.text),
+                    template_id: std::mem::take(&mut l.template_id),
+                    angle: std::mem::take(&mut l.angle),
+                });
             }
         }
         kept

@@ -246,7 +246,8 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         hide: SMS_FITS[SMS_FITS.len() - 1],
         ..env
     };
-    let mut scored: Vec<(i32, &'static Template, String)> = Vec::new();
+    // (score, template, text, taken)
+    let mut scored: Vec<(i32, &'static Template, String, bool)> = Vec::new();
     for &bounded in &[true, false] {
         // `bounded`: SMS lines must fit one message (see above).
         let retry = scored.is_empty() && out.is_empty() && req.channel == Channel::Sms;
@@ -279,19 +280,18 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
                 .and_then(|p| bonus.get(p))
                 .copied()
                 .unwrap_or(0);
-            scored.push((i32::from(t.prio) * 10 + b, t, text));
+            scored.push((i32::from(t.prio) * 10 + b, t, text, false));
         }
     }
     // Best score first; the table order breaks ties (the sort is stable).
-    super::sort::sort_by_key(&mut scored, |(score, _, _)| Reverse(*score));
+    super::sort::sort_by_key(&mut scored, |(score, _, _, _)| Reverse(*score));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);
-    let mut taken = vec![false; scored.len()];
     // Shop lines have their own angle, which no table line shares.
     let mut angles: Vec<&str> = Vec::new();
     let mut added = 0;
-    for ((_, t, _), take) in scored.iter().zip(taken.iter_mut()) {
+    for (_, t, _, take) in scored.iter_mut() {
         if added < want && !angles.contains(&t.angle) {
             *take = true;
             angles.push(t.angle);
@@ -303,7 +303,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
     let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
     let fill_to = if open { target } else { 3 };
-    for slot in taken.iter_mut() {
+    for (_, _, _, slot) in scored.iter_mut() {
         if out.len() + added >= fill_to {
             break;
         }
@@ -313,10 +313,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         }
     }
     // `scored` is in the final order already: keep the lines taken.
-    for ((_, t, text), take) in scored.into_iter().zip(taken) {
-        if take {
+    for (_, t, text, take) in scored.iter_mut() {
+        if *take {
             out.push(Line {
-                text,
+                text: std::mem::take(text),
                 template_id: t.id.into(),
                 angle: t.angle.into(),
             });

@@ -108,6 +108,7 @@ impl Score {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Cand {
     code: ReasonCode,
     weight: u8,
@@ -286,19 +287,19 @@ pub fn analyze(input: &Input) -> Analysis {
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
         // `narrow[2 * k + j]`: clause `k` shows the narrower code of `NARROWER[j]`.
-        let mut narrow = vec![false; 2 * n.clauses()];
-        for c in &cands {
-            for (j, (_, code)) in NARROWER.iter().enumerate() {
-                if c.code == *code {
-                    if let Some(slot) = narrow.get_mut(2 * n.clause(c.start) + j) {
-                        *slot = true;
-                    }
-                }
+        let mut narrow = Vec::with_capacity(2 * n.clauses());
+        for k in 0..n.clauses() {
+            for (_, code) in &NARROWER {
+                narrow.push(
+                    cands
+                        .iter()
+                        .any(|c| c.code == *code && n.clause(c.start) == k),
+                );
             }
         }
         let keep = has(sp.keep);
         let mut kept: Vec<Cand> = Vec::new();
-        for c in cands {
+        for c in &cands {
             let k = 2 * n.clause(c.start);
             let wider = NARROWER.iter().enumerate().any(|(j, (code, _))| {
                 c.code == *code && narrow.get(k + j).copied().unwrap_or(false)
@@ -308,7 +309,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 || (post && pre_sale(c.code))
                 || (keep && c.code == ReasonCode::ChangedMind))
             {
-                kept.push(c);
+                kept.push(*c);
             }
         }
         let cands = kept;
@@ -347,7 +348,7 @@ pub fn analyze(input: &Input) -> Analysis {
         } else {
             plain = None;
         }
-        for c in cands {
+        for c in &cands {
             let v = f64::from(c.weight) * recency;
             let i = match scores.iter().position(|(code, _)| *code == c.code) {
                 Some(i) => i,

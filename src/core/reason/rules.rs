@@ -220,12 +220,12 @@ impl Rules {
     /// Which clauses of `n` are questions.
     /// `hits` are [`Rules::find`]'s hits in `n`.
     pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
-        let mut q = vec![false; n.clauses()];
-        for (k, slot) in q.iter_mut().enumerate() {
+        let mut q = Vec::with_capacity(n.clauses());
+        for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
             let t = trim_end_in(t, ",.!;~…、 \n");
-            *slot = t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没");
+            q.push(t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没"));
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
