@@ -378,7 +378,7 @@ pub fn remark(
             (timing.occasion, l.angle.as_str()),
             (Occasion::LastChance, "deadline") | (Occasion::Answer, "answer")
         );
-        if !a.is_empty() && a != what && !same {
+        if !a.is_empty() && a != what.as_str() && !same {
             what.push_str(" + ");
             what.push_str(a);
         }

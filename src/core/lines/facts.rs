@@ -158,7 +158,7 @@ impl Facts {
             item_sms: title.and_then(|t| short_title(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
-            gift: s.gifts.first().cloned(),
+            gift: s.gifts.first().map(|g| g.as_str().to_string()),
             coupon: s.coupon.clone(),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| clock(loc, close, at)),

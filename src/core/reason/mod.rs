@@ -323,13 +323,11 @@ pub fn analyze(input: &Input) -> Analysis {
         // about the goods and terms before.
         let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
         if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
-            // The order of `scores` does not count (see `decide`).
-            let mut i = 0;
-            while let Some((code, _)) = scores.get(i) {
+            // Cleared, not removed: a cleared score has no evidence, which
+            // `decide` skips, and a later hit fills it again like a new one.
+            for (code, s) in scores.iter_mut() {
                 if pre_sale(*code) {
-                    scores.swap_remove(i);
-                } else {
-                    i += 1;
+                    *s = Score::default();
                 }
             }
         }
@@ -395,13 +393,14 @@ fn decide(
 ) -> Reason {
     // Best first; ties go to the later message, then to the code listed
     // first: the keys differ (one entry per code), so the order of `scores`
-    // does not count.
+    // does not count. A score without evidence was cleared (see `analyze`).
     let key = |(code, s): &(ReasonCode, Score)| (s.value(), s.last, Reverse(*code));
     let mut best: Option<usize> = None;
     for (i, x) in scores.iter().enumerate() {
-        if best
-            .and_then(|b| scores.get(b))
-            .is_none_or(|b| key(x) > key(b))
+        if !x.1.evidence.is_empty()
+            && best
+                .and_then(|b| scores.get(b))
+                .is_none_or(|b| key(x) > key(b))
         {
             best = Some(i);
         }
@@ -412,16 +411,16 @@ fn decide(
             second = second.max(s.value());
         }
     }
-    match best.map(|b| scores.swap_remove(b)) {
+    match best.and_then(|b| scores.get_mut(b)) {
         Some((code, best)) => {
             let v = best.value();
             // 1 vague word → 0.4, one explicit phrase → 0.67, more → up to 0.95.
             let base = v / (v + 1.5);
             let conf = base * (1.0 - 0.35 * (second / v.max(0.01)).min(1.0));
             Reason {
-                code,
+                code: *code,
                 confidence: round2(conf.clamp(0.15, 0.95)),
-                evidence: best.evidence,
+                evidence: std::mem::take(&mut best.evidence),
             }
         }
         None if !consulted => Reason {
