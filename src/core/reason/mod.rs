@@ -287,7 +287,7 @@ pub fn analyze(input: &Input) -> Analysis {
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
         // `narrow[2 * k + j]`: clause `k` shows the narrower code of `NARROWER[j]`.
-        let mut narrow = Vec::with_capacity(2 * n.clauses());
+        let mut narrow = Vec::new();
         for k in 0..n.clauses() {
             for (_, code) in &NARROWER {
                 narrow.push(

@@ -220,7 +220,7 @@ impl Rules {
     /// Which clauses of `n` are questions.
     /// `hits` are [`Rules::find`]'s hits in `n`.
     pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
-        let mut q = Vec::with_capacity(n.clauses());
+        let mut q = Vec::new();
         for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");

@@ -216,7 +216,7 @@ pub fn named(
     let (mut start, mut end) = span?;
     // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.
     let clause = n.clause(start);
-    for (s, e) in pays {
+    for &(s, e) in &pays {
         if n.clause(s) == clause {
             start = start.min(s);
             end = end.max(e);
