@@ -82,21 +82,30 @@ const LINT_KINDS: [&str; 7] = [
 ];
 
 /// A table with each `[kind]` heading as the kind's index in `list`
-/// (`[0]` for its first kind); an unknown kind is an error.
+/// (`[0]` for its first kind); an unknown kind is an error. Rows are
+/// trimmed, each tab-separated field too (a row holds at most two), and
+/// empty rows and rows starting with `#` left out, so the wasm reads the
+/// table as it is.
 fn kinds(name: &str, text: &str, list: &[&str]) -> String {
     let mut out = String::new();
-    for line in text.lines() {
-        match line
-            .trim()
-            .strip_prefix('[')
-            .and_then(|l| l.strip_suffix(']'))
-        {
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(h) => {
                 let k = list.iter().position(|x| *x == h);
                 let k = k.unwrap_or_else(|| panic!("{name}: unknown kind [{h}]"));
                 out.push_str(&format!("[{k}]"));
             }
-            None => out.push_str(line),
+            None => {
+                let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+                assert!(
+                    fields.len() <= 2,
+                    "{name}: more than two fields in {line:?}"
+                );
+                out.push_str(&fields.join("\t"));
+            }
         }
         out.push('\n');
     }

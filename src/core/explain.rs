@@ -59,8 +59,8 @@ fn fill_in(tpl: &str, args: &[&str], tw: bool) -> String {
     let b = tpl.as_bytes();
     let (mut start, mut i) = (0, 0);
     let mut it = args.iter();
-    while i + 1 < b.len() {
-        if b[i] == b'{' && b[i + 1] == b'}' {
+    while let Some(pair) = b.get(i..i + 2) {
+        if pair == b"{}" {
             push_text(&mut out, tpl.get(start..i).unwrap_or(""), tw);
             let arg = it.next().copied().unwrap_or("");
             // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
@@ -378,7 +378,7 @@ pub fn remark(
             (timing.occasion, l.angle.as_str()),
             (Occasion::LastChance, "deadline") | (Occasion::Answer, "answer")
         );
-        if !a.is_empty() && a != what && !same {
+        if !a.is_empty() && a != what.as_str() && !same {
             what.push_str(" + ");
             what.push_str(a);
         }

@@ -2,14 +2,14 @@
 //! (极限词), delivery promises that backfire, pressure and arguing (004),
 //! and, for SMS, the length and the name at the start (001).
 
-use std::sync::OnceLock;
-
 use super::error::{Error, ErrorCode};
 use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{char_count, contains, digits, find, num, trim_end_in};
+use super::text::{
+    char_count, char_end, contains, digits, find, find_char, is_digit, lines, num, trim_end_in,
+};
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -37,35 +37,36 @@ const PROMISE: u8 = 4;
 const PRESSURE: u8 = 5;
 const ARGUE: u8 = 6;
 
-struct Table {
+/// The word table, read (see [`read_table`]).
+pub(crate) struct Table {
     matcher: Matcher,
     /// The kind of each phrase.
     kinds: Vec<u8>,
 }
 
 fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        // `[kind]` heads the phrases below it.
-        let (mut kinds, mut pats) = (Vec::new(), Vec::new());
-        let mut kind = u8::MAX;
-        for line in TABLE.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
-                None => {
-                    kinds.push(kind);
-                    pats.push(line);
-                }
+    &super::tables::tables().lint
+}
+
+/// Reads `lint.tsv`.
+pub(crate) fn read_table() -> Table {
+    // `[kind]` heads the phrases below it.
+    let (mut kinds, mut pats) = (Vec::new(), Vec::new());
+    let mut kind = u8::MAX;
+    // `build.rs` leaves only headings and phrases, trimmed.
+    for line in lines(TABLE) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
+            None => {
+                kinds.push(kind);
+                pats.push(line);
             }
         }
-        Table {
-            matcher: Matcher::new(&pats),
-            kinds,
-        }
-    })
+    }
+    Table {
+        matcher: Matcher::new(&pats),
+        kinds,
+    }
 }
 
 /// Characters one SMS holds: 70 when the text needs Unicode (any Chinese),
@@ -73,7 +74,7 @@ fn table() -> &'static Table {
 pub fn sms_limit(text: &str) -> usize {
     let gsm = text
         .chars()
-        .all(|c| c == '\n' || (' '..='~').contains(&c) && !"[]{}\\^~|`".chars().any(|x| x == c));
+        .all(|c| c == '\n' || matches!(c, ' '..='~') && !"[]{}\\^~|`".chars().any(|x| x == c));
     if gsm {
         160
     } else {
@@ -88,7 +89,7 @@ fn is_break(c: char) -> bool {
 }
 
 fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// The explanation of each warning code of the word table, one
@@ -159,18 +160,6 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
     }
 }
 
-/// Byte offset just after the first `n` characters of `s`.
-fn char_end(s: &str, n: usize) -> usize {
-    let mut left = n;
-    for (i, _) in s.char_indices() {
-        if left == 0 {
-            return i;
-        }
-        left -= 1;
-    }
-    s.len()
-}
-
 /// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
 /// before 您好, or Hi/Hello/Dear and a word.
 fn has_address(head: &str) -> bool {
@@ -180,12 +169,11 @@ fn has_address(head: &str) -> bool {
     {
         return true;
     }
-    for greet in ["您好", "你好"] {
+    for greet in &["您好", "你好"] {
         if let Some(i) = find(head, greet) {
             let before = head.get(..i).unwrap_or("").trim();
             if before.chars().any(super::text::is_letter)
-                && !before.starts_with('您')
-                && !before.starts_with('你')
+                && !matches!(before.chars().next(), Some('您' | '你'))
             {
                 return true;
             }
@@ -197,7 +185,7 @@ fn has_address(head: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(g))
             && head
                 .get(g.len()..)
-                .is_some_and(|rest| rest.starts_with(super::text::is_letter))
+                .is_some_and(|rest| rest.chars().next().is_some_and(super::text::is_letter))
     })
 }
 
@@ -271,10 +259,10 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                     .get(..char_end(after, PROMISE_WINDOW))
                     .unwrap_or(after);
                 let window = window
-                    .get(..window.find(is_break).unwrap_or(window.len()))
+                    .get(..find_char(window, is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
                 let mut end = usize::MAX;
-                for a in ARRIVALS {
+                for a in &ARRIVALS {
                     if let Some(i) = find(window, a) {
                         end = end.min(i + a.len());
                     }
@@ -286,12 +274,8 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
             }
             DELIVERY => {
                 // Take in the number: 24 小时送达.
-                let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
                 let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
-                let start = text
-                    .get(run..hit.start)
-                    .unwrap_or("")
-                    .find(digit)
+                let start = find_char(text.get(run..hit.start).unwrap_or(""), is_digit)
                     .map_or(hit.start, |i| run + i);
                 (1, start, hit.end)
             }

@@ -33,8 +33,9 @@ pub struct Matcher {
     /// Edge slots: `(parent + 1) << 8 | byte`, or 0 when free. A power of
     /// two long, with more slots than edges, so a probe always ends.
     keys: Vec<u64>,
-    /// The child node of the edge in the same slot.
-    next: Vec<usize>,
+    /// The child node of the edge in the same slot (`u64` like `keys`:
+    /// one vector type, one copy of its code).
+    next: Vec<u64>,
     /// Per node (0 is the root): 1 + the lowest index of the patterns
     /// ending there, or 0.
     ends: Vec<usize>,
@@ -53,8 +54,9 @@ impl Matcher {
     /// empty hits). Every hit starts and ends on a character boundary, even
     /// for patterns that are not UTF-8.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
-        let list: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
-        build(&list)
+        build(patterns.len(), &|i| {
+            patterns.get(i).map_or(&[][..], AsRef::as_ref)
+        })
     }
 
     /// Non-overlapping hits in `text`, left to right.
@@ -83,18 +85,18 @@ impl Matcher {
         let key = edge(node, byte);
         let i = self.slot(key)?;
         if self.keys.get(i) == Some(&key) {
-            self.next.get(i).copied()
+            self.next.get(i).map(|&n| n as usize)
         } else {
             None
         }
     }
 }
 
-fn build(patterns: &[&[u8]]) -> Matcher {
+/// Builds the matcher of `count` patterns, pattern `i` being `pattern(i)`
+/// (no list to collect, and one copy whatever the pattern type).
+fn build<'a>(count: usize, pattern: &dyn Fn(usize) -> &'a [u8]) -> Matcher {
     // Edges ≤ pattern bytes; half as many slots again keeps probes short.
-    let bytes = patterns
-        .iter()
-        .fold(0usize, |n, p| n.saturating_add(p.len()));
+    let bytes = (0..count).fold(0usize, |n, i| n.saturating_add(pattern(i).len()));
     let slots = bytes
         .saturating_add(bytes / 2)
         .saturating_add(1)
@@ -105,7 +107,8 @@ fn build(patterns: &[&[u8]]) -> Matcher {
         next: vec![0; slots],
         ends: vec![0],
     };
-    for (index, &pattern) in patterns.iter().enumerate() {
+    for index in 0..count {
+        let pattern = pattern(index);
         if pattern.is_empty() {
             continue;
         }
@@ -116,10 +119,10 @@ fn build(patterns: &[&[u8]]) -> Matcher {
             if let (Some(k), Some(n)) = (m.keys.get_mut(i), m.next.get_mut(i)) {
                 if *k == 0 {
                     *k = key;
-                    *n = m.ends.len();
+                    *n = m.ends.len() as u64;
                     m.ends.push(0);
                 }
-                node = *n;
+                node = *n as usize;
             }
         }
         if let Some(end @ 0) = m.ends.get_mut(node) {

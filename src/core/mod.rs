@@ -15,6 +15,7 @@ pub mod plan;
 pub mod rank;
 pub mod reason;
 pub mod sort;
+mod tables;
 pub mod text;
 pub mod timing;
 pub mod transcript;
@@ -66,12 +67,21 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     {
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
-        let mut l = lines::candidates(&lines::Request {
+        let mut all = lines::candidates(&lines::Request {
             channel: Channel::Im,
             ..req
         })?;
-        l.retain(|l| l.angle == "door_open");
-        l
+        let mut kept = Vec::new();
+        for l in all.iter_mut() {
+            if l.angle == "door_open" {
+                kept.push(Line {
+                    text: std::mem::take(&mut l.text),
+                    template_id: std::mem::take(&mut l.template_id),
+                    angle: std::mem::take(&mut l.angle),
+                });
+            }
+        }
+        kept
     } else {
         Vec::new()
     };
@@ -84,7 +94,10 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     // The note from reading the input comes first.
     let mut warnings = timing.warnings;
     if input.utc_times {
-        warnings.insert(0, input::utc_note());
+        let mut w = Vec::with_capacity(warnings.len() + 1);
+        w.push(input::utc_note());
+        w.append(&mut warnings);
+        warnings = w;
     }
     Ok(Suggestion {
         action: timing.action,

@@ -26,6 +26,16 @@ pub fn priority(input: &Input, action: Action, close: DateTime<FixedOffset>) -> 
     (input.amount.max(1.0) * urgency * waiting * 100.0).round() / 100.0
 }
 
+/// `e` with the index of its context in front of its path (`[3].order.placedAt`).
+#[inline(never)]
+fn prefixed(i: usize, e: Error) -> Error {
+    let mut path = at("", i);
+    if !e.path().is_empty() {
+        path = join(&path, e.path());
+    }
+    Error::new(e.kind(), path, e.message())
+}
+
 /// Ranks `contexts`, best first.
 pub fn rank(
     contexts: &[ChatContext],
@@ -41,13 +51,7 @@ pub fn rank(
     }
     let mut out = Vec::with_capacity(contexts.len());
     for (i, ctx) in contexts.iter().enumerate() {
-        let prefix = |e: Error| {
-            let mut path = at("", i);
-            if !e.path().is_empty() {
-                path = join(&path, e.path());
-            }
-            Error::new(e.kind(), path, e.message())
-        };
+        let prefix = |e: Error| prefixed(i, e);
         let input = Input::read(ctx, clock).map_err(prefix)?;
         let s = super::suggest_input(&input).map_err(prefix)?;
         let close = super::timing::closes_at(&input);

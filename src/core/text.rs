@@ -45,9 +45,14 @@ pub fn is_letter(c: char) -> bool {
             && c != '÷'
 }
 
+/// A digit, ASCII or full-width.
+pub fn is_digit(c: char) -> bool {
+    matches!(c, '0'..='9' | '０'..='９')
+}
+
 /// A letter or a digit (ASCII or full-width).
 pub fn is_letter_or_digit(c: char) -> bool {
-    is_letter(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    is_letter(c) || is_digit(c)
 }
 
 /// Whether `c` is one of the chars of `set`.
@@ -101,9 +106,95 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(n.len()).position(|w| w == n)
 }
 
+/// Byte offset of the first char of `s` that `f` accepts, like `str::find`
+/// with a predicate: one copy for every predicate.
+#[inline(never)]
+pub fn find_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+    s.char_indices().find(|&(_, c)| f(c)).map(|(i, _)| i)
+}
+
 /// Whether `needle` occurs in `hay` (see [`find`]).
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
+}
+
+/// The pieces of `s` between `sep` bytes, like `str::split` with an ASCII
+/// char but without a final empty piece (as `str::lines` leaves out the
+/// end of a last line): `split("a\nb\n", b'\n')` gives `a`, `b`. An ASCII
+/// separator only ever sits on a char boundary. One small iterator for
+/// every table reader instead of std's searchers.
+pub fn split(s: &str, sep: u8) -> Split<'_> {
+    Split { rest: s, sep }
+}
+
+/// The lines of an embedded table (`\n`-separated, see [`split`]).
+pub fn lines(s: &str) -> Split<'_> {
+    split(s, b'\n')
+}
+
+/// See [`split`].
+pub struct Split<'a> {
+    rest: &'a str,
+    sep: u8,
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest;
+        if s.is_empty() {
+            return None;
+        }
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i] != self.sep {
+            i += 1;
+        }
+        self.rest = s.get(i + 1..).unwrap_or("");
+        s.get(..i)
+    }
+}
+
+/// The words of `s` between runs of Unicode whitespace, like
+/// `str::split_whitespace`, without its searcher.
+pub fn words(s: &str) -> Words<'_> {
+    Words(s)
+}
+
+/// See [`words`].
+pub struct Words<'a>(&'a str);
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0.trim_start();
+        if s.is_empty() {
+            return None;
+        }
+        let end = s
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(s.len(), |(i, _)| i);
+        self.0 = s.get(end..).unwrap_or("");
+        s.get(..end)
+    }
+}
+
+/// Byte offset just after the first `n` chars of `s` (its length when it
+/// has fewer).
+pub fn char_end(s: &str, n: usize) -> usize {
+    let mut left = n;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if left == 0 {
+                return i;
+            }
+            left -= 1;
+        }
+    }
+    s.len()
 }
 
 #[cfg(test)]
@@ -175,6 +266,40 @@ mod tests {
         ] {
             assert_eq!(find(h, n), h.find(n), "{h} {n}");
             assert_eq!(contains(h, n), h.contains(n));
+        }
+    }
+
+    #[test]
+    fn splits_like_str() {
+        for s in ["", "a", "a\n", "a\nb", "a\n\nb\n", "\n", "\n\n", "亲\n您好"] {
+            let mine: Vec<&str> = lines(s).collect();
+            assert_eq!(mine, s.lines().collect::<Vec<_>>(), "{s:?}");
+            let mine: Vec<&str> = split(s, b'\n').collect();
+            let mut std: Vec<&str> = s.split('\n').collect();
+            if std.last() == Some(&"") {
+                std.pop();
+            }
+            assert_eq!(mine, std, "{s:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "a b",
+            "  羽绒服\u{3000}女 2026\t新款  ",
+            "x\u{a0}y\n",
+        ] {
+            let mine: Vec<&str> = words(s).collect();
+            assert_eq!(mine, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn char_ends() {
+        for s in ["", "ab", "亲您好", "a😊b"] {
+            for n in 0..5 {
+                let want = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+                assert_eq!(char_end(s, n), want, "{s} {n}");
+            }
         }
     }
 }

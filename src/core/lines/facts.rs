@@ -8,7 +8,7 @@ use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
 use crate::core::explain::cat;
-use crate::core::text::{char_count, num, push_num};
+use crate::core::text::{char_count, num, push_num, words};
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
@@ -158,7 +158,7 @@ impl Facts {
             item_sms: title.and_then(|t| short_title(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
-            gift: s.gifts.first().cloned(),
+            gift: s.gifts.first().map(|g| g.as_str().to_string()),
             coupon: s.coupon.clone(),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| clock(loc, close, at)),
@@ -222,7 +222,7 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         return Some(title.to_string());
     }
     let mut out = String::new();
-    for w in title.split_whitespace() {
+    for w in words(title) {
         let len = char_count(&out) + usize::from(!out.is_empty()) + char_count(w);
         if len > max || (loc != Locale::En && !out.is_empty()) {
             break;
@@ -401,7 +401,7 @@ pub fn named(
     at: DateTime<FixedOffset>,
     said: &str,
 ) -> String {
-    let hour = said.bytes().any(|b| b.is_ascii_digit())
+    let hour = said.as_bytes().iter().any(u8::is_ascii_digit)
         || said
             .chars()
             .any(|c| matches!(c, '点' | '點' | '时' | '時' | ':' | '：'));

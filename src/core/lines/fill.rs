@@ -7,7 +7,7 @@ use super::table;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::explain::{cat, push_item};
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
-use crate::core::text::num;
+use crate::core::text::{num, split};
 
 /// Placeholders a shop template may use.
 pub const SHOP_KEYS: [&str; 16] = [
@@ -62,7 +62,7 @@ impl Env<'_> {
         let ch = self.channel.as_str();
         // `@name.channel.tone`, else `@name.channel`, else `@name`.
         let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
-        for n in [6, 4, 2] {
+        for &n in &[6, 4, 2] {
             if let Some(t) = table::find(&cat(parts.get(..n)?)) {
                 return render(t.text(self.locale)?, self, true, depth + 1);
             }
@@ -92,15 +92,18 @@ impl Env<'_> {
 pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
-    while let Some(i) = rest.find(|c| c == '{' || (groups && c == '[')) {
+    // The next `{` (or `[`): ASCII, so a byte scan finds it.
+    while let Some(i) = rest
+        .as_bytes()
+        .iter()
+        .position(|&c| c == b'{' || (groups && c == b'['))
+    {
         out.push_str(rest.get(..i)?);
         let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
             let end = group.find(']')?;
-            if let Some(s) = group
-                .get(..end)?
-                .split('|')
-                .find_map(|alt| render(alt, env, false, depth))
+            if let Some(s) =
+                split(group.get(..end)?, b'|').find_map(|alt| render(alt, env, false, depth))
             {
                 out.push_str(&s);
             }
@@ -158,10 +161,14 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
         // The open placeholder: its 1-based character position and the
         // byte offset of its key.
         let mut open: Option<(usize, usize)> = None;
-        for (pos, (at, c)) in t.text.char_indices().enumerate() {
-            let pos = pos + 1;
+        // Bytes: the braces are ASCII, and `pos` counts the chars so far.
+        let mut pos = 0;
+        for (at, c) in t.text.bytes().enumerate() {
+            if c & 0xC0 != 0x80 {
+                pos += 1;
+            }
             match (c, open) {
-                ('{', Some(_)) => {
+                (b'{', Some(_)) => {
                     return Err(bad(
                         i,
                         "text",
@@ -171,8 +178,8 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                         ),
                     ))
                 }
-                ('{', None) => open = Some((pos, at + 1)),
-                ('}', None) => {
+                (b'{', None) => open = Some((pos, at + 1)),
+                (b'}', None) => {
                     return Err(bad(
                         i,
                         "text",
@@ -182,11 +189,11 @@ pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
                         ),
                     ))
                 }
-                ('}', Some((start, from))) => {
+                (b'}', Some((start, from))) => {
                     let key = t.text.get(from..at).unwrap_or("");
                     if !SHOP_KEYS.contains(&key) {
                         let mut keys = String::new();
-                        for k in SHOP_KEYS {
+                        for k in &SHOP_KEYS {
                             push_item(&mut keys, "}, {", k);
                         }
                         return Err(bad(

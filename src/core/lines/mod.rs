@@ -178,9 +178,16 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     };
     let lead = urgent || facts.campaign_on;
     if lead && req.timing.occasion != Occasion::Answer {
-        if let Some(i) = order.iter().position(|a| *a == b'd') {
-            order[..=i].rotate_right(1);
+        // The deadline first, the others in their order (every order
+        // holds each angle once).
+        let mut rest = order.iter().filter(|a| **a != b'd');
+        let mut lead = [b'd'; 5];
+        for slot in lead.iter_mut().skip(1) {
+            if let Some(&a) = rest.next() {
+                *slot = a;
+            }
         }
+        order = lead;
     }
     (order, explicit || urgent)
 }
@@ -209,7 +216,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     };
     let mut out: Vec<Line> = Vec::new();
     if req.reason != ReasonCode::ChangedMind {
-        for t in shop_templates.iter().filter(|t| shop_template_fits(t, req)) {
+        for t in shop_templates {
+            if !shop_template_fits(t, req) {
+                continue;
+            }
             if out.len() >= 3 {
                 break;
             }
@@ -236,8 +246,9 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         hide: SMS_FITS[SMS_FITS.len() - 1],
         ..env
     };
-    let mut scored: Vec<(i32, &'static Template, String)> = Vec::new();
-    for bounded in [true, false] {
+    // (score, template, text, taken)
+    let mut scored: Vec<(i32, &'static Template, String, bool)> = Vec::new();
+    for &bounded in &[true, false] {
         // `bounded`: SMS lines must fit one message (see above).
         let retry = scored.is_empty() && out.is_empty() && req.channel == Channel::Sms;
         if !bounded && !retry {
@@ -269,21 +280,20 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
                 .and_then(|p| bonus.get(p))
                 .copied()
                 .unwrap_or(0);
-            scored.push((i32::from(t.prio) * 10 + b, t, text));
+            scored.push((i32::from(t.prio) * 10 + b, t, text, false));
         }
     }
     // Best score first; the table order breaks ties (the sort is stable).
-    super::sort::sort_by_key(&mut scored, |(score, _, _)| Reverse(*score));
+    super::sort::sort_by_key(&mut scored, |(score, _, _, _)| Reverse(*score));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);
-    let mut taken = vec![false; scored.len()];
     // Shop lines have their own angle, which no table line shares.
     let mut angles: Vec<&str> = Vec::new();
     let mut added = 0;
-    for (k, (_, t, _)) in scored.iter().enumerate() {
+    for (_, t, _, take) in scored.iter_mut() {
         if added < want && !angles.contains(&t.angle) {
-            taken[k] = true;
+            *take = true;
             angles.push(t.angle);
             added += 1;
         }
@@ -293,7 +303,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
     let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
     let fill_to = if open { target } else { 3 };
-    for slot in taken.iter_mut() {
+    for (_, _, _, slot) in scored.iter_mut() {
         if out.len() + added >= fill_to {
             break;
         }
@@ -303,10 +313,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         }
     }
     // `scored` is in the final order already: keep the lines taken.
-    for ((_, t, text), take) in scored.into_iter().zip(taken) {
-        if take {
+    for (_, t, text, take) in scored.iter_mut() {
+        if *take {
             out.push(Line {
-                text,
+                text: std::mem::take(text),
                 template_id: t.id.into(),
                 angle: t.angle.into(),
             });

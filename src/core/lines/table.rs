@@ -1,8 +1,7 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
-use std::sync::OnceLock;
-
 use crate::core::model::{Channel, Locale, ReasonCode};
+use crate::core::text::{lines, split, words};
 use crate::core::timing::Occasion;
 
 const TABLE: &str = super::super::data::TEMPLATES;
@@ -40,7 +39,7 @@ impl Template {
 
     /// Whether the template is for `channel`.
     pub fn has_channel(&self, channel: Channel) -> bool {
-        self.channels.split(',').any(|c| c == channel.as_str())
+        split(self.channels, b',').any(|c| c == channel.as_str())
     }
 
     /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
@@ -48,7 +47,7 @@ impl Template {
         if self.reasons == "*" {
             return reason != ReasonCode::ChangedMind;
         }
-        self.reasons.split(',').any(|r| r == reason.as_str())
+        split(self.reasons, b',').any(|r| r == reason.as_str())
     }
 
     /// Whether the template fits `occasion`.
@@ -80,8 +79,7 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    static T: OnceLock<Vec<Template>> = OnceLock::new();
-    T.get_or_init(|| parse(TABLE))
+    &crate::core::tables::tables().templates
 }
 
 /// The template or fragment with `id`.
@@ -92,17 +90,15 @@ pub fn find(id: &str) -> Option<&'static Template> {
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
 /// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
 /// has one line per language, so a text line's place says whose it is).
-fn parse(table: &'static str) -> Vec<Template> {
+pub(crate) fn parse() -> Vec<Template> {
+    let table = TABLE;
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.
     let mut k = 0;
-    for line in table.lines() {
-        let body = line.trim_start();
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        if body.len() < line.len() {
-            // An indented text line: a two-letter language tag, a space, the text.
+    for line in lines(table) {
+        // An indented text line (`build.rs` indents by one space): a
+        // two-letter language tag, a space, the text.
+        if let Some(body) = line.strip_prefix(' ') {
             let rows = out.len().max(1);
             let slot = out
                 .get_mut(k % rows)
@@ -113,7 +109,7 @@ fn parse(table: &'static str) -> Vec<Template> {
             k += 1;
             continue;
         }
-        let mut f = body.split_whitespace();
+        let mut f = words(line);
         let id = f.next().unwrap_or_default();
         // One digit, 1-9.
         let prio = match f.next().map(str::as_bytes) {

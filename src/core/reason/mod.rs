@@ -23,7 +23,7 @@
 //!   cause is `waiting_reply` with low confidence.
 
 mod norm;
-mod rules;
+pub(crate) mod rules;
 mod when;
 
 use std::cmp::Reverse;
@@ -108,9 +108,10 @@ impl Score {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Cand {
     code: ReasonCode,
-    weight: f64,
+    weight: u8,
     start: usize,
     end: usize,
 }
@@ -200,7 +201,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 live.push(*f);
             }
         }
-        let has = |g: u8| live.iter().any(|f| r.is(f, g));
+        let has = |g: u8| r.any(&live, g);
         if has(sp.stop) {
             signals.stop_request = Some(m.index);
         }
@@ -217,7 +218,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 if let R::Code(code, w) = *role {
                     cands.push(Cand {
                         code,
-                        weight: f64::from(w),
+                        weight: w,
                         start: f.start,
                         end: f.end,
                     });
@@ -240,7 +241,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 if let Some((s, e)) = other {
                     cands.push(Cand {
                         code: c.code,
-                        weight: f64::from(c.weight),
+                        weight: c.weight,
                         start: a.start.min(s),
                         end: a.end.max(e),
                     });
@@ -265,7 +266,7 @@ pub fn analyze(input: &Input) -> Analysis {
         if marks && (after_buyer || agent_spoke) {
             cands.push(Cand {
                 code: ReasonCode::WaitingReply,
-                weight: 2.0,
+                weight: 2,
                 start: 0,
                 end: n.text.len(),
             });
@@ -276,7 +277,7 @@ pub fn analyze(input: &Input) -> Analysis {
             if count >= 2 || after_buyer || (agent_spoke && at_end) {
                 cands.push(Cand {
                     code: ReasonCode::WaitingReply,
-                    weight: if count >= 2 { 3.0 } else { 2.0 },
+                    weight: if count >= 2 { 3 } else { 2 },
                     start: first,
                     end: last.end,
                 });
@@ -285,32 +286,36 @@ pub fn analyze(input: &Input) -> Analysis {
         // In one clause, the narrower topic wins: price words about the
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
-        // Bit `j` of a clause: it shows the narrower code of `NARROWER[j]`.
-        let mut narrow = vec![0u8; n.clauses()];
-        for c in &cands {
-            for (j, (_, code)) in NARROWER.iter().enumerate() {
-                if c.code == *code {
-                    if let Some(bits) = narrow.get_mut(n.clause(c.start)) {
-                        *bits |= 1 << j;
-                    }
-                }
+        // `narrow[2 * k + j]`: clause `k` shows the narrower code of `NARROWER[j]`.
+        let mut narrow = Vec::new();
+        for k in 0..n.clauses() {
+            for (_, code) in &NARROWER {
+                narrow.push(
+                    cands
+                        .iter()
+                        .any(|c| c.code == *code && n.clause(c.start) == k),
+                );
             }
         }
         let keep = has(sp.keep);
-        cands.retain(|c| {
-            let bits = narrow.get(n.clause(c.start)).copied().unwrap_or(0);
-            let wider = NARROWER
-                .iter()
-                .enumerate()
-                .any(|(j, (code, _))| c.code == *code && bits & (1 << j) != 0);
-            !(wider
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in &cands {
+            let k = 2 * n.clause(c.start);
+            let wider = NARROWER.iter().enumerate().any(|(j, (code, _))| {
+                c.code == *code && narrow.get(k + j).copied().unwrap_or(false)
+            });
+            if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
                 || (post && pre_sale(c.code))
                 || (keep && c.code == ReasonCode::ChangedMind))
-        });
+            {
+                kept.push(*c);
+            }
+        }
+        let cands = kept;
         if cands
             .iter()
-            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3.0)
+            .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3)
         {
             signals.declined = Some(m.index);
         }
@@ -318,7 +323,13 @@ pub fn analyze(input: &Input) -> Analysis {
         // about the goods and terms before.
         let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
         if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
-            scores.retain(|(code, _)| !pre_sale(*code));
+            // Cleared, not removed: a cleared score has no evidence, which
+            // `decide` skips, and a later hit fills it again like a new one.
+            for (code, s) in scores.iter_mut() {
+                if pre_sale(*code) {
+                    *s = Score::default();
+                }
+            }
         }
         let asks = asks_any || pings.0 > 0 || marks;
         if !answered && asks {
@@ -335,8 +346,8 @@ pub fn analyze(input: &Input) -> Analysis {
         } else {
             plain = None;
         }
-        for c in cands {
-            let v = c.weight * recency;
+        for c in &cands {
+            let v = f64::from(c.weight) * recency;
             let i = match scores.iter().position(|(code, _)| *code == c.code) {
                 Some(i) => i,
                 None => {
@@ -380,33 +391,36 @@ fn decide(
     plain: Option<Evidence>,
     consulted: bool,
 ) -> Reason {
-    // Best first; ties go to the later message, then to the code listed first.
+    // Best first; ties go to the later message, then to the code listed
+    // first: the keys differ (one entry per code), so the order of `scores`
+    // does not count. A score without evidence was cleared (see `analyze`).
     let key = |(code, s): &(ReasonCode, Score)| (s.value(), s.last, Reverse(*code));
     let mut best: Option<usize> = None;
     for (i, x) in scores.iter().enumerate() {
-        if best
-            .and_then(|b| scores.get(b))
-            .is_none_or(|b| key(x) > key(b))
+        if !x.1.evidence.is_empty()
+            && best
+                .and_then(|b| scores.get(b))
+                .is_none_or(|b| key(x) > key(b))
         {
             best = Some(i);
         }
     }
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != best)
-        .map(|(_, (_, s))| s.value())
-        .fold(0.0, f64::max);
-    match best.map(|b| scores.swap_remove(b)) {
+    let mut second: f64 = 0.0;
+    for (i, (_, s)) in scores.iter().enumerate() {
+        if Some(i) != best {
+            second = second.max(s.value());
+        }
+    }
+    match best.and_then(|b| scores.get_mut(b)) {
         Some((code, best)) => {
             let v = best.value();
             // 1 vague word → 0.4, one explicit phrase → 0.67, more → up to 0.95.
             let base = v / (v + 1.5);
             let conf = base * (1.0 - 0.35 * (second / v.max(0.01)).min(1.0));
             Reason {
-                code,
+                code: *code,
                 confidence: round2(conf.clamp(0.15, 0.95)),
-                evidence: best.evidence,
+                evidence: std::mem::take(&mut best.evidence),
             }
         }
         None if !consulted => Reason {

@@ -11,9 +11,10 @@ const FOLD: &[(char, char)] = super::super::data::FOLD;
 pub struct Norm {
     /// The normalised text.
     pub text: String,
-    /// For each normalised char: its byte offset here and the byte span it
-    /// came from in the original.
-    src: Vec<(usize, usize, usize)>,
+    /// For each normalised char: its byte offset here, ascending.
+    at: Vec<usize>,
+    /// For each normalised char: the byte span it came from in the original.
+    src: Vec<(usize, usize)>,
     /// Byte offsets (in `text`) where a new clause starts, ascending.
     breaks: Vec<usize>,
 }
@@ -84,6 +85,7 @@ impl Norm {
     pub fn new(orig: &str) -> Norm {
         let mut n = Norm {
             text: String::with_capacity(orig.len()),
+            at: Vec::with_capacity(orig.len() / 2),
             src: Vec::with_capacity(orig.len() / 2),
             breaks: Vec::new(),
         };
@@ -114,9 +116,14 @@ impl Norm {
             let c = fold(half(c0).to_ascii_lowercase());
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
-                let next = rest
-                    .get(w..)
-                    .and_then(|r| r.chars().map(half).find(|x| !x.is_whitespace()));
+                let mut next = None;
+                for x in rest.get(w..).unwrap_or("").chars() {
+                    let x = half(x);
+                    if !x.is_whitespace() {
+                        next = Some(x);
+                        break;
+                    }
+                }
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
                     && next.is_some_and(|x| x.is_ascii_alphanumeric());
                 if ascii_pair {
@@ -140,7 +147,7 @@ impl Norm {
                 if !n.text.ends_with('#') {
                     n.push('#', i, i + w);
                 } else if let Some(last) = n.src.last_mut() {
-                    last.2 = i + w;
+                    last.1 = i + w;
                 }
                 token += 1;
                 i += w;
@@ -158,7 +165,8 @@ impl Norm {
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
-        self.src.push((self.text.len(), start, end));
+        self.at.push(self.text.len());
+        self.src.push((start, end));
         self.text.push(c);
     }
 
@@ -170,7 +178,7 @@ impl Norm {
 
     /// The clause the normalised byte offset `pos` falls in.
     pub fn clause(&self, pos: usize) -> usize {
-        self.breaks.partition_point(|b| *b <= pos)
+        below(&self.breaks, pos.saturating_add(1))
     }
 
     /// Byte span of clause `k` in the normalised text.
@@ -191,13 +199,13 @@ impl Norm {
 
     /// The original byte span behind the normalised span `start..end`.
     pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
-        let a = self.src.partition_point(|s| s.0 < start);
-        let b = self.src.partition_point(|s| s.0 < end);
-        let os = self.src.get(a).map_or(0, |s| s.1);
+        let a = below(&self.at, start);
+        let b = below(&self.at, end);
+        let os = self.src.get(a).map_or(0, |s| s.0);
         let oe = b
             .checked_sub(1)
             .and_then(|j| self.src.get(j))
-            .map_or(os, |s| s.2);
+            .map_or(os, |s| s.1);
         (os, oe.max(os))
     }
 
@@ -210,6 +218,12 @@ impl Norm {
     pub fn at(&self, pos: usize) -> Option<char> {
         self.text.get(pos..).and_then(|s| s.chars().next())
     }
+}
+
+/// How many items of the ascending `v` are below `x`: one binary search
+/// for clause breaks and char offsets alike.
+fn below(v: &[usize], x: usize) -> usize {
+    v.partition_point(|b| *b < x)
 }
 
 /// Is `c` a CJK ideograph (used to decide word boundaries).

@@ -34,11 +34,9 @@
 //! phrase once, under a block of all its roles, with fixed ids for the
 //! groups above (see [`SPECIAL`]).
 
-use std::sync::OnceLock;
-
 use super::super::matcher::Matcher;
 use super::super::model::ReasonCode;
-use super::super::text::{digits, ends_in, trim_end_in};
+use super::super::text::{digits, ends_in, lines, split, trim_end_in};
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -78,7 +76,10 @@ pub struct Special {
 
 pub struct Rules {
     pub matcher: Matcher,
+    /// The roles of each block of the table.
     pub roles: Vec<Vec<Role>>,
+    /// The block of each phrase (an index into `roles`).
+    pub block_of: Vec<usize>,
     pub questions: Matcher,
     pub combos: Vec<Combo>,
     /// The time words (`times.tsv`).
@@ -122,35 +123,40 @@ fn role(token: &str) -> Option<Role> {
 /// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(build)
+    &crate::core::tables::tables().rules
 }
 
 /// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
 /// (each phrase once, with all its roles), the `[?]` question words and the
 /// `[=]` combination rows `code:weight a b`.
-fn build() -> Rules {
+pub(crate) fn build() -> Rules {
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
+    let mut block_of: Vec<usize> = Vec::new();
     let mut qs: Vec<&str> = Vec::new();
     let mut combos = Vec::new();
     let mut head = "";
-    let mut block: Vec<Role> = Vec::new();
-    for line in TABLE.lines() {
+    // The block of the phrases under this heading, if it has roles.
+    let mut block = None;
+    for line in lines(TABLE) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
-            block = Vec::new();
-            for token in h.split(' ') {
+            let mut list = Vec::new();
+            for token in split(h, b' ') {
                 if let Some(r) = role(token) {
-                    block.push(r);
+                    list.push(r);
                 }
+            }
+            block = (!list.is_empty()).then_some(roles.len());
+            if block.is_some() {
+                roles.push(list);
             }
             continue;
         }
         match head {
             "?" => qs.push(line),
             "=" => {
-                let mut f = line.split(' ');
+                let mut f = split(line, b' ');
                 let (Some(Role::Code(code, weight)), Some(a), Some(b)) =
                     (f.next().and_then(role), f.next().and_then(digits), f.next())
                 else {
@@ -163,16 +169,18 @@ fn build() -> Rules {
                     weight,
                 });
             }
-            _ if !block.is_empty() => {
-                pats.push(line);
-                roles.push(block.clone());
+            _ => {
+                if let Some(b) = block {
+                    pats.push(line);
+                    block_of.push(b);
+                }
             }
-            _ => {}
         }
     }
     Rules {
         matcher: Matcher::new(&pats),
         roles,
+        block_of,
         questions: Matcher::new(&qs),
         combos,
         times: super::when::read_times(),
@@ -212,12 +220,12 @@ impl Rules {
     /// Which clauses of `n` are questions.
     /// `hits` are [`Rules::find`]'s hits in `n`.
     pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
-        let mut q = vec![false; n.clauses()];
-        for (k, slot) in q.iter_mut().enumerate() {
+        let mut q = Vec::new();
+        for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
             let t = trim_end_in(t, ",.!;~…、 \n");
-            *slot = t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没");
+            q.push(t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没"));
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
@@ -235,12 +243,24 @@ impl Rules {
 
     /// The roles of a hit.
     pub fn roles(&self, f: &Found) -> &[Role] {
-        self.roles.get(f.pattern).map_or(&[], Vec::as_slice)
+        self.block_of
+            .get(f.pattern)
+            .and_then(|&b| self.roles.get(b))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Does one of `hits` belong to group `g`. Not inlined: the detector
+    /// asks it of many groups.
+    #[inline(never)]
+    pub fn any(&self, hits: &[Found], g: u8) -> bool {
+        hits.iter().any(|f| self.is(f, g))
     }
 
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
-        self.roles(f).contains(&Role::Group(g))
+        self.roles(f)
+            .iter()
+            .any(|r| matches!(r, Role::Group(x) if *x == g))
     }
 }
 

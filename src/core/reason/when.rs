@@ -12,7 +12,7 @@
 use crate::core::clock::{self, Time, DAY};
 
 use super::super::matcher::Matcher;
-use super::super::text::{digits, trim_end_in};
+use super::super::text::{digits, lines, split, trim_end_in};
 use super::norm::Norm;
 
 const TABLE: &str = super::super::data::TIMES;
@@ -53,19 +53,17 @@ pub(super) fn read_times() -> Times {
     let mut pats = Vec::new();
     let mut kinds = Vec::new();
     let mut kind = None;
-    for line in TABLE.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    // `build.rs` leaves only headings and rows, trimmed.
+    for line in lines(TABLE) {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             // `build.rs` writes each kind as its index in this list.
             kind = digits(h).and_then(|k| KINDS.get(k as usize)).copied();
             continue;
         }
         let Some(k) = kind else { continue };
-        let (phrase, value) = line.split_once('\t').unwrap_or((line, "0"));
-        pats.push(phrase.trim());
-        kinds.push((k, digits(value.trim()).unwrap_or(0)));
+        let mut f = split(line, b'\t');
+        pats.push(f.next().unwrap_or(""));
+        kinds.push((k, f.next().and_then(digits).unwrap_or(0)));
     }
     Times {
         matcher: Matcher::new(&pats),
@@ -178,7 +176,7 @@ pub fn named(
                 let Some((d, ns, _)) = number_before(n, orig, h.start) else {
                     continue;
                 };
-                if !(1..=31).contains(&d) {
+                if !matches!(d, 1..=31) {
                     continue;
                 }
                 s = ns;
@@ -204,7 +202,7 @@ pub fn named(
                 if lone_one && minute == 0 && part.is_none() && n.at(e) != Some('钟') {
                     continue;
                 }
-                if !(0..=24).contains(&hour) || !(0..60).contains(&minute) || clock.is_some() {
+                if !matches!(hour, 0..=24) || !matches!(minute, 0..60) || clock.is_some() {
                     continue;
                 }
                 clock = Some((hour, minute, v == 12));
@@ -218,7 +216,7 @@ pub fn named(
     let (mut start, mut end) = span?;
     // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.
     let clause = n.clause(start);
-    for (s, e) in pays {
+    for &(s, e) in &pays {
         if n.clause(s) == clause {
             start = start.min(s);
             end = end.max(e);
