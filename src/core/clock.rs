@@ -1,9 +1,10 @@
 //! Calendar arithmetic on plain integers. A moment keeps its fixed offset, so
 //! its local date and time of day are the epoch seconds shifted by that
 //! offset: day numbers and seconds replace chrono's date and duration types
-//! in the engine (each chrono call links kilobytes of wasm).
+//! in the engine (each chrono call links kilobytes of wasm). A date is its
+//! day number, counted as chrono's `num_days_from_ce` counts.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, Timelike};
+use chrono::{DateTime, FixedOffset, TimeDelta, Timelike};
 
 /// A moment with the offset it was written in.
 pub type Time = DateTime<FixedOffset>;
@@ -12,6 +13,15 @@ pub type Time = DateTime<FixedOffset>;
 pub const DAY: i64 = 86_400;
 /// The day number of 1970-01-01.
 const EPOCH_DAY: i64 = 719_163;
+/// A date as its day number, counted as chrono's `num_days_from_ce` counts
+/// (a type of its own: comparing lists of plain integers costs more wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub i32);
+
+/// The day numbers of chrono's first and last dates.
+pub const MIN_DAY: i64 = -95_746_129;
+/// See [`MIN_DAY`].
+pub const MAX_DAY: i64 = 95_745_399;
 
 /// Seconds since the epoch on the wall clock of `t`'s offset.
 fn local(t: &Time) -> i64 {
@@ -22,11 +32,6 @@ fn local(t: &Time) -> i64 {
 /// `num_days_from_ce` counts (0001-01-01 is day 1).
 pub fn day(t: &Time) -> i64 {
     local(t).div_euclid(DAY) + EPOCH_DAY
-}
-
-/// The day number of a date (as [`day`]).
-pub fn date_day(d: NaiveDate) -> i64 {
-    d.num_days_from_ce().into()
 }
 
 /// Seconds since local midnight of `t` (a leap second counts as the second
@@ -66,8 +71,7 @@ pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
             frac -= NANOS;
             secs += 1;
         } else {
-            return DateTime::from_timestamp(ts, (frac + add_frac) as u32)
-                .map(|u| u.with_timezone(t.offset()));
+            return utc(*t.offset(), ts, (frac + add_frac) as u32);
         }
     }
     secs = secs.checked_add(add_secs)?;
@@ -79,8 +83,14 @@ pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
         frac -= NANOS;
         secs += 1;
     }
-    DateTime::from_timestamp(midnight.checked_add(secs)?, frac as u32)
-        .map(|u| u.with_timezone(t.offset()))
+    utc(*t.offset(), midnight.checked_add(secs)?, frac as u32)
+}
+
+/// The moment `secs` seconds and `nano` nanoseconds after the epoch, shown
+/// at offset `off`, if chrono holds it.
+#[inline(never)]
+fn utc(off: FixedOffset, secs: i64, nano: u32) -> Option<Time> {
+    DateTime::from_timestamp(secs, nano).map(|u| u.with_timezone(&off))
 }
 
 /// `t` moved by `s` seconds, or `t` if that leaves chrono's range.
@@ -103,12 +113,12 @@ pub fn on_day(t: &Time, d: i64, s: i64) -> Option<Time> {
 /// at :59 only) after local midnight of day number `d` at offset `off`, or
 /// `None` if that is not a time chrono holds.
 pub fn moment(off: FixedOffset, d: i64, s: i64, nano: u32) -> Option<Time> {
-    let utc = d
+    let secs = d
         .checked_sub(EPOCH_DAY)?
         .checked_mul(DAY)?
         .checked_add(s)?
         .checked_sub(i64::from(off.local_minus_utc()))?;
-    DateTime::from_timestamp(utc, nano).map(|u| u.with_timezone(&off))
+    utc(off, secs, nano)
 }
 
 /// The day number of year `y`, month `m`, day `d`, if that date exists.
@@ -132,11 +142,11 @@ pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
         .checked_add(doe - 719_468 + EPOCH_DAY)
 }
 
-/// The date `y-m-d`, if it exists and lies in chrono's range.
-pub fn naive_date(y: i64, m: u32, d: u32) -> Option<NaiveDate> {
-    i32::try_from(ymd(y, m, d)?)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
+/// The day number of `y-m-d`, if that date exists and lies in chrono's range.
+pub fn date_of(y: i64, m: u32, d: u32) -> Option<Day> {
+    ymd(y, m, d)
+        .filter(|d| (MIN_DAY..=MAX_DAY).contains(d))
+        .map(|d| Day(d as i32))
 }
 
 /// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
@@ -168,26 +178,27 @@ pub fn minutes(m: i64) -> TimeDelta {
     TimeDelta::try_seconds(m.saturating_mul(60)).unwrap_or(TimeDelta::MAX)
 }
 
-/// The local date of `t` (chrono's first or last date past its range).
-pub fn date(t: &Time) -> NaiveDate {
-    let d = day(t);
-    i32::try_from(d)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .unwrap_or(if d > 0 {
-            NaiveDate::MAX
-        } else {
-            NaiveDate::MIN
-        })
+/// The day number of `t`'s local date (chrono's first or last date past its
+/// range).
+pub fn date(t: &Time) -> Day {
+    Day(day(t).clamp(MIN_DAY, MAX_DAY) as i32)
 }
 
 /// Year, month (1-12) and day of month of day number `d` (0000-01-01
 /// for a day number out of chrono's range).
 pub fn civil(d: i64) -> (i64, u32, u32) {
-    i32::try_from(d)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .map_or((0, 1, 1), |c| (c.year().into(), c.month(), c.day()))
+    if !(MIN_DAY..=MAX_DAY).contains(&d) {
+        return (0, 1, 1);
+    }
+    // Years counted from March, as in `ymd`; in range, it all fits in 32 bits.
+    let z = (d - EPOCH_DAY + 719_468) as i32;
+    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097) as u32);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = i64::from(era) * 400 + i64::from(yoe) + i64::from(m <= 2);
+    (y, m, doy - (153 * mp + 2) / 5 + 1)
 }
 
 /// Hour and minute of `t`'s local time of day.
@@ -204,7 +215,7 @@ pub fn days_after(t: &Time, d: &Time) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Datelike, NaiveDate, TimeZone};
 
     fn offsets() -> [FixedOffset; 4] {
         [-11 * 3600, 0, 8 * 3600, 14 * 3600 - 60].map(|s| FixedOffset::east_opt(s).unwrap())
@@ -219,8 +230,7 @@ mod tests {
                 let t = off.timestamp_opt(ts, 0).unwrap();
                 let d = t.date_naive();
                 assert_eq!(day(&t), i64::from(d.num_days_from_ce()), "{t}");
-                assert_eq!(date_day(d), day(&t));
-                assert_eq!(date(&t), d);
+                assert_eq!(i64::from(date(&t).0), day(&t));
                 assert_eq!(
                     weekday(day(&t)),
                     d.weekday().num_days_from_sunday() as usize
@@ -243,13 +253,46 @@ mod tests {
                 for d in 0..=32 {
                     let want = i32::try_from(y)
                         .ok()
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
-                    assert_eq!(naive_date(y, m, d), want, "{y}-{m}-{d}");
+                        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                        .map(|d| Day(d.num_days_from_ce()));
+                    assert_eq!(date_of(y, m, d), want, "{y}-{m}-{d}");
                 }
             }
         }
-        assert_eq!(naive_date(i64::MAX, 1, 1), None);
-        assert_eq!(naive_date(i64::MIN, 1, 1), None);
+        assert_eq!(date_of(i64::MAX, 1, 1), None);
+        assert_eq!(date_of(i64::MIN, 1, 1), None);
+        // The ends of chrono's range, and past them.
+        let (min, max) = (NaiveDate::MIN, NaiveDate::MAX);
+        assert_eq!(MIN_DAY, i64::from(min.num_days_from_ce()));
+        assert_eq!(MAX_DAY, i64::from(max.num_days_from_ce()));
+        for (d, c) in [(MIN_DAY, min), (MAX_DAY, max)] {
+            assert_eq!(civil(d), (c.year().into(), c.month(), c.day()));
+        }
+        for d in [MIN_DAY - 1, MAX_DAY + 1, i64::MIN, i64::MAX] {
+            assert_eq!(civil(d), (0, 1, 1));
+        }
+        // Every 997th day across the range, and each side of every day from
+        // 1599 to 1601 (the 400-year cycle).
+        let (first, last) = (MIN_DAY as i32, MAX_DAY as i32);
+        for n in (first..=last)
+            .step_by(997)
+            .chain(583_700..584_500)
+            .chain([last])
+        {
+            let c = NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+            assert_eq!(
+                civil(n.into()),
+                (c.year().into(), c.month(), c.day()),
+                "{c}"
+            );
+        }
+        // A local date past chrono's range stays at its first or last date.
+        let late = DateTime::<chrono::Utc>::MAX_UTC.with_timezone(&offsets()[3]);
+        assert!(day(&late) > MAX_DAY);
+        assert_eq!(i64::from(date(&late).0), MAX_DAY);
+        let early = DateTime::<chrono::Utc>::MIN_UTC.with_timezone(&offsets()[0]);
+        assert!(day(&early) < MIN_DAY);
+        assert_eq!(i64::from(date(&early).0), MIN_DAY);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 
 use super::clock;
 use super::error::{at, join, Error, ErrorCode};
@@ -41,8 +41,8 @@ pub struct CampaignSettings {
     pub name: Option<String>,
     /// Wave times of day, sorted.
     pub waves: Vec<NaiveTime>,
-    /// Days it runs, as given; empty means every day.
-    pub dates: Vec<NaiveDate>,
+    /// Days it runs (day numbers, see [`clock`]), as given; empty means every day.
+    pub dates: Vec<clock::Day>,
     /// Stock is really short.
     pub limited_stock: bool,
 }
@@ -66,10 +66,10 @@ pub struct Settings {
     pub lunch: (NaiveTime, NaiveTime),
     /// Rest weekdays, indexed by days from Sunday (000/003: never on rest days).
     pub rest_days: [bool; 7],
-    /// Extra rest days.
-    pub holidays: Vec<NaiveDate>,
-    /// Make-up workdays.
-    pub workdays: Vec<NaiveDate>,
+    /// Extra rest days (day numbers, see [`clock`]).
+    pub holidays: Vec<clock::Day>,
+    /// Make-up workdays (day numbers).
+    pub workdays: Vec<clock::Day>,
     /// Campaign waves (001: Double 11, 10:00 and 13:00).
     pub campaign: Option<CampaignSettings>,
     /// Gifts the shop really offers.
@@ -305,12 +305,12 @@ fn int(s: &str) -> Option<i32> {
     }
 }
 
-/// Parses `"YYYY-MM-DD"`.
-pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
+/// Parses `"YYYY-MM-DD"` to its day number (see [`clock`]).
+pub fn parse_date(path: &str, s: &str) -> Result<clock::Day, Error> {
     date(s.trim()).ok_or_else(|| not_a(path, s, " is not a date: use YYYY-MM-DD, e.g. 2026-10-01"))
 }
 
-fn date(s: &str) -> Option<NaiveDate> {
+fn date(s: &str) -> Option<clock::Day> {
     // What `splitn(3, '-')` into parts of 4, 2 and 2 digits accepts.
     let b = s.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
@@ -326,7 +326,7 @@ fn date(s: &str) -> Option<NaiveDate> {
         }
         Some(n)
     };
-    clock::naive_date(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
+    clock::date_of(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
@@ -447,7 +447,7 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
 
 // A plain list rather than a set: the lists are short (at most MAX_LIST) and
 // only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
-fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
+fn dates(path: &str, v: &[String]) -> Result<Vec<clock::Day>, Error> {
     check_len(path, v.len(), MAX_LIST)?;
     let mut out = Vec::with_capacity(v.len());
     for (i, d) in v.iter().enumerate() {
@@ -1008,7 +1008,9 @@ mod tests {
 
     #[test]
     fn dates_are_four_two_two_digits() {
-        assert_eq!(date("2026-10-01"), NaiveDate::from_ymd_opt(2026, 10, 1));
+        let want = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .map(|d| chrono::Datelike::num_days_from_ce(&d));
+        assert_eq!(date("2026-10-01"), want.map(clock::Day));
         for bad in [
             "2026-1-01",
             "+026-10-01",

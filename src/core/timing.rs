@@ -184,7 +184,7 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 struct Trail {
     /// In the order met; each at most once.
     blocks: [Option<Block>; 4],
-    holiday: Option<chrono::NaiveDate>,
+    holiday: Option<clock::Day>,
     /// Moved earlier (a last chance before a blocked close), not later.
     earlier: bool,
 }
@@ -350,7 +350,7 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = num(chrono::Datelike::year(&day).into());
+                let y = num(clock::civil(day.0.into()).0);
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
@@ -360,7 +360,7 @@ impl Plan<'_> {
                     ),
                 ));
             }
-            day = day.succ_opt()?;
+            day.0 += 1;
         }
         None
     }
