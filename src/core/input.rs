@@ -412,6 +412,12 @@ fn check_len(path: &str, len: usize, max: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// The path of field `field` of element `i` of the array at `list`.
+#[inline(never)]
+fn elem(list: &str, i: usize, field: &str) -> String {
+    join(&at(list, i), field)
+}
+
 /// An `invalid_value` error: `what` then `hint`.
 #[inline(never)]
 fn invalid(path: &str, what: &str, hint: &str) -> Error {
@@ -580,11 +586,14 @@ impl<'a> Input<'a> {
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
-            let p = at("order.items", i);
-            check_chars(&join(&p, "title"), &item.title, MAX_SHORT_CHARS)?;
+            check_chars(
+                &elem("order.items", i, "title"),
+                &item.title,
+                MAX_SHORT_CHARS,
+            )?;
             if let Some(q) = item.quantity {
                 number(
-                    &join(&p, "quantity"),
+                    &elem("order.items", i, "quantity"),
                     q,
                     0.0,
                     MAX_AMOUNT,
@@ -593,7 +602,7 @@ impl<'a> Input<'a> {
             }
             if let Some(pr) = item.price {
                 number(
-                    &join(&p, "price"),
+                    &elem("order.items", i, "price"),
                     pr,
                     0.0,
                     MAX_AMOUNT,
@@ -610,11 +619,10 @@ impl<'a> Input<'a> {
         let mut total = 0usize;
         inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
-            let p = at("messages", i);
             let n = char_count(&m.text);
             if n > MAX_MESSAGE_CHARS {
                 return Err(too_large(
-                    &join(&p, "text"),
+                    &elem("messages", i, "text"),
                     "text length",
                     MAX_MESSAGE_CHARS,
                 ));
@@ -624,7 +632,7 @@ impl<'a> Input<'a> {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
             let at = match &m.at {
-                Some(s) => Some(time_in(&join(&p, "at"), s, tz)?),
+                Some(s) => Some(time_in(&elem("messages", i, "at"), s, tz)?),
                 None => None,
             };
             inp.messages.push(Msg {
@@ -638,11 +646,10 @@ impl<'a> Input<'a> {
         check_len("reminders", ctx.reminders.len(), MAX_REMINDERS)?;
         inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
-            let p = at("reminders", i);
             inp.reminders.push(Sent {
-                at: time_in(&join(&p, "at"), &r.at, tz)?,
+                at: time_in(&elem("reminders", i, "at"), &r.at, tz)?,
                 channel: r.channel,
-                template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
+                template_id: short_ref(&elem("reminders", i, "templateId"), &r.template_id)?,
             });
         }
         super::sort::sort_by_key(&mut inp.reminders, |r| r.at);
@@ -821,9 +828,12 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
     for (i, t) in shop.templates.iter().enumerate() {
-        let p = at("shop.templates", i);
-        check_chars(&join(&p, "text"), &t.text, MAX_TEMPLATE_CHARS)?;
-        check_chars(&join(&p, "id"), &t.id, MAX_SHORT_CHARS)?;
+        check_chars(
+            &elem("shop.templates", i, "text"),
+            &t.text,
+            MAX_TEMPLATE_CHARS,
+        )?;
+        check_chars(&elem("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::lines::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(
