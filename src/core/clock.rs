@@ -121,32 +121,23 @@ pub fn moment(off: FixedOffset, d: i64, s: i64, nano: u32) -> Option<Time> {
     utc(off, secs, nano)
 }
 
-/// The day number of year `y`, month `m`, day `d`, if that date exists.
+/// The day number of `y-m-d`, if that date exists and lies in chrono's range.
 pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
-    let leap = y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
-    let len = match m {
-        2 => 28 + u32::from(leap),
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    if d == 0 || d > len {
-        return None;
-    }
-    // Years counted from March, so that the leap day ends a year.
-    let y = if m <= 2 { y.checked_sub(1)? } else { y };
-    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
+    // Years counted from March, so that the leap day ends a year. A month or
+    // day past its end lands on another date, which reads back differently.
+    let y0 = if m <= 2 { y.checked_sub(1)? } else { y };
+    let (era, yoe) = (y0.div_euclid(400), y0.rem_euclid(400));
     let doy = (153 * ((i64::from(m) + 9) % 12) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era.checked_mul(146_097)?
-        .checked_add(doe - 719_468 + EPOCH_DAY)
+    let n = era
+        .checked_mul(146_097)?
+        .checked_add(doe - 719_468 + EPOCH_DAY)?;
+    (civil(n) == (y, m, d)).then_some(n)
 }
 
-/// The day number of `y-m-d`, if that date exists and lies in chrono's range.
+/// [`ymd`] as a [`Day`].
 pub fn date_of(y: i64, m: u32, d: u32) -> Option<Day> {
-    ymd(y, m, d)
-        .filter(|d| (MIN_DAY..=MAX_DAY).contains(d))
-        .map(|d| Day(d as i32))
+    ymd(y, m, d).map(|d| Day(d as i32))
 }
 
 /// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
