@@ -341,6 +341,12 @@ impl Plan<'_> {
         }
     }
 
+    /// Sends at `t`: now if it is not later than now, else scheduled.
+    fn send(&mut self, occasion: Occasion, t: Time) -> Timing {
+        let action = action_for(t, self.now);
+        self.done(occasion, action, Some(t))
+    }
+
     /// A warning when the days looked at lie outside the built-in calendar.
     fn calendar_note(&self, until: Time) -> Option<Warning> {
         let mut day = clock::date(&self.now);
@@ -470,8 +476,7 @@ impl Plan<'_> {
         self.last_chance_why(t);
         let m = self.moment(t, &trail);
         self.moment_alone(&m);
-        let now = self.now;
-        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+        self.send(Occasion::LastChance, t)
     }
 
     /// One reminder before the close, explained by a sentence whose `{}` is its time.
@@ -480,8 +485,7 @@ impl Plan<'_> {
         let t = self.last_chance(from, &mut trail);
         let w = self.when(t);
         self.say(row, &[&w]);
-        let now = self.now;
-        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+        self.send(Occasion::LastChance, t)
     }
 
     /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
@@ -604,7 +608,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     ),
                 ));
             }
-            return p.done(Occasion::BuyerNamedTime, action_for(t, now), Some(t));
+            return p.send(Occasion::BuyerNamedTime, t);
         }
         if nt.at >= close {
             let c = p.when(close);
@@ -653,7 +657,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
-        return p.done(Occasion::First, action_for(t, now), Some(t));
+        return p.send(Occasion::First, t);
     }
     if broke && analysis.signals.named_time.is_none() {
         return p.once_before_close(
@@ -800,7 +804,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     } else {
         p.moment_alone(&m);
     }
-    p.done(occasion, action_for(t, now), Some(t))
+    p.send(occasion, t)
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {
