@@ -109,29 +109,35 @@ pub fn on_day(t: &Time, d: i64, s: i64) -> Option<Time> {
     moment(*t.offset(), d, s, 0)
 }
 
-/// The moment `s` seconds and `nano` nanoseconds (a leap second past 1e9,
-/// at :59 only) after local midnight of day number `d` at offset `off`, or
-/// `None` if that is not a time chrono holds.
+/// The moment `s` seconds (0 to a day) and `nano` nanoseconds (a leap
+/// second past 1e9, at :59 only) after local midnight of day number `d` at
+/// offset `off`, or `None` if that is not a time chrono holds.
 pub fn moment(off: FixedOffset, d: i64, s: i64, nano: u32) -> Option<Time> {
-    let secs = d
-        .checked_sub(EPOCH_DAY)?
-        .checked_mul(DAY)?
-        .checked_add(s)?
-        .checked_sub(i64::from(off.local_minus_utc()))?;
-    utc(off, secs, nano)
+    // Two days past chrono's dates no offset brings a moment back into its
+    // range; inside, nothing overflows.
+    if !(MIN_DAY - 2..=MAX_DAY + 2).contains(&d) || !(0..=DAY).contains(&s) {
+        return None;
+    }
+    utc(
+        off,
+        (d - EPOCH_DAY) * DAY + s - i64::from(off.local_minus_utc()),
+        nano,
+    )
 }
 
 /// The day number of `y-m-d`, if that date exists and lies in chrono's range.
 pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
+    // Wider than chrono's years: inside, nothing overflows.
+    if !(-300_000..=300_000).contains(&y) {
+        return None;
+    }
     // Years counted from March, so that the leap day ends a year. A month or
     // day past its end lands on another date, which reads back differently.
-    let y0 = if m <= 2 { y.checked_sub(1)? } else { y };
+    let y0 = if m <= 2 { y - 1 } else { y };
     let (era, yoe) = (y0.div_euclid(400), y0.rem_euclid(400));
     let doy = (153 * ((i64::from(m) + 9) % 12) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let n = era
-        .checked_mul(146_097)?
-        .checked_add(doe - 719_468 + EPOCH_DAY)?;
+    let n = era * 146_097 + doe - 719_468 + EPOCH_DAY;
     (civil(n) == (y, m, d)).then_some(n)
 }
 
@@ -337,6 +343,26 @@ mod tests {
                 let d = TimeDelta::nanoseconds(n);
                 assert_eq!(checked_add(*a, d), a.checked_add_signed(d), "{a} + {d}");
             }
+        }
+        // Days near and past the ends of chrono's range, built as chrono builds them.
+        for off in offsets() {
+            let days = [MIN_DAY - 3, MIN_DAY - 2, MIN_DAY - 1, MIN_DAY, MAX_DAY];
+            for d in days
+                .into_iter()
+                .chain([MAX_DAY + 1, MAX_DAY + 2, MAX_DAY + 3])
+            {
+                for s in [0, 3600, 86_399, DAY] {
+                    let utc = i128::from(d - EPOCH_DAY) * i128::from(DAY) + i128::from(s)
+                        - i128::from(off.local_minus_utc());
+                    let want = i64::try_from(utc)
+                        .ok()
+                        .and_then(|u| DateTime::from_timestamp(u, 0))
+                        .map(|u| u.with_timezone(&off));
+                    assert_eq!(moment(off, d, s, 0), want, "{d} {s} {off}");
+                }
+            }
+            assert_eq!(moment(off, i64::MAX, 0, 0), None);
+            assert_eq!(moment(off, i64::MIN, 0, 0), None);
         }
         // Out of range: unchanged, as chrono's checked arithmetic leaves it.
         let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
