@@ -370,16 +370,22 @@ fn offset(s: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
+/// Pushes the first `n` characters of `s`, and `…` if there were more.
+#[inline(never)]
+pub(crate) fn push_clipped(out: &mut String, s: &str, n: usize) {
+    let mut chars = s.chars();
+    out.extend(chars.by_ref().take(n));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+}
+
 /// "`<s>` is not …": a text that does not read as a time, date or offset.
 #[inline(never)]
 fn not_a(path: &str, s: &str, rest: &str) -> Error {
     let mut message = String::from("`");
     // At most 40 characters of what was given.
-    let mut chars = s.chars();
-    message.extend(chars.by_ref().take(40));
-    if chars.next().is_some() {
-        message.push('…');
-    }
+    push_clipped(&mut message, s, 40);
     message.push('`');
     message.push_str(rest);
     Error::new(ErrorCode::InvalidTime, path, message)

@@ -20,7 +20,6 @@ use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
 use super::text::num;
-use crate::core::text::char_count;
 
 type Time = DateTime<FixedOffset>;
 
@@ -509,10 +508,8 @@ pub(crate) fn action_for(t: Time, now: Time) -> Action {
 }
 
 fn clip(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if char_count(s) > n {
-        out.push('…');
-    }
+    let mut out = String::new();
+    super::input::push_clipped(&mut out, s, n);
     out
 }
 
