@@ -810,12 +810,12 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         };
         for (i, w) in c.waves.iter().enumerate() {
             let t = parse_hhmm(&at("shop.campaign.waves", i), w)?;
-            // Kept once each (a `dedup` after the sort costs its own copy).
-            if !camp.waves.contains(&t) {
-                camp.waves.push(t);
+            // Placed in order as read, once each (a sort costs its own copy).
+            let k = camp.waves.iter().take_while(|x| **x < t).count();
+            if camp.waves.get(k) != Some(&t) {
+                camp.waves.insert(k, t);
             }
         }
-        super::sort::sort_by_key(&mut camp.waves, |w| *w);
         camp.name = short("shop.campaign.name", &c.name)?;
         camp.dates = dates("shop.campaign.dates", &c.dates)?;
         st.campaign = Some(camp);
