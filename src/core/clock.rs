@@ -50,40 +50,34 @@ pub fn weekday(d: i64) -> usize {
     d.rem_euclid(7) as usize
 }
 
-/// `t` moved by `s` seconds, or `None` if that leaves chrono's range.
+/// `t` moved by `s` seconds as chrono's `checked_add_signed` moves it (a
+/// leap second is left as chrono leaves it), or `None` if that leaves
+/// chrono's range; on integers.
 pub fn checked_shift(t: Time, s: i64) -> Option<Time> {
-    checked_add(t, TimeDelta::try_seconds(s)?)
-}
-
-/// `t + d` as chrono's `checked_add_signed` adds (a leap second is left as
-/// chrono leaves it), on integers.
-pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
-    const NANOS: i32 = 1_000_000_000;
+    const NANOS: u32 = 1_000_000_000;
     let ts = t.timestamp();
     let mut secs = ts.rem_euclid(DAY);
-    let midnight = ts - secs;
-    let mut frac = t.timestamp_subsec_nanos() as i32;
-    let (add_secs, add_frac) = (d.num_seconds(), d.subsec_nanos());
+    let mut frac = t.timestamp_subsec_nanos();
     if frac >= NANOS {
-        if add_secs > 0 || (add_frac > 0 && frac >= 2 * NANOS - add_frac) {
-            frac -= NANOS;
-        } else if add_secs < 0 {
-            frac -= NANOS;
+        if s == 0 {
+            return Some(t);
+        }
+        frac -= NANOS;
+        if s < 0 {
             secs += 1;
-        } else {
-            return utc(*t.offset(), ts, (frac + add_frac) as u32);
         }
     }
-    secs = secs.checked_add(add_secs)?;
-    frac += add_frac;
-    if frac < 0 {
-        frac += NANOS;
-        secs -= 1;
-    } else if frac >= NANOS {
-        frac -= NANOS;
-        secs += 1;
-    }
-    utc(*t.offset(), midnight.checked_add(secs)?, frac as u32)
+    utc(
+        *t.offset(),
+        (ts - ts.rem_euclid(DAY)).checked_add(secs.checked_add(s)?)?,
+        frac,
+    )
+}
+
+/// `t + d` for a span `d` of whole seconds, as [`checked_shift`] moves it
+/// (the engine's spans are whole minutes).
+pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
+    checked_shift(t, d.num_seconds())
 }
 
 /// The moment `secs` seconds and `nano` nanoseconds after the epoch, shown
@@ -328,19 +322,11 @@ mod tests {
             }
         }
         assert_eq!(minutes(90), TimeDelta::minutes(90));
-        let spans = [
-            -86_400_000_000_001,
-            -1_500_000_000,
-            -1,
-            0,
-            1,
-            999_999_999,
-            1_000_000_000,
-            1_800_000_000_123,
-        ];
+        let spans = [-86_400_001, -1_500, -1, 0, 1, 999, 1_000, 1_800_000_123];
         for a in &moments {
             for n in spans {
-                let d = TimeDelta::nanoseconds(n);
+                let d = TimeDelta::seconds(n);
+                assert_eq!(checked_shift(*a, n), a.checked_add_signed(d), "{a} + {d}");
                 assert_eq!(checked_add(*a, d), a.checked_add_signed(d), "{a} + {d}");
             }
         }
