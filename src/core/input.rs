@@ -927,7 +927,7 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
 
 fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
     let Some(v) = v else {
-        return Ok(const { [(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))] }.to_vec());
+        return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
     };
     check_len("shop.smsOfficeWindows", v.len(), 24)?;
     let mut out = Vec::with_capacity(v.len());
