@@ -94,7 +94,8 @@ pub fn shift(t: Time, s: i64) -> Time {
 
 /// `t` moved by whole days.
 pub fn add_days(t: Time, n: i64) -> Time {
-    shift(t, n.saturating_mul(DAY))
+    // Past the clamp every shift leaves chrono's range.
+    shift(t, n.clamp(-4 * MAX_DAY, 4 * MAX_DAY) * DAY)
 }
 
 /// The moment `s` seconds after local midnight of day number `d` in `t`'s
@@ -354,5 +355,16 @@ mod tests {
         let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
         assert_eq!(shift(max, 60), max);
         assert_eq!(add_days(max, i64::MAX), max);
+        let t = moments[0];
+        for n in [
+            i64::MIN,
+            -5 * MAX_DAY,
+            -4 * MAX_DAY,
+            4 * MAX_DAY,
+            5 * MAX_DAY,
+            i64::MAX,
+        ] {
+            assert_eq!(add_days(t, n), t, "{n}");
+        }
     }
 }
