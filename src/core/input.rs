@@ -336,7 +336,7 @@ pub fn format_time(t: DateTime<FixedOffset>) -> String {
     if y < 0 {
         out.push('-');
     }
-    for (n, width, sep) in [
+    for &(n, width, sep) in &[
         (y.unsigned_abs(), 4, "-"),
         (m.into(), 2, "-"),
         (d.into(), 2, "T"),
@@ -874,7 +874,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
     }
-    for list in [&shop.holidays, &shop.workdays] {
+    for &list in &[&shop.holidays, &shop.workdays] {
         for d in list {
             if let Some(y) = d.trim().get(..4).and_then(int) {
                 st.shop_years.push(y);

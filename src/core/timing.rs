@@ -413,7 +413,8 @@ impl Plan<'_> {
             return t;
         }
         let mut pick = self.now;
-        'search: for start in [from, self.now] {
+        'search: for k in 0..2 {
+            let start = if k == 0 { from } else { self.now };
             for level in 1..=3 {
                 if let Some(t) = next_ok(start, self.close, self.s, level, &mut Trail::default()) {
                     pick = t;
