@@ -544,10 +544,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // A reminder recorded after the question was the agent's reply to it.
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input.messages.get(i).and_then(|m| m.at);
-        !input
+        // Reminders are oldest first: the last one is the latest.
+        input
             .reminders
-            .iter()
-            .any(|r| asked.is_some_and(|a| r.at >= a))
+            .last()
+            .is_none_or(|r| asked.is_none_or(|a| r.at < a))
     });
     if question_open {
         p.say(
@@ -640,12 +641,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // The buyer's word is the last one and nothing was sent yet: ask when
     // the money comes (001: 了解买家方便充值时间,提前再次催付) instead of
     // leaving it unanswered for days.
-    let buyer_last = input
-        .messages
-        .iter()
-        .rev()
-        .find(|m| m.from != Role::System)
-        .is_some_and(|m| m.from == Role::Buyer);
+    let mut buyer_last = false;
+    for m in &input.messages {
+        if m.from != Role::System {
+            buyer_last = m.from == Role::Buyer;
+        }
+    }
     if broke && analysis.signals.named_time.is_none() && buyer_last && input.reminders.is_empty() {
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
