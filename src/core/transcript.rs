@@ -143,11 +143,7 @@ impl Reader<'_> {
                     self.header = None;
                     self.push(from, msg.trim(), at)?;
                 }
-                None if nick_ok(rest) => {
-                    let from = self.role(rest);
-                    let at = self.time(&stamp);
-                    self.header = Some(Header { from, at });
-                }
+                None if nick_ok(rest) => self.open(rest, &stamp),
                 None => self.unparsed(number, raw),
             }
             return Ok(());
@@ -156,9 +152,7 @@ impl Reader<'_> {
             let known = self.out.buyer_nick.as_deref() == Some(nick) || self.is_agent(nick);
             if strong || self.header.is_none() || blank_before || known {
                 self.flush()?;
-                let from = self.role(nick);
-                let at = self.time(&stamp);
-                self.header = Some(Header { from, at });
+                self.open(nick, &stamp);
                 return Ok(());
             }
         }
@@ -179,6 +173,13 @@ impl Reader<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// Starts a message block under `nick` at `stamp`.
+    fn open(&mut self, nick: &str, stamp: &Stamp) {
+        let from = self.role(nick);
+        let at = self.time(stamp);
+        self.header = Some(Header { from, at });
     }
 
     /// Ends the message being collected under the current header.
