@@ -874,11 +874,10 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
     }
-    for &list in &[&shop.holidays, &shop.workdays] {
+    // The years of the shop's own dates (each read above).
+    for &list in &[&st.holidays, &st.workdays] {
         for d in list {
-            if let Some(y) = d.trim().get(..4).and_then(int) {
-                st.shop_years.push(y);
-            }
+            st.shop_years.push(clock::civil(d.0.into()).0 as i32);
         }
     }
     Ok(st)
