@@ -140,9 +140,10 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     }
 }
 
-/// `t + d`, or `t` if that overflows.
+/// `t + d` (a span of whole seconds, as every setting's is), or `t` if that
+/// overflows.
 pub(crate) fn add(t: Time, d: Duration) -> Time {
-    clock::checked_add(t, d).unwrap_or(t)
+    clock::shift(t, d.num_seconds())
 }
 
 /// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
