@@ -1,8 +1,8 @@
 //! Rest days: weekends, the built-in statutory holiday calendar, and the
-//! shop's own holidays and make-up workdays.
+//! shop's own holidays and make-up workdays. Days are day numbers (see
+//! [`clock`](super::clock)).
 
-use chrono::{Datelike, NaiveDate};
-
+use super::clock::{self, Day};
 use super::input::Settings;
 use super::model::Locale;
 
@@ -12,38 +12,39 @@ const REST: u8 = 1;
 const WORK: u8 = 2;
 
 /// The first row of `kind` around `day`.
-fn row(day: NaiveDate, kind: u8) -> Option<&'static [&'static str; 3]> {
-    let d = day.num_days_from_ce();
+fn row(day: Day, kind: u8) -> Option<&'static [&'static str; 3]> {
     TABLE
         .iter()
-        .find(|r| r.0 == kind && r.1 <= d && d <= r.2)
+        .find(|r| r.0 == kind && r.1 <= day.0 && day.0 <= r.2)
         .map(|r| &r.3)
 }
 
 /// Whether the built-in calendar knows the holidays of `day`'s year.
-pub fn covers(day: NaiveDate) -> bool {
+pub fn covers(day: Day) -> bool {
     row(day, COVERED).is_some()
 }
 
 /// The statutory holiday `day` falls in, if any, named in `locale`.
-pub fn holiday_name(day: NaiveDate, locale: Locale) -> Option<&'static str> {
+pub fn holiday_name(day: Day, locale: Locale) -> Option<&'static str> {
     row(day, REST).map(|n| n[locale as usize])
 }
 
-fn is_makeup_workday(day: NaiveDate) -> bool {
+fn is_makeup_workday(day: Day) -> bool {
     row(day, WORK).is_some()
 }
 
 /// Whether the built-in calendar, or the shop's own lists, cover `day`'s
 /// year: outside them only the weekly rest days are known.
-pub fn known(day: NaiveDate, s: &Settings) -> bool {
-    covers(day) || s.shop_years.contains(&day.year())
+pub fn known(day: Day, s: &Settings) -> bool {
+    covers(day)
+        || s.shop_years
+            .contains(&(clock::civil(day.0.into()).0 as i32))
 }
 
 /// Whether `day` is a rest day for the shop: the shop's lists first (a day
 /// the shop names as a campaign date is a workday), then the built-in
 /// calendar, then the weekly rest days.
-pub fn is_rest_day(day: NaiveDate, s: &Settings) -> bool {
+pub fn is_rest_day(day: Day, s: &Settings) -> bool {
     if s.workdays.contains(&day) || s.campaign.as_ref().is_some_and(|c| c.dates.contains(&day)) {
         return false;
     }
@@ -56,7 +57,7 @@ pub fn is_rest_day(day: NaiveDate, s: &Settings) -> bool {
     if is_makeup_workday(day) {
         return false;
     }
-    s.rest_days[day.weekday().num_days_from_sunday() as usize]
+    s.rest_days[clock::weekday(day.0.into())]
 }
 
 #[cfg(test)]
@@ -74,7 +75,7 @@ mod tests {
         assert_eq!(rows.len(), TABLE.len());
         for (line, row) in rows.iter().zip(TABLE) {
             let f: Vec<&str> = line.split('\t').collect();
-            let day = |s: &str| parse_date("", s).unwrap().num_days_from_ce();
+            let day = |s: &str| parse_date("", s).unwrap().0;
             assert_eq!((day(f[1]), day(f[2])), (row.1, row.2), "{line}");
             if f[0] == "rest" {
                 assert_eq!(row.3, [f[3], f[4], f[5]]);

@@ -1,9 +1,10 @@
 //! Calendar arithmetic on plain integers. A moment keeps its fixed offset, so
 //! its local date and time of day are the epoch seconds shifted by that
 //! offset: day numbers and seconds replace chrono's date and duration types
-//! in the engine (each chrono call links kilobytes of wasm).
+//! in the engine (each chrono call links kilobytes of wasm). A date is its
+//! day number, counted as chrono's `num_days_from_ce` counts.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, Timelike};
+use chrono::{DateTime, FixedOffset, TimeDelta, Timelike};
 
 /// A moment with the offset it was written in.
 pub type Time = DateTime<FixedOffset>;
@@ -12,6 +13,15 @@ pub type Time = DateTime<FixedOffset>;
 pub const DAY: i64 = 86_400;
 /// The day number of 1970-01-01.
 const EPOCH_DAY: i64 = 719_163;
+/// A date as its day number, counted as chrono's `num_days_from_ce` counts
+/// (a type of its own: comparing lists of plain integers costs more wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub i32);
+
+/// The day numbers of chrono's first and last dates.
+pub const MIN_DAY: i64 = -95_746_129;
+/// See [`MIN_DAY`].
+pub const MAX_DAY: i64 = 95_745_399;
 
 /// Seconds since the epoch on the wall clock of `t`'s offset.
 fn local(t: &Time) -> i64 {
@@ -22,11 +32,6 @@ fn local(t: &Time) -> i64 {
 /// `num_days_from_ce` counts (0001-01-01 is day 1).
 pub fn day(t: &Time) -> i64 {
     local(t).div_euclid(DAY) + EPOCH_DAY
-}
-
-/// The day number of a date (as [`day`]).
-pub fn date_day(d: NaiveDate) -> i64 {
-    d.num_days_from_ce().into()
 }
 
 /// Seconds since local midnight of `t` (a leap second counts as the second
@@ -45,42 +50,41 @@ pub fn weekday(d: i64) -> usize {
     d.rem_euclid(7) as usize
 }
 
-/// `t` moved by `s` seconds, or `None` if that leaves chrono's range.
+/// `t` moved by `s` seconds as chrono's `checked_add_signed` moves it (a
+/// leap second is left as chrono leaves it), or `None` if that leaves
+/// chrono's range; on integers.
 pub fn checked_shift(t: Time, s: i64) -> Option<Time> {
-    checked_add(t, TimeDelta::try_seconds(s)?)
-}
-
-/// `t + d` as chrono's `checked_add_signed` adds (a leap second is left as
-/// chrono leaves it), on integers.
-pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
-    const NANOS: i32 = 1_000_000_000;
+    const NANOS: u32 = 1_000_000_000;
     let ts = t.timestamp();
     let mut secs = ts.rem_euclid(DAY);
-    let midnight = ts - secs;
-    let mut frac = t.timestamp_subsec_nanos() as i32;
-    let (add_secs, add_frac) = (d.num_seconds(), d.subsec_nanos());
+    let mut frac = t.timestamp_subsec_nanos();
     if frac >= NANOS {
-        if add_secs > 0 || (add_frac > 0 && frac >= 2 * NANOS - add_frac) {
-            frac -= NANOS;
-        } else if add_secs < 0 {
-            frac -= NANOS;
+        if s == 0 {
+            return Some(t);
+        }
+        frac -= NANOS;
+        if s < 0 {
             secs += 1;
-        } else {
-            return DateTime::from_timestamp(ts, (frac + add_frac) as u32)
-                .map(|u| u.with_timezone(t.offset()));
         }
     }
-    secs = secs.checked_add(add_secs)?;
-    frac += add_frac;
-    if frac < 0 {
-        frac += NANOS;
-        secs -= 1;
-    } else if frac >= NANOS {
-        frac -= NANOS;
-        secs += 1;
-    }
-    DateTime::from_timestamp(midnight.checked_add(secs)?, frac as u32)
-        .map(|u| u.with_timezone(t.offset()))
+    utc(
+        *t.offset(),
+        (ts - ts.rem_euclid(DAY)).checked_add(secs.checked_add(s)?)?,
+        frac,
+    )
+}
+
+/// `t + d` for a span `d` of whole seconds, as [`checked_shift`] moves it
+/// (the engine's spans are whole minutes).
+pub fn checked_add(t: Time, d: TimeDelta) -> Option<Time> {
+    checked_shift(t, d.num_seconds())
+}
+
+/// The moment `secs` seconds and `nano` nanoseconds after the epoch, shown
+/// at offset `off`, if chrono holds it.
+#[inline(never)]
+fn utc(off: FixedOffset, secs: i64, nano: u32) -> Option<Time> {
+    DateTime::from_timestamp(secs, nano).map(|u| u.with_timezone(&off))
 }
 
 /// `t` moved by `s` seconds, or `t` if that leaves chrono's range.
@@ -90,7 +94,8 @@ pub fn shift(t: Time, s: i64) -> Time {
 
 /// `t` moved by whole days.
 pub fn add_days(t: Time, n: i64) -> Time {
-    shift(t, n.saturating_mul(DAY))
+    // Past the clamp every shift leaves chrono's range.
+    shift(t, n.clamp(-4 * MAX_DAY, 4 * MAX_DAY) * DAY)
 }
 
 /// The moment `s` seconds after local midnight of day number `d` in `t`'s
@@ -99,44 +104,41 @@ pub fn on_day(t: &Time, d: i64, s: i64) -> Option<Time> {
     moment(*t.offset(), d, s, 0)
 }
 
-/// The moment `s` seconds and `nano` nanoseconds (a leap second past 1e9,
-/// at :59 only) after local midnight of day number `d` at offset `off`, or
-/// `None` if that is not a time chrono holds.
+/// The moment `s` seconds (0 to a day) and `nano` nanoseconds (a leap
+/// second past 1e9, at :59 only) after local midnight of day number `d` at
+/// offset `off`, or `None` if that is not a time chrono holds.
 pub fn moment(off: FixedOffset, d: i64, s: i64, nano: u32) -> Option<Time> {
-    let utc = d
-        .checked_sub(EPOCH_DAY)?
-        .checked_mul(DAY)?
-        .checked_add(s)?
-        .checked_sub(i64::from(off.local_minus_utc()))?;
-    DateTime::from_timestamp(utc, nano).map(|u| u.with_timezone(&off))
-}
-
-/// The day number of year `y`, month `m`, day `d`, if that date exists.
-pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
-    let leap = y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0);
-    let len = match m {
-        2 => 28 + u32::from(leap),
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    if d == 0 || d > len {
+    // Two days past chrono's dates no offset brings a moment back into its
+    // range; inside, nothing overflows.
+    if !(MIN_DAY - 2..=MAX_DAY + 2).contains(&d) || !(0..=DAY).contains(&s) {
         return None;
     }
-    // Years counted from March, so that the leap day ends a year.
-    let y = if m <= 2 { y.checked_sub(1)? } else { y };
-    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
-    let doy = (153 * ((i64::from(m) + 9) % 12) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era.checked_mul(146_097)?
-        .checked_add(doe - 719_468 + EPOCH_DAY)
+    utc(
+        off,
+        (d - EPOCH_DAY) * DAY + s - i64::from(off.local_minus_utc()),
+        nano,
+    )
 }
 
-/// The date `y-m-d`, if it exists and lies in chrono's range.
-pub fn naive_date(y: i64, m: u32, d: u32) -> Option<NaiveDate> {
-    i32::try_from(ymd(y, m, d)?)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
+/// The day number of `y-m-d`, if that date exists and lies in chrono's range.
+pub fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
+    // Wider than chrono's years: inside, nothing overflows.
+    if !(-300_000..=300_000).contains(&y) {
+        return None;
+    }
+    // Years counted from March, so that the leap day ends a year. A month or
+    // day past its end lands on another date, which reads back differently.
+    let y0 = if m <= 2 { y - 1 } else { y };
+    let (era, yoe) = (y0.div_euclid(400), y0.rem_euclid(400));
+    let doy = (153 * ((i64::from(m) + 9) % 12) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let n = era * 146_097 + doe - 719_468 + EPOCH_DAY;
+    (civil(n) == (y, m, d)).then_some(n)
+}
+
+/// [`ymd`] as a [`Day`].
+pub fn date_of(y: i64, m: u32, d: u32) -> Option<Day> {
+    ymd(y, m, d).map(|d| Day(d as i32))
 }
 
 /// The moment `s` seconds after local midnight of `t`'s day (`t` itself if
@@ -168,26 +170,27 @@ pub fn minutes(m: i64) -> TimeDelta {
     TimeDelta::try_seconds(m.saturating_mul(60)).unwrap_or(TimeDelta::MAX)
 }
 
-/// The local date of `t` (chrono's first or last date past its range).
-pub fn date(t: &Time) -> NaiveDate {
-    let d = day(t);
-    i32::try_from(d)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .unwrap_or(if d > 0 {
-            NaiveDate::MAX
-        } else {
-            NaiveDate::MIN
-        })
+/// The day number of `t`'s local date (chrono's first or last date past its
+/// range).
+pub fn date(t: &Time) -> Day {
+    Day(day(t).clamp(MIN_DAY, MAX_DAY) as i32)
 }
 
 /// Year, month (1-12) and day of month of day number `d` (0000-01-01
 /// for a day number out of chrono's range).
 pub fn civil(d: i64) -> (i64, u32, u32) {
-    i32::try_from(d)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .map_or((0, 1, 1), |c| (c.year().into(), c.month(), c.day()))
+    if !(MIN_DAY..=MAX_DAY).contains(&d) {
+        return (0, 1, 1);
+    }
+    // Years counted from March, as in `ymd`; in range, it all fits in 32 bits.
+    let z = (d - EPOCH_DAY + 719_468) as i32;
+    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097) as u32);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = i64::from(era) * 400 + i64::from(yoe) + i64::from(m <= 2);
+    (y, m, doy - (153 * mp + 2) / 5 + 1)
 }
 
 /// Hour and minute of `t`'s local time of day.
@@ -204,7 +207,7 @@ pub fn days_after(t: &Time, d: &Time) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Datelike, NaiveDate, TimeZone};
 
     fn offsets() -> [FixedOffset; 4] {
         [-11 * 3600, 0, 8 * 3600, 14 * 3600 - 60].map(|s| FixedOffset::east_opt(s).unwrap())
@@ -219,8 +222,7 @@ mod tests {
                 let t = off.timestamp_opt(ts, 0).unwrap();
                 let d = t.date_naive();
                 assert_eq!(day(&t), i64::from(d.num_days_from_ce()), "{t}");
-                assert_eq!(date_day(d), day(&t));
-                assert_eq!(date(&t), d);
+                assert_eq!(i64::from(date(&t).0), day(&t));
                 assert_eq!(
                     weekday(day(&t)),
                     d.weekday().num_days_from_sunday() as usize
@@ -243,13 +245,46 @@ mod tests {
                 for d in 0..=32 {
                     let want = i32::try_from(y)
                         .ok()
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
-                    assert_eq!(naive_date(y, m, d), want, "{y}-{m}-{d}");
+                        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                        .map(|d| Day(d.num_days_from_ce()));
+                    assert_eq!(date_of(y, m, d), want, "{y}-{m}-{d}");
                 }
             }
         }
-        assert_eq!(naive_date(i64::MAX, 1, 1), None);
-        assert_eq!(naive_date(i64::MIN, 1, 1), None);
+        assert_eq!(date_of(i64::MAX, 1, 1), None);
+        assert_eq!(date_of(i64::MIN, 1, 1), None);
+        // The ends of chrono's range, and past them.
+        let (min, max) = (NaiveDate::MIN, NaiveDate::MAX);
+        assert_eq!(MIN_DAY, i64::from(min.num_days_from_ce()));
+        assert_eq!(MAX_DAY, i64::from(max.num_days_from_ce()));
+        for (d, c) in [(MIN_DAY, min), (MAX_DAY, max)] {
+            assert_eq!(civil(d), (c.year().into(), c.month(), c.day()));
+        }
+        for d in [MIN_DAY - 1, MAX_DAY + 1, i64::MIN, i64::MAX] {
+            assert_eq!(civil(d), (0, 1, 1));
+        }
+        // Every 997th day across the range, and each side of every day from
+        // 1599 to 1601 (the 400-year cycle).
+        let (first, last) = (MIN_DAY as i32, MAX_DAY as i32);
+        for n in (first..=last)
+            .step_by(997)
+            .chain(583_700..584_500)
+            .chain([last])
+        {
+            let c = NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+            assert_eq!(
+                civil(n.into()),
+                (c.year().into(), c.month(), c.day()),
+                "{c}"
+            );
+        }
+        // A local date past chrono's range stays at its first or last date.
+        let late = DateTime::<chrono::Utc>::MAX_UTC.with_timezone(&offsets()[3]);
+        assert!(day(&late) > MAX_DAY);
+        assert_eq!(i64::from(date(&late).0), MAX_DAY);
+        let early = DateTime::<chrono::Utc>::MIN_UTC.with_timezone(&offsets()[0]);
+        assert!(day(&early) < MIN_DAY);
+        assert_eq!(i64::from(date(&early).0), MIN_DAY);
     }
 
     #[test]
@@ -288,25 +323,48 @@ mod tests {
             }
         }
         assert_eq!(minutes(90), TimeDelta::minutes(90));
-        let spans = [
-            -86_400_000_000_001,
-            -1_500_000_000,
-            -1,
-            0,
-            1,
-            999_999_999,
-            1_000_000_000,
-            1_800_000_000_123,
-        ];
+        let spans = [-86_400_001, -1_500, -1, 0, 1, 999, 1_000, 1_800_000_123];
         for a in &moments {
             for n in spans {
-                let d = TimeDelta::nanoseconds(n);
+                let d = TimeDelta::seconds(n);
+                assert_eq!(checked_shift(*a, n), a.checked_add_signed(d), "{a} + {d}");
                 assert_eq!(checked_add(*a, d), a.checked_add_signed(d), "{a} + {d}");
             }
+        }
+        // Days near and past the ends of chrono's range, built as chrono builds them.
+        for off in offsets() {
+            let days = [MIN_DAY - 3, MIN_DAY - 2, MIN_DAY - 1, MIN_DAY, MAX_DAY];
+            for d in days
+                .into_iter()
+                .chain([MAX_DAY + 1, MAX_DAY + 2, MAX_DAY + 3])
+            {
+                for s in [0, 3600, 86_399, DAY] {
+                    let utc = i128::from(d - EPOCH_DAY) * i128::from(DAY) + i128::from(s)
+                        - i128::from(off.local_minus_utc());
+                    let want = i64::try_from(utc)
+                        .ok()
+                        .and_then(|u| DateTime::from_timestamp(u, 0))
+                        .map(|u| u.with_timezone(&off));
+                    assert_eq!(moment(off, d, s, 0), want, "{d} {s} {off}");
+                }
+            }
+            assert_eq!(moment(off, i64::MAX, 0, 0), None);
+            assert_eq!(moment(off, i64::MIN, 0, 0), None);
         }
         // Out of range: unchanged, as chrono's checked arithmetic leaves it.
         let max = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
         assert_eq!(shift(max, 60), max);
         assert_eq!(add_days(max, i64::MAX), max);
+        let t = moments[0];
+        for n in [
+            i64::MIN,
+            -5 * MAX_DAY,
+            -4 * MAX_DAY,
+            4 * MAX_DAY,
+            5 * MAX_DAY,
+            i64::MAX,
+        ] {
+            assert_eq!(add_days(t, n), t, "{n}");
+        }
     }
 }

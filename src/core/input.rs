@@ -1,7 +1,7 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
 
 use super::clock;
 use super::error::{at, join, Error, ErrorCode};
@@ -41,8 +41,8 @@ pub struct CampaignSettings {
     pub name: Option<String>,
     /// Wave times of day, sorted.
     pub waves: Vec<NaiveTime>,
-    /// Days it runs, as given; empty means every day.
-    pub dates: Vec<NaiveDate>,
+    /// Days it runs (day numbers, see [`clock`]), as given; empty means every day.
+    pub dates: Vec<clock::Day>,
     /// Stock is really short.
     pub limited_stock: bool,
 }
@@ -66,10 +66,10 @@ pub struct Settings {
     pub lunch: (NaiveTime, NaiveTime),
     /// Rest weekdays, indexed by days from Sunday (000/003: never on rest days).
     pub rest_days: [bool; 7],
-    /// Extra rest days.
-    pub holidays: Vec<NaiveDate>,
-    /// Make-up workdays.
-    pub workdays: Vec<NaiveDate>,
+    /// Extra rest days (day numbers, see [`clock`]).
+    pub holidays: Vec<clock::Day>,
+    /// Make-up workdays (day numbers).
+    pub workdays: Vec<clock::Day>,
     /// Campaign waves (001: Double 11, 10:00 and 13:00).
     pub campaign: Option<CampaignSettings>,
     /// Gifts the shop really offers.
@@ -194,15 +194,11 @@ fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
     };
     let n2 = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
     let lit = |i: usize, c: u8| b.get(i) == Some(&c);
-    if !(lit(4, b'-')
-        && lit(7, b'-')
-        && matches!(b.get(10), Some(b'T' | b't' | b' '))
-        && lit(13, b':')
-        && lit(16, b':'))
-    {
+    if !(matches!(b.get(10), Some(b'T' | b't' | b' ')) && lit(13, b':') && lit(16, b':')) {
         return None;
     }
-    let day = clock::ymd(i64::from(n2(0)? * 100 + n2(2)?), n2(5)?, n2(8)?)?;
+    // The date is what `parse_date` reads (byte 10 is ASCII, so a boundary).
+    let day = date(s.get(..10)?)?.0.into();
     let (hour, min, mut sec) = (n2(11)?, n2(14)?, n2(17)?);
     let mut nano = 0;
     if sec == 60 {
@@ -305,12 +301,12 @@ fn int(s: &str) -> Option<i32> {
     }
 }
 
-/// Parses `"YYYY-MM-DD"`.
-pub fn parse_date(path: &str, s: &str) -> Result<NaiveDate, Error> {
+/// Parses `"YYYY-MM-DD"` to its day number (see [`clock`]).
+pub fn parse_date(path: &str, s: &str) -> Result<clock::Day, Error> {
     date(s.trim()).ok_or_else(|| not_a(path, s, " is not a date: use YYYY-MM-DD, e.g. 2026-10-01"))
 }
 
-fn date(s: &str) -> Option<NaiveDate> {
+fn date(s: &str) -> Option<clock::Day> {
     // What `splitn(3, '-')` into parts of 4, 2 and 2 digits accepts.
     let b = s.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
@@ -326,7 +322,7 @@ fn date(s: &str) -> Option<NaiveDate> {
         }
         Some(n)
     };
-    clock::naive_date(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
+    clock::date_of(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
@@ -340,7 +336,7 @@ pub fn format_time(t: DateTime<FixedOffset>) -> String {
     if y < 0 {
         out.push('-');
     }
-    for (n, width, sep) in [
+    for &(n, width, sep) in &[
         (y.unsigned_abs(), 4, "-"),
         (m.into(), 2, "-"),
         (d.into(), 2, "T"),
@@ -374,16 +370,22 @@ fn offset(s: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
+/// Pushes the first `n` characters of `s`, and `…` if there were more.
+#[inline(never)]
+pub(crate) fn push_clipped(out: &mut String, s: &str, n: usize) {
+    let mut chars = s.chars();
+    out.extend(chars.by_ref().take(n));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+}
+
 /// "`<s>` is not …": a text that does not read as a time, date or offset.
 #[inline(never)]
 fn not_a(path: &str, s: &str, rest: &str) -> Error {
     let mut message = String::from("`");
     // At most 40 characters of what was given.
-    let mut chars = s.chars();
-    message.extend(chars.by_ref().take(40));
-    if chars.next().is_some() {
-        message.push('…');
-    }
+    push_clipped(&mut message, s, 40);
     message.push('`');
     message.push_str(rest);
     Error::new(ErrorCode::InvalidTime, path, message)
@@ -410,6 +412,12 @@ fn check_len(path: &str, len: usize, max: usize) -> Result<(), Error> {
         return Err(too_large(path, "number of entries", max));
     }
     Ok(())
+}
+
+/// The path of field `field` of element `i` of the array at `list`.
+#[inline(never)]
+fn elem(list: &str, i: usize, field: &str) -> String {
+    join(&at(list, i), field)
 }
 
 /// An `invalid_value` error: `what` then `hint`.
@@ -447,7 +455,7 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
 
 // A plain list rather than a set: the lists are short (at most MAX_LIST) and
 // only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
-fn dates(path: &str, v: &[String]) -> Result<Vec<NaiveDate>, Error> {
+fn dates(path: &str, v: &[String]) -> Result<Vec<clock::Day>, Error> {
     check_len(path, v.len(), MAX_LIST)?;
     let mut out = Vec::with_capacity(v.len());
     for (i, d) in v.iter().enumerate() {
@@ -580,11 +588,14 @@ impl<'a> Input<'a> {
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
-            let p = at("order.items", i);
-            check_chars(&join(&p, "title"), &item.title, MAX_SHORT_CHARS)?;
+            check_chars(
+                &elem("order.items", i, "title"),
+                &item.title,
+                MAX_SHORT_CHARS,
+            )?;
             if let Some(q) = item.quantity {
                 number(
-                    &join(&p, "quantity"),
+                    &elem("order.items", i, "quantity"),
                     q,
                     0.0,
                     MAX_AMOUNT,
@@ -593,7 +604,7 @@ impl<'a> Input<'a> {
             }
             if let Some(pr) = item.price {
                 number(
-                    &join(&p, "price"),
+                    &elem("order.items", i, "price"),
                     pr,
                     0.0,
                     MAX_AMOUNT,
@@ -610,11 +621,10 @@ impl<'a> Input<'a> {
         let mut total = 0usize;
         inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
-            let p = at("messages", i);
             let n = char_count(&m.text);
             if n > MAX_MESSAGE_CHARS {
                 return Err(too_large(
-                    &join(&p, "text"),
+                    &elem("messages", i, "text"),
                     "text length",
                     MAX_MESSAGE_CHARS,
                 ));
@@ -624,7 +634,7 @@ impl<'a> Input<'a> {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
             let at = match &m.at {
-                Some(s) => Some(time_in(&join(&p, "at"), s, tz)?),
+                Some(s) => Some(time_in(&elem("messages", i, "at"), s, tz)?),
                 None => None,
             };
             inp.messages.push(Msg {
@@ -638,11 +648,10 @@ impl<'a> Input<'a> {
         check_len("reminders", ctx.reminders.len(), MAX_REMINDERS)?;
         inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
-            let p = at("reminders", i);
             inp.reminders.push(Sent {
-                at: time_in(&join(&p, "at"), &r.at, tz)?,
+                at: time_in(&elem("reminders", i, "at"), &r.at, tz)?,
                 channel: r.channel,
-                template_id: short_ref(&join(&p, "templateId"), &r.template_id)?,
+                template_id: short_ref(&elem("reminders", i, "templateId"), &r.template_id)?,
             });
         }
         super::sort::sort_by_key(&mut inp.reminders, |r| r.at);
@@ -801,12 +810,12 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         };
         for (i, w) in c.waves.iter().enumerate() {
             let t = parse_hhmm(&at("shop.campaign.waves", i), w)?;
-            // Kept once each (a `dedup` after the sort costs its own copy).
-            if !camp.waves.contains(&t) {
-                camp.waves.push(t);
+            // Placed in order as read, once each (a sort costs its own copy).
+            let k = camp.waves.iter().take_while(|x| **x < t).count();
+            if camp.waves.get(k) != Some(&t) {
+                camp.waves.insert(k, t);
             }
         }
-        super::sort::sort_by_key(&mut camp.waves, |w| *w);
         camp.name = short("shop.campaign.name", &c.name)?;
         camp.dates = dates("shop.campaign.dates", &c.dates)?;
         st.campaign = Some(camp);
@@ -821,9 +830,12 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
     for (i, t) in shop.templates.iter().enumerate() {
-        let p = at("shop.templates", i);
-        check_chars(&join(&p, "text"), &t.text, MAX_TEMPLATE_CHARS)?;
-        check_chars(&join(&p, "id"), &t.id, MAX_SHORT_CHARS)?;
+        check_chars(
+            &elem("shop.templates", i, "text"),
+            &t.text,
+            MAX_TEMPLATE_CHARS,
+        )?;
+        check_chars(&elem("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::lines::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(
@@ -862,11 +874,10 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
     }
-    for list in [&shop.holidays, &shop.workdays] {
+    // The years of the shop's own dates (each read above).
+    for &list in &[&st.holidays, &st.workdays] {
         for d in list {
-            if let Some(y) = d.trim().get(..4).and_then(int) {
-                st.shop_years.push(y);
-            }
+            st.shop_years.push(clock::civil(d.0.into()).0 as i32);
         }
     }
     Ok(st)
@@ -915,7 +926,7 @@ fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Error> {
 
 fn sms_windows(v: &Option<Vec<String>>) -> Result<Vec<(NaiveTime, NaiveTime)>, Error> {
     let Some(v) = v else {
-        return Ok(const { [(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))] }.to_vec());
+        return Ok(vec![(hm(12, 0), hm(13, 30)), (hm(17, 0), hm(18, 0))]);
     };
     check_len("shop.smsOfficeWindows", v.len(), 24)?;
     let mut out = Vec::with_capacity(v.len());
@@ -1008,7 +1019,9 @@ mod tests {
 
     #[test]
     fn dates_are_four_two_two_digits() {
-        assert_eq!(date("2026-10-01"), NaiveDate::from_ymd_opt(2026, 10, 1));
+        let want = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .map(|d| chrono::Datelike::num_days_from_ce(&d));
+        assert_eq!(date("2026-10-01"), want.map(clock::Day));
         for bad in [
             "2026-1-01",
             "+026-10-01",

@@ -20,7 +20,6 @@ use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
 use super::text::num;
-use crate::core::text::char_count;
 
 type Time = DateTime<FixedOffset>;
 
@@ -141,9 +140,10 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     }
 }
 
-/// `t + d`, or `t` if that overflows.
+/// `t + d` (a span of whole seconds, as every setting's is), or `t` if that
+/// overflows.
 pub(crate) fn add(t: Time, d: Duration) -> Time {
-    clock::checked_add(t, d).unwrap_or(t)
+    clock::shift(t, d.num_seconds())
 }
 
 /// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
@@ -184,7 +184,7 @@ pub fn is_allowed(t: DateTime<FixedOffset>, s: &Settings) -> bool {
 struct Trail {
     /// In the order met; each at most once.
     blocks: [Option<Block>; 4],
-    holiday: Option<chrono::NaiveDate>,
+    holiday: Option<clock::Day>,
     /// Moved earlier (a last chance before a blocked close), not later.
     earlier: bool,
 }
@@ -341,6 +341,12 @@ impl Plan<'_> {
         }
     }
 
+    /// Sends at `t`: now if it is not later than now, else scheduled.
+    fn send(&mut self, occasion: Occasion, t: Time) -> Timing {
+        let action = action_for(t, self.now);
+        self.done(occasion, action, Some(t))
+    }
+
     /// A warning when the days looked at lie outside the built-in calendar.
     fn calendar_note(&self, until: Time) -> Option<Warning> {
         let mut day = clock::date(&self.now);
@@ -350,7 +356,7 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = num(chrono::Datelike::year(&day).into());
+                let y = num(clock::civil(day.0.into()).0);
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
@@ -360,7 +366,7 @@ impl Plan<'_> {
                     ),
                 ));
             }
-            day = day.succ_opt()?;
+            day.0 += 1;
         }
         None
     }
@@ -408,7 +414,8 @@ impl Plan<'_> {
             return t;
         }
         let mut pick = self.now;
-        'search: for start in [from, self.now] {
+        'search: for k in 0..2 {
+            let start = if k == 0 { from } else { self.now };
             for level in 1..=3 {
                 if let Some(t) = next_ok(start, self.close, self.s, level, &mut Trail::default()) {
                     pick = t;
@@ -470,8 +477,7 @@ impl Plan<'_> {
         self.last_chance_why(t);
         let m = self.moment(t, &trail);
         self.moment_alone(&m);
-        let now = self.now;
-        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+        self.send(Occasion::LastChance, t)
     }
 
     /// One reminder before the close, explained by a sentence whose `{}` is its time.
@@ -480,8 +486,7 @@ impl Plan<'_> {
         let t = self.last_chance(from, &mut trail);
         let w = self.when(t);
         self.say(row, &[&w]);
-        let now = self.now;
-        self.done(Occasion::LastChance, action_for(t, now), Some(t))
+        self.send(Occasion::LastChance, t)
     }
 
     /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
@@ -505,10 +510,8 @@ pub(crate) fn action_for(t: Time, now: Time) -> Action {
 }
 
 fn clip(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if char_count(s) > n {
-        out.push('…');
-    }
+    let mut out = String::new();
+    super::input::push_clipped(&mut out, s, n);
     out
 }
 
@@ -542,10 +545,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // A reminder recorded after the question was the agent's reply to it.
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input.messages.get(i).and_then(|m| m.at);
-        !input
+        // Reminders are oldest first: the last one is the latest.
+        input
             .reminders
-            .iter()
-            .any(|r| asked.is_some_and(|a| r.at >= a))
+            .last()
+            .is_none_or(|r| asked.is_none_or(|a| r.at < a))
     });
     if question_open {
         p.say(
@@ -604,7 +608,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
                     ),
                 ));
             }
-            return p.done(Occasion::BuyerNamedTime, action_for(t, now), Some(t));
+            return p.send(Occasion::BuyerNamedTime, t);
         }
         if nt.at >= close {
             let c = p.when(close);
@@ -638,12 +642,12 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     // The buyer's word is the last one and nothing was sent yet: ask when
     // the money comes (001: 了解买家方便充值时间,提前再次催付) instead of
     // leaving it unanswered for days.
-    let buyer_last = input
-        .messages
-        .iter()
-        .rev()
-        .find(|m| m.from != Role::System)
-        .is_some_and(|m| m.from == Role::Buyer);
+    let mut buyer_last = false;
+    for m in &input.messages {
+        if m.from != Role::System {
+            buyer_last = m.from == Role::Buyer;
+        }
+    }
     if broke && analysis.signals.named_time.is_none() && buyer_last && input.reminders.is_empty() {
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
@@ -653,7 +657,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
-        return p.done(Occasion::First, action_for(t, now), Some(t));
+        return p.send(Occasion::First, t);
     }
     if broke && analysis.signals.named_time.is_none() {
         return p.once_before_close(
@@ -800,7 +804,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     } else {
         p.moment_alone(&m);
     }
-    p.done(occasion, action_for(t, now), Some(t))
+    p.send(occasion, t)
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {

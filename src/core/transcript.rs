@@ -33,7 +33,7 @@
 //! `options.date`, else it stays unset. Lines that fit no format are reported in `unparsed`
 //! with their 1-based line number, never guessed.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
+use chrono::{FixedOffset, NaiveTime, Timelike};
 
 use super::clock;
 use super::error::{Error, ErrorCode};
@@ -116,7 +116,7 @@ struct Reader<'a> {
     agents: Vec<&'a str>,
     offset: FixedOffset,
     /// The date of the last dated time, else `options.date`.
-    last_date: Option<NaiveDate>,
+    last_date: Option<clock::Day>,
     /// The hour of the last time read.
     last_time: Option<u32>,
     header: Option<Header>,
@@ -143,11 +143,7 @@ impl Reader<'_> {
                     self.header = None;
                     self.push(from, msg.trim(), at)?;
                 }
-                None if nick_ok(rest) => {
-                    let from = self.role(rest);
-                    let at = self.time(&stamp);
-                    self.header = Some(Header { from, at });
-                }
+                None if nick_ok(rest) => self.open(rest, &stamp),
                 None => self.unparsed(number, raw),
             }
             return Ok(());
@@ -156,9 +152,7 @@ impl Reader<'_> {
             let known = self.out.buyer_nick.as_deref() == Some(nick) || self.is_agent(nick);
             if strong || self.header.is_none() || blank_before || known {
                 self.flush()?;
-                let from = self.role(nick);
-                let at = self.time(&stamp);
-                self.header = Some(Header { from, at });
+                self.open(nick, &stamp);
                 return Ok(());
             }
         }
@@ -179,6 +173,13 @@ impl Reader<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// Starts a message block under `nick` at `stamp`.
+    fn open(&mut self, nick: &str, stamp: &Stamp) {
+        let from = self.role(nick);
+        let at = self.time(stamp);
+        self.header = Some(Header { from, at });
     }
 
     /// Ends the message being collected under the current header.
@@ -246,12 +247,16 @@ impl Reader<'_> {
         let mut day = stamp.date.or(self.last_date)?;
         // A time-only line well before the last one is past midnight.
         if stamp.date.is_none() && self.last_time.is_some_and(|t| stamp.time.hour() + 12 < t) {
-            day = day.succ_opt()?;
+            // The next day, within chrono's range.
+            if i64::from(day.0) >= clock::MAX_DAY {
+                return None;
+            }
+            day.0 += 1;
         }
         self.last_date = Some(day);
         self.last_time = Some(stamp.time.hour());
         let secs = clock::secs(stamp.time);
-        clock::moment(self.offset, clock::date_day(day), secs, 0).map(format_time)
+        clock::moment(self.offset, day.0.into(), secs, 0).map(format_time)
     }
 }
 
@@ -361,7 +366,7 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
 
 /// A time read from a header or a bracket.
 struct Stamp {
-    date: Option<NaiveDate>,
+    date: Option<clock::Day>,
     time: NaiveTime,
 }
 
@@ -434,9 +439,9 @@ fn clock_of(s: &str) -> Option<(NaiveTime, bool)> {
 }
 
 /// `2026-11-24`, `2026/11/24`, `2026.11.24` (month and day may have one digit).
-fn day_of(s: &str) -> Option<NaiveDate> {
+fn day_of(s: &str) -> Option<clock::Day> {
     let ([y, m, d], parts) = numbers(s, DATE_SEP, [(4, 4), (1, 2), (1, 2)])?;
-    clock::naive_date(y.into(), m, d).filter(|_| parts == 3)
+    clock::date_of(y.into(), m, d).filter(|_| parts == 3)
 }
 
 /// Up to three ASCII numbers separated by single `sep` chars, part `k` having
