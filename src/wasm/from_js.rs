@@ -16,6 +16,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::js::Props;
 use crate::core::error::{at, join, Error, ErrorCode};
 use crate::core::model::*;
 
@@ -99,8 +100,11 @@ fn field(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<Val> {
     if e.is_some() {
         return None;
     }
-    let value =
-        js_sys::Reflect::get(&v.value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let value = v
+        .value
+        .unchecked_ref::<Props>()
+        .get(key)
+        .unwrap_or(JsValue::UNDEFINED);
     let f = Val {
         value,
         path: join(&v.path, key),

@@ -7,6 +7,7 @@
 mod alloc;
 #[doc(hidden)]
 pub mod from_js;
+mod js;
 #[doc(hidden)]
 pub mod to_js;
 
@@ -57,13 +58,12 @@ fn js_error(e: &Error) -> JsValue {
         message.push_str(": ");
     }
     message.push_str(e.message());
-    let err = js_sys::Error::new(&message);
-    err.set_name("CuifuError");
-    let obj: &JsValue = err.as_ref();
-    // Setting plain data properties on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path().into());
-    err.into()
+    let err: JsValue = js_sys::Error::new(&message).into();
+    let props: &js::Props = err.unchecked_ref();
+    props.set("name", "CuifuError".into());
+    props.set("code", e.code().into());
+    props.set("path", e.path().into());
+    err
 }
 
 fn text_arg(value: JsValue, path: &str) -> Result<String, JsValue> {
