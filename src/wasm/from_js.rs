@@ -33,15 +33,15 @@ type Failed = Option<Error>;
 type Read<T> = fn(&mut Failed, Val) -> Option<T>;
 
 fn kind(v: &JsValue) -> &'static str {
-    if v.is_undefined() {
-        "nothing"
-    } else if v.is_null() {
+    if v.is_null() {
         "null"
+    } else if v.is_null_or_undefined() {
+        "nothing"
     } else if v.as_bool().is_some() {
         "a boolean"
     } else if v.as_f64().is_some() {
         "a number"
-    } else if v.is_string() {
+    } else if v.as_string().is_some() {
         "a string"
     } else if js_sys::Array::is_array(v) {
         "an array"
@@ -74,7 +74,7 @@ impl Val {
     }
 
     fn is_absent(&self) -> bool {
-        self.value.is_undefined() || self.value.is_null()
+        self.value.is_null_or_undefined()
     }
 
     /// The number of elements when this is an array.

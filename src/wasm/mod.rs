@@ -88,7 +88,7 @@ fn read_opt<T: Default>(
     f: fn(Val) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
     match value {
-        Some(v) if !v.is_undefined() && !v.is_null() => read(v, root, f),
+        Some(v) if !v.is_null_or_undefined() => read(v, root, f),
         _ => Ok(T::default()),
     }
 }
