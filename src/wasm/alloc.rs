@@ -39,7 +39,8 @@ static ALLOC: Alloc = Alloc(UnsafeCell::new(State {
 /// The class of a layout, or `None` when it is too large to serve.
 fn class(layout: &Layout) -> Option<usize> {
     let n = layout.size().max(layout.align()).max(8);
-    let c = n.checked_next_power_of_two()?.trailing_zeros() as usize;
+    // The exponent of the smallest power of two ≥ n.
+    let c = (usize::BITS - (n - 1).leading_zeros()) as usize;
     (c < CLASSES).then_some(c)
 }
 
@@ -86,7 +87,8 @@ unsafe impl GlobalAlloc for Alloc {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let new = Layout::from_size_align_unchecked(new_size, layout.align());
-        if class(&layout).is_some() && class(&layout) == class(&new) {
+        let c = class(&layout);
+        if c.is_some() && c == class(&new) {
             return ptr;
         }
         let p = self.alloc(new);
