@@ -281,6 +281,11 @@ fn string_list(e: &mut Failed, v: Val) -> Option<Vec<String>> {
     list(e, v, string)
 }
 
+/// An optional list of strings; empty when absent or failed.
+fn strings(e: &mut Failed, v: &Val, key: &str) -> Vec<String> {
+    opt(e, v, key, string_list).unwrap_or_default()
+}
+
 fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
     list(e, v, weekday)
 }
@@ -408,8 +413,8 @@ fn campaign(e: &mut Failed, v: Val) -> Option<Campaign> {
     let v = object(e, v)?;
     Some(Campaign {
         name: opt(e, &v, "name", string),
-        waves: opt_list(e, &v, "waves", string),
-        dates: opt_list(e, &v, "dates", string),
+        waves: strings(e, &v, "waves"),
+        dates: strings(e, &v, "dates"),
         limited_stock: opt(e, &v, "limitedStock", boolean),
     })
 }
@@ -436,10 +441,10 @@ fn shop(e: &mut Failed, v: Val) -> Option<Shop> {
         quiet_after: opt(e, &v, "quietAfter", string),
         lunch_break: opt(e, &v, "lunchBreak", string_list),
         rest_days: opt(e, &v, "restDays", weekday_list),
-        holidays: opt_list(e, &v, "holidays", string),
-        workdays: opt_list(e, &v, "workdays", string),
+        holidays: strings(e, &v, "holidays"),
+        workdays: strings(e, &v, "workdays"),
         campaign: opt(e, &v, "campaign", campaign),
-        gifts: opt_list(e, &v, "gifts", string),
+        gifts: strings(e, &v, "gifts"),
         coupon: opt(e, &v, "coupon", string),
         seven_day_return: opt(e, &v, "sevenDayReturn", boolean),
         same_day_shipping: opt(e, &v, "sameDayShipping", boolean),
@@ -494,7 +499,7 @@ pub fn transcript_options(v: Val) -> Result<TranscriptOptions, Error> {
 fn transcript_opts(e: &mut Failed, v: Val) -> Option<TranscriptOptions> {
     let v = object(e, v)?;
     Some(TranscriptOptions {
-        agent_nicks: opt_list(e, &v, "agentNicks", string),
+        agent_nicks: strings(e, &v, "agentNicks"),
         offset: opt(e, &v, "offset", string),
         date: opt(e, &v, "date", string),
         skip_unparsed: opt(e, &v, "skipUnparsed", boolean),
