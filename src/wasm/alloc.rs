@@ -36,23 +36,26 @@ static ALLOC: Alloc = Alloc(UnsafeCell::new(State {
     end: 0,
 }));
 
-/// The class of a layout, or `None` when it is too large to serve.
-fn class(layout: &Layout) -> Option<usize> {
-    let n = layout.size().max(layout.align()).max(8);
-    let c = n.checked_next_power_of_two()?.trailing_zeros() as usize;
-    (c < CLASSES).then_some(c)
+/// The class of a block of `size` bytes aligned to `align`: `CLASSES` or
+/// more when it is too large to serve. Scalars in and out, so that callers
+/// keep it in registers.
+fn class(size: usize, align: usize) -> usize {
+    let n = size.max(align).max(8);
+    // The exponent of the smallest power of two ≥ n.
+    (usize::BITS - (n - 1).leading_zeros()) as usize
 }
 
 unsafe impl GlobalAlloc for Alloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let Some(c) = class(&layout) else {
+        let s = &mut *self.0.get();
+        let c = class(layout.size(), layout.align());
+        let Some(slot) = s.free.get_mut(c) else {
             return core::ptr::null_mut();
         };
-        let s = &mut *self.0.get();
         let align = layout.align().max(8);
-        let head = s.free[c];
+        let head = *slot;
         if head != 0 && head & (align - 1) == 0 {
-            s.free[c] = *(head as *const usize);
+            *slot = *(head as *const usize);
             return head as *mut u8;
         }
         let size = 1usize << c;
@@ -77,18 +80,19 @@ unsafe impl GlobalAlloc for Alloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if let Some(c) = class(&layout) {
-            let s = &mut *self.0.get();
-            *(ptr as *mut usize) = s.free[c];
-            s.free[c] = ptr as usize;
+        let s = &mut *self.0.get();
+        if let Some(slot) = s.free.get_mut(class(layout.size(), layout.align())) {
+            *(ptr as *mut usize) = *slot;
+            *slot = ptr as usize;
         }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = Layout::from_size_align_unchecked(new_size, layout.align());
-        if class(&layout).is_some() && class(&layout) == class(&new) {
+        let c = class(layout.size(), layout.align());
+        if c < CLASSES && c == class(new_size, layout.align()) {
             return ptr;
         }
+        let new = Layout::from_size_align_unchecked(new_size, layout.align());
         let p = self.alloc(new);
         if !p.is_null() {
             core::ptr::copy_nonoverlapping(ptr, p, layout.size().min(new_size));

@@ -16,6 +16,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::js::Props;
 use crate::core::error::{at, join, Error, ErrorCode};
 use crate::core::model::*;
 
@@ -32,15 +33,15 @@ type Failed = Option<Error>;
 type Read<T> = fn(&mut Failed, Val) -> Option<T>;
 
 fn kind(v: &JsValue) -> &'static str {
-    if v.is_undefined() {
-        "nothing"
-    } else if v.is_null() {
+    if v.is_null() {
         "null"
+    } else if v.is_null_or_undefined() {
+        "nothing"
     } else if v.as_bool().is_some() {
         "a boolean"
     } else if v.as_f64().is_some() {
         "a number"
-    } else if v.is_string() {
+    } else if v.as_string().is_some() {
         "a string"
     } else if js_sys::Array::is_array(v) {
         "an array"
@@ -73,7 +74,7 @@ impl Val {
     }
 
     fn is_absent(&self) -> bool {
-        self.value.is_undefined() || self.value.is_null()
+        self.value.is_null_or_undefined()
     }
 
     /// The number of elements when this is an array.
@@ -99,8 +100,11 @@ fn field(e: &mut Failed, v: &Val, key: &str, required: bool) -> Option<Val> {
     if e.is_some() {
         return None;
     }
-    let value =
-        js_sys::Reflect::get(&v.value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let value = v
+        .value
+        .unchecked_ref::<Props>()
+        .get(key)
+        .unwrap_or(JsValue::UNDEFINED);
     let f = Val {
         value,
         path: join(&v.path, key),
@@ -277,24 +281,36 @@ fn string_list(e: &mut Failed, v: Val) -> Option<Vec<String>> {
     list(e, v, string)
 }
 
+/// An optional list of strings; empty when absent or failed.
+fn strings(e: &mut Failed, v: &Val, key: &str) -> Vec<String> {
+    opt(e, v, key, string_list).unwrap_or_default()
+}
+
 fn weekday_list(e: &mut Failed, v: Val) -> Option<Vec<u8>> {
     list(e, v, weekday)
 }
 
 /// The value read, or the first error.
-#[inline(never)]
 fn done<T>(e: Failed, out: Option<T>) -> Result<T, Error> {
-    match (e, out) {
-        (None, Some(v)) => Ok(v),
-        (e, _) => Err(first(e)),
+    let err = first(e);
+    match out {
+        Some(v) if err.is_none() => Ok(v),
+        _ => Err(err.unwrap_or_else(unread)),
     }
 }
 
-/// The error kept. Without one every reader returned a value, so the
-/// fallback is never met; it saves building a default value per type.
+/// The error kept, if any: moved out of line, which keeps the copy of
+/// `done` per result type smaller (measured).
 #[inline(never)]
-fn first(e: Failed) -> Error {
-    e.unwrap_or_else(|| Error::new(ErrorCode::InvalidInput, "", "could not be read"))
+fn first(e: Failed) -> Failed {
+    e
+}
+
+/// Without a kept error every reader returned a value, so this is never
+/// met; it saves building a default value per type.
+#[inline(never)]
+fn unread() -> Error {
+    Error::new(ErrorCode::InvalidInput, "", "could not be read")
 }
 
 /// Reads a [`ChatContext`].
@@ -397,8 +413,8 @@ fn campaign(e: &mut Failed, v: Val) -> Option<Campaign> {
     let v = object(e, v)?;
     Some(Campaign {
         name: opt(e, &v, "name", string),
-        waves: opt_list(e, &v, "waves", string),
-        dates: opt_list(e, &v, "dates", string),
+        waves: strings(e, &v, "waves"),
+        dates: strings(e, &v, "dates"),
         limited_stock: opt(e, &v, "limitedStock", boolean),
     })
 }
@@ -425,10 +441,10 @@ fn shop(e: &mut Failed, v: Val) -> Option<Shop> {
         quiet_after: opt(e, &v, "quietAfter", string),
         lunch_break: opt(e, &v, "lunchBreak", string_list),
         rest_days: opt(e, &v, "restDays", weekday_list),
-        holidays: opt_list(e, &v, "holidays", string),
-        workdays: opt_list(e, &v, "workdays", string),
+        holidays: strings(e, &v, "holidays"),
+        workdays: strings(e, &v, "workdays"),
         campaign: opt(e, &v, "campaign", campaign),
-        gifts: opt_list(e, &v, "gifts", string),
+        gifts: strings(e, &v, "gifts"),
         coupon: opt(e, &v, "coupon", string),
         seven_day_return: opt(e, &v, "sevenDayReturn", boolean),
         same_day_shipping: opt(e, &v, "sameDayShipping", boolean),
@@ -483,7 +499,7 @@ pub fn transcript_options(v: Val) -> Result<TranscriptOptions, Error> {
 fn transcript_opts(e: &mut Failed, v: Val) -> Option<TranscriptOptions> {
     let v = object(e, v)?;
     Some(TranscriptOptions {
-        agent_nicks: opt_list(e, &v, "agentNicks", string),
+        agent_nicks: strings(e, &v, "agentNicks"),
         offset: opt(e, &v, "offset", string),
         date: opt(e, &v, "date", string),
         skip_unparsed: opt(e, &v, "skipUnparsed", boolean),

@@ -7,6 +7,7 @@
 mod alloc;
 #[doc(hidden)]
 pub mod from_js;
+mod js;
 #[doc(hidden)]
 pub mod to_js;
 
@@ -57,38 +58,38 @@ fn js_error(e: &Error) -> JsValue {
         message.push_str(": ");
     }
     message.push_str(e.message());
-    let err = js_sys::Error::new(&message);
-    err.set_name("CuifuError");
-    let obj: &JsValue = err.as_ref();
-    // Setting plain data properties on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path().into());
-    err.into()
+    let err: JsValue = js_sys::Error::new(&message).into();
+    let props: &js::Props = err.unchecked_ref();
+    props.set("name", "CuifuError".into());
+    props.set("code", e.code().into());
+    props.set("path", e.path().into());
+    err
 }
 
-fn text_arg(value: JsValue, path: &str) -> Result<String, JsValue> {
+/// The result of an export, its error made a `CuifuError` (one copy for
+/// every export).
+#[inline(never)]
+fn out(r: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
+    r.map_err(|e| js_error(&e))
+}
+
+fn text_arg(value: JsValue, path: &str) -> Result<String, Error> {
     value.as_string().ok_or_else(|| {
-        js_error(&Error::new(
+        Error::new(
             ErrorCode::InvalidType,
             path,
             "expected a string: pass the text to check",
-        ))
+        )
     })
-}
-
-// Out of line: one copy per argument type, not one per export.
-#[inline(never)]
-fn read<T>(value: JsValue, root: &str, f: fn(Val) -> Result<T, Error>) -> Result<T, JsValue> {
-    f(Val::new(value, root)).map_err(|e| js_error(&e))
 }
 
 fn read_opt<T: Default>(
     value: Option<JsValue>,
     root: &str,
     f: fn(Val) -> Result<T, Error>,
-) -> Result<T, JsValue> {
+) -> Result<T, Error> {
     match value {
-        Some(v) if !v.is_undefined() && !v.is_null() => read(v, root, f),
+        Some(v) if !v.is_null_or_undefined() => f(Val::new(v, root)),
         _ => Ok(T::default()),
     }
 }
@@ -96,7 +97,7 @@ fn read_opt<T: Default>(
 fn transcript_args(
     text: JsValue,
     options: Option<Ts<TranscriptOptions>>,
-) -> Result<(String, TranscriptOptions), JsValue> {
+) -> Result<(String, TranscriptOptions), Error> {
     let text = text_arg(text, "text")?;
     let opts = read_opt(
         options.map(Into::into),
@@ -120,9 +121,12 @@ fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
 /// @throws {CuifuError} when the context is invalid.
 #[wasm_bindgen(js_name = suggest)]
 pub fn suggest_reminder(context: Ts<ChatContext>) -> Result<Ts<Suggestion>, JsValue> {
-    let ctx = read(context.into(), "", from_js::chat_context)?;
-    let s = crate::core::suggest_at(&ctx, clock()).map_err(|e| js_error(&e))?;
-    Ok(Ts::new_unchecked(s.to_js()))
+    out(suggest_value(context)).map(Ts::new_unchecked)
+}
+
+fn suggest_value(context: Ts<ChatContext>) -> Result<JsValue, Error> {
+    let ctx = from_js::chat_context(Val::new(context.into(), ""))?;
+    Ok(crate::core::suggest_at(&ctx, clock())?.to_js())
 }
 
 /// Checks a reminder line for 极限词, delivery promises, pressure, arguing and SMS rules; spans are UTF-16 offsets.
@@ -133,11 +137,13 @@ pub fn lint_line(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<LintOptions>>,
 ) -> Result<JsValue, JsValue> {
+    out(lint_value(text, options))
+}
+
+fn lint_value(text: JsValue, options: Option<Ts<LintOptions>>) -> Result<JsValue, Error> {
     let text = text_arg(text, "text")?;
     let opts = read_opt(options.map(Into::into), "options", from_js::lint_options)?;
-    Ok(crate::core::lint(&text, &opts)
-        .map_err(|e| js_error(&e))?
-        .to_js())
+    Ok(crate::core::lint(&text, &opts)?.to_js())
 }
 
 /// Turns chat text copied from a seller IM window into messages.
@@ -148,10 +154,9 @@ pub fn parse_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let (text, opts) = transcript_args(text, options)?;
-    Ok(crate::core::parse_transcript(&text, &opts)
-        .map_err(|e| js_error(&e))?
-        .to_js())
+    out(transcript_args(text, options)
+        .and_then(|(text, opts)| crate::core::parse_transcript(&text, &opts))
+        .map(|m| m.to_js()))
 }
 
 /// Reads chat text copied from a seller IM window: the messages, the buyer's nick, and the lines it could not read.
@@ -162,9 +167,10 @@ pub fn read_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<TranscriptOptions>>,
 ) -> Result<Ts<Transcript>, JsValue> {
-    let (text, opts) = transcript_args(text, options)?;
-    let t = crate::core::read_transcript(&text, &opts).map_err(|e| js_error(&e))?;
-    Ok(Ts::new_unchecked(t.to_js()))
+    out(transcript_args(text, options)
+        .and_then(|(text, opts)| crate::core::read_transcript(&text, &opts))
+        .map(|t| t.to_js()))
+    .map(Ts::new_unchecked)
 }
 
 /// Ranks unpaid orders by value at risk and time left, best first.
@@ -174,27 +180,29 @@ pub fn read_transcript(
 pub fn rank_orders(
     #[wasm_bindgen(unchecked_param_type = "ChatContext[]")] contexts: JsValue,
 ) -> Result<JsValue, JsValue> {
+    out(rank_value(contexts))
+}
+
+fn rank_value(contexts: JsValue) -> Result<JsValue, Error> {
     let contexts = Val::new(contexts, "");
     let Some(len) = contexts.array_len() else {
-        return Err(js_error(&Error::new(
+        return Err(Error::new(
             ErrorCode::InvalidType,
             "",
             "expected an array of chat contexts",
-        )));
+        ));
     };
     if len as usize > crate::core::limits::MAX_RANK_ORDERS {
         // The core says the same: stop before reading them all.
         const _: () = assert!(crate::core::limits::MAX_RANK_ORDERS == 2000);
-        return Err(js_error(&Error::new(
+        return Err(Error::new(
             ErrorCode::TooLarge,
             "",
             "more than 2000 orders: rank them in batches",
-        )));
+        ));
     }
-    let ctxs = from_js::chat_contexts(contexts).map_err(|e| js_error(&e))?;
-    Ok(crate::core::rank_orders(&ctxs, clock())
-        .map_err(|e| js_error(&e))?
-        .to_js())
+    let ctxs = from_js::chat_contexts(contexts)?;
+    Ok(crate::core::rank_orders(&ctxs, clock())?.to_js())
 }
 
 /// Checks shop templates (`{placeholder}` syntax) before saving them; returns nothing when they are valid.
@@ -204,19 +212,24 @@ pub fn rank_orders(
 pub fn check_templates(
     #[wasm_bindgen(unchecked_param_type = "ShopTemplate[]")] templates: JsValue,
 ) -> Result<(), JsValue> {
+    out(check_value(templates)).map(drop)
+}
+
+fn check_value(templates: JsValue) -> Result<JsValue, Error> {
     let templates = Val::new(templates, "shop.templates");
     if templates
         .array_len()
         .is_some_and(|n| n as usize > crate::core::limits::MAX_TEMPLATES)
     {
-        return Err(js_error(&Error::new(
+        return Err(Error::new(
             ErrorCode::TooLarge,
             "shop.templates",
             "too many templates: keep the ones you use",
-        )));
+        ));
     }
-    let list = from_js::shop_templates(templates).map_err(|e| js_error(&e))?;
-    crate::core::check_templates(&list).map_err(|e| js_error(&e))
+    let list = from_js::shop_templates(templates)?;
+    crate::core::check_templates(&list)?;
+    Ok(JsValue::UNDEFINED)
 }
 
 /// The version of this package.

@@ -3,7 +3,9 @@
 //! serde derive gives as JSON. Written by hand for wasm size; checked against
 //! serde in `tests/common/wasm_cases.rs`.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::js::Props;
 
 use crate::core::model::*;
 
@@ -22,7 +24,7 @@ impl Obj {
 
     fn set(self, key: &str, value: JsValue) -> Self {
         // Setting a data property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value);
+        self.0.unchecked_ref::<Props>().set(key, value);
         self
     }
 
