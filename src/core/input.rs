@@ -7,8 +7,7 @@ use super::clock;
 use super::error::{at, join, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
-use super::text::push_num;
-use crate::core::text::char_count;
+use super::text::{char_count, digits, push_num};
 
 /// A chat message with its time parsed.
 #[derive(Clone, Debug)]
@@ -278,18 +277,7 @@ fn hhmm(t: &str) -> Option<NaiveTime> {
 /// Reads a decimal as `str::parse::<u32>` does: an optional `+`, then
 /// digits (written by hand: each `parse` type costs its own copy in wasm).
 fn uint(s: &str) -> Option<u32> {
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    if digits.is_empty() {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for b in digits.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
-    }
-    Some(n)
+    u32::try_from(digits(s.strip_prefix('+').unwrap_or(s))?).ok()
 }
 
 /// Reads a decimal as `str::parse::<i32>` does: an optional sign, then digits.
@@ -312,17 +300,12 @@ fn date(s: &str) -> Option<clock::Day> {
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
-    let num = |from: usize, to: usize| -> Option<u32> {
-        let mut n = 0;
-        for &c in b.get(from..to)? {
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            n = n * 10 + u32::from(c - b'0');
-        }
-        Some(n)
-    };
-    clock::date_of(num(0, 4)?.into(), num(5, 7)?, num(8, 10)?)
+    let num = |from: usize, to: usize| digits(s.get(from..to)?);
+    clock::date_of(
+        num(0, 4)?,
+        u32::try_from(num(5, 7)?).ok()?,
+        u32::try_from(num(8, 10)?).ok()?,
+    )
 }
 
 /// Formats a time as RFC 3339 with its offset and no fraction.
