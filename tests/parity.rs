@@ -80,20 +80,15 @@ fn contexts() -> Vec<Value> {
     out
 }
 
-/// Broken copies of a valid context: each must fail the same way in JS.
+/// Broken copies of a valid context that serde still reads, so that the
+/// engine itself refuses them: each must fail the same way in JS. (Wrong
+/// types and unknown names are refused by the JS reader with its own
+/// wording, which tests/js/api.test.mjs checks.)
 fn broken(base: &Value) -> Vec<Value> {
-    let edits: [(&str, Value); 10] = [
+    let edits: [(&str, Value); 5] = [
         ("/order/placedAt", json!("yesterday")),
         ("/order/amount", json!(-5)),
-        ("/order/amount", json!("99")),
         ("/now", json!("2026-11-24 15:00")),
-        ("/locale", json!("fr")),
-        ("/messages", json!([{"from": "customer", "text": "hi"}])),
-        ("/messages", json!([{"from": "buyer"}])),
-        (
-            "/reminders",
-            json!([{"at": "2026-11-24T10:00:00+08:00", "channel": "fax"}]),
-        ),
         ("/shop", json!({"quietBefore": "25:00"})),
         ("/shop", json!({"restDays": [7]})),
     ];
@@ -148,13 +143,8 @@ fn writes_the_cases_the_package_must_match() {
     }
     for c in contexts.iter().step_by(9) {
         for b in broken(c) {
-            let want = match serde_json::from_value::<ChatContext>(b.clone()) {
-                Ok(ctx) => answer(cuifu::suggest(&ctx)),
-                // serde's wording differs from the JS reader's: only the
-                // errors the engine itself raises are compared.
-                Err(_) => continue,
-            };
-            cases.push(json!({"fn": "suggest", "args": [b], "want": want}));
+            let ctx: ChatContext = serde_json::from_value(b.clone()).expect("serde reads it");
+            cases.push(json!({"fn": "suggest", "args": [b], "want": answer(cuifu::suggest(&ctx))}));
         }
     }
     for batch in contexts.chunks(40) {
