@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { launchWithExtension, serve, watchRequests, artifactsDir } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const EXT = join(ROOT, 'www/extension');
+const EXT = join(ROOT, 'dist/extension-dev'); // the development build: the mock workbench's adapter and host access
 const NOW = '2026-11-24T15:00:00+08:00'; // a Tuesday afternoon, shop time
 const haveBrowser = existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const havePkg = existsSync(join(ROOT, 'pkg/cuifu.js')) && existsSync(join(ROOT, 'pkg/cuifu_bg.wasm'));
@@ -33,6 +33,8 @@ before(async () => {
   await chat.goto(`${server.url}/www/mock-chat/?now=${encodeURIComponent(NOW)}`);
   panel = await ctx.newPage();
   await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+  // The panel (a tab here) follows the active tab of its window, as the side panel does.
+  await chat.bringToFront();
 });
 
 after(async () => {
@@ -109,8 +111,8 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
   await waitAttr('reminders', { eq: '1' });
   const next = await attr('send-at');
   const action = await attr('action');
-  const stored = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  const rec = Object.values(stored.orders).find((o) => o.id === '3981204417726610');
+  const stored = await sw.evaluate(() => chrome.storage.local.get(null));
+  const rec = stored['o:id:3981204417726610'];
   assert.equal(rec.reminders.length, 1);
   assert.equal(rec.reminders[0].at, NOW);
   assert.ok(rec.reminders[0].channel && rec.reminders[0].templateId);
@@ -129,8 +131,8 @@ test('an order card that turns paid records the outcome and stops', { skip }, as
   await chat.click('#sim-pay');
   await waitAttr('action', { eq: 'stop' });
   await panel.waitForFunction(() => document.querySelector('[data-outcome="paid"]').classList.contains('on'), null, { polling: 50, timeout: 2000 });
-  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  assert.equal(orders['id:3981204417726610'].outcome.kind, 'paid');
+  const stored = await sw.evaluate(() => chrome.storage.local.get('o:id:3981204417726610'));
+  assert.equal(stored['o:id:3981204417726610'].outcome.kind, 'paid');
 });
 
 test('switching conversation switches the suggestion', { skip }, async () => {
@@ -220,6 +222,7 @@ test('settings persist and the module checks them', { skip }, async () => {
   assert.ok(csv.includes('3981204417726610,小******'), csv);
   assert.ok(!csv.includes('小鹿乱撞'));
   await opts.close();
+  await chat.bringToFront();
 });
 
 test('the language setting switches the panel and the lines', { skip }, async () => {
@@ -244,6 +247,7 @@ test('the element picker fills in a selector', { skip }, async () => {
   await opts.waitForFunction(() => document.querySelector('.adapter .sel-input[data-key="buyerNick"]').value !== '', null, { timeout: 3000 });
   assert.equal(await opts.inputValue('.adapter .sel-input[data-key="buyerNick"]'), '#buyer-nick');
   await opts.close(); // not saved: the mock preset stays in use
+  await chat.bringToFront();
 });
 
 test('a site adapter set on the options page reads another chat layout', { skip }, async () => {
@@ -269,34 +273,33 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   };
   const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
   await sw.evaluate((a) => chrome.storage.sync.set(a), { adapters: [adapter], prefs: { ...prefs, agentNicks: '店小二:阿福' } });
-  console.time('goto'); const plain = await ctx.newPage();
+  const plain = await ctx.newPage();
   await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
-  console.timeEnd('goto');
-  console.time('plain'); await waitAttr('conversation', { eq: 'lily_小白' }); console.timeEnd('plain');
+  await waitAttr('conversation', { eq: 'lily_小白' });
   assert.equal(await attr('reason'), 'comparing_shops');
   assert.equal(await panel.locator('#notes li').filter({ hasNotText: /2026-11-24T15:00/ }).count(), 0, 'order read, nothing assumed');
-  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  const rec = orders['id:5521009934'];
+  const rec = (await sw.evaluate(() => chrome.storage.local.get('o:id:5521009934')))['o:id:5521009934'];
   assert.equal(rec.amount, 1299);
   assert.equal(rec.placedAt, '2026-11-24T14:30:00+08:00');
-  const { page } = await sw.evaluate(() => chrome.storage.session.get('page'));
+  const tabId = Number(await panel.locator('#source').getAttribute('data-tab'));
+  const page = (await sw.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`))[`tab:${tabId}`];
   assert.deepEqual(page.messages.map((x) => x.from), ['buyer', 'agent', 'buyer'], 'roles from the agent nick');
   assert.equal(page.messages[0].at, '2026-11-24T14:20:00+08:00', 'zone-less time text read as shop time');
   assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
-  // Insert into a contenteditable input (the panel back in front, as a side panel always is).
-  await panel.bringToFront();
+  // Insert into a contenteditable input of the tab the panel shows.
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
   await panel.locator('.cf-line [data-act="insert"]').first().click();
   await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
   // The service worker registered the content script for the adapter's (granted) site.
-  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches));
+  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).filter((c) => c.id.startsWith('custom-')).flatMap((c) => c.matches));
   assert.deepEqual(registered, [adapter.matches]);
   await sw.evaluate((p) => chrome.storage.sync.set({ adapters: [], prefs: p }), prefs);
   await plain.close();
+  await chat.bringToFront();
 });
 
 test('statistics, holdout and the masked CSV (no browser)', async () => {
-  const { computeStats, inHoldout, toCsv, maskText, maskNick } = await import('../../www/extension/lib/store.js');
+  const { computeStats, inHoldout, toCsv, maskNick } = await import('../../www/extension/lib/store.js');
   const day = 86400000;
   const now = Date.parse(NOW);
   const at = (ms) => new Date(ms).toISOString();
@@ -325,13 +328,13 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
   assert.ok(share > 0.07 && share < 0.13, `share ${share}`);
   assert.equal(inHoldout('id:42', 10), inHoldout('id:42', 10));
   assert.equal(inHoldout('id:42', 0), false);
-  // Masking: nick, phone numbers, addresses; no formula injection.
+  // Masking: the buyer column only (order numbers stay whole); no formula injection; shop time.
   assert.equal(maskNick('王小丽'), '王**');
-  assert.equal(maskText('电话13812345678'), '电话138****5678');
-  assert.ok(!maskText('浙江省杭州市西湖区文三路100号').includes('文三路100号'));
-  const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] } });
+  const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] }, y: { id: '3981204417726610', nick: 'nn', firstSeen: '2026-11-24T16:30:00Z', reminders: [] } }, '+08:00');
   assert.ok(!csv.includes('王小丽') && !csv.includes('13812345678'));
   assert.ok(csv.includes("'=cmd()"));
+  assert.ok(csv.includes('3981204417726610,n*,'), 'order numbers are not masked');
+  assert.ok(csv.includes('2026-11-25 00:30'), 'times in shop time (UTC 16:30 is 00:30 the next day at +08:00)');
 });
 
 test('the real side panel opens from a click', { skip }, async () => {
@@ -350,6 +353,7 @@ test('the real side panel opens from a click', { skip }, async () => {
   assert.ok(found.length > 0, 'a side panel context');
   assert.match(found.find((c) => c.documentUrl)?.documentUrl ?? '', /sidepanel\.html$/);
   await opts.close();
+  await chat.bringToFront();
 });
 
 test('adapter URL patterns and the context built from a page (no browser)', async () => {
