@@ -62,7 +62,7 @@
       agentMessage: '.cs-item',
       systemMessage: '[class*="system-msg"]',
       otherRole: 'agent',
-      text: '.msg-content-box',
+      text: '.msg-content-box, [class*="system-msg"]',
       time: 'p.message-time',
       timeCarry: true,
       idTime: 'middlePanel_list_(\\d{13})',
@@ -124,8 +124,8 @@
       matches: 'https://market.m.taobao.com/app/im/* https://*.taobao.com/*chat-core* https://*.1688.com/*def_cbu_web_im_core*',
       origins: ['https://market.m.taobao.com/*', 'https://*.taobao.com/*', 'https://*.1688.com/*'],
       root: '',
-      conversation: '.conversation-item.active .name, .conversation-item.selected .name',
-      buyerNick: '.conversation-item.active .name, .conversation-item.selected .name',
+      // No public record of how the open conversation is marked: the buyer
+      // is the sender of the last message that is not the page owner's.
       message: '.message-item',
       agentMessage: '.self',
       otherRole: 'buyer',

@@ -119,7 +119,7 @@
     const statusText = text(q(card, a.orderStatus)) || (new RegExp(`${UNPAID_PATTERN}|${PAID_PATTERN}|已取消|交易关闭`).exec(all) || [''])[0];
     const status = statusText.slice(0, 100);
     const idText = text(q(card, a.orderId)) || card.getAttribute('data-order-id') || '';
-    const id = (/\d{10,24}/.exec(idText) || /\d{12,24}/.exec(all) || [idText])[0].slice(0, 100);
+    const id = (/\d[\d-]{8,28}\d/.exec(idText) || /\d{12,24}/.exec(all) || [idText])[0].slice(0, 100);
     const amountText = text(q(card, a.orderAmount)) || (/(?:实付|应付|订单金额|金额|合计)[^\d¥￥]{0,8}[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)/.exec(all) || /[¥￥]\s*(\d[\d,]*(?:\.\d+)?)/.exec(all) || [])[1];
     return {
       id: id || undefined,
@@ -151,8 +151,8 @@
         const v = conv.getAttribute(attr);
         if (v) return v.slice(0, 100);
       }
-      if (conv.id) return conv.id.slice(0, 100);
       if (text(conv)) return text(conv).slice(0, 60);
+      if (conv.id) return conv.id.slice(0, 100);
     }
     return nick || location.pathname;
   }
@@ -173,9 +173,6 @@
       }
       if (at) carried = at;
       else if (a.timeCarry) at = carried;
-      const body = a.text ? q(el, a.text) : el;
-      const words = String((body && (body.innerText ?? body.textContent)) || '').trim();
-      if (!words) continue;
       const sender = text(q(el, a.sender));
       let from = a.otherRole || 'buyer';
       if (is(el, a.systemMessage)) from = 'system';
@@ -183,6 +180,10 @@
       else if (is(el, a.buyerMessage)) from = 'buyer';
       else if (sender && agentNicks.some((n) => n && sender.includes(n))) from = 'agent';
       else if (/^(系统|系統|system)/i.test(sender)) from = 'system';
+      // A system row often has no text element of its own: its whole text then.
+      const body = a.text ? q(el, a.text) || (from === 'system' ? el : null) : el;
+      const words = String((body && (body.innerText ?? body.textContent)) || '').trim();
+      if (!words) continue;
       if (from === 'buyer' && sender) lastBuyerSender = sender;
       const msg = { from, text: words.slice(0, 1000) };
       if (at) msg.at = at;

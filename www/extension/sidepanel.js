@@ -239,9 +239,10 @@ function showHealth(page, problems) {
 async function showSites() {
   const box = clear($('site-buttons'));
   const { PRESETS } = globalThis.cuifuAdapters;
+  const { allowedSites = [] } = await api.storage.local.get('allowedSites');
   for (const a of PRESETS) {
     const granted = await api.permissions.contains({ origins: a.origins }).catch(() => false);
-    if (granted) continue;
+    if (granted && allowedSites.includes(a.id)) continue;
     box.append(
       h('button', {
         type: 'button',
@@ -251,7 +252,8 @@ async function showSites() {
       })
     );
   }
-  $('sites').hidden = !box.childElementCount;
+  // A chat may have arrived meanwhile: the offer is only for a tab with none.
+  $('sites').hidden = !box.childElementCount || !!current();
 }
 
 async function allowSite(a) {
@@ -261,6 +263,8 @@ async function allowSite(a) {
     setStatus(m('grantRefused'), true);
     return;
   }
+  const { allowedSites = [] } = await api.storage.local.get('allowedSites');
+  await api.storage.local.set({ allowedSites: [...new Set([...allowedSites, a.id])] });
   await api.runtime.sendMessage({ type: 'syncAdapters' }).catch(() => {});
   if (state.tabId != null) {
     await api.scripting

@@ -31,13 +31,7 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'page' && sender.tab) {
     // One record per tab: the panel shows only the active tab of its window.
-    const key = `tab:${sender.tab.id}`;
-    const done = msg.page
-      ? api.storage.session.set({
-          [key]: { ...msg.page, tabId: sender.tab.id, frameId: sender.frameId ?? 0, windowId: sender.tab.windowId, at: Date.now() }
-        })
-      : api.storage.session.remove(key);
-    done.then(() => reply({ ok: true }));
+    keep(sender, msg.page).then(() => reply({ ok: true }));
     return true;
   }
   if (msg.type === 'syncAdapters') {
@@ -45,6 +39,21 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
     return true;
   }
 });
+
+/**
+ * Stores what one frame of a tab read. A page with several frames may run
+ * the reader in more than one: a frame that found no chat never replaces
+ * one that did.
+ */
+async function keep(sender, page) {
+  const key = `tab:${sender.tab.id}`;
+  const frameId = sender.frameId ?? 0;
+  const old = (await api.storage.session.get(key))[key];
+  const empty = (p) => !p || !p.health?.found;
+  if (old && old.frameId !== frameId && !empty(old) && empty(page)) return;
+  if (!page) return api.storage.session.remove(key);
+  await api.storage.session.set({ [key]: { ...page, tabId: sender.tab.id, frameId, windowId: sender.tab.windowId, at: Date.now() } });
+}
 
 // A closed tab, or one that loads another page, no longer shows that chat.
 api.tabs.onRemoved.addListener((tabId) => {
@@ -78,7 +87,7 @@ api.contextMenus.onClicked.addListener(async (info, tab) => {
 });
 
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes.adapters) syncAdapters();
+  if ((area === 'sync' && changes.adapters) || (area === 'local' && changes.allowedSites)) syncAdapters();
 });
 api.permissions?.onAdded?.addListener((p) => {
   syncAdapters().then(() => p?.origins?.length && injectOpen(p.origins));
@@ -95,15 +104,16 @@ function syncAdapters() {
 
 /**
  * Registers the content script on the sites the user allowed: each built-in
- * site whose host permission was granted (asked for from the panel on first
- * use), and each enabled custom adapter's granted patterns.
+ * site allowed from the panel (on first use there) whose host permission is
+ * granted, and each enabled custom adapter's granted patterns.
  */
 async function registerAdapters() {
   if (!api.scripting?.registerContentScripts) return;
   const { adapters = [] } = await api.storage.sync.get('adapters');
+  const { allowedSites = [] } = await api.storage.local.get('allowedSites');
   const wanted = [];
   for (const a of presets()) {
-    if (!a.origins || a.id === 'mock') continue;
+    if (!a.origins || !allowedSites.includes(a.id)) continue;
     if (await api.permissions.contains({ origins: a.origins }).catch(() => false)) {
       wanted.push({ id: `site-${a.id}`, matches: a.matches.split(/\s+/), allFrames: !!a.allFrames });
     }
