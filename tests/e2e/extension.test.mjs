@@ -388,6 +388,94 @@ test('adapter URL patterns and the context built from a page (no browser)', asyn
   assert.equal(bare.context.order.placedAt, NOW);
 });
 
+test('settings out of range, unsafe links and bad adapters are refused, in the UI language; built-in selectors show as values', { skip }, async () => {
+  const opts = await ctx.newPage();
+  await opts.goto(`chrome-extension://${id}/options.html`);
+  await opts.waitForSelector('body[data-ready]');
+  const before = await sw.evaluate(() => chrome.storage.sync.get(null));
+  const refused = async (fill, path) => {
+    await opts.reload();
+    await opts.waitForSelector('body[data-ready]');
+    await fill();
+    await opts.click('#save');
+    const err = opts.locator(`[data-path="${path}"] ~ .err`);
+    await err.filter({ hasText: /\S/ }).waitFor({ timeout: 2000 });
+    const text = await err.textContent();
+    assert.ok(/[\u4e00-\u9fa5]/.test(text) && !/out of range|invalid_value/.test(text), `${path}: ${text}`);
+    assert.deepEqual(await sw.evaluate(() => chrome.storage.sync.get(null)), before, `${path}: nothing saved`);
+  };
+  await refused(() => opts.fill('#pref-holdoutShare', '80'), 'prefs.holdoutShare');
+  await refused(() => opts.fill('#f-maxReminders', '1000'), 'shop.maxReminders');
+  await refused(() => opts.fill('#f-paymentLink', 'javascript:alert(1)'), 'shop.paymentLink');
+  await refused(() => opts.fill('#f-margin', '5'), 'shop.margin');
+
+  // A custom adapter with a bad pattern and a bad selector is not saved.
+  await opts.reload();
+  await opts.waitForSelector('body[data-ready]');
+  await opts.click('#add-adapter');
+  await opts.fill('.adapter .ad-matches', 'example.com/chat');
+  await opts.fill('.adapter .sel-input[data-key="message"]', 'li[[');
+  await opts.click('#save');
+  await opts.locator('.adapter > .err').filter({ hasText: /\S/ }).waitFor({ timeout: 2000 });
+  assert.equal(await opts.locator('.adapter .invalid').count(), 2);
+  assert.deepEqual(await sw.evaluate(() => chrome.storage.sync.get(null)), before);
+
+  // Built-in sites: their selectors are values (read only), not grey placeholders.
+  assert.equal(await opts.inputValue('.builtin[data-site="pinduoduo"] .sel-value[data-key="input"]'), 'textarea#replyTextarea');
+  assert.equal(await opts.locator('.adapter .sel-input[placeholder]:not([placeholder=""])').count(), 0);
+  await opts.close();
+  await chat.bringToFront();
+});
+
+test('a holdout order: "不催（对照组）", nothing to insert or copy', { skip }, async () => {
+  const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, holdoutShare: 50 } }), prefs);
+  // Conversations until one falls in the holdout group (about half do).
+  let found = false;
+  for (const c of ['c2', 'c3', 'c4', 'c5']) {
+    await chat.locator(`.conv-item[data-conv-id="${c}"]`).click();
+    await waitAttr('conversation', { eq: c }, 1500);
+    if ((await result().getAttribute('data-holdout')) !== '1') continue;
+    found = true;
+    assert.equal((await panel.locator('[data-role="action-sentence"]').textContent()).trim(), '不催（对照组）');
+    const lines = await panel.locator('.cf-line').count();
+    assert.equal(await panel.locator('.cf-line button:not([disabled])').count(), lines, 'only Edit stays enabled on each line');
+    assert.equal(await panel.locator('.cf-line [data-act="insert"]:not([disabled])').count(), 0);
+    assert.equal(await panel.locator('.cf-remark-row button:not([disabled])').count(), 0, 'the note cannot be copied either');
+    break;
+  }
+  assert.ok(found, 'one of the conversations is in a 50% holdout (c5 by its order number)');
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: p }), prefs);
+});
+
+test('an adapter that finds nothing says so, with the picker and the paste box, and gives no advice', { skip }, async () => {
+  const adapter = { id: 'custom-1', name: 'broken', matches: 'http://127.0.0.1/www/mock-chat/plain.html*', message: '.no-such-message', input: '#editor' };
+  await sw.evaluate((a) => chrome.storage.sync.set({ adapters: [a] }), adapter);
+  const plain = await ctx.newPage();
+  await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
+  await panel.waitForFunction(() => document.querySelector('#result').dataset.health === 'no_messages', null, { timeout: 3000, polling: 50 });
+  assert.equal(await panel.locator('#health').isHidden(), false);
+  assert.match(await panel.locator('#health').textContent(), /\.no-such-message/);
+  assert.equal(await panel.locator('.cf-line').count(), 0, 'no advice for a chat it could not read');
+  assert.equal(await panel.locator('#health-pick').count(), 1);
+  assert.equal(await panel.locator('#health-paste').count(), 1);
+  await sw.evaluate(() => chrome.storage.sync.set({ adapters: [] }));
+  await plain.close();
+  await chat.bringToFront();
+});
+
+test('the paste box passes the date and says how many lines it skipped', { skip }, async () => {
+  await panel.evaluate(() => (document.querySelector('#paste').open = true));
+  await panel.locator('#paste-text').fill(['[14:05] 小鹿乱撞2019: 能便宜点吗', '这一行不是聊天记录的格式吗？？', '[14:06] 小鹿乱撞2019: 在吗'].join('\n'));
+  await panel.evaluate(() => document.querySelector('#paste-go').click());
+  await waitAttr('conversation', { eq: 'paste' });
+  const skipped = Number(await panel.locator('#paste-go').getAttribute('data-skipped'));
+  if (skipped) assert.match(await panel.locator('#paste-go').textContent(), new RegExp(String(skipped)));
+  else assert.doesNotMatch(await panel.locator('#paste-go').textContent(), /\d/);
+  await panel.evaluate(() => document.querySelector('#paste-back').click());
+  await waitAttr('conversation', { ne: 'paste' });
+});
+
 test('no request leaves the machine', { skip }, async () => {
   assert.deepEqual(requests.outside(), []);
   assert.ok(requests.urls.some((u) => u.includes('/www/mock-chat/')));
