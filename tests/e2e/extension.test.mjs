@@ -480,3 +480,14 @@ test('no request leaves the machine', { skip }, async () => {
   assert.deepEqual(requests.outside(), []);
   assert.ok(requests.urls.some((u) => u.includes('/www/mock-chat/')));
 });
+
+test('the static server serves only www/ and pkg/ (no browser)', async () => {
+  const s = await serve();
+  try {
+    for (const [path, status] of [['/www/mock-chat/', 200], ['/.git/HEAD', 404], ['/Cargo.toml', 404], ['/%2e%2e/Cargo.toml', 404], ['/www/../src/lib.rs', 404], ['/wwwx/', 404]]) {
+      assert.equal((await fetch(s.url + path)).status, status, path);
+    }
+  } finally {
+    await s.close();
+  }
+});
