@@ -184,6 +184,7 @@ async function render() {
     // The reminders this suggestion was computed with (a newer record may
     // already be stored; its own render follows).
     reminders: String(context.reminders?.length || 0),
+    messages: String(context.messages.length),
     conversation: page.conversationId || ''
   });
   if (holdout) {
