@@ -491,3 +491,39 @@ test('the static server serves only www/ and pkg/ (no browser)', async () => {
     await s.close();
   }
 });
+
+test('sent detection and adapter checks (no browser)', async () => {
+  const { isSent, sentMatches } = await import('../../www/extension/lib/sent.js');
+  const line = '亲，【称呼】，订单还没付款哦';
+  assert.ok(isSent('亲，王姐，订单还没付款哦', line), 'a filled slot');
+  assert.ok(isSent('亲， 王姐 ，订单还没付款哦 ', line), 'spaces do not matter');
+  assert.ok(!isSent('订单还没付款哦，亲', line), 'the fixed parts in order');
+  assert.ok(!isSent('', line));
+  assert.equal(sentMatches([{ from: 'buyer', text: '亲，王姐，订单还没付款哦' }, { from: 'agent', text: '亲，王姐，订单还没付款哦' }], line), 1, 'only the agent sends');
+
+  await import('../../www/extension/adapters.js');
+  const { validPattern, checkAdapter, PRESETS, pickAdapter } = globalThis.cuifuAdapters;
+  assert.ok(validPattern('https://*.example.com/chat/*'));
+  assert.ok(validPattern('https://mms.pinduoduo.com/chat-merchant/*'));
+  assert.ok(!validPattern('example.com/chat'));
+  assert.ok(!validPattern('https://exa mple.com/*'));
+  assert.ok(!validPattern('ftp://example.com/*'));
+  const parse = (sel) => {
+    if (/\[\[|^\d/.test(sel)) throw new SyntaxError(sel);
+  };
+  assert.deepEqual(checkAdapter({ matches: 'https://a.com/*', message: 'li[[' }, parse), [{ field: 'message', value: 'li[[' }]);
+  assert.deepEqual(checkAdapter({ matches: '', message: '' }, parse).map((b) => b.field), ['matches', 'message']);
+  // Built-in adapters: each one valid, no hashed classes, picked by URL only.
+  for (const a of PRESETS) {
+    assert.deepEqual(checkAdapter(a, parse), [], a.id);
+    for (const [k, v] of Object.entries(a)) {
+      // A hashed class mixes letters and digits after a dash or underscore (`textArea_z8y7`, `sc-a1b2c3`).
+      if (typeof v === 'string' && !['name', 'matches', 'idTime'].includes(k)) assert.ok(!/[_-](?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,}\b/i.test(v), `${a.id}.${k}: ${v}`);
+    }
+  }
+  assert.equal(pickAdapter([], 'https://mms.pinduoduo.com/chat-merchant/index.html#/', null).id, 'pinduoduo');
+  assert.equal(pickAdapter([], 'https://market.m.taobao.com/app/im/chat/index.html', null).id, 'wangwang');
+  assert.equal(pickAdapter([], 'https://buyertrade.taobao.com/trade/list.htm', null), null, 'the page around the IM iframe is not read');
+  assert.equal(pickAdapter([], 'https://mms.pinduoduo.com/chat-merchant/x', null, ['pinduoduo']), null, 'a site turned off');
+  assert.equal(pickAdapter([], 'http://127.0.0.1:8787/www/mock-chat/', null), null, 'no mock adapter outside the development build');
+});
