@@ -44,6 +44,8 @@ after(async () => {
 });
 
 const result = () => panel.locator('#result');
+// Panel clicks run in the page: the panel is a background tab here (as a side
+// panel sits beside the page), where Playwright's wait for a stable frame is slow.
 const attr = (name) => result().getAttribute(`data-${name}`);
 
 /** Waits until the panel's result has `data-<name>` equal to `want.eq` (or different from `want.ne`). */
@@ -89,13 +91,13 @@ test('a new buyer message re-suggests within a second (price_bargain)', { skip }
 test('insert fills the input box without sending', { skip }, async () => {
   const before = await chat.locator('#msg-list .msg').count();
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
-  await panel.locator('.cf-line [data-act="insert"]').first().click();
+  await panel.locator('.cf-line [data-act="insert"]').first().evaluate((el) => el.click());
   await chat.waitForFunction((t) => document.querySelector('#chat-input').value === t, line, { timeout: 2000 });
   assert.equal(await chat.locator('#msg-list .msg').count(), before, 'nothing was sent');
 });
 
 test('an edited line is checked as it is typed', { skip }, async () => {
-  await panel.locator('.cf-line [data-act="edit"]').first().click();
+  await panel.locator('.cf-line [data-act="edit"]').first().evaluate((el) => el.click());
   await panel.locator('#edit-text').fill('亲，全网最低价，明天就到！');
   await panel.waitForSelector('#edit-lint .cf-lint-item');
   const codes = await panel.locator('#edit-lint .cf-lint-item').evaluateAll((els) => els.map((e) => e.dataset.code));
@@ -107,7 +109,7 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
   await waitAttr('conversation', { eq: 'c1' });
   const firstAt = Date.parse(await attr('send-at'));
   assert.equal(await attr('reminders'), '0');
-  await panel.locator('.cf-line [data-act="mark-sent"]').first().click();
+  await panel.locator('.cf-line [data-act="mark-sent"]').first().evaluate((el) => el.click());
   await waitAttr('reminders', { eq: '1' });
   const next = await attr('send-at');
   const action = await attr('action');
@@ -122,7 +124,7 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
     assert.ok(gap >= 60 * 60000, `waits at least an hour after the reminder: ${next}`);
   }
   // Outcome buttons record locally.
-  await panel.locator('[data-outcome="no_reply"]').click();
+  await panel.locator('[data-outcome="no_reply"]').evaluate((el) => el.click());
   await panel.waitForFunction(() => document.querySelector('[data-outcome="no_reply"]').classList.contains('on'));
 });
 
@@ -155,7 +157,7 @@ test('a buyer nick with HTML shows as text', { skip }, async () => {
 });
 
 test('pasted chat text gets a suggestion too', { skip }, async () => {
-  await panel.locator('#paste summary').click();
+  await panel.locator('#paste summary').evaluate((el) => el.click());
   const transcript = [
     '小鹿乱撞2019 2026-11-24 14:20:00',
     '你好，毛毯会掉毛吗？',
@@ -166,13 +168,13 @@ test('pasted chat text gets a suggestion too', { skip }, async () => {
   ].join('\n');
   await panel.locator('#paste-text').fill(transcript);
   await panel.locator('#paste-amount').fill('99');
-  await panel.locator('#paste-go').click();
+  await panel.locator('#paste-go').evaluate((el) => el.click());
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
   assert.equal(await panel.locator('#buyer-nick').textContent(), '小鹿乱撞2019');
-  await panel.locator('#paste-back').click();
+  await panel.locator('#paste-back').evaluate((el) => el.click());
   await waitAttr('conversation', { ne: 'paste' });
-  await panel.locator('#paste summary').click();
+  await panel.locator('#paste summary').evaluate((el) => el.click());
 });
 
 test('text selected on a page (context menu) is read as a transcript', { skip }, async () => {
@@ -183,7 +185,7 @@ test('text selected on a page (context menu) is read as a transcript', { skip },
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
   assert.equal(await panel.inputValue('#paste-text'), '这个能不能便宜点啊');
-  await panel.locator('#paste-back').click();
+  await panel.locator('#paste-back').evaluate((el) => el.click());
   await waitAttr('conversation', { ne: 'paste' });
 });
 
@@ -288,7 +290,7 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
   // Insert into a contenteditable input of the tab the panel shows.
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
-  await panel.locator('.cf-line [data-act="insert"]').first().click();
+  await panel.locator('.cf-line [data-act="insert"]').first().evaluate((el) => el.click());
   await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
   // The service worker registered the content script for the adapter's (granted) site.
   const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).filter((c) => c.id.startsWith('custom-')).flatMap((c) => c.matches));

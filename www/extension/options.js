@@ -224,8 +224,8 @@ function adapterRow(a = {}) {
   return row;
 }
 
-/** A built-in site: its pattern and selectors shown as values, read only, with a copy to start a custom adapter. */
-function builtinRow(a) {
+/** A built-in site: on or off, its pattern and selectors shown as values (read only), and a copy to start a custom adapter. */
+function builtinRow(a, disabled) {
   const fields = SELECTOR_FIELDS.filter((f) => a[f.key]);
   return h(
     'div',
@@ -233,7 +233,7 @@ function builtinRow(a) {
     h(
       'div',
       { class: 'row-head' },
-      h('strong', { text: a.name }),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'site-enabled', checked: !disabled.includes(a.id) }), h('strong', { text: a.name })),
       h('code', { class: 'ad-matches', text: a.matches }),
       h('button', {
         type: 'button',
@@ -454,6 +454,7 @@ async function save(e) {
   const prefs = {
     locale: $('pref-locale').value,
     agentNicks: $('pref-agentNicks').value.trim(),
+    disabledSites: [...document.querySelectorAll('.builtin')].filter((r) => !r.querySelector('.site-enabled').checked).map((r) => r.dataset.site),
     holdoutShare: Number($('pref-holdoutShare').value || 0)
   };
   if (!Number.isInteger(prefs.holdoutShare) || prefs.holdoutShare < 0 || prefs.holdoutShare > 50) {
@@ -551,7 +552,8 @@ async function main() {
   for (const tpl of settings.templates) $('template-rows').append(templateRow(tpl));
   for (const a of settings.adapters) $('adapter-rows').append(adapterRow(a));
   $('add-template').addEventListener('click', () => $('template-rows').append(templateRow()));
-  $('builtin-rows').append(...PRESETS.map(builtinRow));
+  const disabled = Array.isArray(settings.prefs.disabledSites) ? settings.prefs.disabledSites : [];
+  $('builtin-rows').append(...PRESETS.map((a) => builtinRow(a, disabled)));
   $('add-adapter').addEventListener('click', () => {
     const row = adapterRow({});
     $('adapter-rows').append(row);
