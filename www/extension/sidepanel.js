@@ -81,7 +81,6 @@ async function refresh() {
 
 async function render() {
   const page = current();
-  globalThis.document.body.dataset.tab = String(state.tabId ?? '');
   const result = $('result');
   $('sent').hidden = !state.lastAuto || state.lastAuto.key !== orderKey(page || {});
   if (!page) {
@@ -114,12 +113,9 @@ async function render() {
   const loc = locale();
   const { context, assumed } = buildContext(page, state.settings, record, now, loc);
 
-  $('buyer-nick').textContent = page.buyer?.nick || m('unknownBuyer');
   const metaBits = [];
   if (page.order?.id) metaBits.push(m('orderNo', { id: page.order.id }));
   if (page.order?.status) metaBits.push(page.order.status);
-  if (state.mode === 'paste') metaBits.push(m('fromPaste'));
-  else if (page.title) metaBits.push(page.title);
   $('order-meta').textContent = metaBits.join(' · ');
 
   const notes = $('notes');
