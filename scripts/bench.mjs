@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ROOT, built, packageFiles, loadNode, loadFresh } from '../bench/pkg.mjs';
@@ -25,6 +25,7 @@ import { suggestPeer } from '../bench/peer.mjs';
 import { median } from '../bench/stats.mjs';
 
 const args = process.argv.slice(2);
+const load = loadavg(); // other work on the machine skews the figures: reported with them
 const quick = args.includes('--quick');
 const log = (...xs) => console.log(...xs);
 
@@ -167,7 +168,7 @@ function gzip9(bytes) {
 const wasm = readFileSync(files.wasm);
 const chromiumVersion = browser?.chromium ? `, Chromium ${browser.chromium}` : '';
 log(`## cuifu ${version()}: ${quick ? 'quick' : 'full'} run, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-log(`Node ${process.version}${chromiumVersion}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB`);
+log(`Node ${process.version}${chromiumVersion}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; load average ${load.map((x) => x.toFixed(1)).join(' ')} at the start`);
 log(`wasm: ${wasm.length.toLocaleString('en-US')} B raw, ${gzip9(wasm).toLocaleString('en-US')} B gzip -9`);
 log('');
 log('| chat length | cuifu `suggest` | plain-JS peer | peer / cuifu |');
@@ -196,6 +197,7 @@ else if (browser) {
 }
 log('');
 log(`The peer reaches cuifu's reason on ${sameReason} and its action on ${sameAction} of ${sample.length} varied contexts.`);
+log('Each peer call is awaited: json-rules-engine decides asynchronously. A ratio below 1× means cuifu is the slower.');
 
 if (args.includes('--criterion')) {
   log('\n## native engine (criterion)');
