@@ -200,6 +200,8 @@ if (browser?.error) log(`| cold start, Chromium | not measured: ${browser.error}
 else if (browser) {
   log(`| cold start, Chromium: navigation to first \`suggest\` result, minus the page without cuifu | ${fmt(browser.added, 2)} ms (${fmt(browser.cuifu, 2)} − ${fmt(browser.blank, 2)}), ${browser.loads} loads each |`);
   log(`| cold start, Chromium: \`await init()\` / first \`suggest\` | ${fmt(browser.init, 2)} ms / ${fmt(browser.first, 2)} ms |`);
+  const f = browser.fastest;
+  log(`| cold start, Chromium, fastest load of each: added / \`init\` / first \`suggest\` | ${fmt(f.added, 2)} ms / ${fmt(f.init, 2)} ms / ${fmt(f.first, 2)} ms |`);
 }
 log('');
 log(`The peer reaches cuifu's reason on ${sameReason} and its action on ${sameAction} of ${sample.length} varied contexts.`);
