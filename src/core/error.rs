@@ -23,6 +23,10 @@ pub enum ErrorCode {
     UnparsedLines,
     /// The input could not be read at all.
     InvalidInput,
+    /// The package was called before `init()` finished (set by the JS entry).
+    NotInitialized,
+    /// A bug inside cuifu; the instance refuses every later call.
+    Internal,
 }
 
 impl ErrorCode {
@@ -37,6 +41,8 @@ impl ErrorCode {
             ErrorCode::InvalidTemplate => "invalid_template",
             ErrorCode::UnparsedLines => "unparsed_lines",
             ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotInitialized => "not_initialized",
+            ErrorCode::Internal => "internal",
         }
     }
 }
