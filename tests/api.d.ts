@@ -204,9 +204,9 @@ export interface Line {
      */
     templateId: string;
     /**
-     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`, or `"shop"` for the shop's own templates.
+     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
      */
-    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "script" | "shop";
+    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop";
 }
 
 /**

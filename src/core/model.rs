@@ -581,11 +581,11 @@ pub struct Line {
     pub text: String,
     /// Which template it came from (shop templates keep their own id).
     pub template_id: String,
-    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`, or `"shop"` for the shop's own templates.
+    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "script" | "shop""#
+            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop""#
         )
     )]
     pub angle: String,
