@@ -89,6 +89,17 @@ async function runPage(path) {
   assert.ok(result.lines >= 3);
 }
 
+test('Node ESM and CommonJS load the installed package with no init call', { skip }, () => {
+  const dir = project('node');
+  const call = "suggest({ now: '2026-11-24T15:00:00+08:00', order: { placedAt: '2026-11-24T14:30:00+08:00', amount: 99 }, messages: [{ from: 'buyer', text: '能便宜点吗' }] }).reason.code";
+  writeFileSync(join(dir, 'esm.mjs'), `import { suggest } from 'cuifu';\nconsole.log(${call});\n`);
+  writeFileSync(join(dir, 'cjs.cjs'), `const { suggest } = require('cuifu');\nconsole.log(${call});\n`);
+  for (const f of ['esm.mjs', 'cjs.cjs']) {
+    const out = execFileSync(process.execPath, [f], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.equal(out.trim(), 'price_bargain', f);
+  }
+});
+
 test('Vite build runs in Chromium', { skip }, async () => {
   const dir = project('vite');
   writeFileSync(join(dir, 'src/main.js'), app());
