@@ -2,7 +2,7 @@
 //! digit in the chats read here, numbers written in ASCII digits only, and
 //! the UTF-16 offsets JS strings use, and the matcher of the phrase tables.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// A letter of a name or word: Latin, kana, Hangul or a CJK ideograph (the
 /// scripts of the chats read here; Greek or Cyrillic letters, symbols such
@@ -56,7 +56,6 @@ pub fn head(s: &str, n: usize) -> &str {
 /// written in lower case).
 pub fn phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
     AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .build(patterns)
