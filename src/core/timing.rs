@@ -531,16 +531,31 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         why: Vec::new(),
         warnings: Vec::new(),
     };
-    let now = p.now;
-    let close = p.close;
-
-    if let Some(stop) = stop_reason(input, analysis, close) {
+    if let Some(stop) = stop_reason(input, analysis, p.close) {
         stop_why(&mut p, stop);
         return p.done(Occasion::None, Action::Stop, None);
     }
+    if let Some(t) = answer_first(&mut p, input, analysis) {
+        return t;
+    }
+    if let Some(t) = at_named_time(&mut p, analysis) {
+        return t;
+    }
+    let earliest = match input.reminders.last() {
+        Some(last) => p.now.max(add(last.at, s.min_gap)),
+        None => p.now,
+    };
+    if let Some(t) = while_waiting(&mut p, input, analysis, earliest) {
+        return t;
+    }
+    usual(&mut p, input, analysis, earliest)
+}
 
-    // Answer first (002: answer fast); the gentle reminder part waits for allowed hours.
-    // A reminder recorded after the question was the agent's reply to it.
+/// An open question is answered first (002: answer fast); the reminder part
+/// waits for allowed hours. A reminder recorded after the question was the
+/// agent's reply to it.
+fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
+    let now = p.now;
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input.messages.get(i).and_then(|m| m.at);
         // Reminders are oldest first: the last one is the latest.
@@ -549,89 +564,98 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             .last()
             .is_none_or(|r| asked.is_none_or(|a| r.at < a))
     });
-    if question_open {
-        p.say(
-            "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
-            &[],
-        );
-        let mut trail = Trail::default();
-        let t = p.find(now, &mut trail);
-        if t > now {
-            let m = p.moment(t, &trail);
-            p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
-        }
-        return p.done(Occasion::Answer, Action::Hold, Some(t));
+    if !question_open {
+        return None;
     }
-
-    let mut earliest = now;
-    if let Some(last) = input.reminders.last() {
-        earliest = earliest.max(add(last.at, s.min_gap));
+    p.say(
+        "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
+        &[],
+    );
+    let mut trail = Trail::default();
+    let t = p.find(now, &mut trail);
+    if t > now {
+        let m = p.moment(t, &trail);
+        p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
     }
+    Some(p.done(Occasion::Answer, Action::Hold, Some(t)))
+}
 
-    // The buyer named a time (001: remind shortly before the top-up time).
-    if let Some(nt) = &analysis.signals.named_time {
-        let said = clip(nt.text.trim(), 20);
-        if nt.at > now && nt.at < close {
-            let early = add(nt.at, -s.named_time_lead).max(now);
-            // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
-            let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
-                nt.at
-            } else {
-                early
-            };
-            let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
-            if t == nt.at {
-                p.say(
-                    "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
-                    &[&said, &at_s],
-                );
-            } else {
-                p.say(
-                    "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
-                    &if p.loc == Locale::En {
-                        [said.as_str(), lead.as_str(), at_s.as_str()]
-                    } else {
-                        [said.as_str(), at_s.as_str(), lead.as_str()]
-                    },
-                );
-            }
-            if !is_allowed(t, s) {
-                let w = p.when(t);
-                p.warnings.push(warning(
-                    "named_time_in_rest",
-                    trf(
-                        p.loc,
-                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
-                        &[&w],
-                    ),
-                ));
-            }
-            return p.send(Occasion::BuyerNamedTime, t);
+/// The time the buyer named (001: remind shortly before the top-up time),
+/// or the close when their time is after it.
+fn at_named_time(p: &mut Plan, analysis: &Analysis) -> Option<Timing> {
+    let nt = analysis.signals.named_time.as_ref()?;
+    let (s, now, close) = (p.s, p.now, p.close);
+    let said = clip(nt.text.trim(), 20);
+    if nt.at > now && nt.at < close {
+        let early = add(nt.at, -s.named_time_lead).max(now);
+        // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
+        let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
+            nt.at
+        } else {
+            early
+        };
+        let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
+        if t == nt.at {
+            p.say(
+                "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                &[&said, &at_s],
+            );
+        } else {
+            p.say(
+                "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
+                &if p.loc == Locale::En {
+                    [said.as_str(), lead.as_str(), at_s.as_str()]
+                } else {
+                    [said.as_str(), at_s.as_str(), lead.as_str()]
+                },
+            );
         }
-        if nt.at >= close {
-            let c = p.when(close);
+        if !is_allowed(t, s) {
+            let w = p.when(t);
             p.warnings.push(warning(
-                "named_time_after_close",
+                "named_time_in_rest",
                 trf(
                     p.loc,
-                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
-                    &[&said, &c],
+                    "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
+                    &[&w],
                 ),
             ));
-            return p.last_chance_done(now);
         }
-        p.say(
-            "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
-            &[&said],
-        );
+        return Some(p.send(Occasion::BuyerNamedTime, t));
     }
+    if nt.at >= close {
+        let c = p.when(close);
+        p.warnings.push(warning(
+            "named_time_after_close",
+            trf(
+                p.loc,
+                "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
+                &[&said, &c],
+            ),
+        ));
+        return Some(p.last_chance_done(now));
+    }
+    p.say(
+        "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+        &[&said],
+    );
+    None
+}
 
+/// A buyer still thinking it over or waiting for money: one reminder before
+/// the close, or a question about when the money comes.
+fn while_waiting(
+    p: &mut Plan,
+    input: &Input,
+    analysis: &Analysis,
+    earliest: Time,
+) -> Option<Timing> {
     // Still thinking it over (000: don't push): one gentle reminder before the close.
     if analysis.reason.code == ReasonCode::ChangedMind {
-        return p.once_before_close(
+        return Some(p.once_before_close(
             earliest,
             "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|~|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
-        );
+        ));
     }
 
     // Waiting for money with no time named (001: remind before the close).
@@ -655,15 +679,22 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
-        return p.send(Occasion::First, t);
+        return Some(p.send(Occasion::First, t));
     }
     if broke && analysis.signals.named_time.is_none() {
-        return p.once_before_close(
+        return Some(p.once_before_close(
             earliest,
             "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|~|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
-        );
+        ));
     }
+    None
+}
 
+/// The usual reminder: the first allowed moment (or campaign wave) after the
+/// gap since the last one and, for a first reminder, the hidden-reminder
+/// delay and the order's time slot; then why.
+fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Timing {
+    let (s, close) = (p.s, p.close);
     let k = input.reminders.len();
     if k > 0 && k + 1 >= cap(input) {
         return p.last_chance_done(earliest);
@@ -708,6 +739,58 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::First
     };
 
+    occasion_why(p, input, analysis, occasion, t);
+    if waved && !is_allowed(t, s) {
+        let w = hms(clock::sod(&t));
+        p.warnings.push(warning(
+            "wave_in_rest_time",
+            trf(
+                p.loc,
+                "活动波次 {} 在午休或休息时段,按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
+                &[&w],
+            ),
+        ));
+    }
+    let m = p.moment(t, &trail);
+    if k == 0 && !waved && occasion != Occasion::LastChance {
+        let name = row(SLOT_NAMES, slot as usize, p.loc);
+        let qb = hhmm(s.quiet_before);
+        let rule = match slot {
+            Slot::Night => trf(
+                p.loc,
+                "{},次日 {} 后催付|{},隔天 {} 後催付|{}: remind after {} the next day",
+                &[name, &qb],
+            ),
+            _ => {
+                let end = s.slots[slot as usize];
+                let e = hhmm(end);
+                if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
+                    trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
+                } else {
+                    trf(
+                        p.loc,
+                        "{}本该 {} 前催付,来不及了|~|{}: the {} deadline is missed",
+                        &[name, &e],
+                    )
+                }
+            }
+        };
+        p.say("{};{}。||{}; {}.", &[&rule, &m]);
+    } else {
+        p.moment_alone(&m);
+    }
+    p.send(occasion, t)
+}
+
+/// Why this occasion: the last chance, the campaign's waves, the follow-up
+/// gap, the address check or the buyer's own cause.
+fn occasion_why(p: &mut Plan, input: &Input, analysis: &Analysis, occasion: Occasion, t: Time) {
+    let s = p.s;
+    let (k, placed, consulted) = (
+        input.reminders.len(),
+        input.placed_at,
+        analysis.signals.consulted,
+    );
     match occasion {
         Occasion::LastChance => p.last_chance_why(t),
         Occasion::CampaignWave => {
@@ -762,47 +845,6 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             &[],
         ),
     }
-
-    if waved && !is_allowed(t, s) {
-        let w = hms(clock::sod(&t));
-        p.warnings.push(warning(
-            "wave_in_rest_time",
-            trf(
-                p.loc,
-                "活动波次 {} 在午休或休息时段,按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
-                &[&w],
-            ),
-        ));
-    }
-    let m = p.moment(t, &trail);
-    if k == 0 && !waved && occasion != Occasion::LastChance {
-        let name = row(SLOT_NAMES, slot as usize, p.loc);
-        let qb = hhmm(s.quiet_before);
-        let rule = match slot {
-            Slot::Night => trf(
-                p.loc,
-                "{},次日 {} 后催付|{},隔天 {} 後催付|{}: remind after {} the next day",
-                &[name, &qb],
-            ),
-            _ => {
-                let end = s.slots[slot as usize];
-                let e = hhmm(end);
-                if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
-                    trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
-                } else {
-                    trf(
-                        p.loc,
-                        "{}本该 {} 前催付,来不及了|~|{}: the {} deadline is missed",
-                        &[name, &e],
-                    )
-                }
-            }
-        };
-        p.say("{};{}。||{}; {}.", &[&rule, &m]);
-    } else {
-        p.moment_alone(&m);
-    }
-    p.send(occasion, t)
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {
