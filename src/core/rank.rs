@@ -63,15 +63,16 @@ pub fn rank(
             }
         };
         let input = Input::read_with(ctx, clock, settings).map_err(prefix)?;
-        let s = super::suggest::suggest_input(&input).map_err(prefix)?;
-        let close = super::timing::closes_at(&input);
+        // The lines are not ranked: the reason, the timing and the channel are.
+        let d = super::suggest::decide(&input);
+        let (action, close) = (d.timing.action, d.timing.closes_at);
         out.push(RankedOrder {
             index: i,
-            priority: priority(&input, s.action, close),
-            send_at: s.send_at,
-            action: s.action,
+            priority: priority(&input, action, close),
+            send_at: d.timing.send_at.map(format_time),
+            action,
             closes_at: format_time(close),
-            reason: s.reason.code,
+            reason: d.analysis.reason.code,
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;

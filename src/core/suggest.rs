@@ -10,11 +10,37 @@ use super::plan;
 use super::reason;
 use super::timing;
 
-/// The suggestion for a checked input.
-pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
+/// Why, when and over which channel: what ranking orders needs, without
+/// the lines.
+pub(crate) struct Decision {
+    pub analysis: reason::Analysis,
+    pub timing: timing::Timing,
+    pub channel: Channel,
+    pub channel_why: String,
+}
+
+/// The reason, the timing and the channel (which can move the moment into
+/// an SMS window).
+pub(crate) fn decide(input: &Input) -> Decision {
     let analysis = reason::analyze(input);
     let mut timing = timing::plan(input, &analysis);
     let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
+    Decision {
+        analysis,
+        timing,
+        channel,
+        channel_why,
+    }
+}
+
+/// The suggestion for a checked input.
+pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
+    let Decision {
+        analysis,
+        mut timing,
+        channel,
+        channel_why,
+    } = decide(input);
     let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
     let req = lines::Request {
         input,

@@ -199,10 +199,10 @@ impl<'a> Input<'a> {
             "give the order value in yuan, 0 or more",
         )?;
         if let Some(s) = &order.terms_changed_at {
-            inp.terms_changed_at = Some(time_in("order.termsChangedAt", s, tz)?);
+            inp.terms_changed_at = Some(time_in(|| "order.termsChangedAt".into(), s, tz)?);
         }
         if let Some(s) = &order.closes_at {
-            inp.explicit_close = Some(time_in("order.closesAt", s, tz)?);
+            inp.explicit_close = Some(time_in(|| "order.closesAt".into(), s, tz)?);
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
@@ -252,7 +252,7 @@ impl<'a> Input<'a> {
                 return Err(too_large("messages", "total chat length", MAX_CHAT_CHARS));
             }
             let at = match &m.at {
-                Some(s) => Some(time_in(&elem("messages", i, "at"), s, tz)?),
+                Some(s) => Some(time_in(|| elem("messages", i, "at"), s, tz)?),
                 None => None,
             };
             inp.messages.push(Msg {
@@ -267,7 +267,7 @@ impl<'a> Input<'a> {
         inp.reminders.reserve_exact(ctx.reminders.len());
         for (i, r) in ctx.reminders.iter().enumerate() {
             inp.reminders.push(Sent {
-                at: time_in(&elem("reminders", i, "at"), &r.at, tz)?,
+                at: time_in(|| elem("reminders", i, "at"), &r.at, tz)?,
                 channel: r.channel,
                 template_id: short_ref(&elem("reminders", i, "templateId"), &r.template_id)?,
             });

@@ -29,9 +29,15 @@ pub fn default_offset() -> FixedOffset {
 
 /// Parses an RFC 3339 time with an offset.
 pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
+    read_time(|| path.to_string(), s)
+}
+
+/// [`parse_time`] with the path written only when the time is bad (a
+/// message's path costs more than reading its time).
+fn read_time(path: impl FnOnce() -> String, s: &str) -> Result<DateTime<FixedOffset>, Error> {
     rfc3339(s.trim()).ok_or_else(|| {
         not_a(
-            path,
+            &path(),
             s,
             " is not a time with an offset: use RFC 3339, e.g. 2026-11-23T14:05:00+08:00",
         )
@@ -124,11 +130,11 @@ pub(crate) fn offset(s: &str) -> Option<FixedOffset> {
 
 /// A time read at `path`, moved to the shop's offset.
 pub(crate) fn time_in(
-    path: &str,
+    path: impl FnOnce() -> String,
     s: &str,
     tz: FixedOffset,
 ) -> Result<DateTime<FixedOffset>, Error> {
-    Ok(parse_time(path, s)?.with_timezone(&tz))
+    Ok(read_time(path, s)?.with_timezone(&tz))
 }
 
 /// True when an RFC 3339 string carries an explicit non-UTC offset.

@@ -165,12 +165,16 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut agent_post = false;
     // A message before the last agent message has been answered.
     let last_agent = msgs.iter().rposition(|x| x.from == Role::Agent);
+    // One buffer for the normalised message and one for its hits.
+    let mut n = Norm::default();
+    let mut hits = Vec::new();
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
                 agent_spoke = true;
-                let n = Norm::new(m.text);
-                agent_post = r.find(&n).iter().any(|f| r.is(f, sp.post));
+                n.read(m.text);
+                r.find(&n, &mut hits);
+                agent_post = r.any(&hits, sp.post);
             }
             continue;
         }
@@ -179,8 +183,10 @@ pub fn analyze(input: &Input) -> Analysis {
         let recency = 1.0 / (1.0 + 0.5 * later as f64);
         let answered = last_agent.is_some_and(|a| a > pos);
         let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
-        let n = Norm::new(m.text);
-        let hits = r.find(&n);
+        n.read(m.text);
+        r.find(&n, &mut hits);
+        let hits = &hits;
+        let n = &n;
         let qs = r.questions(&n, &hits);
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
@@ -194,7 +200,7 @@ pub fn analyze(input: &Input) -> Analysis {
         };
         let asks_any = qs.iter().any(|q| *q);
         let mut live: Vec<Found> = Vec::new();
-        for f in &hits {
+        for f in hits {
             if !negated(f) {
                 live.push(*f);
             }

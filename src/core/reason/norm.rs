@@ -8,6 +8,7 @@
 const FOLD: &[(char, char)] = super::super::data::FOLD;
 
 /// A normalised message.
+#[derive(Default)]
 pub struct Norm {
     /// The normalised text.
     pub text: String,
@@ -82,13 +83,21 @@ fn placeholder(s: &str) -> Option<(usize, &'static str)> {
 
 impl Norm {
     /// Normalises `orig`.
+    #[cfg(test)]
     pub fn new(orig: &str) -> Norm {
-        let mut n = Norm {
-            text: String::with_capacity(orig.len()),
-            at: Vec::with_capacity(orig.len() / 2),
-            src: Vec::with_capacity(orig.len() / 2),
-            breaks: Vec::new(),
-        };
+        let mut n = Norm::default();
+        n.read(orig);
+        n
+    }
+
+    /// Normalises `orig` in place of what this held, keeping the buffers
+    /// (one `Norm` serves every message of a chat).
+    pub fn read(&mut self, orig: &str) {
+        self.text.clear();
+        self.at.clear();
+        self.src.clear();
+        self.breaks.clear();
+        let n = self;
         let mut token = 0usize; // chars since the last break or space
                                 // The end of the current run of spaces and the char after it: each
                                 // run is scanned once, however long.
@@ -167,7 +176,6 @@ impl Norm {
             }
             i += w;
         }
-        n
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {

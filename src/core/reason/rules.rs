@@ -208,9 +208,10 @@ fn at_word_bounds(n: &Norm, start: usize, end: usize) -> bool {
 }
 
 impl Rules {
-    /// Hits of the phrase table in `n`, left to right.
-    pub fn find(&self, n: &Norm) -> Vec<Found> {
-        let mut out = Vec::new();
+    /// Hits of the phrase table in `n`, left to right, into `out` (cleared
+    /// first).
+    pub fn find(&self, n: &Norm, out: &mut Vec<Found>) {
+        out.clear();
         for h in self.matcher.find_iter(&n.text) {
             if at_word_bounds(n, h.start(), h.end()) {
                 out.push(Found {
@@ -221,7 +222,6 @@ impl Rules {
                 });
             }
         }
-        out
     }
 
     /// Which clauses of `n` are questions.
