@@ -37,7 +37,7 @@ pub(crate) fn decide(input: &Input) -> Decision {
 pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     let Decision {
         analysis,
-        mut timing,
+        timing,
         channel,
         channel_why,
     } = decide(input);

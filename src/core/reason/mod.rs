@@ -187,7 +187,7 @@ pub fn analyze(input: &Input) -> Analysis {
         r.find(&n, &mut hits);
         let hits = &hits;
         let n = &n;
-        let qs = r.questions(&n, &hits);
+        let qs = r.questions(n, hits);
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
             !question(f)
@@ -195,7 +195,7 @@ pub fn analyze(input: &Input) -> Analysis {
                     g.clause == f.clause
                         && g.end <= f.start
                         && r.is(g, sp.neg)
-                        && near(&n, g.end, f.start)
+                        && near(n, g.end, f.start)
                 })
         };
         let asks_any = qs.iter().any(|q| *q);
@@ -348,7 +348,7 @@ pub fn analyze(input: &Input) -> Analysis {
                     .trim_end_matches(|c| ",.!~… ".contains(c))
                     .ends_with(|c| "?吗么嘛呢".contains(c));
             plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
-                .then(|| evidence(&n, m.text, m.index, s, e));
+                .then(|| evidence(n, m.text, m.index, s, e));
         } else {
             plain = None;
         }
@@ -367,14 +367,14 @@ pub fn analyze(input: &Input) -> Analysis {
                 s.last = pos;
                 if s.evidence.len() < MAX_EVIDENCE {
                     s.evidence
-                        .push(evidence(&n, m.text, m.index, c.start, c.end));
+                        .push(evidence(n, m.text, m.index, c.start, c.end));
                 }
             }
         }
         let base = m.at.unwrap_or(input.now);
         let default_hour = i64::from(input.settings.quiet_before.hour());
-        if let Some(said) = when::named(&n, m.text, base, &qs, payday, default_hour) {
-            let ev = evidence(&n, m.text, m.index, said.start, said.end);
+        if let Some(said) = when::named(n, m.text, base, &qs, payday, default_hour) {
+            let ev = evidence(n, m.text, m.index, said.start, said.end);
             signals.named_time = Some(NamedTime {
                 message_index: m.index,
                 at: said.at,
