@@ -125,7 +125,11 @@ impl Norm {
                 }
             }
             let w = c0.len_utf8();
-            let c = fold(half(c0).to_ascii_lowercase());
+            let c = if c0.is_ascii() {
+                c0.to_ascii_lowercase()
+            } else {
+                fold(half(c0).to_ascii_lowercase())
+            };
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
                 if run.0 <= i {

@@ -84,6 +84,8 @@ pub struct Rules {
     pub roles: Vec<Vec<Role>>,
     /// The block of each phrase (an index into `roles`).
     pub block_of: Vec<usize>,
+    /// The groups of each block below 128, one bit each (what [`Rules::is`] asks).
+    pub groups: Vec<u128>,
     pub questions: AhoCorasick,
     pub combos: Vec<Combo>,
     /// The time words (`times.tsv`).
@@ -184,7 +186,17 @@ fn build() -> Rules {
             }
         }
     }
+    let groups = roles
+        .iter()
+        .map(|list| {
+            list.iter().fold(0u128, |m, r| match r {
+                Role::Group(g) => m | 1u128.checked_shl((*g).into()).unwrap_or(0),
+                Role::Code(..) => m,
+            })
+        })
+        .collect();
     Rules {
+        groups,
         matcher: phrases(&pats),
         roles,
         block_of,
@@ -267,9 +279,13 @@ impl Rules {
 
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
-        self.roles(f)
-            .iter()
-            .any(|r| matches!(r, Role::Group(x) if *x == g))
+        match (self.block_of.get(f.pattern), 1u128.checked_shl(g.into())) {
+            (Some(&b), Some(bit)) => self.groups.get(b).is_some_and(|m| m & bit != 0),
+            _ => self
+                .roles(f)
+                .iter()
+                .any(|r| matches!(r, Role::Group(x) if *x == g)),
+        }
     }
 }
 
