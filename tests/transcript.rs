@@ -241,11 +241,12 @@ fn bad_options_are_typed_errors() {
 
 #[test]
 fn lines_it_cannot_read_are_reported_with_line_numbers() {
+    // A bracketed time alone is a time line, not a message.
     let text = "随便一句话没有昵称\n[2026-11-24 14:05] tb_lili: 在吗\n[99:99] x: y\n[2026-11-24 14:06]\n?? ??";
     let t = read_transcript(text, &opts(&[])).unwrap();
     assert_eq!(texts(&t), ["在吗"]);
     let lines: Vec<usize> = t.unparsed.iter().map(|u| u.line).collect();
-    assert_eq!(lines, [1, 3, 4, 5]);
+    assert_eq!(lines, [1, 3, 5]);
     assert_eq!(t.unparsed[0].text, "随便一句话没有昵称");
 }
 
@@ -353,7 +354,10 @@ fn odd_input_never_panics() {
         big.push(if x & 1 == 0 { '\n' } else { ' ' });
     }
     let t = read_transcript(&big, &agents);
-    assert!(t.is_ok() || t.unwrap_err().code() == "too_large");
+    if let Err(e) = t {
+        let who = e.path() == "options.agentNicks";
+        assert!(e.code() == "too_large" || who, "{e:?}");
+    }
 }
 
 #[test]
