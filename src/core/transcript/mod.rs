@@ -53,6 +53,8 @@ use stamp::{Day, Stamp};
 
 /// Longest nick accepted, in characters.
 const MAX_NICK_CHARS: usize = 64;
+/// Most spaces a stamp spans (`24/11/2026, 2:05 PM` has 2), with room for doubled spaces.
+const STAMP_WORDS: usize = 6;
 /// Longest nick on a line of its own (shape 2), in characters.
 const MAX_NICK_LINE_CHARS: usize = 32;
 
@@ -525,21 +527,12 @@ fn header(line: &str) -> Option<Head<'_>> {
             text,
         });
     }
-    let (before, clock) = line.rsplit_once(char::is_whitespace)?;
-    let (time, secs) = stamp::clock(clock)?;
-    let before = before.trim_end();
-    let (nick, day) = match before.rsplit_once(char::is_whitespace) {
-        Some((nick, d)) => match stamp::day(d) {
-            Some(d) => (nick.trim_end(), Some(d)),
-            None => (before, None),
-        },
-        None => (before, None),
-    };
+    // `nick stamp`: the stamp is the longest run of the last words that reads as one.
+    let (stamp, nick) = split_stamp(line, true)?;
+    let nick = nick.trim_end().trim_end_matches(is_colon).trim_end();
     if stamp::day(nick).is_some() {
         return None;
     }
-    let nick = nick.trim_end_matches(is_colon).trim_end();
-    let stamp = Stamp { day, time, secs };
     let strong = stamp.strong();
     nick_ok(nick).then_some(Head {
         nick,
@@ -549,16 +542,26 @@ fn header(line: &str) -> Option<Head<'_>> {
     })
 }
 
+/// Splits `line` at a space into a stamp and the rest: the stamp is the
+/// longest run of words at its end (`at_end`) or at its start that reads as one.
+fn split_stamp(line: &str, at_end: bool) -> Option<(Stamp, &str)> {
+    let spaces = line.match_indices(char::is_whitespace).map(|(k, _)| k);
+    let cuts: Vec<usize> = if at_end {
+        spaces.rev().take(STAMP_WORDS).collect()
+    } else {
+        spaces.take(STAMP_WORDS).collect()
+    };
+    cuts.iter().rev().find_map(|&k| {
+        let (a, b) = line.split_at(k);
+        let (st, rest) = if at_end { (b, a) } else { (a, b) };
+        Some((stamp::stamp(st)?, rest))
+    })
+}
+
 /// `2026-11-24 14:05:12 nick`, `14:05:12 nick`, `24/11/2026, 14:05 - nick: text`:
 /// a header only with a date or seconds, or with a message after the nick.
 fn time_first(line: &str) -> Option<Head<'_>> {
-    let mut cuts = line.match_indices(char::is_whitespace).map(|(k, _)| k);
-    let one = cuts.next()?;
-    let two = cuts.find(|&k| k > one + 1);
-    let (stamp, rest) = [two, Some(one)]
-        .into_iter()
-        .flatten()
-        .find_map(|k| Some((stamp::stamp(&line[..k])?, &line[k..])))?;
+    let (stamp, rest) = split_stamp(line, false)?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
     let whole = rest.trim_end_matches(is_colon).trim_end();

@@ -1,6 +1,6 @@
 //! Dates and times as chat windows print them.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// The date part of a stamp.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,23 +85,83 @@ fn ymd(year: Option<u32>, m: u32, d: u32) -> Option<Day> {
     }
 }
 
+/// Half-day words before a 12-hour clock, and whether they are after noon
+/// (`Some(true)`), before (`Some(false)`) or at noon (`None`: 1 to 10 o'clock
+/// are after noon, 11 and 12 are not).
+const HALVES: &[(&str, Option<bool>)] = &[
+    ("上午", Some(false)),
+    ("早上", Some(false)),
+    ("凌晨", Some(false)),
+    ("中午", None),
+    ("下午", Some(true)),
+    ("晚上", Some(true)),
+    ("傍晚", Some(true)),
+];
+
 /// A whole string that is a stamp: `14:05`, `2026-11-24 14:05:12`,
-/// `24/11/2026, 14:05`, `11月24日 14:05`, `11月24日14:05`, `昨天 14:05`.
+/// `24/11/2026, 14:05`, `24/11/2026, 2:05 PM`, `11月24日 14:05`,
+/// `11月24日14:05`, `昨天 14:05`, `下午 2:05`, `2026-11-24 下午2:05`.
 pub(super) fn stamp(s: &str) -> Option<Stamp> {
-    let s = s.trim();
-    let (day_part, clock_part) = match s.rsplit_once(char::is_whitespace) {
+    let mut s = s.trim();
+    let mut half = None;
+    for (mark, pm) in [("AM", false), ("PM", true), ("am", false), ("pm", true)] {
+        if let Some(r) = s
+            .strip_suffix(mark)
+            .filter(|r| r.ends_with(char::is_whitespace))
+        {
+            s = r.trim_end();
+            half = Some(Some(pm));
+        }
+    }
+    let (mut day_part, mut clock_part) = match s.rsplit_once(char::is_whitespace) {
         Some((d, c)) => (Some(d.trim_end()), c),
         None => match s.split_once(['日', '号']) {
             Some((d, c)) if !c.is_empty() => (Some(&s[..d.len() + '日'.len_utf8()]), c),
             _ => (None, s),
         },
     };
-    let (time, secs) = clock(clock_part)?;
+    for &(word, pm) in HALVES {
+        if half.is_some() {
+            break;
+        }
+        if let Some(c) = clock_part.strip_prefix(word) {
+            clock_part = c;
+            half = Some(pm);
+        } else if let Some(before) = day_part.and_then(|d| d.strip_suffix(word)) {
+            // A whole word: `下午 2:05`, `2026-11-24 下午 2:05`, `11月24日下午 2:05`.
+            if before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || c == '日') {
+                let d = before.trim_end();
+                day_part = (!d.is_empty()).then_some(d);
+                half = Some(pm);
+            }
+        }
+    }
+    let (mut time, secs) = clock(clock_part)?;
+    if let Some(pm) = half {
+        time = twelve(time, pm)?;
+    }
     let day = match day_part {
         Some(d) => Some(day(d)?),
         None => None,
     };
     Some(Stamp { day, time, secs })
+}
+
+/// A 12-hour clock read as 24 hours.
+fn twelve(t: NaiveTime, pm: Option<bool>) -> Option<NaiveTime> {
+    let h = t.hour();
+    let after = match pm {
+        Some(pm) => pm,
+        None => h < 11,
+    };
+    let h24 = match (h, after) {
+        (13.., _) => return None,
+        (12, false) if pm.is_some() => 0,
+        (12, _) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    t.with_hour(h24)
 }
 
 /// The date of `day`, given the date of the paste (`options.date`) and the
@@ -152,6 +212,18 @@ mod tests {
         assert!(stamp("11月24日14:05").is_some());
         assert!(stamp("2026年11月24日 14:05:12").is_some_and(|s| s.secs));
         assert!(stamp("我明天 14:05").is_none());
+        let hm = |s: &str| stamp(s).map(|s| (s.time.hour(), s.time.minute()));
+        assert_eq!(hm("下午 2:05"), Some((14, 5)));
+        assert_eq!(hm("下午2:05"), Some((14, 5)));
+        assert_eq!(hm("中午12:30"), Some((12, 30)));
+        assert_eq!(hm("中午1:10"), Some((13, 10)));
+        assert_eq!(hm("凌晨12:10"), Some((0, 10)));
+        assert_eq!(hm("24/11/2026, 2:05 PM"), Some((14, 5)));
+        assert_eq!(hm("24/11/2026, 12:05 AM"), Some((0, 5)));
+        assert_eq!(hm("2026-11-24 下午 2:05"), Some((14, 5)));
+        assert_eq!(hm("11月24日 上午9:05"), Some((9, 5)));
+        assert_eq!(hm("下午 14:05"), None);
+        assert!(stamp("2026-11-24 下午 2:05").is_some_and(|s| s.day.is_some()));
     }
 
     #[test]
