@@ -231,12 +231,31 @@ fn bad_options_are_typed_errors() {
     };
     let e = read_transcript("tb: 在吗", &o).unwrap_err();
     assert_eq!((e.code(), e.path()), ("invalid_time", "options.offset"));
+    for bad in [
+        "24/11/2026",
+        "2026-02-30",
+        "2026-1-05",
+        "2026-11-24x",
+        "11-24",
+        "",
+    ] {
+        let o = TranscriptOptions {
+            date: Some(bad.into()),
+            ..opts(&[])
+        };
+        let e = read_transcript("tb: 在吗", &o).unwrap_err();
+        assert_eq!(
+            (e.code(), e.path()),
+            ("invalid_time", "options.date"),
+            "{bad}"
+        );
+        assert!(e.message().contains("YYYY-MM-DD"), "{}", e.message());
+    }
     let o = TranscriptOptions {
-        date: Some("24/11/2026".into()),
+        date: Some(" 2026-11-24 ".into()),
         ..opts(&[])
     };
-    let e = read_transcript("tb: 在吗", &o).unwrap_err();
-    assert_eq!((e.code(), e.path()), ("invalid_time", "options.date"));
+    assert!(read_transcript("tb: 在吗", &o).is_ok());
 }
 
 #[test]

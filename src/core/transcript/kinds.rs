@@ -37,8 +37,9 @@ pub(super) enum Divider {
 pub(super) fn divider(line: &str) -> Option<Divider> {
     let inner = line.trim_matches(dash);
     let marks = |s: &str| s.chars().filter(|&c| dash(c) && !c.is_whitespace()).count();
-    let left = marks(&line[..line.len() - line.trim_start_matches(dash).len()]);
-    let right = marks(&line[line.trim_end_matches(dash).len()..]);
+    // Slices through `get`: no slicing panic code in the wasm.
+    let left = marks(line.get(..line.len() - line.trim_start_matches(dash).len())?);
+    let right = marks(line.get(line.trim_end_matches(dash).len()..)?);
     if inner.is_empty() {
         return (left >= 4).then_some(Divider::Plain);
     }

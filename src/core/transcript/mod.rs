@@ -42,10 +42,10 @@
 mod kinds;
 mod stamp;
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Timelike};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::error::{Error, ErrorCode};
-use super::input::{default_offset, parse_offset};
+use super::input::{default_offset, format_time, parse_offset};
 use super::limits::{MAX_MESSAGES, MAX_TRANSCRIPT_CHARS};
 use super::model::{Message, Role, Transcript, TranscriptOptions, UnparsedLine};
 use kinds::Divider;
@@ -143,8 +143,11 @@ pub fn read_lines(
 fn parse_day(s: &str) -> Result<NaiveDate, Error> {
     let t = s.trim();
     let shaped = t.len() == 10 && t.get(4..5) == Some("-") && t.get(7..8) == Some("-");
-    let day = shaped.then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
-    day.flatten().ok_or_else(|| {
+    let day = match stamp::day(t).filter(|_| shaped) {
+        Some(Day::Full(d)) => Some(d),
+        _ => None,
+    };
+    day.ok_or_else(|| {
         let mut message = String::from("`");
         message.extend(s.chars().take(40));
         message.push_str("` is not a date: use YYYY-MM-DD, e.g. 2026-11-24");
@@ -404,7 +407,7 @@ impl Reader<'_> {
         self.last_time = Some(st.time);
         let local = NaiveDateTime::new(date?, st.time);
         let at = local.and_local_timezone(self.offset).single()?;
-        Some(at.to_rfc3339_opts(SecondsFormat::Secs, false))
+        Some(format_time(at))
     }
 }
 
@@ -461,7 +464,7 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
     let mut spaced = None;
     let mut known = None;
     for (i, c) in line.char_indices().filter(|&(_, c)| is_colon(c)).take(8) {
-        let (nick, msg) = (&line[..i], &line[i + c.len_utf8()..]);
+        let (nick, msg) = (line.get(..i)?, line.get(i + c.len_utf8()..)?);
         if nick.ends_with(|c: char| c.is_ascii_digit())
             && msg.starts_with(|c: char| c.is_ascii_digit())
         {
@@ -552,7 +555,7 @@ fn split_stamp(line: &str, at_end: bool) -> Option<(Stamp, &str)> {
         spaces.take(STAMP_WORDS).collect()
     };
     cuts.iter().rev().find_map(|&k| {
-        let (a, b) = line.split_at(k);
+        let (a, b) = line.split_at_checked(k)?;
         let (st, rest) = if at_end { (b, a) } else { (a, b) };
         Some((stamp::stamp(st)?, rest))
     })

@@ -116,7 +116,7 @@ pub(super) fn stamp(s: &str) -> Option<Stamp> {
     let (mut day_part, mut clock_part) = match s.rsplit_once(char::is_whitespace) {
         Some((d, c)) => (Some(d.trim_end()), c),
         None => match s.split_once(['日', '号']) {
-            Some((d, c)) if !c.is_empty() => (Some(&s[..d.len() + '日'.len_utf8()]), c),
+            Some((d, c)) if !c.is_empty() => (Some(s.get(..d.len() + '日'.len_utf8())?), c),
             _ => (None, s),
         },
     };
