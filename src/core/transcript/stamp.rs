@@ -30,8 +30,9 @@ impl Stamp {
 }
 
 fn num(s: &str, min: usize, max: usize) -> Option<u32> {
-    let ok = (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    ok.then(|| s.parse().ok()).flatten()
+    let digits = (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    // At most 4 digits: no overflow.
+    digits.then(|| s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
 /// `H:MM`, `HH:MM` or `HH:MM:SS`.
