@@ -2,6 +2,7 @@
 //! days or between read and new messages, and notices from the platform.
 
 use super::stamp::{self, Day};
+use super::{Pat, COLON, WS};
 
 /// Divider phrases, with or without dashes around them.
 const DIVIDERS: &[&str] = &[
@@ -17,12 +18,12 @@ const DIVIDERS: &[&str] = &[
 ];
 
 /// Chars that draw a divider line.
-fn dash(c: char) -> bool {
+const DASH: Pat = |c| {
     matches!(
         c,
         '-' | '—' | '–' | '─' | '━' | '=' | '＝' | '_' | '－' | '*' | '·'
     ) || c.is_whitespace()
-}
+};
 
 /// A divider line, with the date it names when it names one.
 #[derive(Debug, PartialEq)]
@@ -35,11 +36,11 @@ pub(super) enum Divider {
 /// `———— 2026-11-24 星期二 ————`, a row of dashes, or a bare date line
 /// `2026-11-24` / `11月24日`.
 pub(super) fn divider(line: &str) -> Option<Divider> {
-    let inner = line.trim_matches(dash);
-    let marks = |s: &str| s.chars().filter(|&c| dash(c) && !c.is_whitespace()).count();
+    let inner = line.trim_matches(DASH);
+    let marks = |s: &str| s.chars().filter(|&c| DASH(c) && !c.is_whitespace()).count();
     // Slices through `get`: no slicing panic code in the wasm.
-    let left = marks(line.get(..line.len() - line.trim_start_matches(dash).len())?);
-    let right = marks(line.get(line.trim_end_matches(dash).len()..)?);
+    let left = marks(line.get(..line.len() - line.trim_start_matches(DASH).len())?);
+    let right = marks(line.get(line.trim_end_matches(DASH).len()..)?);
     if inner.is_empty() {
         return (left >= 4).then_some(Divider::Plain);
     }
@@ -47,7 +48,7 @@ pub(super) fn divider(line: &str) -> Option<Divider> {
         return Some(Divider::Plain);
     }
     // A date, maybe followed by its weekday.
-    let date = match inner.split_once(char::is_whitespace) {
+    let date = match inner.split_once(WS) {
         Some((d, w)) if weekday(w.trim()) => stamp::day(d),
         _ => stamp::day(inner),
     };
@@ -120,7 +121,7 @@ pub(super) fn system(line: &str) -> Option<&str> {
     if NOTICES.iter().any(|n| line.starts_with(n)) {
         return Some(line);
     }
-    let (nick, text) = line.split_once([':', '：'])?;
+    let (nick, text) = line.split_once(COLON)?;
     let text = text.trim();
     (system_nick(nick.trim()) && !text.is_empty()).then_some(text)
 }

@@ -416,9 +416,16 @@ fn clean(raw: &str) -> &str {
     raw.trim().trim_start_matches('\u{feff}').trim()
 }
 
-fn is_colon(c: char) -> bool {
-    matches!(c, ':' | '：')
-}
+/// A char class. Every search goes through this one type, so that each
+/// `str` search method is in the wasm once.
+pub(super) type Pat = fn(char) -> bool;
+pub(super) const WS: Pat = char::is_whitespace;
+pub(super) const COLON: Pat = |c| matches!(c, ':' | '：');
+const DIGIT: Pat = |c| c.is_ascii_digit();
+const OPEN: Pat = |c| matches!(c, '(' | '（' | '[' | '【');
+const OPEN_PAREN: Pat = |c| matches!(c, '(' | '（');
+const CLOSE_PAREN: Pat = |c| matches!(c, ')' | '）');
+const SENTENCE: Pat = |c| matches!(c, '，' | '。' | '？' | '！' | '?' | '!' | '\t');
 
 fn is_agent(nick: &str, agents: &[&str]) -> bool {
     if agents.contains(&nick) {
@@ -434,25 +441,23 @@ fn is_agent(nick: &str, agents: &[&str]) -> bool {
 
 /// `shop:agent`: one colon with no space around it and a short name on each side.
 fn sub_account(nick: &str) -> Option<(&str, &str)> {
-    let (shop, agent) = nick.split_once(is_colon)?;
-    let spaced = shop.ends_with(char::is_whitespace) || agent.starts_with(char::is_whitespace);
-    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && !agent.contains(is_colon);
+    let (shop, agent) = nick.split_once(COLON)?;
+    let spaced = shop.ends_with(WS) || agent.starts_with(WS);
+    let ok = !spaced && nick_ok(shop) && nick_ok(agent) && !agent.contains(COLON);
     ok.then_some((shop, agent))
 }
 
 /// A plausible nick: short, no brackets at its start, not a sentence.
 fn nick_ok(nick: &str) -> bool {
     let n = nick.chars().count();
-    (1..=MAX_NICK_CHARS).contains(&n)
-        && !nick.starts_with(['(', '（', '[', '【'])
-        && !nick.contains(['，', '。', '？', '！', '?', '!', '\t'])
+    (1..=MAX_NICK_CHARS).contains(&n) && !nick.starts_with(OPEN) && !nick.contains(SENTENCE)
 }
 
 /// A sender on a line of its own: a short nick, maybe ending in a colon.
 fn nick_line(line: &str) -> Option<&str> {
-    let nick = line.trim_end_matches(is_colon).trim_end();
+    let nick = line.trim_end_matches(COLON).trim_end();
     let short = nick.chars().count() <= MAX_NICK_LINE_CHARS;
-    let colon_free = !nick.contains(is_colon) || sub_account(nick).is_some();
+    let colon_free = !nick.contains(COLON) || sub_account(nick).is_some();
     (short && colon_free && nick_ok(nick) && stamp::day(nick).is_none()).then_some(nick)
 }
 
@@ -463,17 +468,14 @@ fn split_nick<'t>(line: &'t str, agents: &[&str]) -> Option<(&'t str, &'t str)> 
     let mut first = None;
     let mut spaced = None;
     let mut known = None;
-    for (i, c) in line.char_indices().filter(|&(_, c)| is_colon(c)).take(8) {
+    for (i, c) in line.char_indices().filter(|&(_, c)| COLON(c)).take(8) {
         let (nick, msg) = (line.get(..i)?, line.get(i + c.len_utf8()..)?);
-        if nick.ends_with(|c: char| c.is_ascii_digit())
-            && msg.starts_with(|c: char| c.is_ascii_digit())
-        {
+        if nick.ends_with(DIGIT) && msg.starts_with(DIGIT) {
             continue; // the colon of a time, `14:05`
         }
         let nick = nick.trim();
         first = first.or(Some((nick, msg)));
-        if spaced.is_none() && (c == '：' || msg.is_empty() || msg.starts_with(char::is_whitespace))
-        {
+        if spaced.is_none() && (c == '：' || msg.is_empty() || msg.starts_with(WS)) {
             spaced = Some((nick, msg));
         }
         if !agents.is_empty() && is_agent(nick, agents) {
@@ -508,19 +510,19 @@ struct Head<'t> {
 /// `nick(14:05): text`, `2026-11-24 14:05:12 nick`,
 /// `24/11/2026, 14:05 - nick: text`; a trailing colon is allowed.
 fn header(line: &str) -> Option<Head<'_>> {
-    let line = line.trim_end_matches(is_colon).trim_end();
-    if line.starts_with(|c: char| c.is_ascii_digit()) {
+    let line = line.trim_end_matches(COLON).trim_end();
+    if line.starts_with(DIGIT) {
         return time_first(line);
     }
     // `nick(stamp)`, maybe with the message after a colon.
-    if let Some((left, right)) = line.rsplit_once([')', '）']) {
+    if let Some((left, right)) = line.rsplit_once(CLOSE_PAREN) {
         let right = right.trim_start();
-        let text = match right.strip_prefix(is_colon) {
+        let text = match right.strip_prefix(COLON) {
             Some(t) if !t.trim().is_empty() => Some(t.trim()),
             _ if right.is_empty() => None,
             _ => return None,
         };
-        let (nick, inside) = left.rsplit_once(['(', '（'])?;
+        let (nick, inside) = left.rsplit_once(OPEN_PAREN)?;
         let nick = nick.trim();
         let stamp = stamp::stamp(inside)?;
         return nick_ok(nick).then_some(Head {
@@ -532,7 +534,7 @@ fn header(line: &str) -> Option<Head<'_>> {
     }
     // `nick stamp`: the stamp is the longest run of the last words that reads as one.
     let (stamp, nick) = split_stamp(line, true)?;
-    let nick = nick.trim_end().trim_end_matches(is_colon).trim_end();
+    let nick = nick.trim_end().trim_end_matches(COLON).trim_end();
     if stamp::day(nick).is_some() {
         return None;
     }
@@ -548,7 +550,7 @@ fn header(line: &str) -> Option<Head<'_>> {
 /// Splits `line` at a space into a stamp and the rest: the stamp is the
 /// longest run of words at its end (`at_end`) or at its start that reads as one.
 fn split_stamp(line: &str, at_end: bool) -> Option<(Stamp, &str)> {
-    let spaces = line.match_indices(char::is_whitespace).map(|(k, _)| k);
+    let spaces = line.match_indices(WS).map(|(k, _)| k);
     let cuts: Vec<usize> = if at_end {
         spaces.rev().take(STAMP_WORDS).collect()
     } else {
@@ -567,7 +569,7 @@ fn time_first(line: &str) -> Option<Head<'_>> {
     let (stamp, rest) = split_stamp(line, false)?;
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
-    let whole = rest.trim_end_matches(is_colon).trim_end();
+    let whole = rest.trim_end_matches(COLON).trim_end();
     let one_line = sub_account(whole)
         .is_none()
         .then(|| split_nick(rest, &[]))
@@ -580,7 +582,7 @@ fn time_first(line: &str) -> Option<Head<'_>> {
             text: Some(msg.trim()),
         });
     }
-    let nick = rest.trim_end_matches(is_colon).trim_end();
+    let nick = rest.trim_end_matches(COLON).trim_end();
     (stamp.strong() && nick_ok(nick)).then_some(Head {
         nick,
         stamp,

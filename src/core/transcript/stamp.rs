@@ -2,6 +2,13 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
+use super::{Pat, WS};
+
+const COMMA: Pat = |c| matches!(c, ',' | '，');
+const DAY_END: Pat = |c| matches!(c, '日' | '号');
+/// What may come before a half-day word: a space or the end of a date.
+const WORD_END: Pat = |c| c.is_whitespace() || c == '日';
+
 /// The date part of a stamp.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Day {
@@ -51,7 +58,7 @@ pub(super) fn clock(s: &str) -> Option<(NaiveTime, bool)> {
 /// `24/11/2026`, `11-24`, `11/24`, `2026年11月24日`, `11月24日`, `今天`, `昨天`,
 /// `前天`; a trailing comma is allowed.
 pub(super) fn day(s: &str) -> Option<Day> {
-    let s = s.trim_end_matches([',', '，']);
+    let s = s.trim_end_matches(COMMA);
     match s {
         "今天" => return Some(Day::Relative(0)),
         "昨天" => return Some(Day::Relative(-1)),
@@ -106,17 +113,14 @@ pub(super) fn stamp(s: &str) -> Option<Stamp> {
     let mut s = s.trim();
     let mut half = None;
     for (mark, pm) in [("AM", false), ("PM", true), ("am", false), ("pm", true)] {
-        if let Some(r) = s
-            .strip_suffix(mark)
-            .filter(|r| r.ends_with(char::is_whitespace))
-        {
+        if let Some(r) = s.strip_suffix(mark).filter(|r| r.ends_with(WS)) {
             s = r.trim_end();
             half = Some(Some(pm));
         }
     }
-    let (mut day_part, mut clock_part) = match s.rsplit_once(char::is_whitespace) {
+    let (mut day_part, mut clock_part) = match s.rsplit_once(WS) {
         Some((d, c)) => (Some(d.trim_end()), c),
-        None => match s.split_once(['日', '号']) {
+        None => match s.split_once(DAY_END) {
             Some((d, c)) if !c.is_empty() => (Some(s.get(..d.len() + '日'.len_utf8())?), c),
             _ => (None, s),
         },
@@ -130,7 +134,7 @@ pub(super) fn stamp(s: &str) -> Option<Stamp> {
             half = Some(pm);
         } else if let Some(before) = day_part.and_then(|d| d.strip_suffix(word)) {
             // A whole word: `下午 2:05`, `2026-11-24 下午 2:05`, `11月24日下午 2:05`.
-            if before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || c == '日') {
+            if before.is_empty() || before.ends_with(WORD_END) {
                 let d = before.trim_end();
                 day_part = (!d.is_empty()).then_some(d);
                 half = Some(pm);
