@@ -98,7 +98,6 @@ const NOTICES: &[&str] = &[
     "买家申请退款",
     "订单已关闭",
     "交易已关闭",
-    "交易关闭",
     "订单已取消",
     "会话已转接",
     "当前会话已转接",
@@ -109,6 +108,8 @@ const NOTICES: &[&str] = &[
     "您撤回了一条消息",
 ];
 
+const QUESTION: Pat = |c| matches!(c, '?' | '？' | '吗');
+
 /// A platform notice: its text as the system message, or `None`.
 pub(super) fn system(line: &str) -> Option<&str> {
     for (open, close) in [('[', ']'), ('【', '】')] {
@@ -118,7 +119,9 @@ pub(super) fn system(line: &str) -> Option<&str> {
             }
         }
     }
-    if NOTICES.iter().any(|n| line.starts_with(n)) {
+    // A question is someone asking, not the platform telling.
+    let question = line.contains(QUESTION);
+    if !question && NOTICES.iter().any(|n| line.starts_with(n)) {
         return Some(line);
     }
     let (nick, text) = line.split_once(COLON)?;
@@ -165,6 +168,8 @@ mod tests {
         );
         assert_eq!(system("买家已拍下，待付款"), Some("买家已拍下，待付款"));
         assert_eq!(system("[图片]"), None);
+        assert_eq!(system("交易已关闭了吗？"), None);
+        assert_eq!(system("买家已付款吗"), None);
         assert_eq!(system("tb_lili: 在吗"), None);
     }
 }
