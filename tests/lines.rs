@@ -153,6 +153,7 @@ fn every_line_the_table_can_produce_passes_lint() {
                             channel: Some(channel),
                             locale: Some(locale),
                             buyer_name: facts.name.clone().filter(|_| channel == Channel::Sms),
+                            ..LintOptions::default()
                         };
                         let w = lint(&line, &opts).unwrap();
                         assert!(w.is_empty(), "{} {:?}: {line}\n{w:?}", t.id, channel);

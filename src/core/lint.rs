@@ -7,6 +7,8 @@ use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
+mod rules;
+
 use super::text::{
     char_count, char_end, contains, digits, find, find_char, is_digit, lines, num, trim_end_in,
 };
@@ -85,7 +87,9 @@ pub fn sms_limit(text: &str) -> usize {
 fn is_break(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
-        || ",。!?;:、~…「」『』()【】“”‘’—".chars().any(|x| x == c)
+        || "，。！？；：、～…「」『』（）【】“”‘’—"
+            .chars()
+            .any(|x| x == c)
 }
 
 fn is_han(c: char) -> bool {
@@ -160,35 +164,6 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
     }
 }
 
-/// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
-/// before 您好, or Hi/Hello/Dear and a word.
-fn has_address(head: &str) -> bool {
-    if ["亲", "親", "先生", "女士", "小姐", "同学", "同學"]
-        .iter()
-        .any(|w| contains(head, w))
-    {
-        return true;
-    }
-    for greet in &["您好", "你好"] {
-        if let Some(i) = find(head, greet) {
-            let before = head.get(..i).unwrap_or("").trim();
-            if before.chars().any(super::text::is_letter)
-                && !matches!(before.chars().next(), Some('您' | '你'))
-            {
-                return true;
-            }
-        }
-    }
-    let head = head.trim_start();
-    ["hi ", "hello ", "dear "].iter().any(|g| {
-        head.get(..g.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(g))
-            && head
-                .get(g.len()..)
-                .is_some_and(|rest| rest.chars().next().is_some_and(super::text::is_letter))
-    })
-}
-
 fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
     let n = char_count(text);
     let limit = sms_limit(text);
@@ -209,7 +184,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
             (contains(window(k), name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
-            has_address(window(SMS_NAME_CHARS)),
+            rules::has_address(window(SMS_NAME_CHARS)),
             t3(loc, NO_ADDRESS).to_string(),
         ),
     };
@@ -300,6 +275,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         let word = text.get(start..end).unwrap_or("");
         out.push(warning(code, trf(loc, m, &[word]), text, start, end));
     }
+    rules::check(text, options, loc, &mut out);
     if options.channel == Some(Channel::Sms) {
         sms_checks(text, options, loc, &mut out);
     }
@@ -311,7 +287,12 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<(String, usize, usize)> {
-        lint(text, &LintOptions::default())
+        // The word table only: these texts keep half-width punctuation.
+        let opts = LintOptions {
+            full_width: Some(false),
+            ..LintOptions::default()
+        };
+        lint(text, &opts)
             .unwrap()
             .into_iter()
             .map(|w| (w.code, w.start.unwrap(), w.end.unwrap()))

@@ -483,6 +483,8 @@ fn lint_opts(e: &mut Failed, v: Val) -> Option<LintOptions> {
         channel: name(e, &v, "channel", false),
         locale: name(e, &v, "locale", false),
         buyer_name: opt(e, &v, "buyerName", string),
+        marketing: opt(e, &v, "marketing", boolean),
+        full_width: opt(e, &v, "fullWidth", boolean),
     })
 }
 
