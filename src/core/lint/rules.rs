@@ -74,9 +74,9 @@ static OPT_OUT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The signature: the shop's name in 【】.
+/// The signature: the shop's name in 【】 (or [] in English).
 static SIGNATURE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"【[^【】\s]{1,20}】").ok());
+    LazyLock::new(|| Regex::new(r"【[^【】\s]{1,20}】|\[[^\[\]\n]{1,30}\]").ok());
 
 /// Messages of the codes this module adds, one `zh-CN|zh-TW|en` row each
 /// (see [`t3`]); the codes shared with the word table take its messages.
@@ -232,22 +232,22 @@ pub(super) fn check(text: &str, options: &LintOptions, loc: Locale, out: &mut Ve
     // Earliest first, then longest; the first of overlapping hits stays.
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut kept: Vec<Warning> = Vec::new();
+    // UTF-16 offset of `at`, walking forward once: starts are sorted.
     let (mut units, mut at, mut end) = (0, 0, 0);
     let mut table = 0;
     for h in hits {
         if h.start < end {
             continue;
         }
-        // UTF-16 offsets by walking forward once: hits are sorted.
         units += text
             .get(at..h.start)
             .map_or(0, |s| s.encode_utf16().count());
+        at = h.start;
         let start16 = units;
-        units += text
-            .get(h.start..h.end)
-            .map_or(0, |s| s.encode_utf16().count());
-        let end16 = units;
-        (at, end) = (h.end, h.end);
+        let end16 = start16
+            + text
+                .get(h.start..h.end)
+                .map_or(0, |s| s.encode_utf16().count());
         // Skip what overlaps a warning of the word table.
         while out
             .get(table)
@@ -258,6 +258,7 @@ pub(super) fn check(text: &str, options: &LintOptions, loc: Locale, out: &mut Ve
         if out.get(table).is_some_and(|w| w.start.unwrap_or(0) < end16) {
             continue;
         }
+        end = h.end;
         let word = text.get(h.start..h.end).unwrap_or("");
         let full = word.chars().next().and_then(full_width).map(String::from);
         let args = [word, full.as_deref().unwrap_or("")];
