@@ -300,3 +300,77 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn built_in_chinese_templates_use_full_width_punctuation() {
+    // Issue 13: professional scripts use full-width ，？：！ in Chinese lines.
+    let mut bad = Vec::new();
+    for t in cuifu::core::lines::templates() {
+        for locale in [Locale::ZhCn, Locale::ZhTw] {
+            let Some(text) = t.text(locale) else { continue };
+            let w = check(text);
+            if !w.is_empty() {
+                let codes: Vec<&str> = w.iter().map(|w| w.code.as_str()).collect();
+                bad.push(format!("{} {}: {text}  {codes:?}", t.id, locale.as_str()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} template texts:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn sms_emoji_links_and_marketing() {
+    let marketing = |text: &str| {
+        lint(
+            text,
+            &LintOptions {
+                channel: Some(Channel::Sms),
+                buyer_name: Some("王丽".into()),
+                marketing: Some(true),
+                ..LintOptions::default()
+            },
+        )
+        .unwrap()
+    };
+    let codes_of = |w: Vec<Warning>| w.into_iter().map(|w| w.code).collect::<Vec<_>>();
+    // seed 001: 短信 无表情; links only in IM (002).
+    assert_eq!(
+        codes_of(sms("王丽您好，付款后尽快发货👍🏻", Some("王丽"))),
+        ["sms_emoji"]
+    );
+    assert!(codes(("王丽您好，付款后尽快发货👍🏻")).is_empty());
+    assert_eq!(
+        spans("亲，付款链接：https://m.tb.cn/x 😊").len(),
+        0,
+        "IM keeps emoji and links"
+    );
+    assert_eq!(
+        codes_of(marketing("王丽您好，全场满99减10")),
+        ["sms_signature", "sms_opt_out"]
+    );
+    let w = marketing("王丽您好，全场满99减10");
+    assert_eq!((w[0].start, w[0].end), (Some(0), Some(0)));
+    assert_eq!((w[1].start, w[1].end), (Some(13), Some(13)));
+    assert!(marketing("王丽您好，全场满99减10，回T退订【小暖】").is_empty());
+    // Not marketing: a reminder about the buyer's own order needs neither.
+    assert!(sms("王丽您好，您的订单还未付款", Some("王丽")).is_empty());
+}
+
+#[test]
+fn lint_stays_linear() {
+    // 10,000 characters full of hits: every pattern runs once over the text.
+    let text = "保证明天送到,最好!".repeat(1000);
+    let w = check(&text);
+    assert_eq!(w.len(), 3000);
+    let mut end = 0;
+    for w in &w {
+        assert!(w.start.unwrap() >= end, "overlap at {:?}", w.start);
+        end = w.end.unwrap();
+    }
+    assert_eq!(end, text.encode_utf16().count());
+}

@@ -148,11 +148,11 @@ const NAME_MISSING: &str = concat!(
 );
 
 const NO_ADDRESS: &str = concat!(
-    "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)",
+    "短信开头没有买家的名字:前7个字里写上名字(“亲”不算名字)",
     "|",
-    "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字",
+    "簡訊開頭沒有買家的名字:前7個字裡寫上名字(「親」不算名字)",
     "|",
-    "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
+    "the SMS does not start with the buyer's name: put it in the first 7 characters (\"Dear customer\" is no name)",
 );
 
 fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {

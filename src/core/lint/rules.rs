@@ -174,8 +174,14 @@ fn half_width(text: &str, hits: &mut Vec<Hit>) {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // English after a Chinese name: 「羽绒服」! Could you …
+        let english_after = next == Some(' ')
+            && text
+                .get(i + c.len_utf8() + 1..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|n| n.is_ascii_alphanumeric());
         if full_width(c).is_some()
-            && (prev.is_some_and(is_cjk) || next.is_some_and(is_cjk))
+            && (prev.is_some_and(is_cjk) && !english_after || next.is_some_and(is_cjk))
             && !(prev.is_some_and(|p: char| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit()))
         {
