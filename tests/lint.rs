@@ -343,7 +343,7 @@ fn sms_emoji_links_and_marketing() {
         codes_of(sms("王丽您好，付款后尽快发货👍🏻", Some("王丽"))),
         ["sms_emoji"]
     );
-    assert!(codes(("王丽您好，付款后尽快发货👍🏻")).is_empty());
+    assert!(codes("王丽您好，付款后尽快发货👍🏻").is_empty());
     assert_eq!(
         spans("亲，付款链接：https://m.tb.cn/x 😊").len(),
         0,
@@ -366,7 +366,8 @@ fn lint_stays_linear() {
     // 10,000 characters full of hits: every pattern runs once over the text.
     let text = "保证明天送到,最好!".repeat(1000);
     let w = check(&text);
-    assert_eq!(w.len(), 3000);
+    // Per repeat: the promise, 最好, and the half-width , and !.
+    assert_eq!(w.len(), 4000);
     let mut end = 0;
     for w in &w {
         assert!(w.start.unwrap() >= end, "overlap at {:?}", w.start);

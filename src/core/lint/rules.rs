@@ -179,7 +179,7 @@ fn half_width(text: &str, hits: &mut Vec<Hit>) {
             && text
                 .get(i + c.len_utf8() + 1..)
                 .and_then(|s| s.chars().next())
-                .is_some_and(|n| n.is_ascii_alphanumeric());
+                .is_some_and(|n| n.is_ascii_alphabetic());
         if full_width(c).is_some()
             && (prev.is_some_and(is_cjk) && !english_after || next.is_some_and(is_cjk))
             && !(prev.is_some_and(|p: char| p.is_ascii_digit())
