@@ -127,12 +127,7 @@ pub(crate) fn join(parent: &str, field: &str) -> String {
 
 /// The path of element `i` of the array at `parent`: `at("messages", 3)` is `messages[3]`.
 pub(crate) fn at(parent: &str, i: usize) -> String {
-    let mut out = String::with_capacity(parent.len() + 6);
-    out.push_str(parent);
-    out.push('[');
-    super::text::push_num(&mut out, i as u64, 1);
-    out.push(']');
-    out
+    format!("{parent}[{i}]")
 }
 
 /// Classifies a serde message and puts the path where the caller looks for it.

@@ -12,7 +12,6 @@ use super::clock;
 use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode, Warning};
 use super::reason::Analysis;
-use super::text::{num, push_num};
 use super::timing::{self, Occasion, Stop, Timing};
 
 /// `tpl` with each `{}` replaced by the next of `args`.
@@ -42,51 +41,32 @@ fn traditional(c: char) -> char {
 
 /// Appends `s`, in traditional characters if `tw`.
 fn push_text(out: &mut String, s: &str, tw: bool) {
-    if !tw {
+    if tw {
+        out.extend(s.chars().map(traditional));
+    } else {
         out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        out.push(traditional(c));
     }
 }
 
 /// [`fill`], writing the text of `tpl` (not the arguments) in traditional
 /// characters if `tw`.
 fn fill_in(tpl: &str, args: &[&str], tw: bool) -> String {
-    // A byte scan: `str::find` with a string pattern links a larger searcher.
     let mut out = String::with_capacity(tpl.len() + 24);
-    let b = tpl.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    let mut it = args.iter();
-    while let Some(pair) = b.get(i..i + 2) {
-        if pair == b"{}" {
-            push_text(&mut out, tpl.get(start..i).unwrap_or(""), tw);
-            let arg = it.next().copied().unwrap_or("");
-            // No space between two CJK characters ("顺延到 明天" → "顺延到明天").
-            if arg.as_bytes().first().is_some_and(|c| *c >= 0x80)
-                && out.ends_with(' ')
-                && out.len() >= 2
-                && out.as_bytes()[out.len() - 2] >= 0x80
-            {
-                out.pop();
-            }
-            out.push_str(arg);
-            i += 2;
-            start = i;
-        } else {
-            i += 1;
+    let mut pieces = tpl.split("{}");
+    push_text(&mut out, pieces.next().unwrap_or(""), tw);
+    let mut args = args.iter();
+    for piece in pieces {
+        let arg = args.next().copied().unwrap_or("");
+        // No space between two non-ASCII characters ("顺延到 明天" → "顺延到明天").
+        let mut end = out.chars().rev();
+        if arg.chars().next().is_some_and(|c| !c.is_ascii())
+            && end.next() == Some(' ')
+            && end.next().is_some_and(|c| !c.is_ascii())
+        {
+            out.pop();
         }
-    }
-    push_text(&mut out, tpl.get(start..).unwrap_or(""), tw);
-    out
-}
-
-/// The parts, one after the other.
-pub fn cat(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for p in parts {
-        out.push_str(p);
+        out.push_str(arg);
+        push_text(&mut out, piece, tw);
     }
     out
 }
@@ -98,11 +78,7 @@ pub fn hhmm(t: NaiveTime) -> String {
 
 /// `HH:MM` of `s` seconds since midnight (`0 <= s < 86,400`).
 pub fn hms(s: i64) -> String {
-    let mut out = String::new();
-    push_num(&mut out, (s / 3600) as u64, 2);
-    out.push(':');
-    push_num(&mut out, (s / 60 % 60) as u64, 2);
-    out
+    format!("{:02}:{:02}", s / 3600, s / 60 % 60)
 }
 
 /// The sentence for `loc` with its `{}` slots filled. `row` is as for
@@ -111,39 +87,28 @@ pub fn hms(s: i64) -> String {
 pub fn trf(loc: Locale, row: &'static str, args: &[&str]) -> String {
     let text = t3(loc, row);
     if text == "~" {
-        return fill_in(part(row, b'|', 0), args, true);
+        return fill_in(part(row, '|', 0), args, true);
     }
     fill(text, args)
 }
 
 /// Part `k` of `s`, counting parts separated by `sep`; `""` past the end.
-fn part(s: &'static str, sep: u8, k: usize) -> &'static str {
-    let (mut start, mut n) = (0, 0);
-    for (i, b) in s.bytes().chain([sep]).enumerate() {
-        if b != sep {
-            continue;
-        }
-        if n == k {
-            return s.get(start..i).unwrap_or("");
-        }
-        n += 1;
-        start = i + 1;
-    }
-    ""
+fn part(s: &'static str, sep: char, k: usize) -> &'static str {
+    s.split(sep).nth(k).unwrap_or("")
 }
 
 /// The part of `row` (`zh-CN|zh-TW|en`) for `loc`; an empty zh-TW part is
 /// the zh-CN one. One string per sentence keeps each call site small.
 pub fn t3(loc: Locale, row: &'static str) -> &'static str {
-    match part(row, b'|', loc as usize) {
-        "" => part(row, b'|', 0),
+    match part(row, '|', loc as usize) {
+        "" => part(row, '|', 0),
         p => p,
     }
 }
 
 /// Row `i` of a table of `zh-CN|zh-TW|en` lines, for `loc`.
 pub fn row(table: &'static str, i: usize, loc: Locale) -> &'static str {
-    t3(loc, part(table, b'\n', i))
+    t3(loc, part(table, '\n', i))
 }
 
 const WEEKDAYS: &str = "\
@@ -157,12 +122,8 @@ const WEEKDAYS: &str = "\
 
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
-    let mut out = String::new();
     let (_, month, day) = clock::civil(clock::day(t));
-    push_num(&mut out, month.into(), 1);
-    out.push('/');
-    push_num(&mut out, day.into(), 1);
-    out
+    format!("{month}/{day}")
 }
 
 /// A moment as seen from `now`: `13:30`, `明天 10:00`, `11/30(周一) 10:00`
@@ -188,9 +149,9 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
 pub fn span(d: Duration, loc: Locale) -> String {
     let m = d.num_minutes().max(0);
     let (h, mm) = (m / 60, m % 60);
-    let (hs, ms) = (num(h), num(mm));
+    let (hs, ms) = (h.to_string(), mm.to_string());
     if h >= 48 && mm == 0 && h % 24 == 0 {
-        let ds = num(h / 24);
+        let ds = (h / 24).to_string();
         trf(loc, "{} 天||{} days", &[&ds])
     } else if h == 0 {
         trf(loc, "{} 分钟|~|{} min", &[&ms])
@@ -201,8 +162,8 @@ pub fn span(d: Duration, loc: Locale) -> String {
     }
 }
 
-/// `s` with an ASCII first letter in upper case (English sentences; ASCII
-/// only, which keeps the Unicode case tables out of the wasm binary).
+/// `s` with an ASCII first letter in upper case (the English sentences
+/// start with ASCII letters).
 pub fn capital(s: &str) -> String {
     let mut out = s.to_string();
     if let Some(f) = out.get_mut(..1) {
@@ -213,21 +174,18 @@ pub fn capital(s: &str) -> String {
 
 /// Whole yuan, rounded.
 pub fn yuan(x: f64) -> String {
-    num(x.max(0.0).round() as i64)
+    (x.max(0.0).round() as i64).to_string()
 }
 
 /// One decimal, rounded, e.g. `3.3`.
 pub fn tenths(x: f64) -> String {
     let n = (x.max(0.0) * 10.0).round() as i64;
-    let mut out = num(n / 10);
-    out.push('.');
-    push_num(&mut out, (n % 10).unsigned_abs(), 1);
-    out
+    format!("{}.{}", n / 10, n % 10)
 }
 
 /// A percentage, rounded, e.g. `8` for 0.08.
 pub fn pct(x: f64) -> String {
-    num((x.max(0.0) * 100.0).round() as i64)
+    ((x.max(0.0) * 100.0).round() as i64).to_string()
 }
 
 /// The separator of a list of words: `、` (Chinese) or `, ` (English).
@@ -313,7 +271,7 @@ door_open|礼貌留客|禮貌留客|door left open";
 
 fn angle_name(angle: &str, loc: Locale) -> &'static str {
     for i in 0..6 {
-        let r = part(ANGLES, b'\n', i);
+        let r = part(ANGLES, '\n', i);
         if let Some(rest) = r.strip_prefix(angle).and_then(|x| x.strip_prefix('|')) {
             return t3(loc, rest);
         }
@@ -337,7 +295,7 @@ pub fn stop_name(stop: Stop, loc: Locale) -> String {
             0,
         ),
     };
-    trf(loc, row, &[&num(n as i64)])
+    trf(loc, row, &[&n.to_string()])
 }
 
 /// The 结果备注 line to record on the order, e.g.
@@ -351,7 +309,7 @@ pub fn remark(
 ) -> String {
     let loc = input.locale;
     let at = timing.send_at.unwrap_or(input.now);
-    let stamp = cat(&[&md(&at), " ", &hms(clock::sod(&at))]);
+    let stamp = [&md(&at), " ", &hms(clock::sod(&at))].concat();
     let reason =
         if analysis.reason.code == ReasonCode::ChangedMind && analysis.signals.declined.is_none() {
             t3(loc, "还在考虑|還在考慮|thinking it over")
@@ -383,7 +341,7 @@ pub fn remark(
             what.push_str(a);
         }
     }
-    let n = num(input.reminders.len() as i64 + 1);
+    let n = (input.reminders.len() + 1).to_string();
     let ch = channel_name(channel, loc);
     trf(
         loc,

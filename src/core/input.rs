@@ -1,13 +1,13 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, SecondsFormat, Utc};
 
 use super::clock;
 use super::error::{at, join, Error, ErrorCode};
 use super::limits::*;
 use super::model::*;
-use super::text::{char_count, digits, push_num};
+use super::text::digits;
 
 /// A chat message with its time parsed.
 #[derive(Clone, Debug)]
@@ -181,88 +181,36 @@ pub fn parse_time(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
     })
 }
 
-/// RFC 3339 as chrono's `DateTime::parse_from_rfc3339` reads it (same
-/// strings accepted, same values), written by hand: chrono's scanner slices
-/// strings at run-time offsets, which links the panic formatting of string
-/// slicing (and its Unicode tables) into the wasm.
+/// RFC 3339, and the years past 9999 (or before 0) that chrono's RFC 3339
+/// writer spells with a sign (`+10000-01-01T00:00:00+08:00`), so that every
+/// time [`format_time`] writes reads back.
 fn rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
-    let b = s.as_bytes();
-    let d = |i: usize| -> Option<u32> {
-        let c = *b.get(i)?;
-        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    DateTime::parse_from_rfc3339(s).ok().or_else(|| {
+        signed_year(s).then(|| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%:z").ok())?
+    })
+}
+
+/// Whether `s` starts with a year as chrono's RFC 3339 writer spells one
+/// outside 0000 to 9999: a sign, then four digits or more without a
+/// leading zero past four.
+fn signed_year(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix(['+', '-']) else {
+        return false;
     };
-    let n2 = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
-    let lit = |i: usize, c: u8| b.get(i) == Some(&c);
-    if !(matches!(b.get(10), Some(b'T' | b't' | b' ')) && lit(13, b':') && lit(16, b':')) {
-        return None;
-    }
-    // The date is what `parse_date` reads (byte 10 is ASCII, so a boundary).
-    let day = date(s.get(..10)?)?.0.into();
-    let (hour, min, mut sec) = (n2(11)?, n2(14)?, n2(17)?);
-    let mut nano = 0;
-    if sec == 60 {
-        // RFC 3339 allows a leap second.
-        sec = 59;
-        nano = 1_000_000_000;
-    }
-    let mut i = 19;
-    if lit(19, b'.') {
-        i = 20;
-        let (mut frac, mut digits) = (0u32, 0u32);
-        while let Some(x) = d(i) {
-            // Digits past the ninth are read and ignored.
-            if digits < 9 {
-                frac = frac * 10 + x;
-                digits += 1;
-            }
-            i += 1;
-        }
-        if digits == 0 {
-            return None;
-        }
-        nano += frac * 10u32.pow(9 - digits);
-    }
-    if hour > 23 || min > 59 || sec > 59 {
-        return None;
-    }
-    let offset = match b.get(i)? {
-        b'Z' | b'z' => {
-            i += 1;
-            0
-        }
-        c => {
-            // '+', '-' or U+2212 MINUS SIGN.
-            let (neg, len) = match c {
-                b'+' => (false, 1),
-                b'-' => (true, 1),
-                _ if b.get(i..i + 3) == Some("\u{2212}".as_bytes()) => (true, 3),
-                _ => return None,
-            };
-            i += len;
-            let (h, m) = (n2(i)?, n2(i + 3)?);
-            if !lit(i + 2, b':') || m > 59 {
-                return None;
-            }
-            i += 5;
-            let secs = (h * 3600 + m * 60) as i32;
-            if neg {
-                -secs
-            } else {
-                secs
-            }
-        }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year = rest.get(..digits).and_then(|d| d.parse::<i64>().ok());
+    let year = if s.starts_with('-') {
+        year.map(|y| -y)
+    } else {
+        year
     };
-    if i != b.len() {
-        return None;
-    }
-    let tz = FixedOffset::east_opt(offset)?;
-    let secs = i64::from(hour * 3600 + min * 60 + sec);
-    clock::moment(tz, day, secs, nano)
+    rest.as_bytes().get(digits) == Some(&b'-')
+        && (digits == 4 || (digits > 4 && !rest.starts_with('0')))
+        && year.is_some_and(|y| !(0..=9999).contains(&y))
 }
 
 /// Parses `"HH:MM"`.
 pub fn parse_hhmm(path: &str, s: &str) -> Result<NaiveTime, Error> {
-    // Hand-written: chrono's format-string parser costs kilobytes of wasm.
     hhmm(s.trim()).ok_or_else(|| not_a(path, s, " is not a time of day: use HH:MM, e.g. 10:00"))
 }
 
@@ -271,22 +219,7 @@ fn hhmm(t: &str) -> Option<NaiveTime> {
     if !(1..=2).contains(&h.len()) || m.len() != 2 {
         return None;
     }
-    NaiveTime::from_hms_opt(uint(h)?, uint(m)?, 0)
-}
-
-/// Reads a decimal as `str::parse::<u32>` does: an optional `+`, then
-/// digits (written by hand: each `parse` type costs its own copy in wasm).
-fn uint(s: &str) -> Option<u32> {
-    u32::try_from(digits(s.strip_prefix('+').unwrap_or(s))?).ok()
-}
-
-/// Reads a decimal as `str::parse::<i32>` does: an optional sign, then digits.
-fn int(s: &str) -> Option<i32> {
-    match s.strip_prefix('-') {
-        Some(d) if d.starts_with('+') => None,
-        Some(d) => i32::try_from(uint(d)?).ok().map(|n| -n),
-        None => i32::try_from(uint(s)?).ok(),
-    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
 /// Parses `"YYYY-MM-DD"` to its day number (see [`clock`]).
@@ -308,31 +241,10 @@ fn date(s: &str) -> Option<clock::Day> {
     )
 }
 
-/// Formats a time as RFC 3339 with its offset and no fraction.
+/// Formats a time as RFC 3339 with its offset and no fraction (a leap
+/// second as `:60`, a year past 9999 with its sign).
 pub fn format_time(t: DateTime<FixedOffset>) -> String {
-    let secs = t.offset().local_minus_utc();
-    let sign = if secs < 0 { "-" } else { "+" };
-    let secs = u64::from(secs.unsigned_abs());
-    let (y, m, d) = clock::civil(clock::day(&t));
-    let sod = clock::sod(&t);
-    let mut out = String::new();
-    if y < 0 {
-        out.push('-');
-    }
-    for &(n, width, sep) in &[
-        (y.unsigned_abs(), 4, "-"),
-        (m.into(), 2, "-"),
-        (d.into(), 2, "T"),
-        (sod as u64 / 3600, 2, ":"),
-        (sod as u64 / 60 % 60, 2, ":"),
-        (sod as u64 % 60, 2, sign),
-        (secs / 3600, 2, ":"),
-        (secs % 3600 / 60, 2, ""),
-    ] {
-        push_num(&mut out, n, width);
-        out.push_str(sep);
-    }
-    out
+    t.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 /// Parses a UTC offset such as `"+08:00"`.
@@ -346,7 +258,7 @@ fn offset(s: &str) -> Option<FixedOffset> {
         None => (-1, s.strip_prefix('-')?),
     };
     let (h, m) = rest.split_once(':')?;
-    let (h, m) = (int(h)?, int(m)?);
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     if !(0..=14).contains(&h) || !(0..60).contains(&m) {
         return None;
     }
@@ -354,7 +266,6 @@ fn offset(s: &str) -> Option<FixedOffset> {
 }
 
 /// Pushes the first `n` characters of `s`, and `…` if there were more.
-#[inline(never)]
 pub(crate) fn push_clipped(out: &mut String, s: &str, n: usize) {
     let mut chars = s.chars();
     out.extend(chars.by_ref().take(n));
@@ -364,7 +275,6 @@ pub(crate) fn push_clipped(out: &mut String, s: &str, n: usize) {
 }
 
 /// "`<s>` is not …": a text that does not read as a time, date or offset.
-#[inline(never)]
 fn not_a(path: &str, s: &str, rest: &str) -> Error {
     let mut message = String::from("`");
     // At most 40 characters of what was given.
@@ -374,17 +284,16 @@ fn not_a(path: &str, s: &str, rest: &str) -> Error {
     Error::new(ErrorCode::InvalidTime, path, message)
 }
 
-#[inline(never)]
 fn too_large(path: &str, what: &str, max: usize) -> Error {
-    let mut message = String::from(what);
-    message.push_str(" exceeds the limit of ");
-    push_num(&mut message, max as u64, 1);
-    message.push_str(": send less");
-    Error::new(ErrorCode::TooLarge, path, message)
+    Error::new(
+        ErrorCode::TooLarge,
+        path,
+        format!("{what} exceeds the limit of {max}: send less"),
+    )
 }
 
 fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
-    if char_count(s) > max {
+    if s.chars().count() > max {
         return Err(too_large(path, "text length", max));
     }
     Ok(())
@@ -398,13 +307,11 @@ fn check_len(path: &str, len: usize, max: usize) -> Result<(), Error> {
 }
 
 /// The path of field `field` of element `i` of the array at `list`.
-#[inline(never)]
 fn elem(list: &str, i: usize, field: &str) -> String {
     join(&at(list, i), field)
 }
 
 /// An `invalid_value` error: `what` then `hint`.
-#[inline(never)]
 fn invalid(path: &str, what: &str, hint: &str) -> Error {
     let mut message = String::from(what);
     message.push_str(hint);
@@ -436,8 +343,7 @@ fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, E
     }
 }
 
-// A plain list rather than a set: the lists are short (at most MAX_LIST) and
-// only ever asked `contains`/`is_empty`; a BTreeSet costs kilobytes of wasm.
+/// A list of dates, in the order given.
 fn dates(path: &str, v: &[String]) -> Result<Vec<clock::Day>, Error> {
     check_len(path, v.len(), MAX_LIST)?;
     let mut out = Vec::with_capacity(v.len());
@@ -448,7 +354,6 @@ fn dates(path: &str, v: &[String]) -> Result<Vec<clock::Day>, Error> {
 }
 
 /// A time read at `path`, moved to the shop's offset.
-#[inline(never)]
 fn time_in(path: &str, s: &str, tz: FixedOffset) -> Result<DateTime<FixedOffset>, Error> {
     Ok(parse_time(path, s)?.with_timezone(&tz))
 }
@@ -604,7 +509,7 @@ impl<'a> Input<'a> {
         let mut total = 0usize;
         inp.messages.reserve_exact(ctx.messages.len());
         for (i, m) in ctx.messages.iter().enumerate() {
-            let n = char_count(&m.text);
+            let n = m.text.chars().count();
             if n > MAX_MESSAGE_CHARS {
                 return Err(too_large(
                     &elem("messages", i, "text"),
@@ -637,7 +542,7 @@ impl<'a> Input<'a> {
                 template_id: short_ref(&elem("reminders", i, "templateId"), &r.template_id)?,
             });
         }
-        super::sort::sort_by_key(&mut inp.reminders, |r| r.at);
+        inp.reminders.sort_by_key(|r| r.at);
         Ok(inp)
     }
 
@@ -687,9 +592,8 @@ const DEFAULT_SETTINGS: Settings = Settings {
     shop_years: Vec::new(),
 };
 
-// Settings are filled in field by field on one value: an early return then
-// drops that one value instead of every partial result built so far (each
-// such drop ladder costs wasm). The checks run in the order of the fields.
+/// The shop's settings, each checked and defaulted; the checks run in the
+/// order of the fields, so the first bad one is reported.
 fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     let mut st = DEFAULT_SETTINGS;
     st.seven_day_return = shop.seven_day_return.unwrap_or(false);
@@ -769,9 +673,7 @@ fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         st.rest_days = [false; 7];
         for (i, d) in v.iter().enumerate() {
             if *d > 6 {
-                let mut message = String::new();
-                push_num(&mut message, u64::from(*d), 1);
-                message.push_str(" is not a weekday: use 0 (Sunday) to 6 (Saturday)");
+                let message = format!("{d} is not a weekday: use 0 (Sunday) to 6 (Saturday)");
                 return Err(Error::new(
                     ErrorCode::InvalidValue,
                     at("shop.restDays", i),
@@ -981,8 +883,31 @@ mod tests {
                 cases.push(format!("{}{c}{}", &valid[..i], &valid[i..]));
             }
         }
-        for c in &cases {
+        for c in cases.iter().filter(|c| !signed_year(c)) {
             assert_eq!(rfc3339(c), DateTime::parse_from_rfc3339(c).ok(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn written_times_read_back() {
+        let off = FixedOffset::east_opt(8 * 3600).unwrap();
+        let leap = clock::moment(off, 739_579, 86_399, 1_000_000_000).unwrap();
+        let far = clock::moment(off, clock::ymd(10_000, 1, 1).unwrap(), 3600, 0).unwrap();
+        let before = clock::moment(off, clock::ymd(-1, 12, 31).unwrap(), 0, 0).unwrap();
+        for t in [leap, far, before] {
+            let s = format_time(t);
+            assert_eq!(parse_time("now", &s).ok(), Some(t), "{s}");
+        }
+        assert_eq!(format_time(leap), "2025-11-24T23:59:60+08:00");
+        assert_eq!(format_time(far), "+10000-01-01T01:00:00+08:00");
+        assert_eq!(format_time(before), "-0001-12-31T00:00:00+08:00");
+        // Only the spelling chrono writes: four digits for years in range.
+        for bad in [
+            "+2026-11-24T00:00:00Z",
+            "+010000-01-01T00:00:00Z",
+            "-026-11-24T00:00:00Z",
+        ] {
+            assert!(parse_time("now", bad).is_err(), "{bad}");
         }
     }
 

@@ -5,13 +5,11 @@
 use super::error::{Error, ErrorCode};
 use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
-use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-mod rules;
+use super::text::{char_end, digits, head, is_digit, phrases, utf16_len};
+use aho_corasick::AhoCorasick;
 
-use super::text::{
-    char_count, char_end, contains, digits, find, find_char, is_digit, lines, num, trim_end_in,
-};
+mod rules;
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -41,13 +39,13 @@ const ARGUE: u8 = 6;
 
 /// The word table, read (see [`read_table`]).
 pub(crate) struct Table {
-    matcher: Matcher,
+    matcher: AhoCorasick,
     /// The kind of each phrase.
     kinds: Vec<u8>,
 }
 
 fn table() -> &'static Table {
-    &super::tables::tables().lint
+    &super::tables::LINT
 }
 
 /// Reads `lint.tsv`.
@@ -56,7 +54,7 @@ pub(crate) fn read_table() -> Table {
     let (mut kinds, mut pats) = (Vec::new(), Vec::new());
     let mut kind = u8::MAX;
     // `build.rs` leaves only headings and phrases, trimmed.
-    for line in lines(TABLE) {
+    for line in TABLE.lines() {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
             None => {
@@ -66,7 +64,7 @@ pub(crate) fn read_table() -> Table {
         }
     }
     Table {
-        matcher: Matcher::new(&pats),
+        matcher: phrases(&pats),
         kinds,
     }
 }
@@ -165,11 +163,11 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
 }
 
 fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
-    let n = char_count(text);
+    let n = text.chars().count();
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
-        let message = trf(loc, TOO_LONG, &[&num(n as i64), &num(limit as i64)]);
+        let message = trf(loc, TOO_LONG, &[&n.to_string(), &limit.to_string()]);
         out.push(warning("too_long_sms", message, text, start, text.len()));
     }
     let name = options
@@ -177,11 +175,11 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let window = |k: usize| text.get(..char_end(text, k)).unwrap_or(text);
+    let window = |k: usize| head(text, k);
     let (ok, message) = match name {
         Some(name) => {
-            let k = SMS_NAME_CHARS.max(char_count(name));
-            (contains(window(k), name), trf(loc, NAME_MISSING, &[name]))
+            let k = SMS_NAME_CHARS.max(name.chars().count());
+            (window(k).contains(name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
             rules::has_address(window(SMS_NAME_CHARS)),
@@ -199,12 +197,11 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
 /// # Errors
 /// `too_large` when the text is over [`MAX_LINT_CHARS`].
 pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
-    if char_count(text) > MAX_LINT_CHARS {
+    if text.chars().count() > MAX_LINT_CHARS {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",
-            // Literal rather than format!: a test checks the figure.
-            "text is longer than 10000 characters: lint one line at a time",
+            format!("text is longer than {MAX_LINT_CHARS} characters: lint one line at a time"),
         ));
     }
     let loc = options.locale.unwrap_or_default();
@@ -213,13 +210,13 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
     // End of the last flagged span: a promise reaches past its own hit.
     let mut covered = 0;
     for hit in t.matcher.find_iter(text) {
-        let Some(&kind) = t.kinds.get(hit.pattern) else {
+        let Some(&kind) = t.kinds.get(hit.pattern().as_usize()) else {
             continue;
         };
-        if hit.start < covered {
+        if hit.start() < covered {
             continue;
         }
-        let after = text.get(hit.end..).unwrap_or("");
+        let after = text.get(hit.end()..).unwrap_or("");
         let next = after.chars().next();
         // The row of `MESSAGES` and the span.
         let (row, start, end) = match kind {
@@ -227,44 +224,46 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 if !next.is_none_or(|c| c == '的' || is_break(c)) {
                     continue;
                 }
-                (0, hit.start, hit.end)
+                (0, hit.start(), hit.end())
             }
             PROMISE => {
-                let window = after
-                    .get(..char_end(after, PROMISE_WINDOW))
-                    .unwrap_or(after);
+                let window = head(after, PROMISE_WINDOW);
                 let window = window
-                    .get(..find_char(window, is_break).unwrap_or(window.len()))
+                    .get(..window.find(is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
                 let mut end = usize::MAX;
                 for a in &ARRIVALS {
-                    if let Some(i) = find(window, a) {
+                    if let Some(i) = window.find(a) {
                         end = end.min(i + a.len());
                     }
                 }
                 if end == usize::MAX {
                     continue;
                 }
-                (1, hit.start, hit.end + end)
+                (1, hit.start(), hit.end() + end)
             }
             DELIVERY => {
                 // Take in the number: 24 小时送达.
-                let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
-                let start = find_char(text.get(run..hit.start).unwrap_or(""), is_digit)
-                    .map_or(hit.start, |i| run + i);
-                (1, start, hit.end)
+                let before = text.get(..hit.start()).unwrap_or("");
+                let run = before.trim_end_matches(|c| DIGITS_SPACE.contains(c)).len();
+                let start = text
+                    .get(run..hit.start())
+                    .unwrap_or("")
+                    .find(is_digit)
+                    .map_or(hit.start(), |i| run + i);
+                (1, start, hit.end())
             }
-            EXTREME if text.get(hit.start..hit.end) == Some("最") => {
+            EXTREME if text.get(hit.start()..hit.end()) == Some("最") => {
                 // Show the word it makes: 最美, 最强.
                 let end = match next {
-                    Some(c) if is_han(c) => hit.end + c.len_utf8(),
-                    _ => hit.end,
+                    Some(c) if is_han(c) => hit.end() + c.len_utf8(),
+                    _ => hit.end(),
                 };
-                (0, hit.start, end)
+                (0, hit.start(), end)
             }
-            EXTREME => (0, hit.start, hit.end),
-            PRESSURE => (2, hit.start, hit.end),
-            ARGUE => (3, hit.start, hit.end),
+            EXTREME => (0, hit.start(), hit.end()),
+            PRESSURE => (2, hit.start(), hit.end()),
+            ARGUE => (3, hit.start(), hit.end()),
             // `ok` words.
             _ => continue,
         };

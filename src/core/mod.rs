@@ -9,12 +9,10 @@ pub mod input;
 pub mod limits;
 pub mod lines;
 pub mod lint;
-pub mod matcher;
 pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod reason;
-pub mod sort;
 mod tables;
 pub mod text;
 pub mod timing;
@@ -25,7 +23,6 @@ use chrono::{DateTime, Utc};
 use error::{Error, ErrorCode};
 use input::{format_time, Input};
 use model::*;
-use text::push_num;
 
 /// Suggests the next reminder for one unpaid order.
 ///
@@ -67,21 +64,13 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     {
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
-        let mut all = lines::candidates(&lines::Request {
+        lines::candidates(&lines::Request {
             channel: Channel::Im,
             ..req
-        })?;
-        let mut kept = Vec::new();
-        for l in all.iter_mut() {
-            if l.angle == "door_open" {
-                kept.push(Line {
-                    text: std::mem::take(&mut l.text),
-                    template_id: std::mem::take(&mut l.template_id),
-                    angle: std::mem::take(&mut l.angle),
-                });
-            }
-        }
-        kept
+        })?
+        .into_iter()
+        .filter(|l| l.angle == "door_open")
+        .collect()
     } else {
         Vec::new()
     };
@@ -94,10 +83,7 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     // The note from reading the input comes first.
     let mut warnings = timing.warnings;
     if input.utc_times {
-        let mut w = Vec::with_capacity(warnings.len() + 1);
-        w.push(input::utc_note());
-        w.append(&mut warnings);
-        warnings = w;
+        warnings.insert(0, input::utc_note());
     }
     Ok(Suggestion {
         action: timing.action,
@@ -119,11 +105,13 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
 /// `invalid_template` at `shop.templates[i].text` with the character position.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     if templates.len() > limits::MAX_TEMPLATES {
-        const _: () = assert!(limits::MAX_TEMPLATES == 200);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "shop.templates",
-            "more than 200 templates: keep the ones you use",
+            format!(
+                "more than {} templates: keep the ones you use",
+                limits::MAX_TEMPLATES
+            ),
         ));
     }
     lines::check_templates(templates)
@@ -152,17 +140,17 @@ pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transc
 pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
-        let mut message = String::from("line ");
-        push_num(&mut message, first.line as u64, 1);
-        message.push_str(" could not be read (lines ");
-        for (k, u) in t.unparsed.iter().take(10).enumerate() {
-            if k > 0 {
-                message.push_str(", ");
-            }
-            push_num(&mut message, u.line as u64, 1);
-        }
-        message
-            .push_str("): paste whole messages with their sender and time, or pass skipUnparsed");
+        let lines: Vec<String> = t
+            .unparsed
+            .iter()
+            .take(10)
+            .map(|u| u.line.to_string())
+            .collect();
+        let message = format!(
+            "line {} could not be read (lines {}): paste whole messages with their sender and time, or pass skipUnparsed",
+            first.line,
+            lines.join(", ")
+        );
         return Err(Error::new(ErrorCode::UnparsedLines, "text", message));
     }
     Ok(t.messages)

@@ -27,7 +27,6 @@ pub fn priority(input: &Input, action: Action, close: DateTime<FixedOffset>) -> 
 }
 
 /// `e` with the index of its context in front of its path (`[3].order.placedAt`).
-#[inline(never)]
 fn prefixed(i: usize, e: Error) -> Error {
     let mut path = at("", i);
     if !e.path().is_empty() {
@@ -42,11 +41,10 @@ pub fn rank(
     clock: Option<DateTime<Utc>>,
 ) -> Result<Vec<RankedOrder>, Error> {
     if contexts.len() > MAX_RANK_ORDERS {
-        const _: () = assert!(MAX_RANK_ORDERS == 2000);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            "more than 2000 orders: rank them in batches",
+            format!("more than {MAX_RANK_ORDERS} orders: rank them in batches"),
         ));
     }
     let mut out = Vec::with_capacity(contexts.len());
@@ -65,13 +63,11 @@ pub fn rank(
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;
-    // Stable, so ties keep the input order; the key orders like `total_cmp`.
-    let total = |p: f64| {
-        let b = p.to_bits() as i64;
-        b ^ ((((b >> 63) as u64) >> 1) as i64)
-    };
-    super::sort::sort_by_key(&mut out, |r| {
-        (stop(r), std::cmp::Reverse(total(r.priority)))
+    // Stable, so ties keep the input order.
+    out.sort_by(|a, b| {
+        stop(a)
+            .cmp(&stop(b))
+            .then(b.priority.total_cmp(&a.priority))
     });
     Ok(out)
 }

@@ -1,30 +1,16 @@
-//! The embedded tables as the engine reads them, built once on first use:
-//! the phrase and time words of the reason detector, the reply templates
-//! and the lint's words. One cache for all three, because each `OnceLock`
-//! type links its own copy of the once-only machinery.
+//! The embedded tables as the engine reads them, each built once on first
+//! use: the phrase and time words of the reason detector, the reply
+//! templates and the lint's words.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use super::lines::{table, Template};
 use super::lint;
 use super::reason::rules::{self, Rules};
 
-/// Every table, read.
-pub(crate) struct Tables {
-    /// Phrases and time words (`reasons.tsv`, `times.tsv`).
-    pub rules: Rules,
-    /// Templates and fragments, in table order (`templates.txt`).
-    pub templates: Vec<Template>,
-    /// The lint's words (`lint.tsv`).
-    pub lint: lint::Table,
-}
-
-/// The tables, read on the first call.
-pub(crate) fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| Tables {
-        rules: rules::build(),
-        templates: table::parse(),
-        lint: lint::read_table(),
-    })
-}
+/// Phrases and time words (`reasons.tsv`, `times.tsv`).
+pub(crate) static RULES: LazyLock<Rules> = LazyLock::new(rules::build);
+/// Templates and fragments, in table order (`templates.txt`).
+pub(crate) static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(table::parse);
+/// The lint's words (`lint.tsv`).
+pub(crate) static LINT: LazyLock<lint::Table> = LazyLock::new(lint::read_table);

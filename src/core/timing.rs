@@ -13,13 +13,12 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 use super::calendar;
 use super::clock;
 use super::explain::{
-    capital, cat, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
+    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
 };
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
 use super::plan;
 use super::reason::Analysis;
-use super::text::num;
 
 type Time = DateTime<FixedOffset>;
 
@@ -356,7 +355,7 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = num(clock::civil(day.0.into()).0);
+                let y = clock::civil(day.0.into()).0.to_string();
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
@@ -725,7 +724,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             } else if name.is_empty() {
                 "Campaign day"
             } else {
-                name_en = cat(&[name, " campaign day"]);
+                name_en = [name, " campaign day"].concat();
                 &name_en
             };
             p.say(
@@ -734,7 +733,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             );
         }
         Occasion::FollowUp => {
-            let (n, gap) = (num(k as i64 + 1), span(s.min_gap, p.loc));
+            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
             p.say(
                 "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
                 &[&n, &gap],
@@ -824,7 +823,7 @@ fn stop_why(p: &mut Plan, stop: Stop) {
         ),
         Stop::Cap(n) => (
             "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
-            num(n as i64),
+            n.to_string(),
         ),
         Stop::Methods => (
             "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",

@@ -45,7 +45,7 @@ fn start() {
             msg.push_str(" at ");
             msg.push_str(at.file());
             msg.push(':');
-            crate::core::text::push_num(&mut msg, at.line().into(), 1);
+            msg.push_str(&at.line().to_string());
         }
         wasm_bindgen::throw_str(&msg)
     }));

@@ -5,9 +5,8 @@
 use super::facts::Facts;
 use super::table;
 use crate::core::error::{Error, ErrorCode};
-use crate::core::explain::{cat, push_item};
+use crate::core::explain::push_item;
 use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
-use crate::core::text::{num, split};
 
 /// Placeholders a shop template may use.
 pub const SHOP_KEYS: [&str; 16] = [
@@ -63,7 +62,7 @@ impl Env<'_> {
         // `@name.channel.tone`, else `@name.channel`, else `@name`.
         let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
         for &n in &[6, 4, 2] {
-            if let Some(t) = table::find(&cat(parts.get(..n)?)) {
+            if let Some(t) = table::find(&parts.get(..n)?.concat()) {
                 return render(t.text(self.locale)?, self, true, depth + 1);
             }
         }
@@ -102,8 +101,10 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
         let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
             let end = group.find(']')?;
-            if let Some(s) =
-                split(group.get(..end)?, b'|').find_map(|alt| render(alt, env, false, depth))
+            if let Some(s) = group
+                .get(..end)?
+                .split('|')
+                .find_map(|alt| render(alt, env, false, depth))
             {
                 out.push_str(&s);
             }
@@ -122,14 +123,14 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
 fn bad(i: usize, field: &str, message: String) -> Error {
     Error::new(
         ErrorCode::InvalidTemplate,
-        cat(&["shop.templates[", &num(i as i64), "].", field]),
+        format!("shop.templates[{i}].{field}"),
         message,
     )
 }
 
 /// `character N: ` and the rest of the message.
 fn at_char(pos: usize, rest: &[&str]) -> String {
-    let mut out = cat(&["character ", &num(pos as i64), ": "]);
+    let mut out = ["character ", &pos.to_string(), ": "].concat();
     for r in rest {
         out.push_str(r);
     }

@@ -1,7 +1,6 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
 use crate::core::model::{Channel, Locale, ReasonCode};
-use crate::core::text::{lines, split, words};
 use crate::core::timing::Occasion;
 
 const TABLE: &str = super::super::data::TEMPLATES;
@@ -39,7 +38,7 @@ impl Template {
 
     /// Whether the template is for `channel`.
     pub fn has_channel(&self, channel: Channel) -> bool {
-        split(self.channels, b',').any(|c| c == channel.as_str())
+        self.channels.split(',').any(|c| c == channel.as_str())
     }
 
     /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
@@ -47,7 +46,7 @@ impl Template {
         if self.reasons == "*" {
             return reason != ReasonCode::ChangedMind;
         }
-        split(self.reasons, b',').any(|r| r == reason.as_str())
+        self.reasons.split(',').any(|r| r == reason.as_str())
     }
 
     /// Whether the template fits `occasion`.
@@ -79,7 +78,7 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    &crate::core::tables::tables().templates
+    &crate::core::tables::TEMPLATES
 }
 
 /// The template or fragment with `id`.
@@ -95,7 +94,7 @@ pub(crate) fn parse() -> Vec<Template> {
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.
     let mut k = 0;
-    for line in lines(table) {
+    for line in table.lines() {
         // An indented text line (`build.rs` indents by one space): a
         // two-letter language tag, a space, the text.
         if let Some(body) = line.strip_prefix(' ') {
@@ -109,7 +108,7 @@ pub(crate) fn parse() -> Vec<Template> {
             k += 1;
             continue;
         }
-        let mut f = words(line);
+        let mut f = line.split_whitespace();
         let id = f.next().unwrap_or_default();
         // One digit, 1-9.
         let prio = match f.next().map(str::as_bytes) {

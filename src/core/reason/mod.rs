@@ -31,9 +31,8 @@ use std::cmp::Reverse;
 use chrono::{DateTime, FixedOffset, Timelike};
 
 use super::input::Input;
-use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
-use super::text::{char_count, ends_in, trim_end_in};
+use super::text::utf16_len;
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -116,7 +115,6 @@ struct Cand {
     end: usize,
 }
 
-#[inline(never)]
 fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evidence {
     let (s, e) = n.orig_span(start, end);
     Evidence {
@@ -130,7 +128,7 @@ fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evi
 /// Gap allowed between a negation word and the phrase it negates.
 fn near(n: &Norm, end: usize, start: usize) -> bool {
     let gap = n.text.get(end..start).unwrap_or("x x x x x x x x x");
-    let chars = char_count(gap);
+    let chars = gap.chars().count();
     chars <= 2 || (gap.is_ascii() && chars <= 8)
 }
 
@@ -339,8 +337,10 @@ pub fn analyze(input: &Input) -> Analysis {
             let k = qs.iter().rposition(|q| *q).unwrap_or(0);
             let (s, e) = n.clause_span(k);
             let clause = n.text.get(s..e).unwrap_or("");
-            let ends_as_question =
-                char_count(clause) <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
+            let ends_as_question = clause.chars().count() <= 12
+                || clause
+                    .trim_end_matches(|c| ",.!~… ".contains(c))
+                    .ends_with(|c| "?吗么嘛呢".contains(c));
             plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
                 .then(|| evidence(&n, m.text, m.index, s, e));
         } else {

@@ -67,7 +67,7 @@ fn placeholder(s: &str) -> Option<(usize, &'static str)> {
     let inner = s.strip_prefix('[')?;
     let end = inner.find(']')?;
     let name = inner.get(..end)?;
-    if !name.ends_with('x') || crate::core::text::char_count(name) > 6 {
+    if !name.ends_with('x') || name.chars().count() > 6 {
         return None;
     }
     let kind = if name.starts_with("数字") || name.starts_with("金额") {

@@ -34,9 +34,11 @@
 //! phrase once, under a block of all its roles, with fixed ids for the
 //! groups above (see [`SPECIAL`]).
 
-use super::super::matcher::Matcher;
+use aho_corasick::AhoCorasick;
+
 use super::super::model::ReasonCode;
-use super::super::text::{digits, ends_in, lines, split, trim_end_in};
+use super::super::text::digits;
+use super::super::text::phrases;
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -75,12 +77,12 @@ pub struct Special {
 }
 
 pub struct Rules {
-    pub matcher: Matcher,
+    pub matcher: AhoCorasick,
     /// The roles of each block of the table.
     pub roles: Vec<Vec<Role>>,
     /// The block of each phrase (an index into `roles`).
     pub block_of: Vec<usize>,
-    pub questions: Matcher,
+    pub questions: AhoCorasick,
     pub combos: Vec<Combo>,
     /// The time words (`times.tsv`).
     pub times: super::when::Times,
@@ -123,7 +125,7 @@ fn role(token: &str) -> Option<Role> {
 /// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
-    &crate::core::tables::tables().rules
+    &crate::core::tables::RULES
 }
 
 /// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
@@ -138,11 +140,11 @@ pub(crate) fn build() -> Rules {
     let mut head = "";
     // The block of the phrases under this heading, if it has roles.
     let mut block = None;
-    for line in lines(TABLE) {
+    for line in TABLE.lines() {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
             let mut list = Vec::new();
-            for token in split(h, b' ') {
+            for token in h.split(' ') {
                 if let Some(r) = role(token) {
                     list.push(r);
                 }
@@ -156,7 +158,7 @@ pub(crate) fn build() -> Rules {
         match head {
             "?" => qs.push(line),
             "=" => {
-                let mut f = split(line, b' ');
+                let mut f = line.split(' ');
                 let (Some(Role::Code(code, weight)), Some(a), Some(b)) =
                     (f.next().and_then(role), f.next().and_then(digits), f.next())
                 else {
@@ -178,10 +180,10 @@ pub(crate) fn build() -> Rules {
         }
     }
     Rules {
-        matcher: Matcher::new(&pats),
+        matcher: phrases(&pats),
         roles,
         block_of,
-        questions: Matcher::new(&qs),
+        questions: phrases(&qs),
         combos,
         times: super::when::read_times(),
     }
@@ -205,12 +207,12 @@ impl Rules {
     pub fn find(&self, n: &Norm) -> Vec<Found> {
         let mut out = Vec::new();
         for h in self.matcher.find_iter(&n.text) {
-            if at_word_bounds(n, h.start, h.end) {
+            if at_word_bounds(n, h.start(), h.end()) {
                 out.push(Found {
-                    pattern: h.pattern,
-                    start: h.start,
-                    end: h.end,
-                    clause: n.clause(h.start),
+                    pattern: h.pattern().as_usize(),
+                    start: h.start(),
+                    end: h.end(),
+                    clause: n.clause(h.start()),
                 });
             }
         }
@@ -224,16 +226,19 @@ impl Rules {
         for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
-            let t = trim_end_in(t, ",.!;~…、 \n");
-            q.push(t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没"));
+            let t = t.trim_end_matches(|c| ",.!;~…、 \n".contains(c));
+            q.push(
+                t.chars().any(|c| c == '?' || c == '吗')
+                    || t.ends_with(|c| "么嘛呢吧不没".contains(c)),
+            );
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
             let inside = hits
                 .iter()
-                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, SPECIAL.notq));
-            if at_word_bounds(n, h.start, h.end) && !inside {
-                if let Some(slot) = q.get_mut(n.clause(h.start)) {
+                .any(|f| f.start <= h.start() && h.end() <= f.end && self.is(f, SPECIAL.notq));
+            if at_word_bounds(n, h.start(), h.end()) && !inside {
+                if let Some(slot) = q.get_mut(n.clause(h.start())) {
                     *slot = true;
                 }
             }
@@ -251,7 +256,6 @@ impl Rules {
 
     /// Does one of `hits` belong to group `g`. Not inlined: the detector
     /// asks it of many groups.
-    #[inline(never)]
     pub fn any(&self, hits: &[Found], g: u8) -> bool {
         hits.iter().any(|f| self.is(f, g))
     }
