@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::super::explain::trf;
 use super::super::model::{Channel, LintOptions, Locale, Warning};
@@ -18,7 +18,7 @@ use super::super::model::{Channel, LintOptions, Locale, Warning};
 const PATTERNS: &str = include_str!("../../data/lint_patterns.tsv");
 
 /// What `{W}` stands for in a pattern: one character inside a clause.
-const WINDOW_CHAR: &str = r"[^,，。.!！?？;；:：~～、…\s]";
+const WINDOW_CHAR: &str = r"[^,，。.!！?？;；:：~～、…\s\x{3000}]";
 
 /// One row of `lint_patterns.tsv`.
 struct Rule {
