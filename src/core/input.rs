@@ -1,6 +1,8 @@
 //! Checks a [`ChatContext`] field by field and resolves every setting to its
 //! default, so the rules downstream work on parsed, trusted values.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, SecondsFormat, Utc};
 
 use super::clock;
@@ -146,8 +148,8 @@ pub struct Input<'a> {
     pub messages: Vec<Msg<'a>>,
     /// Sent reminders, oldest first.
     pub reminders: Vec<Sent<'a>>,
-    /// Resolved shop settings.
-    pub settings: Settings,
+    /// Resolved shop settings (shared by the orders of one shop).
+    pub settings: Rc<Settings>,
     /// Times came in UTC and the shop's offset was assumed: the caller gets
     /// [`utc_note`] before the other warnings.
     pub utc_times: bool,
@@ -402,8 +404,17 @@ static NO_SHOP: Shop = Shop {
 impl<'a> Input<'a> {
     /// Checks `ctx`; `clock` is used when `ctx.now` is absent.
     pub fn read(ctx: &'a ChatContext, clock: Option<DateTime<Utc>>) -> Result<Self, Error> {
+        Self::read_with(ctx, clock, Rc::new(shop_settings(ctx)?))
+    }
+
+    /// [`Input::read`] with the shop's settings already read (by
+    /// [`shop_settings`], from this context or one with the same shop).
+    pub fn read_with(
+        ctx: &'a ChatContext,
+        clock: Option<DateTime<Utc>>,
+        settings: Rc<Settings>,
+    ) -> Result<Self, Error> {
         let shop: &'a Shop = ctx.shop.as_ref().unwrap_or(&NO_SHOP);
-        let settings = read_settings(shop)?;
 
         let placed_raw = parse_time("order.placedAt", &ctx.order.placed_at)?;
         let now_raw = match (&ctx.now, clock) {
@@ -591,6 +602,14 @@ const DEFAULT_SETTINGS: Settings = Settings {
     named_time_lead: Duration::minutes(10),
     shop_years: Vec::new(),
 };
+
+/// The settings of the shop of `ctx`, checked and defaulted.
+///
+/// # Errors
+/// The first invalid shop field.
+pub fn shop_settings(ctx: &ChatContext) -> Result<Settings, Error> {
+    read_settings(ctx.shop.as_ref().unwrap_or(&NO_SHOP))
+}
 
 /// The shop's settings, each checked and defaulted; the checks run in the
 /// order of the fields, so the first bad one is reported.

@@ -153,12 +153,39 @@ const NO_ADDRESS: &str = concat!(
     "the SMS does not start with the buyer's name: put it in the first 7 characters (\"Dear customer\" is no name)",
 );
 
-fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
-    Warning {
-        code: code.into(),
-        message,
-        start: Some(utf16_len(text.get(..start).unwrap_or(""))),
-        end: Some(utf16_len(text.get(..end).unwrap_or(""))),
+/// UTF-16 offsets of byte offsets of one text, counted on from the last
+/// one asked: the warnings come left to right, so the text is counted once.
+struct Utf16<'a> {
+    text: &'a str,
+    byte: usize,
+    units: usize,
+}
+
+impl<'a> Utf16<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16 {
+            text,
+            byte: 0,
+            units: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            (self.byte, self.units) = (0, 0);
+        }
+        self.units += utf16_len(self.text.get(self.byte..byte).unwrap_or(""));
+        self.byte = byte;
+        self.units
+    }
+
+    fn warning(&mut self, code: &str, message: String, start: usize, end: usize) -> Warning {
+        Warning {
+            code: code.into(),
+            message,
+            start: Some(self.at(start)),
+            end: Some(self.at(end)),
+        }
     }
 }
 
@@ -168,7 +195,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     if n > limit {
         let start = char_end(text, limit);
         let message = trf(loc, TOO_LONG, &[&n.to_string(), &limit.to_string()]);
-        out.push(warning("too_long_sms", message, text, start, text.len()));
+        out.push(Utf16::new(text).warning("too_long_sms", message, start, text.len()));
     }
     let name = options
         .buyer_name
@@ -188,7 +215,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     };
     if !ok {
         let end = char_end(text, SMS_NAME_CHARS);
-        out.push(warning("missing_name_sms", message, text, 0, end));
+        out.push(Utf16::new(text).warning("missing_name_sms", message, 0, end));
     }
 }
 
@@ -207,6 +234,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
     let loc = options.locale.unwrap_or_default();
     let t = table();
     let mut out = Vec::new();
+    let mut utf16 = Utf16::new(text);
     // End of the last flagged span: a promise reaches past its own hit.
     let mut covered = 0;
     for hit in t.matcher.find_iter(text) {
@@ -272,7 +300,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         };
         covered = end;
         let word = text.get(start..end).unwrap_or("");
-        out.push(warning(code, trf(loc, m, &[word]), text, start, end));
+        out.push(utf16.warning(code, trf(loc, m, &[word]), start, end));
     }
     rules::check(text, options, loc, &mut out);
     if options.channel == Some(Channel::Sms) {

@@ -1,12 +1,14 @@
 //! Picking orders (挑选订单, 001): who to remind first.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::clock;
 use super::error::{at, join, Error, ErrorCode};
-use super::input::{format_time, Input};
+use super::input::{format_time, shop_settings, Input, Settings};
 use super::limits::MAX_RANK_ORDERS;
-use super::model::{Action, ChatContext, RankedOrder};
+use super::model::{Action, ChatContext, RankedOrder, Shop};
 
 /// Value at risk × urgency (001: pick orders by amount and by order time).
 ///
@@ -48,9 +50,19 @@ pub fn rank(
         ));
     }
     let mut out = Vec::with_capacity(contexts.len());
+    // The settings of the last shop read: the orders of one shop share them.
+    let mut shared: Option<(&Option<Shop>, Rc<Settings>)> = None;
     for (i, ctx) in contexts.iter().enumerate() {
         let prefix = |e: Error| prefixed(i, e);
-        let input = Input::read(ctx, clock).map_err(prefix)?;
+        let settings = match &shared {
+            Some((shop, s)) if **shop == ctx.shop => Rc::clone(s),
+            _ => {
+                let s = Rc::new(shop_settings(ctx).map_err(prefix)?);
+                shared = Some((&ctx.shop, Rc::clone(&s)));
+                s
+            }
+        };
+        let input = Input::read_with(ctx, clock, settings).map_err(prefix)?;
         let s = super::suggest_input(&input).map_err(prefix)?;
         let close = super::timing::closes_at(&input);
         out.push(RankedOrder {

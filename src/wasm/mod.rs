@@ -194,11 +194,13 @@ fn rank_value(contexts: JsValue) -> Result<JsValue, Error> {
     };
     if len as usize > crate::core::limits::MAX_RANK_ORDERS {
         // The core says the same: stop before reading them all.
-        const _: () = assert!(crate::core::limits::MAX_RANK_ORDERS == 2000);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            "more than 2000 orders: rank them in batches",
+            format!(
+                "more than {} orders: rank them in batches",
+                crate::core::limits::MAX_RANK_ORDERS
+            ),
         ));
     }
     let ctxs = from_js::chat_contexts(contexts)?;

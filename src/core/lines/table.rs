@@ -83,7 +83,8 @@ pub fn templates() -> &'static [Template] {
 
 /// The template or fragment with `id`.
 pub fn find(id: &str) -> Option<&'static Template> {
-    templates().iter().find(|t| t.id == id)
+    let i = crate::core::tables::TEMPLATE_IDS.get(id)?;
+    templates().get(*i)
 }
 
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines

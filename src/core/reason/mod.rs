@@ -163,6 +163,8 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut seen = 0usize;
     let mut agent_spoke = false;
     let mut agent_post = false;
+    // A message before the last agent message has been answered.
+    let last_agent = msgs.iter().rposition(|x| x.from == Role::Agent);
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
@@ -175,9 +177,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let later = buyer_total.saturating_sub(seen + 1);
         seen += 1;
         let recency = 1.0 / (1.0 + 0.5 * later as f64);
-        let answered = msgs
-            .get(pos + 1..)
-            .is_some_and(|rest| rest.iter().any(|x| x.from == Role::Agent));
+        let answered = last_agent.is_some_and(|a| a > pos);
         let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
         let n = Norm::new(m.text);
         let hits = r.find(&n);

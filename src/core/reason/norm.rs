@@ -90,6 +90,9 @@ impl Norm {
             breaks: Vec::new(),
         };
         let mut token = 0usize; // chars since the last break or space
+                                // The end of the current run of spaces and the char after it: each
+                                // run is scanned once, however long.
+        let mut run: (usize, Option<char>) = (0, None);
         let mut i = 0;
         while i < orig.len() {
             let rest = orig.get(i..).unwrap_or("");
@@ -116,14 +119,17 @@ impl Norm {
             let c = fold(half(c0).to_ascii_lowercase());
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
-                let mut next = None;
-                for x in rest.get(w..).unwrap_or("").chars() {
-                    let x = half(x);
-                    if !x.is_whitespace() {
-                        next = Some(x);
-                        break;
-                    }
+                if run.0 <= i {
+                    let after = rest.get(w..).unwrap_or("");
+                    let end = after
+                        .char_indices()
+                        .find(|&(_, x)| !half(x).is_whitespace());
+                    run = match end {
+                        Some((k, x)) => (i + w + k, Some(half(x))),
+                        None => (orig.len(), None),
+                    };
                 }
+                let next = run.1;
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
                     && next.is_some_and(|x| x.is_ascii_alphanumeric());
                 if ascii_pair {
