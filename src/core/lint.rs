@@ -3,10 +3,12 @@
 //! and, for SMS, the length and the name at the start (001).
 
 use super::error::{Error, ErrorCode};
-use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
 use super::model::{Channel, LintOptions, Locale, Warning};
+use super::say::{t3, trf};
 use super::text::{char_end, digits, head, is_digit, phrases, utf16_len};
+use std::sync::LazyLock;
+
 use aho_corasick::AhoCorasick;
 
 mod rules;
@@ -38,18 +40,21 @@ const PRESSURE: u8 = 5;
 const ARGUE: u8 = 6;
 
 /// The word table, read (see [`read_table`]).
-pub(crate) struct Table {
+struct Table {
     matcher: AhoCorasick,
     /// The kind of each phrase.
     kinds: Vec<u8>,
 }
 
+/// The lint's words (`lint.tsv`), read on first use.
+static WORDS: LazyLock<Table> = LazyLock::new(read_table);
+
 fn table() -> &'static Table {
-    &super::tables::LINT
+    &WORDS
 }
 
 /// Reads `lint.tsv`.
-pub(crate) fn read_table() -> Table {
+fn read_table() -> Table {
     // `[kind]` heads the phrases below it.
     let (mut kinds, mut pats) = (Vec::new(), Vec::new());
     let mut kind = u8::MAX;

@@ -13,7 +13,8 @@ pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod reason;
-mod tables;
+pub mod say;
+mod suggest;
 pub mod text;
 pub mod timing;
 pub mod transcript;
@@ -21,7 +22,7 @@ pub mod transcript;
 use chrono::{DateTime, Utc};
 
 use error::{Error, ErrorCode};
-use input::{format_time, Input};
+use input::Input;
 use model::*;
 
 /// Suggests the next reminder for one unpaid order.
@@ -40,63 +41,7 @@ pub fn suggest(ctx: &ChatContext) -> Result<Suggestion, Error> {
 /// A [`Error`] naming the field when the context is invalid.
 pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Suggestion, Error> {
     let input = Input::read(ctx, clock)?;
-    suggest_input(&input)
-}
-
-/// The suggestion for a checked input.
-pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
-    let analysis = reason::analyze(input);
-    let mut timing = timing::plan(input, &analysis);
-    let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
-    let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
-    let req = lines::Request {
-        input,
-        reason: analysis.reason.code,
-        channel,
-        tone,
-        analysis: &analysis,
-        timing: &timing,
-    };
-    let lines = if timing.action != Action::Stop {
-        lines::candidates(&req)?
-    } else if timing::stop_reason(input, &analysis, timing.closes_at)
-        == Some(timing::Stop::ChangedMind)
-    {
-        // 000: a buyer who changed their mind still gets a polite goodbye
-        // that leaves the door open.
-        lines::candidates(&lines::Request {
-            channel: Channel::Im,
-            ..req
-        })?
-        .into_iter()
-        .filter(|l| l.angle == "door_open")
-        .collect()
-    } else {
-        Vec::new()
-    };
-    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
-    let mut why = timing.why;
-    if timing.action != Action::Stop {
-        why.push(channel_why);
-        why.push(tone_why);
-    }
-    // The note from reading the input comes first.
-    let mut warnings = timing.warnings;
-    if input.utc_times {
-        warnings.insert(0, input::utc_note());
-    }
-    Ok(Suggestion {
-        action: timing.action,
-        send_at: timing.send_at.map(format_time),
-        closes_at: format_time(timing.closes_at),
-        reason: analysis.reason,
-        channel,
-        tone,
-        lines,
-        warnings,
-        why,
-        remark,
-    })
+    suggest::suggest_input(&input)
 }
 
 /// Checks the shop's own templates: known placeholders, balanced braces.

@@ -63,7 +63,7 @@ pub fn rank(
             }
         };
         let input = Input::read_with(ctx, clock, settings).map_err(prefix)?;
-        let s = super::suggest_input(&input).map_err(prefix)?;
+        let s = super::suggest::suggest_input(&input).map_err(prefix)?;
         let close = super::timing::closes_at(&input);
         out.push(RankedOrder {
             index: i,

@@ -62,6 +62,15 @@ pub fn phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
         .expect("the embedded phrase tables are far below aho-corasick's limits")
 }
 
+/// Pushes the first `n` characters of `s`, and `…` if there were more.
+pub fn push_clipped(out: &mut String, s: &str, n: usize) {
+    let mut chars = s.chars();
+    out.extend(chars.by_ref().take(n));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+}
+
 /// UTF-16 length of `s`: the offsets JS strings use.
 pub fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()

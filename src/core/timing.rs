@@ -12,13 +12,12 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 
 use super::calendar;
 use super::clock;
-use super::explain::{
-    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
-};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
-use super::plan;
 use super::reason::Analysis;
+use super::say::{
+    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
+};
 
 type Time = DateTime<FixedOffset>;
 
@@ -108,7 +107,7 @@ pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
 /// The reminder cap for this order: big orders get one more (001).
 pub fn cap(input: &Input) -> usize {
     let s = &input.settings;
-    if plan::is_big(input) {
+    if input.is_big() {
         s.max_reminders_big as usize
     } else {
         s.max_reminders.unwrap_or(2) as usize
@@ -132,7 +131,7 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
-    } else if plan::is_big(input) && plan::methods_left(input) == 0 {
+    } else if input.is_big() && input.methods_left() == 0 {
         Some(Stop::Methods)
     } else {
         None
@@ -510,7 +509,7 @@ pub(crate) fn action_for(t: Time, now: Time) -> Action {
 
 fn clip(s: &str, n: usize) -> String {
     let mut out = String::new();
-    super::input::push_clipped(&mut out, s, n);
+    super::text::push_clipped(&mut out, s, n);
     out
 }
 

@@ -54,8 +54,9 @@ use super::model::{Channel, Line, Locale, ReasonCode, ShopTemplate, Tone};
 use super::reason::Analysis;
 use super::timing::{Occasion, Timing};
 
+pub use crate::core::input::{check_templates, SHOP_KEYS};
 pub use facts::Facts;
-pub use fill::{check_templates, render, Env, SHOP_KEYS};
+pub use fill::{render, Env};
 pub use table::{templates, Template};
 
 /// What the lines are for.

@@ -1,5 +1,8 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::core::model::{Channel, Locale, ReasonCode};
 use crate::core::timing::Occasion;
 
@@ -78,19 +81,31 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    &crate::core::tables::TEMPLATES
+    &TEMPLATES
 }
+
+/// Templates and fragments, in table order (`templates.txt`), read on first use.
+static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(parse);
+
+/// The index in [`TEMPLATES`] of each id (the first row of an id).
+static IDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut ids = HashMap::new();
+    for (i, t) in TEMPLATES.iter().enumerate() {
+        ids.entry(t.id).or_insert(i);
+    }
+    ids
+});
 
 /// The template or fragment with `id`.
 pub fn find(id: &str) -> Option<&'static Template> {
-    let i = crate::core::tables::TEMPLATE_IDS.get(id)?;
+    let i = IDS.get(id)?;
     templates().get(*i)
 }
 
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
 /// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
 /// has one line per language, so a text line's place says whose it is).
-pub(crate) fn parse() -> Vec<Template> {
+fn parse() -> Vec<Template> {
     let table = TABLE;
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.

@@ -34,6 +34,8 @@
 //! phrase once, under a block of all its roles, with fixed ids for the
 //! groups above (see [`SPECIAL`]).
 
+use std::sync::LazyLock;
+
 use aho_corasick::AhoCorasick;
 
 use super::super::model::ReasonCode;
@@ -125,13 +127,16 @@ fn role(token: &str) -> Option<Role> {
 /// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
-    &crate::core::tables::RULES
+    &RULES
 }
+
+/// Phrases and time words (`reasons.tsv`, `times.tsv`), read on first use.
+static RULES: LazyLock<Rules> = LazyLock::new(build);
 
 /// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
 /// (each phrase once, with all its roles), the `[?]` question words and the
 /// `[=]` combination rows `code:weight a b`.
-pub(crate) fn build() -> Rules {
+fn build() -> Rules {
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
     let mut block_of: Vec<usize> = Vec::new();
