@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::super::explain::trf;
 use super::super::model::{Channel, LintOptions, Locale, Warning};
+use super::super::say::trf;
 
 const PATTERNS: &str = include_str!("../../data/lint_patterns.tsv");
 
