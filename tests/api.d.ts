@@ -291,6 +291,14 @@ export interface LintOptions {
      * The buyer's name, so `missing_name_sms` can check it.
      */
     buyerName?: string;
+    /**
+     * A marketing SMS (offers sent to many buyers): with `channel` `"sms"`, adds `sms_signature` (the shop name in 【】) and `sms_opt_out` (回T退订 / Reply STOP); default `false`, a reminder about the buyer's own order.
+     */
+    marketing?: boolean;
+    /**
+     * Whether `halfwidth_punct` flags half-width `, ? : ! ;` next to Chinese (seed 001 itself writes them); default `true`.
+     */
+    fullWidth?: boolean;
 }
 
 /**
