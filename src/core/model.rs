@@ -542,6 +542,17 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named_time_lead_minutes: Option<u32>,
+    /// Whether the shop sends SMS reminders at all; default `true` (`false`:
+    /// never SMS, e.g. no SMS account or no consent).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<bool>,
+    /// Hours an IM reminder may go unanswered (the buyer has not written
+    /// since) before the next reminder goes by SMS (001: IM is missed while the
+    /// buyer is offline); default 3.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_after_hours: Option<f64>,
 }
 
 /// Evidence for the reason: which buyer message, and the words.
@@ -649,6 +660,9 @@ pub struct Suggestion {
     pub why: Vec<String>,
     /// The note to record on the order (结果备注).
     pub remark: String,
+    /// Whether a reminder was already sent for this order (`reminders` is not
+    /// empty): a headline says 再发 / "send again" only then.
+    pub is_repeat: bool,
 }
 
 /// Options for [`crate::lint`].

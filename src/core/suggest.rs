@@ -89,5 +89,6 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         warnings,
         why,
         remark,
+        is_repeat: !input.reminders.is_empty(),
     })
 }

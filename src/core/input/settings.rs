@@ -84,6 +84,10 @@ pub struct Settings {
     pub sms_latest: NaiveTime,
     /// Lead before the time the buyer named.
     pub named_time_lead: Duration,
+    /// The shop sends SMS reminders (`shop.sms`, default true).
+    pub sms: bool,
+    /// An IM reminder unanswered this long makes the next one an SMS (default 3 h).
+    pub sms_after: Duration,
     /// Years the shop's own holidays/workdays cover (the built-in calendar aside).
     pub shop_years: Vec<i32>,
 }
@@ -121,6 +125,8 @@ pub(crate) static NO_SHOP: Shop = Shop {
     sms_office_windows: None,
     sms_latest: None,
     named_time_lead_minutes: None,
+    sms: None,
+    sms_after_hours: None,
 };
 
 /// The settings of a shop that sets nothing (defaults from the seeds): copied
@@ -155,6 +161,8 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     sms_office: Vec::new(),
     sms_latest: hm(22, 0),
     named_time_lead: Duration::minutes(10),
+    sms: true,
+    sms_after: Duration::minutes(180),
     shop_years: Vec::new(),
 };
 
@@ -332,6 +340,16 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     st.sms_office = sms_windows(&shop.sms_office_windows)?;
     if let Some(t) = &shop.sms_latest {
         st.sms_latest = parse_hhmm("shop.smsLatest", t)?;
+    }
+    st.sms = shop.sms.unwrap_or(true);
+    if let Some(v) = opt_number(
+        "shop.smsAfterHours",
+        shop.sms_after_hours,
+        0.0,
+        24.0 * 30.0,
+        "give the hours an IM reminder may go unanswered before SMS, from 0 to 720, e.g. 3",
+    )? {
+        st.sms_after = clock::minutes((v * 60.0).round() as i64);
     }
     // The years of the shop's own dates (each read above).
     for &list in &[&st.holidays, &st.workdays] {
