@@ -14,7 +14,7 @@ use cuifu::{
 
 const LOCALES: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::En];
 const CHANNELS: [Channel; 3] = [Channel::Im, Channel::Sms, Channel::Phone];
-const OCCASIONS: [Occasion; 7] = [
+const OCCASIONS: [Occasion; 8] = [
     Occasion::First,
     Occasion::AddressCheck,
     Occasion::FollowUp,
@@ -22,6 +22,7 @@ const OCCASIONS: [Occasion; 7] = [
     Occasion::CampaignWave,
     Occasion::BuyerNamedTime,
     Occasion::Answer,
+    Occasion::NamedAfterClose,
 ];
 
 fn full_facts(locale: Locale) -> Facts {
@@ -839,7 +840,7 @@ fn the_table_is_well_formed() {
                 "{}",
                 t.id
             );
-            assert!(t.occasions == "*" || t.occasions.chars().all(|c| "faulcnq".contains(c)));
+            assert!(t.occasions == "*" || t.occasions.chars().all(|c| "faulcnkq".contains(c)));
             assert!(
                 t.reasons == "*" || t.reasons.split(',').all(|r| ReasonCode::parse(r).is_some()),
                 "{}",

@@ -532,17 +532,48 @@ fn timing_rules() {
             Some("2026-11-24 19:50"),
             O::BuyerNamedTime,
         ),
+        // seed 001 了解买家方便充值时间: a time after the close is answered at
+        // once with a kind question (can you pay before the close?) ...
         case(
-            "named time after the close → last chance",
+            "001 named time after the close → ask kindly now",
             "2026-11-24 14:31",
             "2026-11-24 14:30",
             Chat {
                 named: Some("2026-11-28 20:00"),
                 ..CONSULTED
             },
+            SendNow,
+            Some("2026-11-24 14:31"),
+            O::NamedAfterClose,
+        ),
+        // ... in allowed hours (000/003: not in the lunch break) ...
+        case(
+            "001 named time after the close, asked at lunch → 13:30",
+            "2026-11-24 12:31",
+            "2026-11-24 12:30",
+            Chat {
+                named: Some("2026-11-28 20:00"),
+                ..CONSULTED
+            },
             Schedule,
-            Some("2026-11-27 11:30"),
-            O::LastChance,
+            Some("2026-11-24 13:30"),
+            O::NamedAfterClose,
+        ),
+        // ... and once asked, one last reminder before the close.
+        with(
+            case(
+                "001 named time after the close, already asked → last chance",
+                "2026-11-24 15:00",
+                "2026-11-24 14:30",
+                Chat {
+                    named: Some("2026-11-28 20:00"),
+                    ..CONSULTED
+                },
+                Schedule,
+                Some("2026-11-27 11:30"),
+                O::LastChance,
+            ),
+            json!({"reminders": [{"at": t("2026-11-24 14:40"), "channel": "im"}]}),
         ),
         case(
             "named time passed → usual rules",

@@ -18,6 +18,7 @@ const OCCASIONS: &str = "\
 活动波次|活動波次|campaign wave\n\
 按约定时间提醒|按約定時間提醒|at the buyer's time\n\
 答疑||answer\n\
+问能否关单前付款|問能否關單前付款|ask about paying before the close\n\
 ||";
 
 fn occasion_name(o: Occasion, loc: Locale) -> &'static str {

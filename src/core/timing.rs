@@ -38,6 +38,9 @@ pub enum Occasion {
     BuyerNamedTime,
     /// Answer the buyer's open question first.
     Answer,
+    /// The buyer named a time after the close: ask kindly whether paying
+    /// before the close suits them (001: 了解买家方便充值时间).
+    NamedAfterClose,
     /// Nothing to send.
     None,
 }
@@ -538,13 +541,13 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if let Some(t) = answer_first(&mut p, input, analysis) {
         return t;
     }
-    if let Some(t) = at_named_time(&mut p, analysis) {
-        return t;
-    }
     let earliest = match input.reminders.last() {
         Some(last) => p.now.max(add(last.at, s.min_gap)),
         None => p.now,
     };
+    if let Some(t) = at_named_time(&mut p, input, analysis, earliest) {
+        return t;
+    }
     if let Some(t) = while_waiting(&mut p, input, analysis, earliest) {
         return t;
     }
@@ -582,7 +585,12 @@ fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timi
 
 /// The time the buyer named (001: remind shortly before the top-up time),
 /// or the close when their time is after it.
-fn at_named_time(p: &mut Plan, analysis: &Analysis) -> Option<Timing> {
+fn at_named_time(
+    p: &mut Plan,
+    input: &Input,
+    analysis: &Analysis,
+    earliest: Time,
+) -> Option<Timing> {
     let nt = analysis.signals.named_time.as_ref()?;
     let (s, now, close) = (p.s, p.now, p.close);
     let said = clip(nt.text.trim(), 20);
@@ -633,7 +641,29 @@ fn at_named_time(p: &mut Plan, analysis: &Analysis) -> Option<Timing> {
                 &[&said, &c],
             ),
         ));
-        return Some(p.last_chance_done(now));
+        // Asked already when a reminder went out after the buyer named the
+        // time (or, with no message times, at all): then one last reminder.
+        let said_at = input.messages.get(nt.message_index).and_then(|m| m.at);
+        let asked = input
+            .reminders
+            .last()
+            .is_some_and(|r| said_at.is_none_or(|a| r.at >= a));
+        if asked {
+            p.say(
+                "买家说的“{}”在关单后,已经问过能否提前付款:关单前再轻轻提醒一次。|~|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
+                &[&said],
+            );
+            return Some(p.last_chance_done(earliest));
+        }
+        let mut trail = Trail::default();
+        let t = p.find(earliest, &mut trail);
+        p.say(
+            "买家说“{}”,但订单 {} 就关闭:客气地问一句能否在关单前付款,不方便也没关系,到时可以重新拍。|~|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
+            &[&said, &c],
+        );
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return Some(p.send(Occasion::NamedAfterClose, t));
     }
     p.say(
         "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
@@ -684,7 +714,7 @@ fn while_waiting(
     if broke && analysis.signals.named_time.is_none() {
         return Some(p.once_before_close(
             earliest,
-            "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|~|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
+            "买家在等钱到账,没读到具体时间:关单前 {} 提醒一次。|買家在等錢到帳,沒讀到具體時間:關單前 {} 提醒一次。|The buyer is waiting for money and no time was read from the chat: one reminder before the close, at {}.",
         ));
     }
     None
@@ -696,7 +726,9 @@ fn while_waiting(
 fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Timing {
     let (s, close) = (p.s, p.close);
     let k = input.reminders.len();
-    if k > 0 && k + 1 >= cap(input) {
+    // On a campaign day the next reminder goes to the next wave (001: 10:00,
+    // then 13:00), even when it is the last one the cap allows.
+    if k > 0 && k + 1 >= cap(input) && wave(earliest, close, s).is_none() {
         return p.last_chance_done(earliest);
     }
     let mut trail = Trail::default();
@@ -764,8 +796,17 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Ti
             _ => {
                 let end = s.slots[slot as usize];
                 let e = hhmm(end);
+                let slot_end = at(placed, end);
                 if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
                     trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
+                } else if from < slot_end {
+                    // Time was left, but rest time (a rest day, the lunch
+                    // break) filled it: the moment sentence says which.
+                    trf(
+                        p.loc,
+                        "{}本该 {} 前催付|~|{}: would be reminded before {}",
+                        &[name, &e],
+                    )
                 } else {
                     trf(
                         p.loc,

@@ -16,7 +16,8 @@
 //! - `channels`: im, sms, phone, comma-separated.
 //! - `occasions`: `*` or letters: f first, a address check (核对地址),
 //!   u follow-up, l last chance, c campaign wave, n the time the buyer
-//!   named, q answer an open question.
+//!   named, k the buyer named a time after the close, q answer an open
+//!   question.
 //! - `reasons`: `*` (every reason but changed_mind) or reason codes.
 //! - An id starting with `@` is a fragment, used as `{@id}`; `{@x}` takes
 //!   `@x.<channel>.<tone>`, else `@x.<channel>`, else `@x`. The greeting
@@ -163,6 +164,7 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
         Occasion::LastChance => (*b"dhbac", true),
         Occasion::CampaignWave => (*b"dbhac", true),
         Occasion::BuyerNamedTime => (*b"hdbac", true),
+        Occasion::NamedAfterClose => (*b"dhbac", true),
         Occasion::Answer => (*b"ahbdc", true),
         Occasion::FollowUp => (*b"hbdac", false),
         _ if req.reason == ReasonCode::SilentOrder => (*b"chbda", false),

@@ -68,6 +68,7 @@ pub fn occasion_letter(o: Occasion) -> char {
         Occasion::CampaignWave => 'c',
         Occasion::BuyerNamedTime => 'n',
         Occasion::Answer => 'q',
+        Occasion::NamedAfterClose => 'k',
     }
 }
 
