@@ -3,16 +3,21 @@
 //! Channel (001, 000): IM is free and least intrusive, so it is the default;
 //! a big order (`bigOrderFactor` × `avgOrderValue`) may get a call where the
 //! margin pays for it (`phoneMinMargin`; never for low-margin goods) and never
-//! gets the same method twice; SMS goes out only inside its audience windows.
+//! gets the same method twice; SMS goes out only inside its audience windows,
+//! never for a shop that turned it off (`shop.sms: false`), and for any order
+//! once an IM reminder has gone unanswered for `smsAfterHours` (001: IM is
+//! missed while the buyer is offline; SMS reaches them).
 
 use chrono::{DateTime, FixedOffset};
 
 use super::calendar;
 use super::clock;
 use super::input::Input;
-use super::model::{Action, Audience, Channel, ReasonCode, Tone};
+use super::model::{Action, Audience, Channel, ReasonCode, Role, Tone};
 use super::reason::Analysis;
-use super::say::{capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan};
+use super::say::{
+    capital, channel_name, hhmm, list_sep, pct, push_item, span, t3, tenths, trf, when, yuan,
+};
 use super::timing::{self, at, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
@@ -54,6 +59,107 @@ pub fn sms_time(input: &Input, from: Time, close: Time) -> Option<Time> {
     None
 }
 
+/// Whether the buyer has written since `t`; a buyer message without a time
+/// counts as written since (nothing shows it came before).
+fn buyer_wrote_since(input: &Input, t: Time) -> bool {
+    input
+        .messages
+        .iter()
+        .any(|m| m.from == Role::Buyer && m.at.is_none_or(|a| a >= t))
+}
+
+/// The moment an IM reminder counts as unanswered (001: IM is missed while
+/// the buyer is offline): the last reminder went by IM, the buyer has not
+/// written since, and the shop sends SMS; `smsAfterHours` after that IM.
+pub fn im_unanswered_from(input: &Input) -> Option<Time> {
+    let s = &input.settings;
+    let last = input.reminders.last()?;
+    if !s.sms || last.channel != Channel::Im || buyer_wrote_since(input, last.at) {
+        return None;
+    }
+    clock::checked_add(last.at, s.sms_after)
+}
+
+/// Moves the reminder into the SMS window from `from` when the occasion
+/// allows it: a movable one (its moment sentence is the last `why`) anywhere
+/// before the close, any other only at its own moment. Returns whether SMS fits.
+fn into_sms_window(input: &Input, timing: &mut Timing, from: Time, movable: bool) -> bool {
+    let planned = timing.send_at.unwrap_or(input.now);
+    match sms_time(input, from, timing.closes_at) {
+        Some(t) if t == planned || movable => {
+            if t != planned {
+                // The moment sentence is the last one for a movable occasion.
+                timing.why.pop();
+                let loc = input.locale;
+                let w = capital(&when(t, input.now, loc));
+                timing.why.push(trf(
+                    loc,
+                    "按短信时段,{} 发送。|按簡訊時段,{} 發送。|{}, in the SMS window.",
+                    &[&w],
+                ));
+            }
+            timing.send_at = Some(t);
+            timing.action = timing::action_for(t, input.now);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether the occasion's moment may move into an SMS window (its moment
+/// sentence is the last `why`).
+fn movable(o: Occasion) -> bool {
+    matches!(
+        o,
+        Occasion::First | Occasion::FollowUp | Occasion::AddressCheck | Occasion::LastChance
+    )
+}
+
+/// When SMS goes out to this buyer: "before 22:00", or at lunch or before
+/// leaving work (001).
+fn sms_when(input: &Input) -> String {
+    let loc = input.locale;
+    if input.audience == Some(Audience::Office) {
+        trf(
+            loc,
+            "上班族在午休或下班前发|~|sent at lunch or before the end of work",
+            &[],
+        )
+    } else {
+        let l = hhmm(input.settings.sms_latest);
+        trf(loc, "{} 前发|~|before {}", &[&l])
+    }
+}
+
+/// SMS for an order that is not big, once an IM reminder has gone
+/// unanswered past `smsAfterHours` (001); the reason, if so.
+fn sms_after_im(input: &Input, timing: &mut Timing) -> Option<String> {
+    if input.used(Channel::Sms)
+        || !movable(timing.occasion) && timing.occasion != Occasion::CampaignWave
+    {
+        return None;
+    }
+    let unanswered = im_unanswered_from(input)?;
+    let planned = timing.send_at?;
+    let movable = movable(timing.occasion);
+    // Never earlier than planned: the gap and the cap were counted for it.
+    let from = if movable {
+        planned.max(unanswered)
+    } else {
+        planned
+    };
+    if from < unanswered || !into_sms_window(input, timing, from, movable) {
+        return None;
+    }
+    let loc = input.locale;
+    let gap = span(input.settings.sms_after, loc);
+    Some(trf(
+        loc,
+        "上次旺旺提醒后买家没有回复,发送时已超过 {}:旺旺容易错过,改发短信,{}。|上次旺旺提醒後買家沒有回覆,發送時已超過 {}:旺旺容易錯過,改發簡訊,{}。|No reply since the last IM reminder, over {} by the time it goes out: IM is easily missed, so SMS this time, {}.",
+        &[&gap, &sms_when(input)],
+    ))
+}
+
 /// Picks the channel; for SMS it moves `timing.send_at` into the SMS window.
 pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Channel, String) {
     let loc = input.locale;
@@ -74,6 +180,9 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     }
     let amt = yuan(input.amount);
     if !input.is_big() {
+        if let Some(why) = sms_after_im(input, timing) {
+            return (Channel::Sms, why);
+        }
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
@@ -112,7 +221,10 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     );
     let mut pick = None;
     for &c in &order {
-        if input.used(c) || (c == Channel::Phone && !input.phone_pays()) {
+        if input.used(c)
+            || (c == Channel::Phone && !input.phone_pays())
+            || (c == Channel::Sms && !s.sms)
+        {
             continue;
         }
         if c == Channel::Sms {
@@ -121,22 +233,8 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             } else {
                 planned
             };
-            match sms_time(input, from, timing.closes_at) {
-                Some(t) if t == planned || movable => {
-                    if t != planned {
-                        // The moment sentence is the last one for a movable occasion.
-                        timing.why.pop();
-                        let w = capital(&when(t, input.now, loc));
-                        timing.why.push(trf(
-                            loc,
-                            "按短信时段,{} 发送。|按簡訊時段,{} 發送。|{}, in the SMS window.",
-                            &[&w],
-                        ));
-                    }
-                    timing.send_at = Some(t);
-                    timing.action = timing::action_for(t, input.now);
-                }
-                _ => continue,
+            if !into_sms_window(input, timing, from, movable) {
+                continue;
             }
         }
         pick = Some(c);
@@ -190,7 +288,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     } else if input.used(c) {
         // Nothing new is left (SMS had no window before the close, or the
         // margin rules out a call): say so instead of "never the same twice".
-        let sms = if input.used(Channel::Sms) {
+        let sms = if input.used(Channel::Sms) || !s.sms {
             ""
         } else {
             t3(
@@ -212,15 +310,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     } else {
         let extra = match c {
             Channel::Phone => trf(loc, ",利润撑得起电话成本|~|, the margin pays for it", &[]),
-            Channel::Sms if input.audience == Some(Audience::Office) => trf(
-                loc,
-                ",上班族在午休或下班前发|~|, sent at lunch or before the end of work",
-                &[],
-            ),
-            Channel::Sms => {
-                let l = super::say::hhmm(s.sms_latest);
-                trf(loc, ",{} 前发|~|, before {}", &[&l])
-            }
+            Channel::Sms => [t3(loc, ",||, "), &sms_when(input)].concat(),
             Channel::Im => String::new(),
         };
         trf(

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 use super::calendar;
 use super::clock;
 use super::input::{Input, Settings};
-use super::model::{Action, Locale, ReasonCode, Role, Warning};
+use super::model::{Action, Channel, Locale, ReasonCode, Role, Warning};
 use super::reason::Analysis;
 use super::say::{
     capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
@@ -117,6 +117,20 @@ pub fn cap(input: &Input) -> usize {
     }
 }
 
+/// How many methods a big order can still get (001: never the same one
+/// twice): phone only where the margin pays, SMS only if the shop sends it.
+pub fn methods_left(input: &Input) -> usize {
+    let usable = |c: Channel| match c {
+        Channel::Phone => input.phone_pays(),
+        Channel::Sms => input.settings.sms,
+        Channel::Im => true,
+    };
+    [Channel::Im, Channel::Sms, Channel::Phone]
+        .into_iter()
+        .filter(|c| usable(*c) && !input.used(*c))
+        .count()
+}
+
 /// Why no reminder should go out, if so.
 pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<Stop> {
     let n = input.reminders.len();
@@ -134,7 +148,7 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
-    } else if input.is_big() && input.methods_left() == 0 {
+    } else if input.is_big() && methods_left(input) == 0 {
         Some(Stop::Methods)
     } else {
         None
