@@ -55,6 +55,8 @@ struct World {
     stop: bool,
     question: bool,
     named: Option<i64>,
+    sms_off: bool,
+    buyer_wrote: Option<u16>,
 }
 
 fn world() -> impl Strategy<Value = World> {
@@ -89,6 +91,8 @@ fn world() -> impl Strategy<Value = World> {
             proptest::bool::weighted(0.1),
             proptest::bool::weighted(0.2),
             proptest::option::of(-600i64..6000),
+            proptest::bool::weighted(0.2),
+            proptest::option::of(0u16..4000),
         ),
     )
         .prop_map(|(a, b, c)| World {
@@ -113,13 +117,15 @@ fn world() -> impl Strategy<Value = World> {
             stop: c.2,
             question: c.3,
             named: c.4,
+            sms_off: c.5,
+            buyer_wrote: c.6,
         })
 }
 
 fn context(w: &World) -> ChatContext {
     let now = at(w.now);
     let placed = at(w.now - w.placed_ago);
-    let mut shop = json!({"closeAfterHours": w.close_hours});
+    let mut shop = json!({"closeAfterHours": w.close_hours, "sms": !w.sms_off});
     if let Some(a) = w.avg {
         shop["avgOrderValue"] = json!(a);
     }
@@ -168,11 +174,19 @@ fn context(w: &World) -> ChatContext {
     let audience = ["office", "student", "other"]
         .get(usize::from(w.audience))
         .copied();
+    // A buyer message some minutes after the order (none after `now`).
+    let messages: Vec<Value> = w
+        .buyer_wrote
+        .map(|m| placed + Duration::minutes(i64::from(m) % (w.placed_ago + 1)))
+        .map(|t| json!({"from": "buyer", "text": "嗯", "at": format_time(t)}))
+        .into_iter()
+        .collect();
     let v = json!({
         "now": format_time(now),
         "order": order,
         "buyer": {"returning": w.returning, "audience": audience},
         "reminders": reminders,
+        "messages": messages,
         "shop": shop,
     });
     serde_json::from_value(v).expect("valid context")
@@ -260,6 +274,17 @@ proptest! {
         let raw = time < s.quiet_before || time >= s.quiet_after || (s.lunch.0 <= time && time < s.lunch.1);
         prop_assert!(blocked.is_some() || !raw);
         if let Some(b) = blocked {
+            // "Unless the deadline requires it": a least-bad moment only
+            // when nothing allowed is left from it to the close.
+            if warnings.iter().any(|c| c == "no_allowed_time")
+                && !warnings.iter().any(|c| c != "no_allowed_time" && EXCUSES.contains(&c.as_str()))
+            {
+                prop_assert!(
+                    timing::next_allowed(send, t.closes_at, s).is_none(),
+                    "{} blocked by {:?} though {:?} is allowed before the close",
+                    format_time(send), b, timing::next_allowed(send, t.closes_at, s).map(format_time)
+                );
+            }
             let excused = warnings.iter().any(|c| EXCUSES.contains(&c.as_str()))
                 // seed 001: SMS to office workers at lunch.
                 || (channel == Channel::Sms && input.audience == Some(Audience::Office) && b == Block::Lunch);
@@ -337,5 +362,122 @@ proptest! {
         // Orders to stop come last.
         let first_stop = a.iter().position(|r| r.action == Action::Stop).unwrap_or(a.len());
         prop_assert!(a[first_stop..].iter().all(|r| r.action == Action::Stop));
+    }
+}
+
+/// A first reminder for an order placed minutes ago, where the order-time
+/// slot decides (001).
+fn fresh_order() -> impl Strategy<Value = World> {
+    world().prop_map(|mut w| {
+        w.placed_ago %= 180;
+        w.reminders.clear();
+        w.explicit_close = None;
+        w
+    })
+}
+
+/// An unpaid order with one IM reminder and nothing else to wait for,
+/// where SMS may take over (001).
+fn after_one_im() -> impl Strategy<Value = World> {
+    (world(), any::<u16>(), any::<bool>()).prop_map(|(mut w, at, off)| {
+        w.reminders = vec![(at, 0)];
+        w.paid = false;
+        w.stop = false;
+        w.question = false;
+        w.named = None;
+        w.sms_off = off;
+        w
+    })
+}
+
+/// The why's sentence `row` holds `want` right after `head` whenever it holds `head`.
+fn says_after(why: &[String], head: &str, want: &str) -> Result<(), TestCaseError> {
+    for w in why {
+        let mut rest = w.as_str();
+        while let Some(i) = rest.find(head) {
+            rest = &rest[i + head.len()..];
+            prop_assert!(
+                rest.starts_with(want),
+                "“{}” should name {} after “{}”",
+                w,
+                want,
+                head
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(384))]
+
+    /// Every time a `why` sentence states is true for the moment it
+    /// describes: the send moment is `sendAt`, the close is `closesAt`, both
+    /// worded from `now`; "来不及了" only when the slot's end had passed,
+    /// "before 17:00" only for a moment before it on the order's day.
+    #[test]
+    fn why_states_true_times(w in prop_oneof![world(), fresh_order()]) {
+        let ctx = context(&w);
+        let a = analysis(&w);
+        let (d, input, t) = decide(&ctx, &a);
+        let why = d.4;
+        let now = input.now;
+        let when = |x| cuifu::core::say::when(x, now, cuifu::Locale::ZhCn);
+        let close = when(t.closes_at);
+        says_after(&why, "订单 ", &close)?;
+        says_after(&why, "订单已在 ", &close)?;
+        let Some(send) = t.send_at else { return Ok(()) };
+        let sw = when(send);
+        for head in ["顺延到 ", "提前到 ", "关单前 ", "按短信时段,"] {
+            says_after(&why, head, &sw)?;
+        }
+        for s in &why {
+            if s.contains("现在发送") {
+                prop_assert!(send <= now, "“{}” but sendAt {}", s, format_time(send));
+            } else if let Some(i) = s.find(" 发送") {
+                prop_assert!(s[..i].ends_with(&sw), "“{}” should name {}", s, sw);
+            }
+            if let Some(i) = s.find("提前约 ") {
+                let lead = cuifu::core::say::span(t.closes_at - send, cuifu::Locale::ZhCn);
+                prop_assert!(s[i + "提前约 ".len()..].starts_with(&lead), "“{}” should say {}", s, lead);
+            }
+        }
+        // The order-time slot (001): "before 17:00" and "too late" are facts.
+        let placed = input.placed_at;
+        let st = &input.settings;
+        for s in &why {
+            let Some(i) = s.find(" 前催付") else { continue };
+            let hm = &s[i.saturating_sub(5)..i];
+            let Ok(end) = chrono::NaiveTime::parse_from_str(hm, "%H:%M") else { continue };
+            let end_at = placed.date_naive().and_time(end).and_local_timezone(*placed.offset()).single().unwrap();
+            let from = now.max(placed + st.hidden_reminder_after);
+            if s[i..].starts_with(" 前催付,来不及了") {
+                prop_assert!(from >= end_at, "“{}” though {} is before {}", s, format_time(from), hm);
+            } else if !s[..i].ends_with(&format!("本该 {hm}")) {
+                prop_assert!(send < end_at, "“{}” but sendAt {}", s, format_time(send));
+            }
+        }
+    }
+
+    /// SMS (001): never for a shop without it; for an order that is not big,
+    /// only after an IM reminder the buyer left unanswered for smsAfterHours.
+    #[test]
+    fn sms_only_where_the_rules_allow(w in prop_oneof![world(), after_one_im()]) {
+        let ctx = context(&w);
+        let a = analysis(&w);
+        let (d, input, t) = decide(&ctx, &a);
+        if d.2 != Channel::Sms {
+            return Ok(());
+        }
+        prop_assert!(input.settings.sms, "SMS for a shop without it");
+        if !input.is_big() {
+            let last = input.reminders.last().expect("an earlier reminder");
+            prop_assert_eq!(last.channel, Channel::Im);
+            let send = t.send_at.expect("a time");
+            prop_assert!(send >= last.at + input.settings.sms_after);
+            prop_assert!(input.messages.iter().all(|m| m.at.is_some_and(|a| a < last.at)));
+        } else {
+            prop_assert!(!input.reminders.iter().any(|r| r.channel == Channel::Sms), "a big order never gets SMS twice");
+        }
     }
 }
