@@ -1683,3 +1683,34 @@ fn sms_settings_are_checked() {
         );
     }
 }
+
+// domain.md "the last-chance reminder lands a few hours before the close
+// inside allowed hours" (004 three-day close, 000/003 not before 10:00): an
+// order closing at 10:41 is reminded the evening before, not at 10:00 with
+// 41 minutes left — and no line then says "还有41分钟".
+#[test]
+fn the_last_chance_leaves_hours_not_minutes() {
+    let chat = json!({"messages": [
+        {"from": "buyer", "text": "卡里钱不够", "at": t("2026-11-24 10:43")},
+        {"from": "agent", "text": "可以的亲,给您留着哦~", "at": t("2026-11-24 10:45")}
+    ]});
+    let s = cuifu::suggest(&ctx("2026-11-24 11:05", "2026-11-24 10:41", 99.0, chat))
+        .expect("suggestion");
+    assert_eq!(s.reason.code, R::InsufficientBalance);
+    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-26 21:30").as_str()));
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("分钟")),
+        "{:?}",
+        s.lines
+    );
+    // Closing at 12:41, 10:00 still leaves 2 h 41 min: remind then.
+    let c = ctx(
+        "2026-11-24 15:00",
+        "2026-11-24 12:41",
+        99.0,
+        json!({"reminders": reminders(&[("2026-11-24 12:51", "im")])}),
+    );
+    let out = run(&c, &SILENT);
+    assert_eq!(out.send().as_deref(), Some(t("2026-11-27 10:00").as_str()));
+    assert_eq!(out.timing.occasion, O::LastChance);
+}

@@ -472,16 +472,23 @@ impl Plan<'_> {
     }
 
     /// The last-chance moment: `lead` before the close inside allowed hours,
-    /// else the latest allowed moment before that, else the first one after `from`.
+    /// or later while at least half the lead is left (a few hours before the
+    /// close, not minutes: an order closing at 10:41 is not reminded at 10:00
+    /// when the evening before is allowed); else the latest allowed moment
+    /// before that; else an allowed moment up to 30 minutes before the
+    /// close; else the first one after `from`.
     fn last_chance(&mut self, from: Time, trail: &mut Trail) -> Time {
-        let target = add(self.close, -self.s.last_chance_before).max(from);
+        let lead = self.s.last_chance_before;
+        let target = add(self.close, -lead).max(from);
+        let half = add(self.close, -(lead / 2));
         let cut = clock::shift(self.close, -1800);
-        next_ok(target, cut, self.s, 0, trail)
+        next_ok(target, half, self.s, 0, trail)
             .or_else(|| {
                 let t = prev_allowed(target, from, self.s).filter(|t| *t < self.close);
-                trail.earlier = t.is_some();
+                trail.earlier = t.is_some_and(|t| t < target);
                 t
             })
+            .or_else(|| next_ok(target, cut, self.s, 0, trail))
             .unwrap_or_else(|| self.find(from, trail))
     }
 
