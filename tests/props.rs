@@ -337,6 +337,18 @@ proptest! {
         prop_assert_eq!(&a, &b);
         prop_assert!(!a.remark.is_empty());
         prop_assert!(a.why.iter().all(|s| !s.is_empty()));
+        // Never words the buyer did not say: every quote in a `why`
+        // sentence about the buyer is taken from a buyer message (clipped
+        // with …).
+        for w in a.why.iter().filter(|w| w.contains("买家") || w.contains("The buyer")) {
+            for quote in w.split('“').skip(1).filter_map(|q| q.split_once('”')).map(|q| q.0) {
+                let quote = quote.trim_end_matches('…');
+                prop_assert!(
+                    ctx.messages.iter().any(|m| m.from == cuifu::Role::Buyer && m.text.contains(quote)),
+                    "“{}” is not the buyer's: {:?}", quote, w
+                );
+            }
+        }
         match a.action {
             Action::Stop => prop_assert!(a.send_at.is_none()),
             _ => {
