@@ -227,3 +227,41 @@ fn named_day_is_quoted_without_an_invented_hour() {
     let text = named.map(|l| l.text.as_str()).unwrap_or("");
     assert!(text.contains("您之前说今天付款"), "{:?}", s.lines);
 }
+
+/// Seed 001 活动催付 (双十一): 上午10点第一波, 下午1点第二波; 挑选大单采用
+/// 电话催单, 催单时间控制在1分钟内. A big order is called in the first wave;
+/// the next reminder is the second wave (not the evening), by another method
+/// (001: 大单不要用同一种方法重复催付).
+#[test]
+fn double_11_waves_as_seed_001_plans_them() {
+    let shop = json!({
+        "avgOrderValue": 300, "margin": 0.45,
+        "campaign": {"name": "双11", "waves": ["10:00", "13:00"], "dates": ["2026-11-11"], "limitedStock": true}
+    });
+    let buyer = json!({"name": "张伟", "gender": "male", "audience": "office"});
+    let s = go(
+        "2026-11-11 09:30",
+        "2026-11-11 00:20",
+        899.0,
+        json!({"shop": shop, "buyer": buyer}),
+    );
+    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-11 10:00").as_str()));
+    assert_eq!(s.channel, Channel::Phone, "{:?}", s.why);
+    assert!(!s.is_repeat);
+    let s = go(
+        "2026-11-11 10:05",
+        "2026-11-11 00:20",
+        899.0,
+        json!({"shop": shop, "buyer": buyer,
+               "reminders": [{"at": t("2026-11-11 10:00"), "channel": "phone"}]}),
+    );
+    assert_eq!(
+        s.send_at.as_deref(),
+        Some(t("2026-11-11 13:00").as_str()),
+        "{:?}",
+        s.why
+    );
+    assert_ne!(s.channel, Channel::Phone, "{:?}", s.why);
+    assert!(s.is_repeat);
+    assert!(s.why.iter().any(|w| w.contains("波次")), "{:?}", s.why);
+}
