@@ -671,7 +671,7 @@ fn at_named_time(
             .is_some_and(|r| said_at.is_none_or(|a| r.at >= a));
         if asked {
             p.say(
-                "买家说的“{}”在关单后,已经问过能否提前付款:关单前再轻轻提醒一次。|~|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
+                "买家说的“{}”在关单后,已经问过能否提前付款:关单前再轻轻提醒一次。|買家說的「{}」在關單後,已經問過能否提前付款:關單前再輕輕提醒一次。|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
                 &[&said],
             );
             return Some(p.last_chance_done(earliest));
@@ -679,7 +679,7 @@ fn at_named_time(
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
         p.say(
-            "买家说“{}”,但订单 {} 就关闭:客气地问一句能否在关单前付款,不方便也没关系,到时可以重新拍。|~|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
+            "买家说“{}”,但订单 {} 就关闭:客气地问一句能否在关单前付款,不方便也没关系,到时可以重新拍。|買家說「{}」,但訂單 {} 就關閉:客氣地問一句能否在關單前付款,不方便也沒關係,到時可以重新下單。|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
             &[&said, &c],
         );
         let m = p.moment(t, &trail);
@@ -823,11 +823,7 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Ti
                 } else if from < slot_end {
                     // Time was left, but rest time (a rest day, the lunch
                     // break) filled it: the moment sentence says which.
-                    trf(
-                        p.loc,
-                        "{}本该 {} 前催付|~|{}: would be reminded before {}",
-                        &[name, &e],
-                    )
+                    trf(p.loc, "{}本该 {} 前催付|~|{}: due before {}", &[name, &e])
                 } else {
                     trf(
                         p.loc,
