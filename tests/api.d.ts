@@ -367,6 +367,11 @@ export interface Suggestion {
      * The note to record on the order (结果备注).
      */
     remark: string;
+    /**
+     * Whether a reminder was already sent for this order (`reminders` is not
+     * empty): a headline says 再发 / "send again" only then.
+     */
+    isRepeat: boolean;
 }
 
 /**
@@ -562,6 +567,17 @@ export interface Shop {
      * Minutes before the time the buyer named to remind them (001: 提前再次催付); default 10.
      */
     namedTimeLeadMinutes?: number;
+    /**
+     * Whether the shop sends SMS reminders at all; default `true` (`false`:
+     * never SMS, e.g. no SMS account or no consent).
+     */
+    sms?: boolean;
+    /**
+     * Hours an IM reminder may go unanswered (the buyer has not written
+     * since) before the next reminder goes by SMS (001: IM is missed while the
+     * buyer is offline); default 3.
+     */
+    smsAfterHours?: number;
 }
 
 /**
