@@ -1714,3 +1714,17 @@ fn the_last_chance_leaves_hours_not_minutes() {
     assert_eq!(out.send().as_deref(), Some(t("2026-11-27 10:00").as_str()));
     assert_eq!(out.timing.occasion, O::LastChance);
 }
+
+// seed 001 结果备注: the remark names what was done, once.
+#[test]
+fn remark_for_a_time_after_the_close() {
+    let s = said(
+        "2026-11-24 14:36",
+        "2026-11-24 14:30",
+        "2026-11-24 14:35",
+        "15号发工资再付",
+        json!({}),
+    );
+    assert!(s.remark.contains("问能否关单前付款"), "{}", s.remark);
+    assert!(!s.remark.contains("关单提醒"), "{}", s.remark);
+}

@@ -99,7 +99,8 @@ pub fn remark(
         let a = angle_name(&l.angle, loc);
         let same = matches!(
             (timing.occasion, l.angle.as_str()),
-            (Occasion::LastChance, "deadline") | (Occasion::Answer, "answer")
+            (Occasion::LastChance | Occasion::NamedAfterClose, "deadline")
+                | (Occasion::Answer, "answer")
         );
         if !a.is_empty() && a != what.as_str() && !same {
             what.push_str(" + ");
