@@ -274,10 +274,11 @@ proptest! {
         let raw = time < s.quiet_before || time >= s.quiet_after || (s.lunch.0 <= time && time < s.lunch.1);
         prop_assert!(blocked.is_some() || !raw);
         if let Some(b) = blocked {
-            // "Unless the deadline requires it": a least-bad moment only
-            // when nothing allowed is left from it to the close.
-            if warnings.iter().any(|c| c == "no_allowed_time")
-                && !warnings.iter().any(|c| c != "no_allowed_time" && EXCUSES.contains(&c.as_str()))
+            // "Unless the deadline requires it": a least-bad moment (or the
+            // buyer's own time in rest time) only when nothing allowed is
+            // left from it to the close.
+            if !warnings.iter().any(|c| c == "wave_in_rest_time")
+                && warnings.iter().any(|c| EXCUSES.contains(&c.as_str()))
             {
                 prop_assert!(
                     timing::next_allowed(send, t.closes_at, s).is_none(),

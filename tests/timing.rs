@@ -749,17 +749,54 @@ fn warnings_say_why_a_rule_gave_way() {
         late,
         "named_time_after_close"
     ));
+    // The buyer's 23:30 with no allowed moment left before a 23:59 close:
+    // their own time, with a warning.
     let night = Chat {
         named: Some("2026-11-24 23:30"),
         ..CONSULTED
     };
     assert!(warned(
-        "2026-11-24 14:31",
-        "2026-11-24 14:30",
-        json!({}),
+        "2026-11-24 21:50",
+        "2026-11-24 21:40",
+        json!({"order": {"closesAt": t("2026-11-24 23:59")}}),
         night,
         "named_time_in_rest"
     ));
+}
+
+// seed 001 提前再次催付 inside 000/003's allowed hours: a buyer time in rest
+// time is reminded at the nearer allowed moment — before a late-night time,
+// after an early-morning one, the evening before a rest day — with no warning.
+#[test]
+fn a_named_time_in_rest_time_is_reminded_inside_allowed_hours() {
+    for (named, want) in [
+        ("2026-11-24 23:30", "2026-11-24 21:30"),
+        ("2026-11-25 08:00", "2026-11-25 10:00"),
+        ("2026-11-24 12:30", "2026-11-24 11:30"),
+        ("2026-11-28 10:00", "2026-11-27 21:30"),
+    ] {
+        let chat = Chat {
+            named: Some(named),
+            ..CONSULTED
+        };
+        let shop = json!({"shop": {"closeAfterHours": 120}});
+        let out = run(
+            &ctx("2026-11-24 10:31", "2026-11-24 10:30", 99.0, shop),
+            &chat,
+        );
+        assert_eq!(
+            out.send().as_deref(),
+            Some(t(want).as_str()),
+            "{named}: {:?}",
+            out.why
+        );
+        assert!(
+            out.timing.warnings.is_empty(),
+            "{named}: {:?}",
+            out.timing.warnings
+        );
+        assert_eq!(out.timing.occasion, O::BuyerNamedTime);
+    }
 }
 
 #[test]

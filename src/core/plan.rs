@@ -88,9 +88,16 @@ fn into_sms_window(input: &Input, timing: &mut Timing, from: Time, movable: bool
     match sms_time(input, from, timing.closes_at) {
         Some(t) if t == planned || movable => {
             if t != planned {
-                // The moment sentence is the last one for a movable occasion.
+                // The moment sentence is the last one for a movable occasion;
+                // a last chance names its lead just before it.
                 timing.why.pop();
                 let loc = input.locale;
+                let lead = |at| timing::last_chance_sentence(timing.closes_at, at, input.now, loc);
+                if timing.why.last() == Some(&lead(planned)) {
+                    let new = lead(t);
+                    timing.why.pop();
+                    timing.why.push(new);
+                }
                 let w = capital(&when(t, input.now, loc));
                 timing.why.push(trf(
                     loc,

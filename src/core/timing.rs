@@ -513,13 +513,21 @@ impl Plan<'_> {
 
     /// Names the real lead: a flash sale's 12 minutes, not the usual 3 hours.
     fn last_chance_why(&mut self, t: Time) {
-        let c = self.when(self.close);
-        let lead = span(clock::since(&self.close, &t), self.loc);
-        self.say(
-            "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
-            &[&c, &lead],
-        );
+        let s = last_chance_sentence(self.close, t, self.now, self.loc);
+        self.why.push(s);
     }
+}
+
+/// The last-chance sentence for a reminder at `t`, read at `now`: the close
+/// and the real lead (a flash sale's 12 minutes, not the usual 3 hours).
+pub fn last_chance_sentence(close: Time, t: Time, now: Time, loc: Locale) -> String {
+    let c = when(close, now, loc);
+    let lead = span(clock::since(&close, &t), loc);
+    trf(
+        loc,
+        "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
+        &[&c, &lead],
+    )
 }
 
 /// Send now if `t` is not later than `now`, else schedule.
@@ -616,12 +624,24 @@ fn at_named_time(
     let (s, now, close) = (p.s, p.now, p.close);
     let said = clip(nt.text.trim(), 20);
     if nt.at > now && nt.at < close {
-        let early = add(nt.at, -s.named_time_lead).max(now);
-        // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
-        let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
+        let lead_at = add(nt.at, -s.named_time_lead);
+        let early = lead_at.max(now);
+        // Inside allowed hours: the lead, else the time itself (明天付 →
+        // 10:00), else the nearer of the latest allowed moment before it and
+        // the first one after (晚上11点付 → 21:30, 早上8点付 → 10:00); the
+        // buyer's own time only when none is left before the close.
+        let t = if is_allowed(early, s) {
+            early
+        } else if is_allowed(nt.at, s) {
             nt.at
         } else {
-            early
+            let before = prev_allowed(early, now, s);
+            let after = next_allowed(nt.at, close, s);
+            match (before, after) {
+                (Some(b), Some(a)) if clock::since(&a, &nt.at) < clock::since(&nt.at, &b) => a,
+                (Some(b), _) => b,
+                (None, a) => a.unwrap_or(early),
+            }
         };
         let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
         if t == nt.at {
@@ -629,7 +649,7 @@ fn at_named_time(
                 "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
                 &[&said, &at_s],
             );
-        } else {
+        } else if t == lead_at {
             p.say(
                 "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
                 &if p.loc == Locale::En {
@@ -637,6 +657,23 @@ fn at_named_time(
                 } else {
                     [said.as_str(), at_s.as_str(), lead.as_str()]
                 },
+            );
+        } else if t == now {
+            p.say(
+                "买家说“{}”:{} 快到了,现在提醒。|~|The buyer said “{}”: {} is close, remind now.",
+                &[&said, &at_s],
+            );
+        } else if is_allowed(t, s) {
+            let w = p.when(t);
+            p.say(
+                "买家说“{}”:{} 不在可提醒的时段,改在 {} 提醒。|買家說「{}」:{} 不在可提醒的時段,改在 {} 提醒。|The buyer said “{}”: {} is outside the hours for reminders, so remind at {}.",
+                &[&said, &at_s, &w],
+            );
+        } else {
+            let w = p.when(t);
+            p.say(
+                "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                &[&said, &w],
             );
         }
         if !is_allowed(t, s) {
