@@ -23,8 +23,12 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8'
 };
 
-/** Starts the server; resolves to `{ url, close }`. Port 0 picks a free port. */
-export function serve({ port = 0, root = ROOT } = {}) {
+/**
+ * Starts the server; resolves to `{ url, close }`. Port 0 picks a free port.
+ * Only the folders `served` (relative to `root`) are served: by default what
+ * the demo needs.
+ */
+export function serve({ port = 0, root = ROOT, served = SERVED } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -33,7 +37,7 @@ export function serve({ port = 0, root = ROOT } = {}) {
         return res.end();
       }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!SERVED.some((d) => path === join(root, d) || path.startsWith(join(root, d) + sep))) {
+      if (!served.some((d) => path === join(root, d) || path.startsWith(join(root, d) + sep))) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         return res.end('not found');
       }

@@ -52,7 +52,8 @@ before(async () => {
   execFileSync('npm', ['pack', '--offline', '--pack-destination', work], { cwd: PKG, stdio: 'pipe' });
   tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
   const { serve } = await import('../../scripts/serve.mjs');
-  server = await serve({ root: work });
+  // The whole throw-away folder: it holds only the projects built here.
+  server = await serve({ root: work, served: ['.'] });
   base = server.url;
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
