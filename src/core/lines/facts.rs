@@ -140,8 +140,9 @@ impl Facts {
         let nick = input.buyer_nick.filter(|n| human_nick(n));
         let formal = input
             .buyer_name
+            .filter(|_| loc != Locale::En)
             .and_then(|n| input.gender.map(|g| sir(loc, n, Some(g))));
-        // 王女士 when the gender is known, else the nick, else the name as given.
+        // 王丽女士 when the gender is known, else the nick, else the name as given.
         let name = formal
             .clone()
             .or_else(|| nick.map(str::to_string))
@@ -154,7 +155,7 @@ impl Facts {
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         Facts {
-            sir: formal.or_else(|| input.buyer_name.map(str::to_string)),
+            sir: input.buyer_name.map(|n| sir(loc, n, input.gender)),
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
@@ -198,33 +199,16 @@ fn human_nick(n: &str) -> bool {
     (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
-/// 王女士 / 王先生 for 王丽 (the surname: the first character of a Chinese
-/// name of two or three; the whole of a longer one); Ms Chen / Mr Chen in
-/// English (the last word).
+/// 王丽女士 / 王丽先生 (seed 001: 请问是王丽女士吗); the name alone in English
+/// or without a gender.
 fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
-    let name = name.trim();
-    if loc == Locale::En {
-        let last = name.split_whitespace().next_back().unwrap_or(name);
-        return match gender {
-            Some(Gender::Male) => ["Mr ", last].concat(),
-            Some(Gender::Female) => ["Ms ", last].concat(),
-            None => name.to_string(),
-        };
-    }
-    let han = name.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    let n = name.chars().count();
-    let surname: String = if han && (2..=3).contains(&n) {
-        name.chars().take(1).collect()
-    } else {
-        name.to_string()
-    };
     let suffix = match (loc, gender) {
-        (_, None) => "",
+        (Locale::En, _) | (_, None) => "",
         (_, Some(Gender::Male)) => "先生",
         (Locale::ZhTw, Some(Gender::Female)) => "小姐",
         (_, Some(Gender::Female)) => "女士",
     };
-    [surname.as_str(), suffix].concat()
+    [name.trim(), suffix].concat()
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
