@@ -52,6 +52,7 @@ fn full_facts(locale: Locale) -> Facts {
         returning: true,
         first_time: true,
         hesitating: false,
+        sized: true,
     }
 }
 
@@ -836,6 +837,7 @@ fn the_table_is_well_formed() {
         "returning",
         "firstTime",
         "hesitating",
+        "sized",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();

@@ -445,6 +445,11 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             .and_then(|s| shipping_sentence(loc, s))
         {
             Some(s) => s,
+            None if req.input.settings.same_day_shipping => say(
+                loc,
+                ["付款后当天就给您发货", "付款後當天就幫您出貨", "We ship the same day you pay"],
+                &[],
+            ),
             None => slot(loc, &c.said),
         },
         Topic::Arrive => {

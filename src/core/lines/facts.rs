@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 24] = [
     "name",
     "sir",
     "time",
@@ -34,6 +34,7 @@ const KEYS: [&str; 23] = [
     "returning",
     "firstTime",
     "hesitating",
+    "sized",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -87,6 +88,9 @@ pub struct Facts {
     pub first_time: bool,
     /// The buyer is still thinking it over (再考虑一下), not declining.
     pub hesitating: bool,
+    /// The item comes in sizes or colours (`items[].facts`), so helping
+    /// the buyer choose one is an answer.
+    pub sized: bool,
 }
 
 impl Facts {
@@ -122,6 +126,7 @@ impl Facts {
             self.returning,
             self.first_time,
             self.hesitating,
+            self.sized,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -187,6 +192,9 @@ impl Facts {
                 .buyer
                 .as_ref()
                 .is_some_and(|b| b.returning == Some(false)),
+            sized: items.iter().filter_map(|i| i.facts.as_ref()).any(|f| {
+                f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()
+            }),
             hesitating: req.reason == ReasonCode::ChangedMind
                 && req.analysis.signals.declined.is_none(),
         }
