@@ -53,6 +53,7 @@ fn full_facts(locale: Locale) -> Facts {
         first_time: true,
         hesitating: false,
         sized: true,
+        named_late: false,
     }
 }
 
@@ -88,6 +89,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.seven_day_return = on;
             f.same_day_shipping = on;
             f.hesitating = on;
+            f.named_late = on;
         },
     ];
     for set in setters {
@@ -838,6 +840,7 @@ fn the_table_is_well_formed() {
         "firstTime",
         "hesitating",
         "sized",
+        "namedLate",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -1269,4 +1272,15 @@ fn stop_for_a_changed_mind_offers_three_goodbyes() {
         ids.dedup();
         assert_eq!(ids.len(), s.lines.len());
     }
+}
+
+#[test]
+fn a_payday_after_the_close_is_said_kindly() {
+    let text = std::fs::read_to_string("tests/review/scenarios/04-payday-after-close.json").unwrap();
+    let ctx: ChatContext = serde_json::from_str(&text).unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    let top = &s.lines[0].text;
+    assert_eq!(s.lines[0].template_id, "ib.late", "{top}");
+    assert!(top.contains("比您说的12月25日早一些"), "{top}");
+    assert!(top.contains("重新拍下"), "{top}");
 }

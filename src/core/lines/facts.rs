@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 24] = [
+const KEYS: [&str; 25] = [
     "name",
     "sir",
     "time",
@@ -35,6 +35,7 @@ const KEYS: [&str; 24] = [
     "firstTime",
     "hesitating",
     "sized",
+    "namedLate",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -91,6 +92,8 @@ pub struct Facts {
     /// The item comes in sizes or colours (`items[].facts`), so helping
     /// the buyer choose one is an answer.
     pub sized: bool,
+    /// The time the buyer named falls after the order closes.
+    pub named_late: bool,
 }
 
 impl Facts {
@@ -127,6 +130,7 @@ impl Facts {
             self.first_time,
             self.hesitating,
             self.sized,
+            self.named_late,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -192,6 +196,12 @@ impl Facts {
                 .buyer
                 .as_ref()
                 .is_some_and(|b| b.returning == Some(false)),
+            named_late: req
+                .analysis
+                .signals
+                .named_time
+                .as_ref()
+                .is_some_and(|n| n.at > close),
             sized: items.iter().filter_map(|i| i.facts.as_ref()).any(|f| {
                 f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()
             }),
@@ -435,6 +445,11 @@ pub fn named(
         return None;
     }
     let days = clock::days_after(&at, &t);
+    // 15号发工资: the date they named, not 今天 / 明天.
+    let dated = ["号", "號"].iter().any(|w| s.contains(w)) && days >= 0;
+    if dated && loc != Locale::En {
+        return Some(month_day(t, ""));
+    }
     if loc == Locale::En {
         return Some(match days {
             0 => "today".into(),
@@ -536,6 +551,7 @@ mod tests {
         // 晚点 names no time: nothing to quote back.
         assert_eq!(named(Locale::ZhCn, pm, at, "我晚点看看"), None);
         assert_eq!(named(Locale::ZhCn, pm, at, "等会儿"), None);
+        assert_eq!(n(Locale::ZhCn, day, at, "15号发工资再付"), "11月25日");
     }
 
     #[test]
