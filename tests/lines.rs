@@ -668,7 +668,11 @@ fn phone_script_has_greeting_purpose_help_close() {
         assert!(parts[0].ends_with('？'), "{}", l.text);
         assert_eq!(parts.len(), 4, "{}", l.text);
         assert!(parts[1..].iter().all(|p| p.starts_with("▸ ")), "{}", l.text);
-        assert!(parts[1..3].iter().any(|p| p.ends_with("再见！")), "{}", l.text);
+        assert!(
+            parts[1..3].iter().any(|p| p.ends_with("再见！")),
+            "{}",
+            l.text
+        );
         assert!(parts[3].starts_with("▸ 没接通："), "{}", l.text);
     }
     ctx.buyer.as_mut().unwrap().gender = Some(Gender::Male);
@@ -1089,7 +1093,11 @@ fn asked(locale: Locale, text: &str) -> ChatContext {
     let mut ctx = said(locale, text);
     ctx.order.items[0].facts = Some(cuifu::ItemFacts {
         colours: Some(cuifu::FactValue::List(vec!["黑色".into(), "灰色".into()])),
-        sizes: Some(cuifu::FactValue::List(vec!["S".into(), "M".into(), "L".into()])),
+        sizes: Some(cuifu::FactValue::List(vec![
+            "S".into(),
+            "M".into(),
+            "L".into(),
+        ])),
         stock: Some(cuifu::FactValue::Number(12.0)),
         size_chart: Some(cuifu::FactValue::Text(
             "S 155-160cm 90-100斤;M 160-167cm 100-115斤;L 167-172cm 115-130斤".into(),
@@ -1125,10 +1133,26 @@ fn the_first_line_answers_the_open_question_from_the_facts() {
 fn a_question_the_facts_cannot_answer_leaves_a_slot() {
     // No claim of an answer that isn't there: the agent fills the slot.
     for (locale, question, slot) in [
-        (Locale::ZhCn, "这个毛衣起不起球啊", "【这个毛衣起不起球啊：在这里回答】"),
-        (Locale::ZhCn, "发新疆要加运费吗", "【发新疆要加运费吗：在这里回答】"),
-        (Locale::ZhTw, "請問可以寄7-11嗎", "【請問可以寄7-11嗎：在這裡回答】"),
-        (Locale::En, "are these really waterproof?", "【are these really waterproof: answer here】"),
+        (
+            Locale::ZhCn,
+            "这个毛衣起不起球啊",
+            "【这个毛衣起不起球啊：在这里回答】",
+        ),
+        (
+            Locale::ZhCn,
+            "发新疆要加运费吗",
+            "【发新疆要加运费吗：在这里回答】",
+        ),
+        (
+            Locale::ZhTw,
+            "請問可以寄7-11嗎",
+            "【請問可以寄7-11嗎：在這裡回答】",
+        ),
+        (
+            Locale::En,
+            "are these really waterproof?",
+            "【are these really waterproof: answer here】",
+        ),
     ] {
         let s = cuifu::suggest(&said(locale, question)).unwrap();
         let top = &s.lines[0].text;
@@ -1137,7 +1161,10 @@ fn a_question_the_facts_cannot_answer_leaves_a_slot() {
     // Arrival days are never promised: the courier is a fact, the days a slot.
     let s = cuifu::suggest(&asked(Locale::ZhCn, "发成都几天到")).unwrap();
     let top = &s.lines[0].text;
-    assert!(top.contains("中通") && top.contains("【发成都几天到：在这里回答】"), "{top}");
+    assert!(
+        top.contains("中通") && top.contains("【发成都几天到：在这里回答】"),
+        "{top}"
+    );
     for l in s.lines {
         for banned in ["希望我的解答", "我这就给您解答", "I hope my answer"] {
             assert!(!l.text.contains(banned), "{}", l.text);
@@ -1216,7 +1243,11 @@ fn the_lines_follow_the_buyers_language() {
     let mut ctx = said(Locale::ZhCn, "do you have it in black?");
     ctx.buyer.as_mut().unwrap().locale = Some(Locale::ZhCn);
     let s = cuifu::suggest(&ctx).unwrap();
-    assert!(s.lines[0].text.contains("在这里回答"), "{}", s.lines[0].text);
+    assert!(
+        s.lines[0].text.contains("在这里回答"),
+        "{}",
+        s.lines[0].text
+    );
     // Nothing written: the context's locale.
     let s = cuifu::suggest(&base_ctx(Locale::En)).unwrap();
     assert!(s.lines[0].text.is_ascii(), "{}", s.lines[0].text);
@@ -1238,8 +1269,16 @@ fn lines_are_worded_for_lines_at() {
             .map(|l| l.text.clone())
             .unwrap_or_default()
     };
-    assert!(deadline(&later).contains("11月27日上午10点20分"), "{}", deadline(&later));
-    assert!(deadline(&at).contains("订单还有40分钟就自动关闭"), "{}", deadline(&at));
+    assert!(
+        deadline(&later).contains("11月27日上午10点20分"),
+        "{}",
+        deadline(&later)
+    );
+    assert!(
+        deadline(&at).contains("订单还有40分钟就自动关闭"),
+        "{}",
+        deadline(&at)
+    );
     assert_eq!(later.send_at, at.send_at, "only the words change");
     ctx.lines_at = Some("Saturday".into());
     let e = cuifu::suggest(&ctx).unwrap_err();
@@ -1276,7 +1315,8 @@ fn stop_for_a_changed_mind_offers_three_goodbyes() {
 
 #[test]
 fn a_payday_after_the_close_is_said_kindly() {
-    let text = std::fs::read_to_string("tests/review/scenarios/04-payday-after-close.json").unwrap();
+    let text =
+        std::fs::read_to_string("tests/review/scenarios/04-payday-after-close.json").unwrap();
     let ctx: ChatContext = serde_json::from_str(&text).unwrap();
     let s = cuifu::suggest(&ctx).unwrap();
     let top = &s.lines[0].text;

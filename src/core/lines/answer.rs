@@ -38,7 +38,15 @@ const TOPICS: [(Topic, &[&str]); 8] = [
     (
         Topic::Stock,
         &[
-            "有货", "现货", "库存", "没货", "断货", "缺货", "in stock", "sold out", "available",
+            "有货",
+            "现货",
+            "库存",
+            "没货",
+            "断货",
+            "缺货",
+            "in stock",
+            "sold out",
+            "available",
         ],
     ),
     (
@@ -77,34 +85,98 @@ const TOPICS: [(Topic, &[&str]); 8] = [
             "courier",
         ],
     ),
-    (Topic::Postage, &["包邮", "运费", "邮费", "postage", "shipping fee", "free shipping"]),
+    (
+        Topic::Postage,
+        &[
+            "包邮",
+            "运费",
+            "邮费",
+            "postage",
+            "shipping fee",
+            "free shipping",
+        ],
+    ),
     (Topic::Colour, &["颜色", "色", "colour", "color"]),
     (
         Topic::Size,
         &[
-            "尺码", "码数", "几码", "什么码", "尺寸", "穿", "偏大", "偏小", "size", "fit",
+            "尺码",
+            "码数",
+            "几码",
+            "什么码",
+            "尺寸",
+            "穿",
+            "偏大",
+            "偏小",
+            "size",
+            "fit",
         ],
     ),
     (
         Topic::Origin,
-        &["产地", "哪里产", "哪产", "哪里生产", "哪里做", "made in", "where is it made"],
+        &[
+            "产地",
+            "哪里产",
+            "哪产",
+            "哪里生产",
+            "哪里做",
+            "made in",
+            "where is it made",
+        ],
     ),
     (
         Topic::Price,
         &[
-            "便宜", "优惠", "打折", "折扣", "少点", "优惠券", "discount", "cheaper", "coupon",
+            "便宜",
+            "优惠",
+            "打折",
+            "折扣",
+            "少点",
+            "优惠券",
+            "discount",
+            "cheaper",
+            "coupon",
         ],
     ),
 ];
 
 /// Words that make a clause a question (besides a topic word or `?`).
 const ASKING: [&str; 22] = [
-    "吗", "么", "嘛", "呢", "还是", "几", "多少", "什么", "哪", "有没有", "能不能", "是不是", "可不可以",
-    "会不会", "how ", "what ", "when ", "which ", "where ", "does ", "do ", "can ",
+    "吗",
+    "么",
+    "嘛",
+    "呢",
+    "还是",
+    "几",
+    "多少",
+    "什么",
+    "哪",
+    "有没有",
+    "能不能",
+    "是不是",
+    "可不可以",
+    "会不会",
+    "how ",
+    "what ",
+    "when ",
+    "which ",
+    "where ",
+    "does ",
+    "do ",
+    "can ",
 ];
 
 /// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
-const PINGS: [&str; 8] = ["在吗", "在不在", "人呢", "有人吗", "hello", "hi", "anyone", "?"];
+const PINGS: [&str; 8] = [
+    "在吗",
+    "在不在",
+    "人呢",
+    "有人吗",
+    "hello",
+    "hi",
+    "anyone",
+    "?",
+];
 
 /// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
 fn norm(s: &str) -> String {
@@ -138,10 +210,12 @@ fn unanswered(input: &Input) -> Vec<Clause> {
             continue;
         }
         // Not at `,` or `.`: English writes both inside one question (12.12).
-        for part in m.text.split_inclusive(['？', '?', '！', '!', '，', '。', '；', ';', '\n']) {
-            let trimmed = part.trim_matches(|c: char| {
-                c.is_whitespace() || "，,。！!；;~～".contains(c)
-            });
+        for part in m
+            .text
+            .split_inclusive(['？', '?', '！', '!', '，', '。', '；', ';', '\n'])
+        {
+            let trimmed =
+                part.trim_matches(|c: char| c.is_whitespace() || "，,。！!；;~～".contains(c));
             let said = trimmed.trim_end_matches(['？', '?']).trim();
             if said.chars().count() < 2 {
                 continue;
@@ -243,7 +317,11 @@ pub fn slot(loc: Locale, question: &str) -> String {
     };
     say(
         loc,
-        ["【{}：在这里回答】", "【{}：在這裡回答】", "【{}: answer here】"],
+        [
+            "【{}：在这里回答】",
+            "【{}：在這裡回答】",
+            "【{}: answer here】",
+        ],
         &[&q],
     )
 }
@@ -319,7 +397,10 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
                 continue;
             };
             let hi_v = measure(hi, unit).map_or(hi, |m| m.1);
-            if body.iter().any(|b| b.0 == tall && (lo_v..=hi_v).contains(&b.1)) {
+            if body
+                .iter()
+                .any(|b| b.0 == tall && (lo_v..=hi_v).contains(&b.1))
+            {
                 fits += 1;
             }
         }
@@ -336,9 +417,21 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
 
 /// What the shop's shipping facts say: 我们从浙江杭州发中通，16:00前付款当天发.
 fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
-    let from = s.ships_from.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let carrier = s.carrier.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let dispatch = s.dispatch.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let from = s
+        .ships_from
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let carrier = s
+        .carrier
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let dispatch = s
+        .dispatch
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     if from.is_none() && carrier.is_none() && dispatch.is_none() {
         return None;
     }
@@ -350,7 +443,11 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
                 ["我们从{}发{}", "我們從{}寄{}", "We ship from {} by {}"],
                 &[f, c],
             ),
-            (Some(f), None) => say(loc, ["我们从{}发货", "我們從{}出貨", "We ship from {}"], &[f]),
+            (Some(f), None) => say(
+                loc,
+                ["我们从{}发货", "我們從{}出貨", "We ship from {}"],
+                &[f],
+            ),
             (None, Some(c)) => say(loc, ["我们发{}", "我們寄{}", "We ship by {}"], &[c]),
             (None, None) => String::new(),
         };
@@ -371,12 +468,20 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
     match topic(&c.norm) {
         Topic::Stock => match &f.stock {
             Some(FactValue::Number(n)) if *n > 0.0 => match named_size(&c.norm, &sizes) {
-                Some(s) => say(loc, ["{}码有现货", "{}碼有現貨", "Size {} is in stock"], &[s]),
+                Some(s) => say(
+                    loc,
+                    ["{}码有现货", "{}碼有現貨", "Size {} is in stock"],
+                    &[s],
+                ),
                 None => say(loc, ["这款有现货", "這款有現貨", "It's in stock"], &[]),
             },
             Some(FactValue::Number(_)) => say(
                 loc,
-                ["这款暂时没货了", "這款目前沒貨了", "It's out of stock right now"],
+                [
+                    "这款暂时没货了",
+                    "這款目前沒貨了",
+                    "It's out of stock right now",
+                ],
                 &[],
             ),
             v => match text(v) {
@@ -405,7 +510,11 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     let x = [ch.to_string(), "色".into()].concat();
                     say(
                         loc,
-                        ["{}暂时没有，现在有{}", "{}目前沒有，現在有{}", "{} isn't available; it comes in {}"],
+                        [
+                            "{}暂时没有，现在有{}",
+                            "{}目前沒有，現在有{}",
+                            "{} isn't available; it comes in {}",
+                        ],
                         &[&x, &all],
                     )
                 }
@@ -429,7 +538,11 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             }
             match chart {
                 Some(ch) => [
-                    say(loc, ["尺码表：{}；", "尺寸表：{}；", "Size chart: {}. "], &[&ch]),
+                    say(
+                        loc,
+                        ["尺码表：{}；", "尺寸表：{}；", "Size chart: {}. "],
+                        &[&ch],
+                    ),
                     slot(loc, &c.said),
                 ]
                 .concat(),
@@ -447,7 +560,11 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             Some(s) => s,
             None if req.input.settings.same_day_shipping => say(
                 loc,
-                ["付款后当天就给您发货", "付款後當天就幫您出貨", "We ship the same day you pay"],
+                [
+                    "付款后当天就给您发货",
+                    "付款後當天就幫您出貨",
+                    "We ship the same day you pay",
+                ],
                 &[],
             ),
             None => slot(loc, &c.said),
@@ -510,7 +627,10 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         .unwrap_or(&none);
     let mut topics: Vec<Topic> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
-    for c in clauses.iter().filter(|c| c.asks || topic(&c.norm) != Topic::Other) {
+    for c in clauses
+        .iter()
+        .filter(|c| c.asks || topic(&c.norm) != Topic::Other)
+    {
         let t = topic(&c.norm);
         if t == Topic::Other || topics.contains(&t) {
             continue;

@@ -202,9 +202,10 @@ impl Facts {
                 .named_time
                 .as_ref()
                 .is_some_and(|n| n.at > close),
-            sized: items.iter().filter_map(|i| i.facts.as_ref()).any(|f| {
-                f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()
-            }),
+            sized: items
+                .iter()
+                .filter_map(|i| i.facts.as_ref())
+                .any(|f| f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()),
             hesitating: req.reason == ReasonCode::ChangedMind
                 && req.analysis.signals.declined.is_none(),
         }
@@ -430,9 +431,12 @@ pub fn named(
     let hour = chars.windows(2).any(|w| {
         numeral(w[0]) && matches!(w[1], '点' | '點' | '时' | '時' | ':' | '：' | 'a' | 'p')
     });
-    let day = ["今天", "今晚", "明天", "明早", "明晚", "后天", "後天", "周", "週", "星期", "礼拜", "禮拜", "号", "號", "月底", "月初", "today", "tonight", "tomorrow", "day", "weekend", "week"]
-        .iter()
-        .any(|w| s.contains(w));
+    let day = [
+        "今天", "今晚", "明天", "明早", "明晚", "后天", "後天", "周", "週", "星期", "礼拜", "禮拜",
+        "号", "號", "月底", "月初", "today", "tonight", "tomorrow", "day", "weekend", "week",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
     if hour {
         let c = clock(loc, t, at);
         return Some(if loc == Locale::En {
