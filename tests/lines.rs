@@ -1324,3 +1324,20 @@ fn a_payday_after_the_close_is_said_kindly() {
     assert!(top.contains("比您说的12月25日早一些"), "{top}");
     assert!(top.contains("重新拍下"), "{top}");
 }
+
+#[test]
+fn item_facts_read_strings_lists_and_numbers() {
+    let item: Item = serde_json::from_str(
+        r#"{"title":"包","facts":{"colours":["黑色","灰色"],"stock":30,"origin":"浙江","sizeChart":"S 150-160cm"}}"#,
+    )
+    .unwrap();
+    let f = item.facts.unwrap();
+    assert_eq!(
+        f.colours,
+        Some(cuifu::FactValue::List(vec!["黑色".into(), "灰色".into()]))
+    );
+    assert_eq!(f.stock, Some(cuifu::FactValue::Number(30.0)));
+    assert_eq!(f.origin, Some(cuifu::FactValue::Text("浙江".into())));
+    assert!(serde_json::from_str::<Item>(r#"{"title":"包","facts":{"stock":true}}"#).is_err());
+    assert!(serde_json::from_str::<Item>(r#"{"title":"包","facts":{"sizes":[1]}}"#).is_err());
+}

@@ -311,8 +311,11 @@ pub struct Item {
 }
 
 /// A fact about an item: a text, a list of texts, or a number (stock).
+///
+/// Read by a visitor on the JSON type rather than `#[serde(untagged)]`,
+/// which buffers every value and adds tens of kilobytes to the wasm.
 #[cfg_attr(feature = "wasm", derive(Tsify))]
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
 pub enum FactValue {
     /// One text, e.g. `"浙江义乌"`.
@@ -321,6 +324,41 @@ pub enum FactValue {
     List(Vec<String>),
     /// A number, e.g. a stock count.
     Number(f64),
+}
+
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FactValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, a list of strings or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(FactValue::Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<FactValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(t) = a.next_element::<String>()? {
+                    out.push(t);
+                }
+                Ok(FactValue::List(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Facts about an item the lines may state to answer a question.
