@@ -311,9 +311,6 @@ pub struct Item {
 }
 
 /// A fact about an item: a text, a list of texts, or a number (stock).
-///
-/// Read by a visitor on the JSON type rather than `#[serde(untagged)]`,
-/// which buffers every value and adds tens of kilobytes to the wasm.
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
@@ -326,6 +323,8 @@ pub enum FactValue {
     Number(f64),
 }
 
+// Read by a visitor on the JSON type rather than `#[serde(untagged)]`,
+// which buffers every value first.
 impl<'de> Deserialize<'de> for FactValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
