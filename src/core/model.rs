@@ -784,11 +784,11 @@ pub struct LintOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_name: Option<String>,
     /// A marketing SMS (offers sent to many buyers): with `channel` `"sms"`, adds `sms_signature` (the shop name in 【】) and `sms_opt_out` (回T退订 / Reply STOP); default `false`, a reminder about the buyer's own order.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marketing: Option<bool>,
     /// Whether `halfwidth_punct` flags half-width `, ? : ! ;` next to Chinese (seed 001 itself writes them); default `true`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_width: Option<bool>,
 }

@@ -197,8 +197,9 @@ pub fn rank_orders(
     #[wasm_bindgen(unchecked_param_type = "ChatContext[]")] contexts: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(alive().and_then(|()| {
-        let (ctxs, _) = read_arg::<Vec<ChatContext>>(&contexts, Arg::Contexts)?;
-        if ctxs.len() > crate::core::limits::MAX_RANK_ORDERS {
+        let text = read::json_text(&contexts, Arg::Contexts)?;
+        let items = read::elements(&text, "")?;
+        if items.len() > crate::core::limits::MAX_RANK_ORDERS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
                 "",
@@ -208,6 +209,11 @@ pub fn rank_orders(
                 ),
             ));
         }
+        let ctxs = items
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| Ok(read::parse::<ChatContext>(raw.get(), &format!("[{i}]"))?.0))
+            .collect::<Result<Vec<_>, Error>>()?;
         crate::core::rank_orders(&ctxs, clock())
     }))
 }

@@ -48,10 +48,18 @@ impl Arg {
 /// Reads `value` as a `T`, with the paths of the fields it ignored.
 ///
 /// # Errors
-/// `invalid_input` when `JSON.stringify` throws (a getter, a Proxy, a cycle,
-/// a BigInt), `too_large` over [`Arg::max_json`], else serde's error at the
-/// path of the field.
+/// As [`json_text`] and [`parse`].
 pub fn read_arg<T: DeserializeOwned>(value: &JsValue, arg: Arg) -> Result<(T, Vec<String>), Error> {
+    parse(&json_text(value, arg)?, arg.root())
+}
+
+/// The JSON text of `value`, its length checked before it is copied into
+/// wasm.
+///
+/// # Errors
+/// `invalid_input` when `JSON.stringify` throws (a getter, a Proxy, a cycle,
+/// a BigInt), `too_large` over [`Arg::max_json`].
+pub fn json_text(value: &JsValue, arg: Arg) -> Result<String, Error> {
     let root = arg.root();
     // A caught import: whatever the caller's value throws comes back here.
     let json = js_sys::JSON::stringify(value).map_err(|_| {
@@ -74,9 +82,17 @@ pub fn read_arg<T: DeserializeOwned>(value: &JsValue, arg: Arg) -> Result<(T, Ve
             ),
         ));
     }
-    let text = json.map_or_else(|| "null".to_string(), String::from);
+    Ok(json.map_or_else(|| "null".to_string(), String::from))
+}
+
+/// Reads JSON `text` as a `T`, with the paths of the fields it ignored;
+/// `root` leads every path.
+///
+/// # Errors
+/// serde's error at the path of the field.
+pub fn parse<T: DeserializeOwned>(text: &str, root: &str) -> Result<(T, Vec<String>), Error> {
     let mut unknown = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(&text);
+    let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(
         &mut de,
         &mut |p: serde_ignored::Path| unknown.push(with_root(root, &json_path(&p))),
@@ -97,6 +113,29 @@ pub fn read_arg<T: DeserializeOwned>(value: &JsValue, arg: Arg) -> Result<(T, Ve
         Error::new(err.kind(), err.path(), format!("{}{hint}", err.message()))
     })?;
     Ok((value, unknown))
+}
+
+/// The elements of a JSON array, each as its own text, so that each is read
+/// through the same deserializer as a single value (one copy of the
+/// contract's readers in the binary, not one more for arrays).
+///
+/// # Errors
+/// `invalid_type` when `text` is not an array.
+pub fn elements<'a>(
+    text: &'a str,
+    root: &str,
+) -> Result<Vec<&'a serde_json::value::RawValue>, Error> {
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        Error::new(
+            ErrorCode::InvalidType,
+            root,
+            format!("{message}: pass an array"),
+        )
+    })
 }
 
 /// An optional options argument; absent, `undefined` or `null` is the default.
