@@ -197,6 +197,30 @@ struct Clause {
     asks: bool,
 }
 
+/// A message cut into clauses: after `？！，。；` and line breaks, and at a
+/// space after a question particle (起不起球啊 上次买的…). Not at `,` or
+/// `.`: English writes both inside one question (12.12).
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
+            || c.is_whitespace()
+                && matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼');
+        if cut {
+            out.push(&text[start..end]);
+            start = end;
+        }
+        prev = c;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// The clauses of the buyer's messages since the agent last wrote.
 fn unanswered(input: &Input) -> Vec<Clause> {
     let from = input
@@ -209,11 +233,7 @@ fn unanswered(input: &Input) -> Vec<Clause> {
         if m.from != Role::Buyer {
             continue;
         }
-        // Not at `,` or `.`: English writes both inside one question (12.12).
-        for part in m
-            .text
-            .split_inclusive(['？', '?', '！', '!', '，', '。', '；', ';', '\n'])
-        {
+        for part in clauses(m.text) {
             let trimmed =
                 part.trim_matches(|c: char| c.is_whitespace() || "，,。！!；;~～".contains(c));
             let said = trimmed.trim_end_matches(['？', '?']).trim();
@@ -707,6 +727,22 @@ mod tests {
         assert_eq!(pick_size(kg, "我158 48公斤 穿S還是M").unwrap().0, "S");
         assert!(pick_size(chart, "穿M还是L").is_none());
         assert!(pick_size(chart, "我190cm 200斤").is_none());
+    }
+
+    #[test]
+    fn clauses_end_at_punctuation_and_after_particles() {
+        assert_eq!(
+            clauses("这个毛衣起不起球啊 上次买的一洗就起"),
+            ["这个毛衣起不起球啊 ", "上次买的一洗就起"]
+        );
+        assert_eq!(
+            clauses("any free gift for 12.12?"),
+            ["any free gift for 12.12?"]
+        );
+        assert_eq!(
+            clauses("L码还有货吗？包邮不？"),
+            ["L码还有货吗？", "包邮不？"]
+        );
     }
 
     #[test]
