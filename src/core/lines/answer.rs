@@ -186,7 +186,7 @@ fn norm(s: &str) -> String {
             '，' => ',',
             _ => fold(c),
         })
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -349,7 +349,7 @@ pub fn slot(loc: Locale, question: &str) -> String {
 /// A size token (S, M, XL, EU 40, 38) named as a word in `norm`.
 fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     sizes.iter().find(|s| {
-        let s = s.to_lowercase();
+        let s = s.to_ascii_lowercase();
         norm.match_indices(&s).any(|(i, _)| {
             let before = norm[..i].chars().next_back();
             let after = norm[i + s.len()..].chars().next();

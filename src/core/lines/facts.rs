@@ -424,7 +424,7 @@ pub fn named(
     at: DateTime<FixedOffset>,
     said: &str,
 ) -> Option<String> {
-    let s = said.to_lowercase();
+    let s = said.to_ascii_lowercase();
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两兩".contains(c);
     let chars: Vec<char> = s.chars().collect();
     // A clock time: a numeral before 点/時, or 8pm / 20:00.
