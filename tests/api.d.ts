@@ -12,6 +12,11 @@ export interface CuifuError extends Error {
 
 
 /**
+ * A fact about an item: a text, a list of texts, or a number (stock).
+ */
+export type FactValue = string | string[] | number;
+
+/**
  * A line the shop wrote itself, with `{placeholder}` slots.
  */
 export interface ShopTemplate {
@@ -129,9 +134,16 @@ export interface ChatContext {
      */
     now?: string;
     /**
-     * Language of the lines; default `"zh-CN"`.
+     * Language of `why` and `remark`, and of the lines when the buyer has
+     * written nothing (the lines follow the buyer's language); default `"zh-CN"`.
      */
     locale?: Locale;
+    /**
+     * The moment the lines are worded for (RFC 3339): relative words such as
+     * 明天 or 还有20分钟 are computed from it; default `sendAt`. A panel
+     * inserting a line now passes the current time.
+     */
+    linesAt?: string;
     /**
      * The unpaid order.
      */
@@ -177,6 +189,32 @@ export interface Evidence {
 }
 
 /**
+ * Facts about an item the lines may state to answer a question.
+ */
+export interface ItemFacts {
+    /**
+     * Colours on offer, e.g. `["黑色", "灰色"]`.
+     */
+    colours?: FactValue;
+    /**
+     * Sizes on offer, e.g. `["S", "M", "L"]`.
+     */
+    sizes?: FactValue;
+    /**
+     * Stock: a count (0 is sold out) or a text such as `"现货"`.
+     */
+    stock?: FactValue;
+    /**
+     * The size chart, entries separated by `;`, e.g. `"S 155-160cm 90-100斤;M 160-167cm 100-115斤"`.
+     */
+    sizeChart?: FactValue;
+    /**
+     * Where it is made, e.g. `"浙江义乌"`.
+     */
+    origin?: FactValue;
+}
+
+/**
  * Form of address on the phone.
  */
 export type Gender = "male" | "female";
@@ -185,6 +223,24 @@ export type Gender = "male" | "female";
  * How a reminder reaches the buyer.
  */
 export type Channel = "im" | "sms" | "phone";
+
+/**
+ * How the shop ships, to answer delivery questions without promising a date.
+ */
+export interface Shipping {
+    /**
+     * The courier, e.g. `"中通"`.
+     */
+    carrier?: string;
+    /**
+     * When orders leave, e.g. `"16:00前付款当天发"`.
+     */
+    dispatch?: string;
+    /**
+     * Where parcels leave from, e.g. `"浙江杭州"`.
+     */
+    shipsFrom?: string;
+}
 
 /**
  * Language of the lines and explanations.
@@ -243,6 +299,10 @@ export interface Item {
      * Unit price in yuan.
      */
     price?: number;
+    /**
+     * What the shop knows about the item, to answer the buyer's questions.
+     */
+    facts?: ItemFacts;
 }
 
 /**
@@ -398,6 +458,10 @@ export interface Buyer {
      * `"male"` / `"female"` when known, for 先生/女士 on the phone.
      */
     gender?: Gender;
+    /**
+     * The language of the lines, overriding the one read from the buyer's messages.
+     */
+    locale?: Locale;
 }
 
 /**
@@ -503,6 +567,10 @@ export interface Shop {
      * The shop ships on the day of payment.
      */
     sameDayShipping?: boolean;
+    /**
+     * How the shop ships (courier, dispatch time, ships-from).
+     */
+    shipping?: Shipping;
     /**
      * Link to put in IM lines.
      */

@@ -227,10 +227,17 @@ pub struct ChatContext {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub now: Option<String>,
-    /// Language of the lines; default `"zh-CN"`.
+    /// Language of `why` and `remark`, and of the lines when the buyer has
+    /// written nothing (the lines follow the buyer's language); default `"zh-CN"`.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The moment the lines are worded for (RFC 3339): relative words such as
+    /// 明天 or 还有20分钟 are computed from it; default `sendAt`. A panel
+    /// inserting a line now passes the current time.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines_at: Option<String>,
     /// The unpaid order.
     pub order: Order,
     /// Who bought.
@@ -297,6 +304,106 @@ pub struct Item {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<f64>,
+    /// What the shop knows about the item, to answer the buyer's questions.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<ItemFacts>,
+}
+
+/// A fact about an item: a text, a list of texts, or a number (stock).
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum FactValue {
+    /// One text, e.g. `"浙江义乌"`.
+    Text(String),
+    /// Several texts, e.g. `["黑色", "灰色"]`.
+    List(Vec<String>),
+    /// A number, e.g. a stock count.
+    Number(f64),
+}
+
+// Read by a visitor on the JSON type rather than `#[serde(untagged)]`,
+// which buffers every value first.
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FactValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, a list of strings or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(FactValue::Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<FactValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(t) = a.next_element::<String>()? {
+                    out.push(t);
+                }
+                Ok(FactValue::List(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Facts about an item the lines may state to answer a question.
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemFacts {
+    /// Colours on offer, e.g. `["黑色", "灰色"]`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colours: Option<FactValue>,
+    /// Sizes on offer, e.g. `["S", "M", "L"]`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sizes: Option<FactValue>,
+    /// Stock: a count (0 is sold out) or a text such as `"现货"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<FactValue>,
+    /// The size chart, entries separated by `;`, e.g. `"S 155-160cm 90-100斤;M 160-167cm 100-115斤"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_chart: Option<FactValue>,
+    /// Where it is made, e.g. `"浙江义乌"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<FactValue>,
+}
+
+/// How the shop ships, to answer delivery questions without promising a date.
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Shipping {
+    /// The courier, e.g. `"中通"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+    /// When orders leave, e.g. `"16:00前付款当天发"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<String>,
+    /// Where parcels leave from, e.g. `"浙江杭州"`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ships_from: Option<String>,
 }
 
 /// The buyer, as far as the shop knows.
@@ -324,6 +431,10 @@ pub struct Buyer {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
+    /// The language of the lines, overriding the one read from the buyer's messages.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// Form of address on the phone.
@@ -478,6 +589,10 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_day_shipping: Option<bool>,
+    /// How the shop ships (courier, dispatch time, ships-from).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Shipping>,
     /// Link to put in IM lines.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]

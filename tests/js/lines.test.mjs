@@ -72,3 +72,44 @@ test('a bad shop template throws with its position', () => {
   assert.equal(e.path, 'shop.templates[0].text');
   assert.match(e.message, /character 7: unknown placeholder \{nmae\}/);
 });
+
+const asking = (text, extra = {}) => ({
+  now: '2026-11-24T15:00:00+08:00',
+  order: {
+    placedAt: '2026-11-24T14:30:00+08:00',
+    amount: 129,
+    items: [{ title: '通勤双肩包', facts: { colours: ['黑色', '灰色'], stock: 30 } }]
+  },
+  buyer: { nick: '小周' },
+  messages: [{ from: 'buyer', text, at: '2026-11-24T14:40:00+08:00' }],
+  shop: { name: '行者箱包', shipping: { carrier: '中通', dispatch: '16:00前付款当天发', shipsFrom: '浙江杭州' } },
+  ...extra
+});
+
+test('the first line answers from items[].facts and shop.shipping, or leaves a slot', () => {
+  assert.match(suggest(asking('这个有黑色吗')).lines[0].text, /有黑色的/);
+  assert.match(suggest(asking('什么时候发货')).lines[0].text, /我们从浙江杭州发中通，16:00前付款当天发/);
+  const slot = suggest(asking('这个防水吗')).lines[0].text;
+  assert.match(slot, /【这个防水吗：在这里回答】/);
+});
+
+test('the lines follow the buyer, locale stays the UI language', () => {
+  const s = suggest(asking('這個有黑色嗎', { locale: 'en' }));
+  assert.match(s.lines[0].text, /有黑色的喔/);
+  assert.ok(s.why.length && s.why.every((w) => /^[A-Z]/.test(w)), s.why.join(' | '));
+  const forced = suggest(asking('這個有黑色嗎', { buyer: { nick: '小周', locale: 'zh-CN' } }));
+  assert.match(forced.lines[0].text, /有黑色的/);
+  assert.doesNotMatch(forced.lines[0].text, /喔/);
+});
+
+test('linesAt re-words the lines for the moment they are sent', () => {
+  const ctx = asking('好的');
+  ctx.messages = [];
+  const first = suggest(ctx);
+  const later = suggest({ ...ctx, linesAt: '2026-11-27T14:00:00+08:00' });
+  assert.equal(first.sendAt, later.sendAt);
+  const deadline = (s) => s.lines.find((l) => l.templateId === 'g.deadline')?.text ?? '';
+  assert.match(deadline(first), /11月27日下午2点半/);
+  assert.match(deadline(later), /订单还有30分钟就自动关闭/);
+  assert.throws(() => suggest({ ...ctx, linesAt: 'soon' }), (e) => e.code === 'invalid_time' && e.path === 'linesAt');
+});

@@ -130,7 +130,8 @@ async function render() {
 
   let s;
   try {
-    s = suggest(context);
+    // Inserting sends now: the lines' relative words (明天, 还有20分钟) are for now.
+    s = suggest(context.now ? { ...context, linesAt: context.now } : context);
   } catch (err) {
     state.suggestion = null;
     for (const k of Object.keys(result.dataset)) delete result.dataset[k];

@@ -7,7 +7,10 @@ export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
 export const STRINGS = {
   'zh-CN': {
     'action.send_now': '现在发送',
-    'action.schedule': '{when} 再发',
+    'action.schedule': '{when} 发送',
+    'action.send_now.again': '现在再发',
+    'action.schedule.again': '{when} 再发',
+    'slot': '在这里填写后再发送',
     'action.hold.answer': '先回答买家的问题',
     'action.hold.wait': '先别催，等到 {when} 再看',
     'action.hold.waitNoTime': '先别催，等买家回复',
@@ -81,7 +84,10 @@ export const STRINGS = {
   },
   'zh-TW': {
     'action.send_now': '現在發送',
-    'action.schedule': '{when} 再發',
+    'action.schedule': '{when} 發送',
+    'action.send_now.again': '現在再發',
+    'action.schedule.again': '{when} 再發',
+    'slot': '在這裡填寫後再發送',
     'action.hold.answer': '先回答買家的問題',
     'action.hold.wait': '先別催，等到 {when} 再看',
     'action.hold.waitNoTime': '先別催，等買家回覆',
@@ -156,6 +162,9 @@ export const STRINGS = {
   en: {
     'action.send_now': 'Send now',
     'action.schedule': 'Send at {when}',
+    'action.send_now.again': 'Send again now',
+    'action.schedule.again': 'Send again at {when}',
+    'slot': 'Fill this in before sending',
     'action.hold.answer': "Answer the buyer's question first",
     'action.hold.wait': "Don't remind yet: look again at {when}",
     'action.hold.waitNoTime': "Don't remind yet: wait for the buyer",

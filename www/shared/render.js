@@ -1,7 +1,7 @@
 // Renders a cuifu Suggestion into a container element. Shared by the demo
 // page and the extension's side panel: plain DOM, no globals, every string
 // from the engine or the buyer set as text.
-import { h, clear, copyButton } from './dom.js';
+import { h, clear, copyButton, highlight } from './dom.js';
 import { t, pickLocale, monthName } from './i18n.js';
 
 /** Splits an RFC 3339 time into its instant (ms) and its wall-clock parts; null if unreadable. */
@@ -70,16 +70,18 @@ function lastSpeaker(context) {
 }
 
 /**
- * The action as a sentence an agent acts on: "现在发送", "14:30 再发",
- * "先回答买家的问题", "不要催". `context` (optional) refines hold and stop.
+ * The action as a sentence an agent acts on: "现在发送", "14:30 发送" (再发
+ * when `context.reminders` shows one was sent already), "先回答买家的问题",
+ * "不要催". `context` (optional) refines send, hold and stop.
  */
 export function actionSentence(s, { locale, now, context } = {}) {
   const code = s?.reason?.code;
+  const again = Array.isArray(context?.reminders) && context.reminders.length > 0 ? '.again' : '';
   switch (s?.action) {
     case 'send_now':
-      return t(locale, 'action.send_now');
+      return t(locale, `action.send_now${again}`);
     case 'schedule':
-      return t(locale, 'action.schedule', { when: formatWhen(s.sendAt, now, locale) });
+      return t(locale, `action.schedule${again}`, { when: formatWhen(s.sendAt, now, locale) });
     case 'hold': {
       const when = s.sendAt ? formatWhen(s.sendAt, now, locale) : null;
       if (!WAIT_REASONS.has(code) && (code === 'waiting_reply' || lastSpeaker(context) === 'buyer')) {
@@ -94,6 +96,11 @@ export function actionSentence(s, { locale, now, context } = {}) {
     default:
       return String(s?.action ?? '');
   }
+}
+
+/** The `【…】` slots of a line (UTF-16 ranges): what the agent fills in. */
+export function slotRanges(text) {
+  return [...String(text ?? '').matchAll(/【[^【】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 function section(cls, title, ...body) {
@@ -200,7 +207,10 @@ export function renderSuggestion(container, suggestion, options = {}) {
               'li',
               { class: 'cf-line', dataset: { role: 'line', templateId: l.templateId, angle: l.angle } },
               h('span', { class: 'cf-line-n', text: String(i + 1) }),
-              h('p', { class: 'cf-line-text', text: l.text }),
+              highlight(h('p', { class: 'cf-line-text' }), l.text, slotRanges(l.text), (mark) => {
+                mark.className = 'cf-slot';
+                mark.title = tr('slot');
+              }),
               copyButton(() => l.text, labels)
             )
           )

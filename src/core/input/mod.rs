@@ -166,6 +166,7 @@ impl<'a> Input<'a> {
             returning: None,
             audience: None,
             gender: None,
+            locale: None,
         };
         let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
         let order = &ctx.order;

@@ -109,6 +109,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     coupon: None,
     seven_day_return: None,
     same_day_shipping: None,
+    shipping: None,
     payment_link: None,
     sms_opt_out: None,
     templates: Vec::new(),

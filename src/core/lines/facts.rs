@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 25] = [
     "name",
     "sir",
     "time",
@@ -26,6 +26,7 @@ const KEYS: [&str; 22] = [
     "named",
     "agent",
     "optout",
+    "answer",
     "sevenDayReturn",
     "sameDayShipping",
     "limitedStock",
@@ -33,6 +34,8 @@ const KEYS: [&str; 22] = [
     "returning",
     "firstTime",
     "hesitating",
+    "sized",
+    "namedLate",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -70,6 +73,8 @@ pub struct Facts {
     pub agent: Option<String>,
     /// SMS opt-out suffix.
     pub optout: Option<String>,
+    /// The answer to the buyer's open questions (or a slot for the agent).
+    pub answer: Option<String>,
     /// The shop offers 7-day returns.
     pub seven_day_return: bool,
     /// The shop ships on the day of payment.
@@ -84,6 +89,11 @@ pub struct Facts {
     pub first_time: bool,
     /// The buyer is still thinking it over (再考虑一下), not declining.
     pub hesitating: bool,
+    /// The item comes in sizes or colours (`items[].facts`), so helping
+    /// the buyer choose one is an answer.
+    pub sized: bool,
+    /// The time the buyer named falls after the order closes.
+    pub named_late: bool,
 }
 
 impl Facts {
@@ -106,6 +116,7 @@ impl Facts {
             &self.named,
             &self.agent,
             &self.optout,
+            &self.answer,
         ];
         if let Some(t) = texts.get(i) {
             return t.as_deref();
@@ -118,28 +129,33 @@ impl Facts {
             self.returning,
             self.first_time,
             self.hesitating,
+            self.sized,
+            self.named_late,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
 
-    /// Reads the facts of a request.
-    pub fn read(req: &Request) -> Facts {
+    /// Reads the facts of a request, worded in `loc` for the moment `at`
+    /// (see [`super::words_at`]).
+    pub fn read(req: &Request, loc: Locale, at: DateTime<FixedOffset>) -> Facts {
         let input = req.input;
         let s = &input.settings;
-        let loc = input.locale;
-        let at = req.timing.send_at.unwrap_or(input.now).max(input.now);
         let items = input.items();
         let title = items
             .first()
             .map(|i| i.title.trim())
             .filter(|t| !t.is_empty());
         let more = items.len().saturating_sub(1);
-        let name = input.buyer_name.map(str::to_string).or_else(|| {
-            input
-                .buyer_nick
-                .filter(|n| human_nick(n))
-                .map(str::to_string)
-        });
+        let nick = input.buyer_nick.filter(|n| human_nick(n));
+        let formal = input
+            .buyer_name
+            .filter(|_| loc != Locale::En)
+            .and_then(|n| input.gender.map(|g| sir(loc, n, Some(g))));
+        // 王丽女士 when the gender is known, else the nick, else the name as given.
+        let name = formal
+            .clone()
+            .or_else(|| nick.map(str::to_string))
+            .or_else(|| input.buyer_name.map(str::to_string));
         let close = req.timing.closes_at;
         let campaign_on = s
             .campaign
@@ -148,7 +164,7 @@ impl Facts {
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         Facts {
-            sir: name.as_ref().map(|n| sir(loc, n, input.gender)),
+            sir: input.buyer_name.map(|n| sir(loc, n, input.gender)),
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
@@ -166,9 +182,10 @@ impl Facts {
                 .signals
                 .named_time
                 .as_ref()
-                .map(|n| named(loc, n.at, at, &n.text)),
+                .and_then(|n| named(loc, n.at, at, &n.text)),
             agent: s.agent_name.clone(),
             optout: s.sms_opt_out.clone(),
+            answer: super::answer::answer(req, loc),
             seven_day_return: s.seven_day_return,
             same_day_shipping: s.same_day_shipping,
             limited_stock: campaign.is_some_and(|c| c.limited_stock),
@@ -179,6 +196,16 @@ impl Facts {
                 .buyer
                 .as_ref()
                 .is_some_and(|b| b.returning == Some(false)),
+            named_late: req
+                .analysis
+                .signals
+                .named_time
+                .as_ref()
+                .is_some_and(|n| n.at > close),
+            sized: items
+                .iter()
+                .filter_map(|i| i.facts.as_ref())
+                .any(|f| f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()),
             hesitating: req.reason == ReasonCode::ChangedMind
                 && req.analysis.signals.declined.is_none(),
         }
@@ -191,6 +218,8 @@ fn human_nick(n: &str) -> bool {
     (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
+/// 王丽女士 / 王丽先生 (seed 001: 请问是王丽女士吗); the name alone in English
+/// or without a gender.
 fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
     let suffix = match (loc, gender) {
         (Locale::En, _) | (_, None) => "",
@@ -198,7 +227,7 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
         (Locale::ZhTw, Some(Gender::Female)) => "小姐",
         (_, Some(Gender::Female)) => "女士",
     };
-    [name, suffix].concat()
+    [name.trim(), suffix].concat()
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
@@ -385,34 +414,55 @@ fn month_day(t: DateTime<FixedOffset>, p: &str) -> String {
 /// The time the buyer named, no more precise than they were (001: remind
 /// at the time they said): 今晚8点 for 晚上8点付, 今天 for 明天付 read the
 /// next day, never an hour they didn't give. English reads "at 8 pm today".
+///
+/// `None` when the words name neither a day nor a clock time (晚点 /
+/// 等会儿 / later): a line never says "您之前说今天下午4点半付款" to a buyer
+/// who said 我晚点看看.
 pub fn named(
     loc: Locale,
     t: DateTime<FixedOffset>,
     at: DateTime<FixedOffset>,
     said: &str,
-) -> String {
-    let hour = said.as_bytes().iter().any(u8::is_ascii_digit)
-        || said
-            .chars()
-            .any(|c| matches!(c, '点' | '點' | '时' | '時' | ':' | '：'));
+) -> Option<String> {
+    let s = said.to_ascii_lowercase();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两兩".contains(c);
+    let chars: Vec<char> = s.chars().collect();
+    // A clock time: a numeral before 点/時, or 8pm / 20:00.
+    let hour = chars.windows(2).any(|w| {
+        numeral(w[0]) && matches!(w[1], '点' | '點' | '时' | '時' | ':' | '：' | 'a' | 'p')
+    });
+    let day = [
+        "今天", "今晚", "明天", "明早", "明晚", "后天", "後天", "周", "週", "星期", "礼拜", "禮拜",
+        "号", "號", "月底", "月初", "today", "tonight", "tomorrow", "day", "weekend", "week",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
     if hour {
         let c = clock(loc, t, at);
-        return if loc == Locale::En {
+        return Some(if loc == Locale::En {
             ["at ", &c].concat()
         } else {
             c
-        };
+        });
+    }
+    if !day {
+        return None;
     }
     let days = clock::days_after(&at, &t);
+    // 15号发工资: the date they named, not 今天 / 明天.
+    let dated = ["号", "號"].iter().any(|w| s.contains(w)) && days >= 0;
+    if dated && loc != Locale::En {
+        return Some(month_day(t, ""));
+    }
     if loc == Locale::En {
-        return match days {
+        return Some(match days {
             0 => "today".into(),
             1 => "tomorrow".into(),
             _ => ["on ", &date_en(t)].concat(),
-        };
+        });
     }
     let part = said.chars().any(|c| matches!(c, '早' | '午' | '晚' | '夜'));
-    day_zh(loc == Locale::ZhTw, t, days, part)
+    Some(day_zh(loc == Locale::ZhTw, t, days, part))
 }
 
 /// Time left, when under two hours: 20分钟 / 1小时5分钟; 20 minutes.
@@ -493,14 +543,19 @@ mod tests {
         // buyer's own time back: 明天付 read the next day is 今天, not 10点.
         let at = t("2026-11-25T10:00:00+08:00");
         let day = t("2026-11-25T10:00:00+08:00");
-        assert_eq!(named(Locale::ZhCn, day, at, "明天付"), "今天");
+        let n = |l, t, at, s| named(l, t, at, s).unwrap_or_default();
+        assert_eq!(n(Locale::ZhCn, day, at, "明天付"), "今天");
         let pm = t("2026-11-25T14:00:00+08:00");
-        assert_eq!(named(Locale::ZhTw, pm, at, "明天下午付"), "今天下午");
-        assert_eq!(named(Locale::En, day, at, "tomorrow"), "today");
+        assert_eq!(n(Locale::ZhTw, pm, at, "明天下午付"), "今天下午");
+        assert_eq!(n(Locale::En, day, at, "tomorrow"), "today");
         let eight = t("2026-11-24T20:00:00+08:00");
         let now = t("2026-11-24T19:50:00+08:00");
-        assert_eq!(named(Locale::ZhCn, eight, now, "晚上8点再付"), "今晚8点");
-        assert_eq!(named(Locale::En, eight, now, "8pm"), "at 8 pm today");
+        assert_eq!(n(Locale::ZhCn, eight, now, "晚上8点再付"), "今晚8点");
+        assert_eq!(n(Locale::En, eight, now, "8pm"), "at 8 pm today");
+        // 晚点 names no time: nothing to quote back.
+        assert_eq!(named(Locale::ZhCn, pm, at, "我晚点看看"), None);
+        assert_eq!(named(Locale::ZhCn, pm, at, "等会儿"), None);
+        assert_eq!(n(Locale::ZhCn, day, at, "15号发工资再付"), "11月25日");
     }
 
     #[test]

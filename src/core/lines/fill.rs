@@ -40,6 +40,8 @@ impl Env<'_> {
         }
         match key {
             "hi" => self.fragment("hi", depth),
+            // A line break, for the branches of a phone script.
+            "br" => Some("\n".into()),
             "item" if self.channel == Channel::Sms => self.facts.item_sms.clone(),
             _ => self.facts.get(key).map(str::to_string),
         }

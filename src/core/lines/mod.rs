@@ -42,20 +42,24 @@
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下)
 
+pub mod answer;
 pub mod facts;
 pub mod fill;
 pub mod table;
 
 use std::cmp::Reverse;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::error::Error;
-use super::input::Input;
+use super::input::{parse_time, Input};
 use super::lint::sms_limit;
 use super::model::{Channel, Line, Locale, ReasonCode, ShopTemplate, Tone};
 use super::reason::Analysis;
 use super::timing::{Occasion, Timing};
 
 pub use crate::core::input::{check_templates, SHOP_KEYS};
+pub use answer::line_locale;
 pub use facts::Facts;
 pub use fill::{render, Env};
 pub use table::{templates, Template};
@@ -135,10 +139,23 @@ pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
     })
 }
 
-fn shop_template_fits(t: &ShopTemplate, req: &Request) -> bool {
+fn shop_template_fits(t: &ShopTemplate, req: &Request, loc: Locale) -> bool {
     t.channel.is_none_or(|c| c == req.channel)
         && t.reason.is_none_or(|r| r == req.reason)
-        && t.locale.is_none_or(|l| l == req.input.locale)
+        && t.locale.is_none_or(|l| l == loc)
+}
+
+/// The moment the lines are worded for: `linesAt`, else the send time
+/// (never before `now`).
+///
+/// # Errors
+/// `invalid_time` for a malformed `linesAt`.
+pub fn words_at(req: &Request) -> Result<DateTime<FixedOffset>, Error> {
+    let input = req.input;
+    match input.ctx.lines_at.as_deref() {
+        Some(s) => Ok(parse_time("linesAt", s)?.with_timezone(&input.tz)),
+        None => Ok(req.timing.send_at.unwrap_or(input.now).max(input.now)),
+    }
 }
 
 /// The letter of a table angle in [`angle_order`]: help, benefit,
@@ -200,9 +217,10 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         .map(|s| s.templates.as_slice())
         .unwrap_or(&[]);
     check_templates(shop_templates)?;
-    let facts = Facts::read(req);
+    let loc = line_locale(input);
+    let facts = Facts::read(req, loc, words_at(req)?);
     let env = Env {
-        locale: input.locale,
+        locale: loc,
         channel: req.channel,
         tone: req.tone,
         facts: &facts,
@@ -211,7 +229,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     let mut out: Vec<Line> = Vec::new();
     if req.reason != ReasonCode::ChangedMind {
         for t in shop_templates {
-            if !shop_template_fits(t, req) {
+            if !shop_template_fits(t, req, loc) {
                 continue;
             }
             if out.len() >= 3 {
@@ -256,7 +274,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
                 && (t.has_reason(req.reason)
                     || facts.hesitating && t.has_reason(ReasonCode::Unknown))
                 && t.has_occasion(req.timing.occasion);
-            let Some(src) = t.text(input.locale).filter(|_| fits) else {
+            let Some(src) = t.text(loc).filter(|_| fits) else {
                 continue;
             };
             let text = if bounded {

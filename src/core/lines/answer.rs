@@ -1,0 +1,757 @@
+//! Answers to the buyer's open questions, from the facts the context gives
+//! (`items[].facts`, `shop.shipping`, `shop.coupon`), and the language the
+//! buyer writes in.
+//!
+//! A question the facts answer gets the answer; one they don't gets a
+//! visible slot for the agent (`【有黑色吗：在这里回答】`). Nothing here
+//! claims an answer it does not give, and a delivery time is never
+//! promised: the courier and the dispatch time are facts, the days in
+//! transit are the agent's to fill in.
+
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
+
+use super::Request;
+use crate::core::input::Input;
+use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping};
+use crate::core::reason::fold;
+
+/// What a question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Topic {
+    Stock,
+    Colour,
+    Size,
+    Origin,
+    Arrive,
+    Ship,
+    Price,
+    Postage,
+    Other,
+}
+
+/// Words that name a topic, as the buyer writes them after folding to
+/// simplified Chinese and lower case. Checked in this order: 还有货 is
+/// stock even when a size is named, 几天到 is arrival before shipping.
+const TOPICS: [(Topic, &[&str]); 8] = [
+    (
+        Topic::Stock,
+        &[
+            "有货",
+            "现货",
+            "库存",
+            "没货",
+            "断货",
+            "缺货",
+            "in stock",
+            "sold out",
+            "available",
+        ],
+    ),
+    (
+        Topic::Arrive,
+        &[
+            "几天到",
+            "多久到",
+            "几天能到",
+            "多久能到",
+            "什么时候到",
+            "哪天到",
+            "几时到",
+            "多久收到",
+            "几天收到",
+            "arrive",
+            "how long",
+            "delivery time",
+        ],
+    ),
+    (
+        Topic::Ship,
+        &[
+            "发货",
+            "出货",
+            "寄出",
+            "几时寄",
+            "什么时候发",
+            "哪里发",
+            "从哪发",
+            "什么快递",
+            "哪家快递",
+            "快递",
+            "物流",
+            "ship",
+            "dispatch",
+            "courier",
+        ],
+    ),
+    (
+        Topic::Postage,
+        &[
+            "包邮",
+            "运费",
+            "邮费",
+            "postage",
+            "shipping fee",
+            "free shipping",
+        ],
+    ),
+    (Topic::Colour, &["颜色", "色", "colour", "color"]),
+    (
+        Topic::Size,
+        &[
+            "尺码",
+            "码数",
+            "几码",
+            "什么码",
+            "尺寸",
+            "穿",
+            "偏大",
+            "偏小",
+            "size",
+            "fit",
+        ],
+    ),
+    (
+        Topic::Origin,
+        &[
+            "产地",
+            "哪里产",
+            "哪产",
+            "哪里生产",
+            "哪里做",
+            "made in",
+            "where is it made",
+        ],
+    ),
+    (
+        Topic::Price,
+        &[
+            "便宜",
+            "优惠",
+            "打折",
+            "折扣",
+            "少点",
+            "优惠券",
+            "discount",
+            "cheaper",
+            "coupon",
+        ],
+    ),
+];
+
+/// Words that make a clause a question (besides a topic word or `?`).
+const ASKING: [&str; 22] = [
+    "吗",
+    "么",
+    "嘛",
+    "呢",
+    "还是",
+    "几",
+    "多少",
+    "什么",
+    "哪",
+    "有没有",
+    "能不能",
+    "是不是",
+    "可不可以",
+    "会不会",
+    "how ",
+    "what ",
+    "when ",
+    "which ",
+    "where ",
+    "does ",
+    "do ",
+    "can ",
+];
+
+/// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
+const PINGS: [&str; 8] = [
+    "在吗",
+    "在不在",
+    "人呢",
+    "有人吗",
+    "hello",
+    "hi",
+    "anyone",
+    "?",
+];
+
+/// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
+fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '？' => '?',
+            '，' => ',',
+            _ => fold(c),
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// One question clause of the buyer's: the words as written, and folded.
+struct Clause {
+    said: String,
+    norm: String,
+    asks: bool,
+}
+
+/// A message cut into clauses: after `？！，。；` and line breaks, and at a
+/// space after a question particle (起不起球啊 上次买的…). Not at `,` or
+/// `.`: English writes both inside one question (12.12).
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
+            || c.is_whitespace()
+                && matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼');
+        if cut {
+            out.push(&text[start..end]);
+            start = end;
+        }
+        prev = c;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The clauses of the buyer's messages since the agent last wrote.
+fn unanswered(input: &Input) -> Vec<Clause> {
+    let from = input
+        .messages
+        .iter()
+        .rposition(|m| m.from == Role::Agent)
+        .map_or(0, |i| i + 1);
+    let mut out = Vec::new();
+    for m in input.messages.iter().skip(from) {
+        if m.from != Role::Buyer {
+            continue;
+        }
+        for part in clauses(m.text) {
+            let trimmed =
+                part.trim_matches(|c: char| c.is_whitespace() || "，,。！!；;~～".contains(c));
+            let said = trimmed.trim_end_matches(['？', '?']).trim();
+            if said.chars().count() < 2 {
+                continue;
+            }
+            let n = norm(trimmed);
+            let spaced = [n.as_str(), " "].concat();
+            let asks = trimmed.ends_with(['？', '?'])
+                || ASKING.iter().any(|w| spaced.contains(w))
+                || n.ends_with('不')
+                || n.ends_with('没')
+                || a_not_a(&n);
+            out.push(Clause {
+                said: said.to_string(),
+                norm: n,
+                asks,
+            });
+        }
+    }
+    out
+}
+
+/// 起不起球 / 好不好: a verb, 不, the verb again.
+fn a_not_a(norm: &str) -> bool {
+    let c: Vec<char> = norm.chars().collect();
+    c.windows(3)
+        .any(|w| w[1] == '不' && w[0] == w[2] && crate::core::text::is_letter(w[0]))
+}
+
+fn topic(norm: &str) -> Topic {
+    TOPICS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| norm.contains(w)))
+        .map_or(Topic::Other, |(t, _)| *t)
+}
+
+fn texts(v: &Option<FactValue>) -> Vec<String> {
+    match v {
+        Some(FactValue::Text(t)) => t
+            .split(['、', ',', '，', '/', ';', '；'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Some(FactValue::List(l)) => l
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        Some(FactValue::Number(n)) => vec![n.to_string()],
+        None => Vec::new(),
+    }
+}
+
+fn text(v: &Option<FactValue>) -> Option<String> {
+    match v {
+        Some(FactValue::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Some(FactValue::List(l)) if !l.is_empty() => Some(l.join("；")),
+        _ => None,
+    }
+}
+
+fn list(loc: Locale, items: &[String]) -> String {
+    items.join(if loc == Locale::En { ", " } else { "、" })
+}
+
+/// One sentence in the three languages, `{}` filled in order.
+fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
+    let i = match loc {
+        Locale::ZhCn => 0,
+        Locale::ZhTw => 1,
+        Locale::En => 2,
+    };
+    let mut out = forms[i].to_string();
+    for a in args {
+        out = out.replacen("{}", a, 1);
+    }
+    out
+}
+
+/// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
+pub fn slot(loc: Locale, question: &str) -> String {
+    let q = if loc == Locale::En && question.len() <= 40 {
+        question.to_string()
+    } else if loc == Locale::En {
+        // Whole words, up to 40 letters.
+        let mut q = String::new();
+        for w in question.split_whitespace() {
+            if q.len() + w.len() >= 40 {
+                break;
+            }
+            if !q.is_empty() {
+                q.push(' ');
+            }
+            q.push_str(w);
+        }
+        q
+    } else {
+        question.chars().take(24).collect()
+    };
+    say(
+        loc,
+        [
+            "【{}：在这里回答】",
+            "【{}：在這裡回答】",
+            "【{}: answer here】",
+        ],
+        &[&q],
+    )
+}
+
+/// A size token (S, M, XL, EU 40, 38) named as a word in `norm`.
+fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
+    sizes.iter().find(|s| {
+        let s = s.to_ascii_lowercase();
+        norm.match_indices(&s).any(|(i, _)| {
+            let before = norm[..i].chars().next_back();
+            let after = norm[i + s.len()..].chars().next();
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+            edge(before) && edge(after)
+        })
+    })
+}
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?)\s*[-~～到]\s*(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤)?")
+        .expect("size-chart pattern")
+});
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤|米)?").expect("body pattern")
+});
+
+/// Height (cm) or weight (kg) from a number and its unit; a bare number
+/// is a height from 130 to 210.
+fn measure(n: f64, unit: &str) -> Option<(bool, f64)> {
+    match unit {
+        "cm" | "厘米" | "公分" => Some((true, n)),
+        "米" => Some((true, n * 100.0)),
+        "斤" => Some((false, n / 2.0)),
+        "kg" | "公斤" => Some((false, n)),
+        _ if (130.0..=210.0).contains(&n) => Some((true, n)),
+        _ => None,
+    }
+}
+
+/// The size the chart gives for the height and weight in the question,
+/// with the words the buyer used for them and the chart entry.
+fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
+    let mut body: Vec<(bool, f64)> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
+    for c in BODY.captures_iter(question) {
+        let n: f64 = c.get(1)?.as_str().parse().ok()?;
+        let unit = c.get(2).map_or("", |m| m.as_str());
+        if let Some(m) = measure(n, unit) {
+            if !body.iter().any(|b| b.0 == m.0) {
+                body.push(m);
+                said.push(c.get(0)?.as_str().trim().to_string());
+            }
+        }
+    }
+    if body.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for entry in chart.split([';', '；', '\n']).map(str::trim) {
+        let Some(size) = entry.split_whitespace().next() else {
+            continue;
+        };
+        let mut fits = 0;
+        for r in RANGE.captures_iter(entry) {
+            let (Some(lo), Some(hi)) = (r.get(1), r.get(2)) else {
+                continue;
+            };
+            let (lo, hi): (f64, f64) = (
+                lo.as_str().parse().unwrap_or(0.0),
+                hi.as_str().parse().unwrap_or(0.0),
+            );
+            let unit = r.get(3).map_or("", |m| m.as_str());
+            let Some((tall, lo_v)) = measure(lo, unit) else {
+                continue;
+            };
+            let hi_v = measure(hi, unit).map_or(hi, |m| m.1);
+            if body
+                .iter()
+                .any(|b| b.0 == tall && (lo_v..=hi_v).contains(&b.1))
+            {
+                fits += 1;
+            }
+        }
+        // Every measure fits; on a tie (a boundary), the larger size.
+        if fits == body.len() && best.is_none_or(|b| fits >= b.0) {
+            best = Some((fits, entry));
+            let _ = size;
+        }
+    }
+    let (_, entry) = best?;
+    let size = entry.split_whitespace().next()?.to_string();
+    Some((size, said.join("、"), entry.to_string()))
+}
+
+/// What the shop's shipping facts say: 我们从浙江杭州发中通，16:00前付款当天发.
+fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
+    let from = s
+        .ships_from
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let carrier = s
+        .carrier
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let dispatch = s
+        .dispatch
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    if from.is_none() && carrier.is_none() && dispatch.is_none() {
+        return None;
+    }
+    let mut out = String::new();
+    if from.is_some() || carrier.is_some() {
+        out = match (from, carrier) {
+            (Some(f), Some(c)) => say(
+                loc,
+                ["我们从{}发{}", "我們從{}寄{}", "We ship from {} by {}"],
+                &[f, c],
+            ),
+            (Some(f), None) => say(
+                loc,
+                ["我们从{}发货", "我們從{}出貨", "We ship from {}"],
+                &[f],
+            ),
+            (None, Some(c)) => say(loc, ["我们发{}", "我們寄{}", "We ship by {}"], &[c]),
+            (None, None) => String::new(),
+        };
+    }
+    if let Some(d) = dispatch {
+        if !out.is_empty() {
+            out.push_str(if loc == Locale::En { "; " } else { "，" });
+        }
+        out.push_str(d);
+    }
+    Some(out)
+}
+
+/// The answer to one clause, or its slot.
+fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
+    let shop = req.input.ctx.shop.as_ref();
+    let sizes = texts(&f.sizes);
+    match topic(&c.norm) {
+        Topic::Stock => match &f.stock {
+            Some(FactValue::Number(n)) if *n > 0.0 => match named_size(&c.norm, &sizes) {
+                Some(s) => say(
+                    loc,
+                    ["{}码有现货", "{}碼有現貨", "Size {} is in stock"],
+                    &[s],
+                ),
+                None => say(loc, ["这款有现货", "這款有現貨", "It's in stock"], &[]),
+            },
+            Some(FactValue::Number(_)) => say(
+                loc,
+                [
+                    "这款暂时没货了",
+                    "這款目前沒貨了",
+                    "It's out of stock right now",
+                ],
+                &[],
+            ),
+            v => match text(v) {
+                Some(t) => say(loc, ["库存：{}", "庫存：{}", "Stock: {}"], &[&t]),
+                None => slot(loc, &c.said),
+            },
+        },
+        Topic::Colour => {
+            let colours = texts(&f.colours);
+            if colours.is_empty() {
+                return slot(loc, &c.said);
+            }
+            if let Some(hit) = colours.iter().find(|k| c.norm.contains(&norm(k))) {
+                return say(loc, ["有{}的", "有{}的喔", "Yes, it comes in {}"], &[hit]);
+            }
+            let all = list(loc, &colours);
+            // 有白色吗: the colour they named, when the list lacks it.
+            let asked = c
+                .said
+                .char_indices()
+                .find(|(_, ch)| *ch == '色')
+                .and_then(|(i, _)| c.said[..i].chars().next_back())
+                .filter(|ch| *ch != '颜' && *ch != '顏' && *ch != '么' && *ch != '麼');
+            match asked {
+                Some(ch) => {
+                    let x = [ch.to_string(), "色".into()].concat();
+                    say(
+                        loc,
+                        [
+                            "{}暂时没有，现在有{}",
+                            "{}目前沒有，現在有{}",
+                            "{} isn't available; it comes in {}",
+                        ],
+                        &[&x, &all],
+                    )
+                }
+                None => say(loc, ["颜色有{}", "顏色有{}", "It comes in {}"], &[&all]),
+            }
+        }
+        Topic::Size => {
+            let chart = text(&f.size_chart);
+            if let Some((size, body, entry)) =
+                chart.as_deref().and_then(|ch| pick_size(ch, &c.said))
+            {
+                return say(
+                    loc,
+                    [
+                        "按尺码表，您{}建议拍{}（{}）",
+                        "照尺寸表，您{}建議選{}（{}）",
+                        "Going by the size chart, for {} I'd suggest {} ({})",
+                    ],
+                    &[&body, &size, &entry],
+                );
+            }
+            match chart {
+                Some(ch) => [
+                    say(
+                        loc,
+                        ["尺码表：{}；", "尺寸表：{}；", "Size chart: {}. "],
+                        &[&ch],
+                    ),
+                    slot(loc, &c.said),
+                ]
+                .concat(),
+                None => slot(loc, &c.said),
+            }
+        }
+        Topic::Origin => match text(&f.origin) {
+            Some(o) => say(loc, ["产地是{}", "產地是{}", "It's made in {}"], &[&o]),
+            None => slot(loc, &c.said),
+        },
+        Topic::Ship => match shop
+            .and_then(|s| s.shipping.as_ref())
+            .and_then(|s| shipping_sentence(loc, s))
+        {
+            Some(s) => s,
+            None if req.input.settings.same_day_shipping => say(
+                loc,
+                [
+                    "付款后当天就给您发货",
+                    "付款後當天就幫您出貨",
+                    "We ship the same day you pay",
+                ],
+                &[],
+            ),
+            None => slot(loc, &c.said),
+        },
+        Topic::Arrive => {
+            let ship = shop
+                .and_then(|s| s.shipping.as_ref())
+                .and_then(|s| shipping_sentence(loc, s));
+            match ship {
+                Some(s) => [s, say(loc, ["；", "；", ". "], &[]), slot(loc, &c.said)].concat(),
+                None => slot(loc, &c.said),
+            }
+        }
+        Topic::Price => match shop.and_then(|s| s.coupon.as_deref()) {
+            Some(cp) => say(
+                loc,
+                [
+                    "店里现在有{}，付款时可以用上",
+                    "店裡現在有{}，結帳時可以使用",
+                    "We have {} right now, which you can use when you pay",
+                ],
+                &[cp],
+            ),
+            // pb.value answers a plea for a lower price without a coupon.
+            None => String::new(),
+        },
+        // om.merge answers postage for merged orders.
+        Topic::Postage if req.reason == ReasonCode::OrderMerge => String::new(),
+        Topic::Postage | Topic::Other => slot(loc, &c.said),
+    }
+}
+
+/// Reasons whose own lines answer the question they raise (nb.steps,
+/// fp.steps, gp.answer, cs.answer …): a question outside the known topics
+/// gets no slot for them.
+const OWN_ANSWER: [ReasonCode; 9] = [
+    ReasonCode::InsufficientBalance,
+    ReasonCode::ForgotPassword,
+    ReasonCode::NoviceBuyer,
+    ReasonCode::PaymentSystemIssue,
+    ReasonCode::PaymentTrouble,
+    ReasonCode::PriceBargain,
+    ReasonCode::ComparingShops,
+    ReasonCode::OrderMerge,
+    ReasonCode::GiftOrPromo,
+];
+
+/// The answer to the buyer's open questions, or `None` when nothing is
+/// asked: every question about a known topic in the buyer's messages since
+/// the agent last wrote (answered from the facts, else a slot), or the
+/// first other question as a slot.
+pub fn answer(req: &Request, loc: Locale) -> Option<String> {
+    let clauses = unanswered(req.input);
+    let none = ItemFacts::default();
+    let facts = req
+        .input
+        .items()
+        .iter()
+        .find_map(|i| i.facts.as_ref())
+        .unwrap_or(&none);
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    for c in clauses
+        .iter()
+        .filter(|c| c.asks || topic(&c.norm) != Topic::Other)
+    {
+        let t = topic(&c.norm);
+        if t == Topic::Other || topics.contains(&t) {
+            continue;
+        }
+        topics.push(t);
+        let a = answer_clause(loc, c, facts, req);
+        if !a.is_empty() {
+            parts.push(a);
+        }
+        if parts.len() == 3 {
+            break;
+        }
+    }
+    if parts.is_empty() && topics.is_empty() && !OWN_ANSWER.contains(&req.reason) {
+        let first = clauses
+            .iter()
+            .find(|c| c.asks && !PINGS.iter().any(|p| c.norm.trim_end_matches('?') == *p))?;
+        parts.push(slot(loc, &first.said));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut out = parts.join(if loc == Locale::En { ". " } else { "；" });
+    out.push(if loc == Locale::En { '.' } else { '。' });
+    Some(out)
+}
+
+/// The language of the lines: `buyer.locale`, else the buyer's own
+/// writing (Chinese script, traditional or simplified, or English), else
+/// the context's `locale`.
+pub fn line_locale(input: &Input) -> Locale {
+    if let Some(l) = input.ctx.buyer.as_ref().and_then(|b| b.locale) {
+        return l;
+    }
+    let (mut han, mut latin, mut traditional) = (0usize, 0usize, 0usize);
+    for m in input.buyer_messages() {
+        for c in m.text.chars() {
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                han += 1;
+                if fold(c) != c {
+                    traditional += 1;
+                }
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+    }
+    if han == 0 && latin == 0 {
+        return input.locale;
+    }
+    if han * 2 < latin {
+        return Locale::En;
+    }
+    if traditional > 0 {
+        Locale::ZhTw
+    } else if han > 0 && input.locale == Locale::ZhTw {
+        // Nothing tells the scripts apart (好的): the shop's choice stands.
+        Locale::ZhTw
+    } else {
+        Locale::ZhCn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_from_the_chart() {
+        let chart = "S 155-160cm 90-100斤;M 160-167cm 100-115斤;L 167-172cm 115-130斤";
+        let (size, body, _) = pick_size(chart, "我165cm 110斤穿M还是L 怕小").unwrap();
+        assert_eq!((size.as_str(), body.as_str()), ("M", "165cm、110斤"));
+        let kg = "S 150-160cm 42-50kg;M 160-166cm 50-57kg";
+        assert_eq!(pick_size(kg, "我158 48公斤 穿S還是M").unwrap().0, "S");
+        assert!(pick_size(chart, "穿M还是L").is_none());
+        assert!(pick_size(chart, "我190cm 200斤").is_none());
+    }
+
+    #[test]
+    fn clauses_end_at_punctuation_and_after_particles() {
+        assert_eq!(
+            clauses("这个毛衣起不起球啊 上次买的一洗就起"),
+            ["这个毛衣起不起球啊 ", "上次买的一洗就起"]
+        );
+        assert_eq!(
+            clauses("any free gift for 12.12?"),
+            ["any free gift for 12.12?"]
+        );
+        assert_eq!(
+            clauses("L码还有货吗？包邮不？"),
+            ["L码还有货吗？", "包邮不？"]
+        );
+    }
+
+    #[test]
+    fn topics() {
+        assert_eq!(topic(&norm("L码还有货吗")), Topic::Stock);
+        assert_eq!(topic(&norm("发成都几天到")), Topic::Arrive);
+        assert_eq!(topic(&norm("幾時寄出呀")), Topic::Ship);
+        assert_eq!(topic(&norm("这个有黑色吗")), Topic::Colour);
+        assert_eq!(topic(&norm("包邮不")), Topic::Postage);
+        assert_eq!(topic(&norm("are these really waterproof")), Topic::Other);
+    }
+}
