@@ -76,10 +76,21 @@ pub fn read_arg<T: DeserializeOwned>(value: &JsValue, arg: Arg) -> Result<(T, Ve
     }
     let text = json.map_or_else(|| "null".to_string(), String::from);
     let mut unknown = Vec::new();
+    // Valid input is read without tracking the path (it keeps a copy of
+    // every key); only a failed read is read again for the path of the
+    // bad field, which is the same read and so the same failure.
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let quick = T::deserialize(serde_ignored::Deserializer::new(
+        &mut de,
+        &mut |p: serde_ignored::Path| unknown.push(with_root(root, &json_path(&p))),
+    ));
+    if let Ok(value) = quick {
+        return Ok((value, unknown));
+    }
     let mut de = serde_json::Deserializer::from_str(&text);
     let value = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(
         &mut de,
-        &mut |p: serde_ignored::Path| unknown.push(with_root(root, &json_path(&p))),
+        &mut |_: serde_ignored::Path| {},
     ))
     .map_err(|e| {
         let path = with_root(root, &e.path().to_string());
@@ -96,7 +107,7 @@ pub fn read_arg<T: DeserializeOwned>(value: &JsValue, arg: Arg) -> Result<(T, Ve
         };
         Error::new(err.kind(), err.path(), format!("{}{hint}", err.message()))
     })?;
-    Ok((value, unknown))
+    Ok((value, Vec::new()))
 }
 
 /// An optional options argument; absent, `undefined` or `null` is the default.
