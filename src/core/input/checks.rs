@@ -97,10 +97,7 @@ pub(crate) fn short(path: &str, s: &Option<String>) -> Result<Option<String>, Er
     Ok(short_ref(path, s)?.map(str::to_string))
 }
 
-pub(crate) fn short_ref<'a>(
-    path: impl FieldPath,
-    s: &'a Option<String>,
-) -> Result<Option<&'a str>, Error> {
+pub(crate) fn short_ref(path: impl FieldPath, s: &Option<String>) -> Result<Option<&str>, Error> {
     match s {
         Some(s) => {
             check_chars(path, s, MAX_SHORT_CHARS)?;
