@@ -40,7 +40,7 @@ use aho_corasick::AhoCorasick;
 
 use super::super::model::ReasonCode;
 use super::super::text::digits;
-use super::super::text::phrases;
+use super::super::text::lower_case_phrases;
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -197,10 +197,10 @@ fn build() -> Rules {
         .collect();
     Rules {
         groups,
-        matcher: phrases(&pats),
+        matcher: lower_case_phrases(&pats),
         roles,
         block_of,
-        questions: phrases(&qs),
+        questions: lower_case_phrases(&qs),
         combos,
         times: super::when::read_times(),
     }
