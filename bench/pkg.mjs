@@ -2,7 +2,7 @@
 // names), so the benchmark follows the package wherever its build puts them.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PKG = join(ROOT, 'pkg');
@@ -50,5 +50,12 @@ export async function loadFresh() {
   let exports;
   if (typeof mod.initSync === 'function') exports = mod.initSync({ module: bytes });
   else exports = await mod.default({ module_or_path: bytes });
-  return { mod, memory: exports?.memory ?? null };
+  if (exports?.memory) return { mod, memory: exports.memory };
+  // The package's init wraps wasm-bindgen's and does not hand the exports
+  // out: take a fresh instance of the wasm-bindgen glue the entry imports.
+  const glue = join(dirname(files.web), 'cuifu.js');
+  if (!existsSync(glue)) return { mod, memory: null };
+  const raw = await import(`${pathToFileURL(glue).href}?instance=${++fresh}`);
+  const rawExports = raw.initSync({ module: bytes });
+  return { mod: raw, memory: rawExports?.memory ?? null };
 }

@@ -55,9 +55,19 @@ pub fn head(s: &str, n: usize) -> &str {
 /// first), non-overlapping, and ASCII case-insensitive (the tables are
 /// written in lower case).
 pub fn phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
+    matcher(patterns, true)
+}
+
+/// [`phrases`] for text that is already in lower case (the normalised
+/// chat messages): case-sensitive, which builds in about half the time.
+pub fn lower_case_phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
+    matcher(patterns, false)
+}
+
+fn matcher<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
+        .ascii_case_insensitive(ascii_case_insensitive)
         .build(patterns)
         .expect("the embedded phrase tables are far below aho-corasick's limits")
 }

@@ -26,9 +26,34 @@ pub(crate) fn too_large(path: &str, what: &str, max: usize) -> Error {
     )
 }
 
-pub(crate) fn check_chars(path: &str, s: &str, max: usize) -> Result<(), Error> {
+/// A field's path, written out only when an error names it (the path of
+/// an element of a list costs more to write than the check).
+pub(crate) trait FieldPath {
+    fn write(self) -> String;
+}
+
+impl FieldPath for &str {
+    fn write(self) -> String {
+        self.to_string()
+    }
+}
+
+impl FieldPath for &String {
+    fn write(self) -> String {
+        self.clone()
+    }
+}
+
+/// Field `.2` of element `.1` of the array at `.0`: see [`elem`].
+impl FieldPath for (&str, usize, &str) {
+    fn write(self) -> String {
+        elem(self.0, self.1, self.2)
+    }
+}
+
+pub(crate) fn check_chars(path: impl FieldPath, s: &str, max: usize) -> Result<(), Error> {
     if s.chars().count() > max {
-        return Err(too_large(path, "text length", max));
+        return Err(too_large(&path.write(), "text length", max));
     }
     Ok(())
 }
@@ -52,12 +77,18 @@ pub(crate) fn invalid(path: &str, what: &str, hint: &str) -> Error {
     Error::new(ErrorCode::InvalidValue, path, message)
 }
 
-pub(crate) fn number(path: &str, v: f64, min: f64, max: f64, hint: &str) -> Result<f64, Error> {
+pub(crate) fn number(
+    path: impl FieldPath,
+    v: f64,
+    min: f64,
+    max: f64,
+    hint: &str,
+) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(invalid(path, "must be a finite number: ", hint));
+        return Err(invalid(&path.write(), "must be a finite number: ", hint));
     }
     if v < min || v > max {
-        return Err(invalid(path, "out of range: ", hint));
+        return Err(invalid(&path.write(), "out of range: ", hint));
     }
     Ok(v)
 }
@@ -66,7 +97,7 @@ pub(crate) fn short(path: &str, s: &Option<String>) -> Result<Option<String>, Er
     Ok(short_ref(path, s)?.map(str::to_string))
 }
 
-pub(crate) fn short_ref<'a>(path: &str, s: &'a Option<String>) -> Result<Option<&'a str>, Error> {
+pub(crate) fn short_ref(path: impl FieldPath, s: &Option<String>) -> Result<Option<&str>, Error> {
     match s {
         Some(s) => {
             check_chars(path, s, MAX_SHORT_CHARS)?;

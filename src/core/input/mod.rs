@@ -207,14 +207,10 @@ impl<'a> Input<'a> {
         }
         check_len("order.items", order.items.len(), MAX_ITEMS)?;
         for (i, item) in order.items.iter().enumerate() {
-            check_chars(
-                &elem("order.items", i, "title"),
-                &item.title,
-                MAX_SHORT_CHARS,
-            )?;
+            check_chars(("order.items", i, "title"), &item.title, MAX_SHORT_CHARS)?;
             if let Some(q) = item.quantity {
                 number(
-                    &elem("order.items", i, "quantity"),
+                    ("order.items", i, "quantity"),
                     q,
                     0.0,
                     MAX_AMOUNT,
@@ -223,7 +219,7 @@ impl<'a> Input<'a> {
             }
             if let Some(pr) = item.price {
                 number(
-                    &elem("order.items", i, "price"),
+                    ("order.items", i, "price"),
                     pr,
                     0.0,
                     MAX_AMOUNT,
@@ -270,7 +266,7 @@ impl<'a> Input<'a> {
             inp.reminders.push(Sent {
                 at: time_in(|| elem("reminders", i, "at"), &r.at, tz)?,
                 channel: r.channel,
-                template_id: short_ref(&elem("reminders", i, "templateId"), &r.template_id)?,
+                template_id: short_ref(("reminders", i, "templateId"), &r.template_id)?,
             });
         }
         inp.reminders.sort_by_key(|r| r.at);

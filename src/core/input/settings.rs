@@ -298,12 +298,8 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
     for (i, t) in shop.templates.iter().enumerate() {
-        check_chars(
-            &elem("shop.templates", i, "text"),
-            &t.text,
-            MAX_TEMPLATE_CHARS,
-        )?;
-        check_chars(&elem("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
+        check_chars(("shop.templates", i, "text"), &t.text, MAX_TEMPLATE_CHARS)?;
+        check_chars(("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::templates::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(

@@ -20,8 +20,39 @@ pub struct Norm {
     breaks: Vec<usize>,
 }
 
+/// The first and last traditional form of [`FOLD`] (it is sorted).
+const FOLD_LO: u32 = match FOLD.first() {
+    Some(p) => p.0 as u32,
+    None => 0,
+};
+const FOLD_HI: u32 = match FOLD.last() {
+    Some(p) => p.0 as u32,
+    None => 0,
+};
+
+/// One bit per char from `FOLD_LO` to `FOLD_HI`: set when [`FOLD`] has it.
+/// Most chars of a chat have no traditional form, and this answers that
+/// without the binary search.
+static FOLDS: [u64; ((FOLD_HI - FOLD_LO) / 64 + 1) as usize] = {
+    let mut bits = [0u64; ((FOLD_HI - FOLD_LO) / 64 + 1) as usize];
+    let mut i = 0;
+    while i < FOLD.len() {
+        let k = FOLD[i].0 as u32 - FOLD_LO;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// Traditional → simplified for the characters the tables use.
 pub fn fold(c: char) -> char {
+    let k = (c as u32).wrapping_sub(FOLD_LO);
+    let listed = FOLDS
+        .get((k / 64) as usize)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0);
+    if !listed {
+        return c;
+    }
     let m = FOLD;
     match m.binary_search_by_key(&c, |p| p.0) {
         Ok(i) => m.get(i).map_or(c, |p| p.1),
@@ -273,6 +304,17 @@ mod tests {
             Norm::new("轉帳 帳戶 會不會起毛球").text,
             "转账账户会不会起毛球"
         );
+    }
+
+    #[test]
+    fn the_fold_bits_agree_with_the_table() {
+        for &(t, simple) in FOLD {
+            assert_eq!(fold(t), simple, "{t}");
+        }
+        for c in ['a', '余', '额', '吗', '😊', '\u{3000}', '\u{10FFFF}'] {
+            let listed = FOLD.iter().any(|p| p.0 == c);
+            assert_eq!(fold(c) != c, listed, "{c}");
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ use aho_corasick::AhoCorasick;
 
 use super::super::model::ReasonCode;
 use super::super::text::digits;
-use super::super::text::phrases;
+use super::super::text::lower_case_phrases;
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -197,10 +197,10 @@ fn build() -> Rules {
         .collect();
     Rules {
         groups,
-        matcher: phrases(&pats),
+        matcher: lower_case_phrases(&pats),
         roles,
         block_of,
-        questions: phrases(&qs),
+        questions: lower_case_phrases(&qs),
         combos,
         times: super::when::read_times(),
     }
@@ -239,15 +239,14 @@ impl Rules {
     /// Which clauses of `n` are questions.
     /// `hits` are [`Rules::find`]'s hits in `n`.
     pub fn questions(&self, n: &Norm, hits: &[Found]) -> Vec<bool> {
-        let mut q = Vec::new();
+        let mut q = Vec::with_capacity(n.clauses());
         for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
-            let t = t.trim_end_matches(|c| ",.!;~…、 \n".contains(c));
-            q.push(
-                t.chars().any(|c| c == '?' || c == '吗')
-                    || t.ends_with(|c| "么嘛呢吧不没".contains(c)),
-            );
+            let t = t.trim_end_matches(|c| {
+                matches!(c, ',' | '.' | '!' | ';' | '~' | '…' | '、' | ' ' | '\n')
+            });
+            q.push(t.contains(['?', '吗']) || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']));
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
