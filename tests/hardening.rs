@@ -1,0 +1,364 @@
+//! Hardening: the cost of every operation grows linearly with each input
+//! dimension, measured by counting allocations and allocated bytes in this
+//! test binary (never by wall-clock), and property tests of the lint spans and
+//! of the transcript reader's accounting of every line.
+//!
+//! Doubling one dimension (messages, characters per message, runs of
+//! whitespace, warnings per lint text, templates, orders, transcript lines)
+//! may at most about double the count; a quadratic step would quadruple it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use cuifu::{ChatContext, LintOptions, ShopTemplate, TranscriptOptions};
+use proptest::prelude::*;
+use serde_json::json;
+
+/// Counts the allocations and allocated bytes of the current thread, so
+/// that tests running in parallel do not disturb each other's figures.
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+}
+
+fn record(size: usize) {
+    // `try_with`: allocations during thread teardown are not counted.
+    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + size as u64));
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counters are thread-local cells that never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        record(layout.size());
+        // SAFETY: same layout, as the caller guarantees for `alloc`.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        record(new_size);
+        // SAFETY: `ptr` came from `System` with this layout.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations and allocated bytes of one call.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    allocs: u64,
+    bytes: u64,
+}
+
+fn cost(f: impl FnOnce()) -> Cost {
+    let (a0, b0) = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+    f();
+    Cost {
+        allocs: ALLOCS.with(Cell::get) - a0,
+        bytes: BYTES.with(Cell::get) - b0,
+    }
+}
+
+/// Runs `op` at size `n` and `2n` (after a warm-up that fills the lazily
+/// built tables) and checks that neither count more than about doubles.
+/// Also checks that the dimension is really used: the larger input costs
+/// more, so the test cannot pass by ignoring it.
+fn linear(what: &str, n: usize, op: impl Fn(usize)) {
+    op(n);
+    let small = cost(|| op(n));
+    let large = cost(|| op(2 * n));
+    let ratio = |a: u64, b: u64| b as f64 / a.max(1) as f64;
+    let (ra, rb) = (
+        ratio(small.allocs, large.allocs),
+        ratio(small.bytes, large.bytes),
+    );
+    println!("{what}: n={n} {small:?} → 2n {large:?}: ×{ra:.2} allocations, ×{rb:.2} bytes");
+    assert!(
+        ra <= 2.3 && rb <= 2.3,
+        "{what}: doubling the input multiplied allocations by {ra:.2} and bytes by {rb:.2}"
+    );
+    assert!(
+        large.bytes > small.bytes,
+        "{what}: the larger input cost no more than the smaller: the dimension is not exercised"
+    );
+}
+
+fn context(messages: Vec<(&str, String)>, templates: Vec<ShopTemplate>) -> ChatContext {
+    let messages: Vec<_> = messages
+        .into_iter()
+        .enumerate()
+        .map(|(i, (from, text))| {
+            json!({"from": from, "text": text,
+                   "at": format!("2026-11-24T14:{:02}:{:02}+08:00", 31 + i / 60 % 28, i % 60)})
+        })
+        .collect();
+    let mut ctx: ChatContext = serde_json::from_value(json!({
+        "now": "2026-11-24T15:00:00+08:00",
+        "order": {"placedAt": "2026-11-24T14:30:00+08:00", "amount": 299,
+                  "items": [{"title": "保温杯"}]},
+        "buyer": {"name": "王丽"},
+        "messages": messages,
+        "shop": {"name": "小暖生活馆", "coupon": "满99减10", "gifts": ["杯套"]}
+    }))
+    .expect("valid context");
+    if let Some(shop) = ctx.shop.as_mut() {
+        shop.templates = templates;
+    }
+    ctx
+}
+
+const CHAT: [&str; 6] = [
+    "在吗?这个保温杯能便宜点吗",
+    "亲,已经是活动价了哦",
+    "那我晚上8点发工资了再付",
+    "好的亲,不着急",
+    "is there free shipping? I'll pay tomorrow",
+    "質量怎麼樣?會不會漏水",
+];
+
+fn chat(n: usize) -> Vec<(&'static str, String)> {
+    (0..n)
+        .map(|i| {
+            let from = if i % 2 == 0 { "buyer" } else { "agent" };
+            (from, CHAT[i % CHAT.len()].to_string())
+        })
+        .collect()
+}
+
+fn suggest(ctx: &ChatContext) {
+    let s = cuifu::suggest(ctx).expect("valid context");
+    assert!(!s.lines.is_empty() || s.action == cuifu::Action::Stop);
+}
+
+#[test]
+fn suggest_is_linear_in_messages() {
+    linear("suggest, messages", 250, |n| {
+        suggest(&context(chat(n), vec![]))
+    });
+}
+
+#[test]
+fn suggest_is_linear_in_characters_per_message() {
+    linear("suggest, characters per message", 1000, |n| {
+        let text: String = "能不能便宜点,包邮吗?".chars().cycle().take(n).collect();
+        suggest(&context(vec![("buyer", text); 10], vec![]))
+    });
+}
+
+#[test]
+fn suggest_is_linear_in_runs_of_whitespace() {
+    // The regression input: 50 messages of 4,000 spaces (2n), also between
+    // words (at most 4,000 characters a message).
+    linear("suggest, runs of whitespace", 1995, |n| {
+        let text = format!("ok{}pay", " ".repeat(n));
+        suggest(&context(vec![("buyer", text); 50], vec![]))
+    });
+    linear("suggest, whitespace only", 2000, |n| {
+        suggest(&context(vec![("buyer", " ".repeat(n)); 50], vec![]))
+    });
+}
+
+#[test]
+fn lint_is_linear_in_warnings() {
+    // The regression input: '最' × 10,000 (2n), the longest text lint takes.
+    let count = |n: usize| {
+        cuifu::lint(&"最".repeat(n), &LintOptions::default())
+            .expect("within the limit")
+            .len()
+    };
+    println!(
+        "warnings for 最 × 5,000 and × 10,000: {} and {}",
+        count(5000),
+        count(10000)
+    );
+    linear("lint, 最 × n", 5000, |n| {
+        count(n);
+    });
+    // Many distinct warnings, each with its own span.
+    let many = |n: usize| "最好的,全网第一!".repeat(n / 9);
+    let w = |n: usize| {
+        cuifu::lint(&many(n), &LintOptions::default())
+            .expect("ok")
+            .len()
+    };
+    assert!(
+        w(10_000) >= 2 * w(5_000) - 2 && w(5_000) > 500,
+        "the warnings grow with the text"
+    );
+    linear("lint, warnings per text", 5000, |n| {
+        w(n);
+    });
+    let sms = LintOptions {
+        channel: Some(cuifu::Channel::Sms),
+        buyer_name: Some("王丽".into()),
+        ..LintOptions::default()
+    };
+    linear("lint, sms", 5000, |n| {
+        cuifu::lint(&many(n), &sms).expect("ok");
+    });
+}
+
+fn templates(n: usize) -> Vec<ShopTemplate> {
+    (0..n)
+        .map(|i| ShopTemplate {
+            id: format!("own{i}"),
+            text: format!("{{name}}您好,您在{{shop}}拍的{{item}}还没付款哦,{{coupon}}还能用~ {i}"),
+            ..ShopTemplate::default()
+        })
+        .collect()
+}
+
+#[test]
+fn templates_are_linear() {
+    linear("checkTemplates, templates", 100, |n| {
+        let t = templates(n);
+        cuifu::check_templates(&t).expect("valid templates");
+    });
+    linear("suggest, templates", 100, |n| {
+        suggest(&context(chat(4), templates(n)))
+    });
+}
+
+#[test]
+fn rank_orders_is_linear_in_orders() {
+    let ctx = context(chat(4), vec![]);
+    linear("rankOrders, orders", 500, |n| {
+        let all: Vec<ChatContext> = (0..n)
+            .map(|i| {
+                let mut c = ctx.clone();
+                c.order.amount = (i % 97) as f64 * 10.0;
+                c
+            })
+            .collect();
+        let ranked = cuifu::rank_orders(&all, None).expect("valid contexts");
+        assert_eq!(ranked.len(), n);
+    });
+}
+
+#[test]
+fn transcript_is_linear_in_lines() {
+    // At most 1,000 messages a transcript.
+    linear("readTranscript, lines", 500, |n| {
+        let text: String = (0..n)
+            .map(|i| {
+                format!(
+                    "[2026-11-24 14:{:02}] {}: 在吗,能便宜点吗\n",
+                    i % 60,
+                    if i % 2 == 0 { "tb_lili" } else { "小美" }
+                )
+            })
+            .collect();
+        let options = TranscriptOptions {
+            agent_nicks: vec!["小美".into()],
+            ..TranscriptOptions::default()
+        };
+        let t = cuifu::read_transcript(&text, &options).expect("within the limits");
+        assert_eq!(t.messages.len(), n);
+    });
+}
+
+/// UTF-16 length of a string.
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    // Lint spans lie inside the text, start and end on UTF-16 character
+    // boundaries (never inside a surrogate pair), and do not overlap.
+    #[test]
+    fn lint_spans_are_inside_on_boundaries_and_apart(
+        text in "(最好|第一|全网|包邮|明天到|保证|不付就|😀|亲|,|!| |[a-z]|\\PC){0,60}",
+        sms in any::<bool>(),
+    ) {
+        let options = LintOptions {
+            channel: sms.then_some(cuifu::Channel::Sms),
+            buyer_name: sms.then(|| "王丽".into()),
+            ..LintOptions::default()
+        };
+        let warnings = cuifu::lint(&text, &options).expect("short text");
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let spans: Vec<(usize, usize)> = warnings
+            .iter()
+            .filter_map(|w| Some((w.start?, w.end?)))
+            .collect();
+        for &(s, e) in &spans {
+            prop_assert!(s <= e && e <= units.len(), "span {}..{} outside {}", s, e, units.len());
+            prop_assert!(String::from_utf16(&units[s..e]).is_ok(), "span {}..{} splits a pair", s, e);
+            prop_assert!(String::from_utf16(&units[..s]).is_ok(), "start {} splits a pair", s);
+        }
+        // Word warnings do not overlap; the SMS checks mark a stretch of
+        // the text (its head, or all of it) and may cover a word.
+        let mut words: Vec<(usize, usize)> = warnings
+            .iter()
+            .filter(|w| !w.code.ends_with("_sms"))
+            .filter_map(|w| Some((w.start?, w.end?)))
+            .collect();
+        words.sort_unstable();
+        for pair in words.windows(2) {
+            prop_assert!(pair[0].1 <= pair[1].0, "spans {:?} and {:?} overlap", pair[0], pair[1]);
+        }
+        prop_assert_eq!(utf16_len(&text), units.len());
+    }
+
+    // Every non-blank input line is accounted for: reported unread, or part
+    // of a message's text, or the header (sender and time) of a message.
+    // At most one header per message, so the lines that are neither in a
+    // message nor unread are at most as many as the messages.
+    #[test]
+    fn every_transcript_line_is_read_or_reported(
+        lines in proptest::collection::vec(prop_oneof![
+            "\\[2026-11-2[0-9] 1[0-9]:[0-5][0-9]\\] (tb_lili|小美|系统消息)[:：] ?[^\\n\\r]{0,12}",
+            "(tb_lili|小美) 2026-11-24 1[0-9]:[0-5][0-9](:[0-5][0-9])?:?",
+            "(tb_lili|小美)[（(]1[0-9]:[0-5][0-9][)）]",
+            "(tb_lili|小美)[:：][^\\n\\r]{0,12}",
+            "[^\\n\\r]{0,20}",
+            Just(String::new()),
+        ], 0..30),
+    ) {
+        let text = lines.join("\n");
+        let options = TranscriptOptions {
+            agent_nicks: vec!["小美".into()],
+            ..TranscriptOptions::default()
+        };
+        let t = cuifu::read_transcript(&text, &options).expect("within the limits");
+        let unread: std::collections::HashSet<usize> = t.unparsed.iter().map(|u| u.line).collect();
+        let body_lines: Vec<&str> = t
+            .messages
+            .iter()
+            .flat_map(|m| m.text.split('\n'))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut headers = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            let line = line.trim();
+            if line.is_empty() || unread.contains(&(i + 1)) {
+                continue;
+            }
+            // A message line, or a one-line message whose text ends it.
+            if !body_lines.iter().any(|b| line == *b || line.ends_with(*b)) {
+                headers += 1;
+            }
+        }
+        prop_assert!(
+            headers <= t.messages.len(),
+            "{} lines neither read into the {} messages nor reported: {:?} → {:?}",
+            headers, t.messages.len(), text, t
+        );
+        for u in &t.unparsed {
+            prop_assert_eq!(Some(u.text.trim()), text.split('\n').nth(u.line - 1).map(str::trim));
+        }
+    }
+}
