@@ -1,11 +1,14 @@
 // A tiny static file server for the offline demo and the browser tests.
-// Serves the repository root on 127.0.0.1 only; `/` redirects to the demo.
+// Serves only what the demo and the mock workbench need, `www/` and `pkg/`,
+// on 127.0.0.1 only; `/` redirects to the demo. Everything else (the
+// sources, `.git/`, `node_modules/`) is not found.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SERVED = ['www', 'pkg'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,9 +33,9 @@ export function serve({ port = 0, root = ROOT } = {}) {
         return res.end();
       }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (path !== root && !path.startsWith(root + sep)) {
-        res.writeHead(403);
-        return res.end('forbidden');
+      if (!SERVED.some((d) => path === join(root, d) || path.startsWith(join(root, d) + sep))) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        return res.end('not found');
       }
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);

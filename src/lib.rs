@@ -1,8 +1,9 @@
 //! cuifu (催付): suggests the payment reminder an e-commerce agent should send
 //! for an unpaid order — the line, the moment, the tone, the channel, and why.
 //!
-//! The engine is pure Rust ([`core`]); [`wasm`] is a thin WebAssembly facade
-//! for the npm package. Everything runs locally: no clock is read by the
+//! The engine is pure Rust ([`core`]); `wasm` is a thin WebAssembly facade
+//! for the npm package, behind the default cargo feature `wasm` (a Rust caller
+//! sets `default-features = false` to leave wasm-bindgen out). Everything runs locally: no clock is read by the
 //! engine and no data leaves the caller's machine.
 //!
 //! ```
@@ -20,7 +21,10 @@
 //! assert!(!s.lines.is_empty());
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod core;
+#[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use crate::core::error::{Error, ErrorCode};

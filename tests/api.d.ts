@@ -5,7 +5,7 @@
 export interface CuifuError extends Error {
     name: "CuifuError";
     /** Stable code. */
-    code: "missing_field" | "invalid_type" | "invalid_value" | "invalid_time" | "too_large" | "invalid_template" | "unparsed_lines" | "invalid_input";
+    code: "missing_field" | "invalid_type" | "invalid_value" | "invalid_time" | "too_large" | "invalid_template" | "unparsed_lines" | "invalid_input" | "not_initialized" | "internal";
     /** JSON path of the offending field, e.g. "order.placedAt" or "messages[3].from"; "" for the whole input. */
     path: string;
 }
@@ -56,9 +56,11 @@ export interface UnparsedLine {
  */
 export interface Warning {
     /**
-     * Stable code, e.g. `extreme_word`, `no_allowed_time`.
+     * Stable code: lint findings (`extreme_word` … `missing_name_sms`), timing
+     * notes (`no_allowed_time` …), `utc_times`, or `unknown_field` for a
+     * field cuifu ignored.
      */
-    code: string;
+    code: "extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field";
     /**
      * What is wrong and what to do, in the locale.
      */
@@ -71,6 +73,11 @@ export interface Warning {
      * UTF-16 end offset in the linted text.
      */
     end?: number;
+    /**
+     * JSON path of the field it is about (`unknown_field`: a field cuifu
+     * does not know, ignored; check its spelling).
+     */
+    path?: string;
 }
 
 /**
@@ -197,9 +204,9 @@ export interface Line {
      */
     templateId: string;
     /**
-     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`.
+     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
      */
-    angle: string;
+    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop";
 }
 
 /**

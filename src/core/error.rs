@@ -23,6 +23,10 @@ pub enum ErrorCode {
     UnparsedLines,
     /// The input could not be read at all.
     InvalidInput,
+    /// The package was called before `init()` finished (set by the JS entry).
+    NotInitialized,
+    /// A bug inside cuifu; the instance refuses every later call.
+    Internal,
 }
 
 impl ErrorCode {
@@ -37,18 +41,19 @@ impl ErrorCode {
             ErrorCode::InvalidTemplate => "invalid_template",
             ErrorCode::UnparsedLines => "unparsed_lines",
             ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotInitialized => "not_initialized",
+            ErrorCode::Internal => "internal",
         }
     }
 }
 
 /// A caller error: bad input, never an internal failure.
 ///
-/// Boxed, so that a `Result` carrying it is one word wider than its value:
-/// every `?` moves it, and a wide error costs copies at each in the wasm.
-#[derive(Clone, PartialEq, Eq)]
+/// Boxed, so that a `Result` carrying it stays one word wider than its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Box<Inner>);
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Inner {
     code: ErrorCode,
     path: String,
@@ -58,16 +63,10 @@ struct Inner {
 impl Error {
     /// A new error at `path` (a JSON path such as `order.placedAt` or `messages[3].from`).
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::make(code, path.into(), message.into())
-    }
-
-    // One copy for every call site of `new`, whatever its argument types.
-    #[inline(never)]
-    fn make(code: ErrorCode, path: String, message: String) -> Self {
         Error(Box::new(Inner {
             code,
-            path,
-            message,
+            path: path.into(),
+            message: message.into(),
         }))
     }
 
@@ -102,37 +101,20 @@ impl fmt::Display for Error {
     }
 }
 
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Error")
-            .field("code", &self.0.code)
-            .field("path", &self.0.path)
-            .field("message", &self.0.message)
-            .finish()
-    }
-}
-
 impl std::error::Error for Error {}
 
 /// Joins a parent path and a field name: `join("order", "placedAt")` is `order.placedAt`.
 pub(crate) fn join(parent: &str, field: &str) -> String {
-    let mut out = String::with_capacity(parent.len() + 1 + field.len());
-    out.push_str(parent);
-    if !parent.is_empty() {
-        out.push('.');
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
     }
-    out.push_str(field);
-    out
 }
 
 /// The path of element `i` of the array at `parent`: `at("messages", 3)` is `messages[3]`.
 pub(crate) fn at(parent: &str, i: usize) -> String {
-    let mut out = String::with_capacity(parent.len() + 6);
-    out.push_str(parent);
-    out.push('[');
-    super::text::push_num(&mut out, i as u64, 1);
-    out.push(']');
-    out
+    format!("{parent}[{i}]")
 }
 
 /// Classifies a serde message and puts the path where the caller looks for it.

@@ -250,6 +250,7 @@ pub fn warning(code: &str, message: String) -> Warning {
         message,
         start: None,
         end: None,
+        path: None,
     }
 }
 

@@ -162,6 +162,7 @@ pub fn utc_note() -> Warning {
                 .into(),
         start: None,
         end: None,
+        path: None,
     }
 }
 

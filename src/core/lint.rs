@@ -157,6 +157,7 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
         message,
         start: Some(utf16_len(text.get(..start).unwrap_or(""))),
         end: Some(utf16_len(text.get(..end).unwrap_or(""))),
+        path: None,
     }
 }
 

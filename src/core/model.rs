@@ -6,10 +6,12 @@
 //! and checks everything before any rule runs.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "wasm")]
 use tsify::Tsify;
 
 /// Language of the lines and explanations.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
     /// Simplified Chinese (mainland).
     #[default]
@@ -24,7 +26,8 @@ pub enum Locale {
 }
 
 /// Who wrote a chat message.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// The buyer.
@@ -36,7 +39,8 @@ pub enum Role {
 }
 
 /// Who the buyer is, for SMS timing.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     /// Office workers: SMS at lunch or before leaving work.
@@ -48,9 +52,8 @@ pub enum Audience {
 }
 
 /// How a reminder reaches the buyer.
-#[derive(
-    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// The shop's instant messenger (旺旺/千牛): free, emoji, low intrusion.
@@ -62,9 +65,8 @@ pub enum Channel {
 }
 
 /// The voice of the lines.
-#[derive(
-    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Tone {
     /// Light and cute (亲~), the IM default.
@@ -82,7 +84,8 @@ pub enum Tone {
 }
 
 /// What the agent should do now.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Send a reminder now.
@@ -96,9 +99,8 @@ pub enum Action {
 }
 
 /// The most likely cause of non-payment.
-#[derive(
-    Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonCode {
     /// Not enough money or balance, waiting for salary.
@@ -217,39 +219,41 @@ impl Locale {
 }
 
 /// Everything cuifu knows about one unpaid order and its chat.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatContext {
     /// The moment of the suggestion (RFC 3339); default: the current time.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub now: Option<String>,
     /// Language of the lines; default `"zh-CN"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
     /// The unpaid order.
     pub order: Order,
     /// Who bought.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer: Option<Buyer>,
     /// The chat so far, oldest first.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<Message>,
     /// Reminders already sent for this order.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reminders: Vec<SentReminder>,
     /// The shop's settings.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shop: Option<Shop>,
 }
 
 /// The order the buyer placed but has not paid.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     /// When the buyer placed the order (RFC 3339).
@@ -257,71 +261,74 @@ pub struct Order {
     /// Order value in yuan (≥ 0).
     pub amount: f64,
     /// The seller's last change of price or terms (restarts the close timer).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_changed_at: Option<String>,
     /// Explicit close time (flash sales); overrides the computed one.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closes_at: Option<String>,
     /// What was ordered.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
     /// Already paid.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid: Option<bool>,
     /// The shop's order number, if known (for the remark and ranking).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
 /// One line of the order.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Item {
     /// Product title as the shop lists it.
     pub title: String,
     /// How many.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<f64>,
     /// Unit price in yuan.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<f64>,
 }
 
 /// The buyer, as far as the shop knows.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Buyer {
     /// Real name or how the buyer likes to be addressed (e.g. 王丽).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Platform nickname.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nick: Option<String>,
     /// Has bought here before.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returning: Option<bool>,
     /// Who the buyer is, for SMS timing.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Audience>,
     /// `"male"` / `"female"` when known, for 先生/女士 on the phone.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
 }
 
 /// Form of address on the phone.
-#[derive(Tsify, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     /// 先生 / Mr.
@@ -331,7 +338,8 @@ pub enum Gender {
 }
 
 /// One chat message.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     /// Who wrote it.
@@ -339,13 +347,14 @@ pub struct Message {
     /// What was written.
     pub text: String,
     /// When it was sent (RFC 3339).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
 }
 
 /// A reminder that was already sent for this order.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct SentReminder {
     /// When it was sent (RFC 3339).
@@ -353,35 +362,37 @@ pub struct SentReminder {
     /// How it was sent.
     pub channel: Channel,
     /// Which line was used, if known.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_id: Option<String>,
 }
 
 /// A promotion day's reminder waves.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Campaign {
     /// Name for the lines (e.g. 双11).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Wave times, `"HH:MM"` (e.g. `["10:00", "13:00"]`).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waves: Vec<String>,
     /// Days the campaign runs, `"YYYY-MM-DD"`; empty means every day.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<String>,
     /// Stock is really short during the campaign (allows an urgent tone).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limited_stock: Option<bool>,
 }
 
 /// A line the shop wrote itself, with `{placeholder}` slots.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ShopTemplate {
     /// Stable id, reported back as `templateId`.
@@ -389,151 +400,153 @@ pub struct ShopTemplate {
     /// The text, e.g. `"{name}您好,您在{shop}拍的{item}还没付款哦"`.
     pub text: String,
     /// Only for this channel.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// Only for this reason.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<ReasonCode>,
     /// Only for this locale.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
 }
 
 /// The shop's settings; every field is optional and has a default.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Shop {
     /// Shop name for the lines.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Typical order value, to tell big orders.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avg_order_value: Option<f64>,
     /// Gross margin 0..1, for channel ROI.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub margin: Option<f64>,
     /// Unpaid orders close this long after order/terms change; default 72.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close_after_hours: Option<f64>,
     /// No reminders before this time of day, `"HH:MM"`; default `"10:00"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiet_before: Option<String>,
     /// No reminders after this time of day, `"HH:MM"`; default `"22:00"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiet_after: Option<String>,
     /// No reminders inside, `["HH:MM", "HH:MM"]`; default `["12:00", "13:30"]`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lunch_break: Option<Vec<String>>,
     /// Weekdays that are rest days (0 = Sunday); default `[6, 0]`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rest_days: Option<Vec<u8>>,
     /// Extra rest days, `"YYYY-MM-DD"`, on top of the built-in calendar.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<String>,
     /// Make-up workdays, `"YYYY-MM-DD"`, on top of the built-in calendar.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workdays: Vec<String>,
     /// A promotion day's reminder waves.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
     /// Gifts the shop really offers.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gifts: Vec<String>,
     /// A coupon or discount the shop really offers.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coupon: Option<String>,
     /// The shop offers 7-day no-reason returns.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seven_day_return: Option<bool>,
     /// The shop ships on the day of payment.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_day_shipping: Option<bool>,
     /// Link to put in IM lines.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_link: Option<String>,
     /// Opt-out suffix for SMS (e.g. `回T退订`).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_opt_out: Option<String>,
     /// The shop's own lines, `{placeholder}` syntax.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<ShopTemplate>,
     /// Cap on reminders per order; default by order size (2 small, 3 big).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_reminders: Option<u32>,
     /// Minimum minutes between two reminders; default 120.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_gap_minutes: Option<u32>,
     /// Minutes after the order for the hidden address-check reminder; default 10.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden_reminder_minutes: Option<u32>,
     /// Hours before the close for the last-chance reminder; default 3.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_chance_hours: Option<f64>,
     /// The shop's UTC offset, e.g. `"+08:00"`; default: the offset of `now`, else of `order.placedAt`, else +08:00.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utc_offset: Option<String>,
     /// Agent's name for phone scripts (e.g. 乐乐).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_name: Option<String>,
     /// Cap on reminders for a big order; default `maxReminders` + 1 (001: a big order may get a second reminder).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_reminders_big: Option<u32>,
     /// An order is big from this multiple of `avgOrderValue`; default 2.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub big_order_factor: Option<f64>,
     /// Phone calls only when `margin` is at least this (001 ROI); default 0.15.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_min_margin: Option<f64>,
     /// Order-time slots (001), `"HH:MM"`: ends of late night, morning, afternoon, evening; default `["06:00", "12:00", "17:00", "22:00"]`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_slots: Option<Vec<String>>,
     /// SMS windows for office workers, `"HH:MM-HH:MM"` (001: lunch, before leaving work); default `["12:00-13:30", "17:00-18:00"]`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_office_windows: Option<Vec<String>>,
     /// SMS to students and others before this time (001); default `"22:00"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_latest: Option<String>,
     /// Minutes before the time the buyer named to remind them (001: 提前再次催付); default 10.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named_time_lead_minutes: Option<u32>,
 }
 
 /// Evidence for the reason: which buyer message, and the words.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     /// Index into `messages`.
@@ -547,7 +560,8 @@ pub struct Evidence {
 }
 
 /// Why the buyer has not paid, with how sure cuifu is.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// The most likely cause.
@@ -559,43 +573,65 @@ pub struct Reason {
 }
 
 /// One candidate reminder line.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// The text to send.
     pub text: String,
     /// Which template it came from (shop templates keep their own id).
     pub template_id: String,
-    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"script"`.
+    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop""#
+        )
+    )]
     pub angle: String,
 }
 
 /// A problem found in a context or a line.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
-    /// Stable code, e.g. `extreme_word`, `no_allowed_time`.
+    /// Stable code: lint findings (`extreme_word` … `missing_name_sms`), timing
+    /// notes (`no_allowed_time` …), `utc_times`, or `unknown_field` for a
+    /// field cuifu ignored.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = r#""extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field""#
+        )
+    )]
     pub code: String,
     /// What is wrong and what to do, in the locale.
     pub message: String,
     /// UTF-16 start offset in the linted text.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<usize>,
     /// UTF-16 end offset in the linted text.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
+    /// JSON path of the field it is about (`unknown_field`: a field cuifu
+    /// does not know, ignored; check its spelling).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// The advice for one unpaid order.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Suggestion {
     /// Send now, send later, hold, or stop.
     pub action: Action,
     /// When to send (RFC 3339); null for `stop`.
-    #[tsify(type = "string | null")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub send_at: Option<String>,
     /// When the order closes unpaid (RFC 3339).
     pub closes_at: String,
@@ -616,53 +652,56 @@ pub struct Suggestion {
 }
 
 /// Options for [`crate::lint`].
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct LintOptions {
     /// The channel the line is for; `"sms"` adds the SMS checks.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// Language of the warning messages; default `"zh-CN"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
     /// The buyer's name, so `missing_name_sms` can check it.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_name: Option<String>,
 }
 
 /// Options for [`crate::parse_transcript`].
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct TranscriptOptions {
     /// Nicks of the shop's agents; lines by them become `agent` messages.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agent_nicks: Vec<String>,
     /// Offset for times without one, e.g. `"+08:00"` (default).
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<String>,
     /// Date for times without one, `"YYYY-MM-DD"`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `parseTranscript` drops lines it can't read instead of throwing `unparsed_lines`.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_unparsed: Option<bool>,
 }
 
 /// What `parseTranscript` made of the pasted text.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Transcript {
     /// The messages it recognised, oldest first.
     pub messages: Vec<Message>,
     /// The buyer's nick, when one was seen.
-    #[tsify(optional)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_nick: Option<String>,
     /// Lines it could not parse, with their 1-based line number.
@@ -670,7 +709,8 @@ pub struct Transcript {
 }
 
 /// A pasted line that was not understood.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct UnparsedLine {
     /// 1-based line number in the pasted text.
@@ -680,7 +720,8 @@ pub struct UnparsedLine {
 }
 
 /// One order's place in the reminder queue.
-#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct RankedOrder {
     /// Index into the list passed in.
@@ -688,7 +729,7 @@ pub struct RankedOrder {
     /// Higher first: value at risk weighed by time left.
     pub priority: f64,
     /// When to send (RFC 3339); null for `stop`.
-    #[tsify(type = "string | null")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub send_at: Option<String>,
     /// What to do with it.
     pub action: Action,

@@ -1,23 +1,26 @@
-//! The WebAssembly facade: convert in, call the core, convert out.
+//! The WebAssembly facade: JSON in, call the core, JSON out.
+//!
+//! Values cross the boundary as JSON text: the argument is serialised by
+//! `JSON.stringify` (a caught import, so a throwing getter, a Proxy, a cycle
+//! or a BigInt gives a `CuifuError` and never unwinds through wasm), its
+//! length is checked before it is copied in, and serde reads it with the
+//! JSON path of every bad field. Measured in Node (release build, same
+//! contexts) against `serde-wasm-bindgen`: JSON text was 10–20% faster from
+//! 20 messages up (43 vs 48 µs at 20, 1.22 vs 1.43 ms at 1,000).
 //!
 //! Every failure leaves as a JS `Error` named `CuifuError` with `code`,
 //! `path` and a message that says what to fix.
 
-#[cfg(target_arch = "wasm32")]
-mod alloc;
-#[doc(hidden)]
-pub mod from_js;
-mod js;
-#[doc(hidden)]
-pub mod to_js;
+mod read;
 
-use tsify::Ts;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::error::{Error, ErrorCode};
 use crate::core::model::*;
-use from_js::Val;
-use to_js::ToJs;
+use read::{read_arg, Arg};
 
 #[wasm_bindgen(typescript_custom_section)]
 const CUIFU_ERROR: &'static str = r#"
@@ -25,86 +28,88 @@ const CUIFU_ERROR: &'static str = r#"
 export interface CuifuError extends Error {
     name: "CuifuError";
     /** Stable code. */
-    code: "missing_field" | "invalid_type" | "invalid_value" | "invalid_time" | "too_large" | "invalid_template" | "unparsed_lines" | "invalid_input";
+    code: "missing_field" | "invalid_type" | "invalid_value" | "invalid_time" | "too_large" | "invalid_template" | "unparsed_lines" | "invalid_input" | "not_initialized" | "internal";
     /** JSON path of the offending field, e.g. "order.placedAt" or "messages[3].from"; "" for the whole input. */
     path: string;
 }
 "#;
 
-/// A panic is a bug, never the caller's fault: it leaves as a JS `Error`
-/// saying so, with the panic message and where it happened (a console hook
-/// crate costs 1 KB gzip more). The module keeps working for later calls; a
-/// second panic in the same instance traps with a bare `RuntimeError`.
-#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+extern "C" {
+    /// The options argument of `lint`.
+    #[wasm_bindgen(typescript_type = "LintOptions")]
+    pub type LintOptionsArg;
+    /// The options argument of `parseTranscript` and `readTranscript`.
+    #[wasm_bindgen(typescript_type = "TranscriptOptions")]
+    pub type TranscriptOptionsArg;
+}
+
+/// Set by the panic hook: a panic is a bug, and the instance may be left in
+/// a broken state, so every later call refuses with `internal`.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let mut msg = String::from("cuifu internal error, please report it: ");
-        msg.push_str(info.payload_as_str().unwrap_or("panic"));
-        if let Some(at) = info.location() {
-            msg.push_str(" at ");
-            msg.push_str(at.file());
-            msg.push(':');
-            crate::core::text::push_num(&mut msg, at.line().into(), 1);
-        }
-        wasm_bindgen::throw_str(&msg)
+        FAILED.store(true, Ordering::SeqCst);
+        console_error_panic_hook::hook(info);
     }));
 }
 
-fn js_error(e: &Error) -> JsValue {
-    // The `Display` form, put together without the formatting machinery.
-    let mut message = String::from(e.path());
-    if !message.is_empty() {
-        message.push_str(": ");
+fn alive() -> Result<(), Error> {
+    if FAILED.load(Ordering::SeqCst) {
+        return Err(Error::new(
+            ErrorCode::Internal,
+            "",
+            "cuifu failed inside (a bug, reported on the console): reload the page or create a new instance",
+        ));
     }
-    message.push_str(e.message());
-    let err: JsValue = js_sys::Error::new(&message).into();
-    let props: &js::Props = err.unchecked_ref();
-    props.set("name", "CuifuError".into());
-    props.set("code", e.code().into());
-    props.set("path", e.path().into());
-    err
+    Ok(())
 }
 
-/// The result of an export, its error made a `CuifuError` (one copy for
-/// every export).
-#[inline(never)]
-fn out(r: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
-    r.map_err(|e| js_error(&e))
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("CuifuError");
+    let obj: &JsValue = err.as_ref();
+    // Setting data properties on a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code().into());
+    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path().into());
+    err.into()
 }
 
-fn text_arg(value: JsValue, path: &str) -> Result<String, Error> {
-    value.as_string().ok_or_else(|| {
-        Error::new(
+/// The answer as a JS value, or the error as a `CuifuError`.
+fn answer<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
+    let text = r
+        .and_then(|v| {
+            serde_json::to_string(&v).map_err(|e| {
+                Error::new(
+                    ErrorCode::Internal,
+                    "",
+                    format!("could not write the answer: {e}"),
+                )
+            })
+        })
+        .map_err(|e| js_error(&e))?;
+    js_sys::JSON::parse(&text)
+}
+
+fn text_arg(value: &JsValue, path: &str, max_chars: usize) -> Result<String, Error> {
+    let Some(s) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(Error::new(
             ErrorCode::InvalidType,
             path,
             "expected a string: pass the text to check",
-        )
-    })
-}
-
-fn read_opt<T: Default>(
-    value: Option<JsValue>,
-    root: &str,
-    f: fn(Val) -> Result<T, Error>,
-) -> Result<T, Error> {
-    match value {
-        Some(v) if !v.is_null_or_undefined() => f(Val::new(v, root)),
-        _ => Ok(T::default()),
+        ));
+    };
+    // UTF-16 units bound the characters from above: refuse before copying.
+    if s.length() as usize > max_chars {
+        return Err(Error::new(
+            ErrorCode::TooLarge,
+            path,
+            format!("more than {max_chars} characters: shorten it"),
+        ));
     }
-}
-
-fn transcript_args(
-    text: JsValue,
-    options: Option<Ts<TranscriptOptions>>,
-) -> Result<(String, TranscriptOptions), Error> {
-    let text = text_arg(text, "text")?;
-    let opts = read_opt(
-        options.map(Into::into),
-        "options",
-        from_js::transcript_options,
-    )?;
-    Ok((text, opts))
+    Ok(String::from(s))
 }
 
 fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
@@ -119,14 +124,17 @@ fn clock() -> Option<chrono::DateTime<chrono::Utc>> {
 /// ```
 ///
 /// @throws {CuifuError} when the context is invalid.
-#[wasm_bindgen(js_name = suggest)]
-pub fn suggest_reminder(context: Ts<ChatContext>) -> Result<Ts<Suggestion>, JsValue> {
-    out(suggest_value(context)).map(Ts::new_unchecked)
-}
-
-fn suggest_value(context: Ts<ChatContext>) -> Result<JsValue, Error> {
-    let ctx = from_js::chat_context(Val::new(context.into(), ""))?;
-    Ok(crate::core::suggest_at(&ctx, clock())?.to_js())
+#[wasm_bindgen(js_name = suggest, unchecked_return_type = "Suggestion")]
+pub fn suggest_reminder(
+    #[wasm_bindgen(unchecked_param_type = "ChatContext")] context: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(alive().and_then(|()| {
+        let (ctx, unknown) = read_arg::<ChatContext>(&context, Arg::Context)?;
+        let mut s = crate::core::suggest_at(&ctx, clock())?;
+        s.warnings
+            .extend(unknown.into_iter().map(read::unknown_field));
+        Ok(s)
+    }))
 }
 
 /// Checks a reminder line for 极限词, delivery promises, pressure, arguing and SMS rules; spans are UTF-16 offsets.
@@ -135,15 +143,22 @@ fn suggest_value(context: Ts<ChatContext>) -> Result<JsValue, Error> {
 #[wasm_bindgen(js_name = lint, unchecked_return_type = "Warning[]")]
 pub fn lint_line(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<Ts<LintOptions>>,
+    options: Option<LintOptionsArg>,
 ) -> Result<JsValue, JsValue> {
-    out(lint_value(text, options))
+    answer(alive().and_then(|()| {
+        let text = text_arg(&text, "text", read::MAX_TEXT_ARG)?;
+        let opts: LintOptions = read::options(options.map(Into::into))?;
+        crate::core::lint(&text, &opts)
+    }))
 }
 
-fn lint_value(text: JsValue, options: Option<Ts<LintOptions>>) -> Result<JsValue, Error> {
-    let text = text_arg(text, "text")?;
-    let opts = read_opt(options.map(Into::into), "options", from_js::lint_options)?;
-    Ok(crate::core::lint(&text, &opts)?.to_js())
+fn transcript_args(
+    text: &JsValue,
+    options: Option<TranscriptOptionsArg>,
+) -> Result<(String, TranscriptOptions), Error> {
+    alive()?;
+    let text = text_arg(text, "text", read::MAX_TEXT_ARG)?;
+    Ok((text, read::options(options.map(Into::into))?))
 }
 
 /// Turns chat text copied from a seller IM window into messages.
@@ -152,25 +167,26 @@ fn lint_value(text: JsValue, options: Option<Ts<LintOptions>>) -> Result<JsValue
 #[wasm_bindgen(js_name = parseTranscript, unchecked_return_type = "Message[]")]
 pub fn parse_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<Ts<TranscriptOptions>>,
+    options: Option<TranscriptOptionsArg>,
 ) -> Result<JsValue, JsValue> {
-    out(transcript_args(text, options)
-        .and_then(|(text, opts)| crate::core::parse_transcript(&text, &opts))
-        .map(|m| m.to_js()))
+    answer(
+        transcript_args(&text, options)
+            .and_then(|(text, opts)| crate::core::parse_transcript(&text, &opts)),
+    )
 }
 
 /// Reads chat text copied from a seller IM window: the messages, the buyer's nick, and the lines it could not read.
 ///
 /// @throws {CuifuError} `too_large` when the text is over the limit.
-#[wasm_bindgen(js_name = readTranscript)]
+#[wasm_bindgen(js_name = readTranscript, unchecked_return_type = "Transcript")]
 pub fn read_transcript(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<Ts<TranscriptOptions>>,
-) -> Result<Ts<Transcript>, JsValue> {
-    out(transcript_args(text, options)
-        .and_then(|(text, opts)| crate::core::read_transcript(&text, &opts))
-        .map(|t| t.to_js()))
-    .map(Ts::new_unchecked)
+    options: Option<TranscriptOptionsArg>,
+) -> Result<JsValue, JsValue> {
+    answer(
+        transcript_args(&text, options)
+            .and_then(|(text, opts)| crate::core::read_transcript(&text, &opts)),
+    )
 }
 
 /// Ranks unpaid orders by value at risk and time left, best first.
@@ -180,29 +196,20 @@ pub fn read_transcript(
 pub fn rank_orders(
     #[wasm_bindgen(unchecked_param_type = "ChatContext[]")] contexts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    out(rank_value(contexts))
-}
-
-fn rank_value(contexts: JsValue) -> Result<JsValue, Error> {
-    let contexts = Val::new(contexts, "");
-    let Some(len) = contexts.array_len() else {
-        return Err(Error::new(
-            ErrorCode::InvalidType,
-            "",
-            "expected an array of chat contexts",
-        ));
-    };
-    if len as usize > crate::core::limits::MAX_RANK_ORDERS {
-        // The core says the same: stop before reading them all.
-        const _: () = assert!(crate::core::limits::MAX_RANK_ORDERS == 2000);
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "",
-            "more than 2000 orders: rank them in batches",
-        ));
-    }
-    let ctxs = from_js::chat_contexts(contexts)?;
-    Ok(crate::core::rank_orders(&ctxs, clock())?.to_js())
+    answer(alive().and_then(|()| {
+        let (ctxs, _) = read_arg::<Vec<ChatContext>>(&contexts, Arg::Contexts)?;
+        if ctxs.len() > crate::core::limits::MAX_RANK_ORDERS {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                "",
+                format!(
+                    "more than {} orders: rank them in batches",
+                    crate::core::limits::MAX_RANK_ORDERS
+                ),
+            ));
+        }
+        crate::core::rank_orders(&ctxs, clock())
+    }))
 }
 
 /// Checks shop templates (`{placeholder}` syntax) before saving them; returns nothing when they are valid.
@@ -212,28 +219,30 @@ fn rank_value(contexts: JsValue) -> Result<JsValue, Error> {
 pub fn check_templates(
     #[wasm_bindgen(unchecked_param_type = "ShopTemplate[]")] templates: JsValue,
 ) -> Result<(), JsValue> {
-    out(check_value(templates)).map(drop)
-}
-
-fn check_value(templates: JsValue) -> Result<JsValue, Error> {
-    let templates = Val::new(templates, "shop.templates");
-    if templates
-        .array_len()
-        .is_some_and(|n| n as usize > crate::core::limits::MAX_TEMPLATES)
-    {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "shop.templates",
-            "too many templates: keep the ones you use",
-        ));
-    }
-    let list = from_js::shop_templates(templates)?;
-    crate::core::check_templates(&list)?;
-    Ok(JsValue::UNDEFINED)
+    alive()
+        .and_then(|()| {
+            let (list, _) = read_arg::<Vec<ShopTemplate>>(&templates, Arg::Templates)?;
+            if list.len() > crate::core::limits::MAX_TEMPLATES {
+                return Err(Error::new(
+                    ErrorCode::TooLarge,
+                    "shop.templates",
+                    "too many templates: keep the ones you use",
+                ));
+            }
+            crate::core::check_templates(&list)
+        })
+        .map_err(|e| js_error(&e))
 }
 
 /// The version of this package.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_string()
+}
+
+/// Panics, to test that the next call says the instance failed.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = testPanic, skip_typescript)]
+pub fn test_panic() {
+    panic!("test panic");
 }

@@ -1,9 +1,8 @@
 // Boundary checks shared by the Node and the browser wasm test binaries:
-// only what can differ across the JS boundary (serde ↔ JS values, the error
-// object, the clock); the logic itself is tested natively.
+// only what can differ across the JS boundary (JSON text ↔ JS values, the
+// error object, the clock); the logic itself is tested natively.
 
 use cuifu::wasm::{lint_line, rank_orders, suggest_reminder, version};
-use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -21,9 +20,7 @@ const CONTEXT: &str = r#"{"now":"2026-11-24T15:00:00+08:00",
 
 #[wasm_bindgen_test]
 fn suggest_round_trips_through_js_objects() {
-    let out: JsValue = suggest_reminder(Ts::new_unchecked(json(CONTEXT)))
-        .expect("valid context")
-        .into();
+    let out: JsValue = suggest_reminder(json(CONTEXT)).expect("valid context");
     let reason = get(&out, "reason");
     assert_eq!(
         get(&reason, "code").as_string().as_deref(),
@@ -39,16 +36,14 @@ fn suggest_round_trips_through_js_objects() {
 #[wasm_bindgen_test]
 fn stop_has_null_send_at() {
     let ctx = CONTEXT.replace("\"amount\":99", "\"amount\":99,\"paid\":true");
-    let out: JsValue = suggest_reminder(Ts::new_unchecked(json(&ctx)))
-        .expect("valid context")
-        .into();
+    let out: JsValue = suggest_reminder(json(&ctx)).expect("valid context");
     assert!(get(&out, "sendAt").is_null());
 }
 
 #[wasm_bindgen_test]
 fn errors_are_cuifu_errors_with_code_and_path() {
     let bad = CONTEXT.replace("\"buyer\",\"text\"", "\"customer\",\"text\"");
-    let err = suggest_reminder(Ts::new_unchecked(json(&bad))).expect_err("bad role");
+    let err = suggest_reminder(json(&bad)).expect_err("bad role");
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "name").as_string().as_deref(), Some("CuifuError"));
     assert_eq!(
@@ -60,13 +55,13 @@ fn errors_are_cuifu_errors_with_code_and_path() {
         Some("messages[0].from")
     );
     // The module keeps working after a bad call.
-    assert!(suggest_reminder(Ts::new_unchecked(json(CONTEXT))).is_ok());
+    assert!(suggest_reminder(json(CONTEXT)).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn missing_now_reads_the_js_clock() {
     let ctx = CONTEXT.replace("\"now\":\"2026-11-24T15:00:00+08:00\",", "");
-    assert!(suggest_reminder(Ts::new_unchecked(json(&ctx))).is_ok());
+    assert!(suggest_reminder(json(&ctx)).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -100,24 +95,36 @@ fn version_is_the_crate_version() {
 }
 
 #[wasm_bindgen_test]
-fn js_reader_agrees_with_serde_on_every_field() {
+fn answers_equal_serde_json_of_the_engine() {
     let text = include_str!("../data/full_context.json");
-    let by_serde: cuifu::ChatContext = serde_json::from_str(text).expect("serde reads it");
-    let by_reader =
-        cuifu::wasm::from_js::chat_context(cuifu::wasm::from_js::Val::new(json(text), ""))
-            .expect("the JS reader reads it");
-    assert_eq!(by_reader, by_serde);
+    let ctx: cuifu::ChatContext = serde_json::from_str(text).expect("serde reads it");
+    let out = suggest_reminder(json(text)).expect("valid");
+    let written = js_sys::JSON::stringify(&out).expect("stringify");
+    let a: serde_json::Value = serde_json::from_str(&String::from(written)).expect("json");
+    let b = serde_json::to_value(cuifu::suggest(&ctx).expect("valid")).expect("serde writes it");
+    assert_eq!(a, b);
 }
 
 #[wasm_bindgen_test]
-fn js_writer_agrees_with_serde() {
-    use cuifu::wasm::to_js::ToJs;
-    let ctx: cuifu::ChatContext =
-        serde_json::from_str(include_str!("../data/full_context.json")).expect("serde reads it");
-    let s = cuifu::suggest(&ctx).expect("valid");
-    let written = js_sys::JSON::stringify(&s.to_js()).expect("stringify");
-    let by_serde = serde_json::to_string(&s).expect("serde writes it");
-    let a: serde_json::Value = serde_json::from_str(&String::from(written)).expect("json");
-    let b: serde_json::Value = serde_json::from_str(&by_serde).expect("json");
-    assert_eq!(a, b);
+fn unknown_fields_are_warnings_with_their_path() {
+    let ctx = CONTEXT.replace("\"amount\":99", "\"amount\":99,\"amout\":1");
+    let out = suggest_reminder(json(&ctx)).expect("still answers");
+    let warnings = js_sys::Array::from(&get(&out, "warnings"));
+    let w = warnings
+        .iter()
+        .find(|w| get(w, "code").as_string().as_deref() == Some("unknown_field"))
+        .expect("an unknown_field warning");
+    assert_eq!(get(&w, "path").as_string().as_deref(), Some("order.amout"));
+}
+
+#[wasm_bindgen_test]
+fn a_cycle_is_a_cuifu_error() {
+    let v = json(CONTEXT);
+    js_sys::Reflect::set(&v, &"self".into(), &v).expect("set");
+    let err = suggest_reminder(v).expect_err("cycle");
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("invalid_input")
+    );
+    assert!(suggest_reminder(json(CONTEXT)).is_ok());
 }

@@ -56,3 +56,30 @@ export function watchRequests(target) {
   };
   return { urls, outside: () => urls.filter((u) => !local(u)) };
 }
+
+const SITES_DIR = fileURLToPath(new URL('./sites/', import.meta.url));
+
+/** The replica page served at a real seller-chat address (see tests/e2e/sites/). */
+function replicaFor(url) {
+  const { hostname, pathname } = new URL(url);
+  if (pathname.endsWith('/__replica.js')) return ['replica.js', 'text/javascript; charset=utf-8'];
+  const html = (f) => [f, 'text/html; charset=utf-8'];
+  if (hostname === 'mms.pinduoduo.com') return html('pinduoduo.html');
+  if (hostname === 'im.jinritemai.com') return html('feige.html');
+  if (hostname === 'dongdong.jd.com') return html('jd.html');
+  if (hostname === 'market.m.taobao.com' || pathname.includes('def_cbu_web_im_core')) return html('wangwang.html');
+  return html('wangwang-host.html');
+}
+
+/**
+ * Serves the replica pages at the real sites' addresses inside `ctx`, so the
+ * extension's match patterns, all_frames and host permissions apply as in
+ * production; nothing goes to the network.
+ */
+export async function routeReplicas(ctx) {
+  const { readFileSync } = await import('node:fs');
+  await ctx.route(/^https:\/\/([a-z0-9-]+\.)*(pinduoduo|jinritemai|jd|taobao|1688)\.com\//, (route) => {
+    const [file, contentType] = replicaFor(route.request().url());
+    return route.fulfill({ status: 200, contentType, body: readFileSync(join(SITES_DIR, file)) });
+  });
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { launchWithExtension, serve, watchRequests, artifactsDir } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const EXT = join(ROOT, 'www/extension');
+const EXT = join(ROOT, 'dist/extension-dev'); // the development build: the mock workbench's adapter and host access
 const NOW = '2026-11-24T15:00:00+08:00'; // a Tuesday afternoon, shop time
 const haveBrowser = existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const havePkg = existsSync(join(ROOT, 'pkg/cuifu.js')) && existsSync(join(ROOT, 'pkg/cuifu_bg.wasm'));
@@ -33,6 +33,8 @@ before(async () => {
   await chat.goto(`${server.url}/www/mock-chat/?now=${encodeURIComponent(NOW)}`);
   panel = await ctx.newPage();
   await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+  // The panel (a tab here) follows the active tab of its window, as the side panel does.
+  await chat.bringToFront();
 });
 
 after(async () => {
@@ -42,6 +44,8 @@ after(async () => {
 });
 
 const result = () => panel.locator('#result');
+// Panel clicks run in the page: the panel is a background tab here (as a side
+// panel sits beside the page), where Playwright's wait for a stable frame is slow.
 const attr = (name) => result().getAttribute(`data-${name}`);
 
 /** Waits until the panel's result has `data-<name>` equal to `want.eq` (or different from `want.ne`). */
@@ -87,13 +91,13 @@ test('a new buyer message re-suggests within a second (price_bargain)', { skip }
 test('insert fills the input box without sending', { skip }, async () => {
   const before = await chat.locator('#msg-list .msg').count();
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
-  await panel.locator('.cf-line [data-act="insert"]').first().click();
+  await panel.locator('.cf-line [data-act="insert"]').first().evaluate((el) => el.click());
   await chat.waitForFunction((t) => document.querySelector('#chat-input').value === t, line, { timeout: 2000 });
   assert.equal(await chat.locator('#msg-list .msg').count(), before, 'nothing was sent');
 });
 
 test('an edited line is checked as it is typed', { skip }, async () => {
-  await panel.locator('.cf-line [data-act="edit"]').first().click();
+  await panel.locator('.cf-line [data-act="edit"]').first().evaluate((el) => el.click());
   await panel.locator('#edit-text').fill('亲，全网最低价，明天就到！');
   await panel.waitForSelector('#edit-lint .cf-lint-item');
   const codes = await panel.locator('#edit-lint .cf-lint-item').evaluateAll((els) => els.map((e) => e.dataset.code));
@@ -105,12 +109,12 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
   await waitAttr('conversation', { eq: 'c1' });
   const firstAt = Date.parse(await attr('send-at'));
   assert.equal(await attr('reminders'), '0');
-  await panel.locator('.cf-line [data-act="mark-sent"]').first().click();
+  await panel.locator('.cf-line [data-act="mark-sent"]').first().evaluate((el) => el.click());
   await waitAttr('reminders', { eq: '1' });
   const next = await attr('send-at');
   const action = await attr('action');
-  const stored = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  const rec = Object.values(stored.orders).find((o) => o.id === '3981204417726610');
+  const stored = await sw.evaluate(() => chrome.storage.local.get(null));
+  const rec = stored['o:id:3981204417726610'];
   assert.equal(rec.reminders.length, 1);
   assert.equal(rec.reminders[0].at, NOW);
   assert.ok(rec.reminders[0].channel && rec.reminders[0].templateId);
@@ -120,7 +124,7 @@ test('mark sent, then the next suggestion respects the gap', { skip }, async () 
     assert.ok(gap >= 60 * 60000, `waits at least an hour after the reminder: ${next}`);
   }
   // Outcome buttons record locally.
-  await panel.locator('[data-outcome="no_reply"]').click();
+  await panel.locator('[data-outcome="no_reply"]').evaluate((el) => el.click());
   await panel.waitForFunction(() => document.querySelector('[data-outcome="no_reply"]').classList.contains('on'));
 });
 
@@ -129,8 +133,8 @@ test('an order card that turns paid records the outcome and stops', { skip }, as
   await chat.click('#sim-pay');
   await waitAttr('action', { eq: 'stop' });
   await panel.waitForFunction(() => document.querySelector('[data-outcome="paid"]').classList.contains('on'), null, { polling: 50, timeout: 2000 });
-  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  assert.equal(orders['id:3981204417726610'].outcome.kind, 'paid');
+  const stored = await sw.evaluate(() => chrome.storage.local.get('o:id:3981204417726610'));
+  assert.equal(stored['o:id:3981204417726610'].outcome.kind, 'paid');
 });
 
 test('switching conversation switches the suggestion', { skip }, async () => {
@@ -153,7 +157,7 @@ test('a buyer nick with HTML shows as text', { skip }, async () => {
 });
 
 test('pasted chat text gets a suggestion too', { skip }, async () => {
-  await panel.locator('#paste summary').click();
+  await panel.locator('#paste summary').evaluate((el) => el.click());
   const transcript = [
     '小鹿乱撞2019 2026-11-24 14:20:00',
     '你好，毛毯会掉毛吗？',
@@ -164,13 +168,13 @@ test('pasted chat text gets a suggestion too', { skip }, async () => {
   ].join('\n');
   await panel.locator('#paste-text').fill(transcript);
   await panel.locator('#paste-amount').fill('99');
-  await panel.locator('#paste-go').click();
+  await panel.locator('#paste-go').evaluate((el) => el.click());
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
   assert.equal(await panel.locator('#buyer-nick').textContent(), '小鹿乱撞2019');
-  await panel.locator('#paste-back').click();
+  await panel.locator('#paste-back').evaluate((el) => el.click());
   await waitAttr('conversation', { ne: 'paste' });
-  await panel.locator('#paste summary').click();
+  await panel.locator('#paste summary').evaluate((el) => el.click());
 });
 
 test('text selected on a page (context menu) is read as a transcript', { skip }, async () => {
@@ -181,7 +185,7 @@ test('text selected on a page (context menu) is read as a transcript', { skip },
   await waitAttr('conversation', { eq: 'paste' });
   assert.equal(await attr('reason'), 'price_bargain');
   assert.equal(await panel.inputValue('#paste-text'), '这个能不能便宜点啊');
-  await panel.locator('#paste-back').click();
+  await panel.locator('#paste-back').evaluate((el) => el.click());
   await waitAttr('conversation', { ne: 'paste' });
 });
 
@@ -220,6 +224,7 @@ test('settings persist and the module checks them', { skip }, async () => {
   assert.ok(csv.includes('3981204417726610,小******'), csv);
   assert.ok(!csv.includes('小鹿乱撞'));
   await opts.close();
+  await chat.bringToFront();
 });
 
 test('the language setting switches the panel and the lines', { skip }, async () => {
@@ -244,6 +249,7 @@ test('the element picker fills in a selector', { skip }, async () => {
   await opts.waitForFunction(() => document.querySelector('.adapter .sel-input[data-key="buyerNick"]').value !== '', null, { timeout: 3000 });
   assert.equal(await opts.inputValue('.adapter .sel-input[data-key="buyerNick"]'), '#buyer-nick');
   await opts.close(); // not saved: the mock preset stays in use
+  await chat.bringToFront();
 });
 
 test('a site adapter set on the options page reads another chat layout', { skip }, async () => {
@@ -269,34 +275,33 @@ test('a site adapter set on the options page reads another chat layout', { skip 
   };
   const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
   await sw.evaluate((a) => chrome.storage.sync.set(a), { adapters: [adapter], prefs: { ...prefs, agentNicks: '店小二:阿福' } });
-  console.time('goto'); const plain = await ctx.newPage();
+  const plain = await ctx.newPage();
   await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
-  console.timeEnd('goto');
-  console.time('plain'); await waitAttr('conversation', { eq: 'lily_小白' }); console.timeEnd('plain');
+  await waitAttr('conversation', { eq: 'lily_小白' });
   assert.equal(await attr('reason'), 'comparing_shops');
   assert.equal(await panel.locator('#notes li').filter({ hasNotText: /2026-11-24T15:00/ }).count(), 0, 'order read, nothing assumed');
-  const { orders } = await sw.evaluate(() => chrome.storage.local.get('orders'));
-  const rec = orders['id:5521009934'];
+  const rec = (await sw.evaluate(() => chrome.storage.local.get('o:id:5521009934')))['o:id:5521009934'];
   assert.equal(rec.amount, 1299);
   assert.equal(rec.placedAt, '2026-11-24T14:30:00+08:00');
-  const { page } = await sw.evaluate(() => chrome.storage.session.get('page'));
+  const tabId = Number(await panel.locator('#source').getAttribute('data-tab'));
+  const page = (await sw.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`))[`tab:${tabId}`];
   assert.deepEqual(page.messages.map((x) => x.from), ['buyer', 'agent', 'buyer'], 'roles from the agent nick');
   assert.equal(page.messages[0].at, '2026-11-24T14:20:00+08:00', 'zone-less time text read as shop time');
   assert.deepEqual(page.order.items, [{ title: '真皮双肩包 棕色', quantity: 1, price: 1299 }]);
-  // Insert into a contenteditable input (the panel back in front, as a side panel always is).
-  await panel.bringToFront();
+  // Insert into a contenteditable input of the tab the panel shows.
   const line = (await panel.locator('.cf-line .cf-line-text').first().textContent()).trim();
-  await panel.locator('.cf-line [data-act="insert"]').first().click();
+  await panel.locator('.cf-line [data-act="insert"]').first().evaluate((el) => el.click());
   await plain.waitForFunction((t) => document.querySelector('#editor').textContent === t, line, { timeout: 2000 });
   // The service worker registered the content script for the adapter's (granted) site.
-  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches));
+  const registered = await sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).filter((c) => c.id.startsWith('custom-')).flatMap((c) => c.matches));
   assert.deepEqual(registered, [adapter.matches]);
   await sw.evaluate((p) => chrome.storage.sync.set({ adapters: [], prefs: p }), prefs);
   await plain.close();
+  await chat.bringToFront();
 });
 
 test('statistics, holdout and the masked CSV (no browser)', async () => {
-  const { computeStats, inHoldout, toCsv, maskText, maskNick } = await import('../../www/extension/lib/store.js');
+  const { computeStats, inHoldout, toCsv, maskNick } = await import('../../www/extension/lib/store.js');
   const day = 86400000;
   const now = Date.parse(NOW);
   const at = (ms) => new Date(ms).toISOString();
@@ -325,13 +330,13 @@ test('statistics, holdout and the masked CSV (no browser)', async () => {
   assert.ok(share > 0.07 && share < 0.13, `share ${share}`);
   assert.equal(inHoldout('id:42', 10), inHoldout('id:42', 10));
   assert.equal(inHoldout('id:42', 0), false);
-  // Masking: nick, phone numbers, addresses; no formula injection.
+  // Masking: the buyer column only (order numbers stay whole); no formula injection; shop time.
   assert.equal(maskNick('王小丽'), '王**');
-  assert.equal(maskText('电话13812345678'), '电话138****5678');
-  assert.ok(!maskText('浙江省杭州市西湖区文三路100号').includes('文三路100号'));
-  const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] } });
+  const csv = toCsv({ ...orders, x: { id: '=cmd()', nick: '13812345678', reminders: [] }, y: { id: '3981204417726610', nick: 'nn', firstSeen: '2026-11-24T16:30:00Z', reminders: [] } }, '+08:00');
   assert.ok(!csv.includes('王小丽') && !csv.includes('13812345678'));
   assert.ok(csv.includes("'=cmd()"));
+  assert.ok(csv.includes('3981204417726610,n*,'), 'order numbers are not masked');
+  assert.ok(csv.includes('2026-11-25 00:30'), 'times in shop time (UTC 16:30 is 00:30 the next day at +08:00)');
 });
 
 test('the real side panel opens from a click', { skip }, async () => {
@@ -350,6 +355,7 @@ test('the real side panel opens from a click', { skip }, async () => {
   assert.ok(found.length > 0, 'a side panel context');
   assert.match(found.find((c) => c.documentUrl)?.documentUrl ?? '', /sidepanel\.html$/);
   await opts.close();
+  await chat.bringToFront();
 });
 
 test('adapter URL patterns and the context built from a page (no browser)', async () => {
@@ -384,7 +390,142 @@ test('adapter URL patterns and the context built from a page (no browser)', asyn
   assert.equal(bare.context.order.placedAt, NOW);
 });
 
+test('settings out of range, unsafe links and bad adapters are refused, in the UI language; built-in selectors show as values', { skip }, async () => {
+  const opts = await ctx.newPage();
+  await opts.goto(`chrome-extension://${id}/options.html`);
+  await opts.waitForSelector('body[data-ready]');
+  const before = await sw.evaluate(() => chrome.storage.sync.get(null));
+  const refused = async (fill, path) => {
+    await opts.reload();
+    await opts.waitForSelector('body[data-ready]');
+    await fill();
+    await opts.click('#save');
+    const err = opts.locator(`[data-path="${path}"] ~ .err`);
+    await err.filter({ hasText: /\S/ }).waitFor({ timeout: 2000 });
+    const text = await err.textContent();
+    assert.ok(/[\u4e00-\u9fa5]/.test(text) && !/out of range|invalid_value/.test(text), `${path}: ${text}`);
+    assert.deepEqual(await sw.evaluate(() => chrome.storage.sync.get(null)), before, `${path}: nothing saved`);
+  };
+  await refused(() => opts.fill('#pref-holdoutShare', '80'), 'prefs.holdoutShare');
+  await refused(() => opts.fill('#f-maxReminders', '1000'), 'shop.maxReminders');
+  await refused(() => opts.fill('#f-paymentLink', 'javascript:alert(1)'), 'shop.paymentLink');
+  await refused(() => opts.fill('#f-margin', '5'), 'shop.margin');
+
+  // A custom adapter with a bad pattern and a bad selector is not saved.
+  await opts.reload();
+  await opts.waitForSelector('body[data-ready]');
+  await opts.click('#add-adapter');
+  await opts.fill('.adapter .ad-matches', 'example.com/chat');
+  await opts.fill('.adapter .sel-input[data-key="message"]', 'li[[');
+  await opts.click('#save');
+  await opts.locator('.adapter > .err').filter({ hasText: /\S/ }).waitFor({ timeout: 2000 });
+  assert.equal(await opts.locator('.adapter .invalid').count(), 2);
+  assert.deepEqual(await sw.evaluate(() => chrome.storage.sync.get(null)), before);
+
+  // Built-in sites: their selectors are values (read only), not grey placeholders.
+  assert.equal(await opts.inputValue('.builtin[data-site="pinduoduo"] .sel-value[data-key="input"]'), 'textarea#replyTextarea');
+  assert.equal(await opts.locator('.adapter .sel-input[placeholder]:not([placeholder=""])').count(), 0);
+  await opts.close();
+  await chat.bringToFront();
+});
+
+test('a holdout order: "不催（对照组）", nothing to insert or copy', { skip }, async () => {
+  const { prefs } = await sw.evaluate(() => chrome.storage.sync.get('prefs'));
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: { ...p, holdoutShare: 50 } }), prefs);
+  // Conversations until one falls in the holdout group (about half do).
+  let found = false;
+  for (const c of ['c2', 'c3', 'c4', 'c5']) {
+    await chat.locator(`.conv-item[data-conv-id="${c}"]`).click();
+    await waitAttr('conversation', { eq: c }, 1500);
+    if ((await result().getAttribute('data-holdout')) !== '1') continue;
+    found = true;
+    assert.equal((await panel.locator('[data-role="action-sentence"]').textContent()).trim(), '不催（对照组）');
+    const lines = await panel.locator('.cf-line').count();
+    assert.equal(await panel.locator('.cf-line button:not([disabled])').count(), lines, 'only Edit stays enabled on each line');
+    assert.equal(await panel.locator('.cf-line [data-act="insert"]:not([disabled])').count(), 0);
+    assert.equal(await panel.locator('.cf-remark-row button:not([disabled])').count(), 0, 'the note cannot be copied either');
+    break;
+  }
+  assert.ok(found, 'one of the conversations is in a 50% holdout (c5 by its order number)');
+  await sw.evaluate((p) => chrome.storage.sync.set({ prefs: p }), prefs);
+});
+
+test('an adapter that finds nothing says so, with the picker and the paste box, and gives no advice', { skip }, async () => {
+  const adapter = { id: 'custom-1', name: 'broken', matches: 'http://127.0.0.1/www/mock-chat/plain.html*', message: '.no-such-message', input: '#editor' };
+  await sw.evaluate((a) => chrome.storage.sync.set({ adapters: [a] }), adapter);
+  const plain = await ctx.newPage();
+  await plain.goto(`${server.url}/www/mock-chat/plain.html?now=${encodeURIComponent(NOW)}`);
+  await panel.waitForFunction(() => document.querySelector('#result').dataset.health === 'no_messages', null, { timeout: 3000, polling: 50 });
+  assert.equal(await panel.locator('#health').isHidden(), false);
+  assert.match(await panel.locator('#health').textContent(), /\.no-such-message/);
+  assert.equal(await panel.locator('.cf-line').count(), 0, 'no advice for a chat it could not read');
+  assert.equal(await panel.locator('#health-pick').count(), 1);
+  assert.equal(await panel.locator('#health-paste').count(), 1);
+  await sw.evaluate(() => chrome.storage.sync.set({ adapters: [] }));
+  await plain.close();
+  await chat.bringToFront();
+});
+
+test('the paste box passes the date and says how many lines it skipped', { skip }, async () => {
+  await panel.evaluate(() => (document.querySelector('#paste').open = true));
+  await panel.locator('#paste-text').fill(['[14:05] 小鹿乱撞2019: 能便宜点吗', '这一行不是聊天记录的格式吗？？', '[14:06] 小鹿乱撞2019: 在吗'].join('\n'));
+  await panel.evaluate(() => document.querySelector('#paste-go').click());
+  await waitAttr('conversation', { eq: 'paste' });
+  const skipped = Number(await panel.locator('#paste-go').getAttribute('data-skipped'));
+  if (skipped) assert.match(await panel.locator('#paste-go').textContent(), new RegExp(String(skipped)));
+  else assert.doesNotMatch(await panel.locator('#paste-go').textContent(), /\d/);
+  await panel.evaluate(() => document.querySelector('#paste-back').click());
+  await waitAttr('conversation', { ne: 'paste' });
+});
+
 test('no request leaves the machine', { skip }, async () => {
   assert.deepEqual(requests.outside(), []);
   assert.ok(requests.urls.some((u) => u.includes('/www/mock-chat/')));
+});
+
+test('the static server serves only www/ and pkg/ (no browser)', async () => {
+  const s = await serve();
+  try {
+    for (const [path, status] of [['/www/mock-chat/', 200], ['/.git/HEAD', 404], ['/Cargo.toml', 404], ['/%2e%2e/Cargo.toml', 404], ['/www/../src/lib.rs', 404], ['/wwwx/', 404]]) {
+      assert.equal((await fetch(s.url + path)).status, status, path);
+    }
+  } finally {
+    await s.close();
+  }
+});
+
+test('sent detection and adapter checks (no browser)', async () => {
+  const { isSent, sentMatches } = await import('../../www/extension/lib/sent.js');
+  const line = '亲，【称呼】，订单还没付款哦';
+  assert.ok(isSent('亲，王姐，订单还没付款哦', line), 'a filled slot');
+  assert.ok(isSent('亲， 王姐 ，订单还没付款哦 ', line), 'spaces do not matter');
+  assert.ok(!isSent('订单还没付款哦，亲', line), 'the fixed parts in order');
+  assert.ok(!isSent('', line));
+  assert.equal(sentMatches([{ from: 'buyer', text: '亲，王姐，订单还没付款哦' }, { from: 'agent', text: '亲，王姐，订单还没付款哦' }], line), 1, 'only the agent sends');
+
+  await import('../../www/extension/adapters.js');
+  const { validPattern, checkAdapter, PRESETS, pickAdapter } = globalThis.cuifuAdapters;
+  assert.ok(validPattern('https://*.example.com/chat/*'));
+  assert.ok(validPattern('https://mms.pinduoduo.com/chat-merchant/*'));
+  assert.ok(!validPattern('example.com/chat'));
+  assert.ok(!validPattern('https://exa mple.com/*'));
+  assert.ok(!validPattern('ftp://example.com/*'));
+  const parse = (sel) => {
+    if (/\[\[|^\d/.test(sel)) throw new SyntaxError(sel);
+  };
+  assert.deepEqual(checkAdapter({ matches: 'https://a.com/*', message: 'li[[' }, parse), [{ field: 'message', value: 'li[[' }]);
+  assert.deepEqual(checkAdapter({ matches: '', message: '' }, parse).map((b) => b.field), ['matches', 'message']);
+  // Built-in adapters: each one valid, no hashed classes, picked by URL only.
+  for (const a of PRESETS) {
+    assert.deepEqual(checkAdapter(a, parse), [], a.id);
+    for (const [k, v] of Object.entries(a)) {
+      // A hashed class mixes letters and digits after a dash or underscore (`textArea_z8y7`, `sc-a1b2c3`).
+      if (typeof v === 'string' && !['name', 'matches', 'idTime'].includes(k)) assert.ok(!/[_-](?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,}\b/i.test(v), `${a.id}.${k}: ${v}`);
+    }
+  }
+  assert.equal(pickAdapter([], 'https://mms.pinduoduo.com/chat-merchant/index.html#/', null).id, 'pinduoduo');
+  assert.equal(pickAdapter([], 'https://market.m.taobao.com/app/im/chat/index.html', null).id, 'wangwang');
+  assert.equal(pickAdapter([], 'https://buyertrade.taobao.com/trade/list.htm', null), null, 'the page around the IM iframe is not read');
+  assert.equal(pickAdapter([], 'https://mms.pinduoduo.com/chat-merchant/x', null, ['pinduoduo']), null, 'a site turned off');
+  assert.equal(pickAdapter([], 'http://127.0.0.1:8787/www/mock-chat/', null), null, 'no mock adapter outside the development build');
 });

@@ -189,7 +189,9 @@ test('package manifest resolves for Node, the web and bundlers', () => {
   const manifest = JSON.parse(readFileSync(PKG + 'package.json', 'utf8'));
   assert.equal(manifest.name, 'cuifu');
   assert.equal(manifest.exports['.'].node.default, './node.mjs');
-  assert.equal(manifest.exports['.'].default, './cuifu.js');
+  assert.equal(manifest.exports['.'].default, './index.js');
+  assert.match(manifest.engines.node, /^>=20\.19/);
+  assert.ok(manifest.repository && manifest.homepage);
   for (const f of manifest.files) assert.ok(existsSync(PKG + f), `missing ${f}`);
 });
 
@@ -197,7 +199,10 @@ test('npm pack works offline', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--offline'], { cwd: PKG, encoding: 'utf8' });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path).sort();
-  for (const f of ['cuifu.js', 'cuifu.d.ts', 'cuifu_bg.wasm', 'node.mjs', 'package.json']) assert.ok(files.includes(f), f);
+  for (const f of ['index.js', 'index.d.ts', 'cuifu.js', 'cuifu.d.ts', 'cuifu_bg.wasm', 'types.d.ts', 'node.mjs',
+    'node.d.mts', 'package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) assert.ok(files.includes(f), f);
+  const readme = readFileSync(PKG + 'README.md', 'utf8');
+  assert.doesNotMatch(readme, /scripts\/|\]\((?!https:)/, 'the npm README has no repo scripts or relative links');
 });
 
 test('the public .d.ts has no any', () => {
@@ -240,4 +245,94 @@ test('memory stays bounded over many calls', async () => {
   for (let i = 0; i < 10; i++) round();
   const after11 = exports.memory.buffer.byteLength;
   assert.ok(after11 <= after1 * 1.5, `memory grew from ${after1} to ${after11} bytes`);
+});
+
+test('before init() every export throws not_initialized; after it, it works', async () => {
+  const web = await import(PKG + 'index.js?uninitialised');
+  for (const name of ['suggest', 'lint', 'parseTranscript', 'readTranscript', 'rankOrders', 'checkTemplates', 'version']) {
+    const e = throwsCuifu(() => web[name](context()), 'not_initialized', '');
+    assert.match(e.message, /await init\(\)/);
+    assert.ok(web.isCuifuError(e));
+  }
+  web.initSync(readFileSync(PKG + 'cuifu_bg.wasm'));
+  assert.equal(web.suggest(context()).reason.code, 'price_bargain');
+});
+
+test('isCuifuError tells our errors from others', () => {
+  assert.equal(cuifu.isCuifuError(new TypeError('x')), false);
+  assert.equal(cuifu.isCuifuError({ name: 'CuifuError', code: 'x' }), false);
+  try {
+    suggest({});
+  } catch (e) {
+    assert.equal(cuifu.isCuifuError(e), true);
+  }
+});
+
+test('unknown fields are ignored and listed as unknown_field warnings', () => {
+  const c = context();
+  c.order.amout = 5;
+  c.messages[0].txt = 'x';
+  c.shop = { nmae: 'x' };
+  const s = suggest(c);
+  const unknown = s.warnings.filter((w) => w.code === 'unknown_field').map((w) => w.path).sort();
+  assert.deepEqual(unknown, ['messages[0].txt', 'order.amout', 'shop.nmae']);
+  assert.equal(s.reason.code, 'price_bargain');
+  assert.equal(suggest(context()).warnings.filter((w) => w.code === 'unknown_field').length, 0);
+});
+
+test('hostile values give a CuifuError and leave the instance working', () => {
+  const throwing = () => {
+    const c = context();
+    Object.defineProperty(c.messages, 1, { get() { throw new Error('boom'); }, enumerable: true });
+    return c;
+  };
+  const inProxy = () => {
+    const c = context();
+    c.messages = new Proxy(c.messages, { get() { throw new Error('trap'); } });
+    return c;
+  };
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const c = context();
+    c.buyer = proxy;
+    return c;
+  };
+  const cyclic = () => {
+    const c = context();
+    c.order.self = c;
+    return c;
+  };
+  const bigint = () => {
+    const c = context();
+    c.order.amount = 99n;
+    return c;
+  };
+  const sparse = () => {
+    const c = context();
+    c.shop = { restDays: new Array(2 ** 31 - 1) };
+    return c;
+  };
+  const hostile = [throwing, inProxy, revoked, cyclic, bigint, sparse];
+  for (let i = 0; i < 3000; i++) {
+    const make = hostile[i % hostile.length];
+    throwsCuifu(() => suggest(make()), 'invalid_input');
+    if (i % 500 === 0) throwsCuifu(() => rankOrders([context(), make()]), 'invalid_input');
+  }
+  throwsCuifu(() => lint('x', revoked().buyer), 'invalid_input', 'options');
+  throwsCuifu(() => checkTemplatesOf(inProxy().messages), 'invalid_input', 'shop.templates');
+  assert.equal(version(), cuifu.version());
+  assert.equal(suggest(context()).reason.code, 'price_bargain');
+});
+
+function checkTemplatesOf(v) {
+  return cuifu.checkTemplates(v);
+}
+
+test('size limits are checked before the text is copied in', () => {
+  const c = context();
+  c.order.id = 'x'.repeat(8_000_001);
+  throwsCuifu(() => suggest(c), 'too_large', '');
+  throwsCuifu(() => lint('x'.repeat(1_000_001)), 'too_large', 'text');
+  assert.equal(suggest(context()).reason.code, 'price_bargain');
 });

@@ -43,3 +43,27 @@ for (const fn of ['suggest', 'lint', 'rankOrders', 'readTranscript']) {
     if (fn === 'suggest') assert.ok(errors > 50, `${errors} refused contexts compared`);
   });
 }
+
+// The string-literal unions of the .d.ts cover every angle and warning code
+// the engine gives in these cases.
+test('Line.angle and Warning.code unions cover the answers', () => {
+  const dts = readFileSync(PKG + 'cuifu.d.ts', 'utf8');
+  const unions = (field) => [...dts.matchAll(new RegExp(`${field}: ((?:"[a-z_]+"(?: \\| )?)+);`, 'g'))]
+    .map((u) => new Set([...u[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1])));
+  const [angles] = unions('angle');
+  const codes = unions('code').find((u) => u.has('extreme_word'));
+  assert.ok(angles.size >= 6 && codes.has('unknown_field'));
+  let seen = 0;
+  for (const c of cases) {
+    const ok = c.want.ok;
+    if (!ok) continue;
+    for (const l of ok.lines ?? []) {
+      assert.ok(angles.has(l.angle), `angle ${l.angle} missing from the .d.ts`);
+      seen++;
+    }
+    for (const w of (ok.warnings ?? (Array.isArray(ok) ? ok : []))) {
+      if (w.code) assert.ok(codes.has(w.code), `warning code ${w.code} missing from the .d.ts`);
+    }
+  }
+  assert.ok(seen > 1000);
+});

@@ -3,13 +3,14 @@
 // field; plus the local statistics and their masked CSV export.
 import init, * as cuifu from './vendor/cuifu.js';
 import { t as st } from './vendor/shared/i18n.js';
+import { errorText } from './vendor/shared/render.js';
 import { h, clear } from './vendor/shared/dom.js';
 import { loadLocale, m, translatePage, locale, resolveLocale } from './lib/i18n.js';
-import { loadSettings, loadOrders, computeStats, toCsv } from './lib/store.js';
+import { loadSettings, loadOrders, computeStats, toCsv, pruneOrders, recordKey, clearAllData } from './lib/store.js';
 import { isoAt } from './lib/context.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const { FIELDS: SELECTOR_FIELDS, PRESETS, originPattern } = globalThis.cuifuAdapters;
+const { FIELDS: SELECTOR_FIELDS, PRESETS, originPattern, checkAdapter } = globalThis.cuifuAdapters;
 const $ = (id) => document.getElementById(id);
 
 const REASONS = ['insufficient_balance', 'forgot_password', 'novice_buyer', 'payment_system_issue', 'payment_trouble', 'price_bargain', 'shipping_fee', 'product_doubt', 'comparing_shops', 'waiting_reply', 'service_unhappy', 'order_merge', 'gift_or_promo', 'delivery_question', 'changed_mind', 'silent_order', 'unknown'];
@@ -191,7 +192,7 @@ function adapterRow(a = {}) {
     'div',
     { class: 'selectors' },
     SELECTOR_FIELDS.map((f) => {
-      const input = h('input', { class: 'sel-input', dataset: { key: f.key }, value: a[f.key] || '', placeholder: PRESETS[0][f.key] || '' });
+      const input = h('input', { class: 'sel-input', dataset: { key: f.key }, value: a[f.key] || '' });
       return h(
         'div',
         { class: 'sel' },
@@ -221,6 +222,41 @@ function adapterRow(a = {}) {
     h('span', { class: 'err' })
   );
   return row;
+}
+
+/** A built-in site: on or off, its pattern and selectors shown as values (read only), and a copy to start a custom adapter. */
+function builtinRow(a, disabled) {
+  const fields = SELECTOR_FIELDS.filter((f) => a[f.key]);
+  return h(
+    'div',
+    { class: 'row builtin', dataset: { site: a.id } },
+    h(
+      'div',
+      { class: 'row-head' },
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', class: 'site-enabled', checked: !disabled.includes(a.id) }), h('strong', { text: a.name })),
+      h('code', { class: 'ad-matches', text: a.matches }),
+      h('button', {
+        type: 'button',
+        text: m('copyPreset'),
+        onclick: () => {
+          const copy = Object.fromEntries(['matches', ...fields.map((f) => f.key)].map((k) => [k, a[k]]));
+          const row = adapterRow({ ...copy, name: `${a.name} · ${m('presetCopy')}` });
+          $('adapter-rows').append(row);
+          row.querySelector('details').open = true;
+        }
+      })
+    ),
+    h(
+      'details',
+      {},
+      h('summary', { text: m('selectors') }),
+      h(
+        'div',
+        { class: 'selectors' },
+        fields.map((f) => h('label', { class: 'sel' }, h('span', { text: m(`sel_${f.key}`) }), h('input', { class: 'sel-value', readonly: true, dataset: { key: f.key }, value: a[f.key] })))
+      )
+    )
+  );
 }
 
 function readAdapters() {
@@ -316,9 +352,53 @@ function showError(err) {
     holder = input?.closest('label') || input?.parentElement;
   }
   const target = holder?.querySelector(':scope > .err') || $('save-status');
-  target.textContent = `${err.message}${err.code ? ` (${err.code}${path ? ' · ' + path : ''})` : ''}`;
+  // In the UI's language, from the code and the path; the module's English message stays in the tooltip.
+  const label = (p) => input?.closest('label')?.querySelector('span')?.textContent || p;
+  target.textContent = err.text || errorText(err, locale(), label);
+  if (err.message) target.title = `${err.code || ''} · ${path} · ${err.message}`;
   input?.classList.add('invalid');
   input?.scrollIntoView?.({ block: 'center' });
+}
+
+/**
+ * What the module accepts but the extension must not: a payment link that is
+ * not https (it goes into every line), and a reminder cap no shop means.
+ * Out-of-range values are errors, never clamped.
+ */
+function checkSettings(shop) {
+  if (shop.paymentLink) {
+    let ok = false;
+    try {
+      ok = new URL(shop.paymentLink).protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) return { code: 'invalid_value', path: 'shop.paymentLink', text: m('badPaymentLink') };
+  }
+  if (shop.maxReminders !== undefined && !(Number.isInteger(shop.maxReminders) && shop.maxReminders >= 1 && shop.maxReminders <= 10)) {
+    return { code: 'invalid_value', path: 'shop.maxReminders', text: m('badMaxReminders') };
+  }
+  return null;
+}
+
+/** Checks every custom adapter's patterns and selectors; marks the bad ones. */
+function checkAdapters(adapters) {
+  const probe = document.createDocumentFragment();
+  let ok = true;
+  [...document.querySelectorAll('.adapter')].forEach((row, i) => {
+    const bad = checkAdapter(adapters[i], (sel) => probe.querySelector(sel));
+    if (!bad.length) return;
+    ok = false;
+    const msgs = bad.map((b) => (b.field === 'matches' ? m('badPatternValue', { value: b.value || '—' }) : b.field === 'message' && !b.value ? m('needMessage') : m('badSelector', { value: b.value })));
+    row.querySelector(':scope > .err').textContent = msgs.join(' ');
+    for (const b of bad) {
+      const input = b.field === 'matches' ? row.querySelector('.ad-matches') : row.querySelector(`.sel-input[data-key="${CSS.escape(b.field)}"]`);
+      input?.classList.add('invalid');
+    }
+    row.querySelector('details').open = true;
+    row.scrollIntoView?.({ block: 'center' });
+  });
+  return ok;
 }
 
 /** Checks the shop and templates with the module; returns the first error or null. */
@@ -361,17 +441,27 @@ async function save(e) {
     showError({ code: 'missing_field', path: `shop.templates[${missingText}].text`, message: m('tplEmpty') });
     return;
   }
-  const err = validate(shop, templates);
+  const err = checkSettings(shop) || validate(shop, templates);
   if (err) {
     showError(err);
+    $('save-status').textContent = m('notSaved');
+    return;
+  }
+  if (!checkAdapters(adapters)) {
     $('save-status').textContent = m('notSaved');
     return;
   }
   const prefs = {
     locale: $('pref-locale').value,
     agentNicks: $('pref-agentNicks').value.trim(),
-    holdoutShare: Math.max(0, Math.min(50, Number($('pref-holdoutShare').value) || 0))
+    disabledSites: [...document.querySelectorAll('.builtin')].filter((r) => !r.querySelector('.site-enabled').checked).map((r) => r.dataset.site),
+    holdoutShare: Number($('pref-holdoutShare').value || 0)
   };
+  if (!Number.isInteger(prefs.holdoutShare) || prefs.holdoutShare < 0 || prefs.holdoutShare > 50) {
+    showError({ code: 'invalid_value', path: 'prefs.holdoutShare', text: m('badHoldout') });
+    $('save-status').textContent = m('notSaved');
+    return;
+  }
   const clock = $('pref-clock').value.trim();
   if (clock && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(clock)) {
     showError({ code: 'invalid_time', path: 'clock', message: m('badClock') });
@@ -431,9 +521,12 @@ async function renderStats() {
 }
 
 async function exportCsv() {
-  const csv = toCsv(await loadOrders());
+  const { shop } = await loadSettings();
+  const offset = /^[+-]\d{2}:\d{2}$/.test(shop.utcOffset || '') ? shop.utcOffset : '+08:00';
+  const csv = toCsv(await loadOrders(), offset);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = h('a', { href: url, download: `cuifu-reminders-${new Date().toISOString().slice(0, 10)}.csv` });
+  // The file is named by the shop's date, not UTC's.
+  const a = h('a', { href: url, download: `cuifu-reminders-${isoAt(Date.now(), offset).slice(0, 10)}.csv` });
   document.body.append(a);
   a.click();
   a.remove();
@@ -459,13 +552,8 @@ async function main() {
   for (const tpl of settings.templates) $('template-rows').append(templateRow(tpl));
   for (const a of settings.adapters) $('adapter-rows').append(adapterRow(a));
   $('add-template').addEventListener('click', () => $('template-rows').append(templateRow()));
-  $('copy-preset').addEventListener('click', () => {
-    const selectors = Object.fromEntries(Object.entries(PRESETS[0]).filter(([k]) => SELECTOR_FIELDS.some((f) => f.key === k)));
-    const row = adapterRow({ ...selectors, name: m('presetCopy') });
-    $('adapter-rows').append(row);
-    row.querySelector('details').open = true;
-    row.querySelector('.ad-matches').focus();
-  });
+  const disabled = Array.isArray(settings.prefs.disabledSites) ? settings.prefs.disabledSites : [];
+  $('builtin-rows').append(...PRESETS.map((a) => builtinRow(a, disabled)));
   $('add-adapter').addEventListener('click', () => {
     const row = adapterRow({});
     $('adapter-rows').append(row);
@@ -483,12 +571,19 @@ async function main() {
   $('export-csv').addEventListener('click', exportCsv);
   $('clear-records').addEventListener('click', async () => {
     if (!confirm(m('clearConfirm'))) return;
-    await api.storage.local.remove('orders');
+    await api.storage.local.remove(Object.keys(await loadOrders()).map(recordKey));
     renderStats();
   });
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes.orders) renderStats();
+  $('clear-all').addEventListener('click', async () => {
+    if (!confirm(m('clearAllConfirm'))) return;
+    await clearAllData();
+    await api.runtime.sendMessage({ type: 'syncAdapters' }).catch(() => {});
+    location.reload();
   });
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('o:'))) renderStats();
+  });
+  await pruneOrders();
   await renderStats();
   document.body.dataset.ready = '1';
 }

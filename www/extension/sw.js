@@ -3,6 +3,10 @@
 // the "催付建议" context menu on selected chat text, and registers the
 // content script on the sites the user granted for custom adapters.
 const api = globalThis.browser ?? globalThis.chrome;
+// Firefox loads adapters.js before this file; Chromium's worker imports it.
+if (!globalThis.cuifuAdapters && typeof importScripts === 'function') importScripts('adapters.js');
+const { presets } = globalThis.cuifuAdapters;
+const SCRIPTS = ['adapters.js', 'content.js'];
 const MENU_ID = 'cuifu-suggest';
 
 function setUp() {
@@ -26,9 +30,8 @@ api.runtime.onStartup.addListener(setUp);
 api.runtime.onMessage.addListener((msg, sender, reply) => {
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'page' && sender.tab) {
-    // The latest chat read from any tab; the panel follows it.
-    const page = { ...msg.page, tabId: sender.tab.id, windowId: sender.tab.windowId, at: Date.now() };
-    api.storage.session.set({ page }).then(() => reply({ ok: true }));
+    // One record per tab: the panel shows only the active tab of its window.
+    keep(sender, msg.page).then(() => reply({ ok: true }));
     return true;
   }
   if (msg.type === 'syncAdapters') {
@@ -37,9 +40,27 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
   }
 });
 
-// Switching tabs: ask the newly active tab for its chat so the panel follows.
-api.tabs.onActivated.addListener(({ tabId }) => {
-  api.tabs.sendMessage(tabId, { type: 'resend' }).catch(() => {});
+/**
+ * Stores what one frame of a tab read. A page with several frames may run
+ * the reader in more than one: a frame that found no chat never replaces
+ * one that did.
+ */
+async function keep(sender, page) {
+  const key = `tab:${sender.tab.id}`;
+  const frameId = sender.frameId ?? 0;
+  const old = (await api.storage.session.get(key))[key];
+  const empty = (p) => !p || !p.health?.found;
+  if (old && old.frameId !== frameId && !empty(old) && empty(page)) return;
+  if (!page) return api.storage.session.remove(key);
+  await api.storage.session.set({ [key]: { ...page, tabId: sender.tab.id, frameId, windowId: sender.tab.windowId, at: Date.now() } });
+}
+
+// A closed tab, or one that loads another page, no longer shows that chat.
+api.tabs.onRemoved.addListener((tabId) => {
+  api.storage.session.remove(`tab:${tabId}`).catch(() => {});
+});
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') api.storage.session.remove(`tab:${tabId}`).catch(() => {});
 });
 
 api.contextMenus.onClicked.addListener(async (info, tab) => {
@@ -66,9 +87,11 @@ api.contextMenus.onClicked.addListener(async (info, tab) => {
 });
 
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes.adapters) syncAdapters();
+  if ((area === 'sync' && changes.adapters) || (area === 'local' && changes.allowedSites)) syncAdapters();
 });
-api.permissions?.onAdded?.addListener(() => syncAdapters());
+api.permissions?.onAdded?.addListener((p) => {
+  syncAdapters().then(() => p?.origins?.length && injectOpen(p.origins));
+});
 api.permissions?.onRemoved?.addListener(() => syncAdapters());
 
 let syncing = Promise.resolve();
@@ -79,28 +102,50 @@ function syncAdapters() {
   return syncing;
 }
 
+/**
+ * Registers the content script on the sites the user allowed: each built-in
+ * site allowed from the panel (on first use there) whose host permission is
+ * granted, and each enabled custom adapter's granted patterns.
+ */
 async function registerAdapters() {
   if (!api.scripting?.registerContentScripts) return;
   const { adapters = [] } = await api.storage.sync.get('adapters');
-  const matches = new Set();
+  const { allowedSites = [] } = await api.storage.local.get('allowedSites');
+  const wanted = [];
+  for (const a of presets()) {
+    if (!a.origins || !allowedSites.includes(a.id)) continue;
+    if (await api.permissions.contains({ origins: a.origins }).catch(() => false)) {
+      wanted.push({ id: `site-${a.id}`, matches: a.matches.split(/\s+/), allFrames: !!a.allFrames });
+    }
+  }
+  const seen = new Set();
+  let i = 0;
   for (const a of Array.isArray(adapters) ? adapters : []) {
     if (!a || a.enabled === false) continue;
     for (const p of String(a.matches || '').split(/\s+/).filter(Boolean)) {
+      if (seen.has(p)) continue;
+      seen.add(p);
       try {
-        if (await api.permissions.contains({ origins: [p] })) matches.add(p);
+        if (await api.permissions.contains({ origins: [p] })) wanted.push({ id: `custom-${i++}`, matches: [p], allFrames: true });
       } catch {
-        // Not a valid match pattern: the options page flags it.
+        // Not a valid match pattern: the options page refuses to save it.
       }
     }
   }
   const old = await api.scripting.getRegisteredContentScripts().catch(() => []);
-  const ids = old.map((c) => c.id).filter((x) => x.startsWith('custom-'));
+  const ids = old.map((c) => c.id).filter((x) => x.startsWith('custom-') || x.startsWith('site-'));
   if (ids.length) await api.scripting.unregisterContentScripts({ ids }).catch(() => {});
-  // One registration per pattern, so one bad pattern does not drop the others.
-  let i = 0;
-  for (const p of matches) {
-    await api.scripting
-      .registerContentScripts([{ id: `custom-${i++}`, matches: [p], js: ['adapters.js', 'content.js'], runAt: 'document_idle' }])
-      .catch(() => {});
+  // One registration per entry, so one bad pattern does not drop the others.
+  for (const w of wanted) {
+    await api.scripting.registerContentScripts([{ ...w, js: SCRIPTS, runAt: 'document_idle' }]).catch(() => {});
+  }
+  return wanted;
+}
+
+/** Runs the reader in the open tabs of a site just allowed (registered scripts only reach new pages). */
+async function injectOpen(origins) {
+  const tabs = await api.tabs.query({ url: origins }).catch(() => []);
+  for (const t of tabs) {
+    await api.scripting.executeScript({ target: { tabId: t.id, allFrames: true }, files: SCRIPTS }).catch(() => {});
   }
 }

@@ -67,7 +67,17 @@ export const STRINGS = {
     'reason.changed_mind': '不想要了',
     'reason.silent_order': '静默下单',
     'reason.unknown': '原因不明',
-    'error': '出错了'
+        'error': '出错了',
+    'err.missing_field': '缺少“{field}”，请填写。',
+    'err.invalid_type': '“{field}”的类型不对，请检查。',
+    'err.invalid_value': '“{field}”的值无效或超出范围，请修改。',
+    'err.invalid_time': '“{field}”不是有效的时间，请写成 2026-11-24T14:05:00+08:00 这样的格式。',
+    'err.too_large': '“{field}”太长或太多，请减少。',
+    'err.invalid_template': '话术“{field}”有误：占位符只能是 {name}、{shop} 这类，请检查。',
+    'err.unparsed_lines': '有些行没能读懂。',
+    'err.invalid_input': '输入无效，请检查“{field}”。',
+    'err.other': '出错了，请检查输入。',
+    'err.detail': '开发者信息'
   },
   'zh-TW': {
     'action.send_now': '現在發送',
@@ -131,7 +141,17 @@ export const STRINGS = {
     'reason.changed_mind': '不想要了',
     'reason.silent_order': '靜默下單',
     'reason.unknown': '原因不明',
-    'error': '出錯了'
+        'error': '出錯了',
+    'err.missing_field': '缺少「{field}」，請填寫。',
+    'err.invalid_type': '「{field}」的類型不對，請檢查。',
+    'err.invalid_value': '「{field}」的值無效或超出範圍，請修改。',
+    'err.invalid_time': '「{field}」不是有效的時間，請寫成 2026-11-24T14:05:00+08:00 這樣的格式。',
+    'err.too_large': '「{field}」太長或太多，請減少。',
+    'err.invalid_template': '話術「{field}」有誤：佔位符只能是 {name}、{shop} 這類，請檢查。',
+    'err.unparsed_lines': '有些行沒能讀懂。',
+    'err.invalid_input': '輸入無效，請檢查「{field}」。',
+    'err.other': '出錯了，請檢查輸入。',
+    'err.detail': '開發者資訊'
   },
   en: {
     'action.send_now': 'Send now',
@@ -195,7 +215,17 @@ export const STRINGS = {
     'reason.changed_mind': 'Changed their mind',
     'reason.silent_order': 'Silent order',
     'reason.unknown': 'Unknown',
-    'error': 'Error'
+        'error': 'Error',
+    'err.missing_field': '“{field}” is missing: please fill it in.',
+    'err.invalid_type': '“{field}” has the wrong type: please check it.',
+    'err.invalid_value': '“{field}” is invalid or out of range: please change it.',
+    'err.invalid_time': '“{field}” is not a valid time: write it like 2026-11-24T14:05:00+08:00.',
+    'err.too_large': '“{field}” is too long or has too many entries.',
+    'err.invalid_template': 'The line “{field}” is wrong: placeholders are {name}, {shop} and the like.',
+    'err.unparsed_lines': 'Some lines could not be read.',
+    'err.invalid_input': 'Invalid input: please check “{field}”.',
+    'err.other': 'Something went wrong: please check the input.',
+    'err.detail': 'Details for developers'
   }
 };
 

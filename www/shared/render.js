@@ -230,15 +230,34 @@ export function renderSuggestion(container, suggestion, options = {}) {
 }
 
 /** Shows a CuifuError (or any error) in `container`: code, path and message as text. */
+/**
+ * A CuifuError in the UI's language, from its `code` and `path` (the
+ * engine's English message is for developers). `options.field(path)` may
+ * name the field as the page labels it; else the path is shown.
+ */
+export function errorText(err, locale, field) {
+  const path = String(err?.path || '');
+  const name = (path && field?.(path)) || path || '—';
+  const code = err?.code && t(locale, `err.${err.code}`) !== `err.${err.code}` ? err.code : 'other';
+  // Only {field} is filled: `{name}` and `{shop}` in the template message stay literal.
+  return t(locale, `err.${code}`, { field: name });
+}
+
 export function renderError(container, err, options = {}) {
   const locale = pickLocale(options.locale);
   const root = h(
     'div',
     { class: 'cf-error', role: 'alert', dataset: { code: err?.code || 'error', path: err?.path || '' } },
     h('strong', { text: t(locale, 'error') }),
-    err?.code ? h('code', { text: err.code }) : null,
-    err?.path ? h('code', { class: 'cf-error-path', text: err.path }) : null,
-    h('p', { text: err?.message || String(err) })
+    h('p', { class: 'cf-error-text', text: errorText(err, locale, options.field) }),
+    h(
+      'details',
+      { class: 'cf-error-detail' },
+      h('summary', { text: t(locale, 'err.detail') }),
+      err?.code ? h('code', { text: err.code }) : null,
+      err?.path ? h('code', { class: 'cf-error-path', text: err.path }) : null,
+      h('p', { text: err?.message || String(err) })
+    )
   );
   clear(container).append(root);
   return root;

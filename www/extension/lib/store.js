@@ -105,26 +105,30 @@ export function maskNick(nick) {
   return chars[0] + '*'.repeat(Math.min(chars.length - 1, 6));
 }
 
-/** Hides phone numbers and street addresses inside free text. */
-export function maskText(text) {
-  return String(text ?? '')
-    .replace(/(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g, '$1****$2')
-    .replace(/(?<!\d)(0\d{2,3})[- ]?\d{7,8}(?!\d)/g, '$1-********')
-    .replace(/[\u4e00-\u9fa5A-Za-z0-9]{0,12}(?:省|市|自治区|区|县|镇|乡|街道|路|街|巷|弄|号|栋|幢|单元|室)[\u4e00-\u9fa5A-Za-z0-9\-#]*/g, (m) =>
-      m.length <= 2 ? m : m.slice(0, 2) + '***'
-    );
-}
-
 function csvCell(v) {
-  let s = maskText(v == null ? '' : String(v));
+  let s = v == null ? '' : String(v);
   // Spreadsheet formula injection: a leading = + - @ becomes text.
   if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The order records as CSV, buyer nicks, phone numbers and addresses masked. */
-export function toCsv(orders) {
+/** An RFC 3339 time as "YYYY-MM-DD HH:MM" in the shop's offset ("+08:00"); '' when absent or unreadable. */
+export function shopTime(at, offset = '+08:00') {
+  const ms = Date.parse(at || '');
+  if (Number.isNaN(ms)) return '';
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset) || [null, '+', '08', '00'];
+  const mins = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return new Date(ms + mins * 60000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The order records as CSV. Only the personal column is masked (the buyer's
+ * nick); order numbers and the rest stay as they are. Times are in the
+ * shop's time (`offset`), as the agent saw them.
+ */
+export function toCsv(orders, offset = '+08:00') {
   const head = ['order', 'buyer', 'amount', 'placed_at', 'first_seen', 'reason', 'holdout', 'reminders', 'channels', 'templates', 'last_reminder_at', 'outcome', 'outcome_at'];
+  const when = (at) => shopTime(at, offset);
   const rows = Object.values(orders || {})
     .filter(Boolean)
     .sort((a, b) => String(a.firstSeen).localeCompare(String(b.firstSeen)))
@@ -134,16 +138,16 @@ export function toCsv(orders) {
         r.id || '',
         maskNick(r.nick),
         r.amount ?? '',
-        r.placedAt || '',
-        r.firstSeen || '',
+        when(r.placedAt),
+        when(r.firstSeen),
         r.reason || '',
         r.holdout ? 'yes' : 'no',
         rs.length,
         rs.map((x) => x.channel).join(' '),
         rs.map((x) => x.templateId || '').join(' '),
-        rs.length ? rs[rs.length - 1].at : '',
+        rs.length ? when(rs[rs.length - 1].at) : '',
         r.outcome?.kind || '',
-        r.outcome?.at || ''
+        when(r.outcome?.at)
       ].map(csvCell);
     });
   return '\ufeff' + [head.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
@@ -164,32 +168,60 @@ export async function loadSettings() {
   };
 }
 
+// Each order is its own storage.local key (`o:` + the order key), so a new
+// message reads and writes one record, never the whole store.
+const PREFIX = 'o:';
+
+/** The storage.local key of an order's record. */
+export const recordKey = (key) => PREFIX + key;
+
+/** Every order record, by order key (statistics and export). */
 export async function loadOrders() {
-  const { orders } = await api.storage.local.get('orders');
-  return orders && typeof orders === 'object' ? orders : {};
+  const all = await api.storage.local.get(null);
+  const out = {};
+  for (const [k, v] of Object.entries(all)) if (k.startsWith(PREFIX) && v && typeof v === 'object') out[k.slice(PREFIX.length)] = v;
+  // Records kept in one map by earlier versions: moved to their own keys once.
+  if (all.orders && typeof all.orders === 'object') {
+    const moved = {};
+    for (const [k, v] of Object.entries(all.orders)) if (!(k in out) && v) moved[recordKey(k)] = out[k] = v;
+    await api.storage.local.set(moved);
+    await api.storage.local.remove('orders');
+  }
+  return out;
+}
+
+/** One order's record, or null. */
+export async function loadOrder(key) {
+  const k = recordKey(key);
+  const got = await api.storage.local.get(k);
+  return got[k] && typeof got[k] === 'object' ? got[k] : null;
 }
 
 const MAX_ORDERS = 5000;
 
-/** Keeps the newest MAX_ORDERS records (by first sight), so local storage stays small. */
-function prune(orders) {
+/** Keeps the newest MAX_ORDERS records (by first sight), so local storage stays small. Run on the options page. */
+export async function pruneOrders() {
+  const orders = await loadOrders();
   const keys = Object.keys(orders);
-  if (keys.length <= MAX_ORDERS) return;
-  keys
+  if (keys.length <= MAX_ORDERS) return 0;
+  const old = keys
     .sort((a, b) => String(orders[a]?.firstSeen || '').localeCompare(String(orders[b]?.firstSeen || '')))
-    .slice(0, keys.length - MAX_ORDERS)
-    .forEach((k) => delete orders[k]);
+    .slice(0, keys.length - MAX_ORDERS);
+  await api.storage.local.remove(old.map(recordKey));
+  return old.length;
 }
 
-/** Applies `fn(record)` to the order under `key` (created from `base` if new) and saves it. */
+/** Applies `fn(record)` to the order under `key` (created from `base` if new) and saves that one record. */
 export async function updateOrder(key, base, fn) {
-  const orders = await loadOrders();
-  const rec = orders[key] || { key, reminders: [], ...base };
+  const rec = (await loadOrder(key)) || { key, reminders: [], ...base };
   const next = fn(rec) || rec;
-  orders[key] = next;
-  prune(orders);
-  await api.storage.local.set({ orders });
+  await api.storage.local.set({ [recordKey(key)]: next });
   return next;
+}
+
+/** Removes every local record, the clock, the chats read in this session, and the synced settings. */
+export async function clearAllData() {
+  await Promise.all([api.storage.local.clear(), api.storage.session.clear(), api.storage.sync.clear()]);
 }
 
 /** The fixed demo clock (storage.local `clock`), or null for the real time. */
