@@ -1,14 +1,14 @@
 //! Embeds the data tables of `src/data/` without their comment lines: the
-//! comments document the tables for editors and need not ship in the wasm.
+//! comments document the tables for editors and are not embedded.
 //! A comment is a line that is `#` alone or starts with `# ` (after
 //! indentation); rows such as `#折` (a number, then 折) are data.
 //!
 //! The holiday calendar (`holidays.tsv`) becomes a Rust table of day numbers
-//! (`holidays.rs`), so the wasm needs no date parsing for it; the folding
+//! (`holidays.rs`), so the engine needs no date parsing for it; the folding
 //! table (`fold.tsv`) becomes a sorted Rust table of char pairs (`fold.rs`).
 //!
 //! The phrase table (`reasons.tsv`) is resolved here: each distinct phrase
-//! gets all its roles (see [`reasons`]), so the wasm only reads blocks.
+//! gets all its roles (see [`reasons`]), so the engine only reads blocks.
 
 use std::{env, fs, path::PathBuf};
 
@@ -84,7 +84,7 @@ const LINT_KINDS: [&str; 7] = [
 /// A table with each `[kind]` heading as the kind's index in `list`
 /// (`[0]` for its first kind); an unknown kind is an error. Rows are
 /// trimmed, each tab-separated field too (a row holds at most two), and
-/// empty rows and rows starting with `#` left out, so the wasm reads the
+/// empty rows and rows starting with `#` left out, so the engine reads the
 /// table as it is.
 fn kinds(name: &str, text: &str, list: &[&str]) -> String {
     let mut out = String::new();

@@ -288,3 +288,31 @@ mod never_panics {
         }
     }
 }
+
+/// Many warnings in one text once took time quadratic in their number
+/// (`'最'.repeat(10000)`: a fifth of a second). Every 最 makes a word with
+/// the next one, so each pair is one warning, spans in UTF-16 units.
+#[test]
+fn many_warnings_in_one_text() {
+    let text = "最".repeat(10_000);
+    let w = check(&text);
+    assert_eq!(w.len(), 5_000);
+    assert!(w.iter().all(|w| w.code == "extreme_word"));
+    for (k, w) in w.iter().enumerate() {
+        assert_eq!((w.start, w.end), (Some(2 * k), Some(2 * k + 2)));
+    }
+    // Astral characters count two units each, before and between the words.
+    let text = "😊最美😊".repeat(2_000);
+    let w = check(&text);
+    assert_eq!(w.len(), 2_000);
+    assert_eq!(
+        (w[1999].start, w[1999].end),
+        (Some(6 * 1999 + 2), Some(6 * 1999 + 4))
+    );
+    let sms = LintOptions {
+        channel: Some(Channel::Sms),
+        ..LintOptions::default()
+    };
+    let w = lint(&"最好".repeat(100), &sms).unwrap();
+    assert_eq!(w.last().map(|w| (w.start, w.end)), Some((Some(0), Some(7))));
+}

@@ -1,223 +1,84 @@
-//! The phrase matcher against aho-corasick, its oracle: the same hit lists
-//! (pattern, start, end) for leftmost-longest, ASCII case-insensitive,
-//! non-overlapping search, over the pattern lists the data tables give and
-//! over random pattern sets. Empty patterns are the one deliberate
-//! difference: aho-corasick reports empty hits (inside characters too), the
-//! matcher never matches them, so the oracle runs without them.
+//! The phrase matching the engine relies on (`text::phrases`, aho-corasick
+//! leftmost-longest and ASCII case-insensitive), and what it means for the
+//! tables: every phrase can be found, and a longer phrase wins over the
+//! shorter one inside it (`最低价` over `最`, `运费险` over `运费`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use cuifu::core::data;
-use cuifu::core::matcher::Matcher;
-use proptest::prelude::*;
-use serde_json::Value;
+use cuifu::core::model::LintOptions;
+use cuifu::core::text::phrases;
 
-fn ours(matcher: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
-    matcher
+fn hits(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+    phrases(patterns)
         .find_iter(text)
-        .map(|h| (h.pattern, h.start, h.end))
+        .map(|h| (h.pattern().as_usize(), h.start(), h.end()))
         .collect()
 }
 
-/// aho-corasick over the non-empty patterns, with their indices in the full list.
-struct Oracle {
-    ac: AhoCorasick,
-    kept: Vec<usize>,
+#[test]
+fn earliest_start_wins_then_longest() {
+    // "bcd" is longer but starts later than "ab".
+    assert_eq!(hits(&["bcd", "ab"], "abcd"), [(1, 0, 2)]);
+    assert_eq!(hits(&["a", "abc", "ab"], "abcab"), [(1, 0, 3), (2, 3, 5)]);
+    // A longer phrase that fails part way leaves the shorter hit.
+    assert_eq!(hits(&["abcd", "ab"], "abcx"), [(1, 0, 2)]);
+    assert_eq!(hits(&["最", "最低价"], "全网最低价"), [(1, 6, 15)]);
 }
 
-impl Oracle {
-    fn new(patterns: &[&str]) -> Oracle {
-        let kept: Vec<usize> = (0..patterns.len())
-            .filter(|&i| !patterns[i].is_empty())
-            .collect();
-        let list: Vec<&str> = kept.iter().map(|&i| patterns[i]).collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&list)
-            .unwrap();
-        Oracle { ac, kept }
-    }
-
-    fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        self.ac
-            .find_iter(text)
-            .map(|m| (self.kept[m.pattern().as_usize()], m.start(), m.end()))
-            .collect()
-    }
+#[test]
+fn non_overlapping_left_to_right() {
+    assert_eq!(hits(&["aa"], "aaaaa"), [(0, 0, 2), (0, 2, 4)]);
+    assert_eq!(hits(&["不", "不要"], "不要不"), [(1, 0, 6), (0, 6, 9)]);
 }
 
-fn same(patterns: &[&str], text: &str) -> Result<(), TestCaseError> {
-    let want = Oracle::new(patterns).hits(text);
-    prop_assert_eq!(ours(&Matcher::new(patterns), text), want);
-    Ok(())
+#[test]
+fn ascii_case_folds_and_duplicates_report_the_first() {
+    assert_eq!(hits(&["x", "ok", "OK", "ok"], "Ok"), [(1, 0, 2)]);
+    assert_eq!(hits(&["Best"], "the BEST"), [(0, 4, 8)]);
+    // Only ASCII folds: the normaliser has lowered the rest already.
+    assert_eq!(hits(&["ÄB"], "äb"), []);
 }
 
-fn check(name: &str, patterns: &[&str], texts: &[String]) -> usize {
-    let (matcher, oracle) = (Matcher::new(patterns), Oracle::new(patterns));
-    let mut hits = 0;
-    for text in texts {
-        let want = oracle.hits(text);
-        assert_eq!(ours(&matcher, text), want, "{name}: {text:?}");
-        hits += want.len();
-    }
-    hits
-}
-
-/// Rows of a table that are phrases, not `[heading]`s; `tab` keeps only
-/// what precedes a tab.
-fn phrases(table: &'static str) -> Vec<&'static str> {
-    table
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('['))
-        .map(|l| l.split('\t').next().unwrap_or(l).trim())
-        .collect()
-}
-
-/// The lists the call sites build: reason phrases, question words (the
-/// `[?]` block of the table as `build.rs` embeds it; `[=]` holds
-/// combination rows, not phrases), time words and lint words.
-fn tables() -> Vec<(&'static str, Vec<&'static str>)> {
-    let mut reasons = Vec::new();
-    let mut questions = Vec::new();
+/// The phrases of a resolved table (`[heading]` lines and, in the reason
+/// table, the `[=]` combination rows are not phrases).
+fn table(src: &str) -> Vec<&str> {
     let mut head = "";
-    for line in data::REASONS.lines() {
+    let mut out = Vec::new();
+    for line in src.lines() {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
-        } else if head == "?" {
-            questions.push(line);
-        } else if head != "=" && !line.is_empty() {
-            reasons.push(line);
+        } else if head != "=" {
+            out.push(line.split('\t').next().unwrap_or(line));
         }
     }
-    let all: Vec<&str> = [&reasons, &questions]
-        .into_iter()
-        .flatten()
-        .copied()
-        .chain(phrases(data::TIMES))
-        .chain(phrases(data::LINT))
-        .collect();
-    vec![
-        ("reasons", reasons),
-        ("questions", questions),
-        ("times", phrases(data::TIMES)),
-        ("lint", phrases(data::LINT)),
-        ("all", all),
-    ]
-}
-
-fn strings(v: &Value, out: &mut Vec<String>) {
-    match v {
-        Value::String(s) => out.push(s.clone()),
-        Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
-        Value::Object(o) => o.values().for_each(|v| strings(v, out)),
-        _ => {}
-    }
-}
-
-/// Template lines and every string of the test fixtures (chats, items, shops).
-fn realistic_texts() -> Vec<String> {
-    let mut texts: Vec<String> = data::TEMPLATES
-        .lines()
-        .map(str::trim)
-        .filter_map(|l| l.split_once(' ').map(|(_, t)| t.to_string()))
-        .collect();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            strings(&v, &mut texts);
-        }
-    }
-    texts
-}
-
-/// The phrases themselves, run together in a scrambled order with ASCII
-/// case flipped every other time, then each phrase alone and uppercased.
-fn phrase_texts(patterns: &[&str]) -> Vec<String> {
-    let n = patterns.len();
-    let mut texts = Vec::new();
-    for step in [1, 7, 13, 31] {
-        let mut s = String::new();
-        for k in 0..n {
-            let p = patterns[(k * step + step / 2) % n];
-            if k % 2 == 1 {
-                s.push_str(&p.to_ascii_uppercase());
-            } else {
-                s.push_str(p);
-            }
-            if k % 5 == 0 {
-                s.push(' ');
-            }
-        }
-        texts.push(s);
-    }
-    texts.extend(patterns.iter().map(|p| p.to_ascii_uppercase()));
-    texts.extend(patterns.windows(3).map(|w| w.concat()));
-    texts
+    out
 }
 
 #[test]
-fn tables_on_realistic_texts() {
-    let texts = realistic_texts();
-    assert!(texts.len() > 300, "{} texts", texts.len());
-    let mut total = 0;
-    for (name, patterns) in tables() {
-        assert!(patterns.len() > 30, "{name}: {} phrases", patterns.len());
-        total += check(name, &patterns, &texts);
+fn every_phrase_of_the_tables_is_found_whole() {
+    for (name, src) in [("reasons", data::REASONS), ("lint", data::LINT)] {
+        let list = table(src);
+        assert!(list.len() > 50, "{name}: {} phrases", list.len());
+        let m = phrases(&list);
+        for p in &list {
+            assert!(
+                !p.is_empty(),
+                "{name}: an empty phrase would match everywhere"
+            );
+            let found: Vec<(usize, usize)> =
+                m.find_iter(*p).map(|h| (h.start(), h.end())).collect();
+            assert_eq!(found, [(0, p.len())], "{name}: {p}");
+        }
     }
-    assert!(total > 1000, "{total} hits");
 }
 
 #[test]
-fn tables_on_their_own_phrases() {
-    for (name, patterns) in tables() {
-        let texts = phrase_texts(&patterns);
-        let hits = check(name, &patterns, &texts);
-        assert!(hits > patterns.len(), "{name}: {hits} hits");
-    }
-}
-
-/// A few characters that share prefixes, in both cases, wide and narrow.
-fn piece() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec![
-        "a", "A", "b", "B", "k", "K", " ", "不", "要", "不要", "好", "é", "É",
-    ])
-}
-
-fn word(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(piece(), 0..=max).prop_map(|v| v.concat())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
-
-    #[test]
-    fn random_sets_agree_with_the_oracle(
-        patterns in prop::collection::vec(word(4), 0..10),
-        text in word(40),
-    ) {
-        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        same(&patterns, &text)?;
-    }
-
-    #[test]
-    fn patterns_built_from_the_text_agree(
-        text in word(30),
-        cuts in prop::collection::vec((0usize..30, 1usize..6), 1..8),
-    ) {
-        // Slices of the text itself, so hits are frequent and overlap.
-        let chars: Vec<char> = text.chars().collect();
-        let owned: Vec<String> = cuts
-            .iter()
-            .map(|&(at, len)| {
-                let at = at.min(chars.len());
-                chars[at..(at + len).min(chars.len())].iter().collect::<String>().to_ascii_uppercase()
-            })
-            .collect();
-        let patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
-        same(&patterns, &text)?;
-    }
+fn the_lint_flags_the_longest_word() {
+    let w = cuifu::core::lint("全网最低价,最好的面料", &LintOptions::default()).unwrap();
+    let spans: Vec<(usize, usize)> = w
+        .iter()
+        .map(|w| (w.start.unwrap(), w.end.unwrap()))
+        .collect();
+    // `全网最低价` whole, not `最`; `最好` with the word it makes.
+    assert_eq!(spans, [(0, 5), (6, 8)]);
 }

@@ -775,3 +775,34 @@ fn asked_again_without_a_straight_answer_is_unhappy() {
         );
     }
 }
+
+/// Long runs of spaces once took time quadratic in their length (50
+/// messages of 4,000 spaces: seconds per suggestion). A run reads as one
+/// space: between ASCII words it is kept, inside Chinese text it breaks the
+/// clause, however long it is.
+#[test]
+fn long_runs_of_spaces_read_as_one() {
+    let wide = |s: &str| s.replace(' ', &" ".repeat(3_980));
+    for text in ["能 便宜点吗", "cheaper please", "在吗 在吗", "a b"] {
+        let short = run(&[(Role::Buyer, text)]);
+        let long = run(&vec![(Role::Buyer, &*wide(text)); 50]);
+        let few = run(&vec![(Role::Buyer, text); 50]);
+        assert_eq!(long.reason.code, few.reason.code, "{text}");
+        assert_eq!(
+            long.reason
+                .evidence
+                .first()
+                .map(|e| e.text.replace(' ', "")),
+            few.reason.evidence.first().map(|e| e.text.replace(' ', "")),
+            "{text}"
+        );
+        assert_eq!(
+            short.signals.open_question.is_some(),
+            long.signals.open_question.is_some()
+        );
+    }
+    let spaces = run(&vec![(Role::Buyer, &*" ".repeat(4_000)); 50]);
+    let space = run(&vec![(Role::Buyer, " "); 50]);
+    assert_eq!(spaces.reason.code, space.reason.code);
+    assert!(spaces.reason.evidence.is_empty() && space.reason.evidence.is_empty());
+}

@@ -23,6 +23,6 @@ pub const MAX_LINT_CHARS: usize = 10_000;
 /// Characters of text passed to `parseTranscript`.
 pub const MAX_TRANSCRIPT_CHARS: usize = 200_000;
 /// Contexts passed to `rankOrders` at once.
-pub const MAX_RANK_ORDERS: usize = 2_000;
+pub const MAX_RANK_ORDERS: usize = 10_000;
 /// Largest order amount or price accepted, in yuan.
 pub const MAX_AMOUNT: f64 = 1.0e9;

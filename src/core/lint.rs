@@ -3,13 +3,13 @@
 //! and, for SMS, the length and the name at the start (001).
 
 use super::error::{Error, ErrorCode};
-use super::explain::{t3, trf};
 use super::limits::MAX_LINT_CHARS;
-use super::matcher::{utf16_len, Matcher};
 use super::model::{Channel, LintOptions, Locale, Warning};
-use super::text::{
-    char_count, char_end, contains, digits, find, find_char, is_digit, lines, num, trim_end_in,
-};
+use super::say::{t3, trf};
+use super::text::{char_end, digits, head, is_digit, phrases, utf16_len};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
@@ -38,23 +38,26 @@ const PRESSURE: u8 = 5;
 const ARGUE: u8 = 6;
 
 /// The word table, read (see [`read_table`]).
-pub(crate) struct Table {
-    matcher: Matcher,
+struct Table {
+    matcher: AhoCorasick,
     /// The kind of each phrase.
     kinds: Vec<u8>,
 }
 
+/// The lint's words (`lint.tsv`), read on first use.
+static WORDS: LazyLock<Table> = LazyLock::new(read_table);
+
 fn table() -> &'static Table {
-    &super::tables::tables().lint
+    &WORDS
 }
 
 /// Reads `lint.tsv`.
-pub(crate) fn read_table() -> Table {
+fn read_table() -> Table {
     // `[kind]` heads the phrases below it.
     let (mut kinds, mut pats) = (Vec::new(), Vec::new());
     let mut kind = u8::MAX;
     // `build.rs` leaves only headings and phrases, trimmed.
-    for line in lines(TABLE) {
+    for line in TABLE.lines() {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(head) => kind = digits(head).map_or(u8::MAX, |k| k as u8),
             None => {
@@ -64,7 +67,7 @@ pub(crate) fn read_table() -> Table {
         }
     }
     Table {
-        matcher: Matcher::new(&pats),
+        matcher: phrases(&pats),
         kinds,
     }
 }
@@ -151,13 +154,40 @@ const NO_ADDRESS: &str = concat!(
     "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
 );
 
-fn warning(code: &str, message: String, text: &str, start: usize, end: usize) -> Warning {
-    Warning {
-        code: code.into(),
-        message,
-        start: Some(utf16_len(text.get(..start).unwrap_or(""))),
-        end: Some(utf16_len(text.get(..end).unwrap_or(""))),
-        path: None,
+/// UTF-16 offsets of byte offsets of one text, counted on from the last
+/// one asked: the warnings come left to right, so the text is counted once.
+struct Utf16<'a> {
+    text: &'a str,
+    byte: usize,
+    units: usize,
+}
+
+impl<'a> Utf16<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16 {
+            text,
+            byte: 0,
+            units: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            (self.byte, self.units) = (0, 0);
+        }
+        self.units += utf16_len(self.text.get(self.byte..byte).unwrap_or(""));
+        self.byte = byte;
+        self.units
+    }
+
+    fn warning(&mut self, code: &str, message: String, start: usize, end: usize) -> Warning {
+        Warning {
+            code: code.into(),
+            message,
+            start: Some(self.at(start)),
+            end: Some(self.at(end)),
+            path: None,
+        }
     }
 }
 
@@ -166,12 +196,12 @@ fn warning(code: &str, message: String, text: &str, start: usize, end: usize) ->
 fn has_address(head: &str) -> bool {
     if ["亲", "親", "先生", "女士", "小姐", "同学", "同學"]
         .iter()
-        .any(|w| contains(head, w))
+        .any(|w| head.contains(w))
     {
         return true;
     }
     for greet in &["您好", "你好"] {
-        if let Some(i) = find(head, greet) {
+        if let Some(i) = head.find(greet) {
             let before = head.get(..i).unwrap_or("").trim();
             if before.chars().any(super::text::is_letter)
                 && !matches!(before.chars().next(), Some('您' | '你'))
@@ -191,23 +221,23 @@ fn has_address(head: &str) -> bool {
 }
 
 fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
-    let n = char_count(text);
+    let n = text.chars().count();
     let limit = sms_limit(text);
     if n > limit {
         let start = char_end(text, limit);
-        let message = trf(loc, TOO_LONG, &[&num(n as i64), &num(limit as i64)]);
-        out.push(warning("too_long_sms", message, text, start, text.len()));
+        let message = trf(loc, TOO_LONG, &[&n.to_string(), &limit.to_string()]);
+        out.push(Utf16::new(text).warning("too_long_sms", message, start, text.len()));
     }
     let name = options
         .buyer_name
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let window = |k: usize| text.get(..char_end(text, k)).unwrap_or(text);
+    let window = |k: usize| head(text, k);
     let (ok, message) = match name {
         Some(name) => {
-            let k = SMS_NAME_CHARS.max(char_count(name));
-            (contains(window(k), name), trf(loc, NAME_MISSING, &[name]))
+            let k = SMS_NAME_CHARS.max(name.chars().count());
+            (window(k).contains(name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
             has_address(window(SMS_NAME_CHARS)),
@@ -216,7 +246,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
     };
     if !ok {
         let end = char_end(text, SMS_NAME_CHARS);
-        out.push(warning("missing_name_sms", message, text, 0, end));
+        out.push(Utf16::new(text).warning("missing_name_sms", message, 0, end));
     }
 }
 
@@ -225,27 +255,27 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
 /// # Errors
 /// `too_large` when the text is over [`MAX_LINT_CHARS`].
 pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
-    if char_count(text) > MAX_LINT_CHARS {
+    if text.chars().count() > MAX_LINT_CHARS {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",
-            // Literal rather than format!: a test checks the figure.
-            "text is longer than 10000 characters: lint one line at a time",
+            format!("text is longer than {MAX_LINT_CHARS} characters: lint one line at a time"),
         ));
     }
     let loc = options.locale.unwrap_or_default();
     let t = table();
     let mut out = Vec::new();
+    let mut utf16 = Utf16::new(text);
     // End of the last flagged span: a promise reaches past its own hit.
     let mut covered = 0;
     for hit in t.matcher.find_iter(text) {
-        let Some(&kind) = t.kinds.get(hit.pattern) else {
+        let Some(&kind) = t.kinds.get(hit.pattern().as_usize()) else {
             continue;
         };
-        if hit.start < covered {
+        if hit.start() < covered {
             continue;
         }
-        let after = text.get(hit.end..).unwrap_or("");
+        let after = text.get(hit.end()..).unwrap_or("");
         let next = after.chars().next();
         // The row of `MESSAGES` and the span.
         let (row, start, end) = match kind {
@@ -253,44 +283,46 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
                 if !next.is_none_or(|c| c == '的' || is_break(c)) {
                     continue;
                 }
-                (0, hit.start, hit.end)
+                (0, hit.start(), hit.end())
             }
             PROMISE => {
-                let window = after
-                    .get(..char_end(after, PROMISE_WINDOW))
-                    .unwrap_or(after);
+                let window = head(after, PROMISE_WINDOW);
                 let window = window
-                    .get(..find_char(window, is_break).unwrap_or(window.len()))
+                    .get(..window.find(is_break).unwrap_or(window.len()))
                     .unwrap_or(window);
                 let mut end = usize::MAX;
                 for a in &ARRIVALS {
-                    if let Some(i) = find(window, a) {
+                    if let Some(i) = window.find(a) {
                         end = end.min(i + a.len());
                     }
                 }
                 if end == usize::MAX {
                     continue;
                 }
-                (1, hit.start, hit.end + end)
+                (1, hit.start(), hit.end() + end)
             }
             DELIVERY => {
                 // Take in the number: 24 小时送达.
-                let run = trim_end_in(text.get(..hit.start).unwrap_or(""), DIGITS_SPACE).len();
-                let start = find_char(text.get(run..hit.start).unwrap_or(""), is_digit)
-                    .map_or(hit.start, |i| run + i);
-                (1, start, hit.end)
+                let before = text.get(..hit.start()).unwrap_or("");
+                let run = before.trim_end_matches(|c| DIGITS_SPACE.contains(c)).len();
+                let start = text
+                    .get(run..hit.start())
+                    .unwrap_or("")
+                    .find(is_digit)
+                    .map_or(hit.start(), |i| run + i);
+                (1, start, hit.end())
             }
-            EXTREME if text.get(hit.start..hit.end) == Some("最") => {
+            EXTREME if text.get(hit.start()..hit.end()) == Some("最") => {
                 // Show the word it makes: 最美, 最强.
                 let end = match next {
-                    Some(c) if is_han(c) => hit.end + c.len_utf8(),
-                    _ => hit.end,
+                    Some(c) if is_han(c) => hit.end() + c.len_utf8(),
+                    _ => hit.end(),
                 };
-                (0, hit.start, end)
+                (0, hit.start(), end)
             }
-            EXTREME => (0, hit.start, hit.end),
-            PRESSURE => (2, hit.start, hit.end),
-            ARGUE => (3, hit.start, hit.end),
+            EXTREME => (0, hit.start(), hit.end()),
+            PRESSURE => (2, hit.start(), hit.end()),
+            ARGUE => (3, hit.start(), hit.end()),
             // `ok` words.
             _ => continue,
         };
@@ -299,7 +331,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         };
         covered = end;
         let word = text.get(start..end).unwrap_or("");
-        out.push(warning(code, trf(loc, m, &[word]), text, start, end));
+        out.push(utf16.warning(code, trf(loc, m, &[word]), start, end));
     }
     if options.channel == Some(Channel::Sms) {
         sms_checks(text, options, loc, &mut out);

@@ -9,13 +9,12 @@ pub mod input;
 pub mod limits;
 pub mod lines;
 pub mod lint;
-pub mod matcher;
 pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod reason;
-pub mod sort;
-mod tables;
+pub mod say;
+mod suggest;
 pub mod text;
 pub mod timing;
 pub mod transcript;
@@ -23,9 +22,8 @@ pub mod transcript;
 use chrono::{DateTime, Utc};
 
 use error::{Error, ErrorCode};
-use input::{format_time, Input};
+use input::Input;
 use model::*;
-use text::push_num;
 
 /// Suggests the next reminder for one unpaid order.
 ///
@@ -43,74 +41,7 @@ pub fn suggest(ctx: &ChatContext) -> Result<Suggestion, Error> {
 /// A [`Error`] naming the field when the context is invalid.
 pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Suggestion, Error> {
     let input = Input::read(ctx, clock)?;
-    suggest_input(&input)
-}
-
-/// The suggestion for a checked input.
-pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
-    let analysis = reason::analyze(input);
-    let mut timing = timing::plan(input, &analysis);
-    let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
-    let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
-    let req = lines::Request {
-        input,
-        reason: analysis.reason.code,
-        channel,
-        tone,
-        analysis: &analysis,
-        timing: &timing,
-    };
-    let lines = if timing.action != Action::Stop {
-        lines::candidates(&req)?
-    } else if timing::stop_reason(input, &analysis, timing.closes_at)
-        == Some(timing::Stop::ChangedMind)
-    {
-        // 000: a buyer who changed their mind still gets a polite goodbye
-        // that leaves the door open.
-        let mut all = lines::candidates(&lines::Request {
-            channel: Channel::Im,
-            ..req
-        })?;
-        let mut kept = Vec::new();
-        for l in all.iter_mut() {
-            if l.angle == "door_open" {
-                kept.push(Line {
-                    text: std::mem::take(&mut l.text),
-                    template_id: std::mem::take(&mut l.template_id),
-                    angle: std::mem::take(&mut l.angle),
-                });
-            }
-        }
-        kept
-    } else {
-        Vec::new()
-    };
-    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
-    let mut why = timing.why;
-    if timing.action != Action::Stop {
-        why.push(channel_why);
-        why.push(tone_why);
-    }
-    // The note from reading the input comes first.
-    let mut warnings = timing.warnings;
-    if input.utc_times {
-        let mut w = Vec::with_capacity(warnings.len() + 1);
-        w.push(input::utc_note());
-        w.append(&mut warnings);
-        warnings = w;
-    }
-    Ok(Suggestion {
-        action: timing.action,
-        send_at: timing.send_at.map(format_time),
-        closes_at: format_time(timing.closes_at),
-        reason: analysis.reason,
-        channel,
-        tone,
-        lines,
-        warnings,
-        why,
-        remark,
-    })
+    suggest::suggest_input(&input)
 }
 
 /// Checks the shop's own templates: known placeholders, balanced braces.
@@ -119,11 +50,13 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
 /// `invalid_template` at `shop.templates[i].text` with the character position.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
     if templates.len() > limits::MAX_TEMPLATES {
-        const _: () = assert!(limits::MAX_TEMPLATES == 200);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "shop.templates",
-            "more than 200 templates: keep the ones you use",
+            format!(
+                "more than {} templates: keep the ones you use",
+                limits::MAX_TEMPLATES
+            ),
         ));
     }
     lines::check_templates(templates)
@@ -152,17 +85,17 @@ pub fn read_transcript(text: &str, options: &TranscriptOptions) -> Result<Transc
 pub fn parse_transcript(text: &str, options: &TranscriptOptions) -> Result<Vec<Message>, Error> {
     let t = transcript::read(text, options)?;
     if let (Some(first), false) = (t.unparsed.first(), options.skip_unparsed.unwrap_or(false)) {
-        let mut message = String::from("line ");
-        push_num(&mut message, first.line as u64, 1);
-        message.push_str(" could not be read (lines ");
-        for (k, u) in t.unparsed.iter().take(10).enumerate() {
-            if k > 0 {
-                message.push_str(", ");
-            }
-            push_num(&mut message, u.line as u64, 1);
-        }
-        message
-            .push_str("): paste whole messages with their sender and time, or pass skipUnparsed");
+        let lines: Vec<String> = t
+            .unparsed
+            .iter()
+            .take(10)
+            .map(|u| u.line.to_string())
+            .collect();
+        let message = format!(
+            "line {} could not be read (lines {}): paste whole messages with their sender and time, or pass skipUnparsed",
+            first.line,
+            lines.join(", ")
+        );
         return Err(Error::new(ErrorCode::UnparsedLines, "text", message));
     }
     Ok(t.messages)

@@ -9,42 +9,13 @@ use chrono::{DateTime, FixedOffset};
 
 use super::calendar;
 use super::clock;
-use super::explain::{
-    capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan,
-};
 use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Tone};
 use super::reason::Analysis;
+use super::say::{capital, channel_name, list_sep, pct, push_item, t3, tenths, trf, when, yuan};
 use super::timing::{self, at, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
-
-/// A big order: at least `bigOrderFactor` times the shop's average (001, 000).
-pub fn is_big(input: &Input) -> bool {
-    let s = &input.settings;
-    s.avg_order_value
-        .is_some_and(|avg| input.amount >= s.big_order_factor * avg)
-}
-
-/// Whether the margin pays for a call (001 ROI); unknown margin counts as paying (000).
-pub fn phone_pays(input: &Input) -> bool {
-    let s = &input.settings;
-    s.margin.is_none_or(|m| m >= s.phone_min_margin)
-}
-
-const CHANNELS: [Channel; 3] = [Channel::Im, Channel::Sms, Channel::Phone];
-
-fn used(input: &Input, c: Channel) -> bool {
-    input.reminders.iter().any(|r| r.channel == c)
-}
-
-/// How many methods a big order can still get (001: never the same one twice).
-pub fn methods_left(input: &Input) -> usize {
-    CHANNELS
-        .iter()
-        .filter(|c| !used(input, **c) && (**c != Channel::Phone || phone_pays(input)))
-        .count()
-}
 
 /// The first moment at or after `from` inside the SMS window of the buyer's
 /// audience (001: office workers at lunch or before leaving work; students
@@ -102,7 +73,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         _ => {}
     }
     let amt = yuan(input.amount);
-    if !is_big(input) {
+    if !input.is_big() {
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
@@ -141,7 +112,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     );
     let mut pick = None;
     for &c in &order {
-        if used(input, c) || (c == Channel::Phone && !phone_pays(input)) {
+        if input.used(c) || (c == Channel::Phone && !input.phone_pays()) {
             continue;
         }
         if c == Channel::Sms {
@@ -173,13 +144,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     }
     let c = pick.unwrap_or(Channel::Im);
     let mut names = String::new();
-    for &c in &CHANNELS {
-        if used(input, c) {
+    for c in [Channel::Im, Channel::Sms, Channel::Phone] {
+        if input.used(c) {
             push_item(&mut names, list_sep(loc), channel_name(c, loc));
         }
     }
     let margin_note = match s.margin {
-        Some(m) if !phone_pays(input) => trf(
+        Some(m) if !input.phone_pays() => trf(
             loc,
             ",毛利 {}% 不够打电话|~|; a {}% margin doesn't pay for a call",
             &[&pct(m)],
@@ -216,10 +187,10 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|~|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
-    } else if used(input, c) {
+    } else if input.used(c) {
         // Nothing new is left (SMS had no window before the close, or the
         // margin rules out a call): say so instead of "never the same twice".
-        let sms = if used(input, Channel::Sms) {
+        let sms = if input.used(Channel::Sms) {
             ""
         } else {
             t3(
@@ -247,7 +218,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                 &[],
             ),
             Channel::Sms => {
-                let l = super::explain::hhmm(s.sms_latest);
+                let l = super::say::hhmm(s.sms_latest);
                 trf(loc, ",{} 前发|~|, before {}", &[&l])
             }
             Channel::Im => String::new(),

@@ -1,12 +1,14 @@
 //! Picking orders (挑选订单, 001): who to remind first.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::clock;
 use super::error::{at, join, Error, ErrorCode};
-use super::input::{format_time, Input};
+use super::input::{format_time, shop_settings, Input, Settings};
 use super::limits::MAX_RANK_ORDERS;
-use super::model::{Action, ChatContext, RankedOrder};
+use super::model::{Action, ChatContext, RankedOrder, Shop};
 
 /// Value at risk × urgency (001: pick orders by amount and by order time).
 ///
@@ -27,7 +29,6 @@ pub fn priority(input: &Input, action: Action, close: DateTime<FixedOffset>) -> 
 }
 
 /// `e` with the index of its context in front of its path (`[3].order.placedAt`).
-#[inline(never)]
 fn prefixed(i: usize, e: Error) -> Error {
     let mut path = at("", i);
     if !e.path().is_empty() {
@@ -42,36 +43,44 @@ pub fn rank(
     clock: Option<DateTime<Utc>>,
 ) -> Result<Vec<RankedOrder>, Error> {
     if contexts.len() > MAX_RANK_ORDERS {
-        const _: () = assert!(MAX_RANK_ORDERS == 2000);
         return Err(Error::new(
             ErrorCode::TooLarge,
             "",
-            "more than 2000 orders: rank them in batches",
+            format!("more than {MAX_RANK_ORDERS} orders: rank them in batches"),
         ));
     }
     let mut out = Vec::with_capacity(contexts.len());
+    // The settings of the last shop read: the orders of one shop share them.
+    let mut shared: Option<(&Option<Shop>, Rc<Settings>)> = None;
     for (i, ctx) in contexts.iter().enumerate() {
         let prefix = |e: Error| prefixed(i, e);
-        let input = Input::read(ctx, clock).map_err(prefix)?;
-        let s = super::suggest_input(&input).map_err(prefix)?;
-        let close = super::timing::closes_at(&input);
+        let settings = match &shared {
+            Some((shop, s)) if **shop == ctx.shop => Rc::clone(s),
+            _ => {
+                let s = Rc::new(shop_settings(ctx).map_err(prefix)?);
+                shared = Some((&ctx.shop, Rc::clone(&s)));
+                s
+            }
+        };
+        let input = Input::read_with(ctx, clock, settings).map_err(prefix)?;
+        // The lines are not ranked: the reason, the timing and the channel are.
+        let d = super::suggest::decide(&input);
+        let (action, close) = (d.timing.action, d.timing.closes_at);
         out.push(RankedOrder {
             index: i,
-            priority: priority(&input, s.action, close),
-            send_at: s.send_at,
-            action: s.action,
+            priority: priority(&input, action, close),
+            send_at: d.timing.send_at.map(format_time),
+            action,
             closes_at: format_time(close),
-            reason: s.reason.code,
+            reason: d.analysis.reason.code,
         });
     }
     let stop = |r: &RankedOrder| r.action == Action::Stop;
-    // Stable, so ties keep the input order; the key orders like `total_cmp`.
-    let total = |p: f64| {
-        let b = p.to_bits() as i64;
-        b ^ ((((b >> 63) as u64) >> 1) as i64)
-    };
-    super::sort::sort_by_key(&mut out, |r| {
-        (stop(r), std::cmp::Reverse(total(r.priority)))
+    // Stable, so ties keep the input order.
+    out.sort_by(|a, b| {
+        stop(a)
+            .cmp(&stop(b))
+            .then(b.priority.total_cmp(&a.priority))
     });
     Ok(out)
 }

@@ -12,14 +12,12 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 
 use super::calendar;
 use super::clock;
-use super::explain::{
-    capital, cat, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
-};
 use super::input::{Input, Settings};
 use super::model::{Action, Locale, ReasonCode, Role, Warning};
-use super::plan;
 use super::reason::Analysis;
-use super::text::num;
+use super::say::{
+    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
+};
 
 type Time = DateTime<FixedOffset>;
 
@@ -109,7 +107,7 @@ pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
 /// The reminder cap for this order: big orders get one more (001).
 pub fn cap(input: &Input) -> usize {
     let s = &input.settings;
-    if plan::is_big(input) {
+    if input.is_big() {
         s.max_reminders_big as usize
     } else {
         s.max_reminders.unwrap_or(2) as usize
@@ -133,7 +131,7 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
-    } else if plan::is_big(input) && plan::methods_left(input) == 0 {
+    } else if input.is_big() && input.methods_left() == 0 {
         Some(Stop::Methods)
     } else {
         None
@@ -356,7 +354,7 @@ impl Plan<'_> {
                 return None;
             }
             if !calendar::known(day, self.s) {
-                let y = num(clock::civil(day.0.into()).0);
+                let y = clock::civil(day.0.into()).0.to_string();
                 return Some(warning(
                     "calendar_not_covered",
                     trf(
@@ -511,7 +509,7 @@ pub(crate) fn action_for(t: Time, now: Time) -> Action {
 
 fn clip(s: &str, n: usize) -> String {
     let mut out = String::new();
-    super::input::push_clipped(&mut out, s, n);
+    super::text::push_clipped(&mut out, s, n);
     out
 }
 
@@ -533,16 +531,31 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         why: Vec::new(),
         warnings: Vec::new(),
     };
-    let now = p.now;
-    let close = p.close;
-
-    if let Some(stop) = stop_reason(input, analysis, close) {
+    if let Some(stop) = stop_reason(input, analysis, p.close) {
         stop_why(&mut p, stop);
         return p.done(Occasion::None, Action::Stop, None);
     }
+    if let Some(t) = answer_first(&mut p, input, analysis) {
+        return t;
+    }
+    if let Some(t) = at_named_time(&mut p, analysis) {
+        return t;
+    }
+    let earliest = match input.reminders.last() {
+        Some(last) => p.now.max(add(last.at, s.min_gap)),
+        None => p.now,
+    };
+    if let Some(t) = while_waiting(&mut p, input, analysis, earliest) {
+        return t;
+    }
+    usual(&mut p, input, analysis, earliest)
+}
 
-    // Answer first (002: answer fast); the gentle reminder part waits for allowed hours.
-    // A reminder recorded after the question was the agent's reply to it.
+/// An open question is answered first (002: answer fast); the reminder part
+/// waits for allowed hours. A reminder recorded after the question was the
+/// agent's reply to it.
+fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
+    let now = p.now;
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input.messages.get(i).and_then(|m| m.at);
         // Reminders are oldest first: the last one is the latest.
@@ -551,89 +564,98 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             .last()
             .is_none_or(|r| asked.is_none_or(|a| r.at < a))
     });
-    if question_open {
-        p.say(
-            "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
-            &[],
-        );
-        let mut trail = Trail::default();
-        let t = p.find(now, &mut trail);
-        if t > now {
-            let m = p.moment(t, &trail);
-            p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
-        }
-        return p.done(Occasion::Answer, Action::Hold, Some(t));
+    if !question_open {
+        return None;
     }
-
-    let mut earliest = now;
-    if let Some(last) = input.reminders.last() {
-        earliest = earliest.max(add(last.at, s.min_gap));
+    p.say(
+        "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
+        &[],
+    );
+    let mut trail = Trail::default();
+    let t = p.find(now, &mut trail);
+    if t > now {
+        let m = p.moment(t, &trail);
+        p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
     }
+    Some(p.done(Occasion::Answer, Action::Hold, Some(t)))
+}
 
-    // The buyer named a time (001: remind shortly before the top-up time).
-    if let Some(nt) = &analysis.signals.named_time {
-        let said = clip(nt.text.trim(), 20);
-        if nt.at > now && nt.at < close {
-            let early = add(nt.at, -s.named_time_lead).max(now);
-            // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
-            let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
-                nt.at
-            } else {
-                early
-            };
-            let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
-            if t == nt.at {
-                p.say(
-                    "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
-                    &[&said, &at_s],
-                );
-            } else {
-                p.say(
-                    "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
-                    &if p.loc == Locale::En {
-                        [said.as_str(), lead.as_str(), at_s.as_str()]
-                    } else {
-                        [said.as_str(), at_s.as_str(), lead.as_str()]
-                    },
-                );
-            }
-            if !is_allowed(t, s) {
-                let w = p.when(t);
-                p.warnings.push(warning(
-                    "named_time_in_rest",
-                    trf(
-                        p.loc,
-                        "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
-                        &[&w],
-                    ),
-                ));
-            }
-            return p.send(Occasion::BuyerNamedTime, t);
+/// The time the buyer named (001: remind shortly before the top-up time),
+/// or the close when their time is after it.
+fn at_named_time(p: &mut Plan, analysis: &Analysis) -> Option<Timing> {
+    let nt = analysis.signals.named_time.as_ref()?;
+    let (s, now, close) = (p.s, p.now, p.close);
+    let said = clip(nt.text.trim(), 20);
+    if nt.at > now && nt.at < close {
+        let early = add(nt.at, -s.named_time_lead).max(now);
+        // A lead that falls in rest time (明天付 → 10:00) waits for the time itself.
+        let t = if !is_allowed(early, s) && is_allowed(nt.at, s) {
+            nt.at
+        } else {
+            early
+        };
+        let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
+        if t == nt.at {
+            p.say(
+                "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                &[&said, &at_s],
+            );
+        } else {
+            p.say(
+                "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
+                &if p.loc == Locale::En {
+                    [said.as_str(), lead.as_str(), at_s.as_str()]
+                } else {
+                    [said.as_str(), at_s.as_str(), lead.as_str()]
+                },
+            );
         }
-        if nt.at >= close {
-            let c = p.when(close);
+        if !is_allowed(t, s) {
+            let w = p.when(t);
             p.warnings.push(warning(
-                "named_time_after_close",
+                "named_time_in_rest",
                 trf(
                     p.loc,
-                    "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
-                    &[&said, &c],
+                    "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
+                    &[&w],
                 ),
             ));
-            return p.last_chance_done(now);
         }
-        p.say(
-            "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
-            &[&said],
-        );
+        return Some(p.send(Occasion::BuyerNamedTime, t));
     }
+    if nt.at >= close {
+        let c = p.when(close);
+        p.warnings.push(warning(
+            "named_time_after_close",
+            trf(
+                p.loc,
+                "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
+                &[&said, &c],
+            ),
+        ));
+        return Some(p.last_chance_done(now));
+    }
+    p.say(
+        "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+        &[&said],
+    );
+    None
+}
 
+/// A buyer still thinking it over or waiting for money: one reminder before
+/// the close, or a question about when the money comes.
+fn while_waiting(
+    p: &mut Plan,
+    input: &Input,
+    analysis: &Analysis,
+    earliest: Time,
+) -> Option<Timing> {
     // Still thinking it over (000: don't push): one gentle reminder before the close.
     if analysis.reason.code == ReasonCode::ChangedMind {
-        return p.once_before_close(
+        return Some(p.once_before_close(
             earliest,
             "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|~|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
-        );
+        ));
     }
 
     // Waiting for money with no time named (001: remind before the close).
@@ -657,15 +679,22 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         );
         let m = p.moment(t, &trail);
         p.moment_alone(&m);
-        return p.send(Occasion::First, t);
+        return Some(p.send(Occasion::First, t));
     }
     if broke && analysis.signals.named_time.is_none() {
-        return p.once_before_close(
+        return Some(p.once_before_close(
             earliest,
             "买家在等钱到账,没说具体时间:关单前 {} 提醒一次。|~|The buyer is waiting for money and named no time: one reminder before the close, at {}.",
-        );
+        ));
     }
+    None
+}
 
+/// The usual reminder: the first allowed moment (or campaign wave) after the
+/// gap since the last one and, for a first reminder, the hidden-reminder
+/// delay and the order's time slot; then why.
+fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Timing {
+    let (s, close) = (p.s, p.close);
     let k = input.reminders.len();
     if k > 0 && k + 1 >= cap(input) {
         return p.last_chance_done(earliest);
@@ -710,61 +739,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Occasion::First
     };
 
-    match occasion {
-        Occasion::LastChance => p.last_chance_why(t),
-        Occasion::CampaignWave => {
-            let c = s.campaign.as_ref();
-            let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
-            let mut waves = String::new();
-            for w in c.map_or(&[][..], |c| &c.waves) {
-                push_item(&mut waves, list_sep(p.loc), &hhmm(*w));
-            }
-            let name_en;
-            let name = if p.loc != Locale::En {
-                name
-            } else if name.is_empty() {
-                "Campaign day"
-            } else {
-                name_en = cat(&[name, " campaign day"]);
-                &name_en
-            };
-            p.say(
-                "{}活动日按波次集中催付({})。|~|{}: reminders go out in waves ({}).",
-                &[name, &waves],
-            );
-        }
-        Occasion::FollowUp => {
-            let (n, gap) = (num(k as i64 + 1), span(s.min_gap, p.loc));
-            p.say(
-                "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
-                &[&n, &gap],
-            );
-        }
-        Occasion::AddressCheck if clock::since(&t, &placed) > clock::minutes(s.hidden_reminder_after.num_minutes() + 30) => p
-            .say(
-                "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
-                &[],
-            ),
-        Occasion::AddressCheck => {
-            let d = span(s.hidden_reminder_after, p.loc);
-            p.say(
-                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。|詢問後未付款:下單 {}後先核對收件地址,委婉提醒。|Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
-                &[&d],
-            );
-        }
-        _ if consulted => {
-            let r = reason_name(analysis.reason.code, p.loc);
-            p.say(
-                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
-                &[r],
-            );
-        }
-        _ => p.say(
-            "静默下单:先友好地提醒一下,不直接催买家付款。|靜默下單:先友善地提醒一下,不直接催買家付款。|Silent order: a friendly check-in, not a blunt request to pay.",
-            &[],
-        ),
-    }
-
+    occasion_why(p, input, analysis, occasion, t);
     if waved && !is_allowed(t, s) {
         let w = hms(clock::sod(&t));
         p.warnings.push(warning(
@@ -807,6 +782,71 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     p.send(occasion, t)
 }
 
+/// Why this occasion: the last chance, the campaign's waves, the follow-up
+/// gap, the address check or the buyer's own cause.
+fn occasion_why(p: &mut Plan, input: &Input, analysis: &Analysis, occasion: Occasion, t: Time) {
+    let s = p.s;
+    let (k, placed, consulted) = (
+        input.reminders.len(),
+        input.placed_at,
+        analysis.signals.consulted,
+    );
+    match occasion {
+        Occasion::LastChance => p.last_chance_why(t),
+        Occasion::CampaignWave => {
+            let c = s.campaign.as_ref();
+            let name = c.and_then(|c| c.name.as_deref()).unwrap_or("");
+            let mut waves = String::new();
+            for w in c.map_or(&[][..], |c| &c.waves) {
+                push_item(&mut waves, list_sep(p.loc), &hhmm(*w));
+            }
+            let name_en;
+            let name = if p.loc != Locale::En {
+                name
+            } else if name.is_empty() {
+                "Campaign day"
+            } else {
+                name_en = [name, " campaign day"].concat();
+                &name_en
+            };
+            p.say(
+                "{}活动日按波次集中催付({})。|~|{}: reminders go out in waves ({}).",
+                &[name, &waves],
+            );
+        }
+        Occasion::FollowUp => {
+            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
+            p.say(
+                "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
+                &[&n, &gap],
+            );
+        }
+        Occasion::AddressCheck if clock::since(&t, &placed) > clock::minutes(s.hidden_reminder_after.num_minutes() + 30) => p
+            .say(
+                "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
+                &[],
+            ),
+        Occasion::AddressCheck => {
+            let d = span(s.hidden_reminder_after, p.loc);
+            p.say(
+                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。|詢問後未付款:下單 {}後先核對收件地址,委婉提醒。|Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
+                &[&d],
+            );
+        }
+        _ if consulted => {
+            let r = reason_name(analysis.reason.code, p.loc);
+            p.say(
+                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
+                &[r],
+            );
+        }
+        _ => p.say(
+            "静默下单:先友好地提醒一下,不直接催买家付款。|靜默下單:先友善地提醒一下,不直接催買家付款。|Silent order: a friendly check-in, not a blunt request to pay.",
+            &[],
+        ),
+    }
+}
+
 fn stop_why(p: &mut Plan, stop: Stop) {
     let (row, arg) = match stop {
         Stop::Paid => ("订单已付款,不用再催。|~|The order is paid: no reminder.", String::new()),
@@ -824,7 +864,7 @@ fn stop_why(p: &mut Plan, stop: Stop) {
         ),
         Stop::Cap(n) => (
             "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
-            num(n as i64),
+            n.to_string(),
         ),
         Stop::Methods => (
             "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",

@@ -40,7 +40,6 @@ use super::error::{Error, ErrorCode};
 use super::input::{default_offset, format_time, parse_date, parse_offset};
 use super::limits::{MAX_MESSAGES, MAX_TRANSCRIPT_CHARS};
 use super::model::{Message, Role, Transcript, TranscriptOptions, UnparsedLine};
-use crate::core::text::char_count;
 
 /// Longest nick accepted, in characters.
 const MAX_NICK_CHARS: usize = 64;
@@ -65,7 +64,7 @@ const DIGIT: Pat = |c| c.is_ascii_digit();
 /// `too_large` over [`MAX_TRANSCRIPT_CHARS`] characters or [`MAX_MESSAGES`]
 /// messages; `invalid_time` for a bad `options.offset` or `options.date`.
 pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error> {
-    if text.len() > MAX_TRANSCRIPT_CHARS && char_count(text) > MAX_TRANSCRIPT_CHARS {
+    if text.len() > MAX_TRANSCRIPT_CHARS && text.chars().count() > MAX_TRANSCRIPT_CHARS {
         return Err(Error::new(
             ErrorCode::TooLarge,
             "text",
@@ -324,7 +323,7 @@ fn sub_account(nick: &str) -> Option<(&str, &str)> {
 
 /// A plausible nick: short, no brackets at its start, not a sentence.
 fn nick_ok(nick: &str) -> bool {
-    let n = char_count(nick);
+    let n = nick.chars().count();
     (1..=MAX_NICK_CHARS).contains(&n)
         && !starts(nick, OPEN)
         && find(nick, SENTENCE, false).is_none()

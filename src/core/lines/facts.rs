@@ -7,8 +7,6 @@ use chrono::{DateTime, FixedOffset};
 use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
-use crate::core::explain::cat;
-use crate::core::text::{char_count, num, push_num, words};
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
@@ -189,7 +187,7 @@ impl Facts {
 
 /// A nick that reads like a form of address: short, no digits or symbols.
 fn human_nick(n: &str) -> bool {
-    let count = char_count(n);
+    let count = n.chars().count();
     (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
@@ -200,16 +198,16 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
         (Locale::ZhTw, Some(Gender::Female)) => "小姐",
         (_, Some(Gender::Female)) => "女士",
     };
-    cat(&[name, suffix])
+    [name, suffix].concat()
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
-    let quote = loc != Locale::En && char_count(title) > 12;
+    let quote = loc != Locale::En && title.chars().count() > 12;
     let (open, close) = if quote { ("「", "」") } else { ("", "") };
     match (more, loc) {
-        (0, _) => cat(&[open, title, close]),
-        (n, Locale::En) => cat(&[title, " and ", &num(n as i64), " more"]),
-        (n, _) => cat(&[open, title, close, "等", &num(n as i64 + 1), "件"]),
+        (0, _) => [open, title, close].concat(),
+        (n, Locale::En) => [title, " and ", &n.to_string(), " more"].concat(),
+        (n, _) => [open, title, close, "等", &(n + 1).to_string(), "件"].concat(),
     }
 }
 
@@ -218,12 +216,12 @@ fn item(loc: Locale, title: &str, more: usize) -> String {
 /// of keywords is cut at its first space; nothing is cut mid-word).
 pub fn short_title(loc: Locale, title: &str) -> Option<String> {
     let max = if loc == Locale::En { 30 } else { 12 };
-    if char_count(title) <= max {
+    if title.chars().count() <= max {
         return Some(title.to_string());
     }
     let mut out = String::new();
-    for w in words(title) {
-        let len = char_count(&out) + usize::from(!out.is_empty()) + char_count(w);
+    for w in title.split_whitespace() {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + w.chars().count();
         if len > max || (loc != Locale::En && !out.is_empty()) {
             break;
         }
@@ -232,10 +230,10 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         }
         out.push_str(w);
     }
-    (char_count(&out) >= 2).then_some(out)
+    (out.chars().count() >= 2).then_some(out)
 }
 
-/// Money with integer arithmetic (no float formatting in the binary).
+/// Money in yuan, with the cents only when there are any.
 pub fn money(loc: Locale, yuan: f64) -> String {
     let cents = (yuan * 100.0).round() as i64;
     let (y, c) = (cents / 100, cents % 100);
@@ -243,10 +241,9 @@ pub fn money(loc: Locale, yuan: f64) -> String {
     if loc == Locale::En {
         out.push('¥');
     }
-    out.push_str(&num(y));
+    out.push_str(&y.to_string());
     if c != 0 {
-        out.push('.');
-        push_num(&mut out, c.unsigned_abs(), 2);
+        out.push_str(&format!(".{:02}", c.unsigned_abs()));
     }
     if loc != Locale::En {
         out.push('元');
@@ -275,7 +272,7 @@ fn date_en(t: DateTime<FixedOffset>) -> String {
         .get((month as usize).saturating_sub(1))
         .copied()
         .unwrap_or("");
-    cat(&[m, " ", &num(day.into())])
+    format!("{m} {day}")
 }
 
 /// When the order was placed, seen from `at`: 刚刚 / 今天上午 / 昨晚 / 11月20日.
@@ -299,7 +296,7 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
                 _ => "yesterday evening",
             }
             .into(),
-            _ => cat(&["on ", &date_en(placed)]),
+            _ => ["on ", &date_en(placed)].concat(),
         };
     }
     if (0..30).contains(&mins) {
@@ -314,9 +311,9 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
     match days {
         0 if evening => "今晚".into(),
         1 if evening => "昨晚".into(),
-        0 => cat(&["今天", part_zh(h)]),
-        1 => cat(&["昨天", part_zh(h)]),
-        2 => cat(&["前天", part_zh(h)]),
+        0 => ["今天", part_zh(h)].concat(),
+        1 => ["昨天", part_zh(h)].concat(),
+        2 => ["前天", part_zh(h)].concat(),
         _ => month_day(placed, ""),
     }
 }
@@ -331,10 +328,9 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
             x => x,
         };
         let ampm = if h < 12 { "am" } else { "pm" };
-        let mut out = num(h12.into());
+        let mut out = h12.to_string();
         if m != 0 {
-            out.push(':');
-            push_num(&mut out, m.into(), 2);
+            out.push_str(&format!(":{m:02}"));
         }
         out.push(' ');
         out.push_str(ampm);
@@ -353,14 +349,13 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
     let day = day_zh(tw, t, days, true);
     let h12 = if h > 12 { h - 12 } else { h };
     let mut out = day;
-    push_num(&mut out, h12.into(), 1);
+    out.push_str(&h12.to_string());
     out.push(if tw { '點' } else { '点' });
     match m {
         0 => {}
         30 => out.push('半'),
         _ => {
-            push_num(&mut out, m.into(), 2);
-            out.push('分');
+            out.push_str(&format!("{m:02}分"));
         }
     }
     out
@@ -374,9 +369,9 @@ fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
     match days {
         0 if part && h >= 18 => "今晚".into(),
         1 if part && h >= 18 => "明晚".into(),
-        0 => cat(&["今天", p]),
-        1 => cat(&["明天", p]),
-        2 => cat(&[if tw { "後天" } else { "后天" }, p]),
+        0 => ["今天", p].concat(),
+        1 => ["明天", p].concat(),
+        2 => [if tw { "後天" } else { "后天" }, p].concat(),
         _ => month_day(t, p),
     }
 }
@@ -384,12 +379,7 @@ fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
 /// 11月27日 followed by `p`.
 fn month_day(t: DateTime<FixedOffset>, p: &str) -> String {
     let (_, month, day) = clock::civil(clock::day(&t));
-    let mut out = num(month.into());
-    out.push('月');
-    push_num(&mut out, day.into(), 1);
-    out.push('日');
-    out.push_str(p);
-    out
+    format!("{month}月{day}日{p}")
 }
 
 /// The time the buyer named, no more precise than they were (001: remind
@@ -408,7 +398,7 @@ pub fn named(
     if hour {
         let c = clock(loc, t, at);
         return if loc == Locale::En {
-            cat(&["at ", &c])
+            ["at ", &c].concat()
         } else {
             c
         };
@@ -418,7 +408,7 @@ pub fn named(
         return match days {
             0 => "today".into(),
             1 => "tomorrow".into(),
-            _ => cat(&["on ", &date_en(t)]),
+            _ => ["on ", &date_en(t)].concat(),
         };
     }
     let part = said.chars().any(|c| matches!(c, '早' | '午' | '晚' | '夜'));
@@ -444,8 +434,7 @@ pub fn left(loc: Locale, minutes: i64) -> Option<String> {
         if h > 0 && loc == Locale::En {
             out.push(' ');
         }
-        push_num(&mut out, m.unsigned_abs(), 1);
-        out.push_str(mn);
+        out.push_str(&format!("{m}{mn}"));
     }
     Some(out)
 }

@@ -1,19 +1,9 @@
-//! A small hand-written filler for `{key}` placeholders and `[a|b]` groups
-//! (syntax documented in `src/data/templates.txt`), and the check of the
-//! shop's own templates.
+//! The filler for `{key}` placeholders and `[a|b]` groups (syntax
+//! documented in `src/data/templates.txt`).
 
 use super::facts::Facts;
 use super::table;
-use crate::core::error::{Error, ErrorCode};
-use crate::core::explain::{cat, push_item};
-use crate::core::model::{Channel, Locale, ShopTemplate, Tone};
-use crate::core::text::{num, split};
-
-/// Placeholders a shop template may use.
-pub const SHOP_KEYS: [&str; 16] = [
-    "hi", "name", "sir", "time", "shop", "item", "amount", "link", "gift", "coupon", "campaign",
-    "close", "left", "named", "agent", "optout",
-];
+use crate::core::model::{Channel, Locale, Tone};
 
 /// Hide the order time (to shorten an SMS).
 pub const HIDE_TIME: u8 = 1;
@@ -63,7 +53,7 @@ impl Env<'_> {
         // `@name.channel.tone`, else `@name.channel`, else `@name`.
         let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
         for &n in &[6, 4, 2] {
-            if let Some(t) = table::find(&cat(parts.get(..n)?)) {
+            if let Some(t) = table::find(&parts.get(..n)?.concat()) {
                 return render(t.text(self.locale)?, self, true, depth + 1);
             }
         }
@@ -102,8 +92,10 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
         let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
             let end = group.find(']')?;
-            if let Some(s) =
-                split(group.get(..end)?, b'|').find_map(|alt| render(alt, env, false, depth))
+            if let Some(s) = group
+                .get(..end)?
+                .split('|')
+                .find_map(|alt| render(alt, env, false, depth))
             {
                 out.push_str(&s);
             }
@@ -117,111 +109,6 @@ pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> 
     }
     out.push_str(rest);
     Some(out)
-}
-
-fn bad(i: usize, field: &str, message: String) -> Error {
-    Error::new(
-        ErrorCode::InvalidTemplate,
-        cat(&["shop.templates[", &num(i as i64), "].", field]),
-        message,
-    )
-}
-
-/// `character N: ` and the rest of the message.
-fn at_char(pos: usize, rest: &[&str]) -> String {
-    let mut out = cat(&["character ", &num(pos as i64), ": "]);
-    for r in rest {
-        out.push_str(r);
-    }
-    out
-}
-
-/// Checks the shop's templates: known placeholders, balanced braces.
-///
-/// # Errors
-/// `invalid_template` at `shop.templates[i].text` (or `.id`), with the
-/// 1-based character position and what is wrong.
-pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
-    for (i, t) in templates.iter().enumerate() {
-        if t.id.trim().is_empty() {
-            return Err(bad(
-                i,
-                "id",
-                "the id is empty: give each template an id (it is reported back as templateId)"
-                    .into(),
-            ));
-        }
-        if t.text.trim().is_empty() {
-            return Err(bad(
-                i,
-                "text",
-                "the text is empty: write the line to send".into(),
-            ));
-        }
-        // The open placeholder: its 1-based character position and the
-        // byte offset of its key.
-        let mut open: Option<(usize, usize)> = None;
-        // Bytes: the braces are ASCII, and `pos` counts the chars so far.
-        let mut pos = 0;
-        for (at, c) in t.text.bytes().enumerate() {
-            if c & 0xC0 != 0x80 {
-                pos += 1;
-            }
-            match (c, open) {
-                (b'{', Some(_)) => {
-                    return Err(bad(
-                        i,
-                        "text",
-                        at_char(
-                            pos,
-                            &["`{` inside a placeholder: close the first one with `}`"],
-                        ),
-                    ))
-                }
-                (b'{', None) => open = Some((pos, at + 1)),
-                (b'}', None) => {
-                    return Err(bad(
-                        i,
-                        "text",
-                        at_char(
-                            pos,
-                            &["`}` without a matching `{`: remove it or open a placeholder"],
-                        ),
-                    ))
-                }
-                (b'}', Some((start, from))) => {
-                    let key = t.text.get(from..at).unwrap_or("");
-                    if !SHOP_KEYS.contains(&key) {
-                        let mut keys = String::new();
-                        for k in &SHOP_KEYS {
-                            push_item(&mut keys, "}, {", k);
-                        }
-                        return Err(bad(
-                            i,
-                            "text",
-                            at_char(
-                                start,
-                                &["unknown placeholder {", key, "}: use one of {", &keys, "}"],
-                            ),
-                        ));
-                    }
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some((start, _)) = open {
-            return Err(bad(
-                i,
-                "text",
-                at_char(
-                    start,
-                    &["`{` is never closed: end the placeholder with `}`"],
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

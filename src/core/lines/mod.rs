@@ -53,10 +53,10 @@ use super::lint::sms_limit;
 use super::model::{Channel, Line, Locale, ReasonCode, ShopTemplate, Tone};
 use super::reason::Analysis;
 use super::timing::{Occasion, Timing};
-use crate::core::text::char_count;
 
+pub use crate::core::input::{check_templates, SHOP_KEYS};
 pub use facts::Facts;
-pub use fill::{check_templates, render, Env, SHOP_KEYS};
+pub use fill::{render, Env};
 pub use table::{templates, Template};
 
 /// What the lines are for.
@@ -94,11 +94,7 @@ fn finish(mut text: String, env: &Env) -> String {
     let f = env.facts;
     match env.channel {
         Channel::Im => {
-            if let Some(link) = f
-                .link
-                .as_deref()
-                .filter(|l| !super::text::contains(&text, l))
-            {
+            if let Some(link) = f.link.as_deref().filter(|l| !text.contains(l)) {
                 match env.fragment("link", 0) {
                     Some(l) => {
                         text.push('\n');
@@ -112,11 +108,7 @@ fn finish(mut text: String, env: &Env) -> String {
             }
         }
         Channel::Sms => {
-            if let Some(o) = f
-                .optout
-                .as_deref()
-                .filter(|o| !super::text::contains(&text, o))
-            {
+            if let Some(o) = f.optout.as_deref().filter(|o| !text.contains(o)) {
                 if env.locale == Locale::En {
                     text.push(' ');
                 }
@@ -138,7 +130,7 @@ pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
         let e = Env { hide, ..*env };
         render(text, &e, groups, 0)
             .map(|t| finish(t, &e))
-            .filter(|t| char_count(t) <= sms_limit(t))
+            .filter(|t| t.chars().count() <= sms_limit(t))
     })
 }
 
@@ -284,7 +276,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         }
     }
     // Best score first; the table order breaks ties (the sort is stable).
-    super::sort::sort_by_key(&mut scored, |(score, _, _, _)| Reverse(*score));
+    scored.sort_by_key(|(score, _, _, _)| Reverse(*score));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);

@@ -1,7 +1,9 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::core::model::{Channel, Locale, ReasonCode};
-use crate::core::text::{lines, split, words};
 use crate::core::timing::Occasion;
 
 const TABLE: &str = super::super::data::TEMPLATES;
@@ -39,7 +41,7 @@ impl Template {
 
     /// Whether the template is for `channel`.
     pub fn has_channel(&self, channel: Channel) -> bool {
-        split(self.channels, b',').any(|c| c == channel.as_str())
+        self.channels.split(',').any(|c| c == channel.as_str())
     }
 
     /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
@@ -47,7 +49,7 @@ impl Template {
         if self.reasons == "*" {
             return reason != ReasonCode::ChangedMind;
         }
-        split(self.reasons, b',').any(|r| r == reason.as_str())
+        self.reasons.split(',').any(|r| r == reason.as_str())
     }
 
     /// Whether the template fits `occasion`.
@@ -79,23 +81,36 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    &crate::core::tables::tables().templates
+    &TEMPLATES
 }
+
+/// Templates and fragments, in table order (`templates.txt`), read on first use.
+static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(parse);
+
+/// The index in [`TEMPLATES`] of each id (the first row of an id).
+static IDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut ids = HashMap::new();
+    for (i, t) in TEMPLATES.iter().enumerate() {
+        ids.entry(t.id).or_insert(i);
+    }
+    ids
+});
 
 /// The template or fragment with `id`.
 pub fn find(id: &str) -> Option<&'static Template> {
-    templates().iter().find(|t| t.id == id)
+    let i = IDS.get(id)?;
+    templates().get(*i)
 }
 
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
 /// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
 /// has one line per language, so a text line's place says whose it is).
-pub(crate) fn parse() -> Vec<Template> {
+fn parse() -> Vec<Template> {
     let table = TABLE;
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.
     let mut k = 0;
-    for line in lines(table) {
+    for line in table.lines() {
         // An indented text line (`build.rs` indents by one space): a
         // two-letter language tag, a space, the text.
         if let Some(body) = line.strip_prefix(' ') {
@@ -109,7 +124,7 @@ pub(crate) fn parse() -> Vec<Template> {
             k += 1;
             continue;
         }
-        let mut f = words(line);
+        let mut f = line.split_whitespace();
         let id = f.next().unwrap_or_default();
         // One digit, 1-9.
         let prio = match f.next().map(str::as_bytes) {

@@ -31,9 +31,8 @@ use std::cmp::Reverse;
 use chrono::{DateTime, FixedOffset, Timelike};
 
 use super::input::Input;
-use super::matcher::utf16_len;
 use super::model::{Evidence, Reason, ReasonCode, Role};
-use super::text::{char_count, ends_in, trim_end_in};
+use super::text::utf16_len;
 use norm::Norm;
 use rules::{rules, Found, Role as R};
 
@@ -116,7 +115,6 @@ struct Cand {
     end: usize,
 }
 
-#[inline(never)]
 fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evidence {
     let (s, e) = n.orig_span(start, end);
     Evidence {
@@ -130,7 +128,7 @@ fn evidence(n: &Norm, text: &str, index: usize, start: usize, end: usize) -> Evi
 /// Gap allowed between a negation word and the phrase it negates.
 fn near(n: &Norm, end: usize, start: usize) -> bool {
     let gap = n.text.get(end..start).unwrap_or("x x x x x x x x x");
-    let chars = char_count(gap);
+    let chars = gap.chars().count();
     chars <= 2 || (gap.is_ascii() && chars <= 8)
 }
 
@@ -165,25 +163,31 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut seen = 0usize;
     let mut agent_spoke = false;
     let mut agent_post = false;
+    // A message before the last agent message has been answered.
+    let last_agent = msgs.iter().rposition(|x| x.from == Role::Agent);
+    // One buffer for the normalised message and one for its hits.
+    let mut n = Norm::default();
+    let mut hits = Vec::new();
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
                 agent_spoke = true;
-                let n = Norm::new(m.text);
-                agent_post = r.find(&n).iter().any(|f| r.is(f, sp.post));
+                n.read(m.text);
+                r.find(&n, &mut hits);
+                agent_post = r.any(&hits, sp.post);
             }
             continue;
         }
         let later = buyer_total.saturating_sub(seen + 1);
         seen += 1;
         let recency = 1.0 / (1.0 + 0.5 * later as f64);
-        let answered = msgs
-            .get(pos + 1..)
-            .is_some_and(|rest| rest.iter().any(|x| x.from == Role::Agent));
+        let answered = last_agent.is_some_and(|a| a > pos);
         let after_buyer = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Buyer);
-        let n = Norm::new(m.text);
-        let hits = r.find(&n);
-        let qs = r.questions(&n, &hits);
+        n.read(m.text);
+        r.find(&n, &mut hits);
+        let hits = &hits;
+        let n = &n;
+        let qs = r.questions(n, hits);
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
             !question(f)
@@ -191,12 +195,12 @@ pub fn analyze(input: &Input) -> Analysis {
                     g.clause == f.clause
                         && g.end <= f.start
                         && r.is(g, sp.neg)
-                        && near(&n, g.end, f.start)
+                        && near(n, g.end, f.start)
                 })
         };
         let asks_any = qs.iter().any(|q| *q);
         let mut live: Vec<Found> = Vec::new();
-        for f in &hits {
+        for f in hits {
             if !negated(f) {
                 live.push(*f);
             }
@@ -339,10 +343,12 @@ pub fn analyze(input: &Input) -> Analysis {
             let k = qs.iter().rposition(|q| *q).unwrap_or(0);
             let (s, e) = n.clause_span(k);
             let clause = n.text.get(s..e).unwrap_or("");
-            let ends_as_question =
-                char_count(clause) <= 12 || ends_in(trim_end_in(clause, ",.!~… "), "?吗么嘛呢");
+            let ends_as_question = clause.chars().count() <= 12
+                || clause
+                    .trim_end_matches(|c| ",.!~… ".contains(c))
+                    .ends_with(|c| "?吗么嘛呢".contains(c));
             plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
-                .then(|| evidence(&n, m.text, m.index, s, e));
+                .then(|| evidence(n, m.text, m.index, s, e));
         } else {
             plain = None;
         }
@@ -361,14 +367,14 @@ pub fn analyze(input: &Input) -> Analysis {
                 s.last = pos;
                 if s.evidence.len() < MAX_EVIDENCE {
                     s.evidence
-                        .push(evidence(&n, m.text, m.index, c.start, c.end));
+                        .push(evidence(n, m.text, m.index, c.start, c.end));
                 }
             }
         }
         let base = m.at.unwrap_or(input.now);
         let default_hour = i64::from(input.settings.quiet_before.hour());
-        if let Some(said) = when::named(&n, m.text, base, &qs, payday, default_hour) {
-            let ev = evidence(&n, m.text, m.index, said.start, said.end);
+        if let Some(said) = when::named(n, m.text, base, &qs, payday, default_hour) {
+            let ev = evidence(n, m.text, m.index, said.start, said.end);
             signals.named_time = Some(NamedTime {
                 message_index: m.index,
                 at: said.at,

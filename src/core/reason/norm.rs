@@ -8,6 +8,7 @@
 const FOLD: &[(char, char)] = super::super::data::FOLD;
 
 /// A normalised message.
+#[derive(Default)]
 pub struct Norm {
     /// The normalised text.
     pub text: String,
@@ -67,7 +68,7 @@ fn placeholder(s: &str) -> Option<(usize, &'static str)> {
     let inner = s.strip_prefix('[')?;
     let end = inner.find(']')?;
     let name = inner.get(..end)?;
-    if !name.ends_with('x') || crate::core::text::char_count(name) > 6 {
+    if !name.ends_with('x') || name.chars().count() > 6 {
         return None;
     }
     let kind = if name.starts_with("数字") || name.starts_with("金额") {
@@ -82,14 +83,25 @@ fn placeholder(s: &str) -> Option<(usize, &'static str)> {
 
 impl Norm {
     /// Normalises `orig`.
+    #[cfg(test)]
     pub fn new(orig: &str) -> Norm {
-        let mut n = Norm {
-            text: String::with_capacity(orig.len()),
-            at: Vec::with_capacity(orig.len() / 2),
-            src: Vec::with_capacity(orig.len() / 2),
-            breaks: Vec::new(),
-        };
+        let mut n = Norm::default();
+        n.read(orig);
+        n
+    }
+
+    /// Normalises `orig` in place of what this held, keeping the buffers
+    /// (one `Norm` serves every message of a chat).
+    pub fn read(&mut self, orig: &str) {
+        self.text.clear();
+        self.at.clear();
+        self.src.clear();
+        self.breaks.clear();
+        let n = self;
         let mut token = 0usize; // chars since the last break or space
+                                // The end of the current run of spaces and the char after it: each
+                                // run is scanned once, however long.
+        let mut run: (usize, Option<char>) = (0, None);
         let mut i = 0;
         while i < orig.len() {
             let rest = orig.get(i..).unwrap_or("");
@@ -113,17 +125,24 @@ impl Norm {
                 }
             }
             let w = c0.len_utf8();
-            let c = fold(half(c0).to_ascii_lowercase());
+            let c = if c0.is_ascii() {
+                c0.to_ascii_lowercase()
+            } else {
+                fold(half(c0).to_ascii_lowercase())
+            };
             if c.is_whitespace() && c != '\n' {
                 let prev = n.text.chars().next_back();
-                let mut next = None;
-                for x in rest.get(w..).unwrap_or("").chars() {
-                    let x = half(x);
-                    if !x.is_whitespace() {
-                        next = Some(x);
-                        break;
-                    }
+                if run.0 <= i {
+                    let after = rest.get(w..).unwrap_or("");
+                    let end = after
+                        .char_indices()
+                        .find(|&(_, x)| !half(x).is_whitespace());
+                    run = match end {
+                        Some((k, x)) => (i + w + k, Some(half(x))),
+                        None => (orig.len(), None),
+                    };
                 }
+                let next = run.1;
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
                     && next.is_some_and(|x| x.is_ascii_alphanumeric());
                 if ascii_pair {
@@ -161,7 +180,6 @@ impl Norm {
             }
             i += w;
         }
-        n
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {

@@ -34,9 +34,13 @@
 //! phrase once, under a block of all its roles, with fixed ids for the
 //! groups above (see [`SPECIAL`]).
 
-use super::super::matcher::Matcher;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::super::model::ReasonCode;
-use super::super::text::{digits, ends_in, lines, split, trim_end_in};
+use super::super::text::digits;
+use super::super::text::phrases;
 use super::norm::{cjk, Norm};
 
 const TABLE: &str = super::super::data::REASONS;
@@ -75,12 +79,14 @@ pub struct Special {
 }
 
 pub struct Rules {
-    pub matcher: Matcher,
+    pub matcher: AhoCorasick,
     /// The roles of each block of the table.
     pub roles: Vec<Vec<Role>>,
     /// The block of each phrase (an index into `roles`).
     pub block_of: Vec<usize>,
-    pub questions: Matcher,
+    /// The groups of each block below 128, one bit each (what [`Rules::is`] asks).
+    pub groups: Vec<u128>,
+    pub questions: AhoCorasick,
     pub combos: Vec<Combo>,
     /// The time words (`times.tsv`).
     pub times: super::when::Times,
@@ -123,13 +129,16 @@ fn role(token: &str) -> Option<Role> {
 /// The phrase table with the time table: one cache for the
 /// tables of the reason detector.
 pub fn rules() -> &'static Rules {
-    &crate::core::tables::tables().rules
+    &RULES
 }
+
+/// Phrases and time words (`reasons.tsv`, `times.tsv`), read on first use.
+static RULES: LazyLock<Rules> = LazyLock::new(build);
 
 /// Reads the table as `build.rs` resolved it: `[roles]` blocks of phrases
 /// (each phrase once, with all its roles), the `[?]` question words and the
 /// `[=]` combination rows `code:weight a b`.
-pub(crate) fn build() -> Rules {
+fn build() -> Rules {
     let mut pats: Vec<&str> = Vec::new();
     let mut roles: Vec<Vec<Role>> = Vec::new();
     let mut block_of: Vec<usize> = Vec::new();
@@ -138,11 +147,11 @@ pub(crate) fn build() -> Rules {
     let mut head = "";
     // The block of the phrases under this heading, if it has roles.
     let mut block = None;
-    for line in lines(TABLE) {
+    for line in TABLE.lines() {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             head = h;
             let mut list = Vec::new();
-            for token in split(h, b' ') {
+            for token in h.split(' ') {
                 if let Some(r) = role(token) {
                     list.push(r);
                 }
@@ -156,7 +165,7 @@ pub(crate) fn build() -> Rules {
         match head {
             "?" => qs.push(line),
             "=" => {
-                let mut f = split(line, b' ');
+                let mut f = line.split(' ');
                 let (Some(Role::Code(code, weight)), Some(a), Some(b)) =
                     (f.next().and_then(role), f.next().and_then(digits), f.next())
                 else {
@@ -177,11 +186,21 @@ pub(crate) fn build() -> Rules {
             }
         }
     }
+    let groups = roles
+        .iter()
+        .map(|list| {
+            list.iter().fold(0u128, |m, r| match r {
+                Role::Group(g) => m | 1u128.checked_shl((*g).into()).unwrap_or(0),
+                Role::Code(..) => m,
+            })
+        })
+        .collect();
     Rules {
-        matcher: Matcher::new(&pats),
+        groups,
+        matcher: phrases(&pats),
         roles,
         block_of,
-        questions: Matcher::new(&qs),
+        questions: phrases(&qs),
         combos,
         times: super::when::read_times(),
     }
@@ -201,20 +220,20 @@ fn at_word_bounds(n: &Norm, start: usize, end: usize) -> bool {
 }
 
 impl Rules {
-    /// Hits of the phrase table in `n`, left to right.
-    pub fn find(&self, n: &Norm) -> Vec<Found> {
-        let mut out = Vec::new();
+    /// Hits of the phrase table in `n`, left to right, into `out` (cleared
+    /// first).
+    pub fn find(&self, n: &Norm, out: &mut Vec<Found>) {
+        out.clear();
         for h in self.matcher.find_iter(&n.text) {
-            if at_word_bounds(n, h.start, h.end) {
+            if at_word_bounds(n, h.start(), h.end()) {
                 out.push(Found {
-                    pattern: h.pattern,
-                    start: h.start,
-                    end: h.end,
-                    clause: n.clause(h.start),
+                    pattern: h.pattern().as_usize(),
+                    start: h.start(),
+                    end: h.end(),
+                    clause: n.clause(h.start()),
                 });
             }
         }
-        out
     }
 
     /// Which clauses of `n` are questions.
@@ -224,16 +243,19 @@ impl Rules {
         for k in 0..n.clauses() {
             let (s, e) = n.clause_span(k);
             let t = n.text.get(s..e).unwrap_or("");
-            let t = trim_end_in(t, ",.!;~…、 \n");
-            q.push(t.chars().any(|c| c == '?' || c == '吗') || ends_in(t, "么嘛呢吧不没"));
+            let t = t.trim_end_matches(|c| ",.!;~…、 \n".contains(c));
+            q.push(
+                t.chars().any(|c| c == '?' || c == '吗')
+                    || t.ends_with(|c| "么嘛呢吧不没".contains(c)),
+            );
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
             let inside = hits
                 .iter()
-                .any(|f| f.start <= h.start && h.end <= f.end && self.is(f, SPECIAL.notq));
-            if at_word_bounds(n, h.start, h.end) && !inside {
-                if let Some(slot) = q.get_mut(n.clause(h.start)) {
+                .any(|f| f.start <= h.start() && h.end() <= f.end && self.is(f, SPECIAL.notq));
+            if at_word_bounds(n, h.start(), h.end()) && !inside {
+                if let Some(slot) = q.get_mut(n.clause(h.start())) {
                     *slot = true;
                 }
             }
@@ -251,16 +273,19 @@ impl Rules {
 
     /// Does one of `hits` belong to group `g`. Not inlined: the detector
     /// asks it of many groups.
-    #[inline(never)]
     pub fn any(&self, hits: &[Found], g: u8) -> bool {
         hits.iter().any(|f| self.is(f, g))
     }
 
     /// Does the hit belong to group `g`.
     pub fn is(&self, f: &Found, g: u8) -> bool {
-        self.roles(f)
-            .iter()
-            .any(|r| matches!(r, Role::Group(x) if *x == g))
+        match (self.block_of.get(f.pattern), 1u128.checked_shl(g.into())) {
+            (Some(&b), Some(bit)) => self.groups.get(b).is_some_and(|m| m & bit != 0),
+            _ => self
+                .roles(f)
+                .iter()
+                .any(|r| matches!(r, Role::Group(x) if *x == g)),
+        }
     }
 }
 

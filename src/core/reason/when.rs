@@ -11,8 +11,10 @@
 
 use crate::core::clock::{self, Time, DAY};
 
-use super::super::matcher::Matcher;
-use super::super::text::{digits, lines, split, trim_end_in};
+use aho_corasick::AhoCorasick;
+
+use super::super::text::digits;
+use super::super::text::phrases;
 use super::norm::Norm;
 
 const TABLE: &str = super::super::data::TIMES;
@@ -39,7 +41,7 @@ const KINDS: [Kind; 7] = [
 ];
 
 pub struct Times {
-    matcher: Matcher,
+    matcher: AhoCorasick,
     kinds: Vec<(Kind, i64)>,
 }
 
@@ -54,19 +56,19 @@ pub(super) fn read_times() -> Times {
     let mut kinds = Vec::new();
     let mut kind = None;
     // `build.rs` leaves only headings and rows, trimmed.
-    for line in lines(TABLE) {
+    for line in TABLE.lines() {
         if let Some(h) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             // `build.rs` writes each kind as its index in this list.
             kind = digits(h).and_then(|k| KINDS.get(k as usize)).copied();
             continue;
         }
         let Some(k) = kind else { continue };
-        let mut f = split(line, b'\t');
+        let mut f = line.split('\t');
         pats.push(f.next().unwrap_or(""));
         kinds.push((k, f.next().and_then(digits).unwrap_or(0)));
     }
     Times {
-        matcher: Matcher::new(&pats),
+        matcher: phrases(&pats),
         kinds,
     }
 }
@@ -93,7 +95,7 @@ fn cn_digit(c: char) -> Option<i64> {
 /// 九十九), with its normalised start and whether it was the lone word 一.
 fn number_before(n: &Norm, orig: &str, pos: usize) -> Option<(i64, usize, bool)> {
     let head = n.text.get(..pos)?;
-    if let Some(s) = trim_end_in(head, " ").strip_suffix('#').map(str::len) {
+    if let Some(s) = head.trim_end_matches(' ').strip_suffix('#').map(str::len) {
         let (os, oe) = n.orig_span(s, s + 1);
         let v = digits(orig.get(os..oe)?)?;
         return Some((v, s, false));
@@ -150,30 +152,30 @@ pub fn named(
     let mut span: Option<(usize, usize)> = None;
     let mut pays: Vec<(usize, usize)> = Vec::new();
     for h in t.matcher.find_iter(&n.text) {
-        if questions.get(n.clause(h.start)).copied().unwrap_or(false) {
+        if questions.get(n.clause(h.start())).copied().unwrap_or(false) {
             continue;
         }
-        let Some(&(kind, v)) = t.kinds.get(h.pattern) else {
+        let Some(&(kind, v)) = t.kinds.get(h.pattern().as_usize()) else {
             continue;
         };
-        let mut s = h.start;
+        let mut s = h.start();
         match kind {
             Kind::Pay => {
-                if !matches!(n.before(h.start), Some('不' | '没' | '别')) {
+                if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
                     pay = true;
-                    pays.push((h.start, h.end));
+                    pays.push((h.start(), h.end()));
                 }
                 continue;
             }
             Kind::Day => day = day.or(Some(v)),
             Kind::Part => part = part.or(Some(v)),
             Kind::Week => {
-                let next = n.text.get(..h.start).is_some_and(|p| p.ends_with('下'));
+                let next = n.text.get(..h.start()).is_some_and(|p| p.ends_with('下'));
                 week = week.or(Some((v, next)));
             }
             Kind::Rel => rel = rel.or(Some(v)),
             Kind::Date => {
-                let Some((d, ns, _)) = number_before(n, orig, h.start) else {
+                let Some((d, ns, _)) = number_before(n, orig, h.start()) else {
                     continue;
                 };
                 if !matches!(d, 1..=31) {
@@ -183,10 +185,10 @@ pub fn named(
                 date = date.or(Some(d));
             }
             Kind::Clock => {
-                let Some((hour, ns, lone_one)) = number_before(n, orig, h.start) else {
+                let Some((hour, ns, lone_one)) = number_before(n, orig, h.start()) else {
                     continue;
                 };
-                let mut e = h.end;
+                let mut e = h.end();
                 let mut minute = 0;
                 if n.at(e) == Some('半') {
                     minute = 30;
@@ -211,7 +213,7 @@ pub fn named(
                 continue;
             }
         }
-        span = Some(span.map_or((s, h.end), |(a, b)| (a.min(s), b.max(h.end))));
+        span = Some(span.map_or((s, h.end()), |(a, b)| (a.min(s), b.max(h.end()))));
     }
     let (mut start, mut end) = span?;
     // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.

@@ -1,0 +1,93 @@
+//! The pipeline for one checked input: the reason, the timing, the channel
+//! and tone, the lines, and the remark.
+
+use super::error::Error;
+use super::explain;
+use super::input::{self, format_time, Input};
+use super::lines;
+use super::model::*;
+use super::plan;
+use super::reason;
+use super::timing;
+
+/// Why, when and over which channel: what ranking orders needs, without
+/// the lines.
+pub(crate) struct Decision {
+    pub analysis: reason::Analysis,
+    pub timing: timing::Timing,
+    pub channel: Channel,
+    pub channel_why: String,
+}
+
+/// The reason, the timing and the channel (which can move the moment into
+/// an SMS window).
+pub(crate) fn decide(input: &Input) -> Decision {
+    let analysis = reason::analyze(input);
+    let mut timing = timing::plan(input, &analysis);
+    let (channel, channel_why) = plan::channel(input, &analysis, &mut timing);
+    Decision {
+        analysis,
+        timing,
+        channel,
+        channel_why,
+    }
+}
+
+/// The suggestion for a checked input.
+pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
+    let Decision {
+        analysis,
+        timing,
+        channel,
+        channel_why,
+    } = decide(input);
+    let (tone, tone_why) = plan::tone(input, &analysis, &timing, channel);
+    let req = lines::Request {
+        input,
+        reason: analysis.reason.code,
+        channel,
+        tone,
+        analysis: &analysis,
+        timing: &timing,
+    };
+    let lines = if timing.action != Action::Stop {
+        lines::candidates(&req)?
+    } else if timing::stop_reason(input, &analysis, timing.closes_at)
+        == Some(timing::Stop::ChangedMind)
+    {
+        // 000: a buyer who changed their mind still gets a polite goodbye
+        // that leaves the door open.
+        lines::candidates(&lines::Request {
+            channel: Channel::Im,
+            ..req
+        })?
+        .into_iter()
+        .filter(|l| l.angle == "door_open")
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let remark = explain::remark(input, &analysis, &timing, channel, &lines);
+    let mut why = timing.why;
+    if timing.action != Action::Stop {
+        why.push(channel_why);
+        why.push(tone_why);
+    }
+    // The note from reading the input comes first.
+    let mut warnings = timing.warnings;
+    if input.utc_times {
+        warnings.insert(0, input::utc_note());
+    }
+    Ok(Suggestion {
+        action: timing.action,
+        send_at: timing.send_at.map(format_time),
+        closes_at: format_time(timing.closes_at),
+        reason: analysis.reason,
+        channel,
+        tone,
+        lines,
+        warnings,
+        why,
+        remark,
+    })
+}
