@@ -1,7 +1,9 @@
 //! Hardening: the cost of every operation grows linearly with each input
 //! dimension, measured by counting allocations and allocated bytes in this
-//! test binary (never by wall-clock), and property tests of the lint spans and
-//! of the transcript reader's accounting of every line.
+//! test binary and the text the engine scans ahead or again
+//! (`cuifu::core::work`), never by wall-clock; the input contract's fixes;
+//! and property tests of the lint spans and of the transcript reader's
+//! accounting of every line.
 //!
 //! Doubling one dimension (messages, characters per message, runs of
 //! whitespace, warnings per lint text, templates, orders, transcript lines)
@@ -53,19 +55,25 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-/// Allocations and allocated bytes of one call.
+/// Allocations, allocated bytes and bytes scanned ahead or again, of one call.
 #[derive(Debug, Clone, Copy)]
 struct Cost {
     allocs: u64,
     bytes: u64,
+    scanned: u64,
 }
 
 fn cost(f: impl FnOnce()) -> Cost {
-    let (a0, b0) = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+    let (a0, b0, s0) = (
+        ALLOCS.with(Cell::get),
+        BYTES.with(Cell::get),
+        cuifu::core::work::total(),
+    );
     f();
     Cost {
         allocs: ALLOCS.with(Cell::get) - a0,
         bytes: BYTES.with(Cell::get) - b0,
+        scanned: cuifu::core::work::total() - s0,
     }
 }
 
@@ -73,24 +81,28 @@ fn cost(f: impl FnOnce()) -> Cost {
 /// built tables) and checks that neither count more than about doubles.
 /// Also checks that the dimension is really used: the larger input costs
 /// more, so the test cannot pass by ignoring it.
-fn linear(what: &str, n: usize, op: impl Fn(usize)) {
+fn linear(what: &str, n: usize, op: impl Fn(usize)) -> Cost {
     op(n);
     let small = cost(|| op(n));
     let large = cost(|| op(2 * n));
     let ratio = |a: u64, b: u64| b as f64 / a.max(1) as f64;
-    let (ra, rb) = (
+    let (ra, rb, rs) = (
         ratio(small.allocs, large.allocs),
         ratio(small.bytes, large.bytes),
+        ratio(small.scanned, large.scanned),
     );
-    println!("{what}: n={n} {small:?} → 2n {large:?}: ×{ra:.2} allocations, ×{rb:.2} bytes");
+    println!(
+        "{what}: n={n} {small:?} → 2n {large:?}: ×{ra:.2} allocations, ×{rb:.2} bytes, ×{rs:.2} scanned"
+    );
     assert!(
-        ra <= 2.3 && rb <= 2.3,
-        "{what}: doubling the input multiplied allocations by {ra:.2} and bytes by {rb:.2}"
+        ra <= 2.3 && rb <= 2.3 && rs <= 2.3,
+        "{what}: doubling the input multiplied allocations by {ra:.2}, bytes by {rb:.2}, scanned text by {rs:.2}"
     );
     assert!(
         large.bytes > small.bytes,
         "{what}: the larger input cost no more than the smaller: the dimension is not exercised"
     );
+    large
 }
 
 fn context(messages: Vec<(&str, String)>, templates: Vec<ShopTemplate>) -> ChatContext {
@@ -159,13 +171,16 @@ fn suggest_is_linear_in_characters_per_message() {
 fn suggest_is_linear_in_runs_of_whitespace() {
     // The regression input: 50 messages of 4,000 spaces (2n), also between
     // words (at most 4,000 characters a message).
-    linear("suggest, runs of whitespace", 1995, |n| {
+    let c = linear("suggest, runs of whitespace", 1995, |n| {
         let text = format!("ok{}pay", " ".repeat(n));
         suggest(&context(vec![("buyer", text); 50], vec![]))
     });
-    linear("suggest, whitespace only", 2000, |n| {
+    // Each run is looked across once: about its length, not its square.
+    assert!(c.scanned >= 50 * 3990 && c.scanned < 2 * 50 * 4000, "{c:?}");
+    let c = linear("suggest, whitespace only", 2000, |n| {
         suggest(&context(vec![("buyer", " ".repeat(n)); 50], vec![]))
     });
+    assert!(c.scanned >= 50 * 4000 && c.scanned < 2 * 50 * 4000, "{c:?}");
 }
 
 #[test]
@@ -181,9 +196,12 @@ fn lint_is_linear_in_warnings() {
         count(5000),
         count(10000)
     );
-    linear("lint, 最 × n", 5000, |n| {
+    let c = linear("lint, 最 × n", 5000, |n| {
         count(n);
     });
+    // Offsets are counted once over the text, not from its start per warning.
+    let len = "最".repeat(10_000).len() as u64;
+    assert!(c.scanned >= len / 2 && c.scanned <= len, "{c:?}");
     // Many distinct warnings, each with its own span.
     let many = |n: usize| "最好的,全网第一!".repeat(n / 9);
     let w = |n: usize| {
@@ -361,4 +379,117 @@ proptest! {
             prop_assert_eq!(Some(u.text.trim()), text.split('\n').nth(u.line - 1).map(str::trim));
         }
     }
+}
+
+// The input contract's fixes (the package's side is in
+// tests/js/hardening.test.mjs).
+
+fn timed(from: &str, text: &str, minute: u32) -> serde_json::Value {
+    json!({"from": from, "text": text, "at": format!("2026-11-24T14:{minute:02}:00+08:00")})
+}
+
+fn chat_context(messages: Vec<serde_json::Value>) -> ChatContext {
+    serde_json::from_value(json!({
+        "now": "2026-11-24T15:00:00+08:00",
+        "order": {"placedAt": "2026-11-24T14:30:00+08:00", "amount": 99},
+        "messages": messages
+    }))
+    .expect("valid context")
+}
+
+#[test]
+fn messages_out_of_time_order_are_read_in_time_order() {
+    let ordered = [
+        timed("buyer", "能便宜点吗", 41),
+        timed("agent", "亲,已经是最低价了", 45),
+        timed("buyer", "好的,我晚上8点付", 50),
+    ];
+    let a = cuifu::suggest(&chat_context(ordered.to_vec())).expect("valid");
+    let shuffled = vec![ordered[2].clone(), ordered[0].clone(), ordered[1].clone()];
+    let b = cuifu::suggest(&chat_context(shuffled)).expect("valid");
+    assert_eq!(
+        (a.action, &a.send_at, a.reason.code),
+        (b.action, &b.send_at, b.reason.code)
+    );
+    // Evidence points into the messages as passed: the last one is now first.
+    let at = |s: &cuifu::Suggestion| {
+        s.reason
+            .evidence
+            .iter()
+            .map(|e| e.message_index)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        at(&a).iter().map(|i| (i + 1) % 3).collect::<Vec<_>>(),
+        at(&b),
+        "{:?} / {:?}",
+        a.reason,
+        b.reason
+    );
+    // A message without a time stays after the one before it.
+    let untimed = json!({"from": "buyer", "text": "在吗"});
+    let c = chat_context(vec![ordered[2].clone(), untimed, ordered[0].clone()]);
+    cuifu::suggest(&c).expect("valid");
+}
+
+#[test]
+fn now_more_than_a_day_before_the_order_is_invalid_time() {
+    let mut c = chat_context(vec![]);
+    c.now = Some("2026-11-23T14:29:00+08:00".into());
+    let e = cuifu::suggest(&c).expect_err("a day before");
+    assert_eq!((e.code(), e.path()), ("invalid_time", "now"));
+    c.now = Some("2026-11-24T14:25:00+08:00".into());
+    cuifu::suggest(&c).expect("a clock a little behind");
+    c.now = Some("2031-11-24T14:25:00+08:00".into());
+    let s = cuifu::suggest(&c).expect("years later");
+    assert_eq!(s.action, cuifu::Action::Stop);
+}
+
+#[test]
+fn check_templates_applies_the_limits_of_suggest() {
+    let one = |id: &str, text: String| {
+        vec![ShopTemplate {
+            id: id.into(),
+            text,
+            ..ShopTemplate::default()
+        }]
+    };
+    for (templates, path) in [
+        (one("a", "x".repeat(1_001)), "shop.templates[0].text"),
+        (one("a", "x".repeat(5_000_006)), "shop.templates[0].text"),
+        (one(&"i".repeat(501), "您好".into()), "shop.templates[0].id"),
+        (templates(201), "shop.templates"),
+    ] {
+        let a = cuifu::check_templates(&templates).expect_err("too large");
+        let mut c = chat_context(vec![]);
+        c.shop = Some(cuifu::Shop {
+            templates,
+            ..cuifu::Shop::default()
+        });
+        let b = cuifu::suggest(&c).expect_err("too large");
+        assert_eq!((a.code(), a.path()), ("too_large", path));
+        assert_eq!((b.code(), b.path()), ("too_large", path));
+    }
+    cuifu::check_templates(&one("a", "您好{name},".repeat(100))).expect("within the limits");
+}
+
+#[test]
+fn a_transcript_header_with_no_text_is_reported() {
+    let options = TranscriptOptions::default();
+    let t = cuifu::read_transcript(
+        "[2026-11-20 10:00] tb_lili：\ntb_lili 2026-11-24 10:00",
+        &options,
+    )
+    .expect("short");
+    assert!(t.messages.is_empty());
+    assert_eq!(
+        t.unparsed.iter().map(|u| u.line).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    // `[time] nick:` with the text below it is a header like `[time] nick`.
+    let t =
+        cuifu::read_transcript("[2026-11-24 10:00] tb_lili:\n在吗\n乱", &options).expect("short");
+    assert_eq!(t.messages.len(), 1);
+    assert_eq!(t.messages[0].text, "在吗\n乱");
+    assert!(t.unparsed.is_empty());
 }

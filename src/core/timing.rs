@@ -557,7 +557,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
     let now = p.now;
     let question_open = analysis.signals.open_question.is_some_and(|i| {
-        let asked = input.messages.get(i).and_then(|m| m.at);
+        let asked = input
+            .messages
+            .iter()
+            .find(|m| m.index == i)
+            .and_then(|m| m.at);
         // Reminders are oldest first: the last one is the latest.
         input
             .reminders

@@ -101,6 +101,9 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
         r.line(i + 1, raw)?;
     }
     r.flush()?;
+    r.close_header();
+    // A header is reported when its block ends, after lines below it.
+    r.out.unparsed.sort_by_key(|u| u.line);
     Ok(r.out)
 }
 
@@ -108,6 +111,11 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
 struct Header {
     from: Role,
     at: Option<String>,
+    /// Its line number and text, reported as unread if no message follows it.
+    line: usize,
+    raw: String,
+    /// A message was read under it.
+    used: bool,
 }
 
 struct Reader<'a> {
@@ -136,13 +144,15 @@ impl Reader<'_> {
             self.flush()?;
             let rest = rest.trim();
             match split_nick(rest, &self.agents) {
+                // `[14:05] tb_lili:` with nothing after the colon: a header.
+                Some((nick, msg)) if msg.trim().is_empty() => self.open(nick, &stamp, number, raw),
                 Some((nick, msg)) => {
                     let from = self.role(nick);
                     let at = self.time(&stamp);
-                    self.header = None;
+                    self.close_header();
                     self.push(from, msg.trim(), at)?;
                 }
-                None if nick_ok(rest) => self.open(rest, &stamp),
+                None if nick_ok(rest) => self.open(rest, &stamp, number, raw),
                 None => self.unparsed(number, raw),
             }
             return Ok(());
@@ -151,7 +161,7 @@ impl Reader<'_> {
             let known = self.out.buyer_nick.as_deref() == Some(nick) || self.is_agent(nick);
             if strong || self.header.is_none() || blank_before || known {
                 self.flush()?;
-                self.open(nick, &stamp);
+                self.open(nick, &stamp, number, raw);
                 return Ok(());
             }
         }
@@ -174,11 +184,29 @@ impl Reader<'_> {
         }
     }
 
-    /// Starts a message block under `nick` at `stamp`.
-    fn open(&mut self, nick: &str, stamp: &Stamp) {
+    /// Starts a message block under `nick` at `stamp`, read from line
+    /// `number`.
+    fn open(&mut self, nick: &str, stamp: &Stamp, number: usize, raw: &str) {
+        self.close_header();
         let from = self.role(nick);
         let at = self.time(stamp);
-        self.header = Some(Header { from, at });
+        self.header = Some(Header {
+            from,
+            at,
+            line: number,
+            raw: raw.to_string(),
+            used: false,
+        });
+    }
+
+    /// Ends the block of the current header; a header with no message under
+    /// it is reported as unread.
+    fn close_header(&mut self) {
+        if let Some(h) = self.header.take() {
+            if !h.used {
+                self.unparsed(h.line, &h.raw);
+            }
+        }
     }
 
     /// Ends the message being collected under the current header.
@@ -187,8 +215,11 @@ impl Reader<'_> {
             return Ok(());
         }
         let text = std::mem::take(&mut self.body);
-        let (from, at) = match &self.header {
-            Some(h) => (h.from, h.at.clone()),
+        let (from, at) = match self.header.as_mut() {
+            Some(h) => {
+                h.used = true;
+                (h.from, h.at.clone())
+            }
             None => return Ok(()),
         };
         self.push(from, &text, at)

@@ -196,16 +196,18 @@ test('checkTemplates enforces the same limits as suggest', () => {
 // The input contract, as the README states it.
 test('contract: lone UTF-16 surrogates', () => {
   for (const text of ['在吗\uD800', '\uDC00能便宜点吗', 'a\uD83Db']) {
+    // In a context: refused at the field, saying what to do.
     const c = context();
     c.messages[1].text = text;
-    const r = survives(() => suggest(c), 'lone surrogate');
-    if (r.ok) assert.ok(r.ok.lines.length > 0);
-    else assert.equal(r.err.path, 'messages[1].text');
-    const w = survives(() => lint(`全网最低价${text}`), 'lint');
-    if (w.ok) {
-      for (const x of w.ok) assert.ok(x.end <= `全网最低价${text}`.length);
-    }
-    survives(() => readTranscript(`[14:05] tb: ${text}`), 'transcript');
+    const e = throwsCuifu(() => suggest(c), 'invalid_value', 'messages[1].text');
+    assert.match(e.message, /toWellFormed/);
+    // In a text argument: read as U+FFFD, one UTF-16 unit like the surrogate,
+    // so spans still index the caller's string.
+    const line = `全网最低价${text}`;
+    const w = lint(line);
+    assert.deepEqual([w[0].start, w[0].end], [0, 5]);
+    const t = readTranscript(`[2026-11-24 14:05] tb: ${text}`);
+    assert.equal(t.messages[0].text, text.toWellFormed());
   }
 });
 

@@ -287,15 +287,6 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
             st.gifts.push(t.to_string());
         }
     }
-    check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
-    for (i, t) in shop.templates.iter().enumerate() {
-        check_chars(
-            &elem("shop.templates", i, "text"),
-            &t.text,
-            MAX_TEMPLATE_CHARS,
-        )?;
-        check_chars(&elem("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
-    }
     super::templates::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(
         "shop.lastChanceHours",

@@ -141,6 +141,7 @@ impl Norm {
                         Some((k, x)) => (i + w + k, Some(half(x))),
                         None => (orig.len(), None),
                     };
+                    crate::core::work::scanned(run.0.saturating_sub(i));
                 }
                 let next = run.1;
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')
