@@ -102,8 +102,6 @@ pub fn read(text: &str, options: &TranscriptOptions) -> Result<Transcript, Error
     }
     r.flush()?;
     r.close_header();
-    // A header is reported when its block ends, after lines below it.
-    r.out.unparsed.sort_by_key(|u| u.line);
     Ok(r.out)
 }
 
@@ -244,11 +242,18 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// Reports a line, in line order: a header is reported when its block
+    /// ends, before the lines of the block reported already (each block is
+    /// passed over once).
     fn unparsed(&mut self, line: usize, raw: &str) {
-        self.out.unparsed.push(UnparsedLine {
-            line,
-            text: raw.strip_suffix('\r').unwrap_or(raw).to_string(),
-        });
+        let at = self.out.unparsed.partition_point(|u| u.line < line);
+        self.out.unparsed.insert(
+            at,
+            UnparsedLine {
+                line,
+                text: raw.strip_suffix('\r').unwrap_or(raw).to_string(),
+            },
+        );
     }
 
     fn is_agent(&self, nick: &str) -> bool {
