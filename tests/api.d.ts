@@ -60,7 +60,7 @@ export interface Warning {
      * notes (`no_allowed_time` …), `utc_times`, or `unknown_field` for a
      * field cuifu ignored.
      */
-    code: "extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field";
+    code: "extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "rude" | "halfwidth_punct" | "sms_emoji" | "sms_link" | "sms_signature" | "sms_opt_out" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field";
     /**
      * What is wrong and what to do, in the locale.
      */
@@ -291,6 +291,14 @@ export interface LintOptions {
      * The buyer's name, so `missing_name_sms` can check it.
      */
     buyerName?: string;
+    /**
+     * A marketing SMS (offers sent to many buyers): with `channel` `"sms"`, adds `sms_signature` (the shop name in 【】) and `sms_opt_out` (回T退订 / Reply STOP); default `false`, a reminder about the buyer's own order.
+     */
+    marketing?: boolean;
+    /**
+     * Whether `halfwidth_punct` flags half-width `, ? : ! ;` next to Chinese (seed 001 itself writes them); default `true`.
+     */
+    fullWidth?: boolean;
 }
 
 /**

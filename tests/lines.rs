@@ -111,8 +111,27 @@ fn has_emoji(s: &str) -> bool {
 /// What no line may contain: empty slots, template syntax, doubled punctuation.
 fn assert_reads_naturally(text: &str, id: &str) {
     for bad in [
-        "{", "}", "[", "]", "|", ",,", ",,", "  ", " ,", " .", "您好,,", ",。", "。,", "~~", "..",
-        "null", "None",
+        "{",
+        "}",
+        "[",
+        "]",
+        "|",
+        ",,",
+        "，，",
+        "  ",
+        " ,",
+        " ，",
+        " .",
+        "您好,,",
+        "您好，，",
+        ",。",
+        "，。",
+        "。,",
+        "。，",
+        "~~",
+        "..",
+        "null",
+        "None",
     ] {
         assert!(!text.contains(bad), "{id}: `{bad}` in {text:?}");
     }
@@ -153,8 +172,12 @@ fn every_line_the_table_can_produce_passes_lint() {
                             channel: Some(channel),
                             locale: Some(locale),
                             buyer_name: facts.name.clone().filter(|_| channel == Channel::Sms),
+                            ..LintOptions::default()
                         };
-                        let w = lint(&line, &opts).unwrap();
+                        let mut w = lint(&line, &opts).unwrap();
+                        // Without the buyer's name an SMS can only say 亲, which
+                        // the lint rightly reports (seed 001: the name first).
+                        w.retain(|w| w.code != "missing_name_sms" || opts.buyer_name.is_some());
                         assert!(w.is_empty(), "{} {:?}: {line}\n{w:?}", t.id, channel);
                         match channel {
                             Channel::Sms => {
@@ -603,7 +626,7 @@ fn sms_without_a_name_still_addresses_the_buyer() {
     let mut ctx = base_ctx(Locale::ZhCn);
     ctx.buyer = None;
     for l in run(&ctx, &plain(Channel::Sms)) {
-        assert!(l.text.starts_with("亲,您好,"), "{}", l.text);
+        assert!(l.text.starts_with("亲，您好，"), "{}", l.text);
     }
 }
 
@@ -616,12 +639,12 @@ fn phone_script_has_greeting_purpose_help_close() {
     for l in &lines {
         assert!(
             l.text
-                .starts_with("您好,请问是王丽女士吗?我是衣见倾心的客服乐乐,"),
+                .starts_with("您好，请问是王丽女士吗？我是衣见倾心的客服乐乐，"),
             "{}",
             l.text
         );
         assert!(l.text.contains("还没付款"), "{}", l.text);
-        assert!(l.text.ends_with("再见!"), "{}", l.text);
+        assert!(l.text.ends_with("再见！"), "{}", l.text);
     }
     ctx.buyer.as_mut().unwrap().gender = Some(Gender::Male);
     assert!(run(&ctx, &plain(Channel::Phone))[0]
@@ -641,7 +664,7 @@ fn im_lines_carry_the_payment_link() {
     ctx.shop.as_mut().unwrap().payment_link = Some("https://shop.example/pay/9".into());
     for l in run(&ctx, &plain(Channel::Im)) {
         assert!(
-            l.text.ends_with("付款链接:https://shop.example/pay/9"),
+            l.text.ends_with("付款链接：https://shop.example/pay/9"),
             "{}",
             l.text
         );
@@ -659,7 +682,7 @@ fn traditional_lines_use_taiwan_words() {
         .flat_map(|c| run(&ctx, &plain(*c)))
         .map(|l| l.text)
         .collect();
-    for mainland in ["宝贝", "寶貝", "亲", "親,", "发货", "發貨", "拍的"] {
+    for mainland in ["宝贝", "寶貝", "亲", "親，", "发货", "發貨", "拍的"] {
         assert!(!all.contains(mainland), "`{mainland}` in zh-TW: {all}");
     }
     assert!(all.contains("訂購") && all.contains("出貨"), "{all}");
@@ -704,7 +727,7 @@ fn shop_templates_come_first_and_follow_their_filters() {
     assert_eq!(lines[0].angle, "shop");
     assert_eq!(
         lines[0].text,
-        "王丽您好,您在衣见倾心拍的羊绒针织开衫还没付款哦,[手工]现做~"
+        "王丽您好，您在衣见倾心拍的羊绒针织开衫还没付款哦,[手工]现做~"
     );
     let ids: Vec<&str> = lines.iter().map(|l| l.template_id.as_str()).collect();
     for absent in ["sms-only", "bargain-only", "en-only", "needs-gift"] {
@@ -968,7 +991,7 @@ fn offer_question_already_answered_gets_no_let_me_check() {
     };
     let lines = run(&ctx, &r);
     assert!(
-        lines.iter().all(|l| !l.text.contains("确认一下,马上")),
+        lines.iter().all(|l| !l.text.contains("确认一下，马上")),
         "{lines:?}"
     );
     let r = Run {

@@ -74,7 +74,7 @@ fn every_phrase_of_the_tables_is_found_whole() {
 
 #[test]
 fn the_lint_flags_the_longest_word() {
-    let w = cuifu::core::lint("全网最低价,最好的面料", &LintOptions::default()).unwrap();
+    let w = cuifu::core::lint("全网最低价，最好的面料", &LintOptions::default()).unwrap();
     let spans: Vec<(usize, usize)> = w
         .iter()
         .map(|w| (w.start.unwrap(), w.end.unwrap()))

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+mod rules;
+
 /// ASCII and full-width digits, and the space.
 const DIGITS_SPACE: &str = "0123456789０１２３４５６７８９ ";
 
@@ -88,7 +90,9 @@ pub fn sms_limit(text: &str) -> usize {
 fn is_break(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
-        || ",。!?;:、~…「」『』()【】“”‘’—".chars().any(|x| x == c)
+        || "，。！？；：、～…「」『』（）【】“”‘’—"
+            .chars()
+            .any(|x| x == c)
 }
 
 fn is_han(c: char) -> bool {
@@ -147,11 +151,11 @@ const NAME_MISSING: &str = concat!(
 );
 
 const NO_ADDRESS: &str = concat!(
-    "短信开头没有称呼:前7个字里写上买家的名字(或“亲”)",
+    "短信开头没有买家的名字:前7个字里写上名字(“亲”不算名字)",
     "|",
-    "簡訊開頭沒有稱呼:前7個字裡寫上買家的名字",
+    "簡訊開頭沒有買家的名字:前7個字裡寫上名字(「親」不算名字)",
     "|",
-    "the SMS does not start by addressing the buyer: put their name in the first 7 characters",
+    "the SMS does not start with the buyer's name: put it in the first 7 characters (\"Dear customer\" is no name)",
 );
 
 /// UTF-16 offsets of byte offsets of one text, counted on from the last
@@ -192,35 +196,6 @@ impl<'a> Utf16<'a> {
     }
 }
 
-/// Whether the start of an SMS addresses the buyer: 亲, 先生/女士, a name
-/// before 您好, or Hi/Hello/Dear and a word.
-fn has_address(head: &str) -> bool {
-    if ["亲", "親", "先生", "女士", "小姐", "同学", "同學"]
-        .iter()
-        .any(|w| head.contains(w))
-    {
-        return true;
-    }
-    for greet in &["您好", "你好"] {
-        if let Some(i) = head.find(greet) {
-            let before = head.get(..i).unwrap_or("").trim();
-            if before.chars().any(super::text::is_letter)
-                && !matches!(before.chars().next(), Some('您' | '你'))
-            {
-                return true;
-            }
-        }
-    }
-    let head = head.trim_start();
-    ["hi ", "hello ", "dear "].iter().any(|g| {
-        head.get(..g.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(g))
-            && head
-                .get(g.len()..)
-                .is_some_and(|rest| rest.chars().next().is_some_and(super::text::is_letter))
-    })
-}
-
 fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
     let n = text.chars().count();
     let limit = sms_limit(text);
@@ -241,7 +216,7 @@ fn sms_checks(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warn
             (window(k).contains(name), trf(loc, NAME_MISSING, &[name]))
         }
         None => (
-            has_address(window(SMS_NAME_CHARS)),
+            rules::has_address(window(SMS_NAME_CHARS)),
             t3(loc, NO_ADDRESS).to_string(),
         ),
     };
@@ -334,6 +309,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Result<Vec<Warning>, Error> {
         let word = text.get(start..end).unwrap_or("");
         out.push(utf16.warning(code, trf(loc, m, &[word]), start, end));
     }
+    rules::check(text, options, loc, &mut out);
     if options.channel == Some(Channel::Sms) {
         sms_checks(text, options, loc, &mut out);
     }
@@ -345,7 +321,12 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<(String, usize, usize)> {
-        lint(text, &LintOptions::default())
+        // The word table only: these texts keep half-width punctuation.
+        let opts = LintOptions {
+            full_width: Some(false),
+            ..LintOptions::default()
+        };
+        lint(text, &opts)
             .unwrap()
             .into_iter()
             .map(|w| (w.code, w.start.unwrap(), w.end.unwrap()))

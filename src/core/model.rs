@@ -623,7 +623,7 @@ pub struct Warning {
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = r#""extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field""#
+            type = r#""extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "rude" | "halfwidth_punct" | "sms_emoji" | "sms_link" | "sms_signature" | "sms_opt_out" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field""#
         )
     )]
     pub code: String,
@@ -691,6 +691,14 @@ pub struct LintOptions {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_name: Option<String>,
+    /// A marketing SMS (offers sent to many buyers): with `channel` `"sms"`, adds `sms_signature` (the shop name in 【】) and `sms_opt_out` (回T退订 / Reply STOP); default `false`, a reminder about the buyer's own order.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketing: Option<bool>,
+    /// Whether `halfwidth_punct` flags half-width `, ? : ! ;` next to Chinese (seed 001 itself writes them); default `true`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_width: Option<bool>,
 }
 
 /// Options for [`crate::parse_transcript`].

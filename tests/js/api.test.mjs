@@ -123,7 +123,7 @@ test('lint finds spans in UTF-16 offsets', () => {
   const ext = w.find((x) => x.code === 'extreme_word');
   assert.ok(ext, JSON.stringify(w));
   assert.equal(text.slice(ext.start, ext.end).includes('最低'), true);
-  assert.deepEqual(lint('亲,记得付款哦~'), []);
+  assert.deepEqual(lint('亲，记得付款哦~'), []);
   throwsCuifu(() => lint(42), 'invalid_type', 'text');
   throwsCuifu(() => lint('x'.repeat(10001)), 'too_large', 'text');
 });

@@ -10,27 +10,34 @@ if (!existsSync(PKG + 'cuifu_bg.wasm')) throw new Error('pkg/ is missing: run ba
 const { suggest, lint } = await import(PKG + 'node.mjs');
 
 test('lint spans slice the right words after emoji, simplified and traditional', () => {
-  const text = '🎁😊親,全網最低價!👍 明天就到 🙏 愛買不買';
+  const text = '🎁😊親，全網最低價！👍 明天就到 🙏 愛買不買';
   const got = lint(text).map((w) => [w.code, text.slice(w.start, w.end)]);
   assert.deepEqual(got, [
     ['extreme_word', '全網最低價'],
     ['delivery_promise', '明天就到'],
     ['argue', '愛買不買']
   ]);
-  const cn = '👀 再不付款就取消,这是最后通牒';
+  const cn = '👀 再不付款就取消，这是最后通牒';
   assert.deepEqual(
     lint(cn).map((w) => [w.code, cn.slice(w.start, w.end)]),
     [['pressure', '再不付'], ['pressure', '最后通牒']]
   );
-  assert.deepEqual(lint('最近好吗?最后一天活动,最好今天付款~'), []);
+  assert.deepEqual(lint('最近好吗？最后一天活动，最好今天付款~'), []);
+  assert.deepEqual(
+    lint('最近好吗?').map((w) => [w.code, w.start]),
+    [['halfwidth_punct', 4]]
+  );
+  assert.deepEqual(lint('最近好吗?', { fullWidth: false }), []);
 });
 
 test('lint sms: name in the first 7 characters, one message', () => {
-  const ok = lint('王丽您好,您拍的开衫还未付款。回T退订', { channel: 'sms', buyerName: '王丽' });
+  const ok = lint('王丽您好，您拍的开衫还未付款。回T退订', { channel: 'sms', buyerName: '王丽' });
   assert.deepEqual(ok, []);
-  const w = lint('您好,您在衣见倾心拍的开衫还未付款,王丽', { channel: 'sms', buyerName: '王丽', locale: 'en' });
+  const w = lint('您好，您在衣见倾心拍的开衫还未付款，王丽', { channel: 'sms', buyerName: '王丽', locale: 'en' });
   assert.equal(w[0].code, 'missing_name_sms');
   assert.match(w[0].message, /first 7 characters/);
+  const m = lint('王丽您好，全场9折😊', { channel: 'sms', buyerName: '王丽', marketing: true });
+  assert.deepEqual(m.map((x) => x.code), ['sms_signature', 'sms_emoji', 'sms_opt_out']);
 });
 
 test('suggest offers at least three lines in different angles', () => {
