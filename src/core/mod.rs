@@ -1,4 +1,16 @@
 //! The pure Rust engine. Nothing here knows about JavaScript.
+//!
+//! No panic reaches the caller: outside tests, the engine may not unwrap,
+//! expect, index or slice (it uses `get`), or panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod calendar;
 pub mod clock;

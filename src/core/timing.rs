@@ -766,7 +766,11 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Ti
                 &[name, &qb],
             ),
             _ => {
-                let end = s.slots[slot as usize];
+                let end = s
+                    .slots
+                    .get(slot as usize)
+                    .copied()
+                    .unwrap_or(NaiveTime::MIN);
                 let e = hhmm(end);
                 if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
                     trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
