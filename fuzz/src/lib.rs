@@ -88,6 +88,8 @@ pub fn lint_options(flags: u8, text: &str) -> LintOptions {
         channel: (flags & 1 == 1).then_some(cuifu::Channel::Sms),
         locale: locale(flags >> 1),
         buyer_name: (flags & 8 == 8).then(|| text.chars().take(3).collect()),
+        marketing: (flags & 16 == 16).then_some(flags & 32 == 32),
+        full_width: (flags & 64 == 64).then_some(flags & 128 == 128),
     }
 }
 
