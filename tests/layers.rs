@@ -10,7 +10,9 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     // Shared helpers: limits, embedded tables, text, moments and dates,
     // errors, the public model, sentences in three locales.
-    &["limits", "data", "text", "clock", "error", "model", "say"],
+    &[
+        "limits", "data", "text", "clock", "error", "model", "say", "work",
+    ],
     &["lint"],
     &["input"],
     &["transcript"],

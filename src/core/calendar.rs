@@ -26,7 +26,7 @@ pub fn covers(day: Day) -> bool {
 
 /// The statutory holiday `day` falls in, if any, named in `locale`.
 pub fn holiday_name(day: Day, locale: Locale) -> Option<&'static str> {
-    row(day, REST).map(|n| n[locale as usize])
+    row(day, REST).and_then(|n| n.get(locale as usize).copied())
 }
 
 fn is_makeup_workday(day: Day) -> bool {
@@ -57,7 +57,10 @@ pub fn is_rest_day(day: Day, s: &Settings) -> bool {
     if is_makeup_workday(day) {
         return false;
     }
-    s.rest_days[clock::weekday(day.0.into())]
+    s.rest_days
+        .get(clock::weekday(day.0.into()))
+        .copied()
+        .unwrap_or(false)
 }
 
 #[cfg(test)]

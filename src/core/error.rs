@@ -62,11 +62,15 @@ struct Inner {
 
 impl Error {
     /// A new error at `path` (a JSON path such as `order.placedAt` or `messages[3].from`).
+    ///
+    /// The message quotes at most [`MAX_QUOTED`] characters of a value
+    /// (serde quotes the caller's whole value) and is at most
+    /// [`MAX_MESSAGE`] characters long.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
         Error(Box::new(Inner {
             code,
             path: path.into(),
-            message: message.into(),
+            message: clip(message.into()),
         }))
     }
 
@@ -103,6 +107,44 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Characters of a quoted value an error message keeps.
+pub const MAX_QUOTED: usize = 60;
+/// Characters an error message keeps.
+pub const MAX_MESSAGE: usize = 1_000;
+
+/// Shortens each quoted stretch (between `` ` `` or `"`) of `message` to
+/// [`MAX_QUOTED`] characters and the whole to [`MAX_MESSAGE`], marking
+/// each cut with `…`.
+fn clip(message: String) -> String {
+    if message.len() <= MAX_QUOTED {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4 * MAX_MESSAGE));
+    // The open quote and the characters of the quoted stretch so far.
+    let mut quote: Option<(char, usize)> = None;
+    let mut written = 0;
+    for c in message.chars() {
+        quote = match (quote, c) {
+            (Some((q, _)), c) if c == q => None,
+            (Some((q, k)), _) => Some((q, k + 1)),
+            (None, '`' | '"') => Some((c, 0)),
+            (None, _) => None,
+        };
+        let keep = match quote {
+            Some((_, k)) if k == MAX_QUOTED + 1 => '…',
+            Some((_, k)) if k > MAX_QUOTED + 1 => continue,
+            _ => c,
+        };
+        if written == MAX_MESSAGE {
+            out.push('…');
+            break;
+        }
+        out.push(keep);
+        written += 1;
+    }
+    out
+}
+
 /// Joins a parent path and a field name: `join("order", "placedAt")` is `order.placedAt`.
 pub(crate) fn join(parent: &str, field: &str) -> String {
     if parent.is_empty() {
@@ -131,6 +173,17 @@ pub fn from_serde(path: &str, message: &str) -> Error {
             format!("`{field}` is required: add it"),
         );
     }
+    // serde_json on a lone UTF-16 surrogate, written by `JSON.stringify` as
+    // `\ud800`: "lone leading surrogate in hex escape", "unexpected end of
+    // hex escape".
+    if message.contains("surrogate") || message.contains("hex escape") {
+        return Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            "the text has a lone UTF-16 surrogate (half a character, e.g. a cut emoji): \
+             pass well-formed text (String.prototype.toWellFormed())",
+        );
+    }
     let code = if message.starts_with("invalid type") {
         ErrorCode::InvalidType
     } else if message.starts_with("unknown variant") || message.starts_with("invalid value") {
@@ -143,6 +196,53 @@ pub fn from_serde(path: &str, message: &str) -> Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_lone_surrogate_is_an_invalid_value_that_says_so() {
+        for m in [
+            "lone leading surrogate in hex escape",
+            "unexpected end of hex escape",
+        ] {
+            let e = super::from_serde("messages[0].text", m);
+            assert_eq!((e.code(), e.path()), ("invalid_value", "messages[0].text"));
+            assert!(e.message().contains("toWellFormed"));
+        }
+    }
+
+    #[test]
+    fn messages_clip_what_they_quote() {
+        let long = "x".repeat(1_000_000);
+        let e = super::from_serde(
+            "locale",
+            &format!("unknown variant `{long}`, expected one of `zh-CN`, `zh-TW`, `en`"),
+        );
+        let m = e.message();
+        assert!(m.chars().count() < 150, "{m}");
+        assert!(
+            m.starts_with(&format!("unknown variant `{}…`", "x".repeat(60))),
+            "{m}"
+        );
+        assert!(m.ends_with("expected one of `zh-CN`, `zh-TW`, `en`"), "{m}");
+        let e = super::from_serde(
+            "order.amount",
+            &format!("invalid type: string \"{long}\", expected f64"),
+        );
+        assert!(
+            e.message().ends_with("…\", expected f64"),
+            "{}",
+            e.message()
+        );
+        // An unclosed quote, or no quote at all, is cut at the message limit.
+        let e = super::Error::new(super::ErrorCode::InvalidInput, "", format!("`{long}"));
+        assert!(e.message().chars().count() <= 62);
+        let e = super::Error::new(super::ErrorCode::InvalidInput, "", long.clone());
+        assert_eq!(e.message().chars().count(), super::MAX_MESSAGE + 1);
+        let short = "`zh-CN` is fine";
+        assert_eq!(
+            super::Error::new(super::ErrorCode::InvalidInput, "", short).message(),
+            short
+        );
+    }
+
     use super::*;
 
     #[test]

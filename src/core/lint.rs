@@ -180,6 +180,7 @@ impl<'a> Utf16<'a> {
             (self.byte, self.units) = (0, 0);
         }
         self.units += utf16_len(self.text.get(self.byte..byte).unwrap_or(""));
+        crate::core::work::scanned(byte.saturating_sub(self.byte));
         self.byte = byte;
         self.units
     }

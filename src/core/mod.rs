@@ -1,4 +1,16 @@
 //! The pure Rust engine. Nothing here knows about JavaScript.
+//!
+//! No panic reaches the caller: outside tests, the engine may not unwrap,
+//! expect, index or slice (it uses `get`), or panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod calendar;
 pub mod clock;
@@ -18,6 +30,7 @@ mod suggest;
 pub mod text;
 pub mod timing;
 pub mod transcript;
+pub mod work;
 
 use chrono::{DateTime, Utc};
 
@@ -44,21 +57,13 @@ pub fn suggest_at(ctx: &ChatContext, clock: Option<DateTime<Utc>>) -> Result<Sug
     suggest::suggest_input(&input)
 }
 
-/// Checks the shop's own templates: known placeholders, balanced braces.
+/// Checks the shop's own templates with the limits `suggest` applies:
+/// their number and sizes, known placeholders, balanced braces.
 ///
 /// # Errors
+/// `too_large` at `shop.templates` or `shop.templates[i].text`/`.id`;
 /// `invalid_template` at `shop.templates[i].text` with the character position.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
-    if templates.len() > limits::MAX_TEMPLATES {
-        return Err(Error::new(
-            ErrorCode::TooLarge,
-            "shop.templates",
-            format!(
-                "more than {} templates: keep the ones you use",
-                limits::MAX_TEMPLATES
-            ),
-        ));
-    }
     lines::check_templates(templates)
 }
 

@@ -54,6 +54,11 @@ pub fn head(s: &str, n: usize) -> &str {
 /// starting at the same place the longest wins, and of identical ones the
 /// first), non-overlapping, and ASCII case-insensitive (the tables are
 /// written in lower case).
+#[allow(
+    clippy::expect_used,
+    reason = "built once from the embedded tables, which every test run builds: \
+              aho-corasick fails only past limits they are far below"
+)]
 pub fn phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
     matcher(patterns, true)
 }
@@ -64,6 +69,11 @@ pub fn lower_case_phrases<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
     matcher(patterns, false)
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "built once from the embedded tables, which every test run builds: \
+              aho-corasick fails only past limits they are far below"
+)]
 fn matcher<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)

@@ -589,7 +589,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
 fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
     let now = p.now;
     let question_open = analysis.signals.open_question.is_some_and(|i| {
-        let asked = input.messages.get(i).and_then(|m| m.at);
+        let asked = input
+            .messages
+            .iter()
+            .find(|m| m.index == i)
+            .and_then(|m| m.at);
         // Reminders are oldest first: the last one is the latest.
         input
             .reminders
@@ -852,7 +856,11 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Ti
                 &[name, &qb],
             ),
             _ => {
-                let end = s.slots[slot as usize];
+                let end = s
+                    .slots
+                    .get(slot as usize)
+                    .copied()
+                    .unwrap_or(NaiveTime::MIN);
                 let e = hhmm(end);
                 let slot_end = at(placed, end);
                 if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {

@@ -80,7 +80,7 @@ pub struct Input<'a> {
     pub audience: Option<Audience>,
     /// Form of address.
     pub gender: Option<Gender>,
-    /// Messages with parsed times.
+    /// Messages with parsed times, in time order (see [`Msg::index`]).
     pub messages: Vec<Msg<'a>>,
     /// Sent reminders, oldest first.
     pub reminders: Vec<Sent<'a>>,
@@ -147,6 +147,16 @@ impl<'a> Input<'a> {
                 ))
             }
         };
+
+        // A clock a little behind the shop's is read as it is; a day or more
+        // before the order is a wrong clock or a wrong order.
+        if placed_raw.signed_duration_since(now_raw) > chrono::TimeDelta::days(1) {
+            return Err(Error::new(
+                ErrorCode::InvalidTime,
+                "now",
+                "`now` is more than a day before order.placedAt: pass the current time, or check the order's time",
+            ));
+        }
 
         let mut utc_times = false;
         let tz = if let Some(off) = &shop.utc_offset {
@@ -258,6 +268,23 @@ impl<'a> Input<'a> {
                 text: &m.text,
                 at,
             });
+        }
+
+        // Time order: a message without `at` stays after the one before it;
+        // `index` keeps each message's place in `messages`.
+        let mut last = None;
+        let keys: Vec<_> = inp
+            .messages
+            .iter()
+            .map(|m| {
+                last = m.at.or(last);
+                last
+            })
+            .collect();
+        if !keys.is_sorted() {
+            let mut keyed: Vec<_> = keys.into_iter().zip(inp.messages.drain(..)).collect();
+            keyed.sort_by_key(|(k, _)| *k);
+            inp.messages = keyed.into_iter().map(|(_, m)| m).collect();
         }
 
         check_len("reminders", ctx.reminders.len(), MAX_REMINDERS)?;

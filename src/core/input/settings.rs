@@ -263,7 +263,9 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
                     message,
                 ));
             }
-            st.rest_days[*d as usize] = true;
+            if let Some(rest) = st.rest_days.get_mut(usize::from(*d)) {
+                *rest = true;
+            }
         }
     }
     st.holidays = dates("shop.holidays", &shop.holidays)?;
@@ -295,11 +297,6 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         if !t.is_empty() {
             st.gifts.push(t.to_string());
         }
-    }
-    check_len("shop.templates", shop.templates.len(), MAX_TEMPLATES)?;
-    for (i, t) in shop.templates.iter().enumerate() {
-        check_chars(("shop.templates", i, "text"), &t.text, MAX_TEMPLATE_CHARS)?;
-        check_chars(("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
     }
     super::templates::check_templates(&shop.templates)?;
     if let Some(v) = opt_number(
@@ -379,11 +376,13 @@ pub(crate) fn order_slots(v: &Option<Vec<String>>) -> Result<[NaiveTime; 4], Err
         return Err(bad());
     }
     let mut out = [NaiveTime::MIN; 4];
-    for (i, t) in v.iter().enumerate() {
-        out[i] = parse_hhmm(&at("shop.orderSlots", i), t)?;
-        if i > 0 && out[i] <= out[i - 1] {
+    let mut before = None;
+    for ((i, t), slot) in v.iter().enumerate().zip(out.iter_mut()) {
+        let t = parse_hhmm(&at("shop.orderSlots", i), t)?;
+        if before.is_some_and(|b| t <= b) {
             return Err(bad());
         }
+        (*slot, before) = (t, Some(t));
     }
     Ok(out)
 }

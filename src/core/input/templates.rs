@@ -1,7 +1,9 @@
 //! The check of the shop's own templates: known placeholders, balanced
 //! braces, an id and a text.
 
+use super::checks::{check_chars, check_len, elem};
 use crate::core::error::{Error, ErrorCode};
+use crate::core::limits::{MAX_SHORT_CHARS, MAX_TEMPLATES, MAX_TEMPLATE_CHARS};
 use crate::core::model::ShopTemplate;
 
 /// Placeholders a shop template may use.
@@ -23,12 +25,24 @@ fn at_char(pos: usize, rest: &[&str]) -> String {
     format!("character {pos}: {}", rest.concat())
 }
 
-/// Checks the shop's templates: known placeholders, balanced braces.
+/// Checks the shop's templates: their number and sizes, known placeholders,
+/// balanced braces. `suggest` and `checkTemplates` both check through here.
 ///
 /// # Errors
+/// `too_large` over [`MAX_TEMPLATES`] templates or a text over
+/// [`MAX_TEMPLATE_CHARS`] (an id over [`MAX_SHORT_CHARS`]) characters;
 /// `invalid_template` at `shop.templates[i].text` (or `.id`), with the
 /// 1-based character position and what is wrong.
 pub fn check_templates(templates: &[ShopTemplate]) -> Result<(), Error> {
+    check_len("shop.templates", templates.len(), MAX_TEMPLATES)?;
+    for (i, t) in templates.iter().enumerate() {
+        check_chars(
+            &elem("shop.templates", i, "text"),
+            &t.text,
+            MAX_TEMPLATE_CHARS,
+        )?;
+        check_chars(&elem("shop.templates", i, "id"), &t.id, MAX_SHORT_CHARS)?;
+    }
     for (i, t) in templates.iter().enumerate() {
         if t.id.trim().is_empty() {
             return Err(bad(

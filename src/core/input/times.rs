@@ -2,7 +2,7 @@
 //! `YYYY-MM-DD` dates and `±HH:MM` offsets, read (and moments written) with
 //! chrono.
 
-use chrono::{DateTime, FixedOffset, NaiveTime, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveTime, Offset, SecondsFormat, Utc};
 
 use super::checks::not_a;
 use crate::core::clock;
@@ -25,7 +25,8 @@ pub fn utc_note() -> Warning {
 
 /// The default shop offset: mainland China.
 pub fn default_offset() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
+    // `east_opt` is None only beyond ±24 hours.
+    FixedOffset::east_opt(8 * 3600).unwrap_or(Utc.fix())
 }
 
 /// Parses an RFC 3339 time with an offset.

@@ -261,7 +261,7 @@ fn unanswered(input: &Input) -> Vec<Clause> {
 fn a_not_a(norm: &str) -> bool {
     let c: Vec<char> = norm.chars().collect();
     c.windows(3)
-        .any(|w| w[1] == '不' && w[0] == w[2] && crate::core::text::is_letter(w[0]))
+        .any(|w| matches!(w, [a, '不', b] if a == b && crate::core::text::is_letter(*a)))
 }
 
 fn topic(norm: &str) -> Topic {
@@ -303,12 +303,13 @@ fn list(loc: Locale, items: &[String]) -> String {
 
 /// One sentence in the three languages, `{}` filled in order.
 fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
-    let i = match loc {
-        Locale::ZhCn => 0,
-        Locale::ZhTw => 1,
-        Locale::En => 2,
-    };
-    let mut out = forms[i].to_string();
+    let [cn, tw, en] = forms;
+    let mut out = match loc {
+        Locale::ZhCn => cn,
+        Locale::ZhTw => tw,
+        Locale::En => en,
+    }
+    .to_string();
     for a in args {
         out = out.replacen("{}", a, 1);
     }
@@ -359,10 +360,18 @@ fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     })
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run"
+)]
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(?:\.\d+)?)\s*[-~～到]\s*(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤)?")
         .expect("size-chart pattern")
 });
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run"
+)]
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤|米)?").expect("body pattern")
 });

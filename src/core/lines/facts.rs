@@ -428,9 +428,9 @@ pub fn named(
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两兩".contains(c);
     let chars: Vec<char> = s.chars().collect();
     // A clock time: a numeral before 点/時, or 8pm / 20:00.
-    let hour = chars.windows(2).any(|w| {
-        numeral(w[0]) && matches!(w[1], '点' | '點' | '时' | '時' | ':' | '：' | 'a' | 'p')
-    });
+    let hour = chars.windows(2).any(
+        |w| matches!(w, [n, '点' | '點' | '时' | '時' | ':' | '：' | 'a' | 'p'] if numeral(*n)),
+    );
     let day = [
         "今天", "今晚", "明天", "明早", "明晚", "后天", "後天", "周", "週", "星期", "礼拜", "禮拜",
         "号", "號", "月底", "月初", "today", "tonight", "tomorrow", "day", "weekend", "week",

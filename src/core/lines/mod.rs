@@ -255,7 +255,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
     // shortest forms are offered rather than nothing.
     let bare = Env {
-        hide: SMS_FITS[SMS_FITS.len() - 1],
+        hide: SMS_FITS.last().copied().unwrap_or_default(),
         ..env
     };
     // (score, template, text, taken)

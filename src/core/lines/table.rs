@@ -30,7 +30,7 @@ pub struct Template {
 impl Template {
     /// The text for `locale`, if the table has one.
     pub fn text(&self, locale: Locale) -> Option<&'static str> {
-        let t = self.texts[locale_index(locale)];
+        let t = self.texts.get(locale_index(locale)).copied().unwrap_or("");
         (!t.is_empty()).then_some(t)
     }
 

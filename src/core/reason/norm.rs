@@ -33,6 +33,10 @@ const FOLD_HI: u32 = match FOLD.last() {
 /// One bit per char from `FOLD_LO` to `FOLD_HI`: set when [`FOLD`] has it.
 /// Most chars of a chat have no traditional form, and this answers that
 /// without the binary search.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 static FOLDS: [u64; ((FOLD_HI - FOLD_LO) / 64 + 1) as usize] = {
     let mut bits = [0u64; ((FOLD_HI - FOLD_LO) / 64 + 1) as usize];
     let mut i = 0;
@@ -172,6 +176,7 @@ impl Norm {
                         Some((k, x)) => (i + w + k, Some(half(x))),
                         None => (orig.len(), None),
                     };
+                    crate::core::work::scanned(run.0.saturating_sub(i));
                 }
                 let next = run.1;
                 let ascii_pair = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '#')

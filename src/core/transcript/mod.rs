@@ -187,7 +187,9 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Reads line `i`; returns how many lines it used.
     fn line(&mut self, i: usize, lines: &[&str]) -> Result<usize, Error> {
-        let raw = lines[i];
+        let Some(&raw) = lines.get(i) else {
+            return Ok(1);
+        };
         let line = clean(raw);
         if line.is_empty() {
             self.flush()?;
@@ -201,7 +203,7 @@ impl Reader<'_> {
             let rest = rest.trim();
             if rest.is_empty() {
                 self.floating = self.time(&st);
-                self.uses[i] = LineUse::Header;
+                self.mark(i, LineUse::Header);
             } else if let Some((nick, msg)) = split_nick(rest, &self.agents) {
                 let from = self.role(nick);
                 let at = self.time(&st);
@@ -221,7 +223,7 @@ impl Reader<'_> {
                 self.day = self.resolve(day);
                 self.last_time = None;
             }
-            self.uses[i] = LineUse::Divider;
+            self.mark(i, LineUse::Divider);
             return Ok(1);
         }
         if let Some(text) = kinds::system(line) {
@@ -235,7 +237,7 @@ impl Reader<'_> {
             self.flush()?;
             self.header = None;
             self.floating = self.time(&st);
-            self.uses[i] = LineUse::Header;
+            self.mark(i, LineUse::Header);
             return Ok(1);
         }
         if let Some(h) = header(line) {
@@ -288,7 +290,7 @@ impl Reader<'_> {
         self.header = Some(Header { from, at });
         self.floating = None;
         for &l in lines {
-            self.uses[l] = LineUse::Header;
+            self.mark(l, LineUse::Header);
         }
     }
 
@@ -315,7 +317,7 @@ impl Reader<'_> {
     ) -> Result<(), Error> {
         if text.is_empty() {
             for &l in lines {
-                self.uses[l] = LineUse::Header;
+                self.mark(l, LineUse::Header);
             }
             return Ok(());
         }
@@ -327,7 +329,7 @@ impl Reader<'_> {
             ));
         }
         for &l in lines {
-            self.uses[l] = LineUse::Body(self.out.messages.len());
+            self.mark(l, LineUse::Body(self.out.messages.len()));
         }
         self.out.messages.push(Message {
             from,
@@ -337,8 +339,15 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// Records what line `i` became.
+    fn mark(&mut self, i: usize, use_: LineUse) {
+        if let Some(u) = self.uses.get_mut(i) {
+            *u = use_;
+        }
+    }
+
     fn unparsed(&mut self, i: usize, raw: &str) {
-        self.uses[i] = LineUse::Unparsed;
+        self.mark(i, LineUse::Unparsed);
         self.out.unparsed.push(UnparsedLine {
             line: i + 1,
             text: raw.strip_suffix('\r').unwrap_or(raw).to_string(),
