@@ -53,6 +53,9 @@ fn corpus_reads_back() {
     };
     let (mut n, mut right) = (0usize, 0usize);
     for e in dir.flatten() {
+        if e.path().extension().is_none_or(|x| x != "jsonl") {
+            continue;
+        }
         let text = std::fs::read_to_string(e.path()).expect("corpus file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let v: serde_json::Value = serde_json::from_str(line).expect("corpus line");

@@ -3,10 +3,9 @@
 //!
 //! Features come from `cuifu::core::reason::features`, the code inference
 //! uses. The learner is linfa's multinomial logistic regression (L2). One
-//! fit: the grams found in at least two training messages (the most frequent
-//! `CANDIDATES`), a first model, the `KEEP` grams whose weights differ most
-//! between classes, a second model on those, weights centred per gram and
-//! quantised to integers. That whole fit is cross-validated (5 folds, fixed
+//! fit: of the grams found in at least two training messages, the `KEEP`
+//! that tell a class from the rest best (chi-square), a model on those,
+//! weights centred per gram and quantised to integers. That whole fit is cross-validated (5 folds, fixed
 //! seed, stratified by first code); the out-of-fold scores of the shipped
 //! kind of model give the temperature (calibration) and the abstain
 //! threshold (at most 10% of `none` messages get a reason); then the same
@@ -39,12 +38,12 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 
 const SEED: u64 = 20261204;
 const FOLDS: usize = 5;
-/// Grams considered by the first model.
-const CANDIDATES: usize = 6000;
 /// Grams shipped.
 const KEEP: usize = 2500;
+/// Iterations of the solver (L-BFGS).
+const MAX_ITERATIONS: u64 = 200;
 /// L2 weight (linfa sums the loss over messages).
-const ALPHA: f64 = 0.5;
+const ALPHA: f64 = 0.1;
 /// Highest quantised weight.
 const LEVELS: f64 = 127.0;
 /// Largest share of `none` messages that may get a reason.
@@ -172,17 +171,18 @@ fn matrix(vocab: &Vocab, texts: &[&str]) -> Array2<f64> {
 
 /// Weights (grams × classes) and biases of a fit over every class.
 fn regress(x: &Array2<f64>, y: &[usize], k: usize) -> Res<(Array2<f64>, Array1<f64>)> {
-    let ds = Dataset::new(x.clone(), Array1::from(y.to_vec()));
-    let fit = MultiLogisticRegression::default()
-        .alpha(ALPHA)
-        .max_iterations(300)
+    let ds = Dataset::new(x.mapv(|v| v as f32), Array1::from(y.to_vec()));
+    let fit = MultiLogisticRegression::<f32>::default()
+        .alpha(ALPHA as f32)
+        .max_iterations(MAX_ITERATIONS)
         .fit(&ds)?;
     let mut w = Array2::zeros((x.ncols(), k));
     // A class absent from the training data is never predicted.
     let mut b = Array1::from_elem(k, -30.0);
     for (j, &c) in fit.classes().iter().enumerate() {
-        w.column_mut(c).assign(&fit.params().column(j));
-        b[c] = fit.intercept()[j];
+        w.column_mut(c)
+            .assign(&fit.params().column(j).mapv(f64::from));
+        b[c] = f64::from(fit.intercept()[j]);
     }
     Ok((w, b))
 }
@@ -252,33 +252,47 @@ fn rows<'a>(items: &[&'a Item]) -> (Vec<&'a str>, Vec<usize>) {
 }
 
 fn fit(items: &[&Item], k: usize) -> Res<Fitted> {
-    let mut df: HashMap<Key, usize> = HashMap::new();
-    for it in items {
-        for g in grams(&it.text) {
-            *df.entry(g).or_default() += 1;
+    let (texts, y) = rows(items);
+    // Per gram: messages (training rows) it occurs in, overall and per class.
+    let mut df: HashMap<Key, (usize, Vec<usize>)> = HashMap::new();
+    let mut per_class = vec![0usize; k];
+    for (t, &c) in texts.iter().zip(&y) {
+        per_class[c] += 1;
+        for g in grams(t) {
+            let e = df.entry(g).or_insert_with(|| (0, vec![0; k]));
+            e.0 += 1;
+            e.1[c] += 1;
         }
     }
-    let mut cand: Vec<(Key, usize)> = df.into_iter().filter(|e| e.1 >= 2).collect();
-    cand.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    cand.truncate(CANDIDATES);
-    let keys: Vec<Key> = cand.into_iter().map(|e| e.0).collect();
-    let (texts, y) = rows(items);
-    let (w, _) = regress(&matrix(&vocab(&keys), &texts), &y, k)?;
-    // Keep the grams whose weights differ most between classes.
-    let mut spread: Vec<(f64, usize)> = w
-        .rows()
+    // Keep the grams found in at least two messages that tell one class
+    // from the rest best (largest chi-square of presence against class).
+    let n = texts.len() as f64;
+    let mut ranked: Vec<(f64, Key)> = df
         .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let max = r.iter().copied().fold(f64::MIN, f64::max);
-            let min = r.iter().copied().fold(f64::MAX, f64::min);
-            (max - min, i)
+        .filter(|e| e.1 .0 >= 2)
+        .map(|(g, (total, by))| {
+            let best = by
+                .iter()
+                .zip(&per_class)
+                .map(|(&a, &nc)| {
+                    let (a, f, nc) = (a as f64, total as f64, nc as f64);
+                    let (b, c) = (f - a, nc - a);
+                    let d = n - a - b - c;
+                    let den = f * (n - f) * nc * (n - nc);
+                    if den == 0.0 {
+                        0.0
+                    } else {
+                        n * (a * d - b * c).powi(2) / den
+                    }
+                })
+                .fold(0.0, f64::max);
+            (best, g)
         })
         .collect();
-    spread.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut kept: Vec<usize> = spread.iter().take(KEEP).map(|e| e.1).collect();
-    kept.sort_unstable();
-    let keys: Vec<Key> = kept.iter().map(|&i| keys[i].clone()).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    ranked.truncate(KEEP);
+    let mut keys: Vec<Key> = ranked.into_iter().map(|e| e.1).collect();
+    keys.sort();
     let voc = vocab(&keys);
     let (mut w, mut b) = regress(&matrix(&voc, &texts), &y, k)?;
     // Centre: adding a constant to every class's score changes nothing.
@@ -438,7 +452,7 @@ fn main() -> Res<()> {
     }
     let _ = writeln!(
         report,
-        "corpus: {} messages (distinct after normalising), {} with several codes; seed {SEED}, {FOLDS} folds, alpha {ALPHA}, {KEEP} grams kept of {CANDIDATES}",
+        "corpus: {} messages (distinct after normalising), {} with several codes; seed {SEED}, {FOLDS} folds, alpha {ALPHA}, {KEEP} grams, {MAX_ITERATIONS} iterations",
         items.len(),
         items.iter().filter(|i| i.labels.len() > 1).count()
     );
