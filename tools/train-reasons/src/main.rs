@@ -27,7 +27,7 @@ use std::time::Instant;
 use argmin::core::{CostFunction, Executor};
 use argmin::solver::brent::BrentOpt;
 use cuifu::core::model::ReasonCode;
-use cuifu::core::reason::features::{escape, for_each_gram, normalise, Gram, Vocab};
+use cuifu::core::reason::features::{escape, for_each_gram, normalise, Gram, Vocab, END, START};
 use cuifu::core::reason::model::{softmax, Label, Model};
 use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
@@ -39,7 +39,9 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 const SEED: u64 = 20261204;
 const FOLDS: usize = 5;
 /// Grams shipped.
-const KEEP: usize = 2500;
+const KEEP: usize = 3000;
+/// Of which grams of ASCII characters only (English).
+const KEEP_LATIN: usize = 900;
 /// Iterations of the solver (L-BFGS).
 const MAX_ITERATIONS: u64 = 200;
 /// L2 weight (linfa sums the loss over messages).
@@ -57,6 +59,7 @@ struct Item {
     text: String,
     /// Class indices, first code first.
     labels: Vec<usize>,
+    locale: String,
 }
 
 fn classes() -> Vec<Label> {
@@ -105,7 +108,12 @@ fn load(dir: &Path, classes: &[Label]) -> Res<Vec<Item>> {
                 continue;
             }
             seen.insert(key, items.len());
-            items.push(Item { text, labels });
+            let locale = v["locale"].as_str().unwrap_or("?").to_string();
+            items.push(Item {
+                text,
+                labels,
+                locale,
+            });
         }
     }
     Ok(items)
@@ -290,8 +298,16 @@ fn fit(items: &[&Item], k: usize) -> Res<Fitted> {
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    ranked.truncate(KEEP);
-    let mut keys: Vec<Key> = ranked.into_iter().map(|e| e.1).collect();
+    // English grams have a quota of their own: the many Chinese messages
+    // would otherwise crowd them out.
+    let latin = |g: &Key| g.1.chars().all(|c| c.is_ascii() || c == START || c == END);
+    let (en, zh): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|e| latin(&e.1));
+    let mut keys: Vec<Key> = en
+        .into_iter()
+        .take(KEEP_LATIN)
+        .chain(zh.into_iter().take(KEEP - KEEP_LATIN))
+        .map(|e| e.1)
+        .collect();
     keys.sort();
     let voc = vocab(&keys);
     let (mut w, mut b) = regress(&matrix(&voc, &texts), &y, k)?;
@@ -452,7 +468,7 @@ fn main() -> Res<()> {
     }
     let _ = writeln!(
         report,
-        "corpus: {} messages (distinct after normalising), {} with several codes; seed {SEED}, {FOLDS} folds, alpha {ALPHA}, {KEEP} grams, {MAX_ITERATIONS} iterations",
+        "corpus: {} messages (distinct after normalising), {} with several codes; seed {SEED}, {FOLDS} folds, alpha {ALPHA}, {KEEP} grams ({KEEP_LATIN} English), {MAX_ITERATIONS} iterations",
         items.len(),
         items.iter().filter(|i| i.labels.len() > 1).count()
     );
@@ -561,6 +577,25 @@ fn main() -> Res<()> {
         "without abstaining: macro-F1 {:.3}, accuracy {:.3}, none false alarms {:.3}",
         s_raw.macro_f1, s_raw.accuracy, s_raw.false_alarms
     );
+    let mut locales: Vec<&str> = items.iter().map(|i| i.locale.as_str()).collect();
+    locales.sort_unstable();
+    locales.dedup();
+    for loc in locales {
+        let idx: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].locale == loc)
+            .collect();
+        let its: Vec<&Item> = idx.iter().map(|&i| &items[i]).collect();
+        let p: Vec<usize> = idx.iter().map(|&i| pred[i]).collect();
+        let sc = score(&its, &p, k);
+        let _ = writeln!(
+            report,
+            "  {loc}: {} messages, macro-F1 {:.3}, accuracy {:.3}, none false alarms {:.3}",
+            its.len(),
+            sc.macro_f1,
+            sc.accuracy,
+            sc.false_alarms
+        );
+    }
     let top_right = top
         .iter()
         .zip(&all)
