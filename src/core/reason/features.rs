@@ -3,7 +3,7 @@
 //! shipped weights always meet the features they were trained on.
 //!
 //! A message is normalised ([`normalise`]): full-width forms → ASCII,
-//! traditional → simplified (`src/data/fold.tsv`), ASCII lower case, every
+//! traditional → simplified (the engine's [`super::fold`], `src/data/fold.tsv`), ASCII lower case, every
 //! run of digits as one `0`, every run of white space or control characters
 //! as one space, framed by a start and an end mark. Its grams
 //! ([`for_each_gram`]) are the character 1–3-grams of that text (the marks
@@ -12,29 +12,10 @@
 //! the set of its grams found in the vocabulary, each worth `1/√n` for `n`
 //! grams found (unit length), so long and short messages weigh alike.
 
-use std::sync::LazyLock;
-
 /// Marks the start of a normalised message.
 pub const START: char = '\u{2}';
 /// Marks the end of a normalised message.
 pub const END: char = '\u{3}';
-
-/// Traditional → simplified pairs of `fold.tsv`, sorted by traditional form.
-static FOLD: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
-    let mut pairs: Vec<(char, char)> = include_str!("../../data/fold.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (simple, traditional) = l.split_once('\t')?;
-            let simple = simple.chars().next()?;
-            Some(traditional.chars().map(move |t| (t, simple)))
-        })
-        .flatten()
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup_by_key(|p| p.0);
-    pairs
-});
 
 /// One character of a message, folded; `None` for white space and controls.
 fn fold_char(c: char) -> Option<char> {
@@ -45,11 +26,7 @@ fn fold_char(c: char) -> Option<char> {
     if c.is_whitespace() || c.is_control() {
         return None;
     }
-    let c = c.to_ascii_lowercase();
-    Some(match FOLD.binary_search_by_key(&c, |p| p.0) {
-        Ok(i) => FOLD.get(i).map_or(c, |p| p.1),
-        Err(_) => c,
-    })
+    Some(super::fold(c.to_ascii_lowercase()))
 }
 
 /// The normalised message, framed by [`START`] and [`END`].
@@ -165,18 +142,24 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    /// A vocabulary from grams in row order (row = position).
-    pub fn new<'a>(grams: impl IntoIterator<Item = Gram<'a>>) -> Vocab {
+    /// A vocabulary from grams in row order (row = position): the
+    /// character grams first, then the words, each list in ascending byte
+    /// order (as the trainer writes them). `None` when out of order or
+    /// repeated.
+    pub fn new<'a>(grams: impl IntoIterator<Item = Gram<'a>>) -> Option<Vocab> {
         let mut v = Vocab::default();
         for (row, g) in (0u32..).zip(grams) {
-            match g {
-                Gram::Chars(s) => v.chars.push((s.into(), row)),
-                Gram::Word(s) => v.words.push((s.into(), row)),
+            let (list, s) = match g {
+                Gram::Chars(s) if v.words.is_empty() => (&mut v.chars, s),
+                Gram::Chars(_) => return None,
+                Gram::Word(s) => (&mut v.words, s),
+            };
+            if list.last().is_some_and(|(last, _)| **last >= *s) {
+                return None;
             }
+            list.push((s.into(), row));
         }
-        v.chars.sort_unstable();
-        v.words.sort_unstable();
-        v
+        Some(v)
     }
 
     /// How many grams.
@@ -199,14 +182,21 @@ impl Vocab {
         list.get(i).map(|p| p.1)
     }
 
-    /// The message's features: the distinct rows of its grams, ascending,
+    /// The message's features: the distinct rows of its grams, in order of
+    /// first occurrence,
     /// and the value each has (`1/√n`, 0 when none is known).
     pub fn vector(&self, text: &str) -> (Vec<u32>, f64) {
         let norm = normalise(text);
         let mut rows = Vec::new();
-        for_each_gram(&norm, |g| rows.extend(self.row(g)));
-        rows.sort_unstable();
-        rows.dedup();
+        let mut seen = vec![false; self.len()];
+        for_each_gram(&norm, |g| {
+            if let Some(r) = self.row(g) {
+                if let Some(s) = seen.get_mut(r as usize).filter(|s| !**s) {
+                    *s = true;
+                    rows.push(r);
+                }
+            }
+        });
         let value = if rows.is_empty() {
             0.0
         } else {

@@ -215,7 +215,12 @@ impl Model {
                     Gram::Chars(g)
                 }
             },
-        ));
+        ))
+        .ok_or_else(|| ModelError {
+            line: 0,
+            message: "grams must come characters first, then words, each in ascending order, once"
+                .into(),
+        })?;
         Ok(m)
     }
 
@@ -287,7 +292,7 @@ impl Model {
                 _ => None,
             })
             .collect();
-        others.sort_by(|a, b| b.1.total_cmp(&a.1));
+        crate::core::sort::sort_by_key(&mut others, |o| -o.1);
         Prediction {
             top,
             probability,

@@ -159,11 +159,12 @@ fn grams(text: &str) -> Vec<Key> {
     out
 }
 
-fn vocab(keys: &[Key]) -> Vocab {
+fn vocab(keys: &[Key]) -> Res<Vocab> {
     Vocab::new(
         keys.iter()
             .map(|(w, s)| if *w { Gram::Word(s) } else { Gram::Chars(s) }),
     )
+    .ok_or_else(|| Box::<dyn Error>::from("grams out of order"))
 }
 
 fn matrix(vocab: &Vocab, texts: &[&str]) -> Array2<f64> {
@@ -309,7 +310,7 @@ fn fit(items: &[&Item], k: usize) -> Res<Fitted> {
         .map(|e| e.1)
         .collect();
     keys.sort();
-    let voc = vocab(&keys);
+    let voc = vocab(&keys)?;
     let (mut w, mut b) = regress(&matrix(&voc, &texts), &y, k)?;
     // Centre: adding a constant to every class's score changes nothing.
     for mut r in w.rows_mut() {
