@@ -22,6 +22,8 @@
 //! - later buyer messages weigh more; a bare unanswered question with no
 //!   cause is `waiting_reply` with low confidence.
 
+pub mod features;
+pub mod model;
 mod norm;
 pub(crate) mod rules;
 mod when;
