@@ -292,7 +292,7 @@ impl Model {
                 _ => None,
             })
             .collect();
-        crate::core::sort::sort_by_key(&mut others, |o| -o.1);
+        others.sort_by(|a, b| b.1.total_cmp(&a.1));
         Prediction {
             top,
             probability,
