@@ -573,7 +573,6 @@ pub struct Reason {
     /// Other concerns the buyer's open messages show (several in one
     /// message, or one per message), most likely first; empty for
     /// `unknown` and `silent_order`.
-    #[serde(default)]
     pub others: Vec<ReasonCode>,
 }
 
