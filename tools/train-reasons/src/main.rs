@@ -47,7 +47,7 @@ const MAX_ITERATIONS: u64 = 200;
 /// L2 weight (linfa sums the loss over messages).
 const ALPHA: f64 = 0.1;
 /// Highest quantised weight.
-const LEVELS: f64 = 127.0;
+const LEVELS: f64 = 31.0;
 /// Largest share of `none` messages that may get a reason.
 const FALSE_ALARMS: f64 = 0.10;
 /// Probability from which another reason counts as a second concern.
