@@ -18,7 +18,9 @@ fn embedded_model_reads() {
     let m = Model::parse(MODEL_FILE).expect("the embedded model parses");
     assert_eq!(m.labels().len(), 16, "none and the 15 reason codes");
     assert!(m.vocab().len() > 100, "{} grams", m.vocab().len());
-    assert!(model().threshold() >= 0.0 && model().threshold() < 1.0);
+    for t in ["在吗", "hello"] {
+        assert!((0.0..1.0).contains(&model().threshold(t)));
+    }
 }
 
 #[test]
@@ -87,11 +89,11 @@ fn verdicts_follow_the_threshold() {
             (Label::NoReason, v) => assert_eq!(v, Verdict::NoReason, "{text}"),
             (Label::Reason(c), Verdict::Reason(d)) => {
                 assert_eq!(c, d);
-                assert!(p.probability >= model().threshold(), "{text}");
+                assert!(p.probability >= model().threshold(text), "{text}");
             }
             (Label::Reason(_), v) => {
                 assert_eq!(v, Verdict::Unknown, "{text}");
-                assert!(p.probability < model().threshold(), "{text}");
+                assert!(p.probability < model().threshold(text), "{text}");
             }
         }
         assert!(p.others.iter().all(|(c, _)| Label::Reason(*c) != p.top));
@@ -161,6 +163,13 @@ fn bad_model_files_name_the_line() {
     assert_eq!(err.line, 2);
     let err = Model::parse("classes\tnone nonsense\n").unwrap_err();
     assert!(err.message.contains("nonsense"));
+    let err = Model::parse("classes\tnone\nthreshold\t0.5\n").unwrap_err();
+    assert!(err.message.contains("two thresholds"), "{err}");
+    let head = "classes\tnone price_bargain\nscale\t1\ntemperature\t1\nthreshold\t0.5 0.5\nothers\t0.3\nbias\t0 0\n";
+    let ok = Model::parse(&format!("{head}c\ta\t1 2\nc\tb\t1 2\nw\tok\t0 1\n")).expect("in order");
+    assert_eq!(ok.vocab().len(), 3);
+    let err = Model::parse(&format!("{head}c\tb\t1 2\nc\ta\t1 2\n")).unwrap_err();
+    assert!(err.message.contains("ascending order"), "{err}");
     assert!(Model::parse("").is_err());
 }
 

@@ -54,6 +54,15 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Whether a message is written without Chinese (or other East Asian)
+/// characters: English, pinyin, emoji. The model keeps a threshold of its
+/// own for such messages.
+pub fn is_latin(text: &str) -> bool {
+    !text.chars().any(|c| {
+        matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+    })
+}
+
 /// A feature of a normalised message: a slice of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Gram<'a> {

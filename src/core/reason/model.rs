@@ -7,18 +7,21 @@
 //! fitted on out-of-fold scores). A reason whose probability is below the
 //! model's threshold is not trusted: the message reads as [`Verdict::Unknown`]
 //! (answer first) rather than a confident wrong reason. The threshold was
-//! chosen so that at most one message in ten that shows no reason gets one.
+//! chosen so that at most one message in ten that shows no reason gets one,
+//! once for messages with Chinese characters and once for the others
+//! ([`super::features::is_latin`]: English).
 //!
 //! The model file is text:
 //! - `classes`, `scale`, `temperature`, `threshold`, `others` and `bias`
-//!   lines (tab after the key, then space-separated values);
+//!   lines (tab after the key, then space-separated values; `threshold` has
+//!   two, for Chinese and for Latin-script messages);
 //! - one line per gram: `c` (characters) or `w` (word), the gram escaped by
 //!   [`super::features::escape`], then one integer weight per class; the
 //!   weight is the integer times `scale`.
 
 use std::sync::LazyLock;
 
-use super::features::{unescape, Gram, Vocab};
+use super::features::{is_latin, unescape, Gram, Vocab};
 use crate::core::model::ReasonCode;
 
 /// What a class of the model stands for.
@@ -101,7 +104,7 @@ pub struct Model {
     labels: Vec<Label>,
     scale: f64,
     temperature: f64,
-    threshold: f64,
+    threshold: [f64; 2],
     others: f64,
     bias: Vec<f64>,
     vocab: Vocab,
@@ -171,7 +174,10 @@ impl Model {
                 }
                 "scale" => m.scale = number(n, rest)?,
                 "temperature" => m.temperature = number(n, rest)?,
-                "threshold" => m.threshold = number(n, rest)?,
+                "threshold" => match numbers::<f64>(n, rest)?.as_slice() {
+                    [a, b] if a.is_finite() && b.is_finite() => m.threshold = [*a, *b],
+                    _ => return Err(err("expected two thresholds (Chinese, Latin)".into())),
+                },
                 "others" => m.others = number(n, rest)?,
                 "bias" => m.bias = numbers(n, rest)?,
                 "c" | "w" => {
@@ -229,9 +235,9 @@ impl Model {
         &self.labels
     }
 
-    /// The threshold below which a reason is not trusted.
-    pub fn threshold(&self) -> f64 {
-        self.threshold
+    /// The threshold below which a reason found in `text` is not trusted.
+    pub fn threshold(&self, text: &str) -> f64 {
+        self.threshold[usize::from(is_latin(text))]
     }
 
     /// The grams the model knows.
@@ -280,7 +286,7 @@ impl Model {
         };
         let verdict = match top {
             Label::NoReason => Verdict::NoReason,
-            Label::Reason(c) if probability >= self.threshold => Verdict::Reason(c),
+            Label::Reason(c) if probability >= self.threshold(text) => Verdict::Reason(c),
             Label::Reason(_) => Verdict::Unknown,
         };
         let mut others: Vec<(ReasonCode, f64)> = self

@@ -27,7 +27,9 @@ use std::time::Instant;
 use argmin::core::{CostFunction, Executor};
 use argmin::solver::brent::BrentOpt;
 use cuifu::core::model::ReasonCode;
-use cuifu::core::reason::features::{escape, for_each_gram, normalise, Gram, Vocab, END, START};
+use cuifu::core::reason::features::{
+    escape, for_each_gram, is_latin, normalise, Gram, Vocab, END, START,
+};
 use cuifu::core::reason::model::{softmax, Label, Model};
 use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
@@ -47,7 +49,7 @@ const MAX_ITERATIONS: u64 = 200;
 /// L2 weight (linfa sums the loss over messages).
 const ALPHA: f64 = 0.1;
 /// Highest quantised weight.
-const LEVELS: f64 = 127.0;
+const LEVELS: f64 = 31.0;
 /// Largest share of `none` messages that may get a reason.
 const FALSE_ALARMS: f64 = 0.10;
 /// Probability from which another reason counts as a second concern.
@@ -212,7 +214,7 @@ impl Fitted {
         x.dot(&self.q) * self.scale + &self.bias
     }
 
-    fn write(&self, classes: &[Label], temperature: f64, threshold: f64) -> String {
+    fn write(&self, classes: &[Label], temperature: f64, threshold: [f64; 2]) -> String {
         let mut s = String::new();
         s.push_str(
             "# cuifu's reason model, written by scripts/train-reasons (do not edit by hand).\n\
@@ -223,7 +225,7 @@ impl Fitted {
         let _ = writeln!(s, "classes\t{}", names.join(" "));
         let _ = writeln!(s, "scale\t{:e}", self.scale);
         let _ = writeln!(s, "temperature\t{temperature}");
-        let _ = writeln!(s, "threshold\t{threshold}");
+        let _ = writeln!(s, "threshold\t{} {}", threshold[0], threshold[1]);
         let _ = writeln!(s, "others\t{OTHERS}");
         let b: Vec<String> = self.bias.iter().map(|v| v.to_string()).collect();
         let _ = writeln!(s, "bias\t{}", b.join(" "));
@@ -505,22 +507,30 @@ fn main() -> Res<()> {
     let gold: Vec<usize> = items.iter().map(|i| i.labels[0]).collect();
     let t = temperature(&oof, &gold)?;
     let top = tops(&oof, t);
-    // The lowest threshold whose false alarms on `none` stay within bounds.
-    let mut candidates: Vec<f64> = top.iter().map(|e| e.1).collect();
-    candidates.push(0.0);
-    candidates.sort_by(f64::total_cmp);
-    candidates.dedup();
-    let threshold = candidates
+    // Per script (Chinese, Latin), the lowest threshold whose false alarms
+    // on `none` stay within bounds.
+    let latin: Vec<usize> = items
         .iter()
-        .copied()
-        .find(|&th| {
-            let pred: Vec<usize> = top.iter().map(|&e| decide(e, th)).collect();
-            false_alarms(&all, &pred) <= FALSE_ALARMS
-        })
-        .unwrap_or(1.0);
-    // Printed at the precision of the file.
-    let threshold: f64 = format!("{threshold:.4}").parse()?;
-    let pred: Vec<usize> = top.iter().map(|&e| decide(e, threshold)).collect();
+        .map(|i| usize::from(is_latin(&i.text)))
+        .collect();
+    let mut thresholds = [1.0f64; 2];
+    for (script, th) in thresholds.iter_mut().enumerate() {
+        let idx: Vec<usize> = (0..items.len()).filter(|&i| latin[i] == script).collect();
+        let its: Vec<&Item> = idx.iter().map(|&i| &items[i]).collect();
+        let mut candidates: Vec<f64> = idx.iter().map(|&i| top[i].1).collect();
+        candidates.push(0.0);
+        candidates.sort_by(f64::total_cmp);
+        candidates.dedup();
+        let found = candidates.iter().copied().find(|&c| {
+            let pred: Vec<usize> = idx.iter().map(|&i| decide(top[i], c)).collect();
+            false_alarms(&its, &pred) <= FALSE_ALARMS
+        });
+        // Printed at the precision of the file; rounded up so the bound holds.
+        *th = (found.unwrap_or(1.0) * 1e4).ceil() / 1e4;
+    }
+    let pred: Vec<usize> = (0..items.len())
+        .map(|i| decide(top[i], thresholds[latin[i]]))
+        .collect();
     let s = score(&all, &pred, k);
     let raw: Vec<usize> = top.iter().map(|&e| e.0).collect();
     let s_raw = score(&all, &raw, k);
@@ -539,7 +549,11 @@ fn main() -> Res<()> {
         report,
         "\n{FOLDS}-fold cross-validation of the model as shipped (pruned, quantised):"
     );
-    let _ = writeln!(report, "temperature {t:.4}; abstain threshold {threshold} (lowest with none false alarms <= {FALSE_ALARMS})");
+    let _ = writeln!(
+        report,
+        "temperature {t:.4}; abstain thresholds {} (Chinese) and {} (Latin script), each the lowest with none false alarms <= {FALSE_ALARMS}",
+        thresholds[0], thresholds[1]
+    );
     let _ = writeln!(
         report,
         "{:22} {:>6} {:>6} {:>6} {:>6}",
@@ -610,7 +624,7 @@ fn main() -> Res<()> {
 
     // The shipped model: the same fit on everything.
     let m = fit(&all, k)?;
-    let file = m.write(&classes, t, threshold);
+    let file = m.write(&classes, t, thresholds);
     Model::parse(&file)?;
     std::fs::write(model_out, &file)?;
     let _ = writeln!(
