@@ -575,7 +575,7 @@ fn model_reason(l: &Live, p: &model::Prediction) -> Option<(ReasonCode, f64)> {
         _ => None,
     };
     best.filter(|(c, pr)| {
-        *pr >= m.threshold().max(TRUST)
+        *pr >= m.threshold(l.text).max(TRUST)
             && !((l.post || l.topic) && pre_sale(*c))
             && !(l.keep && *c == ReasonCode::ChangedMind)
             && !l.denied.contains(c)
