@@ -10,8 +10,9 @@
 //! `cargo test --test eval_blind -- --nocapture` prints the tables.
 //!
 //! The asserted floors are the figures the detector reached when they were
-//! set, less a small margin, so that a regression fails; the goals are
-//! macro-F1 ≥ 0.85 and false alarms on `none` ≤ 10%.
+//! set (macro-F1 0.792, false alarms 13/101 = 0.129), less a margin of
+//! about two points, so that a regression fails. They fall short of the
+//! goals, macro-F1 ≥ 0.85 and false alarms on `none` ≤ 10%.
 
 use std::path::PathBuf;
 
@@ -23,7 +24,7 @@ mod score;
 use score::{order_with, Figures, Tally};
 
 /// Floors for all sets together: reached, less a margin.
-const MIN_MACRO_F1: f64 = 0.78;
+const MIN_MACRO_F1: f64 = 0.77;
 const MAX_FALSE_ALARMS: f64 = 0.15;
 
 const SETS: [&str; 3] = ["zh-CN", "zh-TW", "en"];
