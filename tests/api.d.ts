@@ -702,6 +702,12 @@ export interface Reason {
      * The buyer's words that show it.
      */
     evidence: Evidence[];
+    /**
+     * Other concerns the buyer's open messages show (several in one
+     * message, or one per message), most likely first; empty for
+     * `unknown` and `silent_order`.
+     */
+    others: ReasonCode[];
 }
 
 

@@ -317,6 +317,7 @@ fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line
             code: r.reason,
             confidence: 0.8,
             evidence: Vec::new(),
+            others: Vec::new(),
         },
         signals: Signals {
             named_time: named,

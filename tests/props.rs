@@ -198,6 +198,7 @@ fn analysis(w: &World) -> Analysis {
             code: ReasonCode::ALL[w.code],
             confidence: 0.7,
             evidence: Vec::new(),
+            others: Vec::new(),
         },
         signals: Signals {
             stop_request: w.stop.then_some(0),

@@ -230,10 +230,11 @@ fn pings_greeting_versus_waiting() {
 fn a_cause_in_the_content_wins_over_waiting() {
     // api.md: an unanswered 质量怎么样 is product_doubt.
     assert_eq!(buyer("质量怎么样？").reason.code, ReasonCode::ProductDoubt);
-    // A bare unanswered question with no cause: waiting_reply, low confidence.
+    // A bare question with no cause shows no reason: unknown, answered
+    // first (the open question).
     let a = buyer("你们几点下班？");
-    assert_eq!(a.reason.code, ReasonCode::WaitingReply);
-    assert!(a.reason.confidence < 0.5);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    assert_eq!(a.signals.open_question, Some(0));
 }
 
 #[test]
@@ -805,4 +806,87 @@ fn long_runs_of_spaces_read_as_one() {
     let space = run(&vec![(Role::Buyer, " "); 50]);
     assert_eq!(spaces.reason.code, space.reason.code);
     assert!(spaces.reason.evidence.is_empty() && space.reason.evidence.is_empty());
+}
+
+#[test]
+fn a_threat_to_leave_on_a_condition_is_the_condition() {
+    // Issue 12: never changed_mind (which stops reminding) when the buyer
+    // leaves only if a condition fails.
+    for (text, c) in [
+        (
+            "发北京多久能到?周六要用的,来不及我就不买了",
+            "delivery_question",
+        ),
+        ("没有赠品就算了", "gift_or_promo"),
+        ("不包邮就不要了", "shipping_fee"),
+    ] {
+        let a = buyer(text);
+        assert_eq!(a.reason.code, code(c), "{text}");
+        assert_eq!(a.signals.declined, None, "{text}");
+    }
+    // A plain change of mind stays one.
+    assert_eq!(buyer("那就不要了").reason.code, ReasonCode::ChangedMind);
+    assert_eq!(buyer("拍错了，不要了").reason.code, ReasonCode::ChangedMind);
+}
+
+#[test]
+fn anger_at_being_ignored_is_the_service() {
+    let a = run(&[(B, "有黑色吗"), (B, "问了一上午没人理")]);
+    assert_eq!(a.reason.code, ReasonCode::ServiceUnhappy);
+    assert_eq!(a.reason.evidence[0].message_index, 1);
+    assert!(a.reason.others.contains(&ReasonCode::ProductDoubt));
+    assert_eq!(
+        buyer("你们客服态度这么差").reason.code,
+        ReasonCode::ServiceUnhappy
+    );
+    // A bare repeated ping is waiting.
+    assert_eq!(
+        run(&[(B, "在吗"), (B, "人呢")]).reason.code,
+        ReasonCode::WaitingReply
+    );
+}
+
+#[test]
+fn the_latest_unresolved_concern_decides() {
+    // The agent answered the postage; the buyer's next question is the reason.
+    let a = run(&[(B, "包邮吗"), (A, "亲，满99包邮的"), (B, "什么时候能发货")]);
+    assert_eq!(a.reason.code, ReasonCode::DeliveryQuestion);
+    assert_eq!(a.reason.evidence[0].message_index, 2);
+    // Thanks after the answer settles it.
+    let a = run(&[(B, "包邮吗"), (A, "亲，满99包邮的"), (B, "好的谢谢")]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    // A state is not settled by an answer: the balance is still short.
+    let a = run(&[(B, "余额不够了"), (A, "好的亲"), (B, "嗯嗯")]);
+    assert_eq!(a.reason.code, ReasonCode::InsufficientBalance);
+}
+
+#[test]
+fn several_concerns_give_a_primary_and_the_others() {
+    let a = buyer("能便宜点吗？另外什么时候发货");
+    assert_ne!(a.reason.code, ReasonCode::Unknown);
+    let both = [ReasonCode::PriceBargain, ReasonCode::DeliveryQuestion];
+    assert!(both.contains(&a.reason.code), "{:?}", a.reason.code);
+    assert!(
+        a.reason.others.iter().any(|c| both.contains(c)),
+        "{:?}",
+        a.reason.others
+    );
+    assert!(!a.reason.others.contains(&a.reason.code));
+}
+
+#[test]
+fn a_long_chat_reads_only_the_open_messages() {
+    // 1,000 messages: the model reads at most the last few open ones.
+    let mut msgs: Vec<(Role, &str)> = Vec::new();
+    for _ in 0..499 {
+        msgs.push((B, "这个质量怎么样"));
+        msgs.push((A, "亲，质量很好的"));
+    }
+    msgs.push((B, "好的"));
+    msgs.push((B, "运费能便宜点吗"));
+    let start = std::time::Instant::now();
+    let a = run(&msgs);
+    assert_eq!(a.reason.code, ReasonCode::ShippingFee);
+    assert_eq!(a.reason.evidence[0].message_index, 999);
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
 }

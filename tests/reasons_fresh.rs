@@ -569,7 +569,7 @@ fn locale(chat: &str) -> usize {
 
 #[path = "common/score.rs"]
 mod score;
-use score::{f1, order_with, Count};
+use score::{order_with, Tally};
 
 #[test]
 fn fresh_challenge_set() {
@@ -583,79 +583,30 @@ fn fresh_variants() {
 
 fn score(name: &str, cases: &[(&'static str, &'static str)], min_f1: f64, max_fa: f64) {
     let verbose = std::env::var_os("FRESH_VERBOSE").is_some();
-    let mut counts: Vec<(&str, Count)> = Vec::new();
-    let slot = |name: &'static str, counts: &mut Vec<(&'static str, Count)>| -> usize {
-        match counts.iter().position(|(n, _)| *n == name) {
-            Some(i) => i,
-            None => {
-                counts.push((name, Count::default()));
-                counts.len() - 1
-            }
-        }
-    };
-    let (mut none_total, mut false_alarms, mut right) = (0, 0, 0);
+    let mut tally = Tally::default();
     let mut by_locale = [(0usize, 0usize); 3];
     for (codes, chat) in cases {
         let ctx = context(chat);
         let input = Input::read(&ctx, None).expect("a valid context");
         let a = analyze(&input);
-        let pred = match a.reason.code.as_str() {
-            "unknown" => "none",
-            c => c,
-        };
-        let gold: Vec<&'static str> = codes.split('|').collect();
-        let ok = gold.contains(&pred);
-        let first = gold.first().copied().unwrap_or("none");
+        let gold: Vec<&str> = codes.split('|').collect();
+        let ok = tally.add(&gold, a.reason.code.as_str());
         let loc = &mut by_locale[locale(chat)];
         loc.1 += 1;
         if ok {
-            right += 1;
             loc.0 += 1;
-            let i = slot(pred, &mut counts);
-            counts[i].1.tp += 1;
-        } else {
-            let i = slot(first, &mut counts);
-            counts[i].1.fn_ += 1;
-            let i = slot(pred, &mut counts);
-            counts[i].1.fp += 1;
-            if verbose {
-                println!(
-                    "  miss {codes} → {pred} ({:.2}) {:?}",
-                    a.reason.confidence,
-                    chat.replace('\n', " / ")
-                );
-            }
-        }
-        if first == "none" {
-            none_total += 1;
-            if pred != "none" {
-                false_alarms += 1;
-            }
+        } else if verbose {
+            println!(
+                "  miss {codes} → {} ({:.2}) {:?}",
+                a.reason.code.as_str(),
+                a.reason.confidence,
+                chat.replace('\n', " / ")
+            );
         }
     }
-    counts.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    println!("{name}: {} chats, {right} right", cases.len());
-    println!(
-        "  {:<22} {:>5} {:>6} {:>6} {:>6}",
-        "code", "supp", "prec", "rec", "f1"
-    );
-    let (mut sum_f1, mut present) = (0.0, 0);
-    for (name, c) in &counts {
-        let support = c.tp + c.fn_;
-        let (p, r, f) = f1(c);
-        println!("  {name:<22} {support:>5} {p:>6.3} {r:>6.3} {f:>6.3}");
-        if support > 0 && *name != "none" {
-            sum_f1 += f;
-            present += 1;
-        }
-    }
-    let macro_f1 = sum_f1 / f64::from(present.max(1));
-    let fa = false_alarms as f64 / none_total.max(1) as f64;
     for (name, (r, t)) in ["zh-CN", "zh-TW", "en"].iter().zip(by_locale) {
         println!("  accuracy {name}: {r}/{t}");
     }
-    println!("  macro-F1 over {present} codes present: {macro_f1:.3}");
-    println!("  false alarms on none: {false_alarms}/{none_total} = {fa:.3}");
-    assert!(macro_f1 >= min_f1, "macro-F1 {macro_f1:.3} below {min_f1}");
-    assert!(fa <= max_fa, "false alarms {fa:.3} above {max_fa}");
+    let fig = tally.print(name);
+    fig.assert_within(min_f1, max_fa);
 }

@@ -715,6 +715,10 @@ pub struct Reason {
     pub confidence: f64,
     /// The buyer's words that show it.
     pub evidence: Vec<Evidence>,
+    /// Other concerns the buyer's open messages show (several in one
+    /// message, or one per message), most likely first; empty for
+    /// `unknown` and `silent_order`.
+    pub others: Vec<ReasonCode>,
 }
 
 /// One candidate reminder line.

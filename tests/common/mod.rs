@@ -77,6 +77,7 @@ pub fn analysis(c: &Chat) -> Analysis {
             code: c.code,
             confidence: 0.8,
             evidence: Vec::new(),
+            others: Vec::new(),
         },
         signals: Signals {
             stop_request: c.stop.then_some(0),
