@@ -321,6 +321,7 @@ pub struct Item {
 }
 
 /// A fact about an item: a text, a list of texts, or a number (stock).
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[derive(Serialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
@@ -371,6 +372,7 @@ impl<'de> Deserialize<'de> for FactValue {
 }
 
 /// Facts about an item the lines may state to answer a question.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -398,6 +400,7 @@ pub struct ItemFacts {
 }
 
 /// How the shop ships, to answer delivery questions without promising a date.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
