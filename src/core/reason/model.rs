@@ -237,7 +237,12 @@ impl Model {
 
     /// The threshold below which a reason found in `text` is not trusted.
     pub fn threshold(&self, text: &str) -> f64 {
-        self.threshold[usize::from(is_latin(text))]
+        let [chinese, latin] = self.threshold;
+        if is_latin(text) {
+            latin
+        } else {
+            chinese
+        }
     }
 
     /// The grams the model knows.
