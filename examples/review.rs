@@ -1,9 +1,11 @@
-//! Writes the review sheet: every scenario of `tests/review/scenarios/` with
-//! the suggestion the engine gives for it, as Markdown, for a reviewer who
-//! scores the lines as a strict customer-service supervisor would.
+//! Writes the review sheet: every scenario of a set under `tests/review/`
+//! (`scenarios/` unless another folder is named) with the suggestion the
+//! engine gives for it, as Markdown, for a reviewer who scores the lines as a
+//! strict customer-service supervisor would.
 //!
 //! ```sh
 //! cargo run --example review > tests/review/sheet.md
+//! cargo run --example review -- scenarios-b > tests/review/sheet-b.md
 //! ```
 
 use std::fs;
@@ -13,7 +15,12 @@ use cuifu::ChatContext;
 use serde_json::Value;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/review/scenarios");
+    let set = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "scenarios".to_string());
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/review")
+        .join(set);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
