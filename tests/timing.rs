@@ -1060,13 +1060,13 @@ fn why_of(now: &str, placed: &str, locale: &str, chat: Chat) -> Vec<String> {
 fn why_names_the_rule_in_each_locale() {
     let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "zh-CN", CONSULTED);
     assert!(
-        w.contains(&"下午单,17:00 前催付;午休不打扰,顺延到 13:30。".to_string()),
+        w.contains(&"下午单，17:00 前催付；午休不打扰，顺延到 13:30。".to_string()),
         "{w:?}"
     );
     assert!(w[0].contains("核对收货地址"), "{w:?}");
     let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "zh-TW", CONSULTED);
     assert!(
-        w.contains(&"下午單,17:00 前催付;午休不打擾,順延到 13:30。".to_string()),
+        w.contains(&"下午單，17:00 前催付；午休不打擾，順延到 13:30。".to_string()),
         "{w:?}"
     );
     let w = why_of("2026-11-24 12:21", "2026-11-24 12:20", "en", CONSULTED);
@@ -1080,13 +1080,15 @@ fn why_names_the_rule_in_each_locale() {
     // 16:55 → evening slot, explained (domain worked example).
     let w = why_of("2026-11-24 16:56", "2026-11-24 16:55", "zh-CN", CONSULTED);
     assert!(
-        w.contains(&"下午单本该 17:00 前催付,来不及了;17:05 发送。".to_string()),
+        w.contains(&"下午单本该 17:00 前催付，来不及了；17:05 发送。".to_string()),
         "{w:?}"
     );
     // Late-night Friday order → Monday (domain worked example).
     let w = why_of("2026-11-20 23:11", "2026-11-20 23:10", "zh-CN", SILENT);
     assert!(
-        w.contains(&"半夜单,次日 10:00 后催付;休息日不打扰,顺延到 11/23(周一) 10:00。".to_string()),
+        w.contains(
+            &"半夜单，次日 10:00 后催付；休息日不打扰，顺延到 11/23（周一） 10:00。".to_string()
+        ),
         "{w:?}"
     );
     let w = why_of("2026-11-20 23:11", "2026-11-20 23:10", "en", SILENT);
@@ -1104,12 +1106,12 @@ fn why_names_the_rule_in_each_locale() {
     .why;
     assert!(
         w.iter()
-            .any(|s| s.contains("国庆节放假,顺延到 10/8(周四) 10:00")),
+            .any(|s| s.contains("国庆节放假，顺延到 10/8（周四） 10:00")),
         "{w:?}"
     );
     // The address check found late (seed 001 护肤品 example: 看到你上午拍了…) drops "10 分钟后".
     let w = why_of("2026-11-24 15:00", "2026-11-24 09:00", "zh-CN", CONSULTED);
-    assert_eq!(w[0], "询单后未付款:先核对收货地址,隐形催付。", "{w:?}");
+    assert_eq!(w[0], "询单后未付款：先核对收货地址，隐形催付。", "{w:?}");
     // One sentence per decision: occasion, time, channel, tone; no float noise.
     let w = why_of("2026-11-24 14:31", "2026-11-24 14:30", "zh-CN", CONSULTED);
     assert_eq!(w.len(), 4, "{w:?}");
@@ -1140,7 +1142,7 @@ fn remark_records_the_result() {
             Channel::Im,
             std::slice::from_ref(&line)
         ),
-        "11/24 14:40 旺旺催付(第1次):买家议价,首次提醒 + 优惠说明;待付款"
+        "11/24 14:40 旺旺催付（第1次）：买家议价，首次提醒 + 优惠说明；待付款"
     );
     let c = ctx(
         "2026-11-24 14:31",

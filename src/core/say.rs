@@ -135,7 +135,7 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
             if loc == Locale::En {
                 fill("{} on {} {}", &[&hm, wd, &d])
             } else {
-                fill("{}({}) {}", &[&d, wd, &hm])
+                fill("{}（{}） {}", &[&d, wd, &hm])
             }
         }
     }

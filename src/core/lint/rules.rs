@@ -84,48 +84,48 @@ const MESSAGES: [(&str, &str); 6] = [
     (
         "rude",
         concat!(
-            "「{}」对买家不礼貌,买家会直接走掉或投诉:换成耐心、客气的说法", "|",
-            "「{}」對買家不禮貌,買家會直接離開或客訴:換成耐心、客氣的說法", "|",
+            "「{}」对买家不礼貌，买家会直接走掉或投诉：换成耐心、客气的说法", "|",
+            "「{}」對買家不禮貌，買家會直接離開或客訴：換成耐心、客氣的說法", "|",
             "\"{}\" is rude to the buyer and invites complaints: stay patient and polite",
         ),
     ),
     (
         "halfwidth_punct",
         concat!(
-            "中文句子里的半角「{}」:换成全角「{}」", "|",
-            "中文句子裡的半形「{}」:換成全形「{}」", "|",
+            "中文句子里的半角「{}」：换成全角「{}」", "|",
+            "中文句子裡的半形「{}」：換成全形「{}」", "|",
             "half-width \"{}\" in Chinese text: use the full-width \"{}\"",
         ),
     ),
     (
         "sms_emoji",
         concat!(
-            "短信里的表情「{}」在很多手机上显示成乱码:删掉", "|",
-            "簡訊裡的表情「{}」在很多手機上會顯示成亂碼:刪掉", "|",
+            "短信里的表情「{}」在很多手机上显示成乱码：删掉", "|",
+            "簡訊裡的表情「{}」在很多手機上會顯示成亂碼：刪掉", "|",
             "the emoji \"{}\" shows as garbage on many phones in an SMS: remove it",
         ),
     ),
     (
         "sms_link",
         concat!(
-            "短信里的链接「{}」容易被拦截、被当成诈骗:让买家在App的订单里付款", "|",
-            "簡訊裡的連結「{}」容易被攔截、被當成詐騙:請買家到App的訂單裡付款", "|",
+            "短信里的链接「{}」容易被拦截、被当成诈骗：让买家在App的订单里付款", "|",
+            "簡訊裡的連結「{}」容易被攔截、被當成詐騙：請買家到App的訂單裡付款", "|",
             "the link \"{}\" gets SMS filtered or taken for a scam: point the buyer to the order in the app",
         ),
     ),
     (
         "sms_signature",
         concat!(
-            "营销短信没有签名:在开头写上【店铺名】", "|",
-            "行銷簡訊沒有簽名:在開頭寫上【店家名稱】", "|",
+            "营销短信没有签名：在开头写上【店铺名】", "|",
+            "行銷簡訊沒有簽名：在開頭寫上【店家名稱】", "|",
             "the marketing SMS has no signature: start it with the shop name in 【】",
         ),
     ),
     (
         "sms_opt_out",
         concat!(
-            "营销短信没有退订方式:结尾加上“回T退订”", "|",
-            "行銷簡訊沒有退訂方式:結尾加上「回T退訂」", "|",
+            "营销短信没有退订方式：结尾加上“回T退订”", "|",
+            "行銷簡訊沒有退訂方式：結尾加上「回T退訂」", "|",
             "the marketing SMS has no opt-out: end it with \"Reply STOP to opt out\"",
         ),
     ),
