@@ -152,6 +152,22 @@ fn assert_reads_naturally(text: &str, id: &str) {
     assert!(!text.starts_with([',', ',', '~']), "{id}: {text:?}");
 }
 
+/// Every paragraph of a Chinese line ends as a sentence does (。！？～…),
+/// or with a slot, an emoji, a link or the SMS opt-out text.
+fn assert_chinese_endings(text: &str, optout: Option<&str>, id: &str) {
+    for par in text.split('\n') {
+        let last = par.chars().last().unwrap_or('。');
+        let ok = "。！？～…】".contains(last)
+            || has_emoji(&last.to_string())
+            || optout.is_some_and(|o| par.ends_with(o))
+            || par
+                .rsplit(['：', ' '])
+                .next()
+                .is_some_and(|w| w.starts_with("https://"));
+        assert!(ok, "{id}: a Chinese line without its closing mark: {par:?}");
+    }
+}
+
 #[test]
 fn every_line_the_table_can_produce_passes_lint() {
     let mut rendered = 0;
@@ -177,6 +193,9 @@ fn every_line_the_table_can_produce_passes_lint() {
                         any = true;
                         rendered += 1;
                         assert_reads_naturally(&line, t.id);
+                        if locale != Locale::En {
+                            assert_chinese_endings(&line, facts.optout.as_deref(), t.id);
+                        }
                         let opts = LintOptions {
                             channel: Some(channel),
                             locale: Some(locale),
@@ -192,7 +211,7 @@ fn every_line_the_table_can_produce_passes_lint() {
                             Channel::Sms => {
                                 // seed 001: 短信 简明扼要、一条说完, no emoji
                                 assert!(line.chars().count() <= sms_limit(&line), "{line}");
-                                assert!(!has_emoji(&line) && !line.contains('~'), "{line}");
+                                assert!(!has_emoji(&line) && !line.contains(['~', '～']), "{line}");
                                 if let Some(o) = &facts.optout {
                                     assert!(line.ends_with(o.as_str()), "{line}");
                                 }
