@@ -230,7 +230,26 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
     [name.trim(), suffix].concat()
 }
 
+/// What an agent calls the item in a sentence: a Chinese listing title of
+/// space-separated keywords ("加绒牛仔裤 女 高腰直筒", "iPhone 15 磨砂防摔手机壳")
+/// is named by its longest Chinese keyword (加绒牛仔裤, 磨砂防摔手机壳), as
+/// agents say it; any other title is kept whole.
+pub fn spoken_name(loc: Locale, title: &str) -> &str {
+    if loc == Locale::En {
+        return title;
+    }
+    let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
+    let mut best: Option<&str> = None;
+    for w in title.split_whitespace().filter(|w| han(w) >= 2) {
+        if best.is_none_or(|b| han(&w) > han(&b)) {
+            best = Some(w);
+        }
+    }
+    best.unwrap_or(title)
+}
+
 fn item(loc: Locale, title: &str, more: usize) -> String {
+    let title = spoken_name(loc, title);
     let quote = loc != Locale::En && title.chars().count() > 12;
     let (open, close) = if quote { ("「", "」") } else { ("", "") };
     match (more, loc) {
@@ -495,6 +514,29 @@ mod tests {
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn items_are_named_as_agents_say_them() {
+        let cn = |t| spoken_name(Locale::ZhCn, t);
+        assert_eq!(cn("加绒牛仔裤 女 高腰直筒"), "加绒牛仔裤");
+        assert_eq!(cn("iPhone 15 磨砂防摔手机壳"), "磨砂防摔手机壳");
+        assert_eq!(cn("手工皂 玫瑰味"), "手工皂");
+        assert_eq!(cn("羊绒针织开衫"), "羊绒针织开衫");
+        assert_eq!(cn("USB-C cable 2m"), "USB-C cable 2m");
+        assert_eq!(spoken_name(Locale::ZhTw, "香氛蠟燭 木質調"), "香氛蠟燭");
+        assert_eq!(
+            spoken_name(Locale::En, "Wireless Mouse Silent"),
+            "Wireless Mouse Silent"
+        );
+        assert_eq!(
+            item(Locale::ZhCn, "北欧布艺沙发 三人位 浅灰", 0),
+            "北欧布艺沙发"
+        );
+        assert_eq!(
+            item(Locale::ZhCn, "加绒牛仔裤 女 高腰直筒", 1),
+            "加绒牛仔裤等2件"
+        );
     }
 
     #[test]
