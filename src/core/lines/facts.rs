@@ -175,7 +175,7 @@ impl Facts {
             gift: s.gifts.first().map(|g| g.as_str().to_string()),
             coupon: s.coupon.clone(),
             campaign: campaign.and_then(|c| c.name.clone()),
-            close: (close > at).then(|| clock(loc, close, at)),
+            close: (close > at).then(|| zoned(loc, clock(loc, close, at), close)),
             left: left(loc, clock::since(&close, &at).num_minutes()),
             named: req
                 .analysis
@@ -367,6 +367,23 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
 }
 
 /// A moment seen from `at`: 今晚10点 / 明天上午10点半 / 11月27日下午3点; 10 pm today.
+/// An English close time with its UTC offset ("10 am tomorrow (UTC+8)"):
+/// a buyer abroad reads it in their own zone. Chinese lines keep the shop's
+/// clock, as agents write it.
+fn zoned(loc: Locale, text: String, t: DateTime<FixedOffset>) -> String {
+    if loc != Locale::En {
+        return text;
+    }
+    let secs = t.offset().local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let (h, m) = (secs.abs() / 3600, secs.abs() / 60 % 60);
+    if m == 0 {
+        format!("{text} (UTC{sign}{h})")
+    } else {
+        format!("{text} (UTC{sign}{h}:{m:02})")
+    }
+}
+
 pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
     let days = clock::days_after(&at, &t);
     let (h, m) = clock::hm(&t);
@@ -576,6 +593,17 @@ mod tests {
         assert_eq!(
             clock(Locale::En, t("2026-11-24T12:00:00+08:00"), now),
             "12 pm today"
+        );
+        let close = t("2026-11-25T10:30:00+08:00");
+        assert_eq!(
+            zoned(Locale::En, clock(Locale::En, close, now), close),
+            "10:30 am tomorrow (UTC+8)"
+        );
+        let ist = t("2026-11-25T10:30:00+05:30");
+        assert_eq!(zoned(Locale::En, "x".into(), ist), "x (UTC+5:30)");
+        assert_eq!(
+            zoned(Locale::ZhCn, "明天上午10点半".into(), close),
+            "明天上午10点半"
         );
     }
 
