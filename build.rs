@@ -12,8 +12,9 @@
 
 use std::{env, fs, path::PathBuf};
 
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 7] = [
     "reasons.tsv",
+    "said.tsv",
     "times.tsv",
     "fold.tsv",
     "lint.tsv",

@@ -55,6 +55,8 @@ fn full_facts(locale: Locale) -> Facts {
         hesitating: false,
         sized: true,
         named_late: false,
+        card_limit: false,
+        no_method: false,
     }
 }
 
@@ -91,6 +93,8 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.same_day_shipping = on;
             f.hesitating = on;
             f.named_late = on;
+            f.card_limit = on;
+            f.no_method = on;
         },
     ];
     for set in setters {
@@ -866,6 +870,8 @@ fn the_table_is_well_formed() {
         "hesitating",
         "sized",
         "namedLate",
+        "cardLimit",
+        "noMethod",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();

@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 25] = [
+const KEYS: [&str; 27] = [
     "name",
     "sir",
     "time",
@@ -36,6 +36,8 @@ const KEYS: [&str; 25] = [
     "hesitating",
     "sized",
     "namedLate",
+    "cardLimit",
+    "noMethod",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -94,6 +96,10 @@ pub struct Facts {
     pub sized: bool,
     /// The time the buyer named falls after the order closes.
     pub named_late: bool,
+    /// The buyer said their card's limit stops the payment (`said.tsv`).
+    pub card_limit: bool,
+    /// The buyer said they have no card or wallet to pay with (`said.tsv`).
+    pub no_method: bool,
 }
 
 impl Facts {
@@ -131,6 +137,8 @@ impl Facts {
             self.hesitating,
             self.sized,
             self.named_late,
+            self.card_limit,
+            self.no_method,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -157,6 +165,7 @@ impl Facts {
             .or_else(|| nick.map(str::to_string))
             .or_else(|| input.buyer_name.map(str::to_string));
         let close = req.timing.closes_at;
+        let [card_limit, no_method, thinking] = super::said::said(input);
         let campaign_on = s
             .campaign
             .as_ref()
@@ -206,8 +215,11 @@ impl Facts {
                 .iter()
                 .filter_map(|i| i.facts.as_ref())
                 .any(|f| f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()),
-            hesitating: req.reason == ReasonCode::ChangedMind
-                && req.analysis.signals.declined.is_none(),
+            hesitating: (req.reason == ReasonCode::ChangedMind
+                && req.analysis.signals.declined.is_none())
+                || (req.reason == ReasonCode::Unknown && thinking),
+            card_limit,
+            no_method,
         }
     }
 }

@@ -40,11 +40,13 @@
 //! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
-//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下)
+//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
+//!   cardLimit, noMethod (what the buyer said, `said.tsv`)
 
 pub mod answer;
 pub mod facts;
 pub mod fill;
+pub mod said;
 pub mod table;
 
 use std::cmp::Reverse;
@@ -272,7 +274,9 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
                 // A buyer still thinking it over gets the usual lines
                 // (000: leave room, don't push), not the goodbye.
                 && (t.has_reason(req.reason)
-                    || facts.hesitating && t.has_reason(ReasonCode::Unknown))
+                    || facts.hesitating
+                        && (t.has_reason(ReasonCode::Unknown)
+                            || t.has_reason(ReasonCode::ChangedMind)))
                 && t.has_occasion(req.timing.occasion);
             let Some(src) = t.text(loc).filter(|_| fits) else {
                 continue;

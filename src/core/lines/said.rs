@@ -1,0 +1,58 @@
+//! What the buyer said about their situation beyond the reason code (a card
+//! limit, no card or wallet to pay with, still thinking it over), read from
+//! `src/data/said.tsv` so that a line can answer it rather than ask again.
+
+use std::sync::LazyLock;
+
+use crate::core::input::Input;
+use crate::core::model::Role;
+
+/// The flags of `said.tsv`, in its row order.
+pub const FLAGS: [&str; 3] = ["cardLimit", "noMethod", "thinking"];
+
+/// `(flag index, words)` of each row.
+static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
+    super::super::data::SAID
+        .lines()
+        .filter_map(|l| {
+            let (flag, words) = l.split_once('\t')?;
+            let i = FLAGS.iter().position(|f| *f == flag)?;
+            Some((i, words.split('|').filter(|w| !w.is_empty()).collect()))
+        })
+        .collect()
+});
+
+/// Which flags the buyer's messages since the agent last wrote set.
+pub fn said(input: &Input) -> [bool; 3] {
+    let from = input
+        .messages
+        .iter()
+        .rposition(|m| m.from == Role::Agent)
+        .map_or(0, |i| i + 1);
+    let mut out = [false; 3];
+    for m in input.messages.iter().skip(from) {
+        if m.from != Role::Buyer {
+            continue;
+        }
+        let text = m.text.to_lowercase();
+        for (i, words) in TABLE.iter() {
+            if words.iter().any(|w| text.contains(w)) {
+                if let Some(flag) = out.get_mut(*i) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_names_a_known_flag() {
+        assert_eq!(TABLE.len(), FLAGS.len());
+        assert!(TABLE.iter().all(|(_, w)| w.len() >= 5));
+    }
+}

@@ -1,0 +1,72 @@
+//! Lines answer what the buyer said about their situation (`said.tsv`):
+//! a card limit, no card or wallet, still thinking it over. Seed 001: 了解
+//!买家没付款的原因，对症下药; seed 000: a hesitating buyer is not pushed.
+
+use cuifu::{ChatContext, Suggestion};
+use serde_json::json;
+
+fn suggest_after(buyer: &str, locale: &str) -> Suggestion {
+    let ctx: ChatContext = serde_json::from_value(json!({
+        "now": "2026-11-24T15:10:00+08:00",
+        "locale": locale,
+        "order": {
+            "placedAt": "2026-11-24T14:30:00+08:00",
+            "amount": 299,
+            "items": [{"title": "羊毛围巾 灰色", "quantity": 1, "price": 299}]
+        },
+        "messages": [
+            {"from": "buyer", "text": "这个围巾有灰色吗", "at": "2026-11-24T14:20:00+08:00"},
+            {"from": "agent", "text": "有的亲，灰色有现货", "at": "2026-11-24T14:22:00+08:00"},
+            {"from": "buyer", "text": buyer, "at": "2026-11-24T15:05:00+08:00"}
+        ],
+        "shop": {"name": "暖暖织物"}
+    }))
+    .expect("a context");
+    cuifu::suggest(&ctx).expect("a suggestion")
+}
+
+fn top(s: &Suggestion) -> &str {
+    s.lines.first().map_or("", |l| l.template_id.as_str())
+}
+
+#[test]
+fn a_named_card_limit_gets_ways_round_it_not_a_question() {
+    for said in ["付不了，提示超出单笔限额", "卡的额度不够了"] {
+        let s = suggest_after(said, "zh-CN");
+        assert_eq!(top(&s), "pt.limit", "{said}: {:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| !l.text.contains("提示什么")),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn no_card_or_wallet_gets_another_way_to_pay() {
+    for said in ["我没有绑银行卡怎么付", "I don't have alipay, how to pay"] {
+        let s = suggest_after(said, "zh-CN");
+        assert!(
+            s.lines.iter().any(|l| l.template_id == "nb.method"),
+            "{said}: {} {:?}",
+            s.reason.code.as_str(),
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn a_buyer_thinking_it_over_is_given_room_not_an_address_check() {
+    let s = suggest_after("我再想想吧", "zh-CN");
+    assert!(
+        s.lines.iter().all(|l| l.template_id != "g.check"),
+        "{} {:?}",
+        s.reason.code.as_str(),
+        s.lines
+    );
+    assert!(
+        s.lines.iter().any(|l| l.template_id == "cm.think"),
+        "{:?}",
+        s.lines
+    );
+}
