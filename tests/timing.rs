@@ -19,6 +19,8 @@ struct Case {
     action: Action,
     send: Option<&'static str>,
     occasion: Occasion,
+    /// The reminder after a reply, when the case checks it.
+    follow: Option<Option<&'static str>>,
 }
 
 fn case(
@@ -40,7 +42,14 @@ fn case(
         action,
         send,
         occasion,
+        follow: None,
     }
+}
+
+/// Checks the reminder planned after the reply too.
+fn then(mut c: Case, follow: Option<&'static str>) -> Case {
+    c.follow = Some(follow);
+    c
 }
 
 fn with(mut c: Case, extra: Value) -> Case {
@@ -78,11 +87,26 @@ fn check(cases: Vec<Case>) {
             out.why
         );
         assert_eq!(out.timing.occasion, c.occasion, "{}: occasion", c.cite);
+        if let Some(f) = c.follow {
+            assert_eq!(
+                out.timing.follow_up.map(cuifu::core::input::format_time),
+                f.map(t),
+                "{}: followUpAt; why {:?}",
+                c.cite,
+                out.why
+            );
+        }
     }
 }
 
 use Action::{Hold, Schedule, SendNow, Stop};
 use Occasion as O;
+
+/// A consulted buyer whose question is still open.
+const ASKED: Chat = Chat {
+    question: true,
+    ..CONSULTED
+};
 
 #[test]
 fn timing_rules() {
@@ -287,7 +311,9 @@ fn timing_rules() {
                 Some("2026-11-26 11:30"),
                 O::LastChance,
             ),
-            json!({"reminders": reminders(&[("2026-11-23 14:40", "im")])}),
+            // A shop without SMS: an unanswered IM would move it to the
+            // earliest SMS slot (see sms_follows_an_unanswered_im).
+            json!({"reminders": reminders(&[("2026-11-23 14:40", "im")]), "shop": {"sms": false}}),
         ),
         with(
             case(
@@ -299,7 +325,7 @@ fn timing_rules() {
                 Some("2026-11-26 13:30"),
                 O::LastChance,
             ),
-            json!({"reminders": reminders(&[("2026-11-23 15:40", "im")])}),
+            json!({"reminders": reminders(&[("2026-11-23 15:40", "im")]), "shop": {"sms": false}}),
         ),
         with(
             case(
@@ -311,7 +337,7 @@ fn timing_rules() {
                 Some("2026-11-25 21:30"),
                 O::LastChance,
             ),
-            json!({"reminders": reminders(&[("2026-11-23 10:00", "im")])}),
+            json!({"reminders": reminders(&[("2026-11-23 10:00", "im")]), "shop": {"sms": false}}),
         ),
         with(
             case(
@@ -323,7 +349,7 @@ fn timing_rules() {
                 Some("2026-11-26 10:00"),
                 O::LastChance,
             ),
-            json!({"shop": {"lastChanceHours": 6}, "reminders": reminders(&[("2026-11-23 14:40", "im")])}),
+            json!({"shop": {"lastChanceHours": 6, "sms": false}, "reminders": reminders(&[("2026-11-23 14:40", "im")])}),
         ),
         // seed 001 频率不可过高: minimum gap (shop.minGapMinutes, default 120) before a big order's second reminder.
         big(with(
@@ -421,15 +447,16 @@ fn timing_rules() {
             None,
             O::None,
         ),
-        // seed 000 but only hesitating (再考虑一下): one gentle reminder before the close, no more.
+        // seed 000 but only hesitating (再考虑一下): space first
+        // (shop.hesitationHours, default 3), then one gentle reminder, no more.
         case(
-            "000 hesitating: one reminder before close",
+            "000 hesitating: space, then one reminder",
             "2026-11-24 15:00",
             "2026-11-24 14:30",
             because(R::ChangedMind),
             Schedule,
-            Some("2026-11-27 11:30"),
-            O::LastChance,
+            Some("2026-11-24 18:00"),
+            O::First,
         ),
         with(
             case(
@@ -481,42 +508,75 @@ fn timing_rules() {
             None,
             O::None,
         ),
-        // seed 002 买家等待客服回复: answer first (hold), reminder part in allowed hours.
-        case(
-            "002 open question → hold now",
-            "2026-11-24 14:31",
-            "2026-11-24 14:30",
-            Chat {
-                question: true,
-                ..CONSULTED
-            },
-            Hold,
-            Some("2026-11-24 14:31"),
-            O::Answer,
+        // seed 002 买家等待客服回复: answer first (hold) and now; seeds
+        // 000/003 keep quiet hours, lunch and rest days for reminders (催付),
+        // so the reminder after the answer keeps them, the minimum gap later.
+        then(
+            case(
+                "002 open question → hold now",
+                "2026-11-24 14:31",
+                "2026-11-24 14:30",
+                ASKED,
+                Hold,
+                Some("2026-11-24 14:31"),
+                O::Answer,
+            ),
+            Some("2026-11-24 16:31"),
         ),
-        case(
-            "002 open question at night → hold till 10:00",
-            "2026-11-24 23:00",
-            "2026-11-24 22:30",
-            Chat {
-                question: true,
-                ..CONSULTED
-            },
-            Hold,
+        then(
+            case(
+                "002 open question at night → answer now, remind at 10:00",
+                "2026-11-24 23:00",
+                "2026-11-24 22:30",
+                ASKED,
+                Hold,
+                Some("2026-11-24 23:00"),
+                O::Answer,
+            ),
             Some("2026-11-25 10:00"),
-            O::Answer,
         ),
-        case(
-            "002 open question in lunch → 13:30",
-            "2026-11-24 12:10",
-            "2026-11-24 11:30",
-            Chat {
-                question: true,
-                ..CONSULTED
-            },
-            Hold,
-            Some("2026-11-24 13:30"),
-            O::Answer,
+        // The seeds are silent on answering at night: shop.answerAtNight
+        // false holds the answer till quietBefore.
+        then(
+            with(
+                case(
+                    "answerAtNight false → answer at 10:00",
+                    "2026-11-24 23:00",
+                    "2026-11-24 22:30",
+                    ASKED,
+                    Hold,
+                    Some("2026-11-25 10:00"),
+                    O::Answer,
+                ),
+                json!({"shop": {"answerAtNight": false}}),
+            ),
+            Some("2026-11-25 13:30"),
+        ),
+        then(
+            case(
+                "002 open question in lunch → answer now, remind after lunch",
+                "2026-11-24 12:10",
+                "2026-11-24 11:30",
+                ASKED,
+                Hold,
+                Some("2026-11-24 12:10"),
+                O::Answer,
+            ),
+            Some("2026-11-24 14:10"),
+        ),
+        // A Saturday evening question (000/003 rest days): answered now,
+        // the reminder on Monday.
+        then(
+            case(
+                "open question on a rest day → answer now, remind Monday",
+                "2026-11-21 20:30",
+                "2026-11-21 20:05",
+                ASKED,
+                Hold,
+                Some("2026-11-21 20:30"),
+                O::Answer,
+            ),
+            Some("2026-11-23 10:00"),
         ),
         // seed 001 了解买家方便充值时间,提前再次催付: the buyer's own time, shopp.namedTimeLeadMinutes before.
         case(
@@ -918,18 +978,7 @@ fn channel_rules() {
         "001 campaign big → phone"
     );
     // A hold is answered on IM.
-    assert_eq!(
-        channel_of(
-            300.0,
-            avg,
-            Chat {
-                question: true,
-                ..CONSULTED
-            }
-        ),
-        Channel::Im,
-        "hold → IM"
-    );
+    assert_eq!(channel_of(300.0, avg, ASKED), Channel::Im, "hold → IM");
 }
 
 #[test]
@@ -1425,7 +1474,7 @@ fn a_last_chance_moved_earlier_says_brought_forward() {
         "2026-11-25 15:00",
         "2026-11-24 09:40",
         99.0,
-        json!({"reminders": reminders(&[("2026-11-24 10:00", "im")])}),
+        json!({"reminders": reminders(&[("2026-11-24 10:00", "im")]), "shop": {"sms": false}}),
     );
     let out = run(&c, &SILENT);
     assert_eq!(out.timing.occasion, O::LastChance, "{:?}", out.why);
@@ -1586,15 +1635,22 @@ fn sms_follows_an_unanswered_im() {
         let s = cuifu::suggest(&ctx(now, "2026-11-24 14:30", 99.0, v)).expect("suggestion");
         (s.channel, s.send_at, s.why)
     };
-    // Offline since yesterday's IM: the last reminder goes by SMS.
+    // Offline since yesterday's IM: the last reminder goes by SMS in the
+    // earliest fitting slot (students and others: now, before 22:00), not
+    // held to the last hours before the close, and in a calm tone.
     let (ch, at, why) = go("2026-11-25 15:00", json!({}));
     assert_eq!(ch, Channel::Sms, "{why:?}");
-    assert_eq!(at.as_deref(), Some(t("2026-11-27 11:30").as_str()));
+    assert_eq!(at.as_deref(), Some(t("2026-11-25 15:00").as_str()));
     assert!(why.iter().any(|w| w.contains("改发短信")), "{why:?}");
-    // An office worker: at lunch (001 上班族 午休), still before the close.
+    assert!(!why.iter().any(|w| w.contains("最后一次")), "{why:?}");
+    // An office worker: before leaving work today (001 上班族 午休、下班前).
     let (ch, at, _) = go("2026-11-25 15:00", json!({"buyer": {"audience": "office"}}));
     assert_eq!(ch, Channel::Sms);
-    assert_eq!(at.as_deref(), Some(t("2026-11-27 12:00").as_str()));
+    assert_eq!(at.as_deref(), Some(t("2026-11-25 17:00").as_str()));
+    // Before noon: the lunch slot of the same day, not a later one.
+    let (ch, at, _) = go("2026-11-25 11:40", json!({"buyer": {"audience": "office"}}));
+    assert_eq!(ch, Channel::Sms);
+    assert_eq!(at.as_deref(), Some(t("2026-11-25 12:00").as_str()));
     // A third reminder allowed: the follow-up goes once 3 h have passed.
     let (ch, at, why) = go("2026-11-24 15:00", json!({"shop": {"maxReminders": 3}}));
     assert_eq!(ch, Channel::Sms, "{why:?}");
@@ -1751,7 +1807,7 @@ fn the_last_chance_leaves_hours_not_minutes() {
         "2026-11-24 15:00",
         "2026-11-24 12:41",
         99.0,
-        json!({"reminders": reminders(&[("2026-11-24 12:51", "im")])}),
+        json!({"reminders": reminders(&[("2026-11-24 12:51", "im")]), "shop": {"sms": false}}),
     );
     let out = run(&c, &SILENT);
     assert_eq!(out.send().as_deref(), Some(t("2026-11-27 10:00").as_str()));

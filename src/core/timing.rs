@@ -54,6 +54,12 @@ pub struct Timing {
     pub action: Action,
     /// When; `None` for stop.
     pub send_at: Option<DateTime<FixedOffset>>,
+    /// The reminder planned after a reply that goes out at `send_at` to a
+    /// buyer who is waiting for one; `None` otherwise.
+    pub follow_up: Option<DateTime<FixedOffset>>,
+    /// `send_at` is a reply to a waiting buyer: the rest-time rules hold for
+    /// `follow_up`, and the moments `why` names are the follow-up's.
+    pub reply: bool,
     /// When the order closes unpaid.
     pub closes_at: DateTime<FixedOffset>,
     /// One sentence per decision.
@@ -143,8 +149,10 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     } else if analysis.signals.declined.is_some()
         || (analysis.reason.code == ReasonCode::ChangedMind && n > 0)
     {
-        // A plain "no" (拍错了, 不要了) stops at once; a hesitating buyer
-        // (再考虑一下) gets one gentle reminder at most (000: don't force).
+        // Ordered by mistake or no longer wants it (拍错了, 不要了, pls
+        // cancel): stop at once (000: don't force a buyer who changed their
+        // mind). A buyer only thinking it over (再考虑一下) gets space
+        // (`hesitationHours`) and one gentle reminder at most.
         Some(Stop::ChangedMind)
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
@@ -302,12 +310,9 @@ fn slot_of(t: i64, s: &Settings) -> Slot {
 fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
     let c = s.campaign.as_ref()?;
     let day = clock::date(&from);
-    let on = if c.dates.is_empty() {
-        !calendar::is_rest_day(day, s)
-    } else {
-        c.dates.contains(&day)
-    };
-    if !on {
+    // Without dates the campaign runs while the shop keeps it set, rest
+    // days included (12.12 may fall on a Saturday).
+    if !c.dates.is_empty() && !c.dates.contains(&day) {
         return None;
     }
     let now = clock::sod(&from);
@@ -350,6 +355,8 @@ impl Plan<'_> {
             occasion,
             action,
             send_at,
+            follow_up: None,
+            reply: false,
             closes_at: self.close,
             why: std::mem::take(&mut self.why),
             warnings: std::mem::take(&mut self.warnings),
@@ -530,6 +537,16 @@ pub fn last_chance_sentence(close: Time, t: Time, now: Time, loc: Locale) -> Str
     )
 }
 
+/// The follow-up sentence after `k` reminders: its number and the gap.
+pub fn follow_up_sentence(k: usize, min_gap: Duration, loc: Locale) -> String {
+    let (n, gap) = ((k + 1).to_string(), span(min_gap, loc));
+    trf(
+        loc,
+        "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
+        &[&n, &gap],
+    )
+}
+
 /// Send now if `t` is not later than `now`, else schedule.
 pub(crate) fn action_for(t: Time, now: Time) -> Action {
     if t <= now {
@@ -570,24 +587,148 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if let Some(t) = answer_first(&mut p, input, analysis) {
         return t;
     }
-    let earliest = match input.reminders.last() {
+    let mut earliest = match input.reminders.last() {
         Some(last) => p.now.max(add(last.at, s.min_gap)),
         None => p.now,
     };
-    if let Some(t) = at_named_time(&mut p, input, analysis, earliest) {
-        return t;
+    let waiting = waits_for_reply(input, analysis);
+    if waiting {
+        let reply = reply_moment(&p);
+        p.say(
+            "买家在等回复:先回复,不让买家干等;下面说的是回复之后的催付提醒。|買家在等回覆:先回覆,不讓買家乾等;下面說的是回覆之後的催付提醒。|The buyer is waiting for a reply: reply first, without keeping them waiting; what follows is about the reminder after it.",
+            &[],
+        );
+        p.reply_why(reply);
+        earliest = earliest.max(add(reply, s.min_gap));
     }
-    if let Some(t) = while_waiting(&mut p, input, analysis, earliest) {
-        return t;
+    let mut space = false;
+    if let Some(at) = hesitating(input, analysis) {
+        let until = add(at, s.hesitation);
+        if until > earliest && s.hesitation > Duration::zero() {
+            earliest = until;
+            space = true;
+            let h = span(s.hesitation, p.loc);
+            p.say(
+                "买家还在考虑:先给 {}的时间,不马上追着催。|買家還在考慮:先給 {}的時間,不馬上追著催。|The buyer is thinking it over: give them {} before a reminder.",
+                &[&h],
+            );
+        }
     }
-    usual(&mut p, input, analysis, earliest)
+    let mut t = at_named_time(&mut p, input, analysis, earliest)
+        .or_else(|| while_waiting(&mut p, input, analysis, earliest))
+        .unwrap_or_else(|| usual(&mut p, input, analysis, earliest, space));
+    if waiting && t.action != Action::Stop {
+        t.follow_up = t.send_at;
+        t.send_at = Some(reply_moment(&p));
+        t.action = action_for(reply_moment(&p), p.now);
+        t.reply = true;
+    }
+    t
 }
 
-/// An open question is answered first (002: answer fast); the reminder part
-/// waits for allowed hours. A reminder recorded after the question was the
-/// agent's reply to it.
+/// The buyer wrote last, after the last reminder, with a request or a
+/// complaint the agent has not answered (help with paying, a wait, the
+/// service): the reply cannot wait for rest time.
+fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
+    use ReasonCode as R;
+    matches!(
+        analysis.reason.code,
+        R::ForgotPassword
+            | R::PaymentTrouble
+            | R::PaymentSystemIssue
+            | R::NoviceBuyer
+            | R::WaitingReply
+            | R::ServiceUnhappy
+    ) && buyer_last_at(input).is_some()
+}
+
+/// When the buyer's own word, the last of the chat and later than the last
+/// reminder, was written (`now` when it has no time); `None` when the agent
+/// spoke last.
+fn buyer_last_at(input: &Input) -> Option<Time> {
+    let last = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from != Role::System)?;
+    if last.from != Role::Buyer {
+        return None;
+    }
+    let at = last.at.unwrap_or(input.now);
+    input
+        .reminders
+        .last()
+        .is_none_or(|r| r.at < at)
+        .then_some(at)
+}
+
+/// The buyer is thinking it over (我再想想: `changed_mind` without a plain
+/// no), naming no time: when they last wrote (`now` without a time).
+fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
+    let sig = &analysis.signals;
+    if analysis.reason.code != ReasonCode::ChangedMind
+        || sig.declined.is_some()
+        || sig.named_time.is_some()
+    {
+        return None;
+    }
+    let said = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from == Role::Buyer)
+        .and_then(|m| m.at);
+    Some(said.unwrap_or(input.now))
+}
+
+/// When the reply to a waiting buyer goes out: now, or with
+/// `answerAtNight: false` at the end of the quiet hours (never later than
+/// the close). Lunch breaks and rest days never delay it.
+fn reply_moment(p: &Plan) -> Time {
+    if p.s.answer_at_night {
+        return p.now;
+    }
+    next_ok(p.now, p.close, p.s, 2, &mut Trail::default()).unwrap_or(p.now)
+}
+
+impl Plan<'_> {
+    /// Why the reply goes at `reply`: now, or when quiet hours end.
+    fn reply_why(&mut self, reply: Time) {
+        if reply > self.now {
+            let (qb, w) = (hhmm(self.s.quiet_before), self.when(reply));
+            self.say(
+                "店铺设定夜里不回复:{} 上班就回复,{} 发送。|店鋪設定夜裡不回覆:{} 上班就回覆,{} 發送。|The shop holds replies at night: reply when work starts at {}, {}.",
+                &[&qb, &w],
+            );
+        }
+    }
+
+    /// The reminder after the reply, or why there is none.
+    fn follow_up_why(&mut self, follow: Option<Time>, trail: &Trail) {
+        match follow {
+            Some(f) => {
+                let m = self.moment(f, trail);
+                self.say(
+                    "之后的提醒:{}。|之後的提醒:{}。|The reminder after it: {}.",
+                    &[&m],
+                );
+            }
+            None => {
+                let c = self.when(self.close);
+                self.say(
+                    "订单 {} 关闭前没有合适的时段再提醒,回复时顺带提一下关单时间。|訂單 {} 關閉前沒有合適的時段再提醒,回覆時順帶提一下關單時間。|No usual hours are left before the close at {}: mention it in the reply.",
+                    &[&c],
+                );
+            }
+        }
+    }
+}
+
+/// An open question is answered first (002: answer fast): the answer goes
+/// now (quiet hours, lunch and rest days are for reminders, 000/003), and
+/// the reminder after it keeps the usual hours. A reminder recorded after
+/// the question was the agent's reply to it.
 fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
-    let now = p.now;
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input
             .messages
@@ -607,13 +748,16 @@ fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timi
         "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
         &[],
     );
+    let reply = reply_moment(p);
+    p.reply_why(reply);
+    // The reminder after the answer: the minimum gap later, in the usual hours.
     let mut trail = Trail::default();
-    let t = p.find(now, &mut trail);
-    if t > now {
-        let m = p.moment(t, &trail);
-        p.say("提醒部分:{}。||The reminder part: {}.", &[&m]);
-    }
-    Some(p.done(Occasion::Answer, Action::Hold, Some(t)))
+    let follow = next_ok(add(reply, p.s.min_gap), p.close, p.s, 0, &mut trail);
+    p.follow_up_why(follow, &trail);
+    let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
+    t.follow_up = follow;
+    t.reply = true;
+    Some(t)
 }
 
 /// The time the buyer named (001: remind shortly before the top-up time),
@@ -742,14 +886,6 @@ fn while_waiting(
     analysis: &Analysis,
     earliest: Time,
 ) -> Option<Timing> {
-    // Still thinking it over (000: don't push): one gentle reminder before the close.
-    if analysis.reason.code == ReasonCode::ChangedMind {
-        return Some(p.once_before_close(
-            earliest,
-            "买家还在考虑:不追着催,关单前 {} 轻轻提醒一次。|~|The buyer is still thinking it over: no chasing, one gentle reminder before the close, at {}.",
-        ));
-    }
-
     // Waiting for money with no time named (001: remind before the close).
     let broke = analysis.reason.code == ReasonCode::InsufficientBalance
         || analysis.signals.payday.is_some();
@@ -785,7 +921,7 @@ fn while_waiting(
 /// The usual reminder: the first allowed moment (or campaign wave) after the
 /// gap since the last one and, for a first reminder, the hidden-reminder
 /// delay and the order's time slot; then why.
-fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Timing {
+fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time, space: bool) -> Timing {
     let (s, close) = (p.s, p.close);
     let k = input.reminders.len();
     // On a campaign day the next reminder goes to the next wave (001: 10:00,
@@ -846,7 +982,7 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time) -> Ti
         ));
     }
     let m = p.moment(t, &trail);
-    if k == 0 && !waved && occasion != Occasion::LastChance {
+    if k == 0 && !waved && !space && occasion != Occasion::LastChance {
         let name = row(SLOT_NAMES, slot as usize, p.loc);
         let qb = hhmm(s.quiet_before);
         let rule = match slot {
@@ -917,13 +1053,7 @@ fn occasion_why(p: &mut Plan, input: &Input, analysis: &Analysis, occasion: Occa
                 &[name, &waves],
             );
         }
-        Occasion::FollowUp => {
-            let (n, gap) = ((k + 1).to_string(), span(s.min_gap, p.loc));
-            p.say(
-                "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
-                &[&n, &gap],
-            );
-        }
+        Occasion::FollowUp => p.why.push(follow_up_sentence(k, s.min_gap, p.loc)),
         Occasion::AddressCheck if clock::since(&t, &placed) > clock::minutes(s.hidden_reminder_after.num_minutes() + 30) => p
             .say(
                 "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
