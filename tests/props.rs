@@ -262,7 +262,8 @@ proptest! {
         let (action, _, channel, _, why, warnings) = d;
         prop_assert!(!why.iter().any(|s| s.contains("NaN") || s.contains("inf")));
         if action == Action::Stop {
-            prop_assert!(t.send_at.is_none());
+            // A stop never plans a reminder later.
+            prop_assert!(t.send_at.is_none() && t.follow_up.is_none());
             return Ok(());
         }
         let at = t.send_at.expect("a send time unless stop");
@@ -454,10 +455,18 @@ proptest! {
         // reminder's after it.
         let Some(send) = (if t.reply { t.follow_up } else { t.send_at }) else { return Ok(()) };
         let sw = when(send);
-        for head in ["顺延到 ", "提前到 ", "关单前 ", "按短信时段,"] {
+        for head in ["顺延到 ", "提前到 ", "关单前 ", "按短信时段，"] {
             says_after(&why, head, &sw)?;
         }
         for s in &why {
+            // Professional Chinese text: full-width ，：；？！ outside the
+            // buyer's quoted words and clock times.
+            let bare: String = s.split('“').enumerate().map(|(i, p)| if i == 0 { p } else { p.split_once('”').map_or("", |x| x.1) }).collect();
+            let b: Vec<char> = bare.chars().collect();
+            for (i, c) in b.iter().enumerate() {
+                let clock = *c == ':' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+                prop_assert!(!",:;?!".contains(*c) || clock, "half-width {} in “{}”", c, s);
+            }
             if s.contains("现在发送") {
                 prop_assert!(send <= now, "“{}” but sendAt {}", s, format_time(send));
             } else if let Some(i) = s.find(" 发送") {
@@ -480,7 +489,7 @@ proptest! {
             if t.reply {
                 from = from.max(t.send_at.unwrap_or(now) + st.min_gap);
             }
-            if s[i..].starts_with(" 前催付,来不及了") {
+            if s[i..].starts_with(" 前催付，来不及了") {
                 prop_assert!(from >= end_at, "“{}” though {} is before {}", s, format_time(from), hm);
             } else if !s[..i].ends_with(&format!("本该 {hm}")) {
                 prop_assert!(send < end_at, "“{}” but sendAt {}", s, format_time(send));

@@ -39,7 +39,7 @@ fn exercise_baby_shop_order_at_21_00() {
     assert_eq!(s.tone, Tone::Playful);
     assert!(!s.lines.is_empty());
     assert!(
-        s.why.iter().any(|w| w.contains("傍晚单,22:00 前催付")),
+        s.why.iter().any(|w| w.contains("傍晚单，22:00 前催付")),
         "{:?}",
         s.why
     );
@@ -62,7 +62,7 @@ fn exercise_baby_shop_order_at_21_00() {
     assert!(
         s.why
             .iter()
-            .any(|w| w.contains("22:00 后不打扰,顺延到明天 10:00")),
+            .any(|w| w.contains("22:00 后不打扰，顺延到明天 10:00")),
         "{:?}",
         s.why
     );

@@ -16,9 +16,9 @@ use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Role, Tone};
 use super::reason::Analysis;
 use super::say::{
-    capital, channel_name, hhmm, list_sep, pct, push_item, span, t3, tenths, trf, when, yuan,
+    capital, channel_name, hhmm, list_sep, pct, push_item, span, t3, tenths, trf, yuan,
 };
-use super::timing::{self, at, Occasion, Timing};
+use super::timing::{self, at, when, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
 
@@ -109,7 +109,7 @@ fn into_sms_window(input: &Input, timing: &mut Timing, from: Time, movable: bool
                 let w = capital(&when(t, input.now, loc));
                 timing.why.push(trf(
                     loc,
-                    "按短信时段,{} 发送。|按簡訊時段,{} 發送。|{}, in the SMS window.",
+                    "按短信时段，{} 发送。|按簡訊時段，{} 發送。|{}, in the SMS window.",
                     &[&w],
                 ));
             }
@@ -186,7 +186,7 @@ fn sms_after_im(input: &Input, analysis: &Analysis, timing: &mut Timing) -> Opti
     let gap = span(input.settings.sms_after, loc);
     Some(trf(
         loc,
-        "上次旺旺提醒后买家没有回复,发送时已超过 {}:旺旺容易错过,改发短信,{}。|上次旺旺提醒後買家沒有回覆,發送時已超過 {}:旺旺容易錯過,改發簡訊,{}。|No reply since the last IM reminder, over {} by the time it goes out: IM is easily missed, so SMS this time, {}.",
+        "上次旺旺提醒后买家没有回复，发送时已超过 {}：旺旺容易错过，改发短信，{}。|上次旺旺提醒後買家沒有回覆，發送時已超過 {}：旺旺容易錯過，改發簡訊，{}。|No reply since the last IM reminder, over {} by the time it goes out: IM is easily missed, so SMS this time, {}.",
         &[&gap, &sms_when(input)],
     ))
 }
@@ -217,10 +217,10 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         let why = match s.avg_order_value {
             Some(avg) => trf(
                 loc,
-                "{} 元不算大单(客单价 {} 元),用免费、打扰少的旺旺。|~|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
+                "{} 元不算大单（客单价 {} 元），用免费、打扰少的旺旺。|~|{} yuan is not a big order (average {}): use IM, free and least intrusive.",
                 &[&amt, &yuan(avg)],
             ),
-            None => trf(loc, "旺旺免费、打扰少,先用旺旺。|~|IM is free and least intrusive: use it.", &[]),
+            None => trf(loc, "旺旺免费、打扰少，先用旺旺。|~|IM is free and least intrusive: use it.", &[]),
         };
         return (Channel::Im, why);
     }
@@ -281,24 +281,24 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let margin_note = match s.margin {
         Some(m) if !input.phone_pays() => trf(
             loc,
-            ",毛利 {}% 不够打电话|~|; a {}% margin doesn't pay for a call",
+            "，毛利 {}% 不够打电话|~|; a {}% margin doesn't pay for a call",
             &[&pct(m)],
         ),
         _ => String::new(),
     };
     let why = if c == Channel::Phone && wave {
-        trf(loc, "活动日大单用电话催,每通控制在 1 分钟内。|~|Campaign day, big order: call, under a minute per call.", &[])
+        trf(loc, "活动日大单用电话催，每通控制在 1 分钟内。|~|Campaign day, big order: call, under a minute per call.", &[])
     } else if c == Channel::Phone && first {
         trf(
             loc,
-            "大额静默订单({} 元,约客单价的 {} 倍),利润够:打电话问问,别直接催付款。|~|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
+            "大额静默订单（{} 元，约客单价的 {} 倍），利润够：打电话问问，别直接催付款。|~|Big silent order ({} yuan, {}× the average) with margin to spare: call to ask, don't demand payment.",
             &[&amt, &ratio],
         )
     } else if first {
         let because = if silent && !input.returning {
             t3(
                 loc,
-                "毛利低,不打电话|毛利低,不打電話|the margin doesn't pay for a call",
+                "毛利低，不打电话|毛利低，不打電話|the margin doesn't pay for a call",
             )
         } else if input.returning {
             t3(
@@ -313,7 +313,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         };
         trf(
             loc,
-            "大单({} 元,约客单价的 {} 倍)先用旺旺,{};跟进时换别的方式。|~|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
+            "大单（{} 元，约客单价的 {} 倍）先用旺旺，{}；跟进时换别的方式。|~|Big order ({} yuan, {}× the average): IM first, {}; switch method for the follow-up.",
             &[&amt, &ratio, because],
         )
     } else if input.used(c) {
@@ -324,12 +324,12 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         } else {
             t3(
                 loc,
-                ",短信时段在关单前排不上|,簡訊時段在關單前排不上|; no SMS window before the close",
+                "，短信时段在关单前排不上|，簡訊時段在關單前排不上|; no SMS window before the close",
             )
         };
         trf(
             loc,
-            "大单({} 元)没有新方式可换:{}已用过{}{},仍用{},换个说法。|~|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
+            "大单（{} 元）没有新方式可换：{}已用过{}{}，仍用{}，换个说法。|~|Big order ({} yuan), no new method left: {} used{}{}; {} again, reworded.",
             &[
                 &amt,
                 &names,
@@ -340,13 +340,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         )
     } else {
         let extra = match c {
-            Channel::Phone => trf(loc, ",利润撑得起电话成本|~|, the margin pays for it", &[]),
-            Channel::Sms => [t3(loc, ",||, "), &sms_when(input)].concat(),
+            Channel::Phone => trf(loc, "，利润撑得起电话成本|~|, the margin pays for it", &[]),
+            Channel::Sms => [t3(loc, "，||, "), &sms_when(input)].concat(),
             Channel::Im => String::new(),
         };
         trf(
             loc,
-            "大单({} 元)不重复同一种方式:{}已用过{},这次用{}{}。|大單({} 元)不重複同一種方式:{}已用過{},這次用{}{}。|Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
+            "大单（{} 元）不重复同一种方式：{}已用过{}，这次用{}{}。|大單（{} 元）不重複同一種方式：{}已用過{}，這次用{}{}。|Big order ({} yuan) never gets the same method twice: {} used{}, so {} this time{}.",
             &[
                 &amt,
                 &names,
@@ -387,19 +387,19 @@ pub fn tone(
         | R::PaymentSystemIssue
         | R::InsufficientBalance => (
             Tone::Warm,
-            trf(loc, "买家付款有困难:语气热情,以帮忙为主,不施压。|~|The buyer has trouble paying: warm and helpful, no pressure.", &[]),
+            trf(loc, "买家付款有困难：语气热情，以帮忙为主，不施压。|~|The buyer has trouble paying: warm and helpful, no pressure.", &[]),
         ),
         R::ChangedMind => (
             Tone::Gentle,
-            trf(loc, "买家还在犹豫:不施压,语气委婉,给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
+            trf(loc, "买家还在犹豫：不施压，语气委婉，给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
         ),
         R::WaitingReply => (
             Tone::Warm,
-            trf(loc, "买家在等回复:先为久等道歉,答完再提付款。|買家在等回覆:先為久等道歉,答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.", &[]),
+            trf(loc, "买家在等回复：先为久等道歉，答完再提付款。|買家在等回覆：先為久等道歉，答完再提付款。|The buyer is waiting: apologise, answer, then mention payment.", &[]),
         ),
         R::ServiceUnhappy => (
             Tone::Warm,
-            trf(loc, "买家对服务有情绪:态度亲切、用语得体,先道歉再说事。|~|The buyer is unhappy with the service: kind and polite, apologise first.", &[]),
+            trf(loc, "买家对服务有情绪：态度亲切、用语得体，先道歉再说事。|~|The buyer is unhappy with the service: kind and polite, apologise first.", &[]),
         ),
         _ if soon => {
             let c = when(timing.closes_at, input.now, loc);
@@ -407,38 +407,38 @@ pub fn tone(
                 Tone::Urgent,
                 trf(
                     loc,
-                    "订单 {} 就关闭:语气紧一些,说清关单时间。|~|The order closes at {}: be brief and clear about the time.",
+                    "订单 {} 就关闭：语气紧一些，说清关单时间。|~|The order closes at {}: be brief and clear about the time.",
                     &[&c],
                 ),
             )
         }
         _ if stock => (
             Tone::Urgent,
-            trf(loc, "活动库存紧张:提醒尽快付款,别说过头。|~|Campaign stock is short: ask to pay soon, without overstating.", &[]),
+            trf(loc, "活动库存紧张：提醒尽快付款，别说过头。|~|Campaign stock is short: ask to pay soon, without overstating.", &[]),
         ),
         R::DeliveryQuestion => (
             Tone::Reassuring,
-            trf(loc, "买家问发货:说清发货安排,不承诺到货日期。|買家問出貨:說清出貨安排,不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.", &[]),
+            trf(loc, "买家问发货：说清发货安排，不承诺到货日期。|買家問出貨：說清出貨安排，不承諾到貨日期。|The buyer asks about shipping: explain it, promise no delivery date.", &[]),
         ),
         R::ProductDoubt => (
             Tone::Reassuring,
-            trf(loc, "买家有顾虑:先讲保障和优势,让买家放心。|~|The buyer has doubts: lead with guarantees and strengths.", &[]),
+            trf(loc, "买家有顾虑：先讲保障和优势，让买家放心。|~|The buyer has doubts: lead with guarantees and strengths.", &[]),
         ),
         _ if input.returning => (
             Tone::Gentle,
-            trf(loc, "老顾客:先感谢再次光临,问问上次用得怎样,委婉提醒。|~|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.", &[]),
+            trf(loc, "老顾客：先感谢再次光临，问问上次用得怎样，委婉提醒。|~|Returning buyer: thank them for coming back, ask about the last purchase, remind gently.", &[]),
         ),
         _ if channel == Channel::Sms => (
             Tone::Formal,
-            trf(loc, "短信用正式、礼貌的语气,开头就称呼买家。|簡訊用正式、禮貌的語氣,開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.", &[]),
+            trf(loc, "短信用正式、礼貌的语气，开头就称呼买家。|簡訊用正式、禮貌的語氣，開頭就稱呼買家。|SMS: formal and polite, the buyer's name first.", &[]),
         ),
         _ if channel == Channel::Phone => (
             Tone::Formal,
-            trf(loc, "电话用正式、礼貌的语气,称呼“X先生/X女士”。|電話用正式、禮貌的語氣,稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.", &[]),
+            trf(loc, "电话用正式、礼貌的语气，称呼“X先生/X女士”。|電話用正式、禮貌的語氣，稱呼「X先生/X小姐」。|Calls: formal and polite, Mr./Ms. with the surname.", &[]),
         ),
         _ => (
             Tone::Playful,
-            trf(loc, "旺旺上俏皮可爱一点(亲~),别像机器人。|~|On IM, light and friendly, never robotic.", &[]),
+            trf(loc, "旺旺上俏皮可爱一点（亲~），别像机器人。|~|On IM, light and friendly, never robotic.", &[]),
         ),
     };
     (t, why)

@@ -16,7 +16,7 @@ use super::input::{Input, Settings};
 use super::model::{Action, Channel, Locale, ReasonCode, Role, Warning};
 use super::reason::Analysis;
 use super::say::{
-    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning, when,
+    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning,
 };
 
 type Time = DateTime<FixedOffset>;
@@ -383,7 +383,7 @@ impl Plan<'_> {
                     "calendar_not_covered",
                     trf(
                         self.loc,
-                        "内置节假日表没有 {} 年,只按周末和店铺设置判断休息日;请在 shop.holidays/workdays 补上当年安排。|內建節假日表沒有 {} 年,只按週末和店鋪設定判斷休息日;請在 shop.holidays/workdays 補上當年安排。|No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
+                        "内置节假日表没有 {} 年，只按周末和店铺设置判断休息日；请在 shop.holidays/workdays 补上当年安排。|內建節假日表沒有 {} 年，只按週末和店鋪設定判斷休息日；請在 shop.holidays/workdays 補上當年安排。|No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
                         &[&y],
                     ),
                 ));
@@ -418,16 +418,16 @@ impl Plan<'_> {
                     None => trf(self.loc, "休息日不打扰|~|not on rest days", &[]),
                 },
             };
-            push_item(&mut joined, t3(self.loc, ",||, "), &part);
+            push_item(&mut joined, t3(self.loc, "，||, "), &part);
         }
         if trail.earlier {
             return trf(
                 self.loc,
-                "{},提前到 {}||{}: brought forward to {}",
+                "{}，提前到 {}||{}: brought forward to {}",
                 &[&joined, &w],
             );
         }
-        trf(self.loc, "{},顺延到 {}|~|{}: moved to {}", &[&joined, &w])
+        trf(self.loc, "{}，顺延到 {}|~|{}: moved to {}", &[&joined, &w])
     }
 
     /// The allowed moment from `from`, else the least-bad one with a warning.
@@ -472,7 +472,7 @@ impl Plan<'_> {
             "no_allowed_time",
             trf(
                 self.loc,
-                "关单({})前没有合适的催付时间:{} {},这是打扰最少的选择。|~|No allowed moment before the close ({}): {} {}, the least-bad choice.",
+                "关单（{}）前没有合适的催付时间：{} {}，这是打扰最少的选择。|~|No allowed moment before the close ({}): {} {}, the least-bad choice.",
                 &[&c, &w, &what],
             ),
         ));
@@ -532,7 +532,7 @@ pub fn last_chance_sentence(close: Time, t: Time, now: Time, loc: Locale) -> Str
     let lead = span(clock::since(&close, &t), loc);
     trf(
         loc,
-        "关单前最后一次提醒:订单 {} 关闭,提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
+        "关单前最后一次提醒：订单 {} 关闭，提前约 {}提醒。|~|Last reminder before the order closes at {}, about {} ahead.",
         &[&c, &lead],
     )
 }
@@ -542,9 +542,27 @@ pub fn follow_up_sentence(k: usize, min_gap: Duration, loc: Locale) -> String {
     let (n, gap) = ((k + 1).to_string(), span(min_gap, loc));
     trf(
         loc,
-        "第 {} 次提醒,距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
+        "第 {} 次提醒，距上次至少隔 {}。||Reminder #{}, at least {} after the last one.",
         &[&n, &gap],
     )
+}
+
+/// The moment `t` worded from `now` for a `why` sentence; in English with
+/// the time zone ("21:30 tomorrow (UTC+8)"), as the reader may not be in
+/// the shop's.
+pub fn when(t: Time, now: Time, loc: Locale) -> String {
+    let w = super::say::when(t, now, loc);
+    if loc != Locale::En {
+        return w;
+    }
+    let secs = t.offset().local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
+    if m == 0 {
+        format!("{w} (UTC{sign}{h})")
+    } else {
+        format!("{w} (UTC{sign}{h}:{m:02})")
+    }
 }
 
 /// Send now if `t` is not later than `now`, else schedule.
@@ -595,7 +613,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if waiting {
         let reply = reply_moment(&p);
         p.say(
-            "买家在等回复:先回复,不让买家干等;下面说的是回复之后的催付提醒。|買家在等回覆:先回覆,不讓買家乾等;下面說的是回覆之後的催付提醒。|The buyer is waiting for a reply: reply first, without keeping them waiting; what follows is about the reminder after it.",
+            "买家在等回复：先回复，不让买家干等；下面说的是回复之后的催付提醒。|買家在等回覆：先回覆，不讓買家乾等；下面說的是回覆之後的催付提醒。|The buyer is waiting for a reply: reply first, without keeping them waiting; what follows is about the reminder after it.",
             &[],
         );
         p.reply_why(reply);
@@ -609,7 +627,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             space = true;
             let h = span(s.hesitation, p.loc);
             p.say(
-                "买家还在考虑:先给 {}的时间,不马上追着催。|買家還在考慮:先給 {}的時間,不馬上追著催。|The buyer is thinking it over: give them {} before a reminder.",
+                "买家还在考虑：先给 {}的时间，不马上追着催。|買家還在考慮：先給 {}的時間，不馬上追著催。|The buyer is thinking it over: give them {} before a reminder.",
                 &[&h],
             );
         }
@@ -697,7 +715,7 @@ impl Plan<'_> {
         if reply > self.now {
             let (qb, w) = (hhmm(self.s.quiet_before), self.when(reply));
             self.say(
-                "店铺设定夜里不回复:{} 上班就回复,{} 发送。|店鋪設定夜裡不回覆:{} 上班就回覆,{} 發送。|The shop holds replies at night: reply when work starts at {}, {}.",
+                "店铺设定夜里不回复：{} 上班就回复，{} 发送。|店鋪設定夜裡不回覆：{} 上班就回覆，{} 發送。|The shop holds replies at night: reply when work starts at {}, {}.",
                 &[&qb, &w],
             );
         }
@@ -709,14 +727,14 @@ impl Plan<'_> {
             Some(f) => {
                 let m = self.moment(f, trail);
                 self.say(
-                    "之后的提醒:{}。|之後的提醒:{}。|The reminder after it: {}.",
+                    "之后的提醒：{}。|之後的提醒：{}。|The reminder after it: {}.",
                     &[&m],
                 );
             }
             None => {
                 let c = self.when(self.close);
                 self.say(
-                    "订单 {} 关闭前没有合适的时段再提醒,回复时顺带提一下关单时间。|訂單 {} 關閉前沒有合適的時段再提醒,回覆時順帶提一下關單時間。|No usual hours are left before the close at {}: mention it in the reply.",
+                    "订单 {} 关闭前没有合适的时段再提醒，回复时顺带提一下关单时间。|訂單 {} 關閉前沒有合適的時段再提醒，回覆時順帶提一下關單時間。|No usual hours are left before the close at {}: mention it in the reply.",
                     &[&c],
                 );
             }
@@ -745,7 +763,7 @@ fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timi
         return None;
     }
     p.say(
-        "买家的问题还没回复:先回答,回答时再轻轻提醒付款。|買家的問題還沒回覆:先回答,回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
+        "买家的问题还没回复：先回答，回答时再轻轻提醒付款。|買家的問題還沒回覆：先回答，回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
         &[],
     );
     let reply = reply_moment(p);
@@ -794,12 +812,12 @@ fn at_named_time(
         let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
         if t == nt.at {
             p.say(
-                "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                "买家说“{}”：{} 提醒。|~|The buyer said “{}”: remind at {}.",
                 &[&said, &at_s],
             );
         } else if t == lead_at {
             p.say(
-                "买家说“{}”:{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
+                "买家说“{}”：{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
                 &if p.loc == Locale::En {
                     [said.as_str(), lead.as_str(), at_s.as_str()]
                 } else {
@@ -808,19 +826,19 @@ fn at_named_time(
             );
         } else if t == now {
             p.say(
-                "买家说“{}”:{} 快到了,现在提醒。|~|The buyer said “{}”: {} is close, remind now.",
+                "买家说“{}”：{} 快到了，现在提醒。|~|The buyer said “{}”: {} is close, remind now.",
                 &[&said, &at_s],
             );
         } else if is_allowed(t, s) {
             let w = p.when(t);
             p.say(
-                "买家说“{}”:{} 不在可提醒的时段,改在 {} 提醒。|買家說「{}」:{} 不在可提醒的時段,改在 {} 提醒。|The buyer said “{}”: {} is outside the hours for reminders, so remind at {}.",
+                "买家说“{}”：{} 不在可提醒的时段，改在 {} 提醒。|買家說「{}」：{} 不在可提醒的時段，改在 {} 提醒。|The buyer said “{}”: {} is outside the hours for reminders, so remind at {}.",
                 &[&said, &at_s, &w],
             );
         } else {
             let w = p.when(t);
             p.say(
-                "买家说“{}”:{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                "买家说“{}”：{} 提醒。|~|The buyer said “{}”: remind at {}.",
                 &[&said, &w],
             );
         }
@@ -830,7 +848,7 @@ fn at_named_time(
                 "named_time_in_rest",
                 trf(
                     p.loc,
-                    "{} 是买家自己约的时间,虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
+                    "{} 是买家自己约的时间，虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
                     &[&w],
                 ),
             ));
@@ -843,7 +861,7 @@ fn at_named_time(
             "named_time_after_close",
             trf(
                 p.loc,
-                "买家说的时间(“{}”)在关单后,订单 {} 关闭:请买家提前付款或到时重拍。|買家說的時間(「{}」)在關單後,訂單 {} 關閉:請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
+                "买家说的时间（“{}”）在关单后，订单 {} 关闭：请买家提前付款或到时重拍。|買家說的時間（「{}」）在關單後，訂單 {} 關閉：請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
                 &[&said, &c],
             ),
         ));
@@ -856,7 +874,7 @@ fn at_named_time(
             .is_some_and(|r| said_at.is_none_or(|a| r.at >= a));
         if asked {
             p.say(
-                "买家说的“{}”在关单后,已经问过能否提前付款:关单前再轻轻提醒一次。|買家說的「{}」在關單後,已經問過能否提前付款:關單前再輕輕提醒一次。|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
+                "买家说的“{}”在关单后，已经问过能否提前付款：关单前再轻轻提醒一次。|買家說的「{}」在關單後，已經問過能否提前付款：關單前再輕輕提醒一次。|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
                 &[&said],
             );
             return Some(p.last_chance_done(earliest));
@@ -864,7 +882,7 @@ fn at_named_time(
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
         p.say(
-            "买家说“{}”,但订单 {} 就关闭:客气地问一句能否在关单前付款,不方便也没关系,到时可以重新拍。|買家說「{}」,但訂單 {} 就關閉:客氣地問一句能否在關單前付款,不方便也沒關係,到時可以重新下單。|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
+            "买家说“{}”，但订单 {} 就关闭：客气地问一句能否在关单前付款，不方便也没关系，到时可以重新拍。|買家說「{}」，但訂單 {} 就關閉：客氣地問一句能否在關單前付款，不方便也沒關係，到時可以重新下單。|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
             &[&said, &c],
         );
         let m = p.moment(t, &trail);
@@ -872,7 +890,7 @@ fn at_named_time(
         return Some(p.send(Occasion::NamedAfterClose, t));
     }
     p.say(
-        "买家说的“{}”已过,还没付款,按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+        "买家说的“{}”已过，还没付款，按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
         &[&said],
     );
     None
@@ -902,7 +920,7 @@ fn while_waiting(
         let mut trail = Trail::default();
         let t = p.find(earliest, &mut trail);
         p.say(
-            "买家钱还没到位:先问问什么时候方便付款,到时再提醒。|~|Short of money: ask when paying suits them, remind then.",
+            "买家钱还没到位：先问问什么时候方便付款，到时再提醒。|~|Short of money: ask when paying suits them, remind then.",
             &[],
         );
         let m = p.moment(t, &trail);
@@ -912,7 +930,7 @@ fn while_waiting(
     if broke && analysis.signals.named_time.is_none() {
         return Some(p.once_before_close(
             earliest,
-            "买家在等钱到账,没读到具体时间:关单前 {} 提醒一次。|買家在等錢到帳,沒讀到具體時間:關單前 {} 提醒一次。|The buyer is waiting for money and no time was read from the chat: one reminder before the close, at {}.",
+            "买家在等钱到账，没读到具体时间：关单前 {} 提醒一次。|買家在等錢到帳，沒讀到具體時間：關單前 {} 提醒一次。|The buyer is waiting for money and no time was read from the chat: one reminder before the close, at {}.",
         ));
     }
     None
@@ -976,7 +994,7 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time, space
             "wave_in_rest_time",
             trf(
                 p.loc,
-                "活动波次 {} 在午休或休息时段,按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
+                "活动波次 {} 在午休或休息时段，按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
                 &[&w],
             ),
         ));
@@ -988,7 +1006,7 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time, space
         let rule = match slot {
             Slot::Night => trf(
                 p.loc,
-                "{},次日 {} 后催付|{},隔天 {} 後催付|{}: remind after {} the next day",
+                "{}，次日 {} 后催付|{}，隔天 {} 後催付|{}: remind after {} the next day",
                 &[name, &qb],
             ),
             _ => {
@@ -1000,7 +1018,7 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time, space
                 let e = hhmm(end);
                 let slot_end = at(placed, end);
                 if clock::day(&t) == clock::day(&placed) && clock::sod(&t) < clock::secs(end) {
-                    trf(p.loc, "{},{} 前催付||{}: remind before {}", &[name, &e])
+                    trf(p.loc, "{}，{} 前催付||{}: remind before {}", &[name, &e])
                 } else if from < slot_end {
                     // Time was left, but rest time (a rest day, the lunch
                     // break) filled it: the moment sentence says which.
@@ -1008,13 +1026,13 @@ fn usual(p: &mut Plan, input: &Input, analysis: &Analysis, earliest: Time, space
                 } else {
                     trf(
                         p.loc,
-                        "{}本该 {} 前催付,来不及了|~|{}: the {} deadline is missed",
+                        "{}本该 {} 前催付，来不及了|~|{}: the {} deadline is missed",
                         &[name, &e],
                     )
                 }
             }
         };
-        p.say("{};{}。||{}; {}.", &[&rule, &m]);
+        p.say("{}；{}。||{}; {}.", &[&rule, &m]);
     } else {
         p.moment_alone(&m);
     }
@@ -1049,32 +1067,32 @@ fn occasion_why(p: &mut Plan, input: &Input, analysis: &Analysis, occasion: Occa
                 &name_en
             };
             p.say(
-                "{}活动日按波次集中催付({})。|~|{}: reminders go out in waves ({}).",
+                "{}活动日按波次集中催付（{}）。|~|{}: reminders go out in waves ({}).",
                 &[name, &waves],
             );
         }
         Occasion::FollowUp => p.why.push(follow_up_sentence(k, s.min_gap, p.loc)),
         Occasion::AddressCheck if clock::since(&t, &placed) > clock::minutes(s.hidden_reminder_after.num_minutes() + 30) => p
             .say(
-                "询单后未付款:先核对收货地址,隐形催付。|詢問後未付款:先核對收件地址,委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
+                "询单后未付款：先核对收货地址，隐形催付。|詢問後未付款：先核對收件地址，委婉提醒。|Consulted but unpaid: confirm the address as a soft reminder.",
                 &[],
             ),
         Occasion::AddressCheck => {
             let d = span(s.hidden_reminder_after, p.loc);
             p.say(
-                "询单后未付款:拍下 {}后先核对收货地址,隐形催付。|詢問後未付款:下單 {}後先核對收件地址,委婉提醒。|Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
+                "询单后未付款：拍下 {}后先核对收货地址，隐形催付。|詢問後未付款：下單 {}後先核對收件地址，委婉提醒。|Consulted but unpaid: {} after ordering, confirm the address as a soft reminder.",
                 &[&d],
             );
         }
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
-                "买家说了原因({}):先回应这一点,不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
+                "买家说了原因（{}）：先回应这一点，不用核对地址绕着催。|~|The buyer named the cause ({}): answer it first, no address check.",
                 &[r],
             );
         }
         _ => p.say(
-            "静默下单:先友好地提醒一下,不直接催买家付款。|靜默下單:先友善地提醒一下,不直接催買家付款。|Silent order: a friendly check-in, not a blunt request to pay.",
+            "静默下单：先友好地提醒一下，不直接催买家付款。|靜默下單：先友善地提醒一下，不直接催買家付款。|Silent order: a friendly check-in, not a blunt request to pay.",
             &[],
         ),
     }
@@ -1082,25 +1100,25 @@ fn occasion_why(p: &mut Plan, input: &Input, analysis: &Analysis, occasion: Occa
 
 fn stop_why(p: &mut Plan, stop: Stop) {
     let (row, arg) = match stop {
-        Stop::Paid => ("订单已付款,不用再催。|~|The order is paid: no reminder.", String::new()),
+        Stop::Paid => ("订单已付款，不用再催。|~|The order is paid: no reminder.", String::new()),
         Stop::Closed => (
-            "订单已在 {} 关闭,不再催付。|~|The order closed at {}: no reminder.",
+            "订单已在 {} 关闭，不再催付。|~|The order closed at {}: no reminder.",
             p.when(p.close),
         ),
         Stop::Asked => (
-            "买家说了别再发,尊重买家,不再催付。|~|The buyer asked not to be contacted: respect it.",
+            "买家说了别再发，尊重买家，不再催付。|~|The buyer asked not to be contacted: respect it.",
             String::new(),
         ),
         Stop::ChangedMind => (
-            "买家不想要了:不强求,礼貌回应,留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
+            "买家不想要了：不强求，礼貌回应，留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
             String::new(),
         ),
         Stop::Cap(n) => (
-            "已催 {} 次,到上限了,不再催。||Already reminded {} times, the cap: no more.",
+            "已催 {} 次，到上限了，不再催。||Already reminded {} times, the cap: no more.",
             n.to_string(),
         ),
         Stop::Methods => (
-            "大单每种方式只催一次,能用的都用过了。|~|Big order: every usable method has been used once.",
+            "大单每种方式只催一次，能用的都用过了。|~|Big order: every usable method has been used once.",
             String::new(),
         ),
     };
