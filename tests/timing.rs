@@ -1947,8 +1947,6 @@ fn moments(out: &Out) -> (Option<String>, Option<String>) {
 // the reminder after it keeps every rule.
 #[test]
 fn a_waiting_buyer_is_answered_now() {
-    let said =
-        |text: &str, at: &str| json!({"messages": [{"from": "buyer", "text": text, "at": t(at)}]});
     // (now, the buyer's words and when, reason, shop, action, reply, reminder)
     let cases = [
         // An angry buyer at 12:10: reply now, the reminder after lunch and the gap.
