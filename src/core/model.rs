@@ -697,10 +697,10 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_at_night: Option<bool>,
-    /// Hours of space after a buyer's own last word that asks nothing and
-    /// names no cause (我再想想) before a reminder (000: don't force the
-    /// buyer); from 0 to 72, default 3. The reminder still comes before the
-    /// close.
+    /// Hours of space after a buyer says they will think it over (我再想想)
+    /// before one gentle reminder (000: don't force the buyer); from 0 to 72,
+    /// default 3. The reminder still comes before the close, at an allowed
+    /// moment.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hesitation_hours: Option<f64>,
@@ -809,7 +809,6 @@ pub struct Suggestion {
     /// planned after it by the rest-time rules (RFC 3339); null when there
     /// is no reply first, or no allowed moment is left before the close.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
-    #[serde(default)]
     pub follow_up_at: Option<String>,
     /// When the order closes unpaid (RFC 3339).
     pub closes_at: String,
