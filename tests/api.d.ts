@@ -469,6 +469,11 @@ export interface Buyer {
      * The language of the lines, overriding the one read from the buyer's messages.
      */
     locale?: Locale;
+    /**
+     * The buyer asked for no SMS (回T退订 / replied STOP): never an SMS
+     * reminder to them, whatever the shop's `sms`; default `false`.
+     */
+    smsOptOut?: boolean;
 }
 
 /**

@@ -1667,10 +1667,17 @@ fn sms_follows_an_unanswered_im() {
     let wrote =
         json!({"messages": [{"from": "buyer", "text": "好的", "at": t("2026-11-24 15:10")}]});
     assert_eq!(go("2026-11-25 15:00", wrote).0, Channel::Im);
-    // A shop without SMS never gets one.
+    // A shop without SMS never sends one, nor does any shop to a buyer who
+    // opted out (回T退订).
+    for no in [
+        json!({"shop": {"sms": false}}),
+        json!({"buyer": {"smsOptOut": true}}),
+    ] {
+        assert_eq!(go("2026-11-25 15:00", no).0, Channel::Im);
+    }
     assert_eq!(
-        go("2026-11-25 15:00", json!({"shop": {"sms": false}})).0,
-        Channel::Im
+        go("2026-11-25 15:00", json!({"buyer": {"smsOptOut": false}})).0,
+        Channel::Sms
     );
 }
 

@@ -449,6 +449,11 @@ pub struct Buyer {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The buyer asked for no SMS (回T退订 / replied STOP): never an SMS
+    /// reminder to them, whatever the shop's `sms`; default `false`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_opt_out: Option<bool>,
 }
 
 /// Form of address on the phone.

@@ -74,7 +74,7 @@ fn buyer_wrote_since(input: &Input, t: Time) -> bool {
 pub fn im_unanswered_from(input: &Input) -> Option<Time> {
     let s = &input.settings;
     let last = input.reminders.last()?;
-    if !s.sms || last.channel != Channel::Im || buyer_wrote_since(input, last.at) {
+    if !input.sms_ok() || last.channel != Channel::Im || buyer_wrote_since(input, last.at) {
         return None;
     }
     clock::checked_add(last.at, s.sms_after)
@@ -254,7 +254,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     for &c in &order {
         if input.used(c)
             || (c == Channel::Phone && !input.phone_pays())
-            || (c == Channel::Sms && !s.sms)
+            || (c == Channel::Sms && !input.sms_ok())
         {
             continue;
         }
@@ -319,7 +319,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     } else if input.used(c) {
         // Nothing new is left (SMS had no window before the close, or the
         // margin rules out a call): say so instead of "never the same twice".
-        let sms = if input.used(Channel::Sms) || !s.sms {
+        let sms = if input.used(Channel::Sms) || !input.sms_ok() {
             ""
         } else {
             t3(

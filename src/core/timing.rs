@@ -128,7 +128,7 @@ pub fn cap(input: &Input) -> usize {
 pub fn methods_left(input: &Input) -> usize {
     let usable = |c: Channel| match c {
         Channel::Phone => input.phone_pays(),
-        Channel::Sms => input.settings.sms,
+        Channel::Sms => input.sms_ok(),
         Channel::Im => true,
     };
     [Channel::Im, Channel::Sms, Channel::Phone]
