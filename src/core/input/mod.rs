@@ -111,11 +111,11 @@ impl Input<'_> {
     /// and the buyer has not opted out (`buyer.smsOptOut`).
     pub fn sms_ok(&self) -> bool {
         self.settings.sms
-            && !self
+            && self
                 .ctx
                 .buyer
                 .as_ref()
-                .is_some_and(|b| b.sms_opt_out == Some(true))
+                .is_none_or(|b| b.sms_opt_out != Some(true))
     }
 
     pub fn used(&self, c: Channel) -> bool {
