@@ -1972,6 +1972,29 @@ fn a_waiting_buyer_is_answered_now() {
             SendNow,
             ("2026-11-21 23:30", "2026-11-23 10:00"),
         ),
+        // Online banking down for maintenance at night (001 支付宝网银升级:
+        // 了解升级完成时间，主动告知顾客): answered now, checked on the next
+        // morning from 10:00, before the close.
+        (
+            (
+                "2026-11-23 21:40",
+                "网银在升级 凌晨两点后才能用",
+                "2026-11-23 21:32",
+            ),
+            R::PaymentSystemIssue,
+            json!({}),
+            SendNow,
+            ("2026-11-23 21:40", "2026-11-24 10:00"),
+        ),
+        // A payment that keeps failing (001 付款遇到问题): help now, a later
+        // check-in, the gap after the help (20:30 + 2 h is quiet time).
+        (
+            ("2026-11-23 20:30", "付款一直失败", "2026-11-23 20:12"),
+            R::PaymentTrouble,
+            json!({}),
+            SendNow,
+            ("2026-11-23 20:30", "2026-11-24 10:00"),
+        ),
         // shop.answerAtNight false: the reply waits for quietBefore (the
         // weekend does not delay it), the reminder the gap later.
         (
