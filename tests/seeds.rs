@@ -100,7 +100,7 @@ fn exercise_returning_buyer_263_yuan_in_80_yuan_shop() {
     assert_eq!(s.channel, Channel::Phone, "{:?}", s.why);
     assert_eq!(s.tone, Tone::Gentle, "{:?}", s.why);
     assert!(s.why.iter().any(|w| w.contains("263 元")), "{:?}", s.why);
-    assert!(s.remark.contains("电话催付(第2次)"), "{}", s.remark);
+    assert!(s.remark.contains("电话催付（第2次）"), "{}", s.remark);
 
     // If nothing was sent yet: a returning buyer trusts the shop, so the free
     // IM goes first (gentle), and the call is kept for the follow-up.

@@ -54,7 +54,7 @@ fn stop_name(stop: Stop, loc: Locale) -> String {
             0,
         ),
         Stop::ChangedMind => ("买家不想要了|~|buyer changed their mind", 0),
-        Stop::Cap(n) => ("已催 {} 次,到上限||reminded {} times, the cap", n),
+        Stop::Cap(n) => ("已催 {} 次，到上限||reminded {} times, the cap", n),
         Stop::Methods => (
             "大单各方式都已催过|~|every method used for this big order",
             0,
@@ -64,7 +64,7 @@ fn stop_name(stop: Stop, loc: Locale) -> String {
 }
 
 /// The 结果备注 line to record on the order, e.g.
-/// `11/24 14:30 旺旺催付(第1次):买家议价,核对地址+优惠说明;待付款`.
+/// `11/24 14:30 旺旺催付（第1次）：买家议价，核对地址 + 优惠说明；待付款`.
 pub fn remark(
     input: &Input,
     analysis: &Analysis,
@@ -85,12 +85,13 @@ pub fn remark(
         let why = timing::stop_reason(input, analysis, timing.closes_at)
             .map(|s| stop_name(s, loc))
             .unwrap_or_default();
-        return trf(loc, "{} 停止催付:{}||{} no reminder: {}", &[&stamp, &why]);
+        return trf(loc, "{} 停止催付：{}||{} no reminder: {}", &[&stamp, &why]);
     }
-    if timing.action == Action::Hold {
+    // An answer, or a reply to a buyer waiting for one: not a reminder yet.
+    if timing.action == Action::Hold || timing.reply {
         return trf(
             loc,
-            "{} 先答复买家({}),再轻轻提醒付款;待付款|{} 先回覆買家({}),再輕輕提醒付款;待付款|{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
+            "{} 先答复买家（{}），再轻轻提醒付款；待付款|{} 先回覆買家（{}），再輕輕提醒付款；待付款|{} answer the buyer first ({}), then a gentle reminder; awaiting payment",
             &[&stamp, reason],
         );
     }
@@ -111,7 +112,7 @@ pub fn remark(
     let ch = channel_name(channel, loc);
     trf(
         loc,
-        "{} {}催付(第{}次):{},{};待付款||{} {} reminder #{}: {}; {}; awaiting payment",
+        "{} {}催付（第{}次）：{}，{}；待付款||{} {} reminder #{}: {}; {}; awaiting payment",
         &[&stamp, ch, &n, reason, &what],
     )
 }

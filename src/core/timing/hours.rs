@@ -127,7 +127,7 @@ pub(super) fn prev_allowed(target: Time, floor: Time, s: &Settings) -> Option<Ti
 }
 
 impl Plan<'_> {
-    /// "; 午休不打扰,顺延到 13:30", "; 17:05 发送" or "; 现在发送".
+    /// "午休不打扰，顺延到 13:30", "17:05 发送" or "现在发送".
     pub(super) fn moment(&self, t: Time, trail: &Trail) -> String {
         let w = self.when(t);
         if trail.blocks[0].is_none() {
