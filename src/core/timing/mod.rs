@@ -346,9 +346,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         .or_else(|| while_waiting(&mut p, input, analysis, earliest))
         .unwrap_or_else(|| usual(&mut p, input, analysis, earliest, space));
     if waiting && t.action != Action::Stop {
-        t.follow_up = t.send_at;
-        t.send_at = Some(reply_moment(&p));
-        t.action = action_for(reply_moment(&p), p.now);
+        let reply = reply_moment(&p);
+        // A least-bad pick no later than the reply is no reminder after it.
+        t.follow_up = t.send_at.filter(|f| *f > reply);
+        t.send_at = Some(reply);
+        t.action = action_for(reply, p.now);
         t.reply = true;
     }
     t
