@@ -44,9 +44,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match cuifu::suggest(&ctx) {
             Ok(s) => {
                 println!(
-                    "**Suggestion:** `{}` at {} over `{}`, tone `{}`; reason `{}` ({:.2}); closes {}\n",
+                    "**Suggestion:** `{}` at {}{} over `{}`, tone `{}`; reason `{}` ({:.2}); closes {}\n",
                     serde_json::to_value(s.action)?.as_str().unwrap_or("?"),
                     s.send_at.as_deref().unwrap_or("—"),
+                    s.follow_up_at
+                        .as_deref()
+                        .map_or(String::new(), |f| format!(", then a reminder at {f}")),
                     serde_json::to_value(s.channel)?.as_str().unwrap_or("?"),
                     serde_json::to_value(s.tone)?.as_str().unwrap_or("?"),
                     serde_json::to_value(s.reason.code)?.as_str().unwrap_or("?"),

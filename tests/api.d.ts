@@ -396,6 +396,13 @@ export interface Suggestion {
      */
     sendAt: string | null;
     /**
+     * When the reply goes out at `sendAt` to a buyer who is waiting for
+     * one (a question, a complaint, a request for help): the reminder
+     * planned after it by the rest-time rules (RFC 3339); null when there
+     * is no reply first, or no allowed moment is left before the close.
+     */
+    followUpAt: string | null;
+    /**
      * When the order closes unpaid (RFC 3339).
      */
     closesAt: string;
@@ -462,6 +469,11 @@ export interface Buyer {
      * The language of the lines, overriding the one read from the buyer's messages.
      */
     locale?: Locale;
+    /**
+     * The buyer asked for no SMS (回T退订 / replied STOP): never an SMS
+     * reminder to them, whatever the shop's `sms`; default `false`.
+     */
+    smsOptOut?: boolean;
 }
 
 /**
@@ -646,6 +658,22 @@ export interface Shop {
      * buyer is offline); default 3.
      */
     smsAfterHours?: number;
+    /**
+     * Whether the reply to a buyer who writes during quiet hours (before
+     * `quietBefore` or after `quietAfter`) goes at once; default `true`: the
+     * seeds keep quiet hours, the lunch break and rest days for reminders
+     * (000/003) and say nothing against answering a buyer who is online and
+     * waiting. `false`: the reply waits for `quietBefore`. Lunch breaks and
+     * rest days never delay a reply; the reminder after it keeps every rule.
+     */
+    answerAtNight?: boolean;
+    /**
+     * Hours of space after a buyer says they will think it over (我再想想)
+     * before one gentle reminder (000: don't force the buyer); from 0 to 72,
+     * default 3. The reminder still comes before the close, at an allowed
+     * moment.
+     */
+    hesitationHours?: number;
 }
 
 /**

@@ -352,6 +352,8 @@ fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line
         occasion: r.occasion,
         action: Action::SendNow,
         send_at: Some(input.now),
+        follow_up: None,
+        reply: false,
         closes_at: timing::closes_at(&input),
         why: Vec::new(),
         warnings: Vec::new(),

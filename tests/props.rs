@@ -262,12 +262,26 @@ proptest! {
         let (action, _, channel, _, why, warnings) = d;
         prop_assert!(!why.iter().any(|s| s.contains("NaN") || s.contains("inf")));
         if action == Action::Stop {
-            prop_assert!(t.send_at.is_none());
+            // A stop never plans a reminder later.
+            prop_assert!(t.send_at.is_none() && t.follow_up.is_none());
             return Ok(());
         }
-        let send = t.send_at.expect("a send time unless stop");
-        prop_assert!(send >= input.now, "never in the past: {} < {}", format_time(send), format_time(input.now));
-        prop_assert!(send < t.closes_at, "never at or after the close: {} ≥ {}", format_time(send), format_time(t.closes_at));
+        let at = t.send_at.expect("a send time unless stop");
+        prop_assert!(at >= input.now, "never in the past: {} < {}", format_time(at), format_time(input.now));
+        prop_assert!(at < t.closes_at, "never at or after the close: {} ≥ {}", format_time(at), format_time(t.closes_at));
+        if action == Action::SendNow {
+            prop_assert_eq!(at, input.now);
+        }
+        // A reply to a waiting buyer goes at once (000/003 rest time is for
+        // reminders); the reminder after it keeps every rule.
+        let send = if t.reply {
+            prop_assert!(t.follow_up.is_none_or(|f| f > at), "the follow-up comes after the reply");
+            let Some(f) = t.follow_up else { return Ok(()) };
+            f
+        } else {
+            prop_assert!(t.follow_up.is_none());
+            at
+        };
         let s = &input.settings;
         let time = send.time();
         let blocked = timing::block(send, s);
@@ -291,9 +305,6 @@ proptest! {
                 // seed 001: SMS to office workers at lunch.
                 || (channel == Channel::Sms && input.audience == Some(Audience::Office) && b == Block::Lunch);
             prop_assert!(excused, "{} blocked by {:?} without a warning; why {:?}", format_time(send), b, why);
-        }
-        if action == Action::SendNow {
-            prop_assert_eq!(send, input.now);
         }
     }
 }
@@ -440,12 +451,22 @@ proptest! {
         let close = when(t.closes_at);
         says_after(&why, "订单 ", &close)?;
         says_after(&why, "订单已在 ", &close)?;
-        let Some(send) = t.send_at else { return Ok(()) };
+        // After a reply to a waiting buyer, the moments named are the
+        // reminder's after it.
+        let Some(send) = (if t.reply { t.follow_up } else { t.send_at }) else { return Ok(()) };
         let sw = when(send);
-        for head in ["顺延到 ", "提前到 ", "关单前 ", "按短信时段,"] {
+        for head in ["顺延到 ", "提前到 ", "关单前 ", "按短信时段，"] {
             says_after(&why, head, &sw)?;
         }
         for s in &why {
+            // Professional Chinese text: full-width ，：；？！ outside the
+            // buyer's quoted words and clock times.
+            let bare: String = s.split('“').enumerate().map(|(i, p)| if i == 0 { p } else { p.split_once('”').map_or("", |x| x.1) }).collect();
+            let b: Vec<char> = bare.chars().collect();
+            for (i, c) in b.iter().enumerate() {
+                let clock = *c == ':' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+                prop_assert!(!",:;?!".contains(*c) || clock, "half-width {} in “{}”", c, s);
+            }
             if s.contains("现在发送") {
                 prop_assert!(send <= now, "“{}” but sendAt {}", s, format_time(send));
             } else if let Some(i) = s.find(" 发送") {
@@ -464,8 +485,11 @@ proptest! {
             let hm = &s[i.saturating_sub(5)..i];
             let Ok(end) = chrono::NaiveTime::parse_from_str(hm, "%H:%M") else { continue };
             let end_at = placed.date_naive().and_time(end).and_local_timezone(*placed.offset()).single().unwrap();
-            let from = now.max(placed + st.hidden_reminder_after);
-            if s[i..].starts_with(" 前催付,来不及了") {
+            let mut from = now.max(placed + st.hidden_reminder_after);
+            if t.reply {
+                from = from.max(t.send_at.unwrap_or(now) + st.min_gap);
+            }
+            if s[i..].starts_with(" 前催付，来不及了") {
                 prop_assert!(from >= end_at, "“{}” though {} is before {}", s, format_time(from), hm);
             } else if !s[..i].ends_with(&format!("本该 {hm}")) {
                 prop_assert!(send < end_at, "“{}” but sendAt {}", s, format_time(send));

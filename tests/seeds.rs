@@ -160,7 +160,9 @@ fn domain_worked_examples() {
     // An ordinary order's second reminder is its last (cap 2): it lands a few
     // hours before the close inside allowed hours (the minimum gap between two
     // reminders is checked in tests/timing.rs).
-    let sent = json!({"reminders": [{"at": t("2026-11-24 10:10"), "channel": "im"}]});
+    // (A shop without SMS: with it, an IM unanswered for 3 h moves the
+    // reminder to the earliest SMS slot, tests/timing.rs.)
+    let sent = json!({"reminders": [{"at": t("2026-11-24 10:10"), "channel": "im"}], "shop": {"sms": false}});
     let s = go("2026-11-24 11:00", "2026-11-24 10:00", 99.0, sent);
     // The close is Friday 10:00; 07:00 is too early, so the evening before.
     assert_eq!(

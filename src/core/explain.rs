@@ -64,7 +64,7 @@ fn stop_name(stop: Stop, loc: Locale) -> String {
 }
 
 /// The 结果备注 line to record on the order, e.g.
-/// `11/24 14:30 旺旺催付(第1次):买家议价,核对地址+优惠说明;待付款`.
+/// `11/24 14:30 旺旺催付（第1次）：买家议价，核对地址 + 优惠说明；待付款`.
 pub fn remark(
     input: &Input,
     analysis: &Analysis,
@@ -87,7 +87,8 @@ pub fn remark(
             .unwrap_or_default();
         return trf(loc, "{} 停止催付：{}||{} no reminder: {}", &[&stamp, &why]);
     }
-    if timing.action == Action::Hold {
+    // An answer, or a reply to a buyer waiting for one: not a reminder yet.
+    if timing.action == Action::Hold || timing.reply {
         return trf(
             loc,
             "{} 先答复买家（{}），再轻轻提醒付款；待付款|{} 先回覆買家（{}），再輕輕提醒付款；待付款|{} answer the buyer first ({}), then a gentle reminder; awaiting payment",

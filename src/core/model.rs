@@ -449,6 +449,11 @@ pub struct Buyer {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// The buyer asked for no SMS (回T退订 / replied STOP): never an SMS
+    /// reminder to them, whatever the shop's `sms`; default `false`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_opt_out: Option<bool>,
 }
 
 /// Form of address on the phone.
@@ -688,6 +693,22 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_after_hours: Option<f64>,
+    /// Whether the reply to a buyer who writes during quiet hours (before
+    /// `quietBefore` or after `quietAfter`) goes at once; default `true`: the
+    /// seeds keep quiet hours, the lunch break and rest days for reminders
+    /// (000/003) and say nothing against answering a buyer who is online and
+    /// waiting. `false`: the reply waits for `quietBefore`. Lunch breaks and
+    /// rest days never delay a reply; the reminder after it keeps every rule.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_at_night: Option<bool>,
+    /// Hours of space after a buyer says they will think it over (我再想想)
+    /// before one gentle reminder (000: don't force the buyer); from 0 to 72,
+    /// default 3. The reminder still comes before the close, at an allowed
+    /// moment.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hesitation_hours: Option<f64>,
 }
 
 /// Evidence for the reason: which buyer message, and the words.
@@ -788,6 +809,12 @@ pub struct Suggestion {
     /// When to send (RFC 3339); null for `stop`.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub send_at: Option<String>,
+    /// When the reply goes out at `sendAt` to a buyer who is waiting for
+    /// one (a question, a complaint, a request for help): the reminder
+    /// planned after it by the rest-time rules (RFC 3339); null when there
+    /// is no reply first, or no allowed moment is left before the close.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub follow_up_at: Option<String>,
     /// When the order closes unpaid (RFC 3339).
     pub closes_at: String,
     /// The most likely cause of non-payment.

@@ -16,9 +16,9 @@ use super::input::Input;
 use super::model::{Action, Audience, Channel, ReasonCode, Role, Tone};
 use super::reason::Analysis;
 use super::say::{
-    capital, channel_name, hhmm, list_sep, pct, push_item, span, t3, tenths, trf, when, yuan,
+    capital, channel_name, hhmm, list_sep, pct, push_item, span, t3, tenths, trf, yuan,
 };
-use super::timing::{self, at, Occasion, Timing};
+use super::timing::{self, at, when, Occasion, Timing};
 
 type Time = DateTime<FixedOffset>;
 
@@ -74,7 +74,7 @@ fn buyer_wrote_since(input: &Input, t: Time) -> bool {
 pub fn im_unanswered_from(input: &Input) -> Option<Time> {
     let s = &input.settings;
     let last = input.reminders.last()?;
-    if !s.sms || last.channel != Channel::Im || buyer_wrote_since(input, last.at) {
+    if !input.sms_ok() || last.channel != Channel::Im || buyer_wrote_since(input, last.at) {
         return None;
     }
     clock::checked_add(last.at, s.sms_after)
@@ -94,7 +94,15 @@ fn into_sms_window(input: &Input, timing: &mut Timing, from: Time, movable: bool
                 let loc = input.locale;
                 let lead = |at| timing::last_chance_sentence(timing.closes_at, at, input.now, loc);
                 if timing.why.last() == Some(&lead(planned)) {
-                    let new = lead(t);
+                    // Moved out of the last hours before the close: an
+                    // ordinary follow-up now, not a last chance.
+                    let s = &input.settings;
+                    let new = if clock::since(&timing.closes_at, &t) > s.last_chance_before {
+                        timing.occasion = Occasion::FollowUp;
+                        timing::follow_up_sentence(input.reminders.len(), s.min_gap, loc)
+                    } else {
+                        lead(t)
+                    };
                     timing.why.pop();
                     timing.why.push(new);
                 }
@@ -140,7 +148,7 @@ fn sms_when(input: &Input) -> String {
 
 /// SMS for an order that is not big, once an IM reminder has gone
 /// unanswered past `smsAfterHours` (001); the reason, if so.
-fn sms_after_im(input: &Input, timing: &mut Timing) -> Option<String> {
+fn sms_after_im(input: &Input, analysis: &Analysis, timing: &mut Timing) -> Option<String> {
     if input.used(Channel::Sms)
         || !movable(timing.occasion) && timing.occasion != Occasion::CampaignWave
     {
@@ -149,9 +157,25 @@ fn sms_after_im(input: &Input, timing: &mut Timing) -> Option<String> {
     let unanswered = im_unanswered_from(input)?;
     let planned = timing.send_at?;
     let movable = movable(timing.occasion);
-    // Never earlier than planned: the gap and the cap were counted for it.
-    let from = if movable {
+    // The earliest SMS slot once IM has gone unanswered and the minimum gap
+    // has passed (001: the office lunch break or before leaving work), not a
+    // last chance held back to the close; a campaign wave keeps its moment,
+    // and so does a reminder timed to the buyer's money or their own time.
+    let s = &input.settings;
+    let sig = &analysis.signals;
+    let timed = sig.named_time.is_some()
+        || sig.payday.is_some()
+        || analysis.reason.code == ReasonCode::InsufficientBalance;
+
+    let gap_over = input
+        .reminders
+        .last()
+        .and_then(|r| clock::checked_add(r.at, s.min_gap))
+        .unwrap_or(input.now);
+    let from = if movable && timed {
         planned.max(unanswered)
+    } else if movable {
+        unanswered.max(gap_over).max(input.now)
     } else {
         planned
     };
@@ -187,7 +211,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     }
     let amt = yuan(input.amount);
     if !input.is_big() {
-        if let Some(why) = sms_after_im(input, timing) {
+        if let Some(why) = sms_after_im(input, analysis, timing) {
             return (Channel::Sms, why);
         }
         let why = match s.avg_order_value {
@@ -230,7 +254,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     for &c in &order {
         if input.used(c)
             || (c == Channel::Phone && !input.phone_pays())
-            || (c == Channel::Sms && !s.sms)
+            || (c == Channel::Sms && !input.sms_ok())
         {
             continue;
         }
@@ -295,7 +319,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     } else if input.used(c) {
         // Nothing new is left (SMS had no window before the close, or the
         // margin rules out a call): say so instead of "never the same twice".
-        let sms = if input.used(Channel::Sms) || !s.sms {
+        let sms = if input.used(Channel::Sms) || !input.sms_ok() {
             ""
         } else {
             t3(

@@ -81,6 +81,7 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     Ok(Suggestion {
         action: timing.action,
         send_at: timing.send_at.map(format_time),
+        follow_up_at: timing.follow_up.map(format_time),
         closes_at: format_time(timing.closes_at),
         reason: analysis.reason,
         channel,

@@ -107,6 +107,17 @@ impl Input<'_> {
         s.margin.is_none_or(|m| m >= s.phone_min_margin)
     }
 
+    /// Whether an SMS may go to this buyer: the shop sends SMS (`shop.sms`)
+    /// and the buyer has not opted out (`buyer.smsOptOut`).
+    pub fn sms_ok(&self) -> bool {
+        self.settings.sms
+            && self
+                .ctx
+                .buyer
+                .as_ref()
+                .is_none_or(|b| b.sms_opt_out != Some(true))
+    }
+
     pub fn used(&self, c: Channel) -> bool {
         self.reminders.iter().any(|r| r.channel == c)
     }
@@ -177,6 +188,7 @@ impl<'a> Input<'a> {
             audience: None,
             gender: None,
             locale: None,
+            sms_opt_out: None,
         };
         let buyer: &'a Buyer = ctx.buyer.as_ref().unwrap_or(&NO_BUYER);
         let order = &ctx.order;

@@ -88,6 +88,10 @@ pub struct Settings {
     pub sms: bool,
     /// An IM reminder unanswered this long makes the next one an SMS (default 3 h).
     pub sms_after: Duration,
+    /// A reply to a waiting buyer goes at once in quiet hours (default true).
+    pub answer_at_night: bool,
+    /// Space after a buyer's own last word before a reminder (default 3 h).
+    pub hesitation: Duration,
     /// Years the shop's own holidays/workdays cover (the built-in calendar aside).
     pub shop_years: Vec<i32>,
 }
@@ -128,6 +132,8 @@ pub(crate) static NO_SHOP: Shop = Shop {
     named_time_lead_minutes: None,
     sms: None,
     sms_after_hours: None,
+    answer_at_night: None,
+    hesitation_hours: None,
 };
 
 /// The settings of a shop that sets nothing (defaults from the seeds): copied
@@ -164,6 +170,8 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     named_time_lead: Duration::minutes(10),
     sms: true,
     sms_after: Duration::minutes(180),
+    answer_at_night: true,
+    hesitation: Duration::minutes(180),
     shop_years: Vec::new(),
 };
 
@@ -344,6 +352,16 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         "give the hours an IM reminder may go unanswered before SMS, from 0 to 720, e.g. 3",
     )? {
         st.sms_after = clock::minutes((v * 60.0).round() as i64);
+    }
+    st.answer_at_night = shop.answer_at_night.unwrap_or(true);
+    if let Some(v) = opt_number(
+        "shop.hesitationHours",
+        shop.hesitation_hours,
+        0.0,
+        72.0,
+        "give the hours of space after a buyer says they will think it over, from 0 to 72, e.g. 3",
+    )? {
+        st.hesitation = clock::minutes((v * 60.0).round() as i64);
     }
     // The years of the shop's own dates (each read above).
     for &list in &[&st.holidays, &st.workdays] {

@@ -1,0 +1,384 @@
+//! When to remind: the conversation state (stop, hold, the buyer's own time),
+//! the close deadline, the allowed hours, and the moment to send.
+//!
+//! Every rule is a shop setting with the seeds' default (see `Settings`):
+//! order-time slots and the +10 min address check (001), no reminders before
+//! 10:00, in the lunch break or on rest days (000/003), campaign waves (001),
+//! the close after three days (004; 002 speaks of 24 h), a last-chance
+//! reminder, a minimum gap and a cap. When no allowed moment exists before
+//! the close, the least-bad one is picked and a warning says so. Rest time
+//! is for reminders: a reply to a waiting buyer goes now, and the reminder
+//! after it keeps every rule (`reply`).
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
+
+use super::calendar;
+use super::clock;
+use super::input::{Input, Settings};
+use super::model::{Action, Channel, Locale, ReasonCode, Role, Warning};
+use super::reason::Analysis;
+use super::say::{
+    capital, hhmm, hms, list_sep, push_item, reason_name, row, span, t3, trf, warning,
+};
+
+mod hours;
+mod last_chance;
+mod named;
+mod reply;
+mod usual;
+
+pub use hours::{block, is_allowed, next_allowed, Block};
+pub use last_chance::last_chance_sentence;
+pub use usual::follow_up_sentence;
+
+use hours::{next_ok, prev_allowed, Trail};
+use named::{at_named_time, while_waiting};
+use reply::{answer_first, hesitating, reply_moment, waits_for_reply};
+use usual::usual;
+
+type Time = DateTime<FixedOffset>;
+
+/// What the planned reminder is for; the lines adapt to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occasion {
+    /// The first ordinary reminder in the order-time slot (001).
+    First,
+    /// The hidden reminder ~10 minutes after ordering: confirm the address (001).
+    AddressCheck,
+    /// A later reminder after the minimum gap.
+    FollowUp,
+    /// The last-chance reminder a few hours before the close.
+    LastChance,
+    /// A campaign wave (001: Double 11, 10:00 and 13:00).
+    CampaignWave,
+    /// Just before the time the buyer named for paying.
+    BuyerNamedTime,
+    /// Answer the buyer's open question first.
+    Answer,
+    /// The buyer named a time after the close: ask kindly whether paying
+    /// before the close suits them (001: 了解买家方便充值时间).
+    NamedAfterClose,
+    /// Nothing to send.
+    None,
+}
+
+/// When to send, and why.
+#[derive(Clone, Debug)]
+pub struct Timing {
+    /// What the reminder is for.
+    pub occasion: Occasion,
+    /// What to do.
+    pub action: Action,
+    /// When; `None` for stop.
+    pub send_at: Option<DateTime<FixedOffset>>,
+    /// The reminder planned after a reply that goes out at `send_at` to a
+    /// buyer who is waiting for one; `None` otherwise.
+    pub follow_up: Option<DateTime<FixedOffset>>,
+    /// `send_at` is a reply to a waiting buyer: the rest-time rules hold for
+    /// `follow_up`, and the moments `why` names are the follow-up's.
+    pub reply: bool,
+    /// When the order closes unpaid.
+    pub closes_at: DateTime<FixedOffset>,
+    /// One sentence per decision.
+    pub why: Vec<String>,
+    /// Problems to show.
+    pub warnings: Vec<Warning>,
+}
+
+/// Why no reminder goes out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The order is paid.
+    Paid,
+    /// The order has closed.
+    Closed,
+    /// The buyer asked not to be contacted (别再发了).
+    Asked,
+    /// The buyer ordered by mistake or no longer wants it (000: don't force).
+    ChangedMind,
+    /// The cap of reminders is reached (n sent).
+    Cap(usize),
+    /// A big order has had every usable method once (001).
+    Methods,
+}
+
+/// The close deadline: explicit, else max(placedAt, termsChangedAt) + closeAfterHours (004).
+pub fn closes_at(input: &Input) -> DateTime<FixedOffset> {
+    if let Some(t) = input.explicit_close {
+        return t;
+    }
+    let start = match input.terms_changed_at {
+        Some(t) if t > input.placed_at => t,
+        _ => input.placed_at,
+    };
+    add(
+        start,
+        clock::minutes((input.settings.close_after_hours * 60.0).round() as i64),
+    )
+}
+
+/// The reminder cap for this order: big orders get one more (001).
+pub fn cap(input: &Input) -> usize {
+    let s = &input.settings;
+    if input.is_big() {
+        s.max_reminders_big as usize
+    } else {
+        s.max_reminders.unwrap_or(2) as usize
+    }
+}
+
+/// How many methods a big order can still get (001: never the same one
+/// twice): phone only where the margin pays, SMS only if the shop sends it.
+pub fn methods_left(input: &Input) -> usize {
+    let usable = |c: Channel| match c {
+        Channel::Phone => input.phone_pays(),
+        Channel::Sms => input.sms_ok(),
+        Channel::Im => true,
+    };
+    [Channel::Im, Channel::Sms, Channel::Phone]
+        .into_iter()
+        .filter(|c| usable(*c) && !input.used(*c))
+        .count()
+}
+
+/// Why no reminder should go out, if so.
+pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<Stop> {
+    let n = input.reminders.len();
+    if input.paid {
+        Some(Stop::Paid)
+    } else if input.now >= close {
+        Some(Stop::Closed)
+    } else if analysis.signals.stop_request.is_some() {
+        Some(Stop::Asked)
+    } else if analysis.signals.declined.is_some()
+        || (analysis.reason.code == ReasonCode::ChangedMind && n > 0)
+    {
+        // Ordered by mistake or no longer wants it (拍错了, 不要了, pls
+        // cancel): stop at once (000: don't force a buyer who changed their
+        // mind). A buyer only thinking it over (再考虑一下) gets space
+        // (`hesitationHours`) and one gentle reminder at most.
+        Some(Stop::ChangedMind)
+    } else if n >= cap(input) {
+        Some(Stop::Cap(n))
+    } else if input.is_big() && methods_left(input) == 0 {
+        Some(Stop::Methods)
+    } else {
+        None
+    }
+}
+
+/// `t + d` (a span of whole seconds, as every setting's is), or `t` if that
+/// overflows.
+pub(crate) fn add(t: Time, d: Duration) -> Time {
+    clock::shift(t, d.num_seconds())
+}
+
+/// The moment `time` on the day of `day_of` (`day_of` if that does not exist).
+pub(crate) fn at(day_of: Time, time: NaiveTime) -> Time {
+    clock::at_secs(day_of, clock::secs(time))
+}
+
+struct Plan<'a> {
+    loc: Locale,
+    s: &'a Settings,
+    now: Time,
+    close: Time,
+    why: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Plan<'_> {
+    fn say(&mut self, row: &'static str, args: &[&str]) {
+        self.why.push(trf(self.loc, row, args));
+    }
+
+    /// A warning with its message in the locale.
+    fn warn(&mut self, code: &'static str, row: &'static str, args: &[&str]) {
+        let message = trf(self.loc, row, args);
+        self.warnings.push(warning(code, message));
+    }
+
+    /// The moment as a sentence of its own.
+    fn moment_alone(&mut self, m: &str) {
+        let m = capital(m);
+        self.say("{}。||{}.", &[&m]);
+    }
+
+    fn when(&self, t: Time) -> String {
+        when(t, self.now, self.loc)
+    }
+
+    fn done(&mut self, occasion: Occasion, action: Action, send_at: Option<Time>) -> Timing {
+        if let Some(t) = send_at {
+            if let Some(w) = self.calendar_note(t) {
+                self.warnings.push(w);
+            }
+        }
+        Timing {
+            occasion,
+            action,
+            send_at,
+            follow_up: None,
+            reply: false,
+            closes_at: self.close,
+            why: std::mem::take(&mut self.why),
+            warnings: std::mem::take(&mut self.warnings),
+        }
+    }
+
+    /// Sends at `t`: now if it is not later than now, else scheduled.
+    fn send(&mut self, occasion: Occasion, t: Time) -> Timing {
+        let action = action_for(t, self.now);
+        self.done(occasion, action, Some(t))
+    }
+
+    /// A warning when the days looked at lie outside the built-in calendar.
+    fn calendar_note(&self, until: Time) -> Option<Warning> {
+        let mut day = clock::date(&self.now);
+        let last = clock::date(&until);
+        for _ in 0..400 {
+            if day > last {
+                return None;
+            }
+            if !calendar::known(day, self.s) {
+                let y = clock::civil(day.0.into()).0.to_string();
+                return Some(warning(
+                    "calendar_not_covered",
+                    trf(
+                        self.loc,
+                        "内置节假日表没有 {} 年，只按周末和店铺设置判断休息日；请在 shop.holidays/workdays 补上当年安排。|內建節假日表沒有 {} 年，只按週末和店鋪設定判斷休息日；請在 shop.holidays/workdays 補上當年安排。|No built-in holidays for {}: only weekends and shop.holidays/workdays count; add that year's dates.",
+                        &[&y],
+                    ),
+                ));
+            }
+            day.0 += 1;
+        }
+        None
+    }
+}
+
+/// The moment `t` worded from `now` for a `why` sentence; in English with
+/// the time zone ("21:30 tomorrow (UTC+8)"), as the reader may not be in
+/// the shop's.
+pub fn when(t: Time, now: Time, loc: Locale) -> String {
+    let w = super::say::when(t, now, loc);
+    if loc != Locale::En {
+        return w;
+    }
+    let secs = t.offset().local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
+    if m == 0 {
+        format!("{w} (UTC{sign}{h})")
+    } else {
+        format!("{w} (UTC{sign}{h}:{m:02})")
+    }
+}
+
+/// Send now if `t` is not later than `now`, else schedule.
+pub(crate) fn action_for(t: Time, now: Time) -> Action {
+    if t <= now {
+        Action::SendNow
+    } else {
+        Action::Schedule
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let mut out = String::new();
+    super::text::push_clipped(&mut out, s, n);
+    out
+}
+
+/// A cause the buyer told the agent, which an address check would talk past
+/// (000 询单: read the chat for the cause — postage, gift, price — and answer
+/// it; 001: payment help, an apology, benefits for doubts).
+fn helps_first(code: ReasonCode) -> bool {
+    !matches!(code, ReasonCode::Unknown | ReasonCode::SilentOrder)
+}
+
+/// Decides the action and moment for `input`.
+pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
+    let s = &input.settings;
+    let mut p = Plan {
+        loc: input.locale,
+        s,
+        now: input.now,
+        close: closes_at(input),
+        why: Vec::new(),
+        warnings: Vec::new(),
+    };
+    if let Some(stop) = stop_reason(input, analysis, p.close) {
+        stop_why(&mut p, stop);
+        return p.done(Occasion::None, Action::Stop, None);
+    }
+    if let Some(t) = answer_first(&mut p, input, analysis) {
+        return t;
+    }
+    let mut earliest = match input.reminders.last() {
+        Some(last) => p.now.max(add(last.at, s.min_gap)),
+        None => p.now,
+    };
+    let waiting = waits_for_reply(input, analysis);
+    if waiting {
+        let reply = reply_moment(&p);
+        p.say(
+            "买家在等回复：先回复，不让买家干等；下面说的是回复之后的催付提醒。|買家在等回覆：先回覆，不讓買家乾等；下面說的是回覆之後的催付提醒。|The buyer is waiting for a reply: reply first, without keeping them waiting; what follows is about the reminder after it.",
+            &[],
+        );
+        p.reply_why(reply);
+        earliest = earliest.max(add(reply, s.min_gap));
+    }
+    let mut space = false;
+    if let Some(at) = hesitating(input, analysis) {
+        let until = add(at, s.hesitation);
+        if until > earliest && s.hesitation > Duration::zero() {
+            earliest = until;
+            space = true;
+            let h = span(s.hesitation, p.loc);
+            p.say(
+                "买家还在考虑：先给 {}的时间，不马上追着催。|買家還在考慮：先給 {}的時間，不馬上追著催。|The buyer is thinking it over: give them {} before a reminder.",
+                &[&h],
+            );
+        }
+    }
+    let mut t = at_named_time(&mut p, input, analysis, earliest)
+        .or_else(|| while_waiting(&mut p, input, analysis, earliest))
+        .unwrap_or_else(|| usual(&mut p, input, analysis, earliest, space));
+    if waiting && t.action != Action::Stop {
+        let reply = reply_moment(&p);
+        // A least-bad pick no later than the reply is no reminder after it.
+        t.follow_up = t.send_at.filter(|f| *f > reply);
+        t.send_at = Some(reply);
+        t.action = action_for(reply, p.now);
+        t.reply = true;
+    }
+    t
+}
+
+fn stop_why(p: &mut Plan, stop: Stop) {
+    let (row, arg) = match stop {
+        Stop::Paid => ("订单已付款，不用再催。|~|The order is paid: no reminder.", String::new()),
+        Stop::Closed => (
+            "订单已在 {} 关闭，不再催付。|~|The order closed at {}: no reminder.",
+            p.when(p.close),
+        ),
+        Stop::Asked => (
+            "买家说了别再发，尊重买家，不再催付。|~|The buyer asked not to be contacted: respect it.",
+            String::new(),
+        ),
+        Stop::ChangedMind => (
+            "买家不想要了：不强求，礼貌回应，留个好印象。|~|The buyer changed their mind: don't push; stay polite and leave the door open.",
+            String::new(),
+        ),
+        Stop::Cap(n) => (
+            "已催 {} 次，到上限了，不再催。||Already reminded {} times, the cap: no more.",
+            n.to_string(),
+        ),
+        Stop::Methods => (
+            "大单每种方式只催一次，能用的都用过了。|~|Big order: every usable method has been used once.",
+            String::new(),
+        ),
+    };
+    p.say(row, &[&arg]);
+}

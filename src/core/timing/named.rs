@@ -1,0 +1,156 @@
+//! The buyer's own time (001: 了解买家方便充值时间，提前再次催付) and a buyer
+//! waiting for money.
+
+use super::*;
+
+/// The time the buyer named (001: remind shortly before the top-up time),
+/// or the close when their time is after it.
+pub(super) fn at_named_time(
+    p: &mut Plan,
+    input: &Input,
+    analysis: &Analysis,
+    earliest: Time,
+) -> Option<Timing> {
+    let nt = analysis.signals.named_time.as_ref()?;
+    let (s, now, close) = (p.s, p.now, p.close);
+    let said = clip(nt.text.trim(), 20);
+    if nt.at > now && nt.at < close {
+        let lead_at = add(nt.at, -s.named_time_lead);
+        let early = lead_at.max(now);
+        // Inside allowed hours: the lead, else the time itself (明天付 →
+        // 10:00), else the nearer of the latest allowed moment before it and
+        // the first one after (晚上11点付 → 21:30, 早上8点付 → 10:00); the
+        // buyer's own time only when none is left before the close.
+        let t = if is_allowed(early, s) {
+            early
+        } else if is_allowed(nt.at, s) {
+            nt.at
+        } else {
+            let before = prev_allowed(early, now, s);
+            let after = next_allowed(nt.at, close, s);
+            match (before, after) {
+                (Some(b), Some(a)) if clock::since(&a, &nt.at) < clock::since(&nt.at, &b) => a,
+                (Some(b), _) => b,
+                (None, a) => a.unwrap_or(early),
+            }
+        };
+        let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
+        if t == nt.at {
+            p.say(
+                "买家说“{}”：{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                &[&said, &at_s],
+            );
+        } else if t == lead_at {
+            p.say(
+                "买家说“{}”：{} 前 {}提醒。|~|The buyer said “{}”: remind {} before {}.",
+                &if p.loc == Locale::En {
+                    [said.as_str(), lead.as_str(), at_s.as_str()]
+                } else {
+                    [said.as_str(), at_s.as_str(), lead.as_str()]
+                },
+            );
+        } else if t == now {
+            p.say(
+                "买家说“{}”：{} 快到了，现在提醒。|~|The buyer said “{}”: {} is close, remind now.",
+                &[&said, &at_s],
+            );
+        } else if is_allowed(t, s) {
+            let w = p.when(t);
+            p.say(
+                "买家说“{}”：{} 不在可提醒的时段，改在 {} 提醒。|買家說「{}」：{} 不在可提醒的時段，改在 {} 提醒。|The buyer said “{}”: {} is outside the hours for reminders, so remind at {}.",
+                &[&said, &at_s, &w],
+            );
+        } else {
+            let w = p.when(t);
+            p.say(
+                "买家说“{}”：{} 提醒。|~|The buyer said “{}”: remind at {}.",
+                &[&said, &w],
+            );
+        }
+        if !is_allowed(t, s) {
+            let w = p.when(t);
+            p.warn(
+                "named_time_in_rest",
+                "{} 是买家自己约的时间，虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
+                &[&w],
+            );
+        }
+        return Some(p.send(Occasion::BuyerNamedTime, t));
+    }
+    if nt.at >= close {
+        let c = p.when(close);
+        p.warn(
+            "named_time_after_close",
+            "买家说的时间（“{}”）在关单后，订单 {} 关闭：请买家提前付款或到时重拍。|買家說的時間（「{}」）在關單後，訂單 {} 關閉：請買家提前付款或到時重新下單。|The buyer's time (“{}”) is after the close at {}: ask them to pay earlier or reorder then.",
+            &[&said, &c],
+        );
+        // Asked already when a reminder went out after the buyer named the
+        // time (or, with no message times, at all): then one last reminder.
+        let said_at = input.messages.get(nt.message_index).and_then(|m| m.at);
+        let asked = input
+            .reminders
+            .last()
+            .is_some_and(|r| said_at.is_none_or(|a| r.at >= a));
+        if asked {
+            p.say(
+                "买家说的“{}”在关单后，已经问过能否提前付款：关单前再轻轻提醒一次。|買家說的「{}」在關單後，已經問過能否提前付款：關單前再輕輕提醒一次。|The buyer's time (“{}”) is after the close and they were asked about paying earlier: one gentle reminder before the close.",
+                &[&said],
+            );
+            return Some(p.last_chance_done(earliest));
+        }
+        let mut trail = Trail::default();
+        let t = p.find(earliest, &mut trail);
+        p.say(
+            "买家说“{}”，但订单 {} 就关闭：客气地问一句能否在关单前付款，不方便也没关系，到时可以重新拍。|買家說「{}」，但訂單 {} 就關閉：客氣地問一句能否在關單前付款，不方便也沒關係，到時可以重新下單。|The buyer said “{}”, but the order closes at {}: kindly ask whether paying before then suits them; if not, they can order again later.",
+            &[&said, &c],
+        );
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return Some(p.send(Occasion::NamedAfterClose, t));
+    }
+    p.say(
+        "买家说的“{}”已过，还没付款，按常规跟进。|~|The buyer's time (“{}”) has passed unpaid: follow up as usual.",
+        &[&said],
+    );
+    None
+}
+
+/// A buyer still thinking it over or waiting for money: one reminder before
+/// the close, or a question about when the money comes.
+pub(super) fn while_waiting(
+    p: &mut Plan,
+    input: &Input,
+    analysis: &Analysis,
+    earliest: Time,
+) -> Option<Timing> {
+    // Waiting for money with no time named (001: remind before the close).
+    let broke = analysis.reason.code == ReasonCode::InsufficientBalance
+        || analysis.signals.payday.is_some();
+    // The buyer's word is the last one and nothing was sent yet: ask when
+    // the money comes (001: 了解买家方便充值时间,提前再次催付) instead of
+    // leaving it unanswered for days.
+    let mut buyer_last = false;
+    for m in &input.messages {
+        if m.from != Role::System {
+            buyer_last = m.from == Role::Buyer;
+        }
+    }
+    if broke && analysis.signals.named_time.is_none() && buyer_last && input.reminders.is_empty() {
+        let mut trail = Trail::default();
+        let t = p.find(earliest, &mut trail);
+        p.say(
+            "买家钱还没到位：先问问什么时候方便付款，到时再提醒。|~|Short of money: ask when paying suits them, remind then.",
+            &[],
+        );
+        let m = p.moment(t, &trail);
+        p.moment_alone(&m);
+        return Some(p.send(Occasion::First, t));
+    }
+    if broke && analysis.signals.named_time.is_none() {
+        return Some(p.once_before_close(
+            earliest,
+            "买家在等钱到账，没读到具体时间：关单前 {} 提醒一次。|買家在等錢到帳，沒讀到具體時間：關單前 {} 提醒一次。|The buyer is waiting for money and no time was read from the chat: one reminder before the close, at {}.",
+        ));
+    }
+    None
+}

@@ -1,0 +1,139 @@
+//! A buyer waiting for a reply gets it now (seed 002); quiet hours, the lunch
+//! break and rest days are for reminders (000/003), so the reminder after it
+//! keeps them. A hesitating buyer gets space first (000).
+
+use super::*;
+
+/// The buyer wrote last, after the last reminder, with a request or a
+/// complaint the agent has not answered (help with paying, a wait, the
+/// service): the reply cannot wait for rest time.
+pub(super) fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
+    use ReasonCode as R;
+    matches!(
+        analysis.reason.code,
+        R::ForgotPassword
+            | R::PaymentTrouble
+            | R::PaymentSystemIssue
+            | R::NoviceBuyer
+            | R::WaitingReply
+            | R::ServiceUnhappy
+    ) && buyer_last_at(input).is_some()
+}
+
+/// When the buyer's own word, the last of the chat and later than the last
+/// reminder, was written (`now` when it has no time); `None` when the agent
+/// spoke last.
+pub(super) fn buyer_last_at(input: &Input) -> Option<Time> {
+    let last = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from != Role::System)?;
+    if last.from != Role::Buyer {
+        return None;
+    }
+    let at = last.at.unwrap_or(input.now);
+    input
+        .reminders
+        .last()
+        .is_none_or(|r| r.at < at)
+        .then_some(at)
+}
+
+/// The buyer is thinking it over (我再想想: `changed_mind` without a plain
+/// no), naming no time: when they last wrote (`now` without a time).
+pub(super) fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
+    let sig = &analysis.signals;
+    if analysis.reason.code != ReasonCode::ChangedMind
+        || sig.declined.is_some()
+        || sig.named_time.is_some()
+    {
+        return None;
+    }
+    let said = input
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.from == Role::Buyer)
+        .and_then(|m| m.at);
+    Some(said.unwrap_or(input.now))
+}
+
+/// When the reply to a waiting buyer goes out: now, or with
+/// `answerAtNight: false` at the end of the quiet hours (never later than
+/// the close). Lunch breaks and rest days never delay it.
+pub(super) fn reply_moment(p: &Plan) -> Time {
+    if p.s.answer_at_night {
+        return p.now;
+    }
+    next_ok(p.now, p.close, p.s, 2, &mut Trail::default()).unwrap_or(p.now)
+}
+
+impl Plan<'_> {
+    /// Why the reply goes at `reply`: now, or when quiet hours end.
+    pub(super) fn reply_why(&mut self, reply: Time) {
+        if reply > self.now {
+            let (qb, w) = (hhmm(self.s.quiet_before), self.when(reply));
+            self.say(
+                "店铺设定夜里不回复：{} 上班就回复，{} 发送。|店鋪設定夜裡不回覆：{} 上班就回覆，{} 發送。|The shop holds replies at night: reply when work starts at {}, {}.",
+                &[&qb, &w],
+            );
+        }
+    }
+
+    /// The reminder after the reply, or why there is none.
+    pub(super) fn follow_up_why(&mut self, follow: Option<Time>, trail: &Trail) {
+        match follow {
+            Some(f) => {
+                let m = self.moment(f, trail);
+                self.say(
+                    "之后的提醒：{}。|之後的提醒：{}。|The reminder after it: {}.",
+                    &[&m],
+                );
+            }
+            None => {
+                let c = self.when(self.close);
+                self.say(
+                    "订单 {} 关闭前没有合适的时段再提醒，回复时顺带提一下关单时间。|訂單 {} 關閉前沒有合適的時段再提醒，回覆時順帶提一下關單時間。|No usual hours are left before the close at {}: mention it in the reply.",
+                    &[&c],
+                );
+            }
+        }
+    }
+}
+
+/// An open question is answered first (002: answer fast): the answer goes
+/// now (quiet hours, lunch and rest days are for reminders, 000/003), and
+/// the reminder after it keeps the usual hours. A reminder recorded after
+/// the question was the agent's reply to it.
+pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
+    let question_open = analysis.signals.open_question.is_some_and(|i| {
+        let asked = input
+            .messages
+            .iter()
+            .find(|m| m.index == i)
+            .and_then(|m| m.at);
+        // Reminders are oldest first: the last one is the latest.
+        input
+            .reminders
+            .last()
+            .is_none_or(|r| asked.is_none_or(|a| r.at < a))
+    });
+    if !question_open {
+        return None;
+    }
+    p.say(
+        "买家的问题还没回复：先回答，回答时再轻轻提醒付款。|買家的問題還沒回覆：先回答，回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
+        &[],
+    );
+    let reply = reply_moment(p);
+    p.reply_why(reply);
+    // The reminder after the answer: the minimum gap later, in the usual hours.
+    let mut trail = Trail::default();
+    let follow = next_ok(add(reply, p.s.min_gap), p.close, p.s, 0, &mut trail);
+    p.follow_up_why(follow, &trail);
+    let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
+    t.follow_up = follow;
+    t.reply = true;
+    Some(t)
+}
