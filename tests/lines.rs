@@ -203,7 +203,7 @@ fn every_line_the_table_can_produce_passes_lint() {
                         let opts = LintOptions {
                             channel: Some(channel),
                             locale: Some(locale),
-                            buyer_name: facts.name.clone().filter(|_| channel == Channel::Sms),
+                            buyer_name: facts.sir.clone().filter(|_| channel == Channel::Sms),
                             ..LintOptions::default()
                         };
                         let mut w = lint(&line, &opts).unwrap();

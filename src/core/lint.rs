@@ -106,32 +106,32 @@ const MESSAGES: [(&str, &str); 4] = [
     (
         "extreme_word",
         concat!(
-            "「{}」是极限词,违反广告法,容易被投诉处罚:换成具体、可证明的说法", "|",
-            "「{}」是誇大的極限用語,違反廣告法規,容易被檢舉處罰:改用具體、可證明的說法", "|",
+            "「{}」是极限词，违反广告法，容易被投诉处罚：换成具体、可证明的说法", "|",
+            "「{}」是誇大的極限用語，違反廣告法規，容易被檢舉處罰：改用具體、可證明的說法", "|",
             "\"{}\" is an absolute claim (极限词) banned by the Advertising Law: use a specific, provable statement",
         ),
     ),
     (
         "delivery_promise",
         concat!(
-            "「{}」在承诺到货时间,快递一延误就会被投诉:改成“付款后尽快安排发货”", "|",
-            "「{}」在保證到貨時間,物流一延誤就會被客訴:改成「付款後盡快安排出貨」", "|",
+            "「{}」在承诺到货时间，快递一延误就会被投诉：改成“付款后尽快安排发货”", "|",
+            "「{}」在保證到貨時間，物流一延誤就會被客訴：改成「付款後盡快安排出貨」", "|",
             "\"{}\" promises a delivery date; any courier delay turns it into a complaint: say \"we'll ship as soon as it's paid\"",
         ),
     ),
     (
         "pressure",
         concat!(
-            "「{}」是在给买家施压,容易招来反感和投诉:改成提醒和帮忙", "|",
-            "「{}」是在對買家施壓,容易引起反感和客訴:改成提醒和協助", "|",
+            "「{}」是在给买家施压，容易招来反感和投诉：改成提醒和帮忙", "|",
+            "「{}」是在對買家施壓，容易引起反感和客訴：改成提醒和協助", "|",
             "\"{}\" pressures the buyer and invites complaints: remind and offer help instead",
         ),
     ),
     (
         "argue",
         concat!(
-            "「{}」像在和买家争辩、指责买家:换成理解和帮忙的说法", "|",
-            "「{}」像在跟買家爭辯、責怪買家:換成體諒和協助的說法", "|",
+            "「{}」像在和买家争辩、指责买家：换成理解和帮忙的说法", "|",
+            "「{}」像在跟買家爭辯、責怪買家：換成體諒和協助的說法", "|",
             "\"{}\" argues with or blames the buyer: show understanding and offer help",
         ),
     ),
@@ -139,14 +139,14 @@ const MESSAGES: [(&str, &str); 4] = [
 
 const TOO_LONG: &str =
     concat!(
-    "短信有{}个字,超过一条的{}字,会被拆成多条:精简成一条", "|",
-    "簡訊有{}個字,超過一則的{}字,會被拆成多則:精簡成一則", "|",
+    "短信有{}个字，超过一条的{}字，会被拆成多条：精简成一条", "|",
+    "簡訊有{}個字，超過一則的{}字，會被拆成多則：精簡成一則", "|",
     "the SMS has {} characters, over the {} of one message, so it would be split: cut it to one",
 );
 
 const NAME_MISSING: &str = concat!(
-    "短信前7个字里没有买家的名字「{}」:把称呼放到开头,买家一眼就知道是发给自己的", "|",
-    "簡訊前7個字裡沒有買家的名字「{}」:把稱呼放在開頭,買家一看就知道是給自己的", "|",
+    "短信前7个字里没有买家的名字「{}」：把称呼放到开头，买家一眼就知道是发给自己的", "|",
+    "簡訊前7個字裡沒有買家的名字「{}」：把稱呼放在開頭，買家一看就知道是給自己的", "|",
     "the buyer's name \"{}\" is not in the first 7 characters: start with it so the buyer sees it is for them",
 );
 
