@@ -265,13 +265,18 @@ pub fn when(t: Time, now: Time, loc: Locale) -> String {
     if loc != Locale::En {
         return w;
     }
+    format!("{w} ({})", zone(t))
+}
+
+/// The time zone of `t`: "UTC+8", "UTC+5:30", "UTC-3".
+pub(crate) fn zone(t: Time) -> String {
     let secs = t.offset().local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
     if m == 0 {
-        format!("{w} (UTC{sign}{h})")
+        format!("UTC{sign}{h}")
     } else {
-        format!("{w} (UTC{sign}{h}:{m:02})")
+        format!("UTC{sign}{h}:{m:02}")
     }
 }
 
