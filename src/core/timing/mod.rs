@@ -33,7 +33,7 @@ pub use usual::follow_up_sentence;
 
 use hours::{next_ok, prev_allowed, Trail};
 use named::{at_named_time, while_waiting};
-use reply::{answer_first, hesitating, reply_moment, waits_for_reply};
+use reply::{after_reply, answer_first, hesitating, reply_moment, waits_for_reply};
 use usual::usual;
 
 type Time = DateTime<FixedOffset>;
@@ -332,7 +332,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             &[],
         );
         p.reply_why(reply);
-        earliest = earliest.max(add(reply, s.min_gap));
+        earliest = earliest.max(after_reply(&p, reply));
     }
     let mut space = false;
     if let Some(at) = hesitating(input, analysis) {

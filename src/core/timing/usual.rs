@@ -219,6 +219,8 @@ pub(super) fn occasion_why(
                 &[&d],
             );
         }
+        // Thinking it over: the hesitation sentence says why (not "不想要了").
+        _ if analysis.reason.code == ReasonCode::ChangedMind => {}
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
