@@ -578,6 +578,22 @@ fn timing_rules() {
             ),
             Some("2026-11-23 10:00"),
         ),
+        // seed 001 忘记密码: 帮助买家了解找回密码的方法，主动热情，跟踪催付 — a
+        // buyer who sorts it out after work is checked on just after, not
+        // before they are home.
+        case(
+            "001 forgot password, home at 18:00 → check in 18:10",
+            "2026-11-24 15:20",
+            "2026-11-24 14:50",
+            Chat {
+                code: R::ForgotPassword,
+                named: Some("2026-11-24 18:00"),
+                ..CONSULTED
+            },
+            Schedule,
+            Some("2026-11-24 18:10"),
+            O::BuyerNamedTime,
+        ),
         // seed 001 了解买家方便充值时间,提前再次催付: the buyer's own time, shopp.namedTimeLeadMinutes before.
         case(
             "001 buyer named 20:00 → 19:50",
@@ -1934,11 +1950,12 @@ fn english_why_names_the_time_zone() {
                 || w.contains("Send at")
                 || w.contains("moved to")
                 || w.contains("closes at")
+                || w.contains("in waves")
         })
         .collect();
     assert!(timed.len() > 10, "{why:?}");
     for w in timed {
-        assert!(w.contains("(UTC+8)"), "{w}");
+        assert!(w.contains("UTC+8)"), "{w}");
     }
 }
 

@@ -207,6 +207,15 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
                 ),
             )
         }
+        // A reply to a buyer waiting for one goes where they wrote.
+        _ if timing.reply => return (
+            Channel::Im,
+            trf(
+                loc,
+                "在旺旺上直接回复买家。|在旺旺上直接回覆買家。|Reply on IM, where the buyer wrote.",
+                &[],
+            ),
+        ),
         _ => {}
     }
     let amt = yuan(input.amount);

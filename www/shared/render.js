@@ -84,7 +84,8 @@ export function actionSentence(s, { locale, now, context } = {}) {
       return t(locale, `action.schedule${again}`, { when: formatWhen(s.sendAt, now, locale) });
     case 'hold': {
       const when = s.sendAt ? formatWhen(s.sendAt, now, locale) : null;
-      if (!WAIT_REASONS.has(code) && (code === 'waiting_reply' || lastSpeaker(context) === 'buyer')) {
+      // An answer now, with the reminder planned after it (followUpAt).
+      if (s.followUpAt || (!WAIT_REASONS.has(code) && (code === 'waiting_reply' || lastSpeaker(context) === 'buyer'))) {
         return t(locale, 'action.hold.answer');
       }
       return when ? t(locale, 'action.hold.wait', { when }) : t(locale, 'action.hold.waitNoTime');
@@ -136,6 +137,14 @@ export function renderSuggestion(container, suggestion, options = {}) {
           { class: 'cf-send-at', dataset: { role: 'send-at' } },
           `${tr(s.action === 'hold' ? 'holdUntil' : 'sendAt')} `,
           h('strong', { text: formatWhen(s.sendAt, now, locale) })
+        )
+      : null,
+    s.followUpAt && s.action !== 'stop'
+      ? h(
+          'span',
+          { class: 'cf-send-at', dataset: { role: 'follow-up-at' } },
+          `${tr('followUpAt')} `,
+          h('strong', { text: formatWhen(s.followUpAt, now, locale) })
         )
       : null,
     s.closesAt && !paid

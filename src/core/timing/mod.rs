@@ -33,7 +33,7 @@ pub use usual::follow_up_sentence;
 
 use hours::{next_ok, prev_allowed, Trail};
 use named::{at_named_time, while_waiting};
-use reply::{answer_first, hesitating, reply_moment, waits_for_reply};
+use reply::{after_reply, answer_first, hesitating, reply_moment, waits_for_reply};
 use usual::usual;
 
 type Time = DateTime<FixedOffset>;
@@ -265,13 +265,18 @@ pub fn when(t: Time, now: Time, loc: Locale) -> String {
     if loc != Locale::En {
         return w;
     }
+    format!("{w} ({})", zone(t))
+}
+
+/// The time zone of `t`: "UTC+8", "UTC+5:30", "UTC-3".
+pub(crate) fn zone(t: Time) -> String {
     let secs = t.offset().local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
     if m == 0 {
-        format!("{w} (UTC{sign}{h})")
+        format!("UTC{sign}{h}")
     } else {
-        format!("{w} (UTC{sign}{h}:{m:02})")
+        format!("UTC{sign}{h}:{m:02}")
     }
 }
 
@@ -327,7 +332,7 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             &[],
         );
         p.reply_why(reply);
-        earliest = earliest.max(add(reply, s.min_gap));
+        earliest = earliest.max(after_reply(&p, reply));
     }
     let mut space = false;
     if let Some(at) = hesitating(input, analysis) {

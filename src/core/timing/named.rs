@@ -3,8 +3,9 @@
 
 use super::*;
 
-/// The time the buyer named (001: remind shortly before the top-up time),
-/// or the close when their time is after it.
+/// The time the buyer named (001: remind shortly before the top-up time;
+/// check in just after it when they sort out a payment problem then), or the
+/// close when their time is after it.
 pub(super) fn at_named_time(
     p: &mut Plan,
     input: &Input,
@@ -15,6 +16,21 @@ pub(super) fn at_named_time(
     let (s, now, close) = (p.s, p.now, p.close);
     let said = clip(nt.text.trim(), 20);
     if nt.at > now && nt.at < close {
+        // Help with paying (001 忘记密码: 跟踪催付; 网银升级: 了解升级完成时间):
+        // the buyer sorts it out at their time, so check in just after it.
+        use ReasonCode as R;
+        let help = matches!(
+            analysis.reason.code,
+            R::ForgotPassword | R::PaymentTrouble | R::PaymentSystemIssue | R::NoviceBuyer
+        );
+        if let Some(t) = next_allowed(add(nt.at, s.named_time_lead), close, s).filter(|_| help) {
+            let (at_s, w) = (p.when(nt.at), p.when(t));
+            p.say(
+                "买家说“{}”：到 {} 才方便处理，{} 再跟进，看看是否顺利。|買家說「{}」：到 {} 才方便處理，{} 再跟進，看看是否順利。|The buyer said “{}”: they can sort it out at {}; check in at {} to see that it went well.",
+                &[&said, &at_s, &w],
+            );
+            return Some(p.send(Occasion::BuyerNamedTime, t));
+        }
         let lead_at = add(nt.at, -s.named_time_lead);
         let early = lead_at.max(now);
         // Inside allowed hours: the lead, else the time itself (明天付 →

@@ -69,6 +69,12 @@ pub(super) fn reply_moment(p: &Plan) -> Time {
     next_ok(p.now, p.close, p.s, 2, &mut Trail::default()).unwrap_or(p.now)
 }
 
+/// The earliest reminder after a reply at `reply`: the minimum gap later,
+/// and never at the reply itself (a gap of 0).
+pub(super) fn after_reply(p: &Plan, reply: Time) -> Time {
+    add(reply, p.s.min_gap.max(Duration::minutes(1)))
+}
+
 impl Plan<'_> {
     /// Why the reply goes at `reply`: now, or when quiet hours end.
     pub(super) fn reply_why(&mut self, reply: Time) {
@@ -130,7 +136,7 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     p.reply_why(reply);
     // The reminder after the answer: the minimum gap later, in the usual hours.
     let mut trail = Trail::default();
-    let follow = next_ok(add(reply, p.s.min_gap), p.close, p.s, 0, &mut trail);
+    let follow = next_ok(after_reply(p, reply), p.close, p.s, 0, &mut trail);
     p.follow_up_why(follow, &trail);
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.follow_up = follow;

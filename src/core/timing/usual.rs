@@ -189,6 +189,9 @@ pub(super) fn occasion_why(
             for w in c.map_or(&[][..], |c| &c.waves) {
                 push_item(&mut waves, list_sep(p.loc), &hhmm(*w));
             }
+            if p.loc == Locale::En {
+                waves = [&waves, ", ", &zone(t)].concat();
+            }
             let name_en;
             let name = if p.loc != Locale::En {
                 name
@@ -216,6 +219,8 @@ pub(super) fn occasion_why(
                 &[&d],
             );
         }
+        // Thinking it over: the hesitation sentence says why (not "不想要了").
+        _ if analysis.reason.code == ReasonCode::ChangedMind => {}
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
