@@ -70,3 +70,13 @@ fn a_buyer_thinking_it_over_is_given_room_not_an_address_check() {
         s.lines
     );
 }
+
+#[test]
+fn an_explicit_cancel_stops_the_reminders() {
+    // Seed 000: a buyer who no longer wants the order is not chased.
+    for said in ["please cancel mine, sorry", "帮我取消吧，谢谢"] {
+        let s = suggest_after(said, "zh-CN");
+        assert_eq!(s.action, cuifu::Action::Stop, "{said}: {:?}", s.why);
+        assert_eq!(s.reason.code.as_str(), "changed_mind", "{said}");
+    }
+}
