@@ -165,7 +165,11 @@ impl Facts {
             .or_else(|| nick.map(str::to_string))
             .or_else(|| input.buyer_name.map(str::to_string));
         let close = req.timing.closes_at;
-        let [card_limit, no_method, thinking] = super::said::said(input);
+        let crate::core::reason::said::Said {
+            card_limit,
+            no_method,
+            thinking,
+        } = crate::core::reason::said::said(input);
         let campaign_on = s
             .campaign
             .as_ref()

@@ -46,7 +46,6 @@
 pub mod answer;
 pub mod facts;
 pub mod fill;
-pub mod said;
 pub mod table;
 
 use std::cmp::Reverse;
@@ -179,6 +178,8 @@ fn angle_letter(angle: &str) -> u8 {
 fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
+        // Still thinking it over (000: leave room): help, no address check.
+        _ if facts.hesitating => (*b"hbadc", true),
         Occasion::AddressCheck => (*b"cahbd", true),
         Occasion::LastChance => (*b"dhbac", true),
         Occasion::CampaignWave => (*b"dbhac", true),
@@ -277,7 +278,9 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
                     || facts.hesitating
                         && (t.has_reason(ReasonCode::Unknown)
                             || t.has_reason(ReasonCode::ChangedMind)))
-                && t.has_occasion(req.timing.occasion);
+                && t.has_occasion(req.timing.occasion)
+                // No address-check chase on a buyer thinking it over (000).
+                && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im);
             let Some(src) = t.text(loc).filter(|_| fits) else {
                 continue;
             };

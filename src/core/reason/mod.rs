@@ -38,6 +38,7 @@ pub mod features;
 pub mod model;
 mod norm;
 pub(crate) mod rules;
+pub mod said;
 mod when;
 
 use std::cmp::Reverse;

@@ -44,7 +44,10 @@ pub(super) fn buyer_last_at(input: &Input) -> Option<Time> {
 /// no), naming no time: when they last wrote (`now` without a time).
 pub(super) fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
     let sig = &analysis.signals;
-    if analysis.reason.code != ReasonCode::ChangedMind
+    // 我再想想 with no other cause read is hesitation too (said.tsv).
+    let thinking = analysis.reason.code == ReasonCode::Unknown
+        && crate::core::reason::said::said(input).thinking;
+    if !(analysis.reason.code == ReasonCode::ChangedMind || thinking)
         || sig.declined.is_some()
         || sig.named_time.is_some()
     {

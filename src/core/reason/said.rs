@@ -12,7 +12,7 @@ pub const FLAGS: [&str; 3] = ["cardLimit", "noMethod", "thinking"];
 
 /// `(flag index, words)` of each row.
 static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
-    super::super::data::SAID
+    crate::core::data::SAID
         .lines()
         .filter_map(|l| {
             let (flag, words) = l.split_once('\t')?;
@@ -22,8 +22,28 @@ static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// What the buyer said since the agent last wrote, flag by flag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Said {
+    /// Their card's limit stops the payment.
+    pub card_limit: bool,
+    /// They have no card or wallet to pay with.
+    pub no_method: bool,
+    /// They are still thinking it over (我再想想).
+    pub thinking: bool,
+}
+
 /// Which flags the buyer's messages since the agent last wrote set.
-pub fn said(input: &Input) -> [bool; 3] {
+pub fn said(input: &Input) -> Said {
+    let [card_limit, no_method, thinking] = flags(input);
+    Said {
+        card_limit,
+        no_method,
+        thinking,
+    }
+}
+
+fn flags(input: &Input) -> [bool; 3] {
     let from = input
         .messages
         .iter()
