@@ -611,9 +611,9 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             Some(cp) => say(
                 loc,
                 [
-                    "店里现在有{}，付款时可以用上",
-                    "店裡現在有{}，結帳時可以使用",
-                    "We have {} right now, which you can use when you pay",
+                    "店里现在有{}，这单还没用上的话，我帮您看看怎么用上",
+                    "店裡現在有{}，這筆還沒用到的話，我幫您看看怎麼使用",
+                    "We have {} right now; if your order doesn't have it yet, I'll see how to get it applied",
                 ],
                 &[cp],
             ),
