@@ -41,9 +41,9 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 const SEED: u64 = 20261204;
 const FOLDS: usize = 5;
 /// Grams shipped.
-const KEEP: usize = 3000;
+const KEEP: usize = 3500;
 /// Of which grams of ASCII characters only (English).
-const KEEP_LATIN: usize = 900;
+const KEEP_LATIN: usize = 1400;
 /// Iterations of the solver (L-BFGS).
 const MAX_ITERATIONS: u64 = 200;
 /// L2 weight (linfa sums the loss over messages).
