@@ -191,9 +191,16 @@ pub fn analyze(input: &Input) -> Analysis {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
                 agent_spoke = true;
-                n.read(m.text);
-                r.find(&n, &mut hits);
-                agent_post = r.any(&hits, sp.post);
+                // Only the agent's last word before a buyer message can
+                // mark it as after-sales: skip reading the others.
+                let next = msgs
+                    .get(pos + 1..)
+                    .and_then(|rest| rest.iter().find(|x| x.from != Role::System));
+                if next.is_some_and(|x| x.from == Role::Buyer) {
+                    n.read(m.text);
+                    r.find(&n, &mut hits);
+                    agent_post = r.any(&hits, sp.post);
+                }
             }
             continue;
         }
