@@ -23,6 +23,29 @@ fn embedded_model_reads() {
     }
 }
 
+/// The engine uses the tables `build.rs` wrote from the model file: they
+/// are the file, read the same way (every gram's row and every sample's
+/// probabilities).
+#[test]
+fn built_tables_are_the_model_file() {
+    let file = Model::parse(MODEL_FILE).expect("the embedded model parses");
+    let built = Model::embedded().expect("the built tables are consistent");
+    assert_eq!(built.labels(), file.labels());
+    assert_eq!(built.vocab().len(), file.vocab().len());
+    for r in sample() {
+        let text = r["text"].as_str().expect("text");
+        assert_eq!(built.logits(text), file.logits(text), "{text:?}");
+    }
+    for g in ["\u{2}在", "吗\u{3}", "价", "hello"] {
+        let gram = if g.is_ascii() {
+            Gram::Word(g)
+        } else {
+            Gram::Chars(g)
+        };
+        assert_eq!(built.vocab().row(gram), file.vocab().row(gram), "{g:?}");
+    }
+}
+
 #[test]
 fn inference_reproduces_the_trainer() {
     let rows = sample();

@@ -20,3 +20,9 @@ pub const HOLIDAYS: &[(u8, i32, i32, [&str; 3])] =
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
 /// Reminder line templates (`templates.txt`).
 pub const TEMPLATES: &str = include_str!(concat!(env!("OUT_DIR"), "/templates.txt"));
+/// The reason model (`reason-model.tsv`) as constants: `CLASSES`, `SCALE`,
+/// `TEMPERATURE`, `THRESHOLD`, `OTHERS`, `BIAS`, the sorted grams `CHARS`
+/// and `WORDS`, and `WEIGHTS` row by row (see `reason::model`).
+pub mod reason_model {
+    include!(concat!(env!("OUT_DIR"), "/reason_model.rs"));
+}

@@ -12,10 +12,9 @@
 //! the set of its grams found in the vocabulary, each worth `1/√n` for `n`
 //! grams found (unit length), so long and short messages weigh alike.
 
-/// Marks the start of a normalised message.
-pub const START: char = '\u{2}';
-/// Marks the end of a normalised message.
-pub const END: char = '\u{3}';
+use std::borrow::Cow;
+
+pub use super::gram_escape::{escape, unescape, END, START};
 
 /// One character of a message, folded; `None` for white space and controls.
 fn fold_char(c: char) -> Option<char> {
@@ -106,48 +105,64 @@ pub fn for_each_gram<'a>(norm: &'a str, mut f: impl FnMut(Gram<'a>)) {
     }
 }
 
-/// Writes a gram's text for the model file: `\s` for a space, `\<` and `\>`
-/// for the marks, `\\` for a backslash.
-pub fn escape(gram: &str) -> String {
-    let mut out = String::with_capacity(gram.len());
-    for c in gram.chars() {
-        match c {
-            ' ' => out.push_str("\\s"),
-            START => out.push_str("\\<"),
-            END => out.push_str("\\>"),
-            '\\' => out.push_str("\\\\"),
-            _ => out.push(c),
-        }
-    }
-    out
+/// A sorted list of grams as one text, each gram followed by `\n` (which a
+/// normalised message never holds), and where each starts.
+#[derive(Clone, Debug, Default)]
+pub struct Grams {
+    text: Cow<'static, str>,
+    starts: Cow<'static, [u32]>,
 }
 
-/// Reads what [`escape`] wrote; `None` for an unknown escape.
-pub fn unescape(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
+impl Grams {
+    /// The list of `text` (grams each ended by `\n`) starting at `starts`.
+    /// `None` unless every start begins a gram and the grams ascend.
+    pub fn new(text: Cow<'static, str>, starts: Cow<'static, [u32]>) -> Option<Grams> {
+        let g = Grams { text, starts };
+        let mut last: Option<&str> = None;
+        for &s in g.starts.iter() {
+            let here = g.at(s)?;
+            if last.is_some_and(|l| l >= here) {
+                return None;
+            }
+            last = Some(here);
         }
-        out.push(match chars.next()? {
-            's' => ' ',
-            '<' => START,
-            '>' => END,
-            '\\' => '\\',
-            _ => return None,
-        });
+        let ends_right = g.text.is_empty() || g.text.ends_with('\n');
+        (ends_right && g.text.matches('\n').count() == g.starts.len()).then_some(g)
     }
-    Some(out)
+
+    fn of(list: &[&str]) -> Option<Grams> {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(list.len());
+        for g in list {
+            starts.push(u32::try_from(text.len()).ok()?);
+            text.push_str(g);
+            text.push('\n');
+        }
+        Grams::new(Cow::Owned(text), Cow::Owned(starts))
+    }
+
+    /// The gram that starts at byte `start`.
+    fn at(&self, start: u32) -> Option<&str> {
+        self.text.get(start as usize..)?.split('\n').next()
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        self.starts
+            .binary_search_by(|&s| self.at(s).unwrap_or("").cmp(key))
+            .ok()
+    }
 }
 
-/// The grams the model knows, each with its row number: character grams
-/// and words in two sorted lists.
+/// The grams the model knows: character grams and words in two sorted
+/// lists; a gram's row is its position, the words after the characters.
 #[derive(Clone, Debug, Default)]
 pub struct Vocab {
-    chars: Vec<(Box<str>, u32)>,
-    words: Vec<(Box<str>, u32)>,
+    chars: Grams,
+    words: Grams,
 }
 
 impl Vocab {
@@ -156,19 +171,20 @@ impl Vocab {
     /// order (as the trainer writes them). `None` when out of order or
     /// repeated.
     pub fn new<'a>(grams: impl IntoIterator<Item = Gram<'a>>) -> Option<Vocab> {
-        let mut v = Vocab::default();
-        for (row, g) in (0u32..).zip(grams) {
-            let (list, s) = match g {
-                Gram::Chars(s) if v.words.is_empty() => (&mut v.chars, s),
-                Gram::Chars(_) => return None,
-                Gram::Word(s) => (&mut v.words, s),
-            };
-            if list.last().is_some_and(|(last, _)| **last >= *s) {
-                return None;
+        let (mut chars, mut words) = (Vec::new(), Vec::new());
+        for g in grams {
+            match g {
+                Gram::Chars(s) if words.is_empty() && !s.contains('\n') => chars.push(s),
+                Gram::Word(s) if !s.contains('\n') => words.push(s),
+                _ => return None,
             }
-            list.push((s.into(), row));
         }
-        Some(v)
+        Some(Vocab::from_lists(Grams::of(&chars)?, Grams::of(&words)?))
+    }
+
+    /// A vocabulary of the character grams and the words.
+    pub fn from_lists(chars: Grams, words: Grams) -> Vocab {
+        Vocab { chars, words }
     }
 
     /// How many grams.
@@ -183,12 +199,11 @@ impl Vocab {
 
     /// The row of a gram.
     pub fn row(&self, gram: Gram) -> Option<u32> {
-        let (list, key) = match gram {
-            Gram::Chars(s) => (&self.chars, s),
-            Gram::Word(s) => (&self.words, s),
+        let (list, key, first) = match gram {
+            Gram::Chars(s) => (&self.chars, s, 0),
+            Gram::Word(s) => (&self.words, s, self.chars.len()),
         };
-        let i = list.binary_search_by(|(g, _)| (**g).cmp(key)).ok()?;
-        list.get(i).map(|p| p.1)
+        u32::try_from(first + list.position(key)?).ok()
     }
 
     /// The message's features: the distinct rows of its grams, in order of
@@ -197,11 +212,10 @@ impl Vocab {
     pub fn vector(&self, text: &str) -> (Vec<u32>, f64) {
         let norm = normalise(text);
         let mut rows = Vec::new();
-        let mut seen = vec![false; self.len()];
         for_each_gram(&norm, |g| {
             if let Some(r) = self.row(g) {
-                if let Some(s) = seen.get_mut(r as usize).filter(|s| !**s) {
-                    *s = true;
+                // A message has tens of grams: a scan beats a set.
+                if !rows.contains(&r) {
                     rows.push(r);
                 }
             }

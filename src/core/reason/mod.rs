@@ -35,6 +35,7 @@
 //! question before it. The other concerns go to `reason.others`.
 
 pub mod features;
+mod gram_escape;
 pub mod model;
 mod norm;
 pub(crate) mod rules;

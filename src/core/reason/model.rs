@@ -3,6 +3,11 @@
 //! offline by `tools/train-reasons` (`scripts/train-reasons`) and embedded
 //! from `src/data/reason-model.tsv`.
 //!
+//! The build turns the file into Rust constants (`build.rs`,
+//! [`crate::core::data::reason_model`]), so the engine reads nothing when it
+//! starts; [`Model::parse`] reads the same file for the tests and the
+//! trainer.
+//!
 //! Its probabilities are calibrated (the logits are divided by a temperature
 //! fitted on out-of-fold scores). A reason whose probability is below the
 //! model's threshold is not trusted: the message reads as [`Verdict::Unknown`]
@@ -16,12 +21,13 @@
 //!   lines (tab after the key, then space-separated values; `threshold` has
 //!   two, for Chinese and for Latin-script messages);
 //! - one line per gram: `c` (characters) or `w` (word), the gram escaped by
-//!   [`super::features::escape`], then one integer weight per class; the
-//!   weight is the integer times `scale`.
+//!   [`super::features::escape`], then one integer weight per class
+//!   (-128 to 127); the weight is the integer times `scale`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::features::{is_latin, unescape, Gram, Vocab};
+use super::features::{is_latin, unescape, Gram, Grams, Vocab};
 use crate::core::model::ReasonCode;
 
 /// What a class of the model stands for.
@@ -106,16 +112,17 @@ pub struct Model {
     temperature: f64,
     threshold: [f64; 2],
     others: f64,
-    bias: Vec<f64>,
+    bias: Cow<'static, [f64]>,
     vocab: Vocab,
     /// Row-major: `weights[row * labels.len() + class]`, unscaled integers.
-    weights: Vec<i32>,
+    weights: Cow<'static, [i8]>,
 }
 
-/// The embedded model file.
+/// The model file the build embeds (for the tests: the engine uses the
+/// tables `build.rs` writes from it).
 pub const MODEL_FILE: &str = include_str!("../../data/reason-model.tsv");
 
-static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(MODEL_FILE).unwrap_or_default());
+static MODEL: LazyLock<Model> = LazyLock::new(|| Model::embedded().unwrap_or_default());
 
 /// Classifies one buyer message with the embedded model.
 pub fn classify(text: &str) -> Prediction {
@@ -149,6 +156,30 @@ fn number(line: usize, text: &str) -> Result<f64, ModelError> {
 }
 
 impl Model {
+    /// The model the build embedded. `None` only if its tables disagree
+    /// (`build.rs` checks them, and so do the tests).
+    pub fn embedded() -> Option<Model> {
+        use crate::core::data::reason_model as t;
+        let m = Model {
+            labels: t::CLASSES
+                .split(' ')
+                .map(Label::parse)
+                .collect::<Option<_>>()?,
+            scale: t::SCALE,
+            temperature: t::TEMPERATURE,
+            threshold: t::THRESHOLD,
+            others: t::OTHERS,
+            bias: Cow::Borrowed(t::BIAS),
+            vocab: Vocab::from_lists(
+                Grams::new(Cow::Borrowed(t::CHARS), Cow::Borrowed(t::CHAR_STARTS))?,
+                Grams::new(Cow::Borrowed(t::WORDS), Cow::Borrowed(t::WORD_STARTS))?,
+            ),
+            weights: Cow::Borrowed(t::WEIGHTS),
+        };
+        m.check().ok()?;
+        Some(m)
+    }
+
     /// Reads a model file (see the module's documentation).
     ///
     /// # Errors
@@ -156,6 +187,8 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, ModelError> {
         let mut m = Model::default();
         let mut grams: Vec<(bool, String)> = Vec::new();
+        let mut weights: Vec<i8> = Vec::new();
+        let mut bias: Vec<f64> = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let n = i + 1;
             if line.is_empty() || line.starts_with('#') {
@@ -179,14 +212,14 @@ impl Model {
                     _ => return Err(err("expected two thresholds (Chinese, Latin)".into())),
                 },
                 "others" => m.others = number(n, rest)?,
-                "bias" => m.bias = numbers(n, rest)?,
+                "bias" => bias = numbers(n, rest)?,
                 "c" | "w" => {
                     let (gram, values) = rest
                         .split_once('\t')
                         .ok_or_else(|| err("expected a gram, a tab and weights".into()))?;
                     let gram =
                         unescape(gram).ok_or_else(|| err(format!("bad escape in `{gram}`")))?;
-                    let values: Vec<i32> = numbers(n, values)?;
+                    let values: Vec<i8> = numbers(n, values)?;
                     if values.len() != m.labels.len() {
                         return Err(err(format!(
                             "{} weights for {} classes (is `classes` first?)",
@@ -194,25 +227,14 @@ impl Model {
                             m.labels.len()
                         )));
                     }
-                    m.weights.extend(values);
+                    weights.extend(values);
                     grams.push((key == "w", gram));
                 }
                 _ => return Err(err(format!("unknown key `{key}`"))),
             }
         }
-        let k = m.labels.len();
-        if k == 0 || m.bias.len() != k {
-            return Err(ModelError {
-                line: 0,
-                message: format!("{} classes and {} biases", k, m.bias.len()),
-            });
-        }
-        if m.temperature.is_nan() || m.temperature <= 0.0 {
-            return Err(ModelError {
-                line: 0,
-                message: "temperature must be positive".into(),
-            });
-        }
+        m.bias = Cow::Owned(bias);
+        m.weights = Cow::Owned(weights);
         m.vocab = Vocab::new(grams.iter().map(
             |(word, g)| {
                 if *word {
@@ -227,7 +249,29 @@ impl Model {
             message: "grams must come characters first, then words, each in ascending order, once"
                 .into(),
         })?;
+        m.check()?;
         Ok(m)
+    }
+
+    /// Whether the parts fit: a bias per class, a positive temperature, a
+    /// row of weights per gram.
+    fn check(&self) -> Result<(), ModelError> {
+        let k = self.labels.len();
+        let err = |message: String| Err(ModelError { line: 0, message });
+        if k == 0 || self.bias.len() != k {
+            return err(format!("{} classes and {} biases", k, self.bias.len()));
+        }
+        if self.temperature.is_nan() || self.temperature <= 0.0 {
+            return err("temperature must be positive".into());
+        }
+        if self.weights.len() != self.vocab.len() * k {
+            return err(format!(
+                "{} weights for {} grams of {k} classes",
+                self.weights.len(),
+                self.vocab.len()
+            ));
+        }
+        Ok(())
     }
 
     /// The classes, in the order of the weights.
