@@ -417,22 +417,21 @@ fn reason_model(text: &str) -> String {
             "reason-model.tsv: grams must be sorted and distinct"
         );
     }
-    // Each list as one text, every gram ended by a newline, and where each
-    // gram starts (see `Grams` in src/core/reason/features.rs).
+    // Each list as one text and the span of each gram in it, `start << 8 |
+    // length` (see `Grams` in src/core/reason/features.rs).
     for (name, list) in [("CHAR", &chars), ("WORD", &words)] {
         let mut text = String::new();
-        let mut starts = Vec::new();
+        let mut spans = Vec::new();
         for g in list.iter() {
             assert!(
-                !g.contains('\n'),
-                "reason-model.tsv: a gram holds a newline"
+                g.len() <= 0xFF && text.len() < 1 << 24,
+                "reason-model.tsv: a gram over 255 bytes or grams over 16 MiB"
             );
-            starts.push(text.len() as u32);
+            spans.push((text.len() as u32) << 8 | g.len() as u32);
             text.push_str(g);
-            text.push('\n');
         }
         rs.push_str(&format!("pub const {name}S: &str = {text:?};\n"));
-        rs.push_str(&format!("pub const {name}_STARTS: &[u32] = &{starts:?};\n"));
+        rs.push_str(&format!("pub const {name}_SPANS: &[u32] = &{spans:?};\n"));
     }
     rs.push_str(&format!("pub const WEIGHTS: &[i8] = &{weights:?};\n"));
     rs

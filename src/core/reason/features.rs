@@ -13,6 +13,8 @@
 //! grams found (unit length), so long and short messages weigh alike.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub use super::gram_escape::{escape, unescape, END, START};
 
@@ -105,64 +107,83 @@ pub fn for_each_gram<'a>(norm: &'a str, mut f: impl FnMut(Gram<'a>)) {
     }
 }
 
-/// A sorted list of grams as one text, each gram followed by `\n` (which a
-/// normalised message never holds), and where each starts.
+/// A sorted list of grams as one text and the span of each in it:
+/// `start << 8 | length` in bytes (a gram is at most 255 bytes, the text
+/// at most 16 MiB), so a lookup is a binary search over plain integers.
 #[derive(Clone, Debug, Default)]
 pub struct Grams {
     text: Cow<'static, str>,
-    starts: Cow<'static, [u32]>,
+    spans: Cow<'static, [u32]>,
 }
 
 impl Grams {
-    /// The list of `text` (grams each ended by `\n`) starting at `starts`.
-    /// `None` unless every start begins a gram and the grams ascend.
-    pub fn new(text: Cow<'static, str>, starts: Cow<'static, [u32]>) -> Option<Grams> {
-        let g = Grams { text, starts };
+    /// The list of the grams of `text` at `spans`. `None` unless every
+    /// span lies in the text and the grams ascend.
+    pub fn new(text: Cow<'static, str>, spans: Cow<'static, [u32]>) -> Option<Grams> {
+        let g = Grams { text, spans };
         let mut last: Option<&str> = None;
-        for &s in g.starts.iter() {
+        for &s in g.spans.iter() {
             let here = g.at(s)?;
             if last.is_some_and(|l| l >= here) {
                 return None;
             }
             last = Some(here);
         }
-        let ends_right = g.text.is_empty() || g.text.ends_with('\n');
-        (ends_right && g.text.matches('\n').count() == g.starts.len()).then_some(g)
+        Some(g)
     }
 
     fn of(list: &[&str]) -> Option<Grams> {
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(list.len());
+        let mut spans = Vec::with_capacity(list.len());
         for g in list {
-            starts.push(u32::try_from(text.len()).ok()?);
+            spans.push(span(text.len(), g.len())?);
             text.push_str(g);
-            text.push('\n');
         }
-        Grams::new(Cow::Owned(text), Cow::Owned(starts))
+        Grams::new(Cow::Owned(text), Cow::Owned(spans))
     }
 
-    /// The gram that starts at byte `start`.
-    fn at(&self, start: u32) -> Option<&str> {
-        self.text.get(start as usize..)?.split('\n').next()
+    /// The gram of a span.
+    fn at(&self, span: u32) -> Option<&str> {
+        let start = (span >> 8) as usize;
+        self.text.get(start..start + (span & 0xFF) as usize)
     }
 
     fn len(&self) -> usize {
-        self.starts.len()
+        self.spans.len()
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        self.starts
+        self.spans
             .binary_search_by(|&s| self.at(s).unwrap_or("").cmp(key))
             .ok()
     }
 }
 
+/// The span of `len` bytes at `start`, as [`Grams`] keeps it; `None` past
+/// its bounds.
+pub fn span(start: usize, len: usize) -> Option<u32> {
+    let start = u32::try_from(start).ok().filter(|s| *s < 1 << 24)?;
+    let len = u32::try_from(len).ok().filter(|l| *l <= 0xFF)?;
+    Some(start << 8 | len)
+}
+
 /// The grams the model knows: character grams and words in two sorted
 /// lists; a gram's row is its position, the words after the characters.
+/// A hash index finds a row in one probe (a binary search over the strings
+/// took a third of `rankOrders`); the sorted lists answer when two grams
+/// share a hash.
 #[derive(Clone, Debug, Default)]
 pub struct Vocab {
     chars: Grams,
     words: Grams,
+    index: HashMap<u64, u32>,
+    collisions: bool,
+}
+
+fn key(gram: Gram) -> u64 {
+    let mut h = DefaultHasher::new();
+    gram.hash(&mut h);
+    h.finish()
 }
 
 impl Vocab {
@@ -174,9 +195,9 @@ impl Vocab {
         let (mut chars, mut words) = (Vec::new(), Vec::new());
         for g in grams {
             match g {
-                Gram::Chars(s) if words.is_empty() && !s.contains('\n') => chars.push(s),
-                Gram::Word(s) if !s.contains('\n') => words.push(s),
-                _ => return None,
+                Gram::Chars(s) if words.is_empty() => chars.push(s),
+                Gram::Chars(_) => return None,
+                Gram::Word(s) => words.push(s),
             }
         }
         Some(Vocab::from_lists(Grams::of(&chars)?, Grams::of(&words)?))
@@ -184,7 +205,29 @@ impl Vocab {
 
     /// A vocabulary of the character grams and the words.
     pub fn from_lists(chars: Grams, words: Grams) -> Vocab {
-        Vocab { chars, words }
+        let mut v = Vocab {
+            chars,
+            words,
+            index: HashMap::new(),
+            collisions: false,
+        };
+        let mut index = HashMap::with_capacity(v.len());
+        for row in (0u32..).take(v.len()) {
+            if let Some(g) = v.gram(row) {
+                v.collisions |= index.insert(key(g), row).is_some();
+            }
+        }
+        v.index = index;
+        v
+    }
+
+    /// The gram of a row.
+    fn gram(&self, row: u32) -> Option<Gram<'_>> {
+        let row = row as usize;
+        match row.checked_sub(self.chars.len()) {
+            None => Some(Gram::Chars(self.chars.at(*self.chars.spans.get(row)?)?)),
+            Some(w) => Some(Gram::Word(self.words.at(*self.words.spans.get(w)?)?)),
+        }
     }
 
     /// How many grams.
@@ -199,6 +242,13 @@ impl Vocab {
 
     /// The row of a gram.
     pub fn row(&self, gram: Gram) -> Option<u32> {
+        let hit = self.index.get(&key(gram)).copied();
+        if let Some(row) = hit.filter(|r| self.gram(*r) == Some(gram)) {
+            return Some(row);
+        }
+        if !self.collisions {
+            return None;
+        }
         let (list, key, first) = match gram {
             Gram::Chars(s) => (&self.chars, s, 0),
             Gram::Word(s) => (&self.words, s, self.chars.len()),

@@ -171,8 +171,8 @@ impl Model {
             others: t::OTHERS,
             bias: Cow::Borrowed(t::BIAS),
             vocab: Vocab::from_lists(
-                Grams::new(Cow::Borrowed(t::CHARS), Cow::Borrowed(t::CHAR_STARTS))?,
-                Grams::new(Cow::Borrowed(t::WORDS), Cow::Borrowed(t::WORD_STARTS))?,
+                Grams::new(Cow::Borrowed(t::CHARS), Cow::Borrowed(t::CHAR_SPANS))?,
+                Grams::new(Cow::Borrowed(t::WORDS), Cow::Borrowed(t::WORD_SPANS))?,
             ),
             weights: Cow::Borrowed(t::WEIGHTS),
         };
