@@ -16,7 +16,8 @@ use std::{env, fs, path::PathBuf};
 #[allow(dead_code)]
 mod gram_escape;
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
+    "address.tsv",
     "reasons.tsv",
     "said.tsv",
     "times.tsv",

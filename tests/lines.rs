@@ -31,6 +31,7 @@ fn full_facts(locale: Locale) -> Facts {
     Facts {
         name: s("王丽", "Emma"),
         sir: s("王丽女士", "Emma"),
+        callee: s("王丽女士", "Emma"),
         time: s("今天上午", "this morning"),
         shop: s("衣见倾心女装", "Maple Studio"),
         item: s("羊绒针织开衫", "Linen Shirt"),
@@ -848,6 +849,7 @@ fn the_table_is_well_formed() {
         "hi",
         "name",
         "sir",
+        "callee",
         "time",
         "shop",
         "item",

@@ -267,3 +267,25 @@ fn double_11_waves_as_seed_001_plans_them() {
     assert!(s.is_repeat);
     assert!(s.why.iter().any(|w| w.contains("波次")), "{:?}", s.why);
 }
+
+/// Seed 001's phone script asks for the buyer by name and form of address
+/// (请问是王丽女士吗); seed 004 says “**先生”/“**女士”. When the gender is
+/// unknown the script offers both, for the agent to pick by the voice; a
+/// name that is a form of address already (周阿姨) is asked for as it is.
+#[test]
+fn phone_scripts_ask_for_the_buyer_by_name_and_form_of_address() {
+    let shop = json!({"name": "衣橱小铺", "avgOrderValue": 80, "margin": 0.4});
+    let call = |buyer: Value| {
+        let extra = json!({"shop": shop, "buyer": buyer,
+            "reminders": [{"at": t("2026-11-24 11:10"), "channel": "im"}]});
+        let s = go("2026-11-24 14:00", "2026-11-24 11:00", 263.0, extra);
+        assert_eq!(s.channel, Channel::Phone, "{:?}", s.why);
+        s.lines.first().map(|l| l.text.clone()).unwrap_or_default()
+    };
+    let known = call(json!({"name": "王丽", "returning": true, "gender": "female"}));
+    assert!(known.contains("请问是王丽女士吗？"), "{known}");
+    let unknown = call(json!({"name": "王丽", "returning": true}));
+    assert!(unknown.contains("请问是王丽先生/女士吗？"), "{unknown}");
+    let aunt = call(json!({"name": "周阿姨", "returning": true}));
+    assert!(aunt.contains("请问是周阿姨吗？"), "{aunt}");
+}

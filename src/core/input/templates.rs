@@ -7,9 +7,9 @@ use crate::core::limits::{MAX_SHORT_CHARS, MAX_TEMPLATES, MAX_TEMPLATE_CHARS};
 use crate::core::model::ShopTemplate;
 
 /// Placeholders a shop template may use.
-pub const SHOP_KEYS: [&str; 16] = [
-    "hi", "name", "sir", "time", "shop", "item", "amount", "link", "gift", "coupon", "campaign",
-    "close", "left", "named", "agent", "optout",
+pub const SHOP_KEYS: [&str; 17] = [
+    "hi", "name", "sir", "callee", "time", "shop", "item", "amount", "link", "gift", "coupon",
+    "campaign", "close", "left", "named", "agent", "optout",
 ];
 
 fn bad(i: usize, field: &str, message: String) -> Error {

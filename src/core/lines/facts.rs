@@ -10,9 +10,10 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 27] = [
+const KEYS: [&str; 28] = [
     "name",
     "sir",
+    "callee",
     "time",
     "shop",
     "item",
@@ -45,8 +46,11 @@ const KEYS: [&str; 27] = [
 pub struct Facts {
     /// Buyer's name (buyer.name, else a short nick).
     pub name: Option<String>,
-    /// Phone form of address: 王丽女士 / 王丽先生 / 王丽.
+    /// Written form of address (SMS): 王丽女士 / 王丽先生 / 王丽.
     pub sir: Option<String>,
+    /// Spoken form of address (phone): [`Facts::sir`], or 王丽先生/女士 for
+    /// the agent to pick by the voice when the gender is unknown.
+    pub callee: Option<String>,
     /// When the order was placed, seen from the send time (今天上午).
     pub time: Option<String>,
     /// Shop name.
@@ -109,6 +113,7 @@ impl Facts {
         let texts = [
             &self.name,
             &self.sir,
+            &self.callee,
             &self.time,
             &self.shop,
             &self.item,
@@ -178,6 +183,7 @@ impl Facts {
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         Facts {
             sir: input.buyer_name.map(|n| sir(loc, n, input.gender)),
+            callee: input.buyer_name.map(|n| callee(loc, n, input.gender)),
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
@@ -244,6 +250,26 @@ fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
         (_, Some(Gender::Female)) => "女士",
     };
     [name.trim(), suffix].concat()
+}
+
+/// How the agent asks for the buyer on the phone: [`sir`] when the gender
+/// is known; else, for a Chinese name, both forms for the agent to pick
+/// once they hear the voice (seed 004: “**先生/**女士”), 王丽先生/女士; a
+/// name that is a form of address already (周阿姨, `address.tsv`) as it is.
+fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
+    let name = name.trim();
+    let bare = (2..=4).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| !c.is_ascii() && super::super::text::is_letter(c))
+        && !crate::core::data::ADDRESS
+            .lines()
+            .any(|w| !w.is_empty() && name.ends_with(w));
+    match (loc, gender) {
+        (Locale::ZhCn, None) if bare => format!("{name}先生/女士"),
+        (Locale::ZhTw, None) if bare => format!("{name}先生/小姐"),
+        _ => sir(loc, name, gender),
+    }
 }
 
 /// What an agent calls the item in a sentence: a Chinese listing title of
