@@ -265,9 +265,10 @@ fn every_line_the_table_can_produce_passes_lint() {
 
 #[test]
 fn the_table_is_small() {
-    // The table is embedded in the wasm: keep it compact.
+    // One file an editor reviews line by line: past this, split it by
+    // channel or reason rather than let it grow.
     let size: usize = include_str!("../src/data/templates.txt").len();
-    assert!(size <= 40 * 1024, "templates.txt is {size} bytes");
+    assert!(size <= 64 * 1024, "templates.txt is {size} bytes");
 }
 
 // ---- through the engine ----
