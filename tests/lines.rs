@@ -58,6 +58,7 @@ fn full_facts(locale: Locale) -> Facts {
         named_late: false,
         card_limit: false,
         no_method: false,
+        upgrade: false,
     }
 }
 
@@ -96,6 +97,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.named_late = on;
             f.card_limit = on;
             f.no_method = on;
+            f.upgrade = on;
         },
     ];
     for set in setters {
@@ -877,6 +879,7 @@ fn the_table_is_well_formed() {
         "namedLate",
         "cardLimit",
         "noMethod",
+        "upgrade",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();

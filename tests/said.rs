@@ -80,3 +80,23 @@ fn an_explicit_cancel_stops_the_reminders() {
         assert_eq!(s.reason.code.as_str(), "changed_mind", "{said}");
     }
 }
+
+#[test]
+fn a_bank_upgrade_is_waited_for_not_retried() {
+    // seed 001: 支付宝网银升级 → 了解升级完成时间，主动告知顾客…提前再次催付.
+    for (said, locale) in [
+        ("网银说系统升级 凌晨两点以后才能用", "zh-CN"),
+        ("銀行系統維護中，晚點才能付", "zh-TW"),
+        ("my bank is under maintenance tonight", "en"),
+    ] {
+        let s = suggest_after(said, locale);
+        assert_eq!(top(&s), "ps.upgrade", "{said}: {:?}", s.lines);
+        assert!(
+            s.lines
+                .iter()
+                .all(|l| !l.text.contains("换张卡") && !l.text.contains("再試一次")),
+            "{:?}",
+            s.lines
+        );
+    }
+}

@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 28] = [
+const KEYS: [&str; 29] = [
     "name",
     "sir",
     "callee",
@@ -39,6 +39,7 @@ const KEYS: [&str; 28] = [
     "namedLate",
     "cardLimit",
     "noMethod",
+    "upgrade",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -104,6 +105,8 @@ pub struct Facts {
     pub card_limit: bool,
     /// The buyer said they have no card or wallet to pay with (`said.tsv`).
     pub no_method: bool,
+    /// The buyer's bank or payment system is being upgraded (`said.tsv`).
+    pub upgrade: bool,
 }
 
 impl Facts {
@@ -144,6 +147,7 @@ impl Facts {
             self.named_late,
             self.card_limit,
             self.no_method,
+            self.upgrade,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -174,6 +178,7 @@ impl Facts {
             card_limit,
             no_method,
             thinking,
+            upgrade,
         } = crate::core::reason::said::said(input);
         let campaign_on = s
             .campaign
@@ -230,6 +235,7 @@ impl Facts {
                 || (req.reason == ReasonCode::Unknown && thinking),
             card_limit,
             no_method,
+            upgrade,
         }
     }
 }

@@ -42,7 +42,7 @@
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
-//!   cardLimit, noMethod (what the buyer said, `said.tsv`)
+//!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`)
 
 pub mod answer;
 pub mod facts;

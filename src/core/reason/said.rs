@@ -1,5 +1,6 @@
 //! What the buyer said about their situation beyond the reason code (a card
-//! limit, no card or wallet to pay with, still thinking it over), read from
+//! limit, no card or wallet to pay with, still thinking it over, a bank
+//! upgrade), read from
 //! `src/data/said.tsv` so that a line can answer it rather than ask again.
 
 use std::sync::LazyLock;
@@ -8,7 +9,7 @@ use crate::core::input::Input;
 use crate::core::model::Role;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 3] = ["cardLimit", "noMethod", "thinking"];
+pub const FLAGS: [&str; 4] = ["cardLimit", "noMethod", "thinking", "upgrade"];
 
 /// `(flag index, words)` of each row.
 static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
@@ -31,25 +32,28 @@ pub struct Said {
     pub no_method: bool,
     /// They are still thinking it over (我再想想).
     pub thinking: bool,
+    /// Their bank or payment system is being upgraded or maintained.
+    pub upgrade: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, no_method, thinking] = flags(input);
+    let [card_limit, no_method, thinking, upgrade] = flags(input);
     Said {
         card_limit,
         no_method,
         thinking,
+        upgrade,
     }
 }
 
-fn flags(input: &Input) -> [bool; 3] {
+fn flags(input: &Input) -> [bool; FLAGS.len()] {
     let from = input
         .messages
         .iter()
         .rposition(|m| m.from == Role::Agent)
         .map_or(0, |i| i + 1);
-    let mut out = [false; 3];
+    let mut out = [false; FLAGS.len()];
     for m in input.messages.iter().skip(from) {
         if m.from != Role::Buyer {
             continue;
