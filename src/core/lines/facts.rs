@@ -280,15 +280,21 @@ fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
 
 /// What an agent calls the item in a sentence: a Chinese listing title of
 /// space-separated keywords ("加绒牛仔裤 女 高腰直筒", "iPhone 15 磨砂防摔手机壳")
-/// is named by its longest Chinese keyword (加绒牛仔裤, 磨砂防摔手机壳), as
-/// agents say it; any other title is kept whole.
+/// is named by its first keyword of three Chinese characters or more, where
+/// sellers put the item itself (加绒牛仔裤, 磨砂防摔手机壳, 羽绒服女 of
+/// "羽绒服女 2026新款 中长款加厚韩版"), else by its longest Chinese keyword;
+/// any other title is kept whole.
 pub fn spoken_name(loc: Locale, title: &str) -> &str {
     if loc == Locale::En {
         return title;
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
+    let words = || title.split_whitespace().filter(|w| han(w) >= 2);
+    if let Some(head) = words().find(|w| han(w) >= 3) {
+        return head;
+    }
     let mut best: Option<&str> = None;
-    for w in title.split_whitespace().filter(|w| han(w) >= 2) {
+    for w in words() {
         if best.is_none_or(|b| han(&w) > han(&b)) {
             best = Some(w);
         }
@@ -307,10 +313,12 @@ fn item(loc: Locale, title: &str, more: usize) -> String {
     }
 }
 
-/// A title short enough for an SMS: the whole title, or its leading
-/// space-separated words when they still name the item (a Chinese title
-/// of keywords is cut at its first space; nothing is cut mid-word).
+/// A title short enough for an SMS, as agents say it: a Chinese title is
+/// named by its keyword for the item ([`spoken_name`]: 车载吸尘器, not
+/// 车载吸尘器 无线大吸力); the whole title, or its leading space-separated
+/// words when they still name the item (nothing is cut mid-word).
 pub fn short_title(loc: Locale, title: &str) -> Option<String> {
+    let title = spoken_name(loc, title);
     let max = if loc == Locale::En { 30 } else { 12 };
     if title.chars().count() <= max {
         return Some(title.to_string());
@@ -587,6 +595,8 @@ mod tests {
         assert_eq!(cn("加绒牛仔裤 女 高腰直筒"), "加绒牛仔裤");
         assert_eq!(cn("iPhone 15 磨砂防摔手机壳"), "磨砂防摔手机壳");
         assert_eq!(cn("手工皂 玫瑰味"), "手工皂");
+        assert_eq!(cn("羽绒服女 2026新款 中长款加厚韩版"), "羽绒服女");
+        assert_eq!(cn("2026新款 加厚羽绒服"), "加厚羽绒服");
         assert_eq!(cn("羊绒针织开衫"), "羊绒针织开衫");
         assert_eq!(cn("USB-C cable 2m"), "USB-C cable 2m");
         assert_eq!(spoken_name(Locale::ZhTw, "香氛蠟燭 木質調"), "香氛蠟燭");
@@ -689,6 +699,7 @@ mod tests {
     fn short_titles() {
         let cn = |t| short_title(Locale::ZhCn, t);
         assert_eq!(cn("婴儿推车").as_deref(), Some("婴儿推车"));
+        assert_eq!(cn("车载吸尘器 无线大吸力").as_deref(), Some("车载吸尘器"));
         assert_eq!(
             cn("羽绒服女 2026新款 中长款加厚韩版").as_deref(),
             Some("羽绒服女")
