@@ -191,8 +191,11 @@ fn norm(s: &str) -> String {
 }
 
 /// One question clause of the buyer's: the words as written, and folded.
-struct Clause {
+struct Clause<'a> {
     said: String,
+    /// The whole message: a size question reads the height and weight
+    /// the buyer gave in the clause before (我158 48公斤 穿S还是M).
+    message: &'a str,
     norm: String,
     asks: bool,
 }
@@ -204,11 +207,20 @@ fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev = ' ';
+    let han = |c: char| !c.is_ascii() && super::super::text::is_letter(c);
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
+        // Chinese buyers use a space as a comma: between two Chinese words
+        // it ends a clause (发成都几天到 下周二之前要送人).
+        let next_han = || {
+            text.get(end..)
+                .and_then(|r| r.trim_start().chars().next())
+                .is_some_and(han)
+        };
         let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
             || c.is_whitespace()
-                && matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼');
+                && (matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼')
+                    || han(prev) && next_han());
         if cut {
             out.push(&text[start..end]);
             start = end;
@@ -222,7 +234,7 @@ fn clauses(text: &str) -> Vec<&str> {
 }
 
 /// The clauses of the buyer's messages since the agent last wrote.
-fn unanswered(input: &Input) -> Vec<Clause> {
+fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
     let from = input
         .messages
         .iter()
@@ -249,6 +261,7 @@ fn unanswered(input: &Input) -> Vec<Clause> {
                 || a_not_a(&n);
             out.push(Clause {
                 said: said.to_string(),
+                message: m.text,
                 norm: n,
                 asks,
             });
@@ -553,7 +566,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         Topic::Size => {
             let chart = text(&f.size_chart);
             if let Some((size, body, entry)) =
-                chart.as_deref().and_then(|ch| pick_size(ch, &c.said))
+                chart.as_deref().and_then(|ch| pick_size(ch, c.message))
             {
                 return say(
                     loc,
@@ -752,6 +765,11 @@ mod tests {
             clauses("L码还有货吗？包邮不？"),
             ["L码还有货吗？", "包邮不？"]
         );
+        assert_eq!(
+            clauses("发成都几天到 下周二之前要送人"),
+            ["发成都几天到 ", "下周二之前要送人"]
+        );
+        assert_eq!(clauses("iPhone 15 手机壳"), ["iPhone 15 手机壳"]);
     }
 
     #[test]
