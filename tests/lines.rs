@@ -59,6 +59,7 @@ fn full_facts(locale: Locale) -> Facts {
         card_limit: false,
         no_method: false,
         upgrade: false,
+        repriced: false,
     }
 }
 
@@ -98,6 +99,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.card_limit = on;
             f.no_method = on;
             f.upgrade = on;
+            f.repriced = on;
         },
     ];
     for set in setters {
@@ -880,6 +882,7 @@ fn the_table_is_well_formed() {
         "cardLimit",
         "noMethod",
         "upgrade",
+        "repriced",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();

@@ -289,3 +289,29 @@ fn phone_scripts_ask_for_the_buyer_by_name_and_form_of_address() {
     let aunt = call(json!({"name": "周阿姨", "returning": true}));
     assert!(aunt.contains("请问是周阿姨吗？"), "{aunt}");
 }
+
+/// Seed 001 lists the price change as an indirect reminder (间接催付:
+/// 系统消息(改价)). Once the seller changed the price the buyer asked for
+/// (`order.termsChangedAt`), the line says the order is ready; it does not
+/// argue the price again.
+#[test]
+fn a_price_changed_as_asked_is_said_to_be_done() {
+    let extra = json!({
+        "order": {"termsChangedAt": t("2026-11-25 09:40")},
+        "buyer": {"nick": "珍珠奶茶少冰"},
+        "messages": [
+            {"from": "buyer", "text": "老顾客了能少点吗", "at": t("2026-11-24 20:15")},
+            {"from": "agent", "text": "亲，已经给您改成178了哦", "at": t("2026-11-25 09:40")},
+            {"from": "buyer", "text": "好 我晚点看看", "at": t("2026-11-25 09:52")}
+        ]
+    });
+    let s = go("2026-11-25 19:30", "2026-11-24 20:10", 178.0, extra);
+    let first = s.lines.first().expect("a line");
+    assert_eq!(first.template_id, "pb.done", "{:?}", s.lines);
+    assert!(first.text.contains("改好价"), "{}", first.text);
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("定得很实在")),
+        "{:?}",
+        s.lines
+    );
+}

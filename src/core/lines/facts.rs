@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 29] = [
+const KEYS: [&str; 30] = [
     "name",
     "sir",
     "callee",
@@ -40,6 +40,7 @@ const KEYS: [&str; 29] = [
     "cardLimit",
     "noMethod",
     "upgrade",
+    "repriced",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -107,6 +108,9 @@ pub struct Facts {
     pub no_method: bool,
     /// The buyer's bank or payment system is being upgraded (`said.tsv`).
     pub upgrade: bool,
+    /// The seller changed the price after the buyer bargained, asked about
+    /// postage or merging (`order.termsChangedAt`): the order is ready.
+    pub repriced: bool,
 }
 
 impl Facts {
@@ -148,6 +152,7 @@ impl Facts {
             self.card_limit,
             self.no_method,
             self.upgrade,
+            self.repriced,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -236,6 +241,11 @@ impl Facts {
             card_limit,
             no_method,
             upgrade,
+            repriced: input.terms_changed_at.is_some()
+                && matches!(
+                    req.reason,
+                    ReasonCode::PriceBargain | ReasonCode::ShippingFee | ReasonCode::OrderMerge
+                ),
         }
     }
 }

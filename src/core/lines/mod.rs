@@ -42,7 +42,8 @@
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
-//!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`)
+//!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); repriced
+//!   (the seller changed the price after a bargain, postage or merge request)
 
 pub mod answer;
 pub mod facts;
