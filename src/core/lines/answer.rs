@@ -624,9 +624,9 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             Some(cp) => say(
                 loc,
                 [
-                    "店里现在有{}，这单还没用上的话，我帮您看看怎么用上",
-                    "店裡現在有{}，這筆還沒用到的話，我幫您看看怎麼使用",
-                    "We have {} right now; if your order doesn't have it yet, I'll see how to get it applied",
+                    "店里现在有{}，这单还没减的话，我按优惠帮您改一下价，改好您再付款就行",
+                    "店裡現在有{}，這筆還沒折抵的話，我依優惠幫您改一下價格，改好您再付款就可以",
+                    "We have {} right now; if your order doesn't show it yet, I'll adjust the price for you, and you can pay once it's updated",
                 ],
                 &[cp],
             ),

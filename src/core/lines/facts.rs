@@ -202,7 +202,11 @@ impl Facts {
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
             gift: s.gifts.first().map(|g| g.as_str().to_string()),
-            coupon: s.coupon.clone(),
+            // A 满X减Y coupon the order does not reach is not offered.
+            coupon: s
+                .coupon
+                .clone()
+                .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min)),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| zoned(loc, clock(loc, close, at), close)),
             left: left(loc, clock::since(&close, &at).num_minutes()),
@@ -345,6 +349,26 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         out.push_str(w);
     }
     (out.chars().count() >= 2).then_some(out)
+}
+
+/// The spend a coupon needs, when it says so: 满199减20 / 滿500折50 → 199,
+/// 500; "¥20 off over ¥199" → 199.
+fn coupon_threshold(coupon: &str) -> Option<f64> {
+    let number = |s: &str| -> Option<f64> {
+        let digits: String = s
+            .trim_start_matches(['¥', '￥', '$', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        digits.parse().ok()
+    };
+    if let Some((_, rest)) = coupon.split_once(['满', '滿']) {
+        return number(rest);
+    }
+    let lower = coupon.to_lowercase();
+    ["over ", "orders over ", "spend "]
+        .iter()
+        .find_map(|w| lower.split_once(w).and_then(|(_, rest)| number(rest)))
 }
 
 /// Money in yuan, with the cents only when there are any.
@@ -597,6 +621,14 @@ mod tests {
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn coupon_thresholds() {
+        assert_eq!(coupon_threshold("满199减20"), Some(199.0));
+        assert_eq!(coupon_threshold("滿500折50優惠券"), Some(500.0));
+        assert_eq!(coupon_threshold("¥20 off orders over ¥199"), Some(199.0));
+        assert_eq!(coupon_threshold("新人券"), None);
     }
 
     #[test]
