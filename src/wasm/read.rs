@@ -85,6 +85,33 @@ pub fn json_text(value: &JsValue, arg: Arg) -> Result<String, Error> {
     Ok(json.map_or_else(|| "null".to_string(), String::from))
 }
 
+/// [`parse`] for the chat contexts, the large and frequent arguments: valid
+/// input, the usual case, is read once without tracking the path (the
+/// tracking made a long chat's reading twice as slow); only bad input is
+/// read again by [`parse`], to say where it is bad. (The small arguments
+/// keep one reading, so the binary holds their readers once.)
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_fast<T: DeserializeOwned>(text: &str, root: &str) -> Result<(T, Vec<String>), Error> {
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let fast =
+        serde_ignored::deserialize(&mut de, |p| unknown.push(with_root(root, &json_path(&p))));
+    match fast {
+        Ok(value) => Ok((value, unknown)),
+        Err(e) => {
+            // Where: read again with the path tracked (unknown fields do not
+            // matter on the way to an error).
+            let mut de = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => Err(bad_field(root, &e.path().to_string(), &e.into_inner())),
+                Ok(_) => Err(bad_field(root, "", &e)),
+            }
+        }
+    }
+}
+
 /// Reads JSON `text` as a `T`, with the paths of the fields it ignored;
 /// `root` leads every path.
 ///
@@ -97,22 +124,26 @@ pub fn parse<T: DeserializeOwned>(text: &str, root: &str) -> Result<(T, Vec<Stri
         &mut de,
         &mut |p: serde_ignored::Path| unknown.push(with_root(root, &json_path(&p))),
     ))
-    .map_err(|e| {
-        let path = with_root(root, &e.path().to_string());
-        let message = e.inner().to_string();
-        // serde_json adds where in the text: the path says it better.
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        let err = from_serde(&path, message);
-        let hint = match err.kind() {
-            ErrorCode::InvalidType => ": give it the type of the TypeScript declaration",
-            ErrorCode::InvalidValue => ": use one of the values allowed",
-            _ => "",
-        };
-        Error::new(err.kind(), err.path(), format!("{}{hint}", err.message()))
-    })?;
+    .map_err(|e| bad_field(root, &e.path().to_string(), e.inner()))?;
     Ok((value, unknown))
+}
+
+/// serde's error `e` at `path` (under `root`) as the contract's error, with
+/// what to do about it.
+fn bad_field(root: &str, path: &str, e: &serde_json::Error) -> Error {
+    let path = with_root(root, path);
+    let message = e.to_string();
+    // serde_json adds where in the text: the path says it better.
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let err = from_serde(&path, message);
+    let hint = match err.kind() {
+        ErrorCode::InvalidType => ": give it the type of the TypeScript declaration",
+        ErrorCode::InvalidValue => ": use one of the values allowed",
+        _ => "",
+    };
+    Error::new(err.kind(), err.path(), format!("{}{hint}", err.message()))
 }
 
 /// The elements of a JSON array, each as its own text, so that each is read
