@@ -1377,6 +1377,34 @@ fn a_reminder_after_the_question_answers_it() {
     assert_eq!(before.action, cuifu::Action::Hold);
 }
 
+// seed 001 活动催付: on a campaign day the waves are batch sends (软件批量催单)
+// to every unpaid order; one that went out after the buyer's question did
+// not answer it, so the answer goes now and the next wave follows.
+#[test]
+fn a_campaign_wave_does_not_answer_a_question() {
+    let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-12-12T10:40:00+08:00",
+        "order": {"placedAt": "2026-12-12T08:55:00+08:00", "amount": 399},
+        "messages": [{"from": "buyer", "text": "有赠品吗？", "at": "2026-12-12T09:10:00+08:00"}],
+        "reminders": [{"at": "2026-12-12T10:00:00+08:00", "channel": "im"}],
+        "shop": {"gifts": ["帆布袋"], "campaign": {"name": "双12", "waves": ["10:00", "13:00"]}}
+    }))
+    .expect("context");
+    let s = cuifu::suggest(&ctx).expect("suggestion");
+    assert_eq!(s.action, cuifu::Action::Hold, "{:?}", s.why);
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some("2026-12-12T13:00:00+08:00"),
+        "{:?}",
+        s.why
+    );
+    assert!(
+        s.lines.first().is_some_and(|l| l.text.contains("帆布袋")),
+        "{:?}",
+        s.lines
+    );
+}
+
 #[test]
 fn a_buyer_who_named_the_cause_gets_help_not_an_address_check() {
     // seed 000 询单: 在聊天记录里了解买家未付款的原因 and answer it; seed 001

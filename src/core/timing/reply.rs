@@ -113,8 +113,10 @@ impl Plan<'_> {
 
 /// An open question is answered first (002: answer fast): the answer goes
 /// now (quiet hours, lunch and rest days are for reminders, 000/003), and
-/// the reminder after it keeps the usual hours. A reminder recorded after
-/// the question was the agent's reply to it.
+/// the reminder after it keeps the usual hours, or is the next campaign
+/// wave on a campaign day. A reminder recorded after
+/// the question was the agent's reply to it, unless it went out with a
+/// campaign wave (a batch send answers nobody's question).
 pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
     let question_open = analysis.signals.open_question.is_some_and(|i| {
         let asked = input
@@ -125,7 +127,8 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
         // Reminders are oldest first: the last one is the latest.
         input
             .reminders
-            .last()
+            .iter()
+            .rfind(|r| !super::usual::wave_send(r.at, p.s))
             .is_none_or(|r| asked.is_none_or(|a| r.at < a))
     });
     if !question_open {
@@ -139,7 +142,13 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     p.reply_why(reply);
     // The reminder after the answer: the minimum gap later, in the usual hours.
     let mut trail = Trail::default();
-    let follow = next_ok(after_reply(p, reply), p.close, p.s, 0, &mut trail);
+    // On a campaign day the reminder after it is the next wave (001).
+    let after = after_reply(p, reply);
+    let wave = super::usual::wave(after, p.close, p.s);
+    if let Some(w) = wave {
+        super::usual::warn_wave_in_rest(p, w);
+    }
+    let follow = wave.or_else(|| next_ok(after, p.close, p.s, 0, &mut trail));
     p.follow_up_why(follow, &trail);
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.follow_up = follow;

@@ -46,6 +46,38 @@ pub(super) fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
     (t >= from && t < close).then_some(t)
 }
 
+/// A wave the shop set in rest time goes out as set, with a warning.
+pub(super) fn warn_wave_in_rest(p: &mut Plan, t: Time) {
+    if is_allowed(t, p.s) {
+        return;
+    }
+    let w = hms(clock::sod(&t));
+    p.warnings.push(warning(
+        "wave_in_rest_time",
+        trf(
+            p.loc,
+            "活动波次 {} 在午休或休息时段，按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
+            &[&w],
+        ),
+    ));
+}
+
+/// Whether a reminder sent at `t` went out with a campaign wave (within a
+/// quarter of an hour of a wave time on a campaign day): a batch send to
+/// every unpaid order (001 活动催付: 软件批量催单), not a reply to anyone.
+pub(super) fn wave_send(t: Time, s: &Settings) -> bool {
+    let Some(c) = s.campaign.as_ref() else {
+        return false;
+    };
+    if !c.dates.is_empty() && !c.dates.contains(&clock::date(&t)) {
+        return false;
+    }
+    let sod = clock::sod(&t);
+    c.waves
+        .iter()
+        .any(|w| (clock::secs(*w) - sod).abs() <= 15 * 60)
+}
+
 /// The follow-up sentence after `k` reminders: its number and the gap.
 pub fn follow_up_sentence(k: usize, min_gap: Duration, loc: Locale) -> String {
     let (n, gap) = ((k + 1).to_string(), span(min_gap, loc));
@@ -114,16 +146,8 @@ pub(super) fn usual(
     };
 
     occasion_why(p, input, analysis, occasion, t);
-    if waved && !is_allowed(t, s) {
-        let w = hms(clock::sod(&t));
-        p.warnings.push(warning(
-            "wave_in_rest_time",
-            trf(
-                p.loc,
-                "活动波次 {} 在午休或休息时段，按店铺设定照发。|~|Campaign wave {} is in rest time: sent as the shop set it.",
-                &[&w],
-            ),
-        ));
+    if waved {
+        warn_wave_in_rest(p, t);
     }
     let m = p.moment(t, &trail);
     if k == 0 && !waved && !space && occasion != Occasion::LastChance {
