@@ -208,6 +208,47 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     (order, explicit || urgent)
 }
 
+/// The lines to offer from `fitting` (best first), each rendered by `draw`
+/// only when the choice reaches it: first the best line of each angle, up
+/// to `want`; then, while fewer than `fill_to`, the next best of any angle.
+/// In score order.
+fn pick(
+    fitting: &[(i32, &'static Template, &'static str)],
+    want: usize,
+    fill_to: usize,
+    draw: impl Fn(&str) -> Option<String>,
+) -> Vec<(&'static Template, String)> {
+    // Each template's line once drawn (`None`: not yet; `Some(None)`: no
+    // line, a fact it needs is unknown), and whether it is taken.
+    let mut drawn: Vec<(Option<Option<String>>, bool)> = vec![(None, false); fitting.len()];
+    let mut angles: Vec<&str> = Vec::new();
+    let mut added = 0;
+    for ((_, t, src), (text, taken)) in fitting.iter().zip(drawn.iter_mut()) {
+        if added >= want {
+            break;
+        }
+        if !angles.contains(&t.angle) && text.get_or_insert_with(|| draw(src)).is_some() {
+            *taken = true;
+            angles.push(t.angle);
+            added += 1;
+        }
+    }
+    for ((_, _, src), (text, taken)) in fitting.iter().zip(drawn.iter_mut()) {
+        if added >= fill_to {
+            break;
+        }
+        if !*taken && text.get_or_insert_with(|| draw(src)).is_some() {
+            *taken = true;
+            added += 1;
+        }
+    }
+    fitting
+        .iter()
+        .zip(drawn)
+        .filter_map(|((_, t, _), (text, taken))| Some((*t, text.flatten().filter(|_| taken)?)))
+        .collect()
+}
+
 /// At least three lines for `req` (one polite line when the buyer changed
 /// their mind), best first, in different angles.
 ///
@@ -263,85 +304,58 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         hide: SMS_FITS.last().copied().unwrap_or_default(),
         ..env
     };
-    // (score, template, text, taken)
-    let mut scored: Vec<(i32, &'static Template, String, bool)> = Vec::new();
-    for &bounded in &[true, false] {
-        // `bounded`: SMS lines must fit one message (see above).
-        let retry = scored.is_empty() && out.is_empty() && req.channel == Channel::Sms;
-        if !bounded && !retry {
-            break;
-        }
-        for t in templates() {
-            let fits = !t.is_fragment()
-                && t.has_channel(req.channel)
-                // A buyer still thinking it over gets the usual lines
-                // (000: leave room, don't push), not the goodbye.
-                && (t.has_reason(req.reason)
-                    || facts.hesitating
-                        && (t.has_reason(ReasonCode::Unknown)
-                            || t.has_reason(ReasonCode::ChangedMind)))
-                && t.has_occasion(req.timing.occasion)
-                // No address-check chase on a buyer thinking it over (000).
-                && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im);
-            let Some(src) = t.text(loc).filter(|_| fits) else {
-                continue;
-            };
-            let text = if bounded {
-                render_line(src, &env, true)
-            } else {
-                render(src, &bare, true, 0).map(|x| finish(x, &bare))
-            };
-            let Some(text) = text else {
-                continue;
-            };
-            let letter = angle_letter(t.angle);
-            let b = order
-                .iter()
-                .position(|a| *a == letter)
-                .and_then(|p| bonus.get(p))
-                .copied()
-                .unwrap_or(0);
-            scored.push((i32::from(t.prio) * 10 + b, t, text, false));
-        }
+    // The templates that fit, best score first (the table order breaks
+    // ties: the sort is stable). A template is rendered only when the
+    // choice below reaches it: most never are.
+    let mut fitting: Vec<(i32, &'static Template, &'static str)> = Vec::new();
+    for t in templates() {
+        let fits = !t.is_fragment()
+            && t.has_channel(req.channel)
+            // A buyer still thinking it over gets the usual lines
+            // (000: leave room, don't push), not the goodbye.
+            && (t.has_reason(req.reason)
+                || facts.hesitating
+                    && (t.has_reason(ReasonCode::Unknown)
+                        || t.has_reason(ReasonCode::ChangedMind)))
+            && t.has_occasion(req.timing.occasion)
+            // No address-check chase on a buyer thinking it over (000).
+            && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im);
+        let Some(src) = t.text(loc).filter(|_| fits) else {
+            continue;
+        };
+        let letter = angle_letter(t.angle);
+        let b = order
+            .iter()
+            .position(|a| *a == letter)
+            .and_then(|p| bonus.get(p))
+            .copied()
+            .unwrap_or(0);
+        fitting.push((i32::from(t.prio) * 10 + b, t, src));
     }
-    // Best score first; the table order breaks ties (the sort is stable).
-    scored.sort_by_key(|(score, _, _, _)| Reverse(*score));
+    fitting.sort_by_key(|(score, _, _)| Reverse(*score));
 
     let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
     let want = target.saturating_sub(out.len()).max(1);
-    // Shop lines have their own angle, which no table line shares.
-    let mut angles: Vec<&str> = Vec::new();
-    let mut added = 0;
-    for (_, t, _, take) in scored.iter_mut() {
-        if added < want && !angles.contains(&t.angle) {
-            *take = true;
-            angles.push(t.angle);
-            added += 1;
-        }
-    }
     // Too few angles: fill with the next best lines, up to three; with no
     // known cause, up to the channel's count (IM offers four: 001 大众型 /
     // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
     let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
     let fill_to = if open { target } else { 3 };
-    for (_, _, _, slot) in scored.iter_mut() {
-        if out.len() + added >= fill_to {
-            break;
-        }
-        if !*slot {
-            *slot = true;
-            added += 1;
-        }
+    // `bounded`: SMS lines must fit one message. When none does (an English
+    // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
+    // shortest forms are offered rather than nothing.
+    let mut picked = pick(&fitting, want, fill_to - fill_to.min(out.len()), |src| {
+        render_line(src, &env, true)
+    });
+    if picked.is_empty() && out.is_empty() && req.channel == Channel::Sms {
+        picked = pick(&fitting, want, fill_to, |src| {
+            render(src, &bare, true, 0).map(|x| finish(x, &bare))
+        });
     }
-    // `scored` is in the final order already: keep the lines taken.
-    for (_, t, text, take) in scored.iter_mut() {
-        if *take {
-            out.push(Line {
-                text: std::mem::take(text),
-                template_id: t.id.into(),
-                angle: t.angle.into(),
-            });
-        }
-    }
+    out.extend(picked.into_iter().map(|(t, text)| Line {
+        text,
+        template_id: t.id.into(),
+        angle: t.angle.into(),
+    }));
     Ok(out)
 }
