@@ -145,11 +145,22 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     // On a campaign day the reminder after it is the next wave (001).
     let after = after_reply(p, reply);
     let wave = super::usual::wave(after, p.close, p.s);
-    if let Some(w) = wave {
-        super::usual::warn_wave_in_rest(p, w);
-    }
-    let follow = wave.or_else(|| next_ok(after, p.close, p.s, 0, &mut trail));
-    p.follow_up_why(follow, &trail);
+    let follow = match wave {
+        Some(w) => {
+            let at = p.when(w);
+            p.say(
+                "之后的提醒跟活动的下一波一起发：{}。|之後的提醒跟活動的下一波一起發：{}。|The reminder after it goes out with the next campaign wave: {}.",
+                &[&at],
+            );
+            super::usual::warn_wave_in_rest(p, w);
+            Some(w)
+        }
+        None => {
+            let f = next_ok(after, p.close, p.s, 0, &mut trail);
+            p.follow_up_why(f, &trail);
+            f
+        }
+    };
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.follow_up = follow;
     t.reply = true;
