@@ -26,6 +26,9 @@ struct Rule {
     re: Regex,
     /// Characters that must not follow a match.
     not_before: &'static str,
+    /// An English pattern (`(?i)…`): it can only match ASCII letters; the
+    /// others are Chinese and need a character outside ASCII.
+    english: bool,
 }
 
 /// The data rows of `lint_patterns.tsv`: no comments, no blank lines.
@@ -39,11 +42,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         .filter_map(|row| {
             let mut cols = row.split('\t');
             let code = cols.next()?;
-            let re = Regex::new(&cols.next()?.replace("{W}", WINDOW_CHAR)).ok()?;
+            let pattern = cols.next()?;
+            let re = Regex::new(&pattern.replace("{W}", WINDOW_CHAR)).ok()?;
             Some(Rule {
                 code,
                 re,
                 not_before: cols.next().unwrap_or(""),
+                english: pattern.starts_with("(?i)"),
             })
         })
         .collect()
@@ -213,7 +218,16 @@ fn matches(re: &Option<Regex>, text: &str) -> bool {
 /// and leaves `out` sorted by start.
 pub(super) fn check(text: &str, options: &LintOptions, loc: Locale, out: &mut Vec<Warning>) {
     let mut hits = Vec::new();
-    for rule in RULES.iter() {
+    // A Chinese line is not searched for English phrases, nor an English
+    // line for Chinese ones.
+    let (latin, chinese) = (
+        text.bytes().any(|b| b.is_ascii_alphabetic()),
+        !text.is_ascii(),
+    );
+    for rule in RULES
+        .iter()
+        .filter(|r| if r.english { latin } else { chinese })
+    {
         for m in rule.re.find_iter(text) {
             let after = text.get(m.end()..).and_then(|s| s.chars().next());
             if after.is_some_and(|c| rule.not_before.contains(c)) {
@@ -378,6 +392,15 @@ mod tests {
                 r.code == "rude" || super::super::MESSAGES.iter().any(|(c, _)| *c == r.code),
                 "{}",
                 r.code
+            );
+        }
+        // The split `check` relies on: a pattern without `(?i)` is Chinese
+        // (it names characters outside ASCII, so ASCII text cannot match).
+        for row in rows(PATTERNS) {
+            let pattern = row.split('\t').nth(1).unwrap_or("");
+            assert!(
+                pattern.starts_with("(?i)") || !pattern.is_ascii(),
+                "{pattern}"
             );
         }
     }
