@@ -60,6 +60,7 @@ fn full_facts(locale: Locale) -> Facts {
         no_method: false,
         upgrade: false,
         repriced: false,
+        waited: true,
     }
 }
 
@@ -100,6 +101,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.no_method = on;
             f.upgrade = on;
             f.repriced = on;
+            f.waited = on;
         },
     ];
     for set in setters {
@@ -883,6 +885,7 @@ fn the_table_is_well_formed() {
         "noMethod",
         "upgrade",
         "repriced",
+        "waited",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();

@@ -100,3 +100,28 @@ fn a_bank_upgrade_is_waited_for_not_retried() {
         );
     }
 }
+
+#[test]
+fn only_a_late_reply_apologises_for_the_wait() {
+    // seed 002: reply quickly; 不好意思让您久等 is for a buyer who waited.
+    let at = |buyer_at: &str| -> Suggestion {
+        let ctx: ChatContext = serde_json::from_value(json!({
+            "now": "2026-11-24T15:10:00+08:00",
+            "order": {"placedAt": "2026-11-24T14:30:00+08:00", "amount": 299},
+            "messages": [{"from": "buyer", "text": "在吗 问一下", "at": buyer_at}]
+        }))
+        .expect("a context");
+        cuifu::suggest(&ctx).expect("a suggestion")
+    };
+    let sorry = |s: &Suggestion| s.lines.iter().any(|l| l.text.contains("久等"));
+    assert!(
+        !sorry(&at("2026-11-24T15:09:00+08:00")),
+        "{:?}",
+        at("2026-11-24T15:09:00+08:00").lines
+    );
+    assert!(
+        sorry(&at("2026-11-24T14:50:00+08:00")),
+        "{:?}",
+        at("2026-11-24T14:50:00+08:00").lines
+    );
+}

@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 30] = [
+const KEYS: [&str; 31] = [
     "name",
     "sir",
     "callee",
@@ -41,6 +41,7 @@ const KEYS: [&str; 30] = [
     "noMethod",
     "upgrade",
     "repriced",
+    "waited",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -111,7 +112,14 @@ pub struct Facts {
     /// The seller changed the price after the buyer bargained, asked about
     /// postage or merging (`order.termsChangedAt`): the order is ready.
     pub repriced: bool,
+    /// The buyer has waited for an answer: their oldest message since the
+    /// agent last wrote is [`WAITED_MINUTES`] old or more (or has no time).
+    pub waited: bool,
 }
+
+/// Minutes after which a reply is late enough to apologise for (002: 回复
+///要及时; a quick reply needs no 久等).
+pub const WAITED_MINUTES: i64 = 5;
 
 impl Facts {
     /// The value of `{key}`; `Some("")` for a true flag.
@@ -153,6 +161,7 @@ impl Facts {
             self.no_method,
             self.upgrade,
             self.repriced,
+            self.waited,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -245,6 +254,7 @@ impl Facts {
             card_limit,
             no_method,
             upgrade,
+            waited: waited(input),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
                     req.reason,
@@ -349,6 +359,26 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         out.push_str(w);
     }
     (out.chars().count() >= 2).then_some(out)
+}
+
+/// Whether the buyer's oldest message since the agent last wrote has
+/// waited [`WAITED_MINUTES`] or more by `now` (a message without a time
+/// counts as waiting: the reply cannot be said to be quick).
+fn waited(input: &crate::core::input::Input) -> bool {
+    use crate::core::model::Role;
+    let from = input
+        .messages
+        .iter()
+        .rposition(|m| m.from == Role::Agent)
+        .map_or(0, |i| i + 1);
+    input
+        .messages
+        .iter()
+        .skip(from)
+        .find(|m| m.from == Role::Buyer)
+        .is_some_and(|m| {
+            m.at.is_none_or(|at| clock::since(&input.now, &at).num_minutes() >= WAITED_MINUTES)
+        })
 }
 
 /// The spend a coupon needs, when it says so: 满199减20 / 滿500折50 → 199,

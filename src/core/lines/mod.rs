@@ -43,7 +43,8 @@
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
 //!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); repriced
-//!   (the seller changed the price after a bargain, postage or merge request)
+//!   (the seller changed the price after a bargain, postage or merge request);
+//!   waited (the buyer's open message is 5 minutes old or more)
 
 pub mod answer;
 pub mod facts;
