@@ -384,9 +384,10 @@ pub fn tone(
     let send = timing.send_at.unwrap_or(input.now);
     let soon = timing.occasion == Occasion::LastChance
         || clock::since(&timing.closes_at, &send) <= s.last_chance_before;
-    let stock = s.campaign.as_ref().is_some_and(|c| {
-        c.limited_stock && (c.dates.is_empty() || c.dates.contains(&clock::date(&send)))
-    });
+    let stock = s
+        .campaign
+        .as_ref()
+        .is_some_and(|c| c.limited_stock && c.runs_at(&send));
     use ReasonCode as R;
     let code = analysis.reason.code;
     let (t, why): (Tone, String) = match code {

@@ -312,6 +312,17 @@ impl<'a> Input<'a> {
         Ok(inp)
     }
 
+    /// The messages after the agent's last one (all of them when the agent
+    /// has not written): what the buyer said that is still open.
+    pub fn since_agent(&self) -> &[Msg<'a>] {
+        let from = self
+            .messages
+            .iter()
+            .rposition(|m| m.from == Role::Agent)
+            .map_or(0, |i| i + 1);
+        self.messages.get(from..).unwrap_or(&[])
+    }
+
     /// The buyer messages, oldest first.
     pub fn buyer_messages(&self) -> impl Iterator<Item = &Msg<'a>> {
         self.messages.iter().filter(|m| m.from == Role::Buyer)

@@ -23,6 +23,15 @@ pub struct CampaignSettings {
     pub limited_stock: bool,
 }
 
+impl CampaignSettings {
+    /// Whether the campaign runs at `t`: on one of its dates, or every day
+    /// when it has none (it runs while the shop keeps it set, rest days
+    /// included: 12.12 may fall on a Saturday).
+    pub fn runs_at(&self, t: &clock::Time) -> bool {
+        self.dates.is_empty() || self.dates.contains(&clock::date(t))
+    }
+}
+
 /// Every shop setting, resolved to its value or default (defaults from the seeds).
 #[derive(Clone, Debug)]
 pub struct Settings {

@@ -235,13 +235,8 @@ fn clauses(text: &str) -> Vec<&str> {
 
 /// The clauses of the buyer's messages since the agent last wrote.
 fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
-    let from = input
-        .messages
-        .iter()
-        .rposition(|m| m.from == Role::Agent)
-        .map_or(0, |i| i + 1);
     let mut out = Vec::new();
-    for m in input.messages.iter().skip(from) {
+    for m in input.since_agent() {
         if m.from != Role::Buyer {
             continue;
         }

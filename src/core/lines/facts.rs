@@ -194,10 +194,7 @@ impl Facts {
             thinking,
             upgrade,
         } = crate::core::reason::said::said(input);
-        let campaign_on = s
-            .campaign
-            .as_ref()
-            .is_some_and(|c| c.dates.is_empty() || c.dates.contains(&clock::date(&at)))
+        let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         Facts {
@@ -366,15 +363,9 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
 /// counts as waiting: the reply cannot be said to be quick).
 fn waited(input: &crate::core::input::Input) -> bool {
     use crate::core::model::Role;
-    let from = input
-        .messages
-        .iter()
-        .rposition(|m| m.from == Role::Agent)
-        .map_or(0, |i| i + 1);
     input
-        .messages
+        .since_agent()
         .iter()
-        .skip(from)
         .find(|m| m.from == Role::Buyer)
         .is_some_and(|m| {
             m.at.is_none_or(|at| clock::since(&input.now, &at).num_minutes() >= WAITED_MINUTES)

@@ -48,13 +48,8 @@ pub fn said(input: &Input) -> Said {
 }
 
 fn flags(input: &Input) -> [bool; FLAGS.len()] {
-    let from = input
-        .messages
-        .iter()
-        .rposition(|m| m.from == Role::Agent)
-        .map_or(0, |i| i + 1);
     let mut out = [false; FLAGS.len()];
-    for m in input.messages.iter().skip(from) {
+    for m in input.since_agent() {
         if m.from != Role::Buyer {
             continue;
         }

@@ -33,13 +33,7 @@ pub(super) fn slot_of(t: i64, s: &Settings) -> Slot {
 
 /// The campaign wave at or after `from` on the same day, if the day is a campaign day.
 pub(super) fn wave(from: Time, close: Time, s: &Settings) -> Option<Time> {
-    let c = s.campaign.as_ref()?;
-    let day = clock::date(&from);
-    // Without dates the campaign runs while the shop keeps it set, rest
-    // days included (12.12 may fall on a Saturday).
-    if !c.dates.is_empty() && !c.dates.contains(&day) {
-        return None;
-    }
+    let c = s.campaign.as_ref().filter(|c| c.runs_at(&from))?;
     let now = clock::sod(&from);
     let w = c.waves.iter().find(|w| clock::secs(**w) >= now)?;
     let t = at(from, *w);
@@ -66,12 +60,9 @@ pub(super) fn warn_wave_in_rest(p: &mut Plan, t: Time) {
 /// quarter of an hour of a wave time on a campaign day): a batch send to
 /// every unpaid order (001 活动催付: 软件批量催单), not a reply to anyone.
 pub(super) fn wave_send(t: Time, s: &Settings) -> bool {
-    let Some(c) = s.campaign.as_ref() else {
+    let Some(c) = s.campaign.as_ref().filter(|c| c.runs_at(&t)) else {
         return false;
     };
-    if !c.dates.is_empty() && !c.dates.contains(&clock::date(&t)) {
-        return false;
-    }
     let sod = clock::sod(&t);
     c.waves
         .iter()
