@@ -220,11 +220,49 @@ fn hesitating_buyer_gets_room_in_the_lines() {
     assert!(s.lines.iter().all(|l| !l.text.contains("不用管它")));
 }
 
+/// seed 001 余额不足: 了解买家方便充值时间，提前再次催付 — a buyer who just
+/// named their time (15号发工资再付) is told now that it suits them, and the
+/// reminder is planned shortly before that time, not sent in silence later.
+#[test]
+fn a_named_payday_is_acknowledged_now_and_reminded_before_it() {
+    let mut v = said("好的 等我26号发工资再付哈");
+    v["shop"] = json!({"closeAfterHours": 96});
+    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, v);
+    assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
+    assert_eq!(s.lines[0].template_id, "r.ok", "{:?}", s.lines);
+    assert!(
+        s.lines[0].text.starts_with("好的，没问题～"),
+        "{:?}",
+        s.lines
+    );
+    let follow = s.follow_up_at.as_deref().unwrap_or("");
+    assert!(follow.starts_with("2026-11-26T"), "{follow} {:?}", s.why);
+    // Once the agent has said so, the reminder waits for that day.
+    let mut v = said("好的 等我26号发工资再付哈");
+    v["shop"] = json!({"closeAfterHours": 96});
+    v["messages"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": "agent", "text": "好的，没问题～", "at": t("2026-11-24 13:50")}));
+    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, v);
+    assert_eq!(s.action, Action::Schedule, "{:?}", s.why);
+    assert!(s
+        .send_at
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("2026-11-26T"));
+}
+
 /// seed 001 (余额不足: 提前再次催付) — a reminder at the buyer's own time
 /// quotes it as they said it: 明天付 is "今天" the next morning, not "10点".
 #[test]
 fn named_day_is_quoted_without_an_invented_hour() {
-    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, said("明天付"));
+    let mut v = said("明天付");
+    v["messages"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": "agent", "text": "好的，没问题～", "at": t("2026-11-24 13:50")}));
+    let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, v);
     let named = s.lines.iter().find(|l| l.template_id == "g.named");
     let text = named.map(|l| l.text.as_str()).unwrap_or("");
     assert!(text.contains("您之前说今天付款"), "{:?}", s.lines);

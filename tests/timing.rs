@@ -1553,8 +1553,18 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
         "下午4点付",
         json!({}),
     );
-    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-24 15:50").as_str()));
-    assert!(s.why[0].contains("“下午4点付”"), "{:?}", s.why);
+    // Said a minute ago and not yet answered: a reply now, the reminder
+    // before their time after it.
+    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-24 14:36").as_str()));
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-24 15:50").as_str())
+    );
+    assert!(
+        s.why.iter().any(|w| w.contains("“下午4点付”")),
+        "{:?}",
+        s.why
+    );
     // 30 minutes with the setting.
     let s = said(
         "2026-11-24 14:36",
@@ -1563,7 +1573,10 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
         "下午4点付",
         json!({"shop": {"namedTimeLeadMinutes": 30}}),
     );
-    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-24 15:30").as_str()));
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-24 15:30").as_str())
+    );
     // 周五 (a Friday before the close): the lead would fall before 10:00, so
     // the buyer's day at 10:00 itself (000/003: not before 10:00).
     let s = said(
@@ -1573,7 +1586,10 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
         "周五再付",
         json!({}),
     );
-    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-27 10:00").as_str()));
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-27 10:00").as_str())
+    );
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     // 15号发工资 with a 30-day window: on the 15th, in allowed hours.
     let s = said(
@@ -1583,7 +1599,7 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
         "15号发工资再付",
         json!({"shop": {"closeAfterHours": 720}}),
     );
-    let at = s.send_at.expect("a time");
+    let at = s.follow_up_at.expect("a time");
     assert!(at.starts_with("2026-12-15T"), "{at}; {:?}", s.why);
     assert!(!s
         .warnings

@@ -17,6 +17,7 @@ const OCCASIONS: &str = "\
 关单前提醒|關單前提醒|last-chance reminder\n\
 活动波次|活動波次|campaign wave\n\
 按约定时间提醒|按約定時間提醒|at the buyer's time\n\
+回应买家说的付款时间|回應買家說的付款時間|reply to the buyer's time\n\
 答疑||answer\n\
 问能否关单前付款|問能否關單前付款|ask about paying before the close\n\
 ||";

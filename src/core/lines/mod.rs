@@ -187,6 +187,7 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
         Occasion::LastChance => (*b"dhbac", true),
         Occasion::CampaignWave => (*b"dbhac", true),
         Occasion::BuyerNamedTime => (*b"hdbac", true),
+        Occasion::NamedReply => (*b"hdbac", true),
         Occasion::NamedAfterClose => (*b"dhbac", true),
         Occasion::Answer => (*b"ahbdc", true),
         Occasion::FollowUp => (*b"hbdac", false),

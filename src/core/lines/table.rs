@@ -67,6 +67,7 @@ pub fn occasion_letter(o: Occasion) -> char {
         Occasion::LastChance => 'l',
         Occasion::CampaignWave => 'c',
         Occasion::BuyerNamedTime => 'n',
+        Occasion::NamedReply => 'r',
         Occasion::Answer => 'q',
         Occasion::NamedAfterClose => 'k',
     }

@@ -33,7 +33,9 @@ pub use usual::follow_up_sentence;
 
 use hours::{next_ok, prev_allowed, Trail};
 use named::{at_named_time, while_waiting};
-use reply::{after_reply, answer_first, hesitating, reply_moment, waits_for_reply};
+use reply::{
+    after_reply, answer_first, hesitating, named_unanswered, reply_moment, waits_for_reply,
+};
 use usual::usual;
 
 type Time = DateTime<FixedOffset>;
@@ -53,6 +55,10 @@ pub enum Occasion {
     CampaignWave,
     /// Just before the time the buyer named for paying.
     BuyerNamedTime,
+    /// The buyer just named their time for paying (15号发工资再付): say it
+    /// suits, now; the reminder before their time follows (001:
+    /// 了解买家方便充值时间，提前再次催付).
+    NamedReply,
     /// Answer the buyer's open question first.
     Answer,
     /// The buyer named a time after the close: ask kindly whether paying
@@ -324,7 +330,8 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         Some(last) => p.now.max(add(last.at, s.min_gap)),
         None => p.now,
     };
-    let waiting = waits_for_reply(input, analysis);
+    let named_now = named_unanswered(input, analysis, p.close);
+    let waiting = waits_for_reply(input, analysis) || named_now;
     if waiting {
         let reply = reply_moment(&p);
         p.say(
@@ -357,6 +364,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         t.send_at = Some(reply);
         t.action = action_for(reply, p.now);
         t.reply = true;
+        if named_now && t.occasion == Occasion::BuyerNamedTime {
+            t.occasion = Occasion::NamedReply;
+        }
     }
     t
 }

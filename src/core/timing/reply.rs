@@ -20,6 +20,26 @@ pub(super) fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
     ) && buyer_last_at(input).is_some()
 }
 
+/// The buyer's last word, after the last reminder and not yet answered,
+/// names a time for paying that is still ahead and before the close
+/// (好的 等我15号发工资再付): the agent says it suits them now, and the
+/// reminder goes shortly before that time. A time after the close has its
+/// own reply (`NamedAfterClose`).
+pub(super) fn named_unanswered(input: &Input, analysis: &Analysis, close: Time) -> bool {
+    let Some(nt) = analysis.signals.named_time.as_ref() else {
+        return false;
+    };
+    nt.at > input.now
+        && nt.at < close
+        && buyer_last_at(input).is_some()
+        && input
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.from != Role::System)
+            .is_some_and(|m| m.index == nt.message_index)
+}
+
 /// When the buyer's own word, the last of the chat and later than the last
 /// reminder, was written (`now` when it has no time); `None` when the agent
 /// spoke last.
