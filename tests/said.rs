@@ -125,3 +125,30 @@ fn only_a_late_reply_apologises_for_the_wait() {
         at("2026-11-24T14:50:00+08:00").lines
     );
 }
+
+#[test]
+fn a_buyer_who_needs_it_by_a_day_is_told_how_to_get_it_soonest() {
+    // seed 000 询单: answer the cause the buyer gave; a buyer racing a date
+    // is not told "方便时付款就好" (pay whenever), which talks past it.
+    for (said, locale, word) in [
+        ("几天能到上海 周六要用的", "zh-CN", "赶时间"),
+        ("幾時寄出呀 我趕住星期六用", "zh-TW", "趕時間"),
+        ("when will it ship? need it by friday", "en", "in a hurry"),
+    ] {
+        let s = suggest_after(said, locale);
+        assert_eq!(top(&s), "q.rush", "{said}: {:?}", s.lines);
+        let text = &s.lines[0].text;
+        assert!(text.contains(word), "{text}");
+        assert!(
+            !text.contains("方便时") && !text.contains("方便時"),
+            "{text}"
+        );
+    }
+    // 要用花呗 is a way to pay, not a deadline.
+    let s = suggest_after("我要用花呗付 可以分期吗", "zh-CN");
+    assert!(
+        s.lines.iter().all(|l| l.template_id != "q.rush"),
+        "{:?}",
+        s.lines
+    );
+}

@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 31] = [
+const KEYS: [&str; 32] = [
     "name",
     "sir",
     "callee",
@@ -42,6 +42,7 @@ const KEYS: [&str; 31] = [
     "upgrade",
     "repriced",
     "waited",
+    "rushed",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -115,6 +116,8 @@ pub struct Facts {
     /// The buyer has waited for an answer: their oldest message since the
     /// agent last wrote is [`WAITED_MINUTES`] old or more (or has no time).
     pub waited: bool,
+    /// The buyer needs the item by a day (`said.tsv`).
+    pub rushed: bool,
 }
 
 /// Minutes after which a reply is late enough to apologise for (002: 回复
@@ -162,6 +165,7 @@ impl Facts {
             self.upgrade,
             self.repriced,
             self.waited,
+            self.rushed,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -193,6 +197,7 @@ impl Facts {
             no_method,
             thinking,
             upgrade,
+            rushed,
         } = crate::core::reason::said::said(input);
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
@@ -251,6 +256,7 @@ impl Facts {
             card_limit,
             no_method,
             upgrade,
+            rushed,
             waited: waited(input),
             repriced: input.terms_changed_at.is_some()
                 && matches!(

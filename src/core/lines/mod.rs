@@ -44,7 +44,8 @@
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
 //!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); repriced
 //!   (the seller changed the price after a bargain, postage or merge request);
-//!   waited (the buyer's open message is 5 minutes old or more)
+//!   waited (the buyer's open message is 5 minutes old or more); rushed
+//!   (the buyer needs it by a day, `said.tsv`)
 
 pub mod answer;
 pub mod facts;

@@ -1,6 +1,6 @@
 //! What the buyer said about their situation beyond the reason code (a card
 //! limit, no card or wallet to pay with, still thinking it over, a bank
-//! upgrade), read from
+//! upgrade, a day they need it by), read from
 //! `src/data/said.tsv` so that a line can answer it rather than ask again.
 
 use std::sync::LazyLock;
@@ -9,7 +9,7 @@ use crate::core::input::Input;
 use crate::core::model::Role;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 4] = ["cardLimit", "noMethod", "thinking", "upgrade"];
+pub const FLAGS: [&str; 5] = ["cardLimit", "noMethod", "thinking", "upgrade", "rushed"];
 
 /// `(flag index, words)` of each row.
 static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
@@ -34,16 +34,19 @@ pub struct Said {
     pub thinking: bool,
     /// Their bank or payment system is being upgraded or maintained.
     pub upgrade: bool,
+    /// They need the item by a day (周六要用).
+    pub rushed: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, no_method, thinking, upgrade] = flags(input);
+    let [card_limit, no_method, thinking, upgrade, rushed] = flags(input);
     Said {
         card_limit,
         no_method,
         thinking,
         upgrade,
+        rushed,
     }
 }
 
