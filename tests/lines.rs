@@ -61,6 +61,7 @@ fn full_facts(locale: Locale) -> Facts {
         upgrade: false,
         repriced: false,
         waited: true,
+        rushed: true,
     }
 }
 
@@ -102,6 +103,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.upgrade = on;
             f.repriced = on;
             f.waited = on;
+            f.rushed = on;
         },
     ];
     for set in setters {
@@ -893,6 +895,7 @@ fn the_table_is_well_formed() {
         "upgrade",
         "repriced",
         "waited",
+        "rushed",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
