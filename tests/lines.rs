@@ -1378,7 +1378,7 @@ fn a_payday_after_the_close_is_said_kindly() {
     let s = cuifu::suggest(&ctx).unwrap();
     let top = &s.lines[0].text;
     assert_eq!(s.lines[0].template_id, "ib.late", "{top}");
-    assert!(top.contains("比您说的12月25日早一些"), "{top}");
+    assert!(top.contains("比您说的25号早一些"), "{top}");
     assert!(top.contains("重新拍下"), "{top}");
 }
 
@@ -1397,4 +1397,30 @@ fn item_facts_read_strings_lists_and_numbers() {
     assert_eq!(f.origin, Some(cuifu::FactValue::Text("浙江".into())));
     assert!(serde_json::from_str::<Item>(r#"{"title":"包","facts":{"stock":true}}"#).is_err());
     assert!(serde_json::from_str::<Item>(r#"{"title":"包","facts":{"sizes":[1]}}"#).is_err());
+}
+
+#[test]
+fn the_last_reminder_the_cap_allows_names_the_close() {
+    // seed 004: the order closes by itself; the last reminder under the
+    // cap (default two) says when, instead of a second "any problem?".
+    let ctx = |reminders: serde_json::Value| -> ChatContext {
+        serde_json::from_value(serde_json::json!({
+            "now": "2026-11-25T15:00:00+08:00",
+            "order": {"placedAt": "2026-11-24T09:00:00+08:00", "amount": 89,
+                      "items": [{"title": "纯棉睡衣套装"}]},
+            "buyer": {"nick": "小鱼"},
+            "reminders": reminders,
+            "shop": {"name": "暖暖家居"}
+        }))
+        .unwrap()
+    };
+    let s = cuifu::suggest(&ctx(serde_json::json!([
+        {"at": "2026-11-24T10:00:00+08:00", "channel": "im"}
+    ])))
+    .unwrap();
+    assert_eq!(s.lines[0].angle, "deadline", "{:?}", s.lines);
+    assert!(s.lines[0].text.contains("自动关闭"), "{:?}", s.lines);
+    // The first reminder of the same order does not lead with the close.
+    let s = cuifu::suggest(&ctx(serde_json::json!([]))).unwrap();
+    assert_ne!(s.lines[0].angle, "deadline", "{:?}", s.lines);
 }

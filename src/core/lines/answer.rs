@@ -532,7 +532,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 return slot(loc, &c.said);
             }
             if let Some(hit) = colours.iter().find(|k| c.norm.contains(&norm(k))) {
-                return say(loc, ["有{}的", "有{}的喔", "Yes, it comes in {}"], &[hit]);
+                return say(loc, ["有{}的哦", "有{}的喔", "Yes, it comes in {}"], &[hit]);
             }
             let all = list(loc, &colours);
             // 有白色吗: the colour they named, when the list lacks it.

@@ -2,7 +2,7 @@
 //! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
 //! really offers. Anything unknown stays `None`, so no line invents it.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::super::model::{Gender, Locale, ReasonCode};
 use super::Request;
@@ -602,9 +602,14 @@ pub fn named(
         return None;
     }
     let days = clock::days_after(&at, &t);
-    // 15号发工资: the date they named, not 今天 / 明天.
+    // 15号发工资: the day they named, in their words (15号), not 今天 /
+    // 明天; the month too when it is four weeks away or more.
     let dated = ["号", "號"].iter().any(|w| s.contains(w)) && days >= 0;
     if dated && loc != Locale::En {
+        if days < 28 {
+            let mark = if loc == Locale::ZhTw { "號" } else { "号" };
+            return Some(format!("{}{mark}", t.day()));
+        }
         return Some(month_day(t, ""));
     }
     if loc == Locale::En {
@@ -752,7 +757,11 @@ mod tests {
         // 晚点 names no time: nothing to quote back.
         assert_eq!(named(Locale::ZhCn, pm, at, "我晚点看看"), None);
         assert_eq!(named(Locale::ZhCn, pm, at, "等会儿"), None);
-        assert_eq!(n(Locale::ZhCn, day, at, "15号发工资再付"), "11月25日");
+        // 15号 in the buyer's words; the month only when it is far.
+        assert_eq!(n(Locale::ZhCn, day, at, "25号发工资再付"), "25号");
+        assert_eq!(n(Locale::ZhTw, day, at, "25號發薪水再付"), "25號");
+        let far = t("2026-12-25T10:00:00+08:00");
+        assert_eq!(n(Locale::ZhCn, far, at, "25号发工资再付"), "12月25日");
     }
 
     #[test]

@@ -195,7 +195,11 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
         _ if req.reason == ReasonCode::SilentOrder => (*b"chbda", false),
         _ => (*b"habdc", false),
     };
-    let lead = urgent || facts.campaign_on;
+    // The last reminder the cap allows says when the order closes (004:
+    // the close; 001: the reminder before it).
+    let last =
+        !req.timing.reply && req.input.reminders.len() + 1 >= crate::core::timing::cap(req.input);
+    let lead = urgent || facts.campaign_on || last;
     if lead && req.timing.occasion != Occasion::Answer {
         // The deadline first, the others in their order (every order
         // holds each angle once).
