@@ -229,8 +229,11 @@ test('buyer-supplied strings are shown as text, never run', { skip }, async () =
   assert.equal(await page.textContent('#chat-nick'), evil, 'the nick shows literally');
   assert.ok((await page.textContent('#json-context')).includes(evil), 'the JSON view shows it literally');
   assert.ok((await page.textContent('#lint-out')).includes(evil), 'the lint view shows it literally');
+  // Plain text, except the highlighted 【…】 slots, which hold text only.
   const plain = await page.$$eval('#suggestion .cf-line-text, #suggestion .cf-remark-text', (els) =>
-    els.every((e) => e.children.length === 0)
+    els.every((e) =>
+      [...e.children].every((c) => c.tagName === 'MARK' && c.className === 'cf-slot' && c.children.length === 0)
+    )
   );
   assert.ok(plain, 'lines and remark are plain text');
   assertLocalOnly(ctx);
