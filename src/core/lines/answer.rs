@@ -619,9 +619,9 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             Some(cp) => say(
                 loc,
                 [
-                    "店里现在有{}，这单还没减的话，我按优惠帮您改一下价，改好您再付款就行",
-                    "店裡現在有{}，這筆還沒折抵的話，我依優惠幫您改一下價格，改好您再付款就可以",
-                    "We have {} right now; if your order doesn't show it yet, I'll adjust the price for you, and you can pay once it's updated",
+                    "店里现在有{}，我帮您把这单按优惠改好价",
+                    "店裡現在有{}，我幫您把這筆依優惠改好價格",
+                    "We have {} right now, so I'll adjust your order's price to match",
                 ],
                 &[cp],
             ),
