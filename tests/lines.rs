@@ -588,7 +588,7 @@ fn occasions_lead_with_their_angle() {
     assert_eq!(l.angle, "answer");
     // seed 001: 新手买家 — guide step by step
     let l = first(Occasion::First, ReasonCode::NoviceBuyer);
-    assert!(l.text.contains("「我的订单」"), "{}", l.text);
+    assert!(l.text.contains("“我的订单”"), "{}", l.text);
     // seed 001: 忘记密码 — how to recover it
     let l = first(Occasion::First, ReasonCode::ForgotPassword);
     assert!(l.text.contains("忘记密码"), "{}", l.text);

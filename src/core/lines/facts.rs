@@ -313,7 +313,8 @@ fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
 /// any other title is kept whole.
 pub fn spoken_name(loc: Locale, title: &str) -> &str {
     if loc == Locale::En {
-        return title;
+        // "Silk pillowcase, champagne": the item before the listing's details.
+        return title.split(", ").next().unwrap_or(title).trim();
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
     let words = || title.split_whitespace().filter(|w| han(w) >= 2);
@@ -332,12 +333,43 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
 fn item(loc: Locale, title: &str, more: usize) -> String {
     let title = spoken_name(loc, title);
     let quote = loc != Locale::En && title.chars().count() > 12;
-    let (open, close) = if quote { ("「", "」") } else { ("", "") };
+    let (open, close) = match loc {
+        _ if !quote => ("", ""),
+        Locale::ZhTw => ("「", "」"),
+        _ => ("“", "”"),
+    };
+    // "the silk pillowcase": a capital that only starts the listing goes.
+    let lower;
+    let title = if loc == Locale::En {
+        lower = sentence_case(title);
+        lower.as_str()
+    } else {
+        title
+    };
     match (more, loc) {
         (0, _) => [open, title, close].concat(),
         (n, Locale::En) => [title, " and ", &n.to_string(), " more"].concat(),
         (n, _) => [open, title, close, "等", &(n + 1).to_string(), "件"].concat(),
     }
+}
+
+/// "Silk pillowcase" → "silk pillowcase" for the middle of a sentence; a
+/// title with any other capital (Ceramic Teapot, iPhone case, USB hub)
+/// stays as it is.
+fn sentence_case(title: &str) -> String {
+    let mut chars = title.chars();
+    let plain =
+        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| !c.is_uppercase());
+    if !plain {
+        return title.to_string();
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut cs = title.chars();
+    if let Some(c) = cs.next() {
+        out.push(c.to_ascii_lowercase());
+    }
+    out.extend(cs);
+    out
 }
 
 /// A title short enough for an SMS, as agents say it: a Chinese title is
