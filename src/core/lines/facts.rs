@@ -797,6 +797,19 @@ mod tests {
     }
 
     #[test]
+    fn english_items_read_as_in_a_sentence() {
+        assert_eq!(
+            item(Locale::En, "Silk pillowcase, champagne", 0),
+            "silk pillowcase"
+        );
+        assert_eq!(item(Locale::En, "Ceramic Teapot", 0), "Ceramic Teapot");
+        assert_eq!(item(Locale::En, "iPhone 15 case", 0), "iPhone 15 case");
+        let long = "2026冬季新款加厚羽绒服女中长款韩版宽松外套";
+        assert!(item(Locale::ZhCn, long, 0).starts_with('“'));
+        assert!(item(Locale::ZhTw, long, 0).starts_with('「'));
+    }
+
+    #[test]
     fn money_and_left() {
         assert_eq!(money(Locale::ZhCn, 263.0), "263元");
         assert_eq!(money(Locale::En, 9.5), "¥9.50");
