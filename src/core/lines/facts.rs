@@ -358,18 +358,12 @@ fn item(loc: Locale, title: &str, more: usize) -> String {
 /// stays as it is.
 fn sentence_case(title: &str) -> String {
     let mut chars = title.chars();
-    let plain =
-        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| !c.is_uppercase());
-    if !plain {
-        return title.to_string();
+    match chars.next() {
+        Some(c) if c.is_ascii_uppercase() && !chars.clone().any(char::is_uppercase) => {
+            format!("{}{}", c.to_ascii_lowercase(), chars.as_str())
+        }
+        _ => title.to_string(),
     }
-    let mut out = String::with_capacity(title.len());
-    let mut cs = title.chars();
-    if let Some(c) = cs.next() {
-        out.push(c.to_ascii_lowercase());
-    }
-    out.extend(cs);
-    out
 }
 
 /// A title short enough for an SMS, as agents say it: a Chinese title is

@@ -3,6 +3,7 @@
 //! keeps them. A hesitating buyer gets space first (000).
 
 use super::*;
+use crate::core::input::Msg;
 
 /// The buyer wrote last, after the last reminder, with a request or a
 /// complaint the agent has not answered (help with paying, a wait, the
@@ -31,19 +32,19 @@ pub(super) fn named_unanswered(input: &Input, analysis: &Analysis, close: Time) 
     };
     nt.at > input.now
         && nt.at < close
-        && buyer_last_at(input).is_some()
-        && input
-            .messages
-            .iter()
-            .rev()
-            .find(|m| m.from != Role::System)
-            .is_some_and(|m| m.index == nt.message_index)
+        && buyer_last(input).is_some_and(|(m, _)| m.index == nt.message_index)
 }
 
 /// When the buyer's own word, the last of the chat and later than the last
 /// reminder, was written (`now` when it has no time); `None` when the agent
 /// spoke last.
 pub(super) fn buyer_last_at(input: &Input) -> Option<Time> {
+    buyer_last(input).map(|(_, at)| at)
+}
+
+/// The buyer's own word that ends the chat, later than the last reminder,
+/// with when it was written (`now` when it has no time).
+fn buyer_last<'i>(input: &'i Input) -> Option<(&'i Msg<'i>, Time)> {
     let last = input
         .messages
         .iter()
@@ -57,7 +58,7 @@ pub(super) fn buyer_last_at(input: &Input) -> Option<Time> {
         .reminders
         .last()
         .is_none_or(|r| r.at < at)
-        .then_some(at)
+        .then_some((last, at))
 }
 
 /// The buyer is thinking it over (我再想想: `changed_mind` without a plain
