@@ -16,6 +16,7 @@ use super::Request;
 use crate::core::input::Input;
 use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping};
 use crate::core::reason::fold;
+use crate::core::text::PhraseGroups;
 
 /// What a question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +167,9 @@ const ASKING: [&str; 22] = [
     "can ",
 ];
 
+static ASKING_WORDS: LazyLock<PhraseGroups> =
+    LazyLock::new(|| PhraseGroups::new([ASKING.iter().copied()]));
+
 /// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
 const PINGS: [&str; 8] = [
     "在吗",
@@ -250,7 +254,7 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             let n = norm(trimmed);
             let spaced = [n.as_str(), " "].concat();
             let asks = trimmed.ends_with(['？', '?'])
-                || ASKING.iter().any(|w| spaced.contains(w))
+                || ASKING_WORDS.any(&spaced)
                 || n.ends_with('不')
                 || n.ends_with('没')
                 || a_not_a(&n);
@@ -273,9 +277,11 @@ fn a_not_a(norm: &str) -> bool {
 }
 
 fn topic(norm: &str) -> Topic {
-    TOPICS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| norm.contains(w)))
+    static MATCHER: LazyLock<PhraseGroups> =
+        LazyLock::new(|| PhraseGroups::new(TOPICS.iter().map(|(_, words)| words.iter().copied())));
+    MATCHER
+        .first(norm)
+        .and_then(|i| TOPICS.get(i))
         .map_or(Topic::Other, |(t, _)| *t)
 }
 

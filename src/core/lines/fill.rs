@@ -1,6 +1,8 @@
 //! The filler for `{key}` placeholders and `[a|b]` groups (syntax
 //! documented in `src/data/templates.txt`).
 
+use std::borrow::Cow;
+
 use super::facts::Facts;
 use super::table;
 use crate::core::model::{Channel, Locale, Tone};
@@ -28,7 +30,7 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn fact(&self, key: &str, depth: u8) -> Option<String> {
+    fn fact(&self, key: &str, depth: u8) -> Option<Cow<'_, str>> {
         let hidden = match key {
             "time" => HIDE_TIME,
             "item" => HIDE_ITEM,
@@ -39,11 +41,13 @@ impl Env<'_> {
             return None;
         }
         match key {
-            "hi" => self.fragment("hi", depth),
+            "hi" => self.fragment("hi", depth).map(Cow::Owned),
             // A line break, for the branches of a phone script.
-            "br" => Some("\n".into()),
-            "item" if self.channel == Channel::Sms => self.facts.item_sms.clone(),
-            _ => self.facts.get(key).map(str::to_string),
+            "br" => Some(Cow::Borrowed("\n")),
+            "item" if self.channel == Channel::Sms => {
+                self.facts.item_sms.as_deref().map(Cow::Borrowed)
+            }
+            _ => self.facts.get(key).map(Cow::Borrowed),
         }
     }
 
@@ -62,17 +66,17 @@ impl Env<'_> {
         None
     }
 
-    fn resolve(&self, key: &str, depth: u8) -> Option<String> {
+    fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'_, str>> {
         if let Some(name) = key.strip_prefix('@') {
-            return self.fragment(name, depth);
+            return self.fragment(name, depth).map(Cow::Owned);
         }
         if let Some(k) = key.strip_prefix('?') {
-            return self.fact(k, depth).map(|_| String::new());
+            return self.fact(k, depth).map(|_| Cow::Borrowed(""));
         }
         if let Some(k) = key.strip_prefix('!') {
             return match self.fact(k, depth) {
                 Some(_) => None,
-                None => Some(String::new()),
+                None => Some(Cow::Borrowed("")),
             };
         }
         self.fact(key, depth)

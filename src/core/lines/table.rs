@@ -25,6 +25,8 @@ pub struct Template {
     pub reasons: &'static str,
     /// Text per locale (zh-CN, zh-TW, en); empty when missing.
     pub texts: [&'static str; 3],
+    /// `reasons` as a set: bit `i` for `ReasonCode::ALL[i]`.
+    reason_set: u32,
 }
 
 impl Template {
@@ -46,10 +48,7 @@ impl Template {
 
     /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
     pub fn has_reason(&self, reason: ReasonCode) -> bool {
-        if self.reasons == "*" {
-            return reason != ReasonCode::ChangedMind;
-        }
-        self.reasons.split(',').any(|r| r == reason.as_str())
+        self.reason_set & reason_bit(reason) != 0
     }
 
     /// Whether the template fits `occasion`.
@@ -71,6 +70,27 @@ pub fn occasion_letter(o: Occasion) -> char {
         Occasion::Answer => 'q',
         Occasion::NamedAfterClose => 'k',
     }
+}
+
+fn reason_bit(r: ReasonCode) -> u32 {
+    ReasonCode::ALL
+        .iter()
+        .position(|c| *c == r)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The set of a row's reasons column (`*`: every reason but changed_mind).
+fn reason_set(reasons: &str) -> u32 {
+    if reasons == "*" {
+        return ReasonCode::ALL
+            .iter()
+            .filter(|r| **r != ReasonCode::ChangedMind)
+            .fold(0, |set, r| set | reason_bit(*r));
+    }
+    reasons
+        .split(',')
+        .filter_map(|r| ReasonCode::ALL.iter().find(|c| c.as_str() == r))
+        .fold(0, |set, r| set | reason_bit(*r))
 }
 
 fn locale_index(l: Locale) -> usize {
@@ -133,14 +153,21 @@ fn parse() -> Vec<Template> {
             Some([d @ b'0'..=b'9']) => d - b'0',
             _ => 0,
         };
+        let (angle, channels, occasions) = (
+            f.next().unwrap_or(""),
+            f.next().unwrap_or(""),
+            f.next().unwrap_or("*"),
+        );
+        let reasons = f.next().unwrap_or("*");
         out.push(Template {
             id,
             prio,
-            angle: f.next().unwrap_or(""),
-            channels: f.next().unwrap_or(""),
-            occasions: f.next().unwrap_or("*"),
-            reasons: f.next().unwrap_or("*"),
+            angle,
+            channels,
+            occasions,
+            reasons,
             texts: [""; 3],
+            reason_set: reason_set(reasons),
         });
     }
     out

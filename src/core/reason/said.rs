@@ -7,20 +7,27 @@ use std::sync::LazyLock;
 
 use crate::core::input::Input;
 use crate::core::model::Role;
+use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
 pub const FLAGS: [&str; 5] = ["cardLimit", "noMethod", "thinking", "upgrade", "rushed"];
 
-/// `(flag index, words)` of each row.
-static TABLE: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
-    crate::core::data::SAID
-        .lines()
-        .filter_map(|l| {
-            let (flag, words) = l.split_once('\t')?;
-            let i = FLAGS.iter().position(|f| *f == flag)?;
-            Some((i, words.split('|').filter(|w| !w.is_empty()).collect()))
-        })
-        .collect()
+/// The phrases of each flag, one group per flag (a flag's rows joined).
+static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
+    let mut groups: Vec<Vec<&'static str>> = vec![Vec::new(); FLAGS.len()];
+    for l in crate::core::data::SAID.lines() {
+        let Some((flag, words)) = l.split_once('\t') else {
+            continue;
+        };
+        if let Some(g) = FLAGS
+            .iter()
+            .position(|f| *f == flag)
+            .and_then(|i| groups.get_mut(i))
+        {
+            g.extend(words.split('|'));
+        }
+    }
+    PhraseGroups::new(groups)
 });
 
 /// What the buyer said since the agent last wrote, flag by flag.
@@ -56,12 +63,9 @@ fn flags(input: &Input) -> [bool; FLAGS.len()] {
         if m.from != Role::Buyer {
             continue;
         }
-        let text = m.text.to_lowercase();
-        for (i, words) in TABLE.iter() {
-            if words.iter().any(|w| text.contains(w)) {
-                if let Some(flag) = out.get_mut(*i) {
-                    *flag = true;
-                }
+        for i in TABLE.found(m.text) {
+            if let Some(flag) = out.get_mut(i) {
+                *flag = true;
             }
         }
     }
@@ -74,7 +78,10 @@ mod tests {
 
     #[test]
     fn every_row_names_a_known_flag() {
-        assert_eq!(TABLE.len(), FLAGS.len());
-        assert!(TABLE.iter().all(|(_, w)| w.len() >= 5));
+        let rows: Vec<&str> = crate::core::data::SAID.lines().collect();
+        assert_eq!(rows.len(), FLAGS.len());
+        assert!(rows.iter().all(|l| l
+            .split_once('\t')
+            .is_some_and(|(f, w)| FLAGS.contains(&f) && w.split('|').count() >= 5)));
     }
 }
