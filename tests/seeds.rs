@@ -353,3 +353,26 @@ fn a_price_changed_as_asked_is_said_to_be_done() {
         s.lines
     );
 }
+
+/// seed 000 拍下产品之后不想要了: 体谅, 不可以强迫, 热情礼貌 — a buyer who
+/// says the order was a mistake, that it was paid from another account, or
+/// that someone else already bought it gets the goodbye lines and no more
+/// reminders; what the mistake names (型号) is not a condition to answer.
+#[test]
+fn a_buyer_who_no_longer_wants_the_order_is_not_reminded() {
+    for words in [
+        "拍错型号了 不要了",
+        "我用另一个号拍了付过了 这单不用管",
+        "我老公已經買了 這個先不用了 抱歉喔",
+    ] {
+        let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, said(words));
+        assert_eq!(s.reason.code, ReasonCode::ChangedMind, "{words}");
+        assert_eq!(s.action, Action::Stop, "{words}: {:?}", s.why);
+        assert!(s.follow_up_at.is_none(), "{words}");
+        assert!(
+            s.lines.iter().all(|l| l.angle.as_str() == "door_open"),
+            "{words}: {:?}",
+            s.lines
+        );
+    }
+}

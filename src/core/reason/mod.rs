@@ -358,16 +358,21 @@ pub fn analyze(input: &Input) -> Analysis {
             .iter()
             .filter(|c| c.code == ReasonCode::ChangedMind)
             .any(|c| {
-                cands
-                    .iter()
-                    .any(|o| o.code != ReasonCode::ChangedMind && o.start < c.start)
-                    || condition_before(
-                        &n.text,
-                        c.start,
-                        cands
-                            .iter()
-                            .any(|o| o.code == ReasonCode::ChangedMind && o.end <= c.start),
-                    )
+                // 拍错型号了 不要了: what an order mistake names is not a
+                // condition.
+                cands.iter().any(|o| {
+                    o.code != ReasonCode::ChangedMind
+                        && o.start < c.start
+                        && !cands.iter().any(|p| {
+                            p.code == ReasonCode::ChangedMind && p.weight >= 3 && p.end <= o.start
+                        })
+                }) || condition_before(
+                    &n.text,
+                    c.start,
+                    cands
+                        .iter()
+                        .any(|o| o.code == ReasonCode::ChangedMind && o.end <= c.start),
+                )
             })
             || (cands.is_empty() && condition_before(&n.text, n.text.len(), false));
         if conditional {
