@@ -193,7 +193,7 @@ export interface Evidence {
  */
 export interface ItemFacts {
     /**
-     * Colours on offer, e.g. `["黑色", "灰色"]`.
+     * Colours on offer, e.g. `["黑色", "灰色"]` (`colors` is read too).
      */
     colours?: FactValue;
     /**
@@ -303,6 +303,22 @@ export interface Item {
      * What the shop knows about the item, to answer the buyer's questions.
      */
     facts?: ItemFacts;
+}
+
+/**
+ * One of the shop's own answers, e.g. keywords `["顺丰", "sf"]` with the
+ * text `"可以发顺丰，补差价12元就行"`.
+ */
+export interface ShopAnswer {
+    /**
+     * Words of the question, matched in the buyer's words regardless of
+     * case, width and traditional or simplified characters.
+     */
+    keywords: string[];
+    /**
+     * The answer, in the buyer's language, as the agent would write it.
+     */
+    text: string;
 }
 
 /**
@@ -583,6 +599,12 @@ export interface Shop {
      * How the shop ships (courier, dispatch time, ships-from).
      */
     shipping?: Shipping;
+    /**
+     * The shop's own answers to questions buyers ask (keyword replies): when
+     * the buyer's open question holds one of an answer's `keywords`, the
+     * first line answers with its `text`.
+     */
+    answers?: ShopAnswer[];
     /**
      * Link to put in IM lines.
      */

@@ -41,6 +41,7 @@ fn full_context_sets_every_declared_field() {
         ("Shop", shop),
         ("Campaign", &shop["campaign"]),
         ("ShopTemplate", &shop["templates"][0]),
+        ("ShopAnswer", &shop["answers"][0]),
     ];
     for (name, value) in cases {
         let declared = interface_fields(dts, name);

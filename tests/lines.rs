@@ -1424,3 +1424,93 @@ fn the_last_reminder_the_cap_allows_names_the_close() {
     let s = cuifu::suggest(&ctx(serde_json::json!([]))).unwrap();
     assert_ne!(s.lines[0].angle, "deadline", "{:?}", s.lines);
 }
+
+#[test]
+fn the_shops_own_answers_answer_first() {
+    // seed 000 询单: answer what the buyer asked. The shop's keyword answers
+    // (`shop.answers`) know what no built-in fact says: a carrier for a fee,
+    // a pickup option. Keywords match across case, width and script.
+    let answers = vec![
+        cuifu::ShopAnswer {
+            keywords: vec!["顺丰".into(), "SF".into()],
+            text: "可以发顺丰的，补12元差价就行～".into(),
+        },
+        cuifu::ShopAnswer {
+            keywords: vec!["7-11".into(), "超商".into()],
+            text: "可以喔，結帳時選7-11取貨就可以了。".into(),
+        },
+    ];
+    for (locale, question, answer) in [
+        (
+            Locale::ZhCn,
+            "能发顺丰吗 要急用",
+            "可以发顺丰的，补12元差价就行～",
+        ),
+        (
+            Locale::ZhCn,
+            "可以发sf吗？",
+            "可以发顺丰的，补12元差价就行～",
+        ),
+        (
+            Locale::ZhTw,
+            "可以7-11取貨嗎?",
+            "可以喔，結帳時選7-11取貨就可以了。",
+        ),
+        (
+            Locale::ZhTw,
+            "能寄超商嗎",
+            "可以喔，結帳時選7-11取貨就可以了。",
+        ),
+    ] {
+        let mut ctx = asked(locale, question);
+        ctx.shop.as_mut().unwrap().answers = answers.clone();
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(answer), "{question}: {top}");
+        assert!(!top.contains('【'), "{question}: {top}");
+        assert!(!top.contains("～。") && !top.contains("。。"), "{top}");
+    }
+    // A question no keyword names keeps the built-in answer.
+    let mut ctx = asked(Locale::ZhCn, "这个有黑色吗");
+    ctx.shop.as_mut().unwrap().answers = answers;
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(top.contains("有黑色的"), "{top}");
+}
+
+#[test]
+fn the_shops_answers_are_checked() {
+    let bad = |answers: serde_json::Value| {
+        let mut v = serde_json::to_value(said(Locale::ZhCn, "能发顺丰吗")).unwrap();
+        v["shop"]["answers"] = answers;
+        let ctx: ChatContext = serde_json::from_value(v).unwrap();
+        let e = cuifu::suggest(&ctx).unwrap_err();
+        (e.code().to_string(), e.path().to_string())
+    };
+    let no_keyword = bad(serde_json::json!([{"keywords": [" "], "text": "可以"}]));
+    assert_eq!(
+        no_keyword,
+        ("invalid_value".into(), "shop.answers[0].keywords".into())
+    );
+    let no_text = bad(serde_json::json!([{"keywords": ["顺丰"], "text": ""}]));
+    assert_eq!(
+        no_text,
+        ("invalid_value".into(), "shop.answers[0].text".into())
+    );
+    let many: Vec<_> = (0..201)
+        .map(|i| serde_json::json!({"keywords": [format!("k{i}")], "text": "好"}))
+        .collect();
+    assert_eq!(
+        bad(serde_json::Value::Array(many)),
+        ("too_large".into(), "shop.answers".into())
+    );
+}
+
+#[test]
+fn item_colours_are_read_in_either_spelling() {
+    let item: Item =
+        serde_json::from_str(r#"{"title":"开衫","facts":{"colors":["黑色","藏青"]}}"#).unwrap();
+    assert_eq!(
+        item.facts.unwrap().colours,
+        Some(cuifu::FactValue::List(vec!["黑色".into(), "藏青".into()]))
+    );
+}

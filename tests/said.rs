@@ -129,18 +129,25 @@ fn only_a_late_reply_apologises_for_the_wait() {
 #[test]
 fn a_buyer_who_needs_it_by_a_day_is_told_how_to_get_it_soonest() {
     // seed 000 询单: answer the cause the buyer gave; a buyer racing a date
-    // is not told "方便时付款就好" (pay whenever), which talks past it.
+    // is not told "方便时付款就好" (pay whenever), which talks past it, nor
+    // "赶时间的话早点付款" (000: 不要咄咄逼人): that it ships as soon as paid.
     for (said, locale, word) in [
-        ("几天能到上海 周六要用的", "zh-CN", "赶时间"),
-        ("幾時寄出呀 我趕住星期六用", "zh-TW", "趕時間"),
-        ("when will it ship? need it by friday", "en", "in a hurry"),
+        ("几天能到上海 周六要用的", "zh-CN", "第一时间"),
+        ("幾時寄出呀 我趕住星期六用", "zh-TW", "第一時間"),
+        (
+            "when will it ship? need it by friday",
+            "en",
+            "as soon as it's paid",
+        ),
     ] {
         let s = suggest_after(said, locale);
         assert_eq!(top(&s), "q.rush", "{said}: {:?}", s.lines);
         let text = &s.lines[0].text;
         assert!(text.contains(word), "{text}");
         assert!(
-            !text.contains("方便时") && !text.contains("方便時"),
+            !["方便时", "方便時", "早点付款", "早點付款", "the sooner"]
+                .iter()
+                .any(|w| text.contains(w)),
             "{text}"
         );
     }

@@ -14,6 +14,10 @@ pub const MAX_ITEMS: usize = 200;
 pub const MAX_SHORT_CHARS: usize = 500;
 /// Shop templates.
 pub const MAX_TEMPLATES: usize = 200;
+/// The shop's own answers (`shop.answers`).
+pub const MAX_ANSWERS: usize = 200;
+/// Keywords of one of the shop's answers.
+pub const MAX_ANSWER_KEYWORDS: usize = 50;
 /// Characters in one shop template.
 pub const MAX_TEMPLATE_CHARS: usize = 1_000;
 /// Entries in `holidays`, `workdays`, `gifts`, campaign waves or dates.

@@ -377,9 +377,9 @@ impl<'de> Deserialize<'de> for FactValue {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemFacts {
-    /// Colours on offer, e.g. `["黑色", "灰色"]`.
+    /// Colours on offer, e.g. `["黑色", "灰色"]` (`colors` is read too).
     #[cfg_attr(feature = "wasm", tsify(optional))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, alias = "colors", skip_serializing_if = "Option::is_none")]
     pub colours: Option<FactValue>,
     /// Sizes on offer, e.g. `["S", "M", "L"]`.
     #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -417,6 +417,20 @@ pub struct Shipping {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ships_from: Option<String>,
+}
+
+/// One of the shop's own answers, e.g. keywords `["顺丰", "sf"]` with the
+/// text `"可以发顺丰，补差价12元就行"`.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShopAnswer {
+    /// Words of the question, matched in the buyer's words regardless of
+    /// case, width and traditional or simplified characters.
+    pub keywords: Vec<String>,
+    /// The answer, in the buyer's language, as the agent would write it.
+    pub text: String,
 }
 
 /// The buyer, as far as the shop knows.
@@ -618,6 +632,12 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Shipping>,
+    /// The shop's own answers to questions buyers ask (keyword replies): when
+    /// the buyer's open question holds one of an answer's `keywords`, the
+    /// first line answers with its `text`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<ShopAnswer>,
     /// Link to put in IM lines.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]

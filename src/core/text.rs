@@ -82,59 +82,46 @@ fn matcher<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AhoC
         .expect("the embedded phrase tables are far below aho-corasick's limits")
 }
 
-/// Phrase groups found by one automaton: which groups have a phrase
-/// anywhere in a text (overlapping hits, so a phrase inside another
-/// group's phrase still counts), ASCII case-insensitive.
+/// Phrase groups, one automaton each: which groups have a phrase anywhere
+/// in a text, ASCII case-insensitive.
 pub struct PhraseGroups {
-    matcher: AhoCorasick,
-    /// The group of each phrase, by pattern index.
-    group: Vec<usize>,
+    groups: Vec<AhoCorasick>,
 }
 
 impl PhraseGroups {
     /// Groups of phrases; a group's index is its place in `groups`.
-    #[allow(
-        clippy::expect_used,
-        reason = "built once from the embedded tables, which every test run builds: \
-                  aho-corasick fails only past limits they are far below"
-    )]
     pub fn new<'a, G, P>(groups: G) -> PhraseGroups
     where
         G: IntoIterator<Item = P>,
         P: IntoIterator<Item = &'a str>,
     {
-        let mut phrases = Vec::new();
-        let mut group = Vec::new();
-        for (i, words) in groups.into_iter().enumerate() {
-            for w in words.into_iter().filter(|w| !w.is_empty()) {
-                phrases.push(w);
-                group.push(i);
-            }
-        }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&phrases)
-            .expect("the embedded phrase tables are far below aho-corasick's limits");
-        PhraseGroups { matcher, group }
+        let groups = groups
+            .into_iter()
+            .map(|words| {
+                let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+                phrases(&words)
+            })
+            .collect();
+        PhraseGroups { groups }
     }
 
-    /// The groups with a phrase in `text`, in the order found (a group may
-    /// come more than once).
+    /// The groups with a phrase in `text`, in index order.
     pub fn found<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        self.matcher
-            .find_overlapping_iter(text)
-            .filter_map(|m| self.group.get(m.pattern().as_usize()).copied())
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.is_match(text))
+            .map(|(i, _)| i)
     }
 
     /// The first group (by index) with a phrase in `text`.
     pub fn first(&self, text: &str) -> Option<usize> {
-        self.found(text).min()
+        self.found(text).next()
     }
 
     /// Whether any phrase is in `text`.
     pub fn any(&self, text: &str) -> bool {
-        self.matcher.is_match(text)
+        self.first(text).is_some()
     }
 }
 

@@ -123,6 +123,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     seven_day_return: None,
     same_day_shipping: None,
     shipping: None,
+    answers: Vec::new(),
     payment_link: None,
     sms_opt_out: None,
     templates: Vec::new(),
@@ -313,6 +314,33 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         let t = g.trim();
         if !t.is_empty() {
             st.gifts.push(t.to_string());
+        }
+    }
+    check_len("shop.answers", shop.answers.len(), MAX_ANSWERS)?;
+    for (i, a) in shop.answers.iter().enumerate() {
+        let path = at("shop.answers", i);
+        check_len(
+            &format!("{path}.keywords"),
+            a.keywords.len(),
+            MAX_ANSWER_KEYWORDS,
+        )?;
+        for (k, w) in a.keywords.iter().enumerate() {
+            check_chars(&at(&format!("{path}.keywords"), k), w, MAX_SHORT_CHARS)?;
+        }
+        if a.keywords.iter().all(|w| w.trim().is_empty()) {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("{path}.keywords"),
+                "no keyword: give the words of the question, e.g. [\"顺丰\"]",
+            ));
+        }
+        check_chars(&format!("{path}.text"), &a.text, MAX_TEMPLATE_CHARS)?;
+        if a.text.trim().is_empty() {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("{path}.text"),
+                "empty: write the answer the agent would give",
+            ));
         }
     }
     super::templates::check_templates(&shop.templates)?;

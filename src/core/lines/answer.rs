@@ -14,7 +14,7 @@ use regex_lite::Regex;
 
 use super::Request;
 use crate::core::input::Input;
-use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping};
+use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping, ShopAnswer};
 use crate::core::reason::fold;
 use crate::core::text::PhraseGroups;
 
@@ -668,13 +668,41 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         .iter()
         .find_map(|i| i.facts.as_ref())
         .unwrap_or(&none);
+    let shop_answers = req
+        .input
+        .ctx
+        .shop
+        .as_ref()
+        .map_or(&[][..], |s| s.answers.as_slice());
     let mut topics: Vec<Topic> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
-    for c in clauses
-        .iter()
-        .filter(|c| c.asks || topic(&c.norm) != Topic::Other)
-    {
+    let mut used: Vec<usize> = Vec::new();
+    for c in &clauses {
         let t = topic(&c.norm);
+        // The shop's own answer first: it knows its goods and terms best.
+        if let Some(i) = shop_answer(shop_answers, &c.norm) {
+            if !used.contains(&i) {
+                used.push(i);
+                if let Some(a) = shop_answers.get(i) {
+                    parts.push(
+                        a.text
+                            .trim()
+                            .trim_end_matches(['。', '.', '；', ';'])
+                            .to_string(),
+                    );
+                }
+            }
+            if t != Topic::Other && !topics.contains(&t) {
+                topics.push(t);
+            }
+            if parts.len() == 3 {
+                break;
+            }
+            continue;
+        }
+        if !c.asks && t == Topic::Other {
+            continue;
+        }
         if t == Topic::Other || topics.contains(&t) {
             continue;
         }
@@ -697,8 +725,21 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         return None;
     }
     let mut out = parts.join(if loc == Locale::En { ". " } else { "；" });
-    out.push(if loc == Locale::En { '.' } else { '。' });
+    // A shop's answer may end on its own mark (～, ！).
+    if !out.ends_with(['～', '~', '！', '!', '？', '?', '。', '.']) {
+        out.push(if loc == Locale::En { '.' } else { '。' });
+    }
     Some(out)
+}
+
+/// The first of the shop's answers with a keyword in the folded clause.
+fn shop_answer(answers: &[ShopAnswer], folded: &str) -> Option<usize> {
+    answers.iter().position(|a| {
+        a.keywords.iter().any(|k| {
+            let k = norm(k.trim());
+            !k.is_empty() && folded.contains(&k)
+        })
+    })
 }
 
 /// The language of the lines: `buyer.locale`, else the buyer's own
