@@ -1605,6 +1605,21 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
         .warnings
         .iter()
         .any(|w| w.code == "named_time_after_close"));
+    // "when" joining two clauses does not make the day a question: Friday
+    // 2026-11-27 evening, paid on Monday, reminded Monday at 10:00.
+    let s = said(
+        "2026-11-27 19:30",
+        "2026-11-27 19:00",
+        "2026-11-27 19:10",
+        "will pay monday when i get paid lol",
+        json!({}),
+    );
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-30 10:00").as_str()),
+        "{:?}",
+        s.why
+    );
 }
 
 // seed 001 了解买家方便充值时间 + seed 004 three-day close: a payday after the
