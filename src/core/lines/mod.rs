@@ -229,12 +229,21 @@ fn pick(
     // line, a fact it needs is unknown), and whether it is taken.
     let mut drawn: Vec<(Option<Option<String>>, bool)> = vec![(None, false); fitting.len()];
     let mut angles: Vec<&str> = Vec::new();
+    // Two templates may read the same for a context: offered once.
+    let mut seen: Vec<String> = Vec::new();
+    let mut fresh = |line: &Option<String>| match line {
+        Some(l) if !seen.contains(l) => {
+            seen.push(l.clone());
+            true
+        }
+        _ => false,
+    };
     let mut added = 0;
     for ((_, t, src), (text, taken)) in fitting.iter().zip(drawn.iter_mut()) {
         if added >= want {
             break;
         }
-        if !angles.contains(&t.angle) && text.get_or_insert_with(|| draw(src)).is_some() {
+        if !angles.contains(&t.angle) && fresh(text.get_or_insert_with(|| draw(src))) {
             *taken = true;
             angles.push(t.angle);
             added += 1;
@@ -244,7 +253,7 @@ fn pick(
         if added >= fill_to {
             break;
         }
-        if !*taken && text.get_or_insert_with(|| draw(src)).is_some() {
+        if !*taken && fresh(text.get_or_insert_with(|| draw(src))) {
             *taken = true;
             added += 1;
         }

@@ -257,7 +257,9 @@ impl Rules {
             // word joins two clauses rather than asking.
             let (cs, _) = n.clause_span(n.clause(h.start()));
             let joins = n.text.get(h.start()..h.end()) == Some("when")
-                && n.text.get(cs..h.start()).is_some_and(|head| !head.trim().is_empty());
+                && n.text
+                    .get(cs..h.start())
+                    .is_some_and(|head| !head.trim().is_empty());
             if at_word_bounds(n, h.start(), h.end()) && !inside && !joins {
                 if let Some(slot) = q.get_mut(n.clause(h.start())) {
                     *slot = true;
