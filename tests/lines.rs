@@ -1514,3 +1514,30 @@ fn item_colours_are_read_in_either_spelling() {
         Some(cuifu::FactValue::List(vec!["黑色".into(), "藏青".into()]))
     );
 }
+
+#[test]
+fn no_line_talks_past_an_open_question() {
+    // seed 000 询单: the buyer said what they need; "付款这边有什么需要我帮忙的"
+    // asks again as if they had not. Nor are the same words offered twice.
+    for (locale, question) in [
+        (Locale::ZhCn, "这个有黑色吗"),
+        (Locale::ZhCn, "这个毛衣起不起球啊"),
+        (Locale::ZhTw, "請問可以寄7-11嗎"),
+        (Locale::En, "are these waterproof?"),
+    ] {
+        let s = cuifu::suggest(&asked(locale, question)).unwrap();
+        assert!(s.lines.len() >= 3, "{question}: {:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| l.template_id != "g.offer"),
+            "{question}: {:?}",
+            s.lines
+        );
+        for (i, l) in s.lines.iter().enumerate() {
+            assert!(
+                s.lines.iter().skip(i + 1).all(|m| m.text != l.text),
+                "{question}: {:?}",
+                s.lines
+            );
+        }
+    }
+}
