@@ -159,3 +159,20 @@ fn a_buyer_who_needs_it_by_a_day_is_told_how_to_get_it_soonest() {
         s.lines
     );
 }
+
+#[test]
+fn a_company_purchase_gets_a_formal_tone() {
+    // The tone fits the buyer (seed 002: 亲切 on IM, 正式 where the buyer is
+    // formal): a buyer asking for a company invoice is not greeted with 亲～.
+    for (said, locale) in [
+        ("能开专票吗 公司报销要", "zh-CN"),
+        ("可以開統編嗎 公司報銷用", "zh-TW"),
+        ("can you issue a vat invoice for my company?", "en"),
+    ] {
+        let s = suggest_after(said, locale);
+        assert_eq!(s.tone, cuifu::Tone::Formal, "{said}: {:?}", s.why);
+        assert!(!s.lines[0].text.starts_with("亲"), "{:?}", s.lines);
+    }
+    let s = suggest_after("这个有黑色吗", "zh-CN");
+    assert_ne!(s.tone, cuifu::Tone::Formal);
+}

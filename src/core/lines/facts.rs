@@ -198,6 +198,7 @@ impl Facts {
             thinking,
             upgrade,
             rushed,
+            business: _,
         } = crate::core::reason::said::said(input);
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();

@@ -10,7 +10,14 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 5] = ["cardLimit", "noMethod", "thinking", "upgrade", "rushed"];
+pub const FLAGS: [&str; 6] = [
+    "cardLimit",
+    "noMethod",
+    "thinking",
+    "upgrade",
+    "rushed",
+    "business",
+];
 
 /// The phrases of each flag, one group per flag (a flag's rows joined).
 static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
@@ -43,17 +50,20 @@ pub struct Said {
     pub upgrade: bool,
     /// They need the item by a day (周六要用).
     pub rushed: bool,
+    /// They buy for a company (专票, 公司报销).
+    pub business: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, no_method, thinking, upgrade, rushed] = flags(input);
+    let [card_limit, no_method, thinking, upgrade, rushed, business] = flags(input);
     Said {
         card_limit,
         no_method,
         thinking,
         upgrade,
         rushed,
+        business,
     }
 }
 
