@@ -526,6 +526,11 @@ export interface Order {
      */
     paid?: boolean;
     /**
+     * The shipping address on the order, for the address check (核对地址,
+     * 001); without it the line leaves a slot for the agent to paste it.
+     */
+    address?: string;
+    /**
      * The shop's order number, if known (for the remark and ranking).
      */
     id?: string;

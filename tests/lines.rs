@@ -47,6 +47,10 @@ fn full_facts(locale: Locale) -> Facts {
         agent: s("乐乐", "Lele"),
         optout: s("回T退订", "Reply STOP to opt out"),
         answer: s("有黑色的。", "Yes, it comes in black."),
+        address: s(
+            "浙江省杭州市西湖区文三路100号 王丽 138****0000",
+            "100 Wensan Rd, Hangzhou, Emma",
+        ),
         seven_day_return: true,
         same_day_shipping: true,
         limited_stock: true,
@@ -880,6 +884,7 @@ fn the_table_is_well_formed() {
         "agent",
         "optout",
         "answer",
+        "address",
         "br",
         "sevenDayReturn",
         "sameDayShipping",
@@ -1540,4 +1545,35 @@ fn no_line_talks_past_an_open_question() {
             );
         }
     }
+}
+
+#[test]
+fn the_address_check_quotes_the_orders_address() {
+    // seed 001 核对地址: with the order's address in the context, the line is
+    // ready to send; without it, a slot for the agent.
+    let silent = |address: Option<&str>| {
+        let mut ctx = base_ctx(Locale::ZhCn);
+        ctx.messages.clear();
+        ctx.order.address = address.map(str::to_string);
+        cuifu::suggest(&ctx).unwrap()
+    };
+    let s = silent(Some("浙江省杭州市西湖区文三路100号 王丽"));
+    let check = s.lines.iter().find(|l| l.text.contains("核对一下收货地址"));
+    let check = check.expect("an address check");
+    assert!(
+        check
+            .text
+            .contains("收货地址：浙江省杭州市西湖区文三路100号 王丽，"),
+        "{}",
+        check.text
+    );
+    assert!(!check.text.contains('【'), "{}", check.text);
+    let s = silent(None);
+    assert!(
+        s.lines
+            .iter()
+            .any(|l| l.text.contains("【收货地址：在这里粘贴】")),
+        "{:?}",
+        s.lines
+    );
 }

@@ -250,6 +250,7 @@ impl<'a> Input<'a> {
             }
         }
         short_ref("order.id", &order.id)?;
+        short_ref("order.address", &order.address)?;
 
         inp.buyer_name = short_ref("buyer.name", &buyer.name)?;
         inp.buyer_nick = short_ref("buyer.nick", &buyer.nick)?;

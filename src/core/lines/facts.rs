@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 32] = [
+const KEYS: [&str; 33] = [
     "name",
     "sir",
     "callee",
@@ -28,6 +28,7 @@ const KEYS: [&str; 32] = [
     "agent",
     "optout",
     "answer",
+    "address",
     "sevenDayReturn",
     "sameDayShipping",
     "limitedStock",
@@ -85,6 +86,8 @@ pub struct Facts {
     pub optout: Option<String>,
     /// The answer to the buyer's open questions (or a slot for the agent).
     pub answer: Option<String>,
+    /// The order's shipping address, to check with the buyer.
+    pub address: Option<String>,
     /// The shop offers 7-day returns.
     pub seven_day_return: bool,
     /// The shop ships on the day of payment.
@@ -146,6 +149,7 @@ impl Facts {
             &self.agent,
             &self.optout,
             &self.answer,
+            &self.address,
         ];
         if let Some(t) = texts.get(i) {
             return t.as_deref();
@@ -231,6 +235,14 @@ impl Facts {
             agent: s.agent_name.clone(),
             optout: s.sms_opt_out.clone(),
             answer: super::answer::answer(req, loc),
+            address: input
+                .ctx
+                .order
+                .address
+                .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
             seven_day_return: s.seven_day_return,
             same_day_shipping: s.same_day_shipping,
             limited_stock: campaign.is_some_and(|c| c.limited_stock),
