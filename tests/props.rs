@@ -211,6 +211,7 @@ fn analysis(w: &World) -> Analysis {
             consulted: w.consulted,
             declined: (w.stop && w.code.is_multiple_of(2)).then_some(0),
             payday: (w.question && w.code.is_multiple_of(3)).then_some(0),
+            said: Default::default(),
         },
     }
 }

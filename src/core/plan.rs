@@ -391,7 +391,7 @@ pub fn tone(
     use ReasonCode as R;
     let code = analysis.reason.code;
     let (t, why): (Tone, String) = match code {
-        c if c != R::ChangedMind && crate::core::reason::said::said(input).business => (
+        c if c != R::ChangedMind && analysis.signals.said.business => (
             Tone::Formal,
             trf(loc, "买家为公司采购：语气正式、用语规范，少用语气词。|買家為公司採購：語氣正式、用語規範，少用語氣詞。|A company purchase: formal and precise, no chatty asides.", &[]),
         ),

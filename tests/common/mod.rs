@@ -90,6 +90,7 @@ pub fn analysis(c: &Chat) -> Analysis {
             consulted: c.consulted,
             declined: c.declined.then_some(0),
             payday: c.payday.then_some(0),
+            said: Default::default(),
         },
     }
 }

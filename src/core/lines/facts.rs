@@ -203,7 +203,7 @@ impl Facts {
             upgrade,
             rushed,
             business: _,
-        } = crate::core::reason::said::said(input);
+        } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);

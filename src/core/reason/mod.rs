@@ -77,6 +77,9 @@ pub struct Signals {
     /// time: message index. When they name a date too (15号发工资),
     /// `named_time` carries it.
     pub payday: Option<usize>,
+    /// What the buyer said about their situation since the agent last
+    /// wrote (a card limit, no card, still thinking, …): `said.tsv`.
+    pub said: said::Said,
 }
 
 /// A time the buyer said they would pay.
@@ -172,6 +175,7 @@ pub fn analyze(input: &Input) -> Analysis {
     let buyer_total = input.buyer_messages().count();
     let mut signals = Signals {
         consulted: buyer_total > 0,
+        said: said::said(input),
         ..Signals::default()
     };
     let mut scores: Vec<(ReasonCode, Score)> = Vec::new();

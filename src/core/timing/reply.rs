@@ -66,8 +66,7 @@ fn buyer_last<'i>(input: &'i Input) -> Option<(&'i Msg<'i>, Time)> {
 pub(super) fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
     let sig = &analysis.signals;
     // 我再想想 with no other cause read is hesitation too (said.tsv).
-    let thinking = analysis.reason.code == ReasonCode::Unknown
-        && crate::core::reason::said::said(input).thinking;
+    let thinking = analysis.reason.code == ReasonCode::Unknown && analysis.signals.said.thinking;
     if !(analysis.reason.code == ReasonCode::ChangedMind || thinking)
         || sig.declined.is_some()
         || sig.named_time.is_some()
