@@ -372,6 +372,10 @@ fn open_question_is_the_latest_unanswered() {
     assert_eq!(a.signals.open_question, Some(3));
     let a = run(&[(B, "有现货吗"), (A, "有的")]);
     assert_eq!(a.signals.open_question, None);
+    // An A-not-A question asks without 吗 (002: answer the buyer first).
+    for q in ["这个毛衣起不起球啊", "有没有大一码的", "能不能便宜点呀"] {
+        assert_eq!(run(&[(B, q)]).signals.open_question, Some(0), "{q}");
+    }
     let a = run(&[(B, "有现货吗"), (A, "有的"), (B, "好的")]);
     assert_eq!(a.signals.open_question, None);
 }
@@ -409,6 +413,13 @@ fn named_times_resolve_in_the_shop_offset() {
         (NOW, "便宜一点吧", None),
         (NOW, "明天不买了", None),
         (NOW, "好的", None),
+        // A day that is not for paying: buying was said of something else.
+        (NOW, "给我妈买的 她下周六60大寿", None),
+        (
+            NOW,
+            "明天晚上，到时候再拍",
+            Some("2026-11-25T20:00:00+08:00"),
+        ),
     ];
     for (now, text, want) in cases {
         assert_eq!(named(now, text).as_deref(), *want, "{text}");

@@ -1542,6 +1542,30 @@ fn said(now: &str, placed: &str, said: &str, text: &str, extra: Value) -> cuifu:
     cuifu::suggest(&ctx(now, placed, 99.0, v)).expect("suggestion")
 }
 
+// seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — a question asked in
+// the same turn as the time (周五发工资 能先留着吗) is answered by the reply to
+// that time, and the reminder waits for it, not the next morning.
+#[test]
+fn a_time_named_beside_a_question_is_waited_for() {
+    let v = json!({"messages": [
+        {"from": "buyer", "text": "这个月钱花完了 周五发工资", "at": t("2026-11-24 21:08")},
+        {"from": "buyer", "text": "能先帮我留着吗", "at": t("2026-11-24 21:09")},
+    ]});
+    let s = cuifu::suggest(&ctx("2026-11-24 21:20", "2026-11-24 21:00", 99.0, v)).unwrap();
+    assert_eq!(s.send_at.as_deref(), Some(t("2026-11-24 21:20").as_str()));
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-27 10:00").as_str()),
+        "{:?}",
+        s.why
+    );
+    assert!(
+        s.lines.iter().all(|l| l.angle != "deadline"),
+        "{:?}",
+        s.lines
+    );
+}
+
 // seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — the time the buyer
 // named, through the whole pipeline, reminded `namedTimeLeadMinutes` before.
 #[test]

@@ -163,6 +163,94 @@ pub fn words_at(req: &Request) -> Result<DateTime<FixedOffset>, Error> {
     }
 }
 
+/// What the table's lines are chosen from.
+struct Choice<'a> {
+    req: &'a Request<'a>,
+    facts: &'a Facts,
+    env: &'a Env<'a>,
+    order: &'a [u8; 5],
+    bonus: &'a [i32; 5],
+    /// Lines already offered (the shop's own).
+    have: usize,
+}
+
+impl Choice<'_> {
+    /// The table's lines for this request, best first; with `reply`, only
+    /// those a reply may carry ([`fits_reply`]).
+    fn pick(&self, reply: bool) -> Vec<(&'static Template, String)> {
+        let (req, facts, env, loc) = (self.req, self.facts, self.env, self.env.locale);
+        // `bounded`: SMS lines must fit one message. When none does (an English
+        // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
+        // shortest forms are offered rather than nothing.
+        let bare = Env {
+            hide: SMS_FITS.last().copied().unwrap_or_default(),
+            ..*env
+        };
+        // The templates that fit, best score first (the table order breaks
+        // ties: the sort is stable). A template is rendered only when the
+        // choice below reaches it: most never are.
+        let mut fitting: Vec<(i32, &'static Template, &'static str)> = Vec::new();
+        for t in templates() {
+            let fits = !t.is_fragment()
+                && t.has_channel(req.channel)
+                // A buyer still thinking it over gets the usual lines
+                // (000: leave room, don't push), not the goodbye.
+                && (t.has_reason(req.reason)
+                    || facts.hesitating
+                        && (t.has_reason(ReasonCode::Unknown)
+                            || t.has_reason(ReasonCode::ChangedMind)))
+                && t.has_occasion(req.timing.occasion)
+                // No address-check chase on a buyer thinking it over (000).
+                && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im)
+                && (!reply || fits_reply(t, facts));
+            let Some(src) = t.text(loc).filter(|_| fits) else {
+                continue;
+            };
+            let letter = angle_letter(t.angle);
+            let b = self
+                .order
+                .iter()
+                .position(|a| *a == letter)
+                .and_then(|p| self.bonus.get(p))
+                .copied()
+                .unwrap_or(0);
+            fitting.push((i32::from(t.prio) * 10 + b, t, src));
+        }
+        fitting.sort_by_key(|(score, _, _)| Reverse(*score));
+
+        let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
+        let want = target.saturating_sub(self.have).max(1);
+        // Too few angles: fill with the next best lines, up to three; with no
+        // known cause, up to the channel's count (IM offers four: 001 大众型 /
+        // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
+        let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
+        let fill_to = if open { target } else { 3 };
+        let mut picked = pick(&fitting, want, fill_to - fill_to.min(self.have), |src| {
+            render_line(src, env, true)
+        });
+        if picked.is_empty() && self.have == 0 && req.channel == Channel::Sms {
+            picked = pick(&fitting, want, fill_to, |src| {
+                render(src, &bare, true, 0).map(|x| finish(x, &bare))
+            });
+        }
+        picked
+    }
+}
+
+/// A reply (an answer to the buyer's question, or to the time they named)
+/// is a reply: its alternatives answer, they do not remind. The general
+/// reminders of every occasion (a deadline, a check, a benefit) are left
+/// for the reminder after it (002: 答非所问; 000: don't push), except the
+/// close when under two hours are left.
+fn fits_reply(t: &Template, facts: &Facts) -> bool {
+    t.occasions != "*"
+        || match t.angle {
+            "deadline" => facts.left.is_some(),
+            "check" | "benefit" => false,
+            _ => true,
+        }
+}
+
 /// The letter of a table angle in [`angle_order`]: help, benefit,
 /// deadline, check, answer; 0 for the others.
 fn angle_letter(angle: &str) -> u8 {
@@ -313,60 +401,23 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
     } else {
         [30, 20, 10, 5, 0]
     };
-    // `bounded`: SMS lines must fit one message. When none does (an English
-    // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
-    // shortest forms are offered rather than nothing.
-    let bare = Env {
-        hide: SMS_FITS.last().copied().unwrap_or_default(),
-        ..env
+    // The message at the send time is a reply (to a question, to a time
+    // the buyer named); when no reply line fits, the usual lines stand.
+    // A call or a text is a reminder in itself: only IM replies are narrowed.
+    let reply = req.channel == Channel::Im
+        && (req.timing.reply
+            || matches!(req.timing.occasion, Occasion::Answer | Occasion::NamedReply));
+    let choice = Choice {
+        req,
+        facts: &facts,
+        env: &env,
+        order: &order,
+        bonus: &bonus,
+        have: out.len(),
     };
-    // The templates that fit, best score first (the table order breaks
-    // ties: the sort is stable). A template is rendered only when the
-    // choice below reaches it: most never are.
-    let mut fitting: Vec<(i32, &'static Template, &'static str)> = Vec::new();
-    for t in templates() {
-        let fits = !t.is_fragment()
-            && t.has_channel(req.channel)
-            // A buyer still thinking it over gets the usual lines
-            // (000: leave room, don't push), not the goodbye.
-            && (t.has_reason(req.reason)
-                || facts.hesitating
-                    && (t.has_reason(ReasonCode::Unknown)
-                        || t.has_reason(ReasonCode::ChangedMind)))
-            && t.has_occasion(req.timing.occasion)
-            // No address-check chase on a buyer thinking it over (000).
-            && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im);
-        let Some(src) = t.text(loc).filter(|_| fits) else {
-            continue;
-        };
-        let letter = angle_letter(t.angle);
-        let b = order
-            .iter()
-            .position(|a| *a == letter)
-            .and_then(|p| bonus.get(p))
-            .copied()
-            .unwrap_or(0);
-        fitting.push((i32::from(t.prio) * 10 + b, t, src));
-    }
-    fitting.sort_by_key(|(score, _, _)| Reverse(*score));
-
-    let target: usize = if req.channel == Channel::Im { 4 } else { 3 };
-    let want = target.saturating_sub(out.len()).max(1);
-    // Too few angles: fill with the next best lines, up to three; with no
-    // known cause, up to the channel's count (IM offers four: 001 大众型 /
-    // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
-    let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
-    let fill_to = if open { target } else { 3 };
-    // `bounded`: SMS lines must fit one message. When none does (an English
-    // SMS naming a Chinese shop goes out as UCS-2, 70 characters), the
-    // shortest forms are offered rather than nothing.
-    let mut picked = pick(&fitting, want, fill_to - fill_to.min(out.len()), |src| {
-        render_line(src, &env, true)
-    });
-    if picked.is_empty() && out.is_empty() && req.channel == Channel::Sms {
-        picked = pick(&fitting, want, fill_to, |src| {
-            render(src, &bare, true, 0).map(|x| finish(x, &bare))
-        });
+    let mut picked = choice.pick(reply);
+    if picked.is_empty() && reply {
+        picked = choice.pick(false);
     }
     out.extend(picked.into_iter().map(|(t, text)| Line {
         text,

@@ -246,7 +246,11 @@ impl Rules {
             let t = t.trim_end_matches(|c| {
                 matches!(c, ',' | '.' | '!' | ';' | '~' | '…' | '、' | ' ' | '\n')
             });
-            q.push(t.contains(['?', '吗']) || t.ends_with(['么', '嘛', '呢', '吧', '不', '没']));
+            q.push(
+                t.contains(['?', '吗'])
+                    || t.ends_with(['么', '嘛', '呢', '吧', '不', '没'])
+                    || a_not_a(t),
+            );
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
         for h in self.questions.find_iter(&n.text) {
@@ -293,6 +297,15 @@ impl Rules {
                 .any(|r| matches!(r, Role::Group(x) if *x == g)),
         }
     }
+}
+
+/// A Chinese A-not-A question: 起不起球, 有没有货, 能不能便宜, 会不会小.
+fn a_not_a(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().collect();
+    cs.windows(3).any(|w| match w {
+        [a, '不' | '没', b] => a == b && !a.is_ascii() && *a != '不' && *a != '没',
+        _ => false,
+    })
 }
 
 #[cfg(test)]

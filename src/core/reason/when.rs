@@ -146,7 +146,6 @@ pub fn named(
     default_hour: i64,
 ) -> Option<Said> {
     let t = times();
-    let mut pay = pay_said;
     let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
     let mut clock: Option<(i64, i64, bool)> = None; // hour, minute, pm
     let mut span: Option<(usize, usize)> = None;
@@ -162,7 +161,6 @@ pub fn named(
         match kind {
             Kind::Pay => {
                 if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
-                    pay = true;
                     pays.push((h.start(), h.end()));
                 }
                 continue;
@@ -224,7 +222,12 @@ pub fn named(
             end = end.max(e);
         }
     }
-    if !pay && rel.is_none() {
+    // Paying must be said of the time: in its clause or the next one
+    // (明天吧 到时候再拍), not in an earlier one (给我妈买的 她下周六大寿).
+    let pay_near = pays
+        .iter()
+        .any(|&(s, _)| (clause..=clause + 1).contains(&n.clause(s)));
+    if !(pay_said || pay_near) && rel.is_none() {
         return None;
     }
     let today = clock::day(&base);

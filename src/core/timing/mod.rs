@@ -34,7 +34,8 @@ pub use usual::follow_up_sentence;
 use hours::{next_ok, prev_allowed, Trail};
 use named::{at_named_time, while_waiting};
 use reply::{
-    after_reply, answer_first, hesitating, named_unanswered, reply_moment, waits_for_reply,
+    after_reply, answer_first, hesitating, named_last, named_unanswered, reply_moment,
+    waits_for_reply,
 };
 use usual::usual;
 
@@ -323,8 +324,10 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         stop_why(&mut p, stop);
         return p.done(Occasion::None, Action::Stop, None);
     }
-    if let Some(t) = answer_first(&mut p, input, analysis) {
-        return t;
+    if named_last(input, analysis).is_none() {
+        if let Some(t) = answer_first(&mut p, input, analysis) {
+            return t;
+        }
     }
     let mut earliest = match input.reminders.last() {
         Some(last) => p.now.max(add(last.at, s.min_gap)),

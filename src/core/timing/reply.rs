@@ -27,12 +27,24 @@ pub(super) fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
 /// reminder goes shortly before that time. A time after the close has its
 /// own reply (`NamedAfterClose`).
 pub(super) fn named_unanswered(input: &Input, analysis: &Analysis, close: Time) -> bool {
-    let Some(nt) = analysis.signals.named_time.as_ref() else {
-        return false;
-    };
-    nt.at > input.now
-        && nt.at < close
-        && buyer_last(input).is_some_and(|(m, _)| m.index == nt.message_index)
+    named_last(input, analysis).is_some_and(|at| at < close)
+}
+
+/// The time the buyer named in their last turn (their messages since the
+/// agent last wrote, the last one after the last reminder), not yet answered, when it is still ahead (before or after the close).
+/// A question asked in the same breath (周五发工资 能先留着吗) is answered by
+/// the reply to that time, not as an open question.
+pub(super) fn named_last(input: &Input, analysis: &Analysis) -> Option<Time> {
+    let nt = analysis.signals.named_time.as_ref()?;
+    buyer_last(input)?;
+    // The buyer's last turn: their messages since anyone else wrote.
+    let in_turn = input
+        .messages
+        .iter()
+        .rev()
+        .take_while(|m| m.from != Role::Agent)
+        .any(|m| m.from == Role::Buyer && m.index == nt.message_index);
+    (nt.at > input.now && in_turn).then_some(nt.at)
 }
 
 /// When the buyer's own word, the last of the chat and later than the last
