@@ -1194,6 +1194,40 @@ fn the_first_line_answers_the_open_question_from_the_facts() {
 }
 
 #[test]
+fn a_shoe_size_is_read_from_a_foot_length_chart() {
+    // seed 004: 答非所问 is what an agent must never do — the chart holds
+    // the answer to "my foot is 26cm, which size".
+    for (locale, question, answer) in [
+        (
+            Locale::ZhCn,
+            "我脚长26cm穿多大的",
+            "按尺码表，脚长26cm建议拍42（42 = 260mm）",
+        ),
+        (
+            Locale::En,
+            "im US 9 usually, which EU size?? my foot is about 26cm",
+            "for a 26cm foot I'd suggest 42 (42 = 260mm)",
+        ),
+    ] {
+        let mut ctx = asked(locale, question);
+        if let Some(f) = ctx.order.items[0].facts.as_mut() {
+            f.size_chart = Some(cuifu::FactValue::Text(
+                "41 = 255mm, 42 = 260mm, 43 = 265mm (foot length)".into(),
+            ));
+        }
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(answer), "{question}: {top}");
+        assert!(!top.contains('【'), "{question}: {top}");
+    }
+    // How long it takes is the shipping facts, then the agent's part.
+    let s = cuifu::suggest(&asked(Locale::ZhCn, "发乌鲁木齐要几天啊")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("我们从浙江杭州发中通"), "{top}");
+    assert!(top.contains("【发乌鲁木齐要几天啊：在这里回答】"), "{top}");
+}
+
+#[test]
 fn a_question_the_facts_cannot_answer_leaves_a_slot() {
     // No claim of an answer that isn't there: the agent fills the slot.
     for (locale, question, slot) in [

@@ -364,11 +364,14 @@ fn a_buyer_who_no_longer_wants_the_order_is_not_reminded() {
         "拍错型号了 不要了",
         "我用另一个号拍了付过了 这单不用管",
         "我老公已經買了 這個先不用了 抱歉喔",
+        // Asked not to be messaged as well: still one thank-you, no reminder.
+        "我用我老公的号重新拍了 这单你们不用管了 别再发消息了",
     ] {
         let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, said(words));
         assert_eq!(s.reason.code, ReasonCode::ChangedMind, "{words}");
         assert_eq!(s.action, Action::Stop, "{words}: {:?}", s.why);
         assert!(s.follow_up_at.is_none(), "{words}");
+        assert!(!s.lines.is_empty(), "{words}");
         assert!(
             s.lines.iter().all(|l| l.angle.as_str() == "door_open"),
             "{words}: {:?}",

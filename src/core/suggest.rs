@@ -52,9 +52,13 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     };
     let lines = if timing.action != Action::Stop {
         lines::candidates(&req)?
-    } else if timing::stop_reason(input, &analysis, timing.closes_at)
-        == Some(timing::Stop::ChangedMind)
-    {
+    } else if match timing::stop_reason(input, &analysis, timing.closes_at) {
+        Some(timing::Stop::ChangedMind) => true,
+        // 这单不用管了 别再发消息了: one thank-you to what they just said,
+        // then nothing more.
+        Some(timing::Stop::Asked) => analysis.reason.code == ReasonCode::ChangedMind,
+        _ => false,
+    } {
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
         lines::candidates(&lines::Request {

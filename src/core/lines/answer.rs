@@ -62,6 +62,12 @@ const TOPICS: [(Topic, &[&str]); 8] = [
             "几时到",
             "多久收到",
             "几天收到",
+            "要几天",
+            "多少天",
+            "能到不",
+            "能到吗",
+            "how many days",
+            "how soon",
             "arrive",
             "how long",
             "delivery time",
@@ -458,6 +464,55 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
     Some((size, said.join("、"), entry.to_string()))
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run"
+)]
+static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?)\s*(mm|毫米|cm|厘米|公分)").expect("length pattern")
+});
+
+/// A length in millimetres when it can be a foot's (200 to 320 mm).
+fn foot_mm(n: &str, unit: &str) -> Option<f64> {
+    let n: f64 = n.parse().ok()?;
+    let mm = if matches!(unit, "mm" | "毫米") {
+        n
+    } else {
+        n * 10.0
+    };
+    (200.0..=320.0).contains(&mm).then_some(mm)
+}
+
+/// The shoe size a foot-length chart (`42 = 260mm, 43 = 265mm`) gives for
+/// the foot length in the question (脚长26cm, my foot is about 26cm): the
+/// smallest size at least as long, with the words the buyer used and the
+/// chart entry.
+fn pick_foot(chart: &str, question: &str) -> Option<(String, String, String)> {
+    let (foot, said) = LENGTH.captures_iter(question).find_map(|c| {
+        let mm = foot_mm(c.get(1)?.as_str(), c.get(2)?.as_str())?;
+        Some((mm, c.get(0)?.as_str().trim().to_string()))
+    })?;
+    let mut best: Option<(f64, &str)> = None;
+    for entry in chart.split([';', '；', '\n', ',', '，']).map(str::trim) {
+        let Some(len) = LENGTH
+            .captures(entry)
+            .and_then(|c| foot_mm(c.get(1)?.as_str(), c.get(2)?.as_str()))
+        else {
+            continue;
+        };
+        if len >= foot && best.is_none_or(|b| len < b.0) {
+            best = Some((len, entry));
+        }
+    }
+    let (_, entry) = best?;
+    let size = entry
+        .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
+        .next()
+        .filter(|x| !x.is_empty())?
+        .to_string();
+    Some((size, said, entry.to_string()))
+}
+
 /// What the shop's shipping facts say: 我们从浙江杭州发中通，16:00前付款当天发.
 fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
     let from = s
@@ -577,6 +632,19 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                         "Going by the size chart, for {} I'd suggest {} ({})",
                     ],
                     &[&body, &size, &entry],
+                );
+            }
+            if let Some((size, foot, entry)) =
+                chart.as_deref().and_then(|ch| pick_foot(ch, c.message))
+            {
+                return say(
+                    loc,
+                    [
+                        "按尺码表，脚长{}建议拍{}（{}）",
+                        "照尺寸表，腳長{}建議選{}（{}）",
+                        "Going by the size chart, for a {} foot I'd suggest {} ({})",
+                    ],
+                    &[&foot, &size, &entry],
                 );
             }
             match chart {
