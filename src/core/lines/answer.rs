@@ -621,31 +621,24 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         }
         Topic::Size => {
             let chart = text(&f.size_chart);
-            if let Some((size, body, entry)) =
-                chart.as_deref().and_then(|ch| pick_size(ch, c.message))
-            {
-                return say(
-                    loc,
-                    [
-                        "按尺码表，您{}建议拍{}（{}）",
-                        "照尺寸表，您{}建議選{}（{}）",
-                        "Going by the size chart, for {} I'd suggest {} ({})",
-                    ],
-                    &[&body, &size, &entry],
-                );
-            }
-            if let Some((size, foot, entry)) =
-                chart.as_deref().and_then(|ch| pick_foot(ch, c.message))
-            {
-                return say(
-                    loc,
-                    [
-                        "按尺码表，脚长{}建议拍{}（{}）",
-                        "照尺寸表，腳長{}建議選{}（{}）",
-                        "Going by the size chart, for a {} foot I'd suggest {} ({})",
-                    ],
-                    &[&foot, &size, &entry],
-                );
+            // By height and weight (衣服), else by foot length (鞋).
+            let by_body = [
+                "按尺码表，您{}建议拍{}（{}）",
+                "照尺寸表，您{}建議選{}（{}）",
+                "Going by the size chart, for {} I'd suggest {} ({})",
+            ];
+            let by_foot = [
+                "按尺码表，脚长{}建议拍{}（{}）",
+                "照尺寸表，腳長{}建議選{}（{}）",
+                "Going by the size chart, for a {} foot I'd suggest {} ({})",
+            ];
+            let picked = chart.as_deref().and_then(|ch| {
+                pick_size(ch, c.message)
+                    .map(|p| (by_body, p))
+                    .or_else(|| pick_foot(ch, c.message).map(|p| (by_foot, p)))
+            });
+            if let Some((forms, (size, said, entry))) = picked {
+                return say(loc, forms, &[&said, &size, &entry]);
             }
             match chart {
                 Some(ch) => [
