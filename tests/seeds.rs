@@ -358,6 +358,32 @@ fn a_price_changed_as_asked_is_said_to_be_done() {
 /// says the order was a mistake, that it was paid from another account, or
 /// that someone else already bought it gets the goodbye lines and no more
 /// reminders; what the mistake names (型号) is not a condition to answer.
+
+// seed 000: 不要咄咄逼人 — a buyer who names a cause and then says they will
+// think it over (太贵了 我再考虑一下) is hesitating: a gentle tone, room first,
+// and no "this is already our best price" argument.
+#[test]
+fn a_buyer_thinking_it_over_is_given_room_whatever_the_cause() {
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        89.0,
+        said("我再考虑一下好了 老公说太贵"),
+    );
+    assert_eq!(s.tone, Tone::Gentle, "{:?}", s.why);
+    assert_ne!(s.action, Action::SendNow, "{:?}", s.why);
+    assert!(
+        s.lines.iter().all(|l| l.template_id != "pb.value"),
+        "{:?}",
+        s.lines
+    );
+    assert!(
+        s.lines.iter().any(|l| l.template_id == "cm.think"),
+        "{:?}",
+        s.lines
+    );
+}
+
 #[test]
 fn a_buyer_who_no_longer_wants_the_order_is_not_reminded() {
     for words in [

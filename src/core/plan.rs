@@ -395,6 +395,11 @@ pub fn tone(
             Tone::Formal,
             trf(loc, "买家为公司采购：语气正式、用语规范，少用语气词。|買家為公司採購：語氣正式、用語規範，少用語氣詞。|A company purchase: formal and precise, no chatty asides.", &[]),
         ),
+        // 我再考虑一下 (said.tsv) whatever the cause: no pressure (000).
+        _ if code == R::ChangedMind || analysis.signals.said.thinking => (
+            Tone::Gentle,
+            trf(loc, "买家还在犹豫：不施压，语气委婉，给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
+        ),
         R::NoviceBuyer
         | R::ForgotPassword
         | R::PaymentTrouble
@@ -402,10 +407,6 @@ pub fn tone(
         | R::InsufficientBalance => (
             Tone::Warm,
             trf(loc, "买家付款有困难：语气热情，以帮忙为主，不施压。|~|The buyer has trouble paying: warm and helpful, no pressure.", &[]),
-        ),
-        R::ChangedMind => (
-            Tone::Gentle,
-            trf(loc, "买家还在犹豫：不施压，语气委婉，给足余地。|~|The buyer is hesitating: no pressure, gentle, leave room.", &[]),
         ),
         R::WaitingReply => (
             Tone::Warm,

@@ -263,9 +263,8 @@ impl Facts {
                 .iter()
                 .filter_map(|i| i.facts.as_ref())
                 .any(|f| f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()),
-            hesitating: (req.reason == ReasonCode::ChangedMind
-                && req.analysis.signals.declined.is_none())
-                || (req.reason == ReasonCode::Unknown && thinking),
+            hesitating: (req.reason == ReasonCode::ChangedMind || thinking)
+                && req.analysis.signals.declined.is_none(),
             card_limit,
             no_method,
             upgrade,

@@ -77,8 +77,9 @@ fn buyer_last<'i>(input: &'i Input) -> Option<(&'i Msg<'i>, Time)> {
 /// no), naming no time: when they last wrote (`now` without a time).
 pub(super) fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
     let sig = &analysis.signals;
-    // 我再想想 with no other cause read is hesitation too (said.tsv).
-    let thinking = analysis.reason.code == ReasonCode::Unknown && analysis.signals.said.thinking;
+    // 我再想想 is hesitation whatever cause came with it (said.tsv: 太贵了
+    // 我再考虑一下): space first, then a gentle word (000).
+    let thinking = analysis.signals.said.thinking;
     if !(analysis.reason.code == ReasonCode::ChangedMind || thinking)
         || sig.declined.is_some()
         || sig.named_time.is_some()
