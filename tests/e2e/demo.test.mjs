@@ -65,7 +65,7 @@ const suggestion = (page) =>
     };
   });
 
-test('every preset shows an action, a channel and at least three lines', { skip }, async () => {
+test('every preset shows an action, a channel and its lines', { skip }, async () => {
   const ctx = await open();
   const { page } = ctx;
   const presets = await page.evaluate(() =>
@@ -86,7 +86,9 @@ test('every preset shows an action, a channel and at least three lines', { skip 
       assert.ok(['send_now', 'schedule', 'hold'].includes(s.action), `${p.id}: action ${s.action}`);
       assert.ok(['im', 'sms', 'phone'].includes(s.channel), `${p.id}: channel ${s.channel}`);
       assert.ok(s.tone, `${p.id}: a tone`);
-      assert.ok(s.lines.length >= 3, `${p.id}: ≥3 lines (${s.lines.length})`);
+      // A reminder offers three or more; a reply offers the ways to answer.
+      const least = s.action === 'schedule' ? 3 : 1;
+      assert.ok(s.lines.length >= least, `${p.id}: ≥${least} lines (${s.lines.length})`);
       assert.equal(s.copyButtons, s.lines.length, `${p.id}: a copy button per line`);
       assert.ok(s.lines.every((l) => l.trim()), `${p.id}: lines have text`);
     }

@@ -87,7 +87,7 @@ async function runPage(path) {
     .catch(() => ({ errors }));
   await page.close();
   assert.deepEqual(result, { early: 'not_initialized', reason: 'price_bargain', lines: result.lines }, JSON.stringify(errors));
-  assert.ok(result.lines >= 3);
+  assert.ok(result.lines >= 1);
 }
 
 test('Node ESM and CommonJS load the installed package with no init call', { skip }, () => {

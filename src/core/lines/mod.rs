@@ -202,7 +202,7 @@ impl Choice<'_> {
                 && t.has_occasion(req.timing.occasion)
                 // No address-check chase on a buyer thinking it over (000).
                 && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im)
-                && (!reply || fits_reply(t, facts));
+                && (!reply || fits_reply(t, facts, req.reason));
             let Some(src) = t.text(loc).filter(|_| fits) else {
                 continue;
             };
@@ -241,12 +241,18 @@ impl Choice<'_> {
 /// is a reply: its alternatives answer, they do not remind. The general
 /// reminders of every occasion (a deadline, a check, a benefit) are left
 /// for the reminder after it (002: 答非所问; 000: don't push), except the
-/// close when under two hours are left.
-fn fits_reply(t: &Template, facts: &Facts) -> bool {
+/// close when under two hours are left, and what the order comes with when
+/// the buyer asks about the price or offers.
+fn fits_reply(t: &Template, facts: &Facts, reason: ReasonCode) -> bool {
     t.occasions != "*"
         || match t.angle {
             "deadline" => facts.left.is_some(),
-            "check" | "benefit" => false,
+            "check" => false,
+            // 能便宜点吗 / 别家更便宜: what the order comes with is the answer.
+            "benefit" => matches!(
+                reason,
+                ReasonCode::PriceBargain | ReasonCode::ComparingShops | ReasonCode::GiftOrPromo
+            ),
             _ => true,
         }
 }
