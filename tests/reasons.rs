@@ -400,6 +400,15 @@ fn named_times_resolve_in_the_shop_offset() {
         (NOW, "等会儿付", Some("2026-11-24T15:30:00+08:00")),
         (NOW, "明天晚上8點付", Some("2026-11-25T20:00:00+08:00")),
         (NOW, "周五再拍", Some("2026-11-27T10:00:00+08:00")),
+        // 下周: the week after this one, which starts on Monday (NOW is a
+        // Tuesday: 下周一 is six days on, 下周日 twelve).
+        (NOW, "下周一再付", Some("2026-11-30T10:00:00+08:00")),
+        (NOW, "下周日再付", Some("2026-12-06T10:00:00+08:00")),
+        (
+            "2026-11-29T15:00:00+08:00",
+            "下周一再付",
+            Some("2026-11-30T10:00:00+08:00"),
+        ),
         (NOW, "I'll pay tonight", Some("2026-11-24T20:00:00+08:00")),
         (
             NOW,

@@ -246,10 +246,14 @@ pub fn named(
         d = today.saturating_add(off);
     } else if let Some((w, next)) = week {
         let now_w = clock::weekday(today) as i64;
-        let mut ahead = (w - now_w).rem_euclid(7);
-        if next && ahead < 7 {
-            ahead += 7;
-        }
+        // 下周一 is the Monday of next week (weeks start on Monday): from a
+        // Wednesday, five days on, not twelve.
+        let from_monday = |x: i64| (x + 6).rem_euclid(7);
+        let ahead = if next {
+            7 - from_monday(now_w) + from_monday(w)
+        } else {
+            (w - now_w).rem_euclid(7)
+        };
         d = today + ahead;
     } else {
         fixed_day = false;
