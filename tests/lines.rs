@@ -348,6 +348,7 @@ fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line
         message_index: 0,
         at: DateTime::parse_from_rfc3339("2026-11-24T20:00:00+08:00").unwrap(),
         text: "晚上8点付".into(),
+        after: false,
     });
     let analysis = Analysis {
         reason: Reason {

@@ -207,6 +207,7 @@ fn analysis(w: &World) -> Analysis {
                 message_index: 0,
                 at: at(w.now + m),
                 text: "明天付".into(),
+                after: false,
             }),
             consulted: w.consulted,
             declined: (w.stop && w.code.is_multiple_of(2)).then_some(0),

@@ -86,6 +86,7 @@ pub fn analysis(c: &Chat) -> Analysis {
                 message_index: 0,
                 at: parse_time("", &t(s)).expect("valid named time"),
                 text: "晚上8点付".into(),
+                after: false,
             }),
             consulted: c.consulted,
             declined: c.declined.then_some(0),

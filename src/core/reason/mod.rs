@@ -91,6 +91,9 @@ pub struct NamedTime {
     pub at: DateTime<FixedOffset>,
     /// The words.
     pub text: String,
+    /// Said as "after" the time (中午过后): remind at it or later, never
+    /// before.
+    pub after: bool,
 }
 
 /// The reason and the signals.
@@ -472,6 +475,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 message_index: m.index,
                 at: said.at,
                 text: ev.text,
+                after: said.after,
             });
         }
     }

@@ -78,6 +78,8 @@ pub struct Said {
     pub at: Time,
     pub start: usize,
     pub end: usize,
+    /// Said as "after" the time (中午过后, 下午3点以后): not before it.
+    pub after: bool,
 }
 
 fn cn_digit(c: char) -> Option<i64> {
@@ -214,6 +216,12 @@ pub fn named(
         span = Some(span.map_or((s, h.end()), |(a, b)| (a.min(s), b.max(h.end()))));
     }
     let (mut start, mut end) = span?;
+    // 中午过后 / 3点以后 / after 3pm: the time is the earliest, not a deadline.
+    let rest = n.text.get(end..).unwrap_or("");
+    let after = ["过后", "以后", "之后", "后"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        || n.text.get(..start).is_some_and(|h| h.ends_with("after "));
     // The words run on to the verb in the same clause: 明天付, 晚上8点再拍.
     let clause = n.clause(start);
     for &(s, e) in &pays {
@@ -290,5 +298,6 @@ pub fn named(
         at: moment,
         start,
         end,
+        after,
     })
 }

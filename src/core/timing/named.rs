@@ -23,6 +23,17 @@ pub(super) fn at_named_time(
             analysis.reason.code,
             R::ForgotPassword | R::PaymentTrouble | R::PaymentSystemIssue | R::NoviceBuyer
         );
+        // 中午过后再刷: not before their time, the first usual moment from it.
+        if nt.after && !help {
+            if let Some(t) = next_allowed(nt.at, close, s) {
+                let (at_s, w) = (p.when(nt.at), p.when(t));
+                p.say(
+                    "买家说“{}”：{} 之后才方便，{} 提醒。|買家說「{}」：{} 之後才方便，{} 提醒。|The buyer said “{}”: not before {}, so remind at {}.",
+                    &[&said, &at_s, &w],
+                );
+                return Some(p.send(Occasion::BuyerNamedTime, t));
+            }
+        }
         if let Some(t) = next_allowed(add(nt.at, s.named_time_lead), close, s).filter(|_| help) {
             let (at_s, w) = (p.when(nt.at), p.when(t));
             p.say(
