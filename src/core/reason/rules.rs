@@ -301,11 +301,18 @@ impl Rules {
 
 /// A Chinese A-not-A question: 起不起球, 有没有货, 能不能便宜, 会不会小.
 fn a_not_a(t: &str) -> bool {
-    let cs: Vec<char> = t.chars().collect();
-    cs.windows(3).any(|w| match w {
-        [a, '不' | '没', b] => a == b && !a.is_ascii() && *a != '不' && *a != '没',
-        _ => false,
-    })
+    // Runs for every clause of every buyer message: no allocation.
+    let mut cs = t.chars();
+    let (mut a, mut not) = (cs.next(), cs.next());
+    for b in cs {
+        if let (Some(x), Some('不' | '没')) = (a, not) {
+            if x == b && !x.is_ascii() && x != '不' && x != '没' {
+                return true;
+            }
+        }
+        (a, not) = (not, Some(b));
+    }
+    false
 }
 
 #[cfg(test)]
