@@ -30,7 +30,7 @@ fn full_facts(locale: Locale) -> Facts {
     let s = |cn: &str, en: &str| Some(if zh { cn } else { en }.to_string());
     Facts {
         name: s("王丽", "Emma"),
-        sir: s("王丽女士", "Emma"),
+        sir: s("王女士", "Emma"),
         callee: s("王丽女士", "Emma"),
         time: s("今天上午", "this morning"),
         shop: s("衣见倾心女装", "Maple Studio"),
@@ -66,6 +66,7 @@ fn full_facts(locale: Locale) -> Facts {
         repriced: false,
         waited: true,
         rushed: true,
+        titled: false,
     }
 }
 
@@ -460,7 +461,9 @@ fn four_elements_are_filled_when_known() {
         .iter()
         .find(|l| l.template_id == "g.help" || l.template_id == "so.soft")
         .expect("a help line");
-    assert!(help.text.starts_with("王丽"), "{}", help.text);
+    // The person by surname and title when the gender is known (seed 010:
+    // 你好，张先生), not the full name.
+    assert!(help.text.starts_with("王女士"), "{}", help.text);
     assert!(help.text.contains("今天上午"), "{}", help.text);
     assert!(help.text.contains("羊绒针织开衫"), "{}", help.text);
     let deadline = lines.iter().find(|l| l.angle == "deadline").unwrap();
@@ -670,7 +673,10 @@ fn sms_rules() {
             };
             for l in run(&ctx, &r) {
                 let head: String = l.text.chars().take(7).collect();
-                assert!(head.contains(&name), "{}", l.text);
+                // The name (王女士 when the gender is known) in the first
+                // seven characters (seed 001: 前七个字出现买家的名字).
+                let surname: String = name.chars().take(1).collect();
+                assert!(head.contains(&surname), "{}", l.text);
                 assert!(l.text.chars().count() <= sms_limit(&l.text), "{}", l.text);
                 if locale != Locale::En {
                     assert!(l.text.chars().count() <= 70, "{}", l.text);
@@ -813,7 +819,7 @@ fn shop_templates_come_first_and_follow_their_filters() {
     assert_eq!(lines[0].angle, "shop");
     assert_eq!(
         lines[0].text,
-        "王丽女士您好，您在衣见倾心拍的羊绒针织开衫还没付款哦,[手工]现做~"
+        "王女士您好，您在衣见倾心拍的羊绒针织开衫还没付款哦,[手工]现做~"
     );
     let ids: Vec<&str> = lines.iter().map(|l| l.template_id.as_str()).collect();
     for absent in ["sms-only", "bargain-only", "en-only", "needs-gift"] {
@@ -910,6 +916,7 @@ fn the_table_is_well_formed() {
         "repriced",
         "waited",
         "rushed",
+        "titled",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -1195,6 +1202,28 @@ fn the_first_line_answers_the_open_question_from_the_facts() {
 }
 
 #[test]
+fn every_question_of_a_message_gets_its_answer_or_a_slot() {
+    // seed 002: 答非所问 — 有现货 alone does not answer "can it ship today".
+    let s = cuifu::suggest(&asked(Locale::ZhCn, "还有货吗 今天拍今天能发不")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("有现货"), "{top}");
+    assert!(top.contains("16:00前付款当天发"), "{top}");
+    // A question outside the known topics gets the agent's slot beside
+    // the answer the facts give.
+    let s = cuifu::suggest(&asked(Locale::ZhCn, "L码还有货吗？可以送到单位前台吗")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("L码有现货"), "{top}");
+    assert!(top.contains("【可以送到单位前台吗"), "{top}");
+    // The price question the reason's own line answers gets no slot.
+    let s = cuifu::suggest(&asked(Locale::ZhCn, "能便宜点吗？有黑色吗")).unwrap();
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("【能便宜点吗")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
 fn a_shoe_size_is_read_from_a_foot_length_chart() {
     // seed 004: 答非所问 is what an agent must never do — the chart holds
     // the answer to "my foot is 26cm, which size".
@@ -1318,9 +1347,16 @@ fn the_buyer_is_addressed_by_nick_or_by_sir_never_name_plus_qin() {
     }
     ctx.buyer.as_mut().unwrap().gender = Some(Gender::Female);
     let lines = run(&ctx, &plain(Channel::Im));
-    assert!(lines[0].text.starts_with("孙雨女士"), "{}", lines[0].text);
+    // 孙女士, not 孙雨女士 (seed 010: 张先生); no playful ～ after a title.
+    assert!(
+        lines[0].text.starts_with("孙女士您好，"),
+        "{}",
+        lines[0].text
+    );
     for l in lines {
         assert!(!l.text.contains("孙雨亲"), "{}", l.text);
+        assert!(!l.text.contains("孙雨女士"), "{}", l.text);
+        assert!(!l.text.contains("女士您好～"), "{}", l.text);
     }
 }
 

@@ -44,6 +44,20 @@ extern "C" {
     /// The options argument of `parseTranscript` and `readTranscript`.
     #[wasm_bindgen(typescript_type = "TranscriptOptions")]
     pub type TranscriptOptionsArg;
+
+    /// The `TextDecoder` of browsers and Node, for UTF-16.
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new(label: &str) -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, units: &[u16]) -> js_sys::JsString;
+    /// `JSON.parse` of a JS string (js-sys's takes a Rust `&str`).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    static UTF16: TextDecoder = TextDecoder::new("utf-16le");
 }
 
 /// Set by the panic hook: a panic is a bug, and the instance may be left in
@@ -80,6 +94,10 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 /// The answer as a JS value, or the error as a `CuifuError`.
+///
+/// The JSON text leaves wasm as UTF-16: JS strings are UTF-16, and Node's
+/// UTF-8 decoder took 10 times as long on Chinese text (13 µs against
+/// 1.1 µs for 1.6 KB), more than `JSON.parse` itself.
 fn answer<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
     let text = r
         .and_then(|v| {
@@ -92,7 +110,8 @@ fn answer<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
             })
         })
         .map_err(|e| js_error(&e))?;
-    js_sys::JSON::parse(&text)
+    let units: Vec<u16> = text.encode_utf16().collect();
+    json_parse(&UTF16.with(|d| d.decode(&units)))
 }
 
 fn text_arg(value: &JsValue, path: &str, max_chars: usize) -> Result<String, Error> {

@@ -81,6 +81,13 @@ const TOPICS: [(Topic, &[&str]); 8] = [
             "寄出",
             "几时寄",
             "什么时候发",
+            "能发",
+            "能寄",
+            "当天发",
+            "今天发",
+            "明天发",
+            "发不",
+            "寄不",
             "哪里发",
             "从哪发",
             "什么快递",
@@ -738,6 +745,8 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
     let mut topics: Vec<Topic> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
+    // Questions outside the known topics, for slots beside the answers.
+    let mut others: Vec<&Clause> = Vec::new();
     for c in &clauses {
         let t = topic(&c.norm);
         // The shop's own answer first: it knows its goods and terms best.
@@ -764,7 +773,13 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         if !c.asks && t == Topic::Other {
             continue;
         }
-        if t == Topic::Other || topics.contains(&t) {
+        if t == Topic::Other {
+            if !ping(c) && !covered(req, c) {
+                others.push(c);
+            }
+            continue;
+        }
+        if topics.contains(&t) {
             continue;
         }
         topics.push(t);
@@ -777,10 +792,17 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         }
     }
     if parts.is_empty() && topics.is_empty() && !OWN_ANSWER.contains(&req.reason) {
-        let first = clauses
-            .iter()
-            .find(|c| c.asks && !PINGS.iter().any(|p| c.norm.trim_end_matches('?') == *p))?;
+        let first = clauses.iter().find(|c| c.asks && !ping(c))?;
         parts.push(slot(loc, &first.said));
+    } else if !parts.is_empty() {
+        // Every question gets its answer or a slot (002: 答非所问): 还有货吗
+        // 今天能发不 is not answered by 有现货 alone.
+        for c in others {
+            if parts.len() >= 3 {
+                break;
+            }
+            parts.push(slot(loc, &c.said));
+        }
     }
     if parts.is_empty() {
         return None;
@@ -791,6 +813,22 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         out.push(if loc == Locale::En { '.' } else { '。' });
     }
     Some(out)
+}
+
+/// A bare ping (在吗, 人呢): nothing to answer.
+fn ping(c: &Clause) -> bool {
+    PINGS.iter().any(|p| c.norm.trim_end_matches('?') == *p)
+}
+
+/// A question the reason's own lines answer: for [`OWN_ANSWER`] reasons,
+/// the clause holds the evidence (能便宜点吗 is answered by the price line),
+/// or the evidence is a whole message the clause is part of.
+fn covered(req: &Request, c: &Clause) -> bool {
+    OWN_ANSWER.contains(&req.reason)
+        && req.analysis.reason.evidence.iter().any(|e| {
+            let e = e.text.trim();
+            !e.is_empty() && (c.said.contains(e) || e.contains(c.said.as_str()))
+        })
 }
 
 /// The first of the shop's answers with a keyword in the folded clause.

@@ -10,7 +10,7 @@ use crate::core::clock;
 use crate::core::timing::Occasion;
 
 /// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 33] = [
+const KEYS: [&str; 34] = [
     "name",
     "sir",
     "callee",
@@ -44,6 +44,7 @@ const KEYS: [&str; 33] = [
     "repriced",
     "waited",
     "rushed",
+    "titled",
 ];
 
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
@@ -51,7 +52,7 @@ const KEYS: [&str; 33] = [
 pub struct Facts {
     /// Buyer's name (buyer.name, else a short nick).
     pub name: Option<String>,
-    /// Written form of address (SMS): 王丽女士 / 王丽先生 / 王丽.
+    /// Written form of address (SMS): 王女士 / 王先生 / 王丽.
     pub sir: Option<String>,
     /// Spoken form of address (phone): [`Facts::sir`], or 王丽先生/女士 for
     /// the agent to pick by the voice when the gender is unknown.
@@ -121,6 +122,8 @@ pub struct Facts {
     pub waited: bool,
     /// The buyer needs the item by a day (`said.tsv`).
     pub rushed: bool,
+    /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
+    pub titled: bool,
 }
 
 /// Minutes after which a reply is late enough to apologise for (002: 回复
@@ -170,6 +173,7 @@ impl Facts {
             self.repriced,
             self.waited,
             self.rushed,
+            self.titled,
         ];
         flags.get(i - texts.len())?.then_some("")
     }
@@ -269,6 +273,7 @@ impl Facts {
             no_method,
             upgrade,
             rushed,
+            titled: formal.is_some(),
             waited: waited(input),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
@@ -279,41 +284,74 @@ impl Facts {
     }
 }
 
-/// A nick that reads like a form of address: short, no digits or symbols.
+/// A nick that reads like a form of address: short (小雨点, not a handle
+/// such as 懒猫不想起床 or 加班狗老王), no digits or symbols.
 fn human_nick(n: &str) -> bool {
     let count = n.chars().count();
-    (1..=6).contains(&count) && n.chars().all(super::super::text::is_letter)
+    (1..=4).contains(&count) && n.chars().all(super::super::text::is_letter)
 }
 
-/// 王丽女士 / 王丽先生 (seed 001: 请问是王丽女士吗); the name alone in English
-/// or without a gender.
+/// The written form of address: 王女士 / 欧阳先生 for a Chinese name
+/// (seed 010: 张先生; seed 004: “**先生”/“**女士”), the name with 先生/女士
+/// for any other; the name alone in English or without a gender.
 fn sir(loc: Locale, name: &str, gender: Option<Gender>) -> String {
-    let suffix = match (loc, gender) {
-        (Locale::En, _) | (_, None) => "",
-        (_, Some(Gender::Male)) => "先生",
-        (Locale::ZhTw, Some(Gender::Female)) => "小姐",
-        (_, Some(Gender::Female)) => "女士",
-    };
-    [name.trim(), suffix].concat()
+    let name = name.trim();
+    match gender.filter(|_| loc != Locale::En && !is_address(name)) {
+        Some(g) => [surname(name).unwrap_or(name), title(loc, g)].concat(),
+        None => name.to_string(),
+    }
 }
 
-/// How the agent asks for the buyer on the phone: [`sir`] when the gender
-/// is known; else, for a Chinese name, both forms for the agent to pick
-/// once they hear the voice (seed 004: “**先生/**女士”), 王丽先生/女士; a
-/// name that is a form of address already (周阿姨, `address.tsv`) as it is.
-fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
-    let name = name.trim();
-    let bare = (2..=4).contains(&name.chars().count())
+/// A name that is a form of address already (周阿姨, 王姐: `address.tsv`).
+fn is_address(name: &str) -> bool {
+    crate::core::data::ADDRESS
+        .lines()
+        .any(|w| !w.is_empty() && name.ends_with(w))
+}
+
+fn title(loc: Locale, gender: Gender) -> &'static str {
+    match (loc, gender) {
+        (_, Gender::Male) => "先生",
+        (Locale::ZhTw, Gender::Female) => "小姐",
+        (_, Gender::Female) => "女士",
+    }
+}
+
+/// A bare Chinese name of two to four characters (no 阿姨 or 老师 in it).
+fn bare_chinese(name: &str) -> bool {
+    (2..=4).contains(&name.chars().count())
         && name
             .chars()
             .all(|c| !c.is_ascii() && super::super::text::is_letter(c))
-        && !crate::core::data::ADDRESS
-            .lines()
-            .any(|w| !w.is_empty() && name.ends_with(w));
+        && !is_address(name)
+}
+
+/// The surname of a bare Chinese name: a two-character one
+/// (`surnames.tsv`: 欧阳) or the first character.
+fn surname(name: &str) -> Option<&str> {
+    if !bare_chinese(name) {
+        return None;
+    }
+    let two = crate::core::data::SURNAMES
+        .lines()
+        .find(|s| !s.is_empty() && name.starts_with(s) && name.len() > s.len());
+    two.or_else(|| name.char_indices().nth(1).and_then(|(i, _)| name.get(..i)))
+}
+
+/// How the agent asks for the buyer on the phone: the full name with
+/// 先生/女士 when the gender is known (seed 001: 请问是王丽女士吗); else, for
+/// a Chinese name, both forms for the agent to pick once they hear the
+/// voice (seed 004: “**先生/**女士”), 王丽先生/女士; a name that is a form of
+/// address already (周阿姨, `address.tsv`) as it is.
+fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
+    let name = name.trim();
+    let bare = bare_chinese(name);
     match (loc, gender) {
         (Locale::ZhCn, None) if bare => format!("{name}先生/女士"),
         (Locale::ZhTw, None) if bare => format!("{name}先生/小姐"),
-        _ => sir(loc, name, gender),
+        _ if is_address(name) => name.to_string(),
+        (Locale::En, _) | (_, None) => name.to_string(),
+        (_, Some(g)) => [name, title(loc, g)].concat(),
     }
 }
 
