@@ -260,9 +260,9 @@ export interface Line {
      */
     templateId: string;
     /**
-     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
+     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), or `"shop"` for the shop's own templates.
      */
-    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop";
+    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "shop";
 }
 
 /**
@@ -658,6 +658,10 @@ export interface Shop {
      * Phone calls only when `margin` is at least this (001 ROI); default 0.15.
      */
     phoneMinMargin?: number;
+    /**
+     * A call also pays when the order's profit (`amount` × `margin`) reaches this many yuan, however thin the margin (001 ROI: a 6,880 yuan laptop at 12% is worth a call, a phone top-up at 2% is not); default 300.
+     */
+    phoneMinProfit?: number;
     /**
      * Order-time slots (001), `"HH:MM"`: ends of late night, morning, afternoon, evening; default `["06:00", "12:00", "17:00", "22:00"]`.
      */

@@ -933,7 +933,8 @@ fn the_table_is_well_formed() {
                     "deadline",
                     "check",
                     "answer",
-                    "door_open"
+                    "door_open",
+                    "thanks"
                 ]
                 .contains(&t.angle),
                 "{}",
@@ -1146,7 +1147,8 @@ fn other_stops_offer_no_lines() {
     let s = cuifu::suggest(&said(Locale::ZhCn, "别再发了")).unwrap();
     assert_eq!(s.action, Action::Stop);
     assert!(s.lines.is_empty(), "{:?}", s.lines);
-    // Paid: nothing more to say.
+    // Paid, and the buyer no longer wants it: after-sales, not a reminder
+    // or a thank-you.
     let mut ctx = said(Locale::ZhCn, "拍错了,不要了");
     ctx.order.paid = Some(true);
     let s = cuifu::suggest(&ctx).unwrap();

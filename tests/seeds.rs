@@ -406,3 +406,41 @@ fn a_buyer_who_no_longer_wants_the_order_is_not_reminded() {
         );
     }
 }
+
+#[test]
+fn a_buyer_who_just_paid_is_thanked_and_not_reminded() {
+    // seed 000: 感谢 — a paid buyer who writes (刚付了) is thanked, with
+    // what comes next; no reminder.
+    for words in [
+        "剛剛付好了喔 麻煩盡快出貨",
+        "刚付了 什么时候发货",
+        "just paid!",
+    ] {
+        let mut extra = said(words);
+        extra["order"] = json!({"paid": true});
+        let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, extra);
+        assert_eq!(s.action, Action::Stop, "{words}");
+        assert!(!s.lines.is_empty(), "{words}");
+        assert!(
+            s.lines.iter().all(|l| l.angle.as_str() == "thanks"),
+            "{words}: {:?}",
+            s.lines
+        );
+        assert!(
+            s.lines[0].text.contains("谢谢")
+                || s.lines[0].text.contains("謝謝")
+                || s.lines[0].text.contains("thank"),
+            "{words}: {:?}",
+            s.lines
+        );
+    }
+    // Paid, and nothing from the buyer to answer: nothing to send.
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        89.0,
+        json!({"order": {"paid": true}}),
+    );
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.lines.is_empty(), "{:?}", s.lines);
+}

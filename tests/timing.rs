@@ -1252,7 +1252,7 @@ fn rank_orders_by_value_at_risk_and_time_left() {
 
 #[test]
 fn new_settings_move_the_rules() {
-    let big_im = |shop: Value, audience: &str| {
+    let big = |shop: Value, audience: &str, amount: f64| {
         let mut v = json!({"shop": {"avgOrderValue": 80}, "buyer": {"audience": audience},
                            "reminders": reminders(&[("2026-11-24 14:40", "im")])});
         v["shop"]
@@ -1260,10 +1260,11 @@ fn new_settings_move_the_rules() {
             .unwrap()
             .extend(shop.as_object().unwrap().clone());
         run(
-            &ctx("2026-11-24 15:00", "2026-11-24 14:30", 300.0, v),
+            &ctx("2026-11-24 15:00", "2026-11-24 14:30", amount, v),
             &CONSULTED,
         )
     };
+    let big_im = |shop: Value, audience: &str| big(shop, audience, 300.0);
     // phoneMinMargin (001 ROI): 0.3 margin pays by default (0.15), not at 0.5.
     assert_eq!(
         big_im(json!({"margin": 0.3}), "other").channel,
@@ -1274,6 +1275,17 @@ fn new_settings_move_the_rules() {
         (o.channel, o.send().unwrap()),
         (Channel::Sms, t("2026-11-24 16:40"))
     );
+    // phoneMinProfit (001 ROI): a thin margin on a big amount still pays
+    // for a call (6,880 yuan at 12% is 825 yuan), unless the shop asks more.
+    let laptop = |shop: Value| {
+        let mut v = json!({"avgOrderValue": 450, "margin": 0.12});
+        v.as_object_mut()
+            .unwrap()
+            .extend(shop.as_object().unwrap().clone());
+        big(v, "other", 6880.0).channel
+    };
+    assert_eq!(laptop(json!({})), Channel::Phone);
+    assert_ne!(laptop(json!({"phoneMinProfit": 1000})), Channel::Phone);
     // smsOfficeWindows (001 上班族: 午休、下班前) as a setting.
     let o = big_im(
         json!({"margin": 0.05, "smsOfficeWindows": ["18:30-19:00"]}),

@@ -691,6 +691,10 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_min_margin: Option<f64>,
+    /// A call also pays when the order's profit (`amount` × `margin`) reaches this many yuan, however thin the margin (001 ROI: a 6,880 yuan laptop at 12% is worth a call, a phone top-up at 2% is not); default 300.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_min_profit: Option<f64>,
     /// Order-time slots (001), `"HH:MM"`: ends of late night, morning, afternoon, evening; default `["06:00", "12:00", "17:00", "22:00"]`.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -780,11 +784,11 @@ pub struct Line {
     pub text: String,
     /// Which template it came from (shop templates keep their own id).
     pub template_id: String,
-    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, or `"shop"` for the shop's own templates.
+    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), or `"shop"` for the shop's own templates.
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "shop""#
+            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "shop""#
         )
     )]
     pub angle: String,

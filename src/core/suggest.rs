@@ -68,6 +68,24 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         .into_iter()
         .filter(|l| l.angle == "door_open")
         .collect()
+    } else if timing::stop_reason(input, &analysis, timing.closes_at) == Some(timing::Stop::Paid)
+        && input
+            .since_agent()
+            .iter()
+            .any(|m| m.from == crate::core::model::Role::Buyer)
+        // 拍错了 不要了 after paying is after-sales, not a thank-you.
+        && !matches!(
+            analysis.reason.code,
+            ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy
+        )
+        && analysis.signals.declined.is_none()
+        && analysis.signals.stop_request.is_none()
+    {
+        // 刚付了: the buyer who says they paid is thanked (000: 感谢).
+        lines::thanks(&lines::Request {
+            channel: Channel::Im,
+            ..req
+        })?
     } else {
         Vec::new()
     };

@@ -101,10 +101,13 @@ impl Input<'_> {
             .is_some_and(|avg| self.amount >= s.big_order_factor * avg)
     }
 
-    /// Whether the margin pays for a call (001 ROI); unknown margin counts as paying (000).
+    /// Whether the margin pays for a call (001 ROI: 电话成本较高，要考虑产品
+    /// 利润空间是否划算): a margin of `phoneMinMargin`, or a profit on the
+    /// order of `phoneMinProfit` yuan; unknown margin counts as paying (000).
     pub fn phone_pays(&self) -> bool {
         let s = &self.settings;
-        s.margin.is_none_or(|m| m >= s.phone_min_margin)
+        s.margin
+            .is_none_or(|m| m >= s.phone_min_margin || self.amount * m >= s.phone_min_profit)
     }
 
     /// Whether an SMS may go to this buyer: the shop sends SMS (`shop.sms`)

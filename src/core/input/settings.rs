@@ -83,8 +83,10 @@ pub struct Settings {
     pub max_reminders_big: u32,
     /// Big order from this multiple of the average order value.
     pub big_order_factor: f64,
-    /// Phone only from this margin (001 ROI).
+    /// Phone only from this margin (001 ROI)…
     pub phone_min_margin: f64,
+    /// …or from this profit on the order, in yuan.
+    pub phone_min_profit: f64,
     /// Ends of the late-night, morning, afternoon and evening order slots (001).
     pub slots: [NaiveTime; 4],
     /// SMS windows for office workers (001: lunch, before leaving work).
@@ -136,6 +138,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     max_reminders_big: None,
     big_order_factor: None,
     phone_min_margin: None,
+    phone_min_profit: None,
     order_slots: None,
     sms_office_windows: None,
     sms_latest: None,
@@ -174,6 +177,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     max_reminders_big: 3,
     big_order_factor: 2.0,
     phone_min_margin: 0.15,
+    phone_min_profit: 300.0,
     slots: [hm(6, 0), hm(12, 0), hm(17, 0), hm(22, 0)],
     sms_office: Vec::new(),
     sms_latest: hm(22, 0),
@@ -374,6 +378,15 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         "give a share from 0 to 1, e.g. 0.15",
     )? {
         st.phone_min_margin = v;
+    }
+    if let Some(v) = opt_number(
+        "shop.phoneMinProfit",
+        shop.phone_min_profit,
+        0.0,
+        10_000_000.0,
+        "give the profit in yuan that pays for a call, e.g. 300",
+    )? {
+        st.phone_min_profit = v;
     }
     st.slots = order_slots(&shop.order_slots)?;
     st.sms_office = sms_windows(&shop.sms_office_windows)?;

@@ -192,6 +192,7 @@ impl Choice<'_> {
         let mut fitting: Vec<(i32, &'static Template, &'static str)> = Vec::new();
         for t in templates() {
             let fits = !t.is_fragment()
+                && t.angle != "thanks"
                 && t.has_channel(req.channel)
                 // A buyer still thinking it over gets the usual lines
                 // (000: leave room, don't push), not the goodbye.
@@ -357,6 +358,35 @@ fn pick(
         .zip(drawn)
         .filter_map(|((_, t, _), (text, taken))| Some((*t, text.flatten().filter(|_| taken)?)))
         .collect()
+}
+
+/// The thank-you lines for a buyer who has paid and wrote since the agent
+/// last did (刚付了): thanks and what happens next, on IM, best first.
+pub fn thanks(req: &Request) -> Result<Vec<Line>, Error> {
+    let input = req.input;
+    let loc = line_locale(input);
+    let facts = Facts::read(req, loc, words_at(req)?);
+    let env = Env {
+        locale: loc,
+        channel: Channel::Im,
+        tone: req.tone,
+        facts: &facts,
+        hide: 0,
+    };
+    let mut out: Vec<Line> = Vec::new();
+    for t in templates().iter().filter(|t| t.angle == "thanks") {
+        let Some(text) = t.text(loc).and_then(|src| render_line(src, &env, true)) else {
+            continue;
+        };
+        if !out.iter().any(|l| l.text == text) {
+            out.push(Line {
+                text,
+                template_id: t.id.into(),
+                angle: t.angle.into(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// At least three lines for `req` (one polite line when the buyer changed
