@@ -9,44 +9,6 @@ use super::Request;
 use crate::core::clock;
 use crate::core::timing::Occasion;
 
-/// The `{key}`s of [`Facts::get`]: texts, then flags.
-const KEYS: [&str; 34] = [
-    "name",
-    "sir",
-    "callee",
-    "time",
-    "shop",
-    "item",
-    "amount",
-    "link",
-    "gift",
-    "coupon",
-    "campaign",
-    "close",
-    "left",
-    "named",
-    "agent",
-    "optout",
-    "answer",
-    "address",
-    "sevenDayReturn",
-    "sameDayShipping",
-    "limitedStock",
-    "campaignDay",
-    "returning",
-    "firstTime",
-    "hesitating",
-    "sized",
-    "namedLate",
-    "cardLimit",
-    "noMethod",
-    "upgrade",
-    "repriced",
-    "waited",
-    "rushed",
-    "titled",
-];
-
 /// Facts for filling templates; `None` is unknown, flags are plain bools.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
@@ -133,49 +95,49 @@ pub const WAITED_MINUTES: i64 = 5;
 impl Facts {
     /// The value of `{key}`; `Some("")` for a true flag.
     pub fn get(&self, key: &str) -> Option<&str> {
-        let i = KEYS.iter().position(|k| *k == key)?;
-        let texts = [
-            &self.name,
-            &self.sir,
-            &self.callee,
-            &self.time,
-            &self.shop,
-            &self.item,
-            &self.amount,
-            &self.link,
-            &self.gift,
-            &self.coupon,
-            &self.campaign,
-            &self.close,
-            &self.left,
-            &self.named,
-            &self.agent,
-            &self.optout,
-            &self.answer,
-            &self.address,
-        ];
-        if let Some(t) = texts.get(i) {
-            return t.as_deref();
-        }
-        let flags = [
-            self.seven_day_return,
-            self.same_day_shipping,
-            self.limited_stock,
-            self.campaign_on,
-            self.returning,
-            self.first_time,
-            self.hesitating,
-            self.sized,
-            self.named_late,
-            self.card_limit,
-            self.no_method,
-            self.upgrade,
-            self.repriced,
-            self.waited,
-            self.rushed,
-            self.titled,
-        ];
-        flags.get(i - texts.len())?.then_some("")
+        let text = match key {
+            "name" => &self.name,
+            "sir" => &self.sir,
+            "callee" => &self.callee,
+            "time" => &self.time,
+            "shop" => &self.shop,
+            "item" => &self.item,
+            "amount" => &self.amount,
+            "link" => &self.link,
+            "gift" => &self.gift,
+            "coupon" => &self.coupon,
+            "campaign" => &self.campaign,
+            "close" => &self.close,
+            "left" => &self.left,
+            "named" => &self.named,
+            "agent" => &self.agent,
+            "optout" => &self.optout,
+            "answer" => &self.answer,
+            "address" => &self.address,
+            _ => {
+                let flag = match key {
+                    "sevenDayReturn" => self.seven_day_return,
+                    "sameDayShipping" => self.same_day_shipping,
+                    "limitedStock" => self.limited_stock,
+                    "campaignDay" => self.campaign_on,
+                    "returning" => self.returning,
+                    "firstTime" => self.first_time,
+                    "hesitating" => self.hesitating,
+                    "sized" => self.sized,
+                    "namedLate" => self.named_late,
+                    "cardLimit" => self.card_limit,
+                    "noMethod" => self.no_method,
+                    "upgrade" => self.upgrade,
+                    "repriced" => self.repriced,
+                    "waited" => self.waited,
+                    "rushed" => self.rushed,
+                    "titled" => self.titled,
+                    _ => false,
+                };
+                return flag.then_some("");
+            }
+        };
+        text.as_deref()
     }
 
     /// Reads the facts of a request, worded in `loc` for the moment `at`

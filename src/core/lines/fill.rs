@@ -1,8 +1,6 @@
 //! The filler for `{key}` placeholders and `[a|b]` groups (syntax
 //! documented in `src/data/templates.txt`).
 
-use std::borrow::Cow;
-
 use super::facts::Facts;
 use super::table;
 use crate::core::model::{Channel, Locale, Tone};
@@ -30,7 +28,9 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn fact(&self, key: &str, depth: u8) -> Option<Cow<'_, str>> {
+    /// The fact `key` ([`Facts::get`]), honouring [`Env::hide`]; `hi` is
+    /// not a fact (see [`Env::put`]).
+    fn fact(&self, key: &str) -> Option<&str> {
         let hidden = match key {
             "time" => HIDE_TIME,
             "item" => HIDE_ITEM,
@@ -41,45 +41,55 @@ impl Env<'_> {
             return None;
         }
         match key {
-            "hi" => self.fragment("hi", depth).map(Cow::Owned),
             // A line break, for the branches of a phone script.
-            "br" => Some(Cow::Borrowed("\n")),
-            "item" if self.channel == Channel::Sms => {
-                self.facts.item_sms.as_deref().map(Cow::Borrowed)
-            }
-            _ => self.facts.get(key).map(Cow::Borrowed),
+            "br" => Some("\n"),
+            "item" if self.channel == Channel::Sms => self.facts.item_sms.as_deref(),
+            _ => self.facts.get(key),
         }
     }
 
+    /// The fragment `@name` for this channel and tone, rendered.
     pub fn fragment(&self, name: &str, depth: u8) -> Option<String> {
+        let mut out = String::new();
+        self.put_fragment(&mut out, name, depth)?;
+        Some(out)
+    }
+
+    /// Appends the fragment `@name`: `@name.channel.tone`, else
+    /// `@name.channel`, else `@name`.
+    fn put_fragment(&self, out: &mut String, name: &str, depth: u8) -> Option<()> {
         if depth > 3 {
             return None;
         }
-        let ch = self.channel.as_str();
-        // `@name.channel.tone`, else `@name.channel`, else `@name`.
-        let parts = ["@", name, ".", ch, ".", self.tone.as_str()];
-        for &n in &[6, 4, 2] {
-            if let Some(t) = table::find(&parts.get(..n)?.concat()) {
-                return render(t.text(self.locale)?, self, true, depth + 1);
-            }
-        }
-        None
+        let t = table::fragment(name, self.channel, self.tone)?;
+        put(out, t.text(self.locale)?, self, true, depth + 1)
     }
 
-    fn resolve(&self, key: &str, depth: u8) -> Option<Cow<'_, str>> {
-        if let Some(name) = key.strip_prefix('@') {
-            return self.fragment(name, depth).map(Cow::Owned);
+    /// Whether `key` (a fact, `hi` or `@fragment`) has a value.
+    fn known(&self, key: &str, depth: u8) -> bool {
+        match key.strip_prefix('@') {
+            Some(name) => self.fragment(name, depth).is_some(),
+            None if key == "hi" => self.fragment("hi", depth).is_some(),
+            None => self.fact(key).is_some(),
         }
+    }
+
+    /// Appends the value of `{key}`; `None` when it is unknown.
+    fn put(&self, out: &mut String, key: &str, depth: u8) -> Option<()> {
         if let Some(k) = key.strip_prefix('?') {
-            return self.fact(k, depth).map(|_| Cow::Borrowed(""));
+            return self.known(k, depth).then_some(());
         }
         if let Some(k) = key.strip_prefix('!') {
-            return match self.fact(k, depth) {
-                Some(_) => None,
-                None => Some(Cow::Borrowed("")),
-            };
+            return (!self.known(k, depth)).then_some(());
         }
-        self.fact(key, depth)
+        match key.strip_prefix('@') {
+            Some(name) => self.put_fragment(out, name, depth),
+            None if key == "hi" => self.put_fragment(out, "hi", depth),
+            None => {
+                out.push_str(self.fact(key)?);
+                Some(())
+            }
+        }
     }
 }
 
@@ -87,34 +97,54 @@ impl Env<'_> {
 /// text is malformed. `groups` turns on `[a|b]`.
 pub fn render(text: &str, env: &Env, groups: bool, depth: u8) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 32);
+    put(&mut out, text, env, groups, depth)?;
+    Some(out)
+}
+
+/// The byte offset of the first of `marks` in `s` (all ASCII, so a byte
+/// scan finds them).
+fn find_any(s: &str, marks: &[u8]) -> Option<usize> {
+    s.bytes().position(|c| marks.contains(&c))
+}
+
+/// Appends `text` filled to `out`; on `None`, `out` may hold part of it
+/// (callers that go on truncate it).
+fn put(out: &mut String, text: &str, env: &Env, groups: bool, depth: u8) -> Option<()> {
+    let marks: &[u8] = if groups { b"{[" } else { b"{" };
     let mut rest = text;
-    // The next `{` (or `[`): ASCII, so a byte scan finds it.
-    while let Some(i) = rest
-        .as_bytes()
-        .iter()
-        .position(|&c| c == b'{' || (groups && c == b'['))
-    {
+    while let Some(i) = find_any(rest, marks) {
         out.push_str(rest.get(..i)?);
         let tail = rest.get(i..)?;
         if let Some(group) = tail.strip_prefix('[') {
-            let end = group.find(']')?;
-            if let Some(s) = group
-                .get(..end)?
-                .split('|')
-                .find_map(|alt| render(alt, env, false, depth))
-            {
-                out.push_str(&s);
+            let end = find_any(group, b"]")?;
+            // The first alternative whose facts are all known, written in
+            // place; a failed one is cut off again.
+            let mut alts = group.get(..end)?;
+            let mark = out.len();
+            loop {
+                let (alt, more) = match find_any(alts, b"|") {
+                    Some(k) => (alts.get(..k)?, alts.get(k + 1..)),
+                    None => (alts, None),
+                };
+                if put(out, alt, env, false, depth).is_some() {
+                    break;
+                }
+                out.truncate(mark);
+                match more {
+                    Some(m) => alts = m,
+                    None => break,
+                }
             }
             rest = group.get(end + 1..)?;
         } else {
             let body = tail.get(1..)?;
-            let end = body.find('}')?;
-            out.push_str(&env.resolve(body.get(..end)?, depth)?);
+            let end = find_any(body, b"}")?;
+            env.put(out, body.get(..end)?, depth)?;
             rest = body.get(end + 1..)?;
         }
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::core::model::{Channel, Locale, ReasonCode};
+use crate::core::model::{Channel, Locale, ReasonCode, Tone};
 use crate::core::timing::Occasion;
 
 const TABLE: &str = super::super::data::TEMPLATES;
@@ -117,6 +117,37 @@ static IDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
     }
     ids
 });
+
+/// The fragments by name, channel and tone (`@hi.im.playful` is
+/// `("hi", "im", "playful")`; a part left out is `""`).
+static FRAGMENTS: LazyLock<Vec<(&'static str, &'static str, &'static str, usize)>> =
+    LazyLock::new(|| {
+        let mut out = Vec::new();
+        for (i, t) in TEMPLATES.iter().enumerate() {
+            if let Some(id) = t.id.strip_prefix('@') {
+                let mut parts = id.splitn(3, '.');
+                let name = parts.next().unwrap_or("");
+                let channel = parts.next().unwrap_or("");
+                let tone = parts.next().unwrap_or("");
+                out.push((name, channel, tone, i));
+            }
+        }
+        out
+    });
+
+/// The fragment `@name` for `channel` and `tone`: `@name.channel.tone`,
+/// else `@name.channel`, else `@name`.
+pub fn fragment(name: &str, channel: Channel, tone: Tone) -> Option<&'static Template> {
+    let (ch, tone) = (channel.as_str(), tone.as_str());
+    let wanted = [(ch, tone), (ch, ""), ("", "")];
+    let i = wanted.iter().find_map(|&(c, t)| {
+        FRAGMENTS
+            .iter()
+            .find(|f| f.0 == name && f.1 == c && f.2 == t)
+            .map(|f| f.3)
+    })?;
+    templates().get(i)
+}
 
 /// The template or fragment with `id`.
 pub fn find(id: &str) -> Option<&'static Template> {
