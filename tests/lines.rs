@@ -1216,6 +1216,11 @@ fn every_question_of_a_message_gets_its_answer_or_a_slot() {
     let top = &s.lines[0].text;
     assert!(top.contains("L码有现货"), "{top}");
     assert!(top.contains("【可以送到单位前台吗"), "{top}");
+    // A question the answer already speaks of gets no slot of its own.
+    let s = cuifu::suggest(&asked(Locale::ZhCn, "什么时候发货？是中通吗")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("发中通"), "{top}");
+    assert!(!top.contains('【'), "{top}");
     // The price question the reason's own line answers gets no slot.
     let s = cuifu::suggest(&asked(Locale::ZhCn, "能便宜点吗？有黑色吗")).unwrap();
     assert!(

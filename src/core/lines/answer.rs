@@ -801,7 +801,9 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
             if parts.len() >= 3 {
                 break;
             }
-            parts.push(slot(loc, &c.said));
+            if !said_in(&c.norm, &parts) {
+                parts.push(slot(loc, &c.said));
+            }
         }
     }
     if parts.is_empty() {
@@ -813,6 +815,31 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         out.push(if loc == Locale::En { '.' } else { '。' });
     }
     Some(out)
+}
+
+/// Pairs of characters too common to show that an answer speaks of a
+/// question (可以, 什么 …).
+const COMMON_PAIRS: [&str; 14] = [
+    "可以", "能不", "是不", "什么", "怎么", "一起", "一下", "请问", "你们", "我们", "这个", "那个",
+    "还是", "要不",
+];
+
+/// Whether the answers already speak of the question `norm` (发德邦吗 after
+/// 我们发德邦物流): two of its Chinese characters in a row, or an English
+/// word of four letters or more, appear in them.
+fn said_in(norm: &str, parts: &[String]) -> bool {
+    let text = parts.concat().to_lowercase();
+    let chars: Vec<char> = norm.chars().collect();
+    let han = |c: &char| !c.is_ascii() && super::super::text::is_letter(*c);
+    let pair = chars.windows(2).any(|w| {
+        w.iter().all(han) && {
+            let p: String = w.iter().collect();
+            !COMMON_PAIRS.contains(&p.as_str()) && text.contains(&p)
+        }
+    });
+    pair || norm
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 4 && text.contains(w))
 }
 
 /// A bare ping (在吗, 人呢): nothing to answer.

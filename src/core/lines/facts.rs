@@ -229,8 +229,11 @@ impl Facts {
                 .iter()
                 .filter_map(|i| i.facts.as_ref())
                 .any(|f| f.sizes.is_some() || f.size_chart.is_some() || f.colours.is_some()),
+            // Not when the decision is to stop (老婆不让买 算了吧 别再发了):
+            // that buyer gets the goodbye, not room to think.
             hesitating: (req.reason == ReasonCode::ChangedMind || thinking)
-                && req.analysis.signals.declined.is_none(),
+                && req.analysis.signals.declined.is_none()
+                && req.timing.action != crate::core::model::Action::Stop,
             card_limit,
             no_method,
             upgrade,
