@@ -110,7 +110,8 @@ fn answer<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
             })
         })
         .map_err(|e| js_error(&e))?;
-    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut units: Vec<u16> = Vec::with_capacity(text.len());
+    units.extend(text.encode_utf16());
     json_parse(&UTF16.with(|d| d.decode(&units)))
 }
 
