@@ -67,13 +67,18 @@ test('same input, same output', () => {
   assert.deepEqual(suggest(context()), suggest(context()));
 });
 
-test('paid order: stop, no lines, sendAt null', () => {
+test('paid order: stop, sendAt null; thanks only to a buyer who wrote', () => {
   const c = context();
   c.order.paid = true;
   const s = suggest(c);
   assert.equal(s.action, 'stop');
   assert.equal(s.sendAt, null);
-  assert.equal(s.lines.length, 0);
+  assert.ok(s.lines.length > 0);
+  assert.ok(s.lines.every((l) => l.angle === 'thanks'));
+  c.messages = [];
+  const quiet = suggest(c);
+  assert.equal(quiet.action, 'stop');
+  assert.equal(quiet.lines.length, 0);
 });
 
 test('errors name the field and the module keeps working', () => {
