@@ -327,6 +327,7 @@ fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
 /// "羽绒服女 2026新款 中长款加厚韩版"), else by its longest Chinese keyword;
 /// any other title is kept whole.
 pub fn spoken_name(loc: Locale, title: &str) -> &str {
+    let title = untagged(title);
     if loc == Locale::En {
         // "Silk pillowcase, champagne": the item before the listing's details.
         return title.split(", ").next().unwrap_or(title).trim();
@@ -343,6 +344,36 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
         }
     }
     best.unwrap_or(title)
+}
+
+/// A listing title without the shop's tags at its ends (【秒杀】羊绒围巾,
+/// [新品] 羊绒围巾 【包邮】): an agent names the item, not the listing's
+/// labels. The title as given when nothing else is left.
+fn untagged(title: &str) -> &str {
+    let mut t = title.trim();
+    loop {
+        let before = t;
+        for (open, close) in [('【', '】'), ('[', ']')] {
+            if let Some(rest) = t.strip_prefix(open) {
+                if let Some((_, after)) = rest.split_once(close) {
+                    t = after.trim_start();
+                }
+            }
+            if let Some(rest) = t.strip_suffix(close) {
+                if let Some((head, _)) = rest.rsplit_once(open) {
+                    t = head.trim_end();
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    if t.is_empty() {
+        title.trim()
+    } else {
+        t
+    }
 }
 
 fn item(loc: Locale, title: &str, more: usize) -> String {
@@ -715,6 +746,14 @@ mod tests {
         assert_eq!(cn("羊绒针织开衫"), "羊绒针织开衫");
         assert_eq!(cn("USB-C cable 2m"), "USB-C cable 2m");
         assert_eq!(spoken_name(Locale::ZhTw, "香氛蠟燭 木質調"), "香氛蠟燭");
+        // The listing's tags are not the item's name.
+        assert_eq!(cn("【秒杀】羊绒围巾"), "羊绒围巾");
+        assert_eq!(cn("[新品] 羊绒围巾 女 【包邮】"), "羊绒围巾");
+        assert_eq!(cn("【秒杀】"), "【秒杀】");
+        assert_eq!(
+            spoken_name(Locale::En, "[Sale] Silk scarf, navy"),
+            "Silk scarf"
+        );
         assert_eq!(
             spoken_name(Locale::En, "Wireless Mouse Silent"),
             "Wireless Mouse Silent"
