@@ -446,3 +446,26 @@ fn a_buyer_who_just_paid_is_thanked_and_not_reminded() {
     assert_eq!(s.action, Action::Stop);
     assert!(s.lines.is_empty(), "{:?}", s.lines);
 }
+
+#[test]
+fn a_buyer_who_asks_for_a_call_is_phoned() {
+    // seed 004 (电话: 一步一步帮客户) — 给我打个电话 is answered by a call,
+    // even on a small order.
+    for words in [
+        "我不会弄 你给我打个电话吧",
+        "能打電話教我嗎",
+        "can you call me? i'm confused",
+    ] {
+        let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, said(words));
+        assert_eq!(s.channel, Channel::Phone, "{words}: {:?}", s.why);
+        assert!(!s.lines.is_empty(), "{words}");
+    }
+    // Without the ask, the same small order stays on IM.
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        89.0,
+        said("我不会弄"),
+    );
+    assert_eq!(s.channel, Channel::Im);
+}

@@ -197,6 +197,18 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let s = &input.settings;
     match timing.action {
         Action::Stop => return (Channel::Im, String::new()),
+        // 给我打个电话: the buyer asked for a call, so the answer is one
+        // (004: 电话 — 一步一步帮客户), whatever it costs.
+        _ if analysis.signals.said.call_me => {
+            return (
+                Channel::Phone,
+                trf(
+                    loc,
+                    "买家请你打电话：打过去，一步一步帮买家。|買家請你打電話：打過去，一步一步幫買家。|The buyer asked for a call: phone them and help step by step.",
+                    &[],
+                ),
+            )
+        }
         Action::Hold => {
             return (
                 Channel::Im,

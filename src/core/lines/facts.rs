@@ -169,6 +169,7 @@ impl Facts {
             upgrade,
             rushed,
             business: _,
+            call_me: _,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();

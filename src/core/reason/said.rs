@@ -10,13 +10,14 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 6] = [
+pub const FLAGS: [&str; 7] = [
     "cardLimit",
     "noMethod",
     "thinking",
     "upgrade",
     "rushed",
     "business",
+    "callMe",
 ];
 
 /// The phrases of each flag, one group per flag (a flag's rows joined).
@@ -52,11 +53,13 @@ pub struct Said {
     pub rushed: bool,
     /// They buy for a company (专票, 公司报销).
     pub business: bool,
+    /// They ask to be phoned (给我打个电话).
+    pub call_me: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, no_method, thinking, upgrade, rushed, business] = flags(input);
+    let [card_limit, no_method, thinking, upgrade, rushed, business, call_me] = flags(input);
     Said {
         card_limit,
         no_method,
@@ -64,6 +67,7 @@ pub fn said(input: &Input) -> Said {
         upgrade,
         rushed,
         business,
+        call_me,
     }
 }
 
