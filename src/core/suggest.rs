@@ -52,42 +52,44 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     };
     let lines = if timing.action != Action::Stop {
         lines::candidates(&req)?
-    } else if match timing::stop_reason(input, &analysis, timing.closes_at) {
-        Some(timing::Stop::ChangedMind) => true,
-        // 这单不用管了 别再发消息了: one thank-you to what they just said,
-        // then nothing more.
-        Some(timing::Stop::Asked) => analysis.reason.code == ReasonCode::ChangedMind,
-        _ => false,
-    } {
+    } else {
+        let im = lines::Request {
+            channel: Channel::Im,
+            ..req
+        };
         // 000: a buyer who changed their mind still gets a polite goodbye
         // that leaves the door open.
-        lines::candidates(&lines::Request {
-            channel: Channel::Im,
-            ..req
-        })?
-        .into_iter()
-        .filter(|l| l.angle == "door_open")
-        .collect()
-    } else if timing::stop_reason(input, &analysis, timing.closes_at) == Some(timing::Stop::Paid)
-        && input
-            .since_agent()
-            .iter()
-            .any(|m| m.from == crate::core::model::Role::Buyer)
-        // 拍错了 不要了 after paying is after-sales, not a thank-you.
-        && !matches!(
-            analysis.reason.code,
-            ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy
-        )
-        && analysis.signals.declined.is_none()
-        && analysis.signals.stop_request.is_none()
-    {
-        // 刚付了: the buyer who says they paid is thanked (000: 感谢).
-        lines::thanks(&lines::Request {
-            channel: Channel::Im,
-            ..req
-        })?
-    } else {
-        Vec::new()
+        let goodbye = |r: &lines::Request| -> Result<Vec<Line>, Error> {
+            Ok(lines::candidates(r)?
+                .into_iter()
+                .filter(|l| l.angle == "door_open")
+                .collect())
+        };
+        match timing::stop_reason(input, &analysis, timing.closes_at) {
+            Some(timing::Stop::ChangedMind) => goodbye(&im)?,
+            // 这单不用管了 别再发消息了: one thank-you to what they just said,
+            // then nothing more.
+            Some(timing::Stop::Asked) if analysis.reason.code == ReasonCode::ChangedMind => {
+                goodbye(&im)?
+            }
+            // 刚付了: the buyer who says they paid is thanked (000: 感谢);
+            // 拍错了 不要了 after paying is after-sales, not a thank-you.
+            Some(timing::Stop::Paid)
+                if input
+                    .since_agent()
+                    .iter()
+                    .any(|m| m.from == crate::core::model::Role::Buyer)
+                    && !matches!(
+                        analysis.reason.code,
+                        ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy
+                    )
+                    && analysis.signals.declined.is_none()
+                    && analysis.signals.stop_request.is_none() =>
+            {
+                lines::thanks(&im)?
+            }
+            _ => Vec::new(),
+        }
     };
     let remark = explain::remark(input, &analysis, &timing, channel, &lines);
     let mut why = timing.why;
