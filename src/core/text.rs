@@ -21,6 +21,12 @@ pub fn is_letter(c: char) -> bool {
             && c != '÷'
 }
 
+/// A letter outside ASCII: in the chats read here, a Chinese character
+/// (or kana, Hangul, an accented Latin letter).
+pub fn is_han(c: char) -> bool {
+    !c.is_ascii() && is_letter(c)
+}
+
 /// A digit, ASCII or full-width.
 pub fn is_digit(c: char) -> bool {
     matches!(c, '0'..='9' | '０'..='９')

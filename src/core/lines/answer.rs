@@ -224,7 +224,7 @@ fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev = ' ';
-    let han = |c: char| !c.is_ascii() && super::super::text::is_letter(c);
+    let han = super::super::text::is_han;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         // Chinese buyers use a space as a comma: between two Chinese words
@@ -830,9 +830,8 @@ const COMMON_PAIRS: [&str; 14] = [
 fn said_in(norm: &str, parts: &[String]) -> bool {
     let text = parts.concat().to_lowercase();
     let chars: Vec<char> = norm.chars().collect();
-    let han = |c: &char| !c.is_ascii() && super::super::text::is_letter(*c);
     let pair = chars.windows(2).any(|w| {
-        w.iter().all(han) && {
+        w.iter().all(|c| super::super::text::is_han(*c)) && {
             let p: String = w.iter().collect();
             !COMMON_PAIRS.contains(&p.as_str()) && text.contains(&p)
         }

@@ -286,9 +286,7 @@ fn title(loc: Locale, gender: Gender) -> &'static str {
 /// A bare Chinese name of two to four characters (no 阿姨 or 老师 in it).
 fn bare_chinese(name: &str) -> bool {
     (2..=4).contains(&name.chars().count())
-        && name
-            .chars()
-            .all(|c| !c.is_ascii() && super::super::text::is_letter(c))
+        && name.chars().all(super::super::text::is_han)
         && !is_address(name)
 }
 

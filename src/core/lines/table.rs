@@ -1,6 +1,5 @@
 //! The built-in template table (`src/data/templates.txt`), read once.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::core::model::{Channel, Locale, ReasonCode, Tone};
@@ -109,15 +108,6 @@ pub fn templates() -> &'static [Template] {
 /// Templates and fragments, in table order (`templates.txt`), read on first use.
 static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(parse);
 
-/// The index in [`TEMPLATES`] of each id (the first row of an id).
-static IDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut ids = HashMap::new();
-    for (i, t) in TEMPLATES.iter().enumerate() {
-        ids.entry(t.id).or_insert(i);
-    }
-    ids
-});
-
 /// The fragments by name, channel and tone (`@hi.im.playful` is
 /// `("hi", "im", "playful")`; a part left out is `""`).
 static FRAGMENTS: LazyLock<Vec<(&'static str, &'static str, &'static str, usize)>> =
@@ -147,12 +137,6 @@ pub fn fragment(name: &str, channel: Channel, tone: Tone) -> Option<&'static Tem
             .map(|f| f.3)
     })?;
     templates().get(i)
-}
-
-/// The template or fragment with `id`.
-pub fn find(id: &str) -> Option<&'static Template> {
-    let i = IDS.get(id)?;
-    templates().get(*i)
 }
 
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
