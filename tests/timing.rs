@@ -1559,32 +1559,30 @@ fn said(now: &str, placed: &str, said: &str, text: &str, extra: Value) -> cuifu:
 // lunch break then moves it on (000/003).
 #[test]
 fn a_time_said_as_after_is_not_reminded_before() {
-    let s = said(
-        "2026-11-24 21:30",
-        "2026-11-24 21:00",
-        "2026-11-24 21:20",
-        "信用卡账单明天结 等明天中午过后再付",
-        json!({}),
-    );
-    assert_eq!(
-        s.follow_up_at.as_deref(),
-        Some(t("2026-11-25 13:30").as_str()),
-        "{:?}",
-        s.why
-    );
-    let s = said(
-        "2026-11-24 10:30",
-        "2026-11-24 10:00",
-        "2026-11-24 10:20",
-        "I'll pay after 3pm",
-        json!({}),
-    );
-    assert_eq!(
-        s.follow_up_at.as_deref(),
-        Some(t("2026-11-24 15:00").as_str()),
-        "{:?}",
-        s.why
-    );
+    for (now, placed, at, words, want) in [
+        (
+            "2026-11-24 21:30",
+            "2026-11-24 21:00",
+            "2026-11-24 21:20",
+            "信用卡账单明天结 等明天中午过后再付",
+            "2026-11-25 13:30",
+        ),
+        (
+            "2026-11-24 10:30",
+            "2026-11-24 10:00",
+            "2026-11-24 10:20",
+            "I'll pay after 3pm",
+            "2026-11-24 15:00",
+        ),
+    ] {
+        let s = said(now, placed, at, words, json!({}));
+        assert_eq!(
+            s.follow_up_at.as_deref(),
+            Some(t(want).as_str()),
+            "{words}: {:?}",
+            s.why
+        );
+    }
 }
 
 // seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — a question asked in
