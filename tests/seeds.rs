@@ -469,3 +469,58 @@ fn a_buyer_who_asks_for_a_call_is_phoned() {
     );
     assert_eq!(s.channel, Channel::Im);
 }
+
+/// Seed 000 (未询单): a silent order may be a mistake, disinterest or a
+/// rival's fake order, so 这里不要直接让买家付款. The first word, by IM or
+/// phone, checks the address, asks what they would like to know and says
+/// what comes with the order; no "是不是遇到什么问题了" and no close time.
+/// A later reminder, or one close to the close, may say when it closes.
+#[test]
+fn the_first_word_on_a_silent_order_does_not_push_for_payment() {
+    let pushy = ["还没付款", "遇到问题", "遇到什么问题", "自动关闭"];
+    let shop = json!({"name": "洁然卫浴", "avgOrderValue": 320, "margin": 0.4});
+    for (amount, channel) in [(129.0, Channel::Im), (2599.0, Channel::Phone)] {
+        let s = go(
+            "2026-11-24 14:30",
+            "2026-11-24 14:20",
+            amount,
+            json!({"shop": shop}),
+        );
+        assert_eq!(s.reason.code, ReasonCode::SilentOrder);
+        assert_eq!(s.channel, channel, "{:?}", s.why);
+        assert!(s.lines.len() >= 3, "{:?}", s.lines);
+        for l in &s.lines {
+            assert!(
+                pushy.iter().all(|p| !l.text.contains(p)),
+                "{}: {}",
+                l.template_id,
+                l.text
+            );
+        }
+    }
+    // A follow-up after the first reminder may name the close.
+    let s = go(
+        "2026-11-25 19:00",
+        "2026-11-24 14:20",
+        129.0,
+        json!({"shop": shop,
+            "reminders": [{"at": t("2026-11-24 14:30"), "channel": "im"}]}),
+    );
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("自动关闭")),
+        "{:?}",
+        s.lines
+    );
+    // So may the first word when the order closes within two hours.
+    let s = go(
+        "2026-11-27 13:00",
+        "2026-11-24 14:20",
+        129.0,
+        json!({"shop": shop}),
+    );
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("自动关闭")),
+        "{:?}",
+        s.lines
+    );
+}

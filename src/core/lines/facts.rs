@@ -86,6 +86,9 @@ pub struct Facts {
     pub rushed: bool,
     /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
     pub titled: bool,
+    /// The first word on a silent order, with time to spare: no payment
+    /// probe and no close time yet (000: 这里不要直接让买家付款).
+    pub quiet: bool,
 }
 
 /// Minutes after which a reply is late enough to apologise for (002: 回复
@@ -132,6 +135,7 @@ impl Facts {
                     "waited" => self.waited,
                     "rushed" => self.rushed,
                     "titled" => self.titled,
+                    "quiet" => self.quiet,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -174,6 +178,16 @@ impl Facts {
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
+        let left = left(loc, clock::since(&close, &at).num_minutes());
+        let quiet = req.reason == ReasonCode::SilentOrder
+            && matches!(
+                req.timing.occasion,
+                Occasion::First | Occasion::AddressCheck
+            )
+            && input.reminders.is_empty()
+            && crate::core::timing::cap(input) > 1
+            && left.is_none()
+            && !campaign_on;
         Facts {
             sir: input.buyer_name.map(|n| sir(loc, n, input.gender)),
             callee: input.buyer_name.map(|n| callee(loc, n, input.gender)),
@@ -192,7 +206,7 @@ impl Facts {
                 .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min)),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| zoned(loc, clock(loc, close, at), close)),
-            left: left(loc, clock::since(&close, &at).num_minutes()),
+            left,
             named: req
                 .analysis
                 .signals
@@ -240,6 +254,7 @@ impl Facts {
             upgrade,
             rushed,
             titled: formal.is_some(),
+            quiet,
             waited: waited(input),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
