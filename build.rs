@@ -80,7 +80,7 @@ fn indent(line: &str) -> &'static str {
 
 /// The kinds of `times.tsv`, in the order of `Kind` in
 /// `src/core/reason/when.rs`.
-const TIME_KINDS: [&str; 7] = ["day", "part", "week", "rel", "pay", "clock", "date"];
+const TIME_KINDS: [&str; 8] = ["day", "part", "week", "rel", "pay", "clock", "date", "ask"];
 
 /// The kinds of `lint.tsv`, in the order of the kind constants in
 /// `src/core/lint.rs`.

@@ -429,6 +429,26 @@ fn named_times_resolve_in_the_shop_offset() {
             "明天晚上，到时候再拍",
             Some("2026-11-25T20:00:00+08:00"),
         ),
+        // Asking leave to pay then names the time; asking whether it can
+        // ship then does not (seed 001: 了解买家方便充值时间).
+        (NOW, "明天付可以吗", Some("2026-11-25T10:00:00+08:00")),
+        (
+            NOW,
+            "能帮我留到明天吗 今天卡里没钱了",
+            Some("2026-11-25T10:00:00+08:00"),
+        ),
+        (
+            NOW,
+            "公司报销要下周一才批下来 到时候再付可以吗",
+            Some("2026-11-30T10:00:00+08:00"),
+        ),
+        (
+            NOW,
+            "my mom's paying, she's back friday. can u hold it till then?",
+            Some("2026-11-27T10:00:00+08:00"),
+        ),
+        (NOW, "还有货吗 今天拍今天能发不", None),
+        (NOW, "明天拍明天能到吗", None),
     ];
     for (now, text, want) in cases {
         assert_eq!(named(now, text).as_deref(), *want, "{text}");

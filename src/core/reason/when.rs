@@ -5,8 +5,10 @@
 //! of the day, its default hour; a clock hour after one of 12 or later reads
 //! as afternoon), `week` (weekday, 0 = Sunday), `rel` (minutes from the
 //! moment said), `pay` (verbs of paying: a named time counts only with one,
-//! or with a `rel` word), `clock` (hour marker after a number; 12 = pm),
-//! `date` (day of the month after a number). This file only reads numbers
+//! or with a `rel` word; 1 when the verb itself asks leave: 留到), `clock`
+//! (hour marker after a number; 12 = pm), `date` (day of the month after a
+//! number), `ask` (asking leave: 可以吗; a time in a question counts only
+//! with a verb of paying that asks leave). This file only reads numbers
 //! and does the calendar arithmetic.
 
 use crate::core::clock::{self, Time, DAY};
@@ -28,9 +30,10 @@ enum Kind {
     Pay,
     Clock,
     Date,
+    Ask,
 }
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind::Day,
     Kind::Part,
     Kind::Week,
@@ -38,6 +41,7 @@ const KINDS: [Kind; 7] = [
     Kind::Pay,
     Kind::Clock,
     Kind::Date,
+    Kind::Ask,
 ];
 
 pub struct Times {
@@ -152,28 +156,53 @@ pub fn named(
     let mut clock: Option<(i64, i64, bool)> = None; // hour, minute, pm
     let mut span: Option<(usize, usize)> = None;
     let mut pays: Vec<(usize, usize)> = Vec::new();
-    for h in t.matcher.find_iter(&n.text) {
-        if questions.get(n.clause(h.start())).copied().unwrap_or(false) {
+    let hits: Vec<_> = t
+        .matcher
+        .find_iter(&n.text)
+        .filter_map(|h| Some((h, *t.kinds.get(h.pattern().as_usize())?)))
+        .collect();
+    // A time asked about (今天拍今天能发不) is not one named for paying,
+    // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
+    // 明天吗); a verb of paying asked about still counts (下周一批下来
+    // 到时候再付可以吗).
+    let in_clause = |c: usize, kind: Kind, v: Option<i64>| {
+        hits.iter()
+            .any(|(h, (k, x))| *k == kind && v.is_none_or(|v| *x == v) && n.clause(h.start()) == c)
+    };
+    let asked = |pos: usize| {
+        let c = n.clause(pos);
+        let leave = in_clause(c, Kind::Pay, Some(1))
+            || in_clause(c, Kind::Pay, None) && in_clause(c, Kind::Ask, None);
+        questions.get(c).copied().unwrap_or(false) && !leave
+    };
+    for &(h, (kind, v)) in &hits {
+        if kind != Kind::Pay && asked(h.start()) {
             continue;
         }
-        let Some(&(kind, v)) = t.kinds.get(h.pattern().as_usize()) else {
-            continue;
-        };
         let mut s = h.start();
         match kind {
+            Kind::Ask => continue,
             Kind::Pay => {
                 if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
                     pays.push((h.start(), h.end()));
                 }
                 continue;
             }
-            Kind::Day => day = day.or(Some(v)),
-            Kind::Part => part = part.or(Some(v)),
+            // The first word of each kind names the time; a later one
+            // (能帮我留到明天吗 今天卡里没钱了) neither changes it nor
+            // widens the words quoted.
+            Kind::Day if day.is_some() => continue,
+            Kind::Part if part.is_some() => continue,
+            Kind::Week if week.is_some() => continue,
+            Kind::Rel if rel.is_some() => continue,
+            Kind::Date if date.is_some() => continue,
+            Kind::Day => day = Some(v),
+            Kind::Part => part = Some(v),
             Kind::Week => {
                 let next = n.text.get(..h.start()).is_some_and(|p| p.ends_with('下'));
-                week = week.or(Some((v, next)));
+                week = Some((v, next));
             }
-            Kind::Rel => rel = rel.or(Some(v)),
+            Kind::Rel => rel = Some(v),
             Kind::Date => {
                 let Some((d, ns, _)) = number_before(n, orig, h.start()) else {
                     continue;
@@ -182,7 +211,7 @@ pub fn named(
                     continue;
                 }
                 s = ns;
-                date = date.or(Some(d));
+                date = Some(d);
             }
             Kind::Clock => {
                 let Some((hour, ns, lone_one)) = number_before(n, orig, h.start()) else {
