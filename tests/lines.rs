@@ -65,6 +65,7 @@ fn full_facts(locale: Locale) -> Facts {
         upgrade: false,
         repriced: false,
         waited: true,
+        waited_long: true,
         rushed: true,
         titled: false,
         quiet: false,
@@ -109,6 +110,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.upgrade = on;
             f.repriced = on;
             f.waited = on;
+            f.waited_long = on;
             f.rushed = on;
             f.quiet = on;
         },
@@ -921,6 +923,7 @@ fn the_table_is_well_formed() {
         "upgrade",
         "repriced",
         "waited",
+        "waitedLong",
         "rushed",
         "titled",
         "quiet",

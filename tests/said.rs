@@ -124,6 +124,19 @@ fn only_a_late_reply_apologises_for_the_wait() {
         "{:?}",
         at("2026-11-24T14:50:00+08:00").lines
     );
+    // An hour or more calls for more than 久等.
+    let long = at("2026-11-24T13:50:00+08:00");
+    assert!(
+        long.lines.iter().any(|l| l.text.contains("真的很抱歉")),
+        "{:?}",
+        long.lines
+    );
+    let short = at("2026-11-24T14:50:00+08:00");
+    assert!(
+        short.lines.iter().all(|l| !l.text.contains("真的很抱歉")),
+        "{:?}",
+        short.lines
+    );
 }
 
 #[test]

@@ -82,6 +82,8 @@ pub struct Facts {
     /// The buyer has waited for an answer: their oldest message since the
     /// agent last wrote is [`WAITED_MINUTES`] old or more (or has no time).
     pub waited: bool,
+    /// The same wait has lasted [`WAITED_LONG_MINUTES`] or more.
+    pub waited_long: bool,
     /// The buyer needs the item by a day (`said.tsv`).
     pub rushed: bool,
     /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
@@ -94,6 +96,10 @@ pub struct Facts {
 /// Minutes after which a reply is late enough to apologise for (002: 回复
 ///要及时; a quick reply needs no 久等).
 pub const WAITED_MINUTES: i64 = 5;
+
+/// Minutes after which the wait calls for more than 久等: 真的很抱歉，让您
+/// 等了这么久 (002: 回复要及时).
+pub const WAITED_LONG_MINUTES: i64 = 60;
 
 impl Facts {
     /// The value of `{key}`; `Some("")` for a true flag.
@@ -133,6 +139,7 @@ impl Facts {
                     "upgrade" => self.upgrade,
                     "repriced" => self.repriced,
                     "waited" => self.waited,
+                    "waitedLong" => self.waited_long,
                     "rushed" => self.rushed,
                     "titled" => self.titled,
                     "quiet" => self.quiet,
@@ -255,7 +262,8 @@ impl Facts {
             rushed,
             titled: formal.is_some(),
             quiet,
-            waited: waited(input),
+            waited: waiting(input).is_some_and(|m| m >= WAITED_MINUTES),
+            waited_long: waiting(input).is_some_and(|m| m >= WAITED_LONG_MINUTES),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
                     req.reason,
@@ -450,17 +458,18 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
     (out.chars().count() >= 2).then_some(out)
 }
 
-/// Whether the buyer's oldest message since the agent last wrote has
-/// waited [`WAITED_MINUTES`] or more by `now` (a message without a time
-/// counts as waiting: the reply cannot be said to be quick).
-fn waited(input: &crate::core::input::Input) -> bool {
+/// How long the buyer's oldest message since the agent last wrote has
+/// waited by `now`, in minutes; `None` when there is none (a message
+/// without a time counts as waiting long: the reply cannot be said to be
+/// quick).
+fn waiting(input: &crate::core::input::Input) -> Option<i64> {
     use crate::core::model::Role;
     input
         .since_agent()
         .iter()
         .find(|m| m.from == Role::Buyer)
-        .is_some_and(|m| {
-            m.at.is_none_or(|at| clock::since(&input.now, &at).num_minutes() >= WAITED_MINUTES)
+        .map(|m| {
+            m.at.map_or(i64::MAX, |at| clock::since(&input.now, &at).num_minutes())
         })
 }
 

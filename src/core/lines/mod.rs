@@ -44,7 +44,8 @@
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
 //!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); repriced
 //!   (the seller changed the price after a bargain, postage or merge request);
-//!   waited (the buyer's open message is 5 minutes old or more); rushed
+//!   waited (the buyer's open message is 5 minutes old or more; waitedLong:
+//!   an hour or more); rushed
 //!   (the buyer needs it by a day, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
