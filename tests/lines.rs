@@ -1683,3 +1683,62 @@ fn the_address_check_quotes_the_orders_address() {
         s.lines
     );
 }
+
+#[test]
+fn an_answer_covers_what_it_speaks_of_once() {
+    // seed 002 答非所问: every question answered, none twice, and no slot
+    // for what an answer already says.
+    let remote = cuifu::ShopAnswer {
+        keywords: vec!["西藏".into(), "拉萨".into(), "偏远".into()],
+        text: "西藏地区需要补15元运费哦，拍下后我们给您改价就行～".into(),
+    };
+    // The keyword names a place; the question is how long: a slot for the
+    // days beside the shop's answer. 加多少 asks on about the fee it gives.
+    let mut ctx = asked(Locale::ZhCn, "发拉萨要几天啊");
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "偏远地区是不是要加邮费 加多少".into(),
+        at: None,
+    });
+    ctx.shop.as_mut().unwrap().answers = vec![remote];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("需要补15元运费"), "{top}");
+    assert!(top.contains("【发拉萨要几天啊"), "{top}");
+    assert!(!top.contains("【加多少"), "{top}");
+
+    // 運費要另外算嗎 after the shop's 需要補運費150元: no slot for it.
+    let island = cuifu::ShopAnswer {
+        keywords: vec!["金門".into(), "離島".into()],
+        text: "離島可以寄喔～需要補運費150元，我們幫您改價就好".into(),
+    };
+    let mut ctx = asked(Locale::ZhTw, "請問可以寄金門嗎");
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "運費要另外算嗎".into(),
+        at: None,
+    });
+    ctx.shop.as_mut().unwrap().answers = vec![island];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("需要補運費150元"), "{top}");
+    assert!(!top.contains("【運費"), "{top}");
+
+    // "Does it ship" and "how long" share the shipping sentence: said once.
+    let ctx = asked(
+        Locale::En,
+        "does this ship to Kuala Lumpur?? how long n which courier",
+    );
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert_eq!(top.matches("We ship from").count(), 1, "{top}");
+
+    // A Chinese line takes full-width brackets from the shop's facts.
+    let mut ctx = asked(Locale::ZhCn, "发什么快递");
+    ctx.shop
+        .as_mut()
+        .unwrap()
+        .shipping
+        .as_mut()
+        .unwrap()
+        .carrier = Some("德邦物流(大件送货)".into());
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("德邦物流（大件送货）"), "{top}");
+}

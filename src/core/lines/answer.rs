@@ -57,6 +57,10 @@ const TOPICS: [(Topic, &[&str]); 8] = [
             "多久到",
             "几天能到",
             "多久能到",
+            "几天会到",
+            "多久会到",
+            "几天可以到",
+            "多久可以到",
             "什么时候到",
             "哪天到",
             "几时到",
@@ -540,6 +544,21 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
     if from.is_none() && carrier.is_none() && dispatch.is_none() {
         return None;
     }
+    // A Chinese line takes full-width brackets: 德邦物流（大件送货）.
+    let marks = |t: &str| -> String {
+        if loc == Locale::En {
+            return t.to_string();
+        }
+        t.chars()
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                _ => c,
+            })
+            .collect()
+    };
+    let (from, carrier, dispatch) = (from.map(marks), carrier.map(marks), dispatch.map(marks));
+    let (from, carrier, dispatch) = (from.as_deref(), carrier.as_deref(), dispatch.as_deref());
     let mut out = String::new();
     if from.is_some() || carrier.is_some() {
         out = match (from, carrier) {
@@ -747,34 +766,48 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
     let mut used: Vec<usize> = Vec::new();
     // Questions outside the known topics, for slots beside the answers.
     let mut others: Vec<&Clause> = Vec::new();
+    // The message whose last clause got an answer: a short question right
+    // after it (偏远地区要加邮费吗 加多少) asks on about the same thing.
+    let mut answered: Option<&str> = None;
     for c in &clauses {
         let t = topic(&c.norm);
+        let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
+        answered = None;
         // The shop's own answer first: it knows its goods and terms best.
         if let Some(i) = shop_answer(shop_answers, &c.norm) {
+            let text = shop_answers.get(i).map_or("", |a| {
+                a.text.trim().trim_end_matches(['。', '.', '；', ';'])
+            });
             if !used.contains(&i) {
                 used.push(i);
-                if let Some(a) = shop_answers.get(i) {
-                    parts.push(
-                        a.text
-                            .trim()
-                            .trim_end_matches(['。', '.', '；', ';'])
-                            .to_string(),
-                    );
+                parts.push(text.to_string());
+            }
+            answered = Some(c.message);
+            // The keyword may be a place while the question is how long it
+            // takes (发拉萨要几天啊): a topic the answer does not speak of
+            // is answered too. Whether and how it ships there, what postage
+            // or price it takes, is what such an answer is for (能寄超商嗎).
+            let kept = matches!(
+                t,
+                Topic::Other | Topic::Ship | Topic::Postage | Topic::Price
+            );
+            let speaks = kept || said_in(&c.norm, &[text.to_string()]);
+            if speaks || topics.contains(&t) {
+                if t != Topic::Other && !topics.contains(&t) {
+                    topics.push(t);
                 }
+                if parts.len() == 3 {
+                    break;
+                }
+                continue;
             }
-            if t != Topic::Other && !topics.contains(&t) {
-                topics.push(t);
-            }
-            if parts.len() == 3 {
-                break;
-            }
-            continue;
         }
         if !c.asks && t == Topic::Other {
             continue;
         }
         if t == Topic::Other {
-            if !ping(c) && !covered(req, c) {
+            let short = c.norm.trim_end_matches('?').chars().count() <= 4;
+            if !ping(c) && !covered(req, c) && !(follows && short) {
                 others.push(c);
             }
             continue;
@@ -783,7 +816,20 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
             continue;
         }
         topics.push(t);
-        let a = answer_clause(loc, c, facts, req);
+        answered = Some(c.message);
+        // Already spoken of by an earlier answer (运费要另外算吗 after the
+        // shop's 需要补运费150元).
+        if said_in(&c.norm, &parts) {
+            continue;
+        }
+        let mut a = answer_clause(loc, c, facts, req);
+        // An answer that repeats an earlier one (the shipping sentence for
+        // "does it ship" and again for "how long") keeps only what is new.
+        for p in &parts {
+            if let Some(rest) = a.strip_prefix(p.as_str()) {
+                a = rest.trim_start_matches(['；', ';', '.', ' ']).to_string();
+            }
+        }
         if !a.is_empty() {
             parts.push(a);
         }
@@ -828,7 +874,7 @@ const COMMON_PAIRS: [&str; 14] = [
 /// 我们发德邦物流): two of its Chinese characters in a row, or an English
 /// word of four letters or more, appear in them.
 fn said_in(norm: &str, parts: &[String]) -> bool {
-    let text = parts.concat().to_lowercase();
+    let text = self::norm(&parts.concat());
     let chars: Vec<char> = norm.chars().collect();
     let pair = chars.windows(2).any(|w| {
         w.iter().all(|c| super::super::text::is_han(*c)) && {
