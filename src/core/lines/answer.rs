@@ -807,7 +807,7 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         }
         if t == Topic::Other {
             let short = c.norm.trim_end_matches('?').chars().count() <= 4;
-            if !ping(c) && !covered(req, c) && !(follows && short) {
+            if !(ping(c) || covered(req, c) || follows && short) {
                 others.push(c);
             }
             continue;
