@@ -105,11 +105,13 @@ test('the lines follow the buyer, locale stays the UI language', () => {
 test('linesAt re-words the lines for the moment they are sent', () => {
   const ctx = asking('好的');
   ctx.messages = [];
+  // Not the first word on this silent order: that one names no close time.
+  ctx.reminders = [{ at: '2026-11-24T14:55:00+08:00', channel: 'im' }];
   const first = suggest(ctx);
   const later = suggest({ ...ctx, linesAt: '2026-11-27T14:00:00+08:00' });
   assert.equal(first.sendAt, later.sendAt);
-  const deadline = (s) => s.lines.find((l) => l.templateId === 'g.deadline')?.text ?? '';
+  const deadline = (s) => s.lines.find((l) => l.angle === 'deadline')?.text ?? '';
   assert.match(deadline(first), /11月27日下午2点半/);
-  assert.match(deadline(later), /订单还有30分钟就自动关闭/);
+  assert.match(deadline(later), /30分钟/);
   assert.throws(() => suggest({ ...ctx, linesAt: 'soon' }), (e) => e.code === 'invalid_time' && e.path === 'linesAt');
 });
