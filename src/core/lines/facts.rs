@@ -186,6 +186,7 @@ impl Facts {
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
+        let wait = waiting(input);
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,
@@ -262,8 +263,8 @@ impl Facts {
             rushed,
             titled: formal.is_some(),
             quiet,
-            waited: waiting(input).is_some_and(|m| m >= WAITED_MINUTES),
-            waited_long: waiting(input).is_some_and(|m| m >= WAITED_LONG_MINUTES),
+            waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
+            waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
                     req.reason,
