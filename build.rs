@@ -80,7 +80,9 @@ fn indent(line: &str) -> &'static str {
 
 /// The kinds of `times.tsv`, in the order of `Kind` in
 /// `src/core/reason/when.rs`.
-const TIME_KINDS: [&str; 8] = ["day", "part", "week", "rel", "pay", "clock", "date", "ask"];
+const TIME_KINDS: [&str; 9] = [
+    "day", "part", "week", "rel", "pay", "clock", "date", "ask", "then",
+];
 
 /// The kinds of `lint.tsv`, in the order of the kind constants in
 /// `src/core/lint.rs`.

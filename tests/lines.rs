@@ -62,6 +62,7 @@ fn full_facts(locale: Locale) -> Facts {
         named_late: false,
         card_limit: false,
         no_method: false,
+        pay_help: false,
         upgrade: false,
         repriced: false,
         waited: true,
@@ -107,6 +108,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.named_late = on;
             f.card_limit = on;
             f.no_method = on;
+            f.pay_help = on;
             f.upgrade = on;
             f.repriced = on;
             f.waited = on;
@@ -131,6 +133,11 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
     let mut slot = full.clone();
     slot.answer = Some(lines::answer::slot(locale, "有黑色吗") + "。");
     v.push(slot);
+    // An answer about how to pay (可以分期吗).
+    let mut paying = full.clone();
+    paying.pay_help = true;
+    paying.answer = Some(lines::answer::slot(locale, "可以分期吗") + "。");
+    v.push(paying);
     v
 }
 
@@ -920,6 +927,7 @@ fn the_table_is_well_formed() {
         "namedLate",
         "cardLimit",
         "noMethod",
+        "payHelp",
         "upgrade",
         "repriced",
         "waited",
@@ -1291,7 +1299,7 @@ fn a_question_the_facts_cannot_answer_leaves_a_slot() {
         (
             Locale::ZhTw,
             "請問可以寄7-11嗎",
-            "【請問可以寄7-11嗎：在這裡回答】",
+            "【可以寄7-11嗎：在這裡回答】",
         ),
         (
             Locale::En,
@@ -1741,4 +1749,132 @@ fn an_answer_covers_what_it_speaks_of_once() {
         .carrier = Some("德邦物流(大件送货)".into());
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert!(top.contains("德邦物流（大件送货）"), "{top}");
+}
+
+#[test]
+fn a_question_about_how_to_pay_is_answered_not_probed() {
+    // seed 001 (支付宝问题 → 告知解决办法) and E1 e10, e26, e30, e32: a buyer
+    // who asks how to pay has not failed to pay; the answer comes first,
+    // and no line asks what the payment screen said.
+    for (locale, text, wants) in [
+        (
+            Locale::ZhCn,
+            "第一次在淘宝买东西 怎么付钱啊\n我没开支付宝 只有一张学校发的银行卡\n要绑卡吗 会不会乱扣我钱",
+            &["没开支付宝也能付", "不会乱扣钱"][..],
+        ),
+        (
+            Locale::ZhCn,
+            "信用卡单笔限额5000 付不了啊\n能分两次付吗",
+            &["一次付清", "临时提额"][..],
+        ),
+        (
+            Locale::ZhTw,
+            "請問可以刷卡分3期0利率嗎\n然後有附記憶卡嗎 還是要另外買",
+            &[
+                "【可以刷卡分3期0利率嗎：在這裡回答】",
+                "【有附記憶卡嗎 還是要另外買：在這裡回答】",
+            ][..],
+        ),
+        (
+            Locale::ZhTw,
+            "可以改貨到付款嗎 我不太想在網路上刷卡",
+            &["【可以改貨到付款嗎：在這裡回答】"][..],
+        ),
+        (
+            Locale::En,
+            "i dont have alipay, how do i pay?",
+            &["Add bank card"][..],
+        ),
+    ] {
+        let s = cuifu::suggest(&said(locale, text)).unwrap();
+        let top = &s.lines[0].text;
+        for w in wants {
+            assert!(top.contains(w), "{text}: {top}");
+        }
+        assert!(!top.contains("【怎么付钱"), "{top}");
+        for l in &s.lines {
+            for probe in ["提示什么", "什麼提示", "payment screen say", "付款很简单", "付款很簡單"] {
+                assert!(!l.text.contains(probe), "{text}: {}", l.text);
+            }
+            assert_reads_naturally(&l.text, &l.template_id);
+        }
+    }
+}
+
+#[test]
+fn a_concern_the_agent_answered_gives_way_to_the_next_question() {
+    // "The whole conversation counts" (E1 e39): is this legit → we are an
+    // authorised retailer → how do I know the box won't be crushed. The
+    // old doubt is settled; the open question gets the first line.
+    let mut ctx = said(
+        Locale::En,
+        "is this legit?? got fakes from another store last yr",
+    );
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Agent,
+        text: "Hi! Yes, we are an authorised retailer and can send you the letter.".into(),
+        at: None,
+    });
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "hmm ok. how do i know the box wont be crushed? i collect the boxes".into(),
+        at: None,
+    });
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_ne!(s.reason.code, ReasonCode::ComparingShops);
+    let top = &s.lines[0].text;
+    assert!(
+        top.contains("【how do i know the box wont be crushed: answer here】"),
+        "{top}"
+    );
+    assert!(s.lines.iter().all(|l| !l.text.contains("shop around")));
+}
+
+#[test]
+fn paying_then_takes_the_time_said_in_the_message_before() {
+    // seed 001 (约定时间 → 到时提醒) and F1 f36: the time in one message,
+    // "pay then" in the next. Thursday afternoon is after Thursday 10:20,
+    // when the order closes: the line says so kindly, with no slot for the
+    // question it answers and no "did something go wrong".
+    for (locale, first, second, close) in [
+        (
+            Locale::ZhCn,
+            "周四下午工资才到账",
+            "到时候再付可以吗",
+            "上午10点20分",
+        ),
+        (
+            Locale::En,
+            "hi, my transfer from home should clear thurs afternoon",
+            "can u hold the order till then? thx",
+            "10:20 am on Nov 26",
+        ),
+    ] {
+        let mut ctx = said(locale, first);
+        ctx.order.placed_at = "2026-11-23T10:20:00+08:00".into();
+        if locale == Locale::En {
+            ctx.buyer.as_mut().unwrap().name = Some("Emma Stone".into());
+        }
+        ctx.messages.push(cuifu::Message {
+            from: cuifu::Role::Buyer,
+            text: second.into(),
+            at: None,
+        });
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(
+            ["g.named_late", "ib.late"].contains(&s.lines[0].template_id.as_str()),
+            "{top}"
+        );
+        assert!(top.contains(close), "{top}");
+        for l in &s.lines {
+            assert!(!l.text.contains('【'), "{}", l.text);
+            assert!(!l.text.contains("遇到什么问题"), "{}", l.text);
+            assert!(!l.text.contains("go wrong"), "{}", l.text);
+            assert!(!l.text.contains("Emma Stone"), "{}", l.text);
+        }
+        if locale == Locale::En {
+            assert!(top.starts_with("Hi Emma!"), "{top}");
+        }
+    }
 }

@@ -29,13 +29,26 @@ enum Topic {
     Ship,
     Price,
     Postage,
+    /// How to pay: instalments, cash on delivery, two payments for one
+    /// order, whether a bound card can be charged unasked, no Alipay.
+    Pay(PayAsk),
     Other,
+}
+
+/// What a payment question asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PayAsk {
+    Instalments,
+    OnDelivery,
+    Split,
+    CardSafe,
+    NoAlipay,
 }
 
 /// Words that name a topic, as the buyer writes them after folding to
 /// simplified Chinese and lower case. Checked in this order: 还有货 is
 /// stock even when a size is named, 几天到 is arrival before shipping.
-const TOPICS: [(Topic, &[&str]); 8] = [
+const TOPICS: [(Topic, &[&str]); 13] = [
     (
         Topic::Stock,
         &[
@@ -48,6 +61,74 @@ const TOPICS: [(Topic, &[&str]); 8] = [
             "in stock",
             "sold out",
             "available",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::Instalments),
+        &[
+            "分期",
+            "免息",
+            "0利率",
+            "零利率",
+            "分3期",
+            "分6期",
+            "分12期",
+            "分24期",
+            "分三期",
+            "分六期",
+            "分几期",
+            "installment",
+            "instalment",
+            "interest-free",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::OnDelivery),
+        &[
+            "货到付",
+            "能到付",
+            "可以到付",
+            "到付吗",
+            "取货付款",
+            "cash on delivery",
+            "pay on delivery",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::Split),
+        &[
+            "分两次付",
+            "分两笔付",
+            "分开付",
+            "分两次支付",
+            "分两次买",
+            "split the payment",
+            "pay in two",
+            "two payments",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::CardSafe),
+        &[
+            "乱扣",
+            "自动扣",
+            "扣我钱",
+            "charge me again",
+            "charged again",
+            "auto-charge",
+            "auto charge",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::NoAlipay),
+        &[
+            "没开支付宝",
+            "没有支付宝",
+            "没支付宝",
+            "不用支付宝",
+            "no alipay",
+            "don't have alipay",
+            "dont have alipay",
         ],
     ),
     (
@@ -238,10 +319,23 @@ fn clauses(text: &str) -> Vec<&str> {
                 .and_then(|r| r.trim_start().chars().next())
                 .is_some_and(han)
         };
+        // 有附记忆卡吗 还是要另外买: one question with its alternative.
+        let or_next = || {
+            text.get(end..)
+                .map(str::trim_start)
+                .is_some_and(|r| r.starts_with("还是") || r.starts_with("還是"))
+        };
         let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
             || c.is_whitespace()
                 && (matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼')
-                    || han(prev) && next_han());
+                    || han(prev) && next_han())
+                && !or_next()
+            // hmm ok. how do i know…: a sentence ends at a full stop and a
+            // space after a word (not 12.12).
+            || c.is_whitespace() && prev == '.'
+                && text[..i]
+                    .trim_end_matches('.')
+                    .ends_with(|c: char| c.is_ascii_alphabetic());
         if cut {
             out.push(&text[start..end]);
             start = end;
@@ -349,6 +443,28 @@ fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
 
 /// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
 pub fn slot(loc: Locale, question: &str) -> String {
+    // The question, not the words around it: 请问 / 然后 / 另外 go.
+    const LEAD: [&str; 10] = [
+        "请问",
+        "請問",
+        "然后",
+        "然後",
+        "另外",
+        "想问一下",
+        "想問一下",
+        "问一下",
+        "問一下",
+        "顺便问下",
+    ];
+    let mut question = question.trim();
+    while let Some(rest) = LEAD
+        .iter()
+        .find_map(|l| question.strip_prefix(l))
+        .map(|r| r.trim_start_matches([' ', '，', ',']))
+        .filter(|r| r.chars().count() >= 2)
+    {
+        question = rest;
+    }
     let q = if loc == Locale::En && question.len() <= 40 {
         question.to_string()
     } else if loc == Locale::En {
@@ -708,6 +824,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 None => slot(loc, &c.said),
             }
         }
+        Topic::Pay(ask) => pay_answer(loc, ask).unwrap_or_else(|| slot(loc, &c.said)),
         Topic::Price => match shop.and_then(|s| s.coupon.as_deref()) {
             Some(cp) => say(
                 loc,
@@ -727,6 +844,32 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
     }
 }
 
+/// What holds for every order on the platform, whatever the shop: one
+/// order is paid in one payment, a bound card is charged only when the
+/// buyer confirms, a bank card pays without an Alipay balance. Instalments
+/// and cash on delivery depend on the shop: `None`, a slot.
+fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
+    let forms = match ask {
+        PayAsk::Split => [
+            "一笔订单需要一次付清，没法分两次付哦；单笔限额不够的话，可以打银行客服电话申请临时提额，或者换一张限额够的卡",
+            "一筆訂單需要一次付清，沒辦法分兩次付喔；單筆額度不夠的話，可以打給銀行客服申請臨時調高額度，或換一張額度夠的卡",
+            "An order is paid in one go, so it can't be split into two payments; if it's the card's limit, your bank can usually raise it for a day, or another card with a higher limit will do",
+        ],
+        PayAsk::CardSafe => [
+            "绑了卡也不会乱扣钱的，只有您自己输入支付密码确认的付款才会扣款",
+            "綁了卡也不會亂扣款的，只有您自己輸入密碼確認的付款才會扣款",
+            "A saved card is only charged when you confirm a payment yourself with your password, never otherwise",
+        ],
+        PayAsk::NoAlipay => [
+            "没开支付宝也能付：付款时选“添加银行卡”，输入卡号和银行预留的手机号，填上验证码就行",
+            "沒有支付寶也能付：付款時選「新增銀行卡」，輸入卡號和銀行留的手機號碼，填上驗證碼就可以",
+            "No Alipay balance needed: at checkout choose \"Add bank card\", enter the card number and the phone number your bank has, then the code it texts you",
+        ],
+        PayAsk::Instalments | PayAsk::OnDelivery => return None,
+    };
+    Some(say(loc, forms, &[]))
+}
+
 /// Reasons whose own lines answer the question they raise (nb.steps,
 /// fp.steps, gp.answer, cs.answer …): a question outside the known topics
 /// gets no slot for them.
@@ -742,11 +885,23 @@ const OWN_ANSWER: [ReasonCode; 9] = [
     ReasonCode::GiftOrPromo,
 ];
 
+/// What the lines say to the buyer's open questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// The answers and slots, one sentence.
+    pub text: String,
+    /// It speaks of how to pay (one payment per order, a bound card is
+    /// safe, no Alipay needed, instalments, cash on delivery): the buyer
+    /// asked before trying, so the line offers help, it does not ask what
+    /// went wrong.
+    pub pay_help: bool,
+}
+
 /// The answer to the buyer's open questions, or `None` when nothing is
 /// asked: every question about a known topic in the buyer's messages since
 /// the agent last wrote (answered from the facts, else a slot), or the
 /// first other question as a slot.
-pub fn answer(req: &Request, loc: Locale) -> Option<String> {
+pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
     let clauses = unanswered(req.input);
     let none = ItemFacts::default();
     let facts = req
@@ -769,6 +924,7 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
     // The message whose last clause got an answer: a short question right
     // after it (偏远地区要加邮费吗 加多少) asks on about the same thing.
     let mut answered: Option<&str> = None;
+    let mut pay_help = false;
     for c in &clauses {
         let t = topic(&c.norm);
         let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
@@ -805,6 +961,9 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
         if !c.asks && t == Topic::Other {
             continue;
         }
+        if t == Topic::Other && pays_at_named(req, c) {
+            continue;
+        }
         if t == Topic::Other {
             let short = c.norm.trim_end_matches('?').chars().count() <= 4;
             if !(ping(c) || covered(req, c) || follows && short) {
@@ -823,6 +982,7 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
             continue;
         }
         let mut a = answer_clause(loc, c, facts, req);
+        pay_help |= matches!(t, Topic::Pay(_));
         // An answer that repeats an earlier one (the shipping sentence for
         // "does it ship" and again for "how long") keeps only what is new.
         for p in &parts {
@@ -837,8 +997,10 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
             break;
         }
     }
-    if parts.is_empty() && topics.is_empty() && !OWN_ANSWER.contains(&req.reason) {
-        let first = clauses.iter().find(|c| c.asks && !ping(c))?;
+    if parts.is_empty() && topics.is_empty() && !own_answer(req) {
+        let first = clauses
+            .iter()
+            .find(|c| c.asks && !ping(c) && !pays_at_named(req, c))?;
         parts.push(slot(loc, &first.said));
     } else if !parts.is_empty() {
         // Every question gets its answer or a slot (002: 答非所问): 还有货吗
@@ -847,7 +1009,8 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
             if parts.len() >= 3 {
                 break;
             }
-            if !said_in(&c.norm, &parts) {
+            // 怎么付钱啊 beside 没开支付宝: the payment answer says how.
+            if !(said_in(&c.norm, &parts) || pay_help && asks_how_to_pay(&c.norm)) {
                 parts.push(slot(loc, &c.said));
             }
         }
@@ -860,7 +1023,27 @@ pub fn answer(req: &Request, loc: Locale) -> Option<String> {
     if !out.ends_with(['～', '~', '！', '!', '？', '?', '。', '.']) {
         out.push(if loc == Locale::En { '.' } else { '。' });
     }
-    Some(out)
+    Some(Answer {
+        text: out,
+        pay_help,
+    })
+}
+
+/// 怎么付 / 要绑卡吗 / how do I pay: a question the steps of a payment
+/// answer.
+fn asks_how_to_pay(norm: &str) -> bool {
+    const HOW: [&str; 9] = [
+        "绑卡",
+        "怎么付",
+        "如何付",
+        "怎样付",
+        "咋付",
+        "怎么支付",
+        "how do i pay",
+        "how to pay",
+        "how can i pay",
+    ];
+    HOW.iter().any(|h| norm.contains(h))
 }
 
 /// Pairs of characters too common to show that an answer speaks of a
@@ -887,6 +1070,30 @@ fn said_in(norm: &str, parts: &[String]) -> bool {
         .any(|w| w.len() >= 4 && text.contains(w))
 }
 
+/// Whether the reason's own lines answer what is open: an [`OWN_ANSWER`]
+/// reason read from what the buyer said since the agent last wrote. One
+/// the agent has replied to (is this legit → we are an authorised
+/// retailer) leaves the later question to be answered.
+fn own_answer(req: &Request) -> bool {
+    let open = req.input.since_agent().first().map_or(0, |m| m.index);
+    OWN_ANSWER.contains(&req.reason)
+        && req
+            .analysis
+            .reason
+            .evidence
+            .iter()
+            .all(|e| e.message_index >= open)
+}
+
+/// 到时候再付行不 / can u hold the order till then / 明天付可以吗: a
+/// question about paying at the time the buyer named, which the line
+/// about that time answers.
+fn pays_at_named(req: &Request, c: &Clause) -> bool {
+    req.analysis.signals.named_time.as_ref().is_some_and(|nt| {
+        crate::core::reason::pays_then(&c.said) || c.said.contains(nt.text.trim())
+    })
+}
+
 /// A bare ping (在吗, 人呢): nothing to answer.
 fn ping(c: &Clause) -> bool {
     PINGS.iter().any(|p| c.norm.trim_end_matches('?') == *p)
@@ -896,7 +1103,7 @@ fn ping(c: &Clause) -> bool {
 /// the clause holds the evidence (能便宜点吗 is answered by the price line),
 /// or the evidence is a whole message the clause is part of.
 fn covered(req: &Request, c: &Clause) -> bool {
-    OWN_ANSWER.contains(&req.reason)
+    own_answer(req)
         && req.analysis.reason.evidence.iter().any(|e| {
             let e = e.text.trim();
             !e.is_empty() && (c.said.contains(e) || e.contains(c.said.as_str()))
@@ -983,6 +1190,14 @@ mod tests {
             ["发成都几天到 ", "下周二之前要送人"]
         );
         assert_eq!(clauses("iPhone 15 手机壳"), ["iPhone 15 手机壳"]);
+        assert_eq!(
+            clauses("然後有附記憶卡嗎 還是要另外買"),
+            ["然後有附記憶卡嗎 還是要另外買"]
+        );
+        assert_eq!(
+            clauses("hmm ok. how do i know the box wont be crushed?"),
+            ["hmm ok. ", "how do i know the box wont be crushed?"]
+        );
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub struct Facts {
     pub rushed: bool,
     /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
     pub titled: bool,
+    /// The answer speaks of how to pay (instalments, cash on delivery, one
+    /// payment per order, a bound card is safe, no Alipay needed).
+    pub pay_help: bool,
     /// The first word on a silent order, with time to spare: no payment
     /// probe and no close time yet (000: 这里不要直接让买家付款).
     pub quiet: bool,
@@ -135,6 +138,7 @@ impl Facts {
                     "sized" => self.sized,
                     "namedLate" => self.named_late,
                     "cardLimit" => self.card_limit,
+                    "payHelp" => self.pay_help,
                     "noMethod" => self.no_method,
                     "upgrade" => self.upgrade,
                     "repriced" => self.repriced,
@@ -171,7 +175,7 @@ impl Facts {
         let name = formal
             .clone()
             .or_else(|| nick.map(str::to_string))
-            .or_else(|| input.buyer_name.map(str::to_string));
+            .or_else(|| input.buyer_name.map(|n| given_name(loc, n).to_string()));
         let close = req.timing.closes_at;
         let crate::core::reason::said::Said {
             card_limit,
@@ -187,6 +191,7 @@ impl Facts {
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
         let wait = waiting(input);
+        let answer = super::answer::answer(req, loc);
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,
@@ -223,7 +228,8 @@ impl Facts {
                 .and_then(|n| named(loc, n.at, at, &n.text)),
             agent: s.agent_name.clone(),
             optout: s.sms_opt_out.clone(),
-            answer: super::answer::answer(req, loc),
+            answer: answer.as_ref().map(|a| a.text.clone()),
+            pay_help: answer.is_some_and(|a| a.pay_help),
             address: input
                 .ctx
                 .order
@@ -654,6 +660,20 @@ fn day_zh(tw: bool, t: DateTime<FixedOffset>, days: i64, part: bool) -> String {
     }
 }
 
+/// The name an English line greets by: the first of a Latin full name
+/// (Hi Daniel!, not Hi Daniel Weber!); a Chinese name stays whole.
+fn given_name(loc: Locale, name: &str) -> &str {
+    let name = name.trim();
+    if loc != Locale::En
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " .'-".contains(c))
+    {
+        return name;
+    }
+    name.split_whitespace().next().unwrap_or(name)
+}
+
 /// 11月27日 followed by `p`.
 fn month_day(t: DateTime<FixedOffset>, p: &str) -> String {
     let (_, month, day) = clock::civil(clock::day(&t));
@@ -683,6 +703,7 @@ pub fn named(
     let day = [
         "今天", "今晚", "明天", "明早", "明晚", "后天", "後天", "周", "週", "星期", "礼拜", "禮拜",
         "号", "號", "月底", "月初", "today", "tonight", "tomorrow", "day", "weekend", "week",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     ]
     .iter()
     .any(|w| s.contains(w));

@@ -41,6 +41,7 @@ mod norm;
 pub(crate) mod rules;
 pub mod said;
 mod when;
+pub use when::pays_then;
 
 use std::cmp::Reverse;
 
@@ -195,6 +196,7 @@ pub fn analyze(input: &Input) -> Analysis {
     // still open, which the model reads too.
     let live_from = last_agent.map_or(0, |a| a + 1);
     let mut open: Vec<Live> = Vec::new();
+    let mut prev_buyer: Option<&crate::core::input::Msg> = None;
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
@@ -477,7 +479,26 @@ pub fn analyze(input: &Input) -> Analysis {
                 text: ev.text,
                 after: said.after,
             });
+        } else if let Some(p) = prev_buyer.filter(|_| when::refers_back(n)) {
+            // clears thurs afternoon / can u hold the order till then: the
+            // time of the message before, said for paying.
+            let mut pn = Norm::default();
+            pn.read(p.text);
+            let mut ph = Vec::new();
+            r.find(&pn, &mut ph);
+            let pq = r.questions(&pn, &ph);
+            let base = p.at.unwrap_or(input.now);
+            if let Some(said) = when::named(&pn, p.text, base, &pq, true, default_hour) {
+                let ev = evidence(&pn, p.text, p.index, said.start, said.end);
+                signals.named_time = Some(NamedTime {
+                    message_index: p.index,
+                    at: said.at,
+                    text: ev.text,
+                    after: said.after,
+                });
+            }
         }
+        prev_buyer = Some(m);
     }
     // The latest word wins: a pay day said after a named time replaces it.
     if signals.payday > signals.named_time.as_ref().map(|t| t.message_index) {
@@ -549,6 +570,20 @@ const UNSURE: [ReasonCode; 2] = [ReasonCode::WaitingReply, ReasonCode::GiftOrPro
 /// The payment codes whose boundary the rules draw (see [`UNSURE`]): a
 /// model reading of one never overrides a rule reading of the other.
 const PAYMENT: [ReasonCode; 2] = [ReasonCode::PaymentTrouble, ReasonCode::PaymentSystemIssue];
+/// Concerns an agent's reply settles: a question about the goods, the
+/// delivery, the postage, a gift, a merge, another shop, or a wait. Once
+/// the agent has written after it and the buyer has moved on to something
+/// the model cannot read, the reason is not this one any more (is this
+/// legit → authorised retailer → how do i know the box won't be crushed).
+const SETTLED_BY_REPLY: [ReasonCode; 7] = [
+    ReasonCode::ComparingShops,
+    ReasonCode::ProductDoubt,
+    ReasonCode::DeliveryQuestion,
+    ReasonCode::ShippingFee,
+    ReasonCode::GiftOrPromo,
+    ReasonCode::OrderMerge,
+    ReasonCode::WaitingReply,
+];
 /// The model's probability that overrides a clear rule.
 const OVERRIDE: f64 = 0.9;
 /// The model's probability below which it abstains. The model file's own
@@ -628,8 +663,8 @@ fn whole(l: &Live) -> Evidence {
 /// of the open messages: an explicit statement the rules are sure of wins;
 /// else the model's calibrated reason from the latest open message that
 /// shows one; else a state the rules found earlier (balance, password,
-/// payment trouble, a changed mind: an answer does not settle those); else
-/// `unknown`. Anger at being ignored in an open message outranks the
+/// payment trouble, a changed mind: an answer does not settle those, while
+/// it does settle the concerns of [`SETTLED_BY_REPLY`]); else `unknown`. Anger at being ignored in an open message outranks the
 /// question it followed.
 fn combine(rule: Reason, live: &[Live]) -> Reason {
     if live.is_empty() || rule.code == ReasonCode::SilentOrder {
@@ -689,10 +724,13 @@ fn combine(rule: Reason, live: &[Live]) -> Reason {
             others: Vec::new(),
         }
     } else if rule.code != ReasonCode::Unknown
-        && (!rule_live
-            || readings
+        && if rule_live {
+            readings
                 .iter()
-                .all(|r| r.2.verdict != model::Verdict::NoReason))
+                .all(|r| r.2.verdict != model::Verdict::NoReason)
+        } else {
+            !SETTLED_BY_REPLY.contains(&rule.code)
+        }
     {
         rule
     } else {

@@ -8,8 +8,9 @@
 //! or with a `rel` word; 1 when the verb itself asks leave: 留到), `clock`
 //! (hour marker after a number; 12 = pm), `date` (day of the month after a
 //! number), `ask` (asking leave: 可以吗; a time in a question counts only
-//! with a verb of paying that asks leave). This file only reads numbers
-//! and does the calendar arithmetic.
+//! with a verb of paying that asks leave), `then` (到时候, till then: the
+//! time is in the message before). This file only reads numbers and does
+//! the calendar arithmetic.
 
 use crate::core::clock::{self, Time, DAY};
 
@@ -31,9 +32,10 @@ enum Kind {
     Clock,
     Date,
     Ask,
+    Then,
 }
 
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     Kind::Day,
     Kind::Part,
     Kind::Week,
@@ -42,6 +44,7 @@ const KINDS: [Kind; 8] = [
     Kind::Clock,
     Kind::Date,
     Kind::Ask,
+    Kind::Then,
 ];
 
 pub struct Times {
@@ -75,6 +78,29 @@ pub(super) fn read_times() -> Times {
         matcher: phrases(&pats),
         kinds,
     }
+}
+
+/// Whether `n` pays at a time said before (到时候再付可以吗, can u hold
+/// the order till then): a `then` word and a verb of paying.
+pub fn refers_back(n: &Norm) -> bool {
+    let t = times();
+    let mut then = false;
+    let mut pay = false;
+    for h in t.matcher.find_iter(&n.text) {
+        match t.kinds.get(h.pattern().as_usize()) {
+            Some((Kind::Then, _)) => then = true,
+            Some((Kind::Pay, _)) => pay = true,
+            _ => {}
+        }
+    }
+    then && pay
+}
+
+/// [`refers_back`] for a text as written.
+pub fn pays_then(text: &str) -> bool {
+    let mut n = Norm::default();
+    n.read(text);
+    refers_back(&n)
 }
 
 /// A named time: the moment and the normalised span that named it.
@@ -181,7 +207,7 @@ pub fn named(
         }
         let mut s = h.start();
         match kind {
-            Kind::Ask => continue,
+            Kind::Ask | Kind::Then => continue,
             Kind::Pay => {
                 if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
                     pays.push((h.start(), h.end()));
@@ -329,4 +355,14 @@ pub fn named(
         end,
         after,
     })
+}
+
+#[cfg(test)]
+mod then_tests {
+    #[test]
+    fn a_message_that_pays_then_points_back() {
+        assert!(super::pays_then("到时候再付行不"));
+        assert!(super::pays_then("can u hold the order till then? thx"));
+        assert!(!super::pays_then("到时候再说"));
+    }
 }
