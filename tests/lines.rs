@@ -63,6 +63,7 @@ fn full_facts(locale: Locale) -> Facts {
         card_limit: false,
         no_method: false,
         pay_help: false,
+        off_hours: false,
         upgrade: false,
         repriced: false,
         waited: true,
@@ -109,6 +110,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.card_limit = on;
             f.no_method = on;
             f.pay_help = on;
+            f.off_hours = on;
             f.upgrade = on;
             f.repriced = on;
             f.waited = on;
@@ -928,6 +930,7 @@ fn the_table_is_well_formed() {
         "cardLimit",
         "noMethod",
         "payHelp",
+        "offHours",
         "upgrade",
         "repriced",
         "waited",
@@ -1876,5 +1879,23 @@ fn paying_then_takes_the_time_said_in_the_message_before() {
         if locale == Locale::En {
             assert!(top.starts_with("Hi Emma!"), "{top}");
         }
+    }
+}
+
+#[test]
+fn an_answer_at_night_or_lunch_does_not_ask_for_payment() {
+    // seed 000/003: no reminders in the quiet hours or the lunch break. An
+    // answer goes out then (002: reply fast), but it stops at the answer.
+    for (now, nudges) in [
+        ("2026-11-24T15:00:00+08:00", true),
+        ("2026-11-24T22:40:00+08:00", false),
+        ("2026-11-24T12:30:00+08:00", false),
+    ] {
+        let mut ctx = said(Locale::ZhCn, "这个是纯棉的吗");
+        ctx.now = Some(now.into());
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains("【这个是纯棉的吗：在这里回答】"), "{top}");
+        assert_eq!(top.contains("方便时付款"), nudges, "{now}: {top}");
     }
 }
