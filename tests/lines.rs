@@ -1305,6 +1305,11 @@ fn a_question_the_facts_cannot_answer_leaves_a_slot() {
             "【可以寄7-11嗎：在這裡回答】",
         ),
         (
+            Locale::ZhTw,
+            "要買S還是M啊🐱",
+            "【要買S還是M啊：在這裡回答】",
+        ),
+        (
             Locale::En,
             "are these really waterproof?",
             "【are these really waterproof: answer here】",

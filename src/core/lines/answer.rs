@@ -456,7 +456,12 @@ pub fn slot(loc: Locale, question: &str) -> String {
         "問一下",
         "顺便问下",
     ];
-    let mut question = question.trim();
+    // Without emoji (要買S還是M啊🐱): the slot is for the agent.
+    let plain: String = question
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D))
+        .collect();
+    let mut question = plain.trim();
     while let Some(rest) = LEAD
         .iter()
         .find_map(|l| question.strip_prefix(l))

@@ -212,7 +212,10 @@ impl Facts {
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
-            item: title.map(|t| item(loc, t, more)),
+            item: title.map(|t| {
+                let second = items.get(1).map(|i| i.title.as_str());
+                item(loc, t, second, more)
+            }),
             item_sms: title.and_then(|t| short_title(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
@@ -367,8 +370,21 @@ fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
 pub fn spoken_name(loc: Locale, title: &str) -> &str {
     let title = untagged(title);
     if loc == Locale::En {
-        // "Silk pillowcase, champagne": the item before the listing's details.
-        return title.split(", ").next().unwrap_or(title).trim();
+        // "Silk pillowcase, champagne": the item before the listing's
+        // details; "Desk lamp / 智能台灯": before a slash or Chinese words.
+        let head = title.split([',', '/', '|']).next().unwrap_or(title);
+        let head = head
+            .split(|c: char| {
+                ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+            })
+            .next()
+            .unwrap_or(head)
+            .trim();
+        return if head.chars().any(|c| c.is_ascii_alphabetic()) {
+            head
+        } else {
+            title
+        };
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
     let words = || title.split_whitespace().filter(|w| han(w) >= 2);
@@ -414,7 +430,18 @@ fn untagged(title: &str) -> &str {
     }
 }
 
-fn item(loc: Locale, title: &str, more: usize) -> String {
+fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
+    // Two items are named both (纯棉四件套和记忆棉枕头), when short.
+    if let (1, Some(b)) = (more, second) {
+        let (a, b) = (spoken_name(loc, title), spoken_name(loc, b));
+        let short = |t: &str| t.chars().count() <= if loc == Locale::En { 30 } else { 8 };
+        if short(a) && short(b) && a != b {
+            return match loc {
+                Locale::En => [sentence_case(a).as_str(), " and ", &sentence_case(b)].concat(),
+                _ => [a, "和", b].concat(),
+            };
+        }
+    }
     let title = spoken_name(loc, title);
     let quote = loc != Locale::En && title.chars().count() > 12;
     let (open, close) = match loc {
@@ -813,12 +840,38 @@ mod tests {
             "Wireless Mouse Silent"
         );
         assert_eq!(
-            item(Locale::ZhCn, "北欧布艺沙发 三人位 浅灰", 0),
+            item(Locale::ZhCn, "北欧布艺沙发 三人位 浅灰", None, 0),
             "北欧布艺沙发"
         );
         assert_eq!(
-            item(Locale::ZhCn, "加绒牛仔裤 女 高腰直筒", 1),
+            item(Locale::ZhCn, "加绒牛仔裤 女 高腰直筒", None, 1),
             "加绒牛仔裤等2件"
+        );
+        assert_eq!(
+            item(
+                Locale::ZhCn,
+                "纯棉四件套 1.8m床",
+                Some("【热卖】记忆棉枕头 护颈"),
+                1
+            ),
+            "纯棉四件套和记忆棉枕头"
+        );
+        assert_eq!(
+            spoken_name(Locale::En, "Smart LED desk lamp / 智能护眼台灯 app control"),
+            "Smart LED desk lamp"
+        );
+        assert_eq!(
+            spoken_name(Locale::En, "Crème brûlée mug"),
+            "Crème brûlée mug"
+        );
+        assert_eq!(
+            item(
+                Locale::En,
+                "Silk pillowcase, champagne",
+                Some("Eye mask"),
+                1
+            ),
+            "silk pillowcase and eye mask"
         );
     }
 
@@ -901,14 +954,20 @@ mod tests {
     #[test]
     fn english_items_read_as_in_a_sentence() {
         assert_eq!(
-            item(Locale::En, "Silk pillowcase, champagne", 0),
+            item(Locale::En, "Silk pillowcase, champagne", None, 0),
             "silk pillowcase"
         );
-        assert_eq!(item(Locale::En, "Ceramic Teapot", 0), "Ceramic Teapot");
-        assert_eq!(item(Locale::En, "iPhone 15 case", 0), "iPhone 15 case");
+        assert_eq!(
+            item(Locale::En, "Ceramic Teapot", None, 0),
+            "Ceramic Teapot"
+        );
+        assert_eq!(
+            item(Locale::En, "iPhone 15 case", None, 0),
+            "iPhone 15 case"
+        );
         let long = "2026冬季新款加厚羽绒服女中长款韩版宽松外套";
-        assert!(item(Locale::ZhCn, long, 0).starts_with('“'));
-        assert!(item(Locale::ZhTw, long, 0).starts_with('「'));
+        assert!(item(Locale::ZhCn, long, None, 0).starts_with('“'));
+        assert!(item(Locale::ZhTw, long, None, 0).starts_with('「'));
     }
 
     #[test]
