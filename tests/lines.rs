@@ -40,6 +40,8 @@ fn full_facts(locale: Locale) -> Facts {
         link: Some("https://shop.example/pay/1".into()),
         gift: s("真丝眼罩一个", "a silk eye mask"),
         coupon: s("满200减20优惠券", "a 10% off coupon"),
+        near: s("满299减30", "¥30 off ¥299"),
+        gap: s("36元", "¥36"),
         campaign: s("双11", "Double 11"),
         close: s("今晚10点", "10 pm today"),
         left: s("20分钟", "20 minutes"),
@@ -909,6 +911,8 @@ fn the_table_is_well_formed() {
         "link",
         "gift",
         "coupon",
+        "near",
+        "gap",
         "campaign",
         "close",
         "left",
@@ -1902,5 +1906,36 @@ fn an_answer_at_night_or_lunch_does_not_ask_for_payment() {
         let top = &s.lines[0].text;
         assert!(top.contains("【这个是纯棉的吗：在这里回答】"), "{top}");
         assert_eq!(top.contains("方便时付款"), nudges, "{now}: {top}");
+    }
+}
+
+#[test]
+fn a_coupon_just_out_of_reach_gets_an_add_on_not_a_refusal() {
+    // seed 002 (议价: 不要争辩, 给方案) and F1 f14: 189元 against 满199减20.
+    // A small item to add (the agent picks it) reaches the coupon; "the
+    // price can't change" is not the answer. Far from the threshold, the
+    // coupon is not offered at all.
+    for (amount, near) in [(189.0, true), (100.0, false)] {
+        let mut ctx = said(Locale::ZhCn, "差10块凑不够满减啊 能直接给我减20吗");
+        ctx.order.amount = amount;
+        ctx.shop.as_mut().unwrap().coupon = Some("满199减20".into());
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert!(matches!(
+            s.reason.code,
+            ReasonCode::PriceBargain | ReasonCode::GiftOrPromo
+        ));
+        let top = &s.lines[0].text;
+        assert_eq!(
+            top.contains("差10元就能用店里的满199减20啦～可以再挑件【凑单小物：在这里推荐】"),
+            near,
+            "{amount}: {top}"
+        );
+        if near {
+            assert!(s.lines.iter().all(|l| !l.text.contains("实在价")));
+        }
+        for l in &s.lines {
+            assert!(!l.text.contains("满199减20") || near, "{}", l.text);
+            assert_reads_naturally(&l.text, &l.template_id);
+        }
     }
 }

@@ -35,6 +35,11 @@ pub struct Facts {
     pub gift: Option<String>,
     /// A coupon the shop really offers.
     pub coupon: Option<String>,
+    /// A 满X减Y coupon the order falls a little short of (满199减20 for a
+    /// 189元 order), with `gap`, what it lacks (10元).
+    pub near: Option<String>,
+    /// What the order lacks to reach `near` (10元).
+    pub gap: Option<String>,
     /// Campaign name on a campaign day.
     pub campaign: Option<String>,
     /// When the order closes (今晚10点).
@@ -100,6 +105,10 @@ pub struct Facts {
     pub quiet: bool,
 }
 
+/// A 满X减Y coupon is within reach when the order lacks at most this share
+/// of X (10元 of 199): worth adding a small item for.
+pub const NEAR_COUPON_SHARE: f64 = 0.2;
+
 /// Minutes after which a reply is late enough to apologise for (002: 回复
 ///要及时; a quick reply needs no 久等).
 pub const WAITED_MINUTES: i64 = 5;
@@ -122,6 +131,8 @@ impl Facts {
             "link" => &self.link,
             "gift" => &self.gift,
             "coupon" => &self.coupon,
+            "near" => &self.near,
+            "gap" => &self.gap,
             "campaign" => &self.campaign,
             "close" => &self.close,
             "left" => &self.left,
@@ -196,6 +207,12 @@ impl Facts {
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
         let wait = waiting(input);
+        // 差10块凑不够满减: a coupon within reach, and what the order lacks.
+        let near = s.coupon.as_ref().and_then(|c| {
+            let min = coupon_threshold(c)?;
+            let gap = min - input.amount;
+            (gap > 0.0 && gap <= min * NEAR_COUPON_SHARE).then(|| (c.clone(), gap))
+        });
         let answer = super::answer::answer(req, loc);
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
@@ -225,6 +242,8 @@ impl Facts {
                 .coupon
                 .clone()
                 .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min)),
+            near: near.as_ref().map(|n| n.0.clone()),
+            gap: near.map(|n| money(loc, n.1)),
             campaign: campaign.and_then(|c| c.name.clone()),
             close: (close > at).then(|| zoned(loc, clock(loc, close, at), close)),
             left,
