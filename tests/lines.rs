@@ -1797,6 +1797,16 @@ fn a_question_about_how_to_pay_is_answered_not_probed() {
             "i dont have alipay, how do i pay?",
             &["Add bank card"][..],
         ),
+        (
+            Locale::ZhCn,
+            "能用数字人民币付吗\n单位发的补贴在数字人民币app里 支付宝里没几个钱了",
+            &["【能用数字人民币付吗：在这里回答】"][..],
+        ),
+        (
+            Locale::ZhCn,
+            "刚付了啊 怎么还显示待付款\n别扣我两次钱啊😨",
+            &["不会重复扣款", "截个图发我"][..],
+        ),
     ] {
         let s = cuifu::suggest(&said(locale, text)).unwrap();
         let top = &s.lines[0].text;

@@ -43,12 +43,14 @@ enum PayAsk {
     Split,
     CardSafe,
     NoAlipay,
+    Method,
+    Shown,
 }
 
 /// Words that name a topic, as the buyer writes them after folding to
 /// simplified Chinese and lower case. Checked in this order: 还有货 is
 /// stock even when a size is named, 几天到 is arrival before shipping.
-const TOPICS: [(Topic, &[&str]); 13] = [
+const TOPICS: [(Topic, &[&str]); 15] = [
     (
         Topic::Stock,
         &[
@@ -117,6 +119,33 @@ const TOPICS: [(Topic, &[&str]); 13] = [
             "charged again",
             "auto-charge",
             "auto charge",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::Shown),
+        &[
+            "还显示待付款",
+            "还是待付款",
+            "显示未付款",
+            "显示没付",
+            "还显示未付",
+            "扣两次",
+            "重复扣",
+            "still unpaid",
+            "still says unpaid",
+            "charged twice",
+        ],
+    ),
+    (
+        Topic::Pay(PayAsk::Method),
+        &[
+            "数字人民币",
+            "微信支付",
+            "微信付",
+            "云闪付",
+            "paypal",
+            "wechat pay",
+            "apple pay",
         ],
     ),
     (
@@ -850,9 +879,10 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
 }
 
 /// What holds for every order on the platform, whatever the shop: one
-/// order is paid in one payment, a bound card is charged only when the
-/// buyer confirms, a bank card pays without an Alipay balance. Instalments
-/// and cash on delivery depend on the shop: `None`, a slot.
+/// order is paid in one payment and never charged twice, a bound card is
+/// charged only when the buyer confirms, a bank card pays without an
+/// Alipay balance. Instalments, cash on delivery and other ways to pay
+/// (数字人民币, PayPal) depend on the shop: `None`, a slot.
 fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
     let forms = match ask {
         PayAsk::Split => [
@@ -870,7 +900,12 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "沒有支付寶也能付：付款時選「新增銀行卡」，輸入卡號和銀行留的手機號碼，填上驗證碼就可以",
             "No Alipay balance needed: at checkout choose \"Add bank card\", enter the card number and the phone number your bank has, then the code it texts you",
         ],
-        PayAsk::Instalments | PayAsk::OnDelivery => return None,
+        PayAsk::Shown => [
+            "别担心，一笔订单不会重复扣款的～麻烦看下支付宝账单里有没有这笔付款，截个图发我，我帮您核对",
+            "別擔心，一筆訂單不會重複扣款的～麻煩看一下付款紀錄裡有沒有這筆，截個圖給我，我幫您核對",
+            "Don't worry, one order is never charged twice. Could you check your payment history for this payment and send me a screenshot? I'll look into it",
+        ],
+        PayAsk::Instalments | PayAsk::OnDelivery | PayAsk::Method => return None,
     };
     Some(say(loc, forms, &[]))
 }
