@@ -88,46 +88,85 @@ fn matcher<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AhoC
         .expect("the embedded phrase tables are far below aho-corasick's limits")
 }
 
-/// Phrase groups, one automaton each: which groups have a phrase anywhere
+/// A matcher that reports every phrase found, overlaps included (standard
+/// match semantics), ASCII case-insensitive.
+#[allow(
+    clippy::expect_used,
+    reason = "built once from the embedded tables, which every test run builds: \
+              aho-corasick fails only past limits they are far below"
+)]
+fn overlapping(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("the embedded phrase tables are far below aho-corasick's limits")
+}
+
+/// Phrase groups in one automaton: which groups have a phrase anywhere
 /// in a text, ASCII case-insensitive.
 pub struct PhraseGroups {
-    groups: Vec<AhoCorasick>,
+    matcher: AhoCorasick,
+    /// The group of each phrase, by pattern index.
+    group_of: Vec<usize>,
+    count: usize,
 }
 
 impl PhraseGroups {
-    /// Groups of phrases; a group's index is its place in `groups`.
+    /// Groups of phrases; a group's index is its place in `groups`. One
+    /// automaton for all of them, built once: a table of many small groups
+    /// (the answer topics) costs one build, not one per group.
     pub fn new<'a, G, P>(groups: G) -> PhraseGroups
     where
         G: IntoIterator<Item = P>,
         P: IntoIterator<Item = &'a str>,
     {
-        let groups = groups
-            .into_iter()
-            .map(|words| {
-                let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-                phrases(&words)
-            })
-            .collect();
-        PhraseGroups { groups }
+        let mut words: Vec<&str> = Vec::new();
+        let mut group_of: Vec<usize> = Vec::new();
+        let mut count = 0;
+        for (g, group) in groups.into_iter().enumerate() {
+            for w in group.into_iter().filter(|w| !w.is_empty()) {
+                words.push(w);
+                group_of.push(g);
+            }
+            count = g + 1;
+        }
+        PhraseGroups {
+            matcher: overlapping(&words),
+            group_of,
+            count,
+        }
     }
 
     /// The groups with a phrase in `text`, in index order.
-    pub fn found<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        self.groups
-            .iter()
+    pub fn found(&self, text: &str) -> Vec<usize> {
+        let mut seen = vec![false; self.count];
+        for m in self.matcher.find_overlapping_iter(text) {
+            if let Some(s) = self
+                .group_of
+                .get(m.pattern().as_usize())
+                .and_then(|g| seen.get_mut(*g))
+            {
+                *s = true;
+            }
+        }
+        seen.iter()
             .enumerate()
-            .filter(move |(_, m)| m.is_match(text))
-            .map(|(i, _)| i)
+            .filter_map(|(i, s)| s.then_some(i))
+            .collect()
     }
 
     /// The first group (by index) with a phrase in `text`.
     pub fn first(&self, text: &str) -> Option<usize> {
-        self.found(text).next()
+        self.matcher
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.group_of.get(m.pattern().as_usize()).copied())
+            .min()
     }
 
     /// Whether any phrase is in `text`.
     pub fn any(&self, text: &str) -> bool {
-        self.first(text).is_some()
+        self.matcher.is_match(text)
     }
 }
 
