@@ -213,7 +213,8 @@ impl Facts {
             let gap = min - input.amount;
             (gap > 0.0 && gap <= min * NEAR_COUPON_SHARE).then(|| (c.clone(), gap))
         });
-        let answer = super::answer::answer(req, loc);
+        let (answer, pay_help) =
+            super::answer::answer(req, loc).map_or((None, false), |a| (Some(a.text), a.pay_help));
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,
@@ -255,8 +256,8 @@ impl Facts {
                 .and_then(|n| named(loc, n.at, at, &n.text)),
             agent: s.agent_name.clone(),
             optout: s.sms_opt_out.clone(),
-            answer: answer.as_ref().map(|a| a.text.clone()),
-            pay_help: answer.is_some_and(|a| a.pay_help),
+            answer,
+            pay_help,
             off_hours: {
                 let t = at.time();
                 t < s.quiet_before || t >= s.quiet_after || (s.lunch.0..s.lunch.1).contains(&t)
@@ -858,40 +859,47 @@ mod tests {
             spoken_name(Locale::En, "Wireless Mouse Silent"),
             "Wireless Mouse Silent"
         );
-        assert_eq!(
-            item(Locale::ZhCn, "北欧布艺沙发 三人位 浅灰", None, 0),
-            "北欧布艺沙发"
-        );
-        assert_eq!(
-            item(Locale::ZhCn, "加绒牛仔裤 女 高腰直筒", None, 1),
-            "加绒牛仔裤等2件"
-        );
-        assert_eq!(
-            item(
+        for (loc, title, second, more, want) in [
+            (
+                Locale::ZhCn,
+                "北欧布艺沙发 三人位 浅灰",
+                None,
+                0,
+                "北欧布艺沙发",
+            ),
+            (
+                Locale::ZhCn,
+                "加绒牛仔裤 女 高腰直筒",
+                None,
+                1,
+                "加绒牛仔裤等2件",
+            ),
+            (
                 Locale::ZhCn,
                 "纯棉四件套 1.8m床",
                 Some("【热卖】记忆棉枕头 护颈"),
-                1
+                1,
+                "纯棉四件套和记忆棉枕头",
             ),
-            "纯棉四件套和记忆棉枕头"
-        );
-        assert_eq!(
-            spoken_name(Locale::En, "Smart LED desk lamp / 智能护眼台灯 app control"),
-            "Smart LED desk lamp"
-        );
-        assert_eq!(
-            spoken_name(Locale::En, "Crème brûlée mug"),
-            "Crème brûlée mug"
-        );
-        assert_eq!(
-            item(
+            (
                 Locale::En,
                 "Silk pillowcase, champagne",
                 Some("Eye mask"),
-                1
+                1,
+                "silk pillowcase and eye mask",
             ),
-            "silk pillowcase and eye mask"
-        );
+        ] {
+            assert_eq!(item(loc, title, second, more), want, "{title}");
+        }
+        for (title, want) in [
+            (
+                "Smart LED desk lamp / 智能护眼台灯 app control",
+                "Smart LED desk lamp",
+            ),
+            ("Crème brûlée mug", "Crème brûlée mug"),
+        ] {
+            assert_eq!(spoken_name(Locale::En, title), want);
+        }
     }
 
     #[test]
