@@ -16,8 +16,9 @@ use std::{env, fs, path::PathBuf};
 #[allow(dead_code)]
 mod gram_escape;
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "address.tsv",
+    "carriers.tsv",
     "surnames.tsv",
     "reasons.tsv",
     "said.tsv",

@@ -705,6 +705,16 @@ export interface Shop {
      * moment.
      */
     hesitationHours?: number;
+    /**
+     * After an answer to the buyer's question, the least minutes before the
+     * reminder that follows it inside the order's time slot (001: a
+     * morning order is reminded before 12:00, an afternoon one before
+     * 17:00, an evening one before 22:00); default 30. That reminder goes
+     * 20 minutes before the slot ends (or this long after the answer, if
+     * later, while 10 minutes of the slot are left); with less room, after
+     * the minimum gap in the usual hours.
+     */
+    answerFollowUpMinutes?: number;
 }
 
 /**

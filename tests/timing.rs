@@ -52,6 +52,27 @@ fn then(mut c: Case, follow: Option<&'static str>) -> Case {
     c
 }
 
+/// A question answered now (002), with the reminder planned after it.
+fn answered(
+    cite: &'static str,
+    now: &'static str,
+    placed: &'static str,
+    follow: Option<&'static str>,
+) -> Case {
+    then(
+        case(
+            cite,
+            now,
+            placed,
+            ASKED,
+            Action::Hold,
+            Some(now),
+            Occasion::Answer,
+        ),
+        follow,
+    )
+}
+
 fn with(mut c: Case, extra: Value) -> Case {
     c.extra = extra;
     c
@@ -509,11 +530,12 @@ fn timing_rules() {
             O::None,
         ),
         // seed 002 买家等待客服回复: answer first (hold) and now; seeds
-        // 000/003 keep quiet hours, lunch and rest days for reminders (催付),
-        // so the reminder after the answer keeps them, the minimum gap later.
+        // 000/003 keep quiet hours, lunch and rest days for reminders (催付);
+        // seed 001's order-time slots (下午单 17:00 前) put the reminder after
+        // the answer inside the order's slot: 20 minutes before it ends.
         then(
             case(
-                "002 open question → hold now",
+                "002 open question → hold now; 001 下午单 → remind 16:40",
                 "2026-11-24 14:31",
                 "2026-11-24 14:30",
                 ASKED,
@@ -521,7 +543,40 @@ fn timing_rules() {
                 Some("2026-11-24 14:31"),
                 O::Answer,
             ),
-            Some("2026-11-24 16:31"),
+            Some("2026-11-24 16:40"),
+        ),
+        // seed 001 上午单 12:00 前: answered at 10:50, reminded at 11:40.
+        answered(
+            "001 上午单 answered 10:50 → remind 11:40",
+            "2026-11-24 10:50",
+            "2026-11-24 10:31",
+            Some("2026-11-24 11:40"),
+        ),
+        // seed 001 傍晚单 22:00 前: answered at 20:05, reminded at 21:40,
+        // not the next morning.
+        answered(
+            "001 傍晚单 answered 20:05 → remind 21:40",
+            "2026-11-24 20:05",
+            "2026-11-24 19:40",
+            Some("2026-11-24 21:40"),
+        ),
+        // Little room left in the slot: shop.answerFollowUpMinutes (default
+        // 30) after the answer, while 10 minutes of the slot are left.
+        answered(
+            "001 下午单 answered 16:20 → remind 16:50",
+            "2026-11-24 16:20",
+            "2026-11-24 16:05",
+            Some("2026-11-24 16:50"),
+        ),
+        // No room with a longer wait: the minimum gap in the usual hours.
+        with(
+            answered(
+                "answerFollowUpMinutes 60 at 16:20 → the gap, 18:20",
+                "2026-11-24 16:20",
+                "2026-11-24 16:05",
+                Some("2026-11-24 18:20"),
+            ),
+            json!({"shop": {"answerFollowUpMinutes": 60}}),
         ),
         then(
             case(

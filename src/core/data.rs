@@ -12,6 +12,9 @@ pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
 pub const FOLD: &[(char, char)] = include!(concat!(env!("OUT_DIR"), "/fold.rs"));
 /// Name endings that are a form of address already (`address.tsv`).
 pub const ADDRESS: &str = include_str!(concat!(env!("OUT_DIR"), "/address.tsv"));
+/// Carriers a buyer may ask for, one per line, names tab-separated
+/// (`carriers.tsv`).
+pub const CARRIERS: &str = include_str!(concat!(env!("OUT_DIR"), "/carriers.tsv"));
 /// Two-character surnames (`surnames.tsv`).
 pub const SURNAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames.tsv"));
 /// Words the lint flags (`lint.tsv`).

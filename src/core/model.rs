@@ -738,6 +738,16 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hesitation_hours: Option<f64>,
+    /// After an answer to the buyer's question, the least minutes before the
+    /// reminder that follows it inside the order's time slot (001: a
+    /// morning order is reminded before 12:00, an afternoon one before
+    /// 17:00, an evening one before 22:00); default 30. That reminder goes
+    /// 20 minutes before the slot ends (or this long after the answer, if
+    /// later, while 10 minutes of the slot are left); with less room, after
+    /// the minimum gap in the usual hours.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_follow_up_minutes: Option<u32>,
 }
 
 /// Evidence for the reason: which buyer message, and the words.

@@ -103,6 +103,9 @@ pub struct Settings {
     pub answer_at_night: bool,
     /// Space after a buyer's own last word before a reminder (default 3 h).
     pub hesitation: Duration,
+    /// After an answer, the least time before the reminder that follows it
+    /// within the order's time slot (`shop.answerFollowUpMinutes`).
+    pub answer_follow_up: Duration,
     /// Years the shop's own holidays/workdays cover (the built-in calendar aside).
     pub shop_years: Vec<i32>,
 }
@@ -147,6 +150,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     sms_after_hours: None,
     answer_at_night: None,
     hesitation_hours: None,
+    answer_follow_up_minutes: None,
 };
 
 /// The settings of a shop that sets nothing (defaults from the seeds): copied
@@ -186,6 +190,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     sms_after: Duration::minutes(180),
     answer_at_night: true,
     hesitation: Duration::minutes(180),
+    answer_follow_up: Duration::minutes(30),
     shop_years: Vec::new(),
 };
 
@@ -412,6 +417,9 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         "give the hours of space after a buyer says they will think it over, from 0 to 72, e.g. 3",
     )? {
         st.hesitation = clock::minutes((v * 60.0).round() as i64);
+    }
+    if let Some(v) = shop.answer_follow_up_minutes {
+        st.answer_follow_up = clock::minutes(i64::from(v.min(24 * 60)));
     }
     // The years of the shop's own dates (each read above).
     for &list in &[&st.holidays, &st.workdays] {

@@ -419,10 +419,61 @@ fn a_not_a(norm: &str) -> bool {
 fn topic(norm: &str) -> Topic {
     static MATCHER: LazyLock<PhraseGroups> =
         LazyLock::new(|| PhraseGroups::new(TOPICS.iter().map(|(_, words)| words.iter().copied())));
-    MATCHER
-        .first(norm)
-        .and_then(|i| TOPICS.get(i))
-        .map_or(Topic::Other, |(t, _)| *t)
+    match MATCHER.first(norm).and_then(|i| TOPICS.get(i)) {
+        Some((t, _)) => *t,
+        // 可以走顺丰吗: naming a carrier asks how it ships.
+        None if carrier(norm).is_some() => Topic::Ship,
+        None => Topic::Other,
+    }
+}
+
+/// Whether `s` ends a sentence: on a mark (～, ！, 。) or an emoji (… up
+/// to 250°C 🙂, not "🙂.").
+fn ends_sentence(s: &str) -> bool {
+    s.ends_with(['～', '~', '！', '!', '？', '?', '。', '.'])
+        || s.chars()
+            .next_back()
+            .is_some_and(|c| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F))
+}
+
+/// Where an answer's sentences end (for finding one said before).
+const SENTENCE_ENDS: [char; 3] = ['；', ';', '。'];
+
+/// Answers and slots as sentences: each ends on its own mark (～, ！, ？)
+/// or gets a full stop; a chain of "；" reads as one run-on sentence.
+fn sentences(loc: Locale, parts: &[String]) -> String {
+    let en = loc == Locale::En;
+    let mut out = String::new();
+    for p in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        match (out.is_empty(), ends_sentence(&out), en) {
+            (true, _, _) => {}
+            (false, true, true) => out.push(' '),
+            (false, true, false) => {}
+            (false, false, true) => out.push_str(". "),
+            (false, false, false) => out.push('。'),
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// The carrier a text names (能发极兔不), as its row in `carriers.tsv`.
+fn carrier(norm: &str) -> Option<usize> {
+    static CARRIERS: LazyLock<PhraseGroups> = LazyLock::new(|| {
+        PhraseGroups::new(crate::core::data::CARRIERS.lines().map(|l| l.split('\t')))
+    });
+    CARRIERS.first(norm)
+}
+
+/// Whether a question names a carrier other than the shop's (能发极兔不
+/// when the shop ships 中通): the shop's way is said, and whether the
+/// other one is possible is the agent's to say.
+fn other_carrier(question: &str, shipping: &Shipping) -> bool {
+    let Some(asked) = carrier(question) else {
+        return false;
+    };
+    let ours = shipping.carrier.as_deref().map(norm).unwrap_or_default();
+    carrier(&ours) != Some(asked)
 }
 
 fn texts(v: &Option<FactValue>) -> Vec<String> {
@@ -835,9 +886,10 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         },
         Topic::Ship => match shop
             .and_then(|s| s.shipping.as_ref())
-            .and_then(|s| shipping_sentence(loc, s))
+            .and_then(|s| Some((shipping_sentence(loc, s)?, other_carrier(&c.norm, s))))
         {
-            Some(s) => s,
+            Some((s, true)) => sentences(loc, &[s, slot(loc, &c.said)]),
+            Some((s, false)) => s,
             None if req.input.settings.same_day_shipping => say(
                 loc,
                 [
@@ -854,7 +906,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 .and_then(|s| s.shipping.as_ref())
                 .and_then(|s| shipping_sentence(loc, s));
             match ship {
-                Some(s) => [s, say(loc, ["；", "；", ". "], &[]), slot(loc, &c.said)].concat(),
+                Some(s) => sentences(loc, &[s, slot(loc, &c.said)]),
                 None => slot(loc, &c.said),
             }
         }
@@ -1030,6 +1082,21 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
                 a = rest.trim_start_matches(['；', ';', '.', ' ']).to_string();
             }
         }
+        // ... or a sentence of one (能发极兔不 after 发哈尔滨几天能到: the
+        // shipping sentence once).
+        let said_before = |piece: &str| {
+            parts
+                .iter()
+                .any(|p| p.split(SENTENCE_ENDS).any(|q| q.trim() == piece.trim()))
+        };
+        if a.split(SENTENCE_ENDS).any(said_before) {
+            let kept: Vec<String> = a
+                .split(SENTENCE_ENDS)
+                .filter(|piece| !piece.trim().is_empty() && !said_before(piece))
+                .map(|piece| piece.trim().to_string())
+                .collect();
+            a = sentences(loc, &kept);
+        }
         if !a.is_empty() {
             parts.push(a);
         }
@@ -1058,9 +1125,9 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
     if parts.is_empty() {
         return None;
     }
-    let mut out = parts.join(if loc == Locale::En { ". " } else { "；" });
-    // A shop's answer may end on its own mark (～, ！).
-    if !out.ends_with(['～', '~', '！', '!', '？', '?', '。', '.']) {
+    let mut out = sentences(loc, &parts);
+    // A shop's answer may end on its own mark (～, ！) or an emoji.
+    if !ends_sentence(&out) {
         out.push(if loc == Locale::En { '.' } else { '。' });
     }
     Some(Answer {

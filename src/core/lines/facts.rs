@@ -99,7 +99,6 @@ pub struct Facts {
     /// The line goes out in the quiet hours or the lunch break (an answer
     /// does; a reminder never): it answers and stops there, no "pay when
     /// it suits you" (000/003: 不在休息时间催付).
-    pub off_hours: bool,
     /// The first word on a silent order, with time to spare: no payment
     /// probe and no close time yet (000: 这里不要直接让买家付款).
     pub quiet: bool,
@@ -154,7 +153,6 @@ impl Facts {
                     "namedLate" => self.named_late,
                     "cardLimit" => self.card_limit,
                     "payHelp" => self.pay_help,
-                    "offHours" => self.off_hours,
                     "noMethod" => self.no_method,
                     "upgrade" => self.upgrade,
                     "repriced" => self.repriced,
@@ -258,10 +256,6 @@ impl Facts {
             optout: s.sms_opt_out.clone(),
             answer,
             pay_help,
-            off_hours: {
-                let t = at.time();
-                t < s.quiet_before || t >= s.quiet_after || (s.lunch.0..s.lunch.1).contains(&t)
-            },
             address: input
                 .ctx
                 .order

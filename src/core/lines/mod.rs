@@ -46,8 +46,7 @@
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
 //!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); payHelp
 //!   (the answer speaks of how to pay: instalments, cash on delivery, one
-//!   payment per order, a bound card, no Alipay); offHours (the line goes
-//!   out in the quiet hours or the lunch break); repriced
+//!   payment per order, a bound card, no Alipay); repriced
 //!   (the seller changed the price after a bargain, postage or merge request);
 //!   waited (the buyer's open message is 5 minutes old or more; waitedLong:
 //!   an hour or more); rushed

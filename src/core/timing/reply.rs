@@ -144,6 +144,38 @@ impl Plan<'_> {
     }
 }
 
+/// How long before the end of the order's time slot the reminder after an
+/// answer goes: shortly before the slot's deadline (001), so the buyer has
+/// had time with the answer.
+const SLOT_LEAD_MINUTES: i64 = 20;
+/// ... and at least this long before it ends, else the next usual moment.
+const SLOT_LEAST_MINUTES: i64 = 10;
+
+/// The reminder after an answer within the order's own time slot (001:
+/// 上午单 before 12:00, 下午单 before 17:00, 傍晚单 before 22:00), when no
+/// reminder went out yet and the slot still has room: 20 minutes before the
+/// slot ends or `shop.answerFollowUpMinutes` after the reply, whichever is
+/// later, as long as that is 10 minutes before the slot ends, at an allowed
+/// moment before the close. The slot's end with it.
+fn in_slot(p: &Plan, input: &Input, reply: Time) -> Option<(Time, NaiveTime)> {
+    if !input.reminders.is_empty() {
+        return None;
+    }
+    let placed = input.placed_at;
+    let slot = super::usual::slot_of(clock::sod(&placed), p.s);
+    let end =
+        *p.s.slots
+            .get(slot as usize)
+            .filter(|_| slot != super::usual::Slot::Night)?;
+    let slot_end = at(placed, end);
+    let f = add(slot_end, -clock::minutes(SLOT_LEAD_MINUTES)).max(add(reply, p.s.answer_follow_up));
+    let ok = clock::day(&reply) == clock::day(&placed)
+        && f <= add(slot_end, -clock::minutes(SLOT_LEAST_MINUTES))
+        && f < p.close
+        && is_allowed(f, p.s);
+    ok.then_some((f, end))
+}
+
 /// An open question is answered first (002: answer fast): the answer goes
 /// now (quiet hours, lunch and rest days are for reminders, 000/003), and
 /// the reminder after it keeps the usual hours, or is the next campaign
@@ -168,7 +200,7 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
         return None;
     }
     p.say(
-        "买家的问题还没回复：先回答，回答时再轻轻提醒付款。|買家的問題還沒回覆：先回答，回答時再輕輕提醒付款。|The buyer's question is unanswered: answer first, then remind gently.",
+        "买家的问题还没回复：先回答，付款的提醒放到之后。|買家的問題還沒回覆：先回答，付款的提醒放到之後。|The buyer's question is unanswered: answer it now, and remind about payment later.",
         &[],
     );
     let reply = reply_moment(p);
@@ -188,11 +220,21 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
             super::usual::warn_wave_in_rest(p, w);
             Some(w)
         }
-        None => {
-            let f = next_ok(after, p.close, p.s, 0, &mut trail);
-            p.follow_up_why(f, &trail);
-            f
-        }
+        None => match in_slot(p, input, reply) {
+            Some((f, end)) => {
+                let (m, e) = (p.when(f), hhmm(end));
+                p.say(
+                    "之后的提醒：{}，在这一单的时段（{} 前）里。|之後的提醒：{}，在這一單的時段（{} 前）裡。|The reminder after it: {}, within the order's time slot (before {}).",
+                    &[&m, &e],
+                );
+                Some(f)
+            }
+            None => {
+                let f = next_ok(after, p.close, p.s, 0, &mut trail);
+                p.follow_up_why(f, &trail);
+                f
+            }
+        },
     };
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.follow_up = follow;
