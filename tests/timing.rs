@@ -1666,6 +1666,60 @@ fn a_time_named_beside_a_question_is_waited_for() {
 
 // seed 001 余额不足: 了解买家方便充值时间,提前再次催付 — the time the buyer
 // named, through the whole pipeline, reminded `namedTimeLeadMinutes` before.
+// seed 001 了解买家方便充值时间,提前再次催付: the time the buyer says
+// they pay, read as they write it — beside another day word, as a guess
+// with 吧, in chat English, two weeks on, or asking to hold the order.
+#[test]
+fn the_time_said_with_paying_is_the_one_read() {
+    // (placed, now, said, expected reminder)
+    for (placed, now, text, follow) in [
+        // 今天 is the rent; 明早 is when they pay.
+        (
+            "2026-12-08 18:30",
+            "2026-12-08 18:50",
+            "今天交房租把卡的日限额用完了 转不了 明早再付可以吗",
+            "2026-12-09 10:00",
+        ),
+        // A guess with 吧 is said, not asked.
+        (
+            "2026-11-17 16:20",
+            "2026-11-17 16:45",
+            "钱就到 估计明天下午三点前吧 到了马上付",
+            "2026-11-18 14:50",
+        ),
+        // tmrw, and 11am stays in the morning.
+        (
+            "2026-11-24 16:30",
+            "2026-11-24 16:45",
+            "should be able to pay tmrw around 11am",
+            "2026-11-25 10:50",
+        ),
+    ] {
+        let s = said(now, placed, now, text, json!({}));
+        assert_eq!(
+            s.follow_up_at.as_deref(),
+            Some(t(follow).as_str()),
+            "{text}: {:?}",
+            s.why
+        );
+    }
+    // 下下周一 is the Monday after next: after a 72-hour close, a kind note.
+    let s = said(
+        "2026-11-20 11:05",
+        "2026-11-20 10:40",
+        "2026-11-20 11:05",
+        "公积金提取要审核 说是下下周一到账 订单能给我留着吗",
+        json!({}),
+    );
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.code == "named_time_after_close"),
+        "{:?}",
+        s.warnings
+    );
+}
+
 #[test]
 fn a_named_time_schedules_the_reminder_shortly_before_it() {
     let s = said(

@@ -6,7 +6,7 @@
 //! as afternoon), `week` (weekday, 0 = Sunday), `rel` (minutes from the
 //! moment said), `pay` (verbs of paying: a named time counts only with one,
 //! or with a `rel` word; 1 when the verb itself asks leave: 留到), `clock`
-//! (hour marker after a number; 12 = pm), `date` (day of the month after a
+//! (hour marker after a number; 12 = pm, 1 = am), `date` (day of the month after a
 //! number), `ask` (asking leave: 可以吗; a time in a question counts only
 //! with a verb of paying that asks leave), `then` (到时候, till then: the
 //! time is in the message before). This file only reads numbers and does
@@ -179,14 +179,39 @@ pub fn named(
 ) -> Option<Said> {
     let t = times();
     let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
-    let mut clock: Option<(i64, i64, bool)> = None; // hour, minute, pm
+    let mut clock: Option<(i64, i64, i64)> = None; // hour, minute, 12 pm / 1 am / 0
     let mut span: Option<(usize, usize)> = None;
     let mut pays: Vec<(usize, usize)> = Vec::new();
-    let hits: Vec<_> = t
+    let mut hits: Vec<_> = t
         .matcher
         .find_iter(&n.text)
         .filter_map(|h| Some((h, *t.kinds.get(h.pattern().as_usize())?)))
         .collect();
+    // The time said with paying wins over one said of something else
+    // (今天交房租把卡的日限额用完了 转不了 明早再付可以吗: 明早, not 今天):
+    // when a time word shares a clause with a verb of paying, or sits in
+    // the clause before one, the time words of other clauses go.
+    let pay_clauses: Vec<usize> = hits
+        .iter()
+        .filter(|(_, (k, _))| *k == Kind::Pay)
+        .map(|(h, _)| n.clause(h.start()))
+        .collect();
+    let near_pay = |pos: usize| {
+        let c = n.clause(pos);
+        pay_clauses.iter().any(|&p| p == c || p == c + 1)
+    };
+    let is_time = |k: Kind| {
+        matches!(
+            k,
+            Kind::Day | Kind::Part | Kind::Week | Kind::Date | Kind::Clock
+        )
+    };
+    if hits
+        .iter()
+        .any(|(h, (k, _))| is_time(*k) && near_pay(h.start()))
+    {
+        hits.retain(|(h, (k, _))| !is_time(*k) || near_pay(h.start()));
+    }
     // A time asked about (今天拍今天能发不) is not one named for paying,
     // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
     // 明天吗); a verb of paying asked about still counts (下周一批下来
@@ -195,11 +220,18 @@ pub fn named(
         hits.iter()
             .any(|(h, (k, x))| *k == kind && v.is_none_or(|v| *x == v) && n.clause(h.start()) == c)
     };
+    // A time said with 吧 (估计明天下午三点前吧, 明天吧) is a guess or a
+    // proposal, not a question.
+    let guessed = |c: usize| {
+        let (cs, ce) = n.clause_span(c);
+        let t = n.text.get(cs..ce).unwrap_or("").trim_end();
+        t.ends_with('吧') && !t.contains(['?', '吗'])
+    };
     let asked = |pos: usize| {
         let c = n.clause(pos);
         let leave = in_clause(c, Kind::Pay, Some(1))
             || in_clause(c, Kind::Pay, None) && in_clause(c, Kind::Ask, None);
-        questions.get(c).copied().unwrap_or(false) && !leave
+        questions.get(c).copied().unwrap_or(false) && !leave && !guessed(c)
     };
     for &(h, (kind, v)) in &hits {
         if kind != Kind::Pay && asked(h.start()) {
@@ -225,7 +257,13 @@ pub fn named(
             Kind::Day => day = Some(v),
             Kind::Part => part = Some(v),
             Kind::Week => {
-                let next = n.text.get(..h.start()).is_some_and(|p| p.ends_with('下'));
+                // 下周一 is next week's, 下下周一 the week after's.
+                let before = n.text.get(..h.start()).unwrap_or("");
+                let next = if before.ends_with("下下") {
+                    2
+                } else {
+                    i64::from(before.ends_with('下'))
+                };
                 week = Some((v, next));
             }
             Kind::Rel => rel = Some(v),
@@ -262,7 +300,7 @@ pub fn named(
                 if !matches!(hour, 0..=24) || !matches!(minute, 0..60) || clock.is_some() {
                     continue;
                 }
-                clock = Some((hour, minute, v == 12));
+                clock = Some((hour, minute, v));
                 s = ns;
                 span = Some(span.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
                 continue;
@@ -312,8 +350,8 @@ pub fn named(
         // 下周一 is the Monday of next week (weeks start on Monday): from a
         // Wednesday, five days on, not twelve.
         let from_monday = |x: i64| (x + 6).rem_euclid(7);
-        let ahead = if next {
-            7 - from_monday(now_w) + from_monday(w)
+        let ahead = if next > 0 {
+            7 * next - from_monday(now_w) + from_monday(w)
         } else {
             (w - now_w).rem_euclid(7)
         };
@@ -322,13 +360,15 @@ pub fn named(
         fixed_day = false;
     }
     let moment = match (clock, part) {
-        (Some((h, m, pm)), p) => {
+        (Some((h, m, marker)), p) => {
+            // 11am stays in the morning when the hour has passed today.
+            let (pm, am) = (marker == 12, marker == 1);
             let mut h = h;
             if (pm || p.is_some_and(|p| p >= 12)) && h < 12 {
                 h += 12;
             }
             let mut t = at(&base, d, h, m)?;
-            if !fixed_day && t <= base && p.is_none() && !pm && h < 12 {
+            if !fixed_day && t <= base && p.is_none() && !pm && !am && h < 12 {
                 t = at(&base, d, h + 12, m)?;
             }
             if !fixed_day && t <= base {
