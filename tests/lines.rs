@@ -40,6 +40,7 @@ fn full_facts(locale: Locale) -> Facts {
         link: Some("https://shop.example/pay/1".into()),
         gift: s("真丝眼罩一个", "a silk eye mask"),
         coupon: s("满200减20优惠券", "a 10% off coupon"),
+        deal: s("243元", "¥243"),
         near: s("满299减30", "¥30 off ¥299"),
         gap: s("36元", "¥36"),
         campaign: s("双11", "Double 11"),
@@ -909,6 +910,7 @@ fn the_table_is_well_formed() {
         "link",
         "gift",
         "coupon",
+        "deal",
         "near",
         "gap",
         "campaign",
@@ -1273,6 +1275,25 @@ fn a_carrier_question_gets_the_shops_carrier_and_a_slot_for_another() {
         "{}",
         s.lines[0].text
     );
+}
+
+#[test]
+fn fewer_left_than_ordered_is_not_in_stock() {
+    // seed 004: never lie to the buyer — 3 left for an order of 5 is not
+    // "有现货" (G1 g05); how many are left, and whether that many will do.
+    for (quantity, says) in [
+        (None, "这款有现货"),
+        (Some(12.0), "这款有现货"),
+        (
+            Some(13.0),
+            "不好意思，这款现在只剩12件，不够您拍的13件～您看先改成12件可以吗？",
+        ),
+    ] {
+        let mut ctx = asked(Locale::ZhCn, "有货吗");
+        ctx.order.items[0].quantity = quantity;
+        let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+        assert!(top.contains(says), "{quantity:?}: {top}");
+    }
 }
 
 #[test]

@@ -787,11 +787,40 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
 }
 
 /// The answer to one clause, or its slot.
+/// How many of the item with facts the buyer ordered (1 when unsaid).
+fn wanted(req: &Request) -> f64 {
+    req.input
+        .items()
+        .iter()
+        .find(|i| i.facts.is_some())
+        .and_then(|i| i.quantity)
+        .unwrap_or(1.0)
+}
+
+/// A whole count as written (3, not 3.0).
+fn count(n: f64) -> String {
+    format!("{}", n.floor())
+}
+
 fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);
     match topic(&c.norm) {
         Topic::Stock => match &f.stock {
+            // Fewer left than ordered (3 left, 5 ordered): "in stock" would
+            // be false; say how many, and ask whether that many will do.
+            Some(FactValue::Number(n)) if *n > 0.0 && *n < wanted(req) => {
+                let (left, asked) = (count(*n), count(wanted(req)));
+                say(
+                    loc,
+                    [
+                        "不好意思，这款现在只剩{}件，不够您拍的{}件～您看先改成{}件可以吗？",
+                        "不好意思，這款目前只剩{}件，不夠您訂的{}件～您看先改成{}件可以嗎？",
+                        "Sorry, we only have {} left, fewer than the {} you ordered. Would {} work for you for now?",
+                    ],
+                    &[&left, &asked, &left],
+                )
+            }
             Some(FactValue::Number(n)) if *n > 0.0 => match named_size(&c.norm, &sizes) {
                 Some(s) => say(
                     loc,
@@ -911,7 +940,10 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             }
         }
         Topic::Pay(ask) => pay_answer(loc, ask).unwrap_or_else(|| slot(loc, &c.said)),
-        Topic::Price => match shop.and_then(|s| s.coupon.as_deref()) {
+        Topic::Price => match shop
+            .and_then(|s| s.coupon.as_deref())
+            .map(super::facts::spoken_coupon)
+        {
             Some(cp) => say(
                 loc,
                 [
@@ -919,7 +951,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     "店裡現在有{}，我幫您把這筆依優惠改好價格",
                     "We have {} right now, so I'll adjust your order's price to match",
                 ],
-                &[cp],
+                &[&cp],
             ),
             // pb.value answers a plea for a lower price without a coupon.
             None => String::new(),

@@ -35,6 +35,9 @@ pub struct Facts {
     pub gift: Option<String>,
     /// A coupon the shop really offers.
     pub coupon: Option<String>,
+    /// The order's price with `coupon` taken off (263元 with 满259减10:
+    /// 253元), when the coupon says how much.
+    pub deal: Option<String>,
     /// A 满X减Y coupon the order falls a little short of (满199减20 for a
     /// 189元 order), with `gap`, what it lacks (10元).
     pub near: Option<String>,
@@ -130,6 +133,7 @@ impl Facts {
             "link" => &self.link,
             "gift" => &self.gift,
             "coupon" => &self.coupon,
+            "deal" => &self.deal,
             "near" => &self.near,
             "gap" => &self.gap,
             "campaign" => &self.campaign,
@@ -211,6 +215,11 @@ impl Facts {
             let gap = min - input.amount;
             (gap > 0.0 && gap <= min * NEAR_COUPON_SHARE).then(|| (c.clone(), gap))
         });
+        // A coupon the order reaches.
+        let coupon = s
+            .coupon
+            .clone()
+            .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min));
         let (answer, pay_help) =
             super::answer::answer(req, loc).map_or((None, false), |a| (Some(a.text), a.pay_help));
         let quiet = req.reason == ReasonCode::SilentOrder
@@ -237,10 +246,12 @@ impl Facts {
             link: s.payment_link.clone(),
             gift: s.gifts.first().map(|g| g.as_str().to_string()),
             // A 满X减Y coupon the order does not reach is not offered.
-            coupon: s
-                .coupon
-                .clone()
-                .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min)),
+            coupon: coupon.as_deref().map(spoken_coupon),
+            deal: coupon
+                .as_deref()
+                .and_then(coupon_off)
+                .filter(|off| *off < input.amount)
+                .map(|off| money(loc, input.amount - off)),
             near: near.as_ref().map(|n| n.0.clone()),
             gap: near.map(|n| money(loc, n.1)),
             campaign: campaign.and_then(|c| c.name.clone()),
@@ -530,24 +541,59 @@ fn waiting(input: &crate::core::input::Input) -> Option<i64> {
         })
 }
 
+/// A coupon as said to the buyer: without the shop's own notes in
+/// brackets (满259减10（客服改价） → 满259减10).
+pub fn spoken_coupon(coupon: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in coupon.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The amount at the start of `s` (¥199 → 199), above 0.
+fn coupon_number(s: &str) -> Option<f64> {
+    let digits: String = s
+        .trim_start_matches(['¥', '￥', '$', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    digits.parse().ok().filter(|v: &f64| *v > 0.0)
+}
+
+/// What a coupon takes off, when it says so: 满259减10 / 滿500折50 → 10,
+/// 50; "¥20 off over ¥199" → 20. Not a share (9折, 10% off).
+fn coupon_off(coupon: &str) -> Option<f64> {
+    if let Some((_, rest)) = coupon.split_once(['满', '滿']) {
+        let (_, off) = rest.split_once(['减', '減', '折'])?;
+        return coupon_number(off);
+    }
+    let lower = coupon.to_lowercase();
+    let (before, _) = lower.split_once(" off")?;
+    let word = before.rsplit(' ').next()?;
+    word.contains(['¥', '$', '￥'])
+        .then(|| coupon_number(word))
+        .flatten()
+}
+
 /// The spend a coupon needs, when it says so: 满199减20 / 滿500折50 → 199,
 /// 500; "¥20 off over ¥199" → 199.
 fn coupon_threshold(coupon: &str) -> Option<f64> {
-    let number = |s: &str| -> Option<f64> {
-        let digits: String = s
-            .trim_start_matches(['¥', '￥', '$', ' '])
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        digits.parse().ok()
-    };
     if let Some((_, rest)) = coupon.split_once(['满', '滿']) {
-        return number(rest);
+        return coupon_number(rest);
     }
     let lower = coupon.to_lowercase();
-    ["over ", "orders over ", "spend "]
-        .iter()
-        .find_map(|w| lower.split_once(w).and_then(|(_, rest)| number(rest)))
+    ["over ", "orders over ", "spend "].iter().find_map(|w| {
+        lower
+            .split_once(w)
+            .and_then(|(_, rest)| coupon_number(rest))
+    })
 }
 
 /// Money in yuan, with the cents only when there are any.
@@ -828,6 +874,21 @@ mod tests {
         assert_eq!(coupon_threshold("滿500折50優惠券"), Some(500.0));
         assert_eq!(coupon_threshold("¥20 off orders over ¥199"), Some(199.0));
         assert_eq!(coupon_threshold("新人券"), None);
+    }
+
+    #[test]
+    fn coupons_are_said_without_the_shops_notes_and_with_what_they_take_off() {
+        // G1 g14: "满259减10（客服改价）" is the shop's note to its agents.
+        assert_eq!(spoken_coupon("满259减10（客服改价）"), "满259减10");
+        assert_eq!(
+            spoken_coupon("10% off orders of 3+ sets (price change by the agent)"),
+            "10% off orders of 3+ sets"
+        );
+        assert_eq!(coupon_off("满259减10（客服改价）"), Some(10.0));
+        assert_eq!(coupon_off("滿500折50優惠券"), Some(50.0));
+        assert_eq!(coupon_off("¥20 off orders over ¥199"), Some(20.0));
+        assert_eq!(coupon_off("10% off orders of 3+ sets"), None);
+        assert_eq!(coupon_off("全场9折"), None);
     }
 
     #[test]

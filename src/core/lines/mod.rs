@@ -37,7 +37,8 @@
 //! - `time` when the order was placed, seen from the send time: 刚刚 / 今天上午 / 昨晚 / 11月20日
 //! - `shop`; `item` the first title (等N件 for more; a short title in SMS)
 //! - `amount` 263元 / ¥263; `link` shop.paymentLink (appended to IM lines)
-//! - `gift` shop.gifts\[0\]; `coupon` one the order reaches; `near` a 满X减Y
+//! - `gift` shop.gifts\[0\]; `coupon` one the order reaches (without the
+//!   shop's notes in brackets), `deal` the order's price with it taken off; `near` a 满X减Y
 //!   coupon the order falls a little short of, `gap` by how much (10元);
 //!   `campaign` its name on a campaign day
 //! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
