@@ -1297,6 +1297,30 @@ fn fewer_left_than_ordered_is_not_in_stock() {
 }
 
 #[test]
+fn a_silent_order_is_neither_guessed_at_nor_asked_to_pay() {
+    // seed 000 (静默下单): 这里不要直接让买家付款 — and don't guess what a
+    // silent buyer is doing ("是不是还在考虑呀？", G1 g01/g23/g34).
+    for loc in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
+        let ctx = base_ctx(loc);
+        assert!(ctx.messages.is_empty());
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_eq!(s.reason.code, ReasonCode::SilentOrder);
+        for l in &s.lines {
+            for word in [
+                "是不是还在考虑",
+                "是不是還在考慮",
+                "Still thinking",
+                "方便的时候付款",
+                "方便的時候付款",
+                "Pay whenever",
+            ] {
+                assert!(!l.text.contains(word), "{loc:?}: {}", l.text);
+            }
+        }
+    }
+}
+
+#[test]
 fn every_question_of_a_message_gets_its_answer_or_a_slot() {
     // seed 002: 答非所问 — 有现货 alone does not answer "can it ship today".
     let s = cuifu::suggest(&asked(Locale::ZhCn, "还有货吗 今天拍今天能发不")).unwrap();
