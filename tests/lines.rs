@@ -64,6 +64,7 @@ fn full_facts(locale: Locale) -> Facts {
         sized: true,
         named_late: false,
         card_limit: false,
+        card_blocked: false,
         no_method: false,
         pay_help: false,
         upgrade: false,
@@ -110,6 +111,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.hesitating = on;
             f.named_late = on;
             f.card_limit = on;
+            f.card_blocked = on;
             f.no_method = on;
             f.pay_help = on;
             f.upgrade = on;
@@ -932,6 +934,7 @@ fn the_table_is_well_formed() {
         "sized",
         "namedLate",
         "cardLimit",
+        "cardBlocked",
         "noMethod",
         "payHelp",
         "upgrade",

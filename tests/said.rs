@@ -43,6 +43,46 @@ fn a_named_card_limit_gets_ways_round_it_not_a_question() {
 }
 
 #[test]
+fn a_card_that_cannot_pay_gets_other_ways_not_a_retry_or_a_screenshot() {
+    // seed 001: 了解买家没付款的原因，对症下药 — a buyer who typed what the
+    // screen said (卡已过期, 没开网上支付, 暂不支持) is not asked what it said,
+    // nor told to try the same card again (G1 g11/g31, H1 h11).
+    for (said, locale) in [
+        ("付款的时候说银行卡已过期？？", "zh-CN"),
+        ("提示该银行卡暂不支持", "zh-CN"),
+        ("銀行說我的卡沒開網路交易", "zh-TW"),
+        ("it says my card has expired", "en"),
+    ] {
+        let s = suggest_after(said, locale);
+        assert_eq!(top(&s), "pt.card", "{said}: {:?}", s.lines);
+        for l in &s.lines {
+            for word in [
+                "提示什么",
+                "截图",
+                "截圖",
+                "稍后再试",
+                "稍後再試",
+                "screenshot",
+                "try again",
+            ] {
+                assert!(!l.text.contains(word), "{said}: {}", l.text);
+            }
+        }
+    }
+    // A monthly limit is no single-payment limit.
+    let s = suggest_after(
+        "我用的我爸给我开的亲情卡 说超出额度了 一个月只能500",
+        "zh-CN",
+    );
+    assert_eq!(top(&s), "pt.limit", "{:?}", s.lines);
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("单笔")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
 fn no_card_or_wallet_gets_another_way_to_pay() {
     for said in ["我没有绑银行卡怎么付", "I don't have alipay, how to pay"] {
         let s = suggest_after(said, "zh-CN");

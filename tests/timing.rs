@@ -1687,6 +1687,14 @@ fn the_time_said_with_paying_is_the_one_read() {
             "钱就到 估计明天下午三点前吧 到了马上付",
             "2026-11-18 14:50",
         ),
+        // 明天再弄 on a Friday evening: sorting it out is paying; the
+        // weekend is rest (000/003), so Monday at 10:00.
+        (
+            "2026-11-20 18:00",
+            "2026-11-20 18:20",
+            "新卡在家里 我现在在外面 明天再弄行吗",
+            "2026-11-23 10:00",
+        ),
         // tmrw, and 11am stays in the morning.
         (
             "2026-11-24 16:30",

@@ -80,6 +80,9 @@ pub struct Facts {
     pub named_late: bool,
     /// The buyer said their card's limit stops the payment (`said.tsv`).
     pub card_limit: bool,
+    /// The buyer said their card cannot pay at all: expired, frozen, not
+    /// open for online payments (`said.tsv`).
+    pub card_blocked: bool,
     /// The buyer said they have no card or wallet to pay with (`said.tsv`).
     pub no_method: bool,
     /// The buyer's bank or payment system is being upgraded (`said.tsv`).
@@ -156,6 +159,7 @@ impl Facts {
                     "sized" => self.sized,
                     "namedLate" => self.named_late,
                     "cardLimit" => self.card_limit,
+                    "cardBlocked" => self.card_blocked,
                     "payHelp" => self.pay_help,
                     "noMethod" => self.no_method,
                     "upgrade" => self.upgrade,
@@ -197,6 +201,7 @@ impl Facts {
         let close = req.timing.closes_at;
         let crate::core::reason::said::Said {
             card_limit,
+            card_blocked,
             no_method,
             thinking,
             upgrade,
@@ -301,6 +306,7 @@ impl Facts {
                 && req.analysis.signals.declined.is_none()
                 && req.timing.action != crate::core::model::Action::Stop,
             card_limit,
+            card_blocked,
             no_method,
             upgrade,
             rushed,

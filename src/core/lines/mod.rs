@@ -45,7 +45,8 @@
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
 //!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
-//!   cardLimit, noMethod, upgrade (what the buyer said, `said.tsv`); payHelp
+//!   cardLimit, cardBlocked, noMethod, upgrade (what the buyer said,
+//!   `said.tsv`); payHelp
 //!   (the answer speaks of how to pay: instalments, cash on delivery, one
 //!   payment per order, a bound card, no Alipay); repriced
 //!   (the seller changed the price after a bargain, postage or merge request);

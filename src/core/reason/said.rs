@@ -10,8 +10,9 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 7] = [
+pub const FLAGS: [&str; 8] = [
     "cardLimit",
+    "cardBlocked",
     "noMethod",
     "thinking",
     "upgrade",
@@ -43,6 +44,9 @@ static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
 pub struct Said {
     /// Their card's limit stops the payment.
     pub card_limit: bool,
+    /// Their card cannot pay at all, as they said (expired, frozen, not
+    /// open for online payments, not accepted).
+    pub card_blocked: bool,
     /// They have no card or wallet to pay with.
     pub no_method: bool,
     /// They are still thinking it over (我再想想).
@@ -59,9 +63,11 @@ pub struct Said {
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, no_method, thinking, upgrade, rushed, business, call_me] = flags(input);
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me] =
+        flags(input);
     Said {
         card_limit,
+        card_blocked,
         no_method,
         thinking,
         upgrade,

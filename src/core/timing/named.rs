@@ -46,8 +46,9 @@ pub(super) fn at_named_time(
         let early = lead_at.max(now);
         // Inside allowed hours: the lead, else the time itself (明天付 →
         // 10:00), else the nearer of the latest allowed moment before it and
-        // the first one after (晚上11点付 → 21:30, 早上8点付 → 10:00); the
-        // buyer's own time only when none is left before the close.
+        // the first one after (晚上11点付 → 21:30, 早上8点付 → 10:00), the
+        // latest one before only on the same day; the buyer's own time only
+        // when none is left before the close.
         let t = if is_allowed(early, s) {
             early
         } else if is_allowed(nt.at, s) {
@@ -55,6 +56,9 @@ pub(super) fn at_named_time(
         } else {
             let before = prev_allowed(early, now, s);
             let after = next_allowed(nt.at, close, s);
+            // A moment the day before is no reminder "before" their time
+            // (明天再弄 said on a Friday: not that evening, but Monday).
+            let before = before.filter(|b| clock::day(b) == clock::day(&nt.at) || after.is_none());
             match (before, after) {
                 (Some(b), Some(a)) if clock::since(&a, &nt.at) < clock::since(&nt.at, &b) => a,
                 (Some(b), _) => b,
