@@ -1324,6 +1324,21 @@ fn a_silent_order_is_neither_guessed_at_nor_asked_to_pay() {
 }
 
 #[test]
+fn an_offer_question_with_nothing_to_offer_gets_a_slot_not_a_holding_line() {
+    // seed 002: reply fast, don't answer beside the question — a shop with
+    // no gift, coupon or campaign set leaves the answer to the agent in a
+    // slot, not "您问的活动我帮您确认一下，马上回复您" (G1 g15, g25).
+    for text in ["有赠品吗", "双11有什么活动吗"] {
+        let s = cuifu::suggest(&said(Locale::ZhCn, text)).unwrap();
+        assert!(s.lines[0].text.contains('【'), "{text}: {:?}", s.lines);
+        for l in &s.lines {
+            assert!(!l.text.contains("帮您确认一下"), "{text}: {}", l.text);
+            assert!(l.text.chars().count() > 8, "{text}: {}", l.text);
+        }
+    }
+}
+
+#[test]
 fn every_question_of_a_message_gets_its_answer_or_a_slot() {
     // seed 002: 答非所问 — 有现货 alone does not answer "can it ship today".
     let s = cuifu::suggest(&asked(Locale::ZhCn, "还有货吗 今天拍今天能发不")).unwrap();

@@ -953,8 +953,10 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 ],
                 &[&cp],
             ),
-            // pb.value answers a plea for a lower price without a coupon.
-            None => String::new(),
+            // pb.value answers a plea for a lower price without a coupon;
+            // another reason's price question (老顾客没优惠吗) gets a slot.
+            None if req.reason == ReasonCode::PriceBargain => String::new(),
+            None => slot(loc, &c.said),
         },
         // om.merge answers postage for merged orders.
         Topic::Postage if req.reason == ReasonCode::OrderMerge => String::new(),
@@ -1215,7 +1217,15 @@ fn said_in(norm: &str, parts: &[String]) -> bool {
 /// retailer) leaves the later question to be answered.
 fn own_answer(req: &Request) -> bool {
     let open = req.input.since_agent().first().map_or(0, |m| m.index);
-    OWN_ANSWER.contains(&req.reason)
+    // A gift or offer question the shop has nothing to answer with (no
+    // gift, coupon or campaign set) gets a slot, not a holding line.
+    let s = &req.input.settings;
+    let nothing_to_offer = req.reason == ReasonCode::GiftOrPromo
+        && s.gifts.is_empty()
+        && s.coupon.is_none()
+        && s.campaign.is_none();
+    !nothing_to_offer
+        && OWN_ANSWER.contains(&req.reason)
         && req
             .analysis
             .reason

@@ -142,7 +142,11 @@ fn finish(mut text: String, env: &Env) -> String {
 /// the shop name until the message fits, and gives up if it never does.
 pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
     if env.channel != Channel::Sms {
-        return render(text, env, groups, 0).map(|t| finish(t, env));
+        // A line whose every part fell away but the greeting says nothing.
+        let hi = env.fragment("hi", 0).map(|h| finish(h, env));
+        return render(text, env, groups, 0)
+            .map(|t| finish(t, env))
+            .filter(|t| hi.as_deref().is_none_or(|h| t.trim() != h.trim()));
     }
     SMS_FITS.iter().find_map(|&hide| {
         let e = Env { hide, ..*env };
