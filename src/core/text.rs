@@ -28,6 +28,11 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// A digit, ASCII or full-width.
+/// An emoji or a part of one (variation selector, joiner).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x2B00..=0x2BFF)
+}
+
 pub fn is_digit(c: char) -> bool {
     matches!(c, '0'..='9' | '０'..='９')
 }

@@ -433,7 +433,7 @@ fn ends_sentence(s: &str) -> bool {
     s.ends_with(['～', '~', '！', '!', '？', '?', '。', '.'])
         || s.chars()
             .next_back()
-            .is_some_and(|c| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F))
+            .is_some_and(crate::core::text::is_emoji)
 }
 
 /// Where an answer's sentences end (for finding one said before).
@@ -539,7 +539,7 @@ pub fn slot(loc: Locale, question: &str) -> String {
     // Without emoji (要買S還是M啊🐱): the slot is for the agent.
     let plain: String = question
         .chars()
-        .filter(|c| !matches!(*c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D))
+        .filter(|c| !crate::core::text::is_emoji(*c))
         .collect();
     let mut question = plain.trim();
     while let Some(rest) = LEAD
@@ -786,7 +786,6 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
     Some(out)
 }
 
-/// The answer to one clause, or its slot.
 /// How many of the item with facts the buyer ordered (1 when unsaid).
 fn wanted(req: &Request) -> f64 {
     req.input
@@ -802,6 +801,7 @@ fn count(n: f64) -> String {
     format!("{}", n.floor())
 }
 
+/// The answer to one clause, or its slot.
 fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);

@@ -102,9 +102,6 @@ pub struct Facts {
     /// The answer speaks of how to pay (instalments, cash on delivery, one
     /// payment per order, a bound card is safe, no Alipay needed).
     pub pay_help: bool,
-    /// The line goes out in the quiet hours or the lunch break (an answer
-    /// does; a reminder never): it answers and stops there, no "pay when
-    /// it suits you" (000/003: 不在休息时间催付).
     /// The first word on a silent order, with time to spare: no payment
     /// probe and no close time yet (000: 这里不要直接让买家付款).
     pub quiet: bool,

@@ -77,10 +77,6 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x2B00..=0x2BFF)
-}
-
 fn is_break(c: char) -> bool {
     matches!(
         c,
@@ -192,7 +188,7 @@ impl Norm {
                 i += w;
                 continue;
             }
-            if is_emoji(c) {
+            if crate::core::text::is_emoji(c) {
                 n.brk();
                 token = 0;
                 i += w;
