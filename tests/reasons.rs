@@ -350,7 +350,7 @@ fn stop_requests() {
     for text in [
         "别再发了",
         "不要催了好吗",
-        "别打电话了，烦",
+        "别再打扰我了，烦",
         "別再發了",
         "Please stop messaging me",
     ] {
@@ -359,6 +359,9 @@ fn stop_requests() {
     let a = run(&[(B, "好的"), (A, "亲记得付款哦"), (B, "知道了，不要再催了")]);
     assert_eq!(a.signals.stop_request, Some(2));
     assert_eq!(buyer("催一下发货").signals.stop_request, None);
+    // Not wanting calls is a wish about the channel (the `imOnly` flag of
+    // `said.tsv`), not a request to stop.
+    assert_eq!(buyer("别打电话了，旺旺说").signals.stop_request, None);
 }
 
 #[test]

@@ -326,6 +326,51 @@ fn phone_scripts_ask_for_the_buyer_by_name_and_form_of_address() {
     assert!(unknown.contains("请问是王丽先生/女士吗？"), "{unknown}");
     let aunt = call(json!({"name": "周阿姨", "returning": true}));
     assert!(aunt.contains("请问是周阿姨吗？"), "{aunt}");
+    // In English, Mr/Ms and the family name when the gender is known; the
+    // name as given otherwise.
+    let mr =
+        call(json!({"name": "Daniel Wong", "returning": true, "gender": "male", "locale": "en"}));
+    assert!(mr.contains("is this Mr Wong?"), "{mr}");
+    let ms =
+        call(json!({"name": "Priya Raman", "returning": true, "gender": "female", "locale": "en"}));
+    assert!(ms.contains("is this Ms Raman?"), "{ms}");
+    let plain = call(json!({"name": "Daniel Wong", "returning": true, "locale": "en"}));
+    assert!(plain.contains("is this Daniel Wong?"), "{plain}");
+}
+
+/// Seed 001 (核对地址 as the hidden reminder) on the phone for a big silent
+/// order: the agent reads the order's address out when the context holds
+/// it, else asks what would help and says a mistaken order is fine (seed
+/// 000: 拍错); a change is taken before any goodbye.
+#[test]
+fn a_silent_order_call_reads_the_address_or_asks_what_would_help() {
+    let shop = json!({"name": "琴韵乐器", "avgOrderValue": 300, "margin": 0.4});
+    let call = |order: Value| {
+        let s = go(
+            "2026-11-24 14:30",
+            "2026-11-24 14:00",
+            3299.0,
+            json!({"shop": shop, "order": order, "buyer": {"name": "刘建国", "gender": "male"}}),
+        );
+        assert_eq!(s.channel, Channel::Phone, "{:?}", s.why);
+        s.lines.first().expect("a line").text.clone()
+    };
+    let read = call(json!({"address": "浙江省杭州市西湖区文三路90号"}));
+    assert!(
+        read.contains("收货地址是浙江省杭州市西湖区文三路90号，对吗？"),
+        "{read}"
+    );
+    let ask = call(json!({}));
+    assert!(ask.contains("如果是拍错了也没关系"), "{ask}");
+    assert!(!ask.contains("收货地址和电话都没问题吧"), "{ask}");
+    for text in [read, ask] {
+        let change = text
+            .lines()
+            .find(|l| l.contains("要修改"))
+            .expect("a change branch");
+        assert!(!change.contains("再见"), "{change}");
+        assert!(text.lines().any(|l| l.starts_with("▸ 拍错了")), "{text}");
+    }
 }
 
 /// Seed 001 lists the price change as an indirect reminder (间接催付:
@@ -468,6 +513,48 @@ fn a_buyer_who_asks_for_a_call_is_phoned() {
         said("我不会弄"),
     );
     assert_eq!(s.channel, Channel::Im);
+}
+
+#[test]
+fn a_buyer_who_asks_for_im_only_is_neither_phoned_nor_texted() {
+    // seed 001 (了解买家原因，对症下药) and seed 004 (电话/短信 only where
+    // they help): a buyer who said 有事旺旺说 keeps being reached on IM, even
+    // on a big order with margin after the agent's "收到" and an unanswered
+    // IM reminder, where a call or an SMS would otherwise come next.
+    for words in [
+        "有事旺旺说 别给我发短信 烦",
+        "別打給我，傳訊息就好",
+        "please don't call me, message me instead",
+    ] {
+        let extra = json!({
+            "buyer": {"name": "王丽"},
+            "shop": {"avgOrderValue": 200, "margin": 0.4},
+            "order": {"items": [{"title": "降噪蓝牙耳机"}]},
+            "messages": [
+                {"from": "buyer", "text": words, "at": t("2026-11-24 13:45")},
+                {"from": "agent", "text": "收到～", "at": t("2026-11-24 13:50")},
+            ],
+            "reminders": [{"at": t("2026-11-24 14:00"), "channel": "im"}],
+        });
+        let s = go(
+            "2026-11-24 19:30",
+            "2026-11-24 13:40",
+            1299.0,
+            extra.clone(),
+        );
+        assert_eq!(s.channel, Channel::Im, "{words}: {:?}", s.why);
+        assert!(
+            s.why.iter().any(|w| w.contains("旺旺") || w.contains("IM")),
+            "{:?}",
+            s.why
+        );
+        // The same chat without the wish: the follow-up on a big order is
+        // a call.
+        let mut plain = extra;
+        plain["messages"][0]["text"] = json!("这个降噪怎么样");
+        let s = go("2026-11-24 19:30", "2026-11-24 13:40", 1299.0, plain);
+        assert_ne!(s.channel, Channel::Im, "{words}: {:?}", s.why);
+    }
 }
 
 /// Seed 000 (未询单): a silent order may be a mistake, disinterest or a

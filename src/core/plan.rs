@@ -150,6 +150,7 @@ fn sms_when(input: &Input) -> String {
 /// unanswered past `smsAfterHours` (001); the reason, if so.
 fn sms_after_im(input: &Input, analysis: &Analysis, timing: &mut Timing) -> Option<String> {
     if input.used(Channel::Sms)
+        || analysis.signals.said.im_only
         || !movable(timing.occasion) && timing.occasion != Occasion::CampaignWave
     {
         return None;
@@ -276,6 +277,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         if input.used(c)
             || (c == Channel::Phone && !input.phone_pays())
             || (c == Channel::Sms && !input.sms_ok())
+            || (c != Channel::Im && analysis.signals.said.im_only)
         {
             continue;
         }
@@ -307,7 +309,13 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         ),
         _ => String::new(),
     };
-    let why = if c == Channel::Phone && wave {
+    let why = if analysis.signals.said.im_only {
+        trf(
+            loc,
+            "买家说过有事在旺旺上联系：不打电话、不发短信，只用旺旺。|買家說過有事在旺旺上聯絡：不打電話、不傳簡訊，只用旺旺。|The buyer asked to be reached on IM: no call and no SMS, IM only.",
+            &[],
+        )
+    } else if c == Channel::Phone && wave {
         trf(loc, "活动日大单用电话催，每通控制在 1 分钟内。|~|Campaign day, big order: call, under a minute per call.", &[])
     } else if c == Channel::Phone && first {
         trf(

@@ -205,6 +205,7 @@ impl Facts {
             rushed,
             business: _,
             call_me: _,
+            im_only: _,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
@@ -376,7 +377,8 @@ fn surname(name: &str) -> Option<&str> {
 /// 先生/女士 when the gender is known (seed 001: 请问是王丽女士吗); else, for
 /// a Chinese name, both forms for the agent to pick once they hear the
 /// voice (seed 004: “**先生/**女士”), 王丽先生/女士; a name that is a form of
-/// address already (周阿姨, `address.tsv`) as it is.
+/// address already (周阿姨, `address.tsv`) as it is; in English, Mr/Ms
+/// and the family name (Mr Wong).
 fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
     let name = name.trim();
     let bare = bare_chinese(name);
@@ -384,9 +386,29 @@ fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
         (Locale::ZhCn, None) if bare => format!("{name}先生/女士"),
         (Locale::ZhTw, None) if bare => format!("{name}先生/小姐"),
         _ if is_address(name) => name.to_string(),
-        (Locale::En, _) | (_, None) => name.to_string(),
+        (Locale::En, Some(g)) => english_title(name, g).unwrap_or_else(|| name.to_string()),
+        (Locale::En, None) | (_, None) => name.to_string(),
         (_, Some(g)) => [name, title(loc, g)].concat(),
     }
+}
+
+/// Mr/Ms and the family name of a Latin full name, as an English call
+/// asks for the buyer (Daniel Wong, male: Mr Wong); `None` for a single
+/// word or a name in another script.
+fn english_title(name: &str, gender: Gender) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let family = words.last().filter(|_| words.len() >= 2)?;
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'')
+    {
+        return None;
+    }
+    let title = match gender {
+        Gender::Male => "Mr",
+        Gender::Female => "Ms",
+    };
+    Some(format!("{title} {family}"))
 }
 
 /// What an agent calls the item in a sentence: a Chinese listing title of

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 8] = [
+pub const FLAGS: [&str; 9] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -19,7 +19,13 @@ pub const FLAGS: [&str; 8] = [
     "rushed",
     "business",
     "callMe",
+    "imOnly",
 ];
+
+/// Flags that hold from the message that says them until the chat ends,
+/// not only until the agent writes again: a wish about how to be contacted
+/// (有事旺旺说) stands after the agent's "收到".
+const STANDING: [&str; 1] = ["imOnly"];
 
 /// The phrases of each flag, one group per flag (a flag's rows joined).
 static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
@@ -59,11 +65,14 @@ pub struct Said {
     pub business: bool,
     /// They ask to be phoned (给我打个电话).
     pub call_me: bool,
+    /// They asked to be contacted on IM only (有事旺旺说, 别给我打电话),
+    /// anywhere in the chat.
+    pub im_only: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only] =
         flags(input);
     Said {
         card_limit,
@@ -74,17 +83,20 @@ pub fn said(input: &Input) -> Said {
         rushed,
         business,
         call_me,
+        im_only,
     }
 }
 
 fn flags(input: &Input) -> [bool; FLAGS.len()] {
     let mut out = [false; FLAGS.len()];
-    for m in input.since_agent() {
+    let recent = input.messages.len() - input.since_agent().len();
+    for (n, m) in input.messages.iter().enumerate() {
         if m.from != Role::Buyer {
             continue;
         }
         for i in TABLE.found(m.text) {
-            if let Some(flag) = out.get_mut(i) {
+            let standing = FLAGS.get(i).is_some_and(|f| STANDING.contains(f));
+            if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
                 *flag = true;
             }
         }
