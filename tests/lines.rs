@@ -2086,3 +2086,36 @@ fn a_coupon_just_out_of_reach_gets_an_add_on_not_a_refusal() {
         }
     }
 }
+
+#[test]
+fn a_buyer_angry_at_the_wait_gets_an_apology_and_the_answer_not_slots() {
+    // seed 002 (先道歉，答非所问 is a fault) and seed 001 (22:00 后不打扰):
+    // 有人在嗎 and 客服下班了喔 are calls for someone to answer, not
+    // questions for a slot; 等了一個小時 is the wait, not a time to pay, so
+    // the reminder goes to the next morning, not minutes after the apology.
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-11-26T21:25:00+08:00",
+        "order": {"placedAt": "2026-11-26T20:10:00+08:00", "amount": 1590,
+            "items": [{"title": "寵物自動餵食器", "quantity": 1, "price": 1590}]},
+        "buyer": {"nick": "布丁的媽", "locale": "zh-TW"},
+        "shop": {"name": "毛孩好物社", "answers": [
+            {"keywords": ["停電"], "text": "停電時可以裝3顆1號電池備用，會照常定時餵食喔"}]},
+        "messages": [
+            {"from": "buyer", "text": "請問這個停電的時候還會餵嗎", "at": "2026-11-26T20:12:00+08:00"},
+            {"from": "buyer", "text": "有人在嗎", "at": "2026-11-26T20:40:00+08:00"},
+            {"from": "buyer", "text": "等了一個小時都沒人回 是怎樣 客服下班了喔？", "at": "2026-11-26T21:15:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("抱歉") && top.contains("電池"), "{top}");
+    assert!(!top.contains('【'), "{top}");
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some("2026-11-27T10:00:00+08:00"),
+        "{:?}",
+        s.why
+    );
+    assert!(s.why.iter().all(|w| !w.contains("一個小時")), "{:?}", s.why);
+}

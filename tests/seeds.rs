@@ -438,6 +438,9 @@ fn a_buyer_who_no_longer_wants_the_order_is_not_reminded() {
         // Asked not to be messaged as well: still one thank-you, no reminder.
         "我用我老公的号重新拍了 这单你们不用管了 别再发消息了",
         "nvm my roommate already got one, sorry!",
+        // Paid for the same item elsewhere: the "already paid" is not this
+        // order's.
+        "sorry i ended up buying the same one from ur tmall flagship, already paid. pls just ignore this order",
         // 别再发了 beside a reason read with less certainty: still a goodbye.
         "老婆不让买 算了吧 别再发了哈",
     ] {

@@ -309,6 +309,24 @@ const PINGS: [&str; 8] = [
     "?",
 ];
 
+/// Words of a buyer calling for someone to answer, in folded text.
+const NOBODY: [&str; 14] = [
+    "有人在",
+    "有没有人",
+    "人呢",
+    "客服在",
+    "客服呢",
+    "下班了",
+    "没人回",
+    "没人理",
+    "不回",
+    "回个话",
+    "anyone there",
+    "anybody there",
+    "is anyone",
+    "are you there",
+];
+
 /// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
 fn norm(s: &str) -> String {
     s.chars()
@@ -1243,9 +1261,12 @@ fn pays_at_named(req: &Request, c: &Clause) -> bool {
     })
 }
 
-/// A bare ping (在吗, 人呢): nothing to answer.
+/// A bare ping (在吗, 人呢), or a call for someone to answer (有人在吗,
+/// 客服下班了吗, 怎么没人回, anyone there): nothing to answer but the wait,
+/// which the apology speaks of.
 fn ping(c: &Clause) -> bool {
-    PINGS.iter().any(|p| c.norm.trim_end_matches('?') == *p)
+    let n = c.norm.trim_end_matches('?');
+    PINGS.contains(&n) || NOBODY.iter().any(|w| n.contains(w))
 }
 
 /// A question the reason's own lines answer: for [`OWN_ANSWER`] reasons,

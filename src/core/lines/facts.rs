@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use super::super::model::{Gender, Locale, ReasonCode};
+use super::super::model::{Channel, Gender, Locale, ReasonCode};
 use super::Request;
 use crate::core::clock;
 use crate::core::timing::Occasion;
@@ -258,7 +258,14 @@ impl Facts {
             near: near.as_ref().map(|n| n.0.clone()),
             gap: near.map(|n| money(loc, n.1)),
             campaign: campaign.and_then(|c| c.name.clone()),
-            close: (close > at).then(|| zoned(loc, clock(loc, close, at), close)),
+            close: (close > at).then(|| {
+                zoned(
+                    loc,
+                    clock(loc, close, at),
+                    close,
+                    req.channel == Channel::Sms,
+                )
+            }),
             left,
             named: req
                 .analysis
@@ -421,8 +428,9 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     let title = untagged(title);
     if loc == Locale::En {
         // "Silk pillowcase, champagne": the item before the listing's
-        // details; "Desk lamp / 智能台灯": before a slash or Chinese words.
-        let head = title.split([',', '/', '|']).next().unwrap_or(title);
+        // details; "Desk lamp / 智能台灯": before a slash or Chinese words;
+        // "Base layer set (top + leggings)": before a bracket.
+        let head = title.split([',', '/', '|', '(']).next().unwrap_or(title);
         let head = head
             .split(|c: char| {
                 ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
@@ -707,14 +715,19 @@ pub fn placed(loc: Locale, placed: DateTime<FixedOffset>, at: DateTime<FixedOffs
 }
 
 /// A moment seen from `at`: 今晚10点 / 明天上午10点半 / 11月27日下午3点; 10 pm today.
-/// An English close time with its UTC offset ("10 am tomorrow (UTC+8)"):
-/// a buyer abroad reads it in their own zone. Chinese lines keep the shop's
-/// clock, as agents write it.
-fn zoned(loc: Locale, text: String, t: DateTime<FixedOffset>) -> String {
+/// An English close time with its zone ("10 am tomorrow (Beijing time)",
+/// as sellers in China write it to buyers abroad; "(UTC+5:30)" for another
+/// offset; "(UTC+8)" in an SMS, where every letter counts): a buyer abroad
+/// reads it in their own zone. Chinese lines keep the shop's clock, as
+/// agents write it.
+fn zoned(loc: Locale, text: String, t: DateTime<FixedOffset>, short: bool) -> String {
     if loc != Locale::En {
         return text;
     }
     let secs = t.offset().local_minus_utc();
+    if secs == 8 * 3600 && !short {
+        return format!("{text} (Beijing time)");
+    }
     let sign = if secs < 0 { '-' } else { '+' };
     let (h, m) = (secs.abs() / 3600, secs.abs() / 60 % 60);
     if m == 0 {
@@ -977,6 +990,10 @@ mod tests {
                 "Smart LED desk lamp",
             ),
             ("Crème brûlée mug", "Crème brûlée mug"),
+            (
+                "Merino wool base layer set (top + leggings)",
+                "Merino wool base layer set",
+            ),
         ] {
             assert_eq!(spoken_name(Locale::En, title), want);
         }
@@ -1022,13 +1039,14 @@ mod tests {
         );
         let close = t("2026-11-25T10:30:00+08:00");
         assert_eq!(
-            zoned(Locale::En, clock(Locale::En, close, now), close),
-            "10:30 am tomorrow (UTC+8)"
+            zoned(Locale::En, clock(Locale::En, close, now), close, false),
+            "10:30 am tomorrow (Beijing time)"
         );
         let ist = t("2026-11-25T10:30:00+05:30");
-        assert_eq!(zoned(Locale::En, "x".into(), ist), "x (UTC+5:30)");
+        assert_eq!(zoned(Locale::En, "x".into(), ist, false), "x (UTC+5:30)");
+        assert_eq!(zoned(Locale::En, "x".into(), close, true), "x (UTC+8)");
         assert_eq!(
-            zoned(Locale::ZhCn, "明天上午10点半".into(), close),
+            zoned(Locale::ZhCn, "明天上午10点半".into(), close, false),
             "明天上午10点半"
         );
     }

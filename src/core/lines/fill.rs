@@ -141,6 +141,11 @@ fn put(out: &mut String, text: &str, env: &Env, groups: bool, depth: u8) -> Opti
             let end = find_any(body, b"}")?;
             env.put(out, body.get(..end)?, depth)?;
             rest = body.get(end + 1..)?;
+            // A value that ends a sentence itself (Slow Brew Co.) takes the
+            // template's full stop.
+            if out.ends_with('.') && rest.starts_with('.') && !rest.starts_with("..") {
+                rest = rest.get(1..)?;
+            }
         }
     }
     out.push_str(rest);
@@ -179,6 +184,18 @@ mod tests {
         );
         assert_eq!(render("{!item}x", &e, true, 0), None);
         assert_eq!(render("{?item}x", &e, true, 0).as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_value_ending_in_a_full_stop_takes_the_templates() {
+        let f = Facts {
+            shop: Some("Slow Brew Co.".into()),
+            ..Facts::default()
+        };
+        assert_eq!(
+            render("Welcome back at {shop}. Bye...", &env(&f), true, 0).as_deref(),
+            Some("Welcome back at Slow Brew Co. Bye...")
+        );
     }
 
     #[test]

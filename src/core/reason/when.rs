@@ -253,6 +253,9 @@ pub fn named(
             Kind::Part if part.is_some() => continue,
             Kind::Week if week.is_some() => continue,
             Kind::Rel if rel.is_some() => continue,
+            // A span that has passed (等了一个小时, 都一个小时了没人回) is
+            // the wait, not a time to pay.
+            Kind::Rel if past_span(n, h.start(), h.end()) => continue,
             Kind::Date if date.is_some() => continue,
             Kind::Day => day = Some(v),
             Kind::Part => part = Some(v),
@@ -395,6 +398,16 @@ pub fn named(
         end,
         after,
     })
+}
+
+/// Whether the span word at `start..end` speaks of time gone by: after 了
+/// or 都 (等了一个小时, 都一个小时), or followed by 了 / 没 (一个小时了,
+/// 一个小时没人回).
+fn past_span(n: &Norm, start: usize, end: usize) -> bool {
+    matches!(n.before(start), Some('了' | '都'))
+        || n.text
+            .get(end..)
+            .is_some_and(|rest| rest.starts_with(['了', '没', '沒']))
 }
 
 #[cfg(test)]
