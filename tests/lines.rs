@@ -644,9 +644,25 @@ fn campaign_wave_mentions_stock_only_when_short() {
         occasion: Occasion::CampaignWave,
         ..plain(Channel::Im)
     };
+    // The first word on a silent order, even in a wave, thanks the buyer
+    // and asks nothing of payment (000: 这里不要直接让买家付款).
+    let lines = run(&ctx, &r);
+    assert_eq!(lines[0].template_id, "so.campaign");
+    assert!(lines[0].text.contains("趁双11拍下"), "{}", lines[0].text);
+    assert!(
+        lines.iter().all(|l| !l.text.contains("还没付款")),
+        "{lines:?}"
+    );
+    // The next wave, after an IM in the first, reminds.
+    ctx.now = Some("2026-11-11T13:00:00+08:00".into());
+    ctx.reminders = vec![cuifu::SentReminder {
+        at: "2026-11-11T10:00:00+08:00".into(),
+        channel: Channel::Im,
+        template_id: None,
+    }];
     let lines = run(&ctx, &r);
     assert_eq!(lines[0].template_id, "g.campaign");
-    assert!(lines[0].text.contains("双11期间"));
+    assert!(lines[0].text.contains("今天凌晨拍的"), "{}", lines[0].text);
     assert!(!lines.iter().any(|l| l.text.contains("库存")));
     ctx.shop
         .as_mut()

@@ -228,12 +228,11 @@ impl Facts {
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,
-                Occasion::First | Occasion::AddressCheck
+                Occasion::First | Occasion::AddressCheck | Occasion::CampaignWave
             )
             && input.reminders.is_empty()
             && crate::core::timing::cap(input) > 1
-            && left.is_none()
-            && !campaign_on;
+            && left.is_none();
         Facts {
             sir: input.buyer_name.map(|n| sir(loc, n, input.gender)),
             callee: input.buyer_name.map(|n| callee(loc, n, input.gender)),
