@@ -16,8 +16,9 @@ use std::{env, fs, path::PathBuf};
 #[allow(dead_code)]
 mod gram_escape;
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "address.tsv",
+    "questions.tsv",
     "carriers.tsv",
     "surnames.tsv",
     "reasons.tsv",

@@ -2135,3 +2135,35 @@ fn a_buyer_angry_at_the_wait_gets_an_apology_and_the_answer_not_slots() {
     );
     assert!(s.why.iter().all(|w| !w.contains("一個小時")), "{:?}", s.why);
 }
+
+#[test]
+fn a_request_to_pay_outside_the_platform_is_declined_politely() {
+    // Platform rules (seed 004: no promises the shop cannot keep; the
+    // platform's guarantee is what protects the buyer): 加微信直接转你 is
+    // answered with the shop's plain no and why, not left as a slot.
+    for (loc, text, want) in [
+        (
+            Locale::ZhCn,
+            "那我加你微信直接转你 400行不行",
+            "只在平台上交易",
+        ),
+        (Locale::ZhTw, "可以私下交易嗎 我轉帳給你", "只在平台上交易"),
+        (
+            Locale::En,
+            "can i pay you directly by bank transfer to you?",
+            "through the platform",
+        ),
+    ] {
+        let s = cuifu::suggest(&said(loc, text)).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(want), "{text}: {top}");
+        assert!(!top.contains('【'), "{text}: {top}");
+    }
+    // 微信支付 is a way to pay on the platform, not a transfer outside it.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "可以用微信支付吗")).unwrap();
+    assert!(
+        !s.lines[0].text.contains("只在平台上交易"),
+        "{}",
+        s.lines[0].text
+    );
+}

@@ -5,6 +5,8 @@
 pub const REASONS: &str = include_str!(concat!(env!("OUT_DIR"), "/reasons.tsv"));
 /// What the buyer said about their situation, as template flags (`said.tsv`).
 pub const SAID: &str = include_str!(concat!(env!("OUT_DIR"), "/said.tsv"));
+/// Words of buyers' questions: topics, asking words, pings (`questions.tsv`).
+pub const QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/questions.tsv"));
 /// Words that name a time to pay (`times.tsv`).
 pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
 /// Traditional → simplified folding for matching (`fold.tsv`):

@@ -29,6 +29,9 @@ enum Topic {
     Ship,
     Price,
     Postage,
+    /// Paying or talking outside the platform (加微信转账, 私下交易): the
+    /// shop's plain policy is no.
+    OffPlatform,
     /// How to pay: instalments, cash on delivery, two payments for one
     /// order, whether a bound card can be charged unasked, no Alipay.
     Pay(PayAsk),
@@ -47,285 +50,65 @@ enum PayAsk {
     Shown,
 }
 
-/// Words that name a topic, as the buyer writes them after folding to
-/// simplified Chinese and lower case. Checked in this order: 还有货 is
-/// stock even when a size is named, 几天到 is arrival before shipping.
-const TOPICS: [(Topic, &[&str]); 15] = [
-    (
-        Topic::Stock,
-        &[
-            "有货",
-            "现货",
-            "库存",
-            "没货",
-            "断货",
-            "缺货",
-            "in stock",
-            "sold out",
-            "available",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::Instalments),
-        &[
-            "分期",
-            "免息",
-            "0利率",
-            "零利率",
-            "分3期",
-            "分6期",
-            "分12期",
-            "分24期",
-            "分三期",
-            "分六期",
-            "分几期",
-            "installment",
-            "instalment",
-            "interest-free",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::OnDelivery),
-        &[
-            "货到付",
-            "能到付",
-            "可以到付",
-            "到付吗",
-            "取货付款",
-            "cash on delivery",
-            "pay on delivery",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::Split),
-        &[
-            "分两次付",
-            "分两笔付",
-            "分开付",
-            "分两次支付",
-            "分两次买",
-            "split the payment",
-            "pay in two",
-            "two payments",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::CardSafe),
-        &[
-            "乱扣",
-            "自动扣",
-            "扣我钱",
-            "charge me again",
-            "charged again",
-            "auto-charge",
-            "auto charge",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::Shown),
-        &[
-            "还显示待付款",
-            "还是待付款",
-            "显示未付款",
-            "显示没付",
-            "还显示未付",
-            "扣两次",
-            "重复扣",
-            "still unpaid",
-            "still says unpaid",
-            "charged twice",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::Method),
-        &[
-            "数字人民币",
-            "微信支付",
-            "微信付",
-            "云闪付",
-            "paypal",
-            "wechat pay",
-            "apple pay",
-        ],
-    ),
-    (
-        Topic::Pay(PayAsk::NoAlipay),
-        &[
-            "没开支付宝",
-            "没有支付宝",
-            "没支付宝",
-            "不用支付宝",
-            "no alipay",
-            "don't have alipay",
-            "dont have alipay",
-        ],
-    ),
-    (
-        Topic::Arrive,
-        &[
-            "几天到",
-            "多久到",
-            "几天能到",
-            "多久能到",
-            "几天会到",
-            "多久会到",
-            "几天可以到",
-            "多久可以到",
-            "什么时候到",
-            "哪天到",
-            "几时到",
-            "多久收到",
-            "几天收到",
-            "要几天",
-            "多少天",
-            "能到不",
-            "能到吗",
-            "how many days",
-            "how soon",
-            "arrive",
-            "how long",
-            "delivery time",
-        ],
-    ),
-    (
-        Topic::Ship,
-        &[
-            "发货",
-            "出货",
-            "寄出",
-            "几时寄",
-            "什么时候发",
-            "能发",
-            "能寄",
-            "当天发",
-            "今天发",
-            "明天发",
-            "发不",
-            "寄不",
-            "哪里发",
-            "从哪发",
-            "什么快递",
-            "哪家快递",
-            "快递",
-            "物流",
-            "ship",
-            "dispatch",
-            "courier",
-        ],
-    ),
-    (
-        Topic::Postage,
-        &[
-            "包邮",
-            "运费",
-            "邮费",
-            "postage",
-            "shipping fee",
-            "free shipping",
-        ],
-    ),
-    (Topic::Colour, &["颜色", "色", "colour", "color"]),
-    (
-        Topic::Size,
-        &[
-            "尺码",
-            "码数",
-            "几码",
-            "什么码",
-            "尺寸",
-            "穿",
-            "偏大",
-            "偏小",
-            "size",
-            "fit",
-        ],
-    ),
-    (
-        Topic::Origin,
-        &[
-            "产地",
-            "哪里产",
-            "哪产",
-            "哪里生产",
-            "哪里做",
-            "made in",
-            "where is it made",
-        ],
-    ),
-    (
-        Topic::Price,
-        &[
-            "便宜",
-            "优惠",
-            "打折",
-            "折扣",
-            "少点",
-            "优惠券",
-            "discount",
-            "cheaper",
-            "coupon",
-        ],
-    ),
-];
+/// The words of `questions.tsv` of one kind (`topic`, `asking`, `ping`,
+/// `nobody`): each row's name and words, in row order.
+fn rows(kind: &str) -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static str>)> {
+    let kind = kind.to_string();
+    crate::core::data::QUESTIONS.lines().filter_map(move |l| {
+        let mut cols = l.splitn(3, '\t');
+        (cols.next()? == kind).then_some(())?;
+        let name = cols.next()?;
+        Some((name, cols.next()?.split('|').filter(|w| !w.is_empty())))
+    })
+}
+
+/// A topic by its name in `questions.tsv`.
+fn named_topic(name: &str) -> Option<Topic> {
+    Some(match name {
+        "off_platform" => Topic::OffPlatform,
+        "stock" => Topic::Stock,
+        "colour" => Topic::Colour,
+        "size" => Topic::Size,
+        "origin" => Topic::Origin,
+        "arrive" => Topic::Arrive,
+        "ship" => Topic::Ship,
+        "price" => Topic::Price,
+        "postage" => Topic::Postage,
+        "pay.instalments" => Topic::Pay(PayAsk::Instalments),
+        "pay.on_delivery" => Topic::Pay(PayAsk::OnDelivery),
+        "pay.split" => Topic::Pay(PayAsk::Split),
+        "pay.card_safe" => Topic::Pay(PayAsk::CardSafe),
+        "pay.no_alipay" => Topic::Pay(PayAsk::NoAlipay),
+        "pay.method" => Topic::Pay(PayAsk::Method),
+        "pay.shown" => Topic::Pay(PayAsk::Shown),
+        _ => return None,
+    })
+}
+
+/// The topics in row order and their matcher (group i is topic i).
+static TOPICS: LazyLock<(Vec<Topic>, PhraseGroups)> = LazyLock::new(|| {
+    let mut topics = Vec::new();
+    let mut groups: Vec<Vec<&'static str>> = Vec::new();
+    for (name, words) in rows("topic") {
+        if let Some(t) = named_topic(name) {
+            topics.push(t);
+            groups.push(words.collect());
+        }
+    }
+    (topics, PhraseGroups::new(groups))
+});
 
 /// Words that make a clause a question (besides a topic word or `?`).
-const ASKING: [&str; 22] = [
-    "吗",
-    "么",
-    "嘛",
-    "呢",
-    "还是",
-    "几",
-    "多少",
-    "什么",
-    "哪",
-    "有没有",
-    "能不能",
-    "是不是",
-    "可不可以",
-    "会不会",
-    "how ",
-    "what ",
-    "when ",
-    "which ",
-    "where ",
-    "does ",
-    "do ",
-    "can ",
-];
-
 static ASKING_WORDS: LazyLock<PhraseGroups> =
-    LazyLock::new(|| PhraseGroups::new([ASKING.iter().copied()]));
+    LazyLock::new(|| PhraseGroups::new(rows("asking").map(|(_, w)| w)));
 
 /// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
-const PINGS: [&str; 8] = [
-    "在吗",
-    "在不在",
-    "人呢",
-    "有人吗",
-    "hello",
-    "hi",
-    "anyone",
-    "?",
-];
+static PINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| rows("ping").flat_map(|(_, w)| w).collect());
 
-/// Words of a buyer calling for someone to answer, in folded text.
-const NOBODY: [&str; 14] = [
-    "有人在",
-    "有没有人",
-    "人呢",
-    "客服在",
-    "客服呢",
-    "下班了",
-    "没人回",
-    "没人理",
-    "不回",
-    "回个话",
-    "anyone there",
-    "anybody there",
-    "is anyone",
-    "are you there",
-];
+/// Words of a buyer calling for someone to answer.
+static NOBODY: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| rows("nobody").flat_map(|(_, w)| w).collect());
 
 /// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
 fn norm(s: &str) -> String {
@@ -435,10 +218,9 @@ fn a_not_a(norm: &str) -> bool {
 }
 
 fn topic(norm: &str) -> Topic {
-    static MATCHER: LazyLock<PhraseGroups> =
-        LazyLock::new(|| PhraseGroups::new(TOPICS.iter().map(|(_, words)| words.iter().copied())));
-    match MATCHER.first(norm).and_then(|i| TOPICS.get(i)) {
-        Some((t, _)) => *t,
+    let (topics, matcher) = &*TOPICS;
+    match matcher.first(norm).and_then(|i| topics.get(i)) {
+        Some(t) => *t,
         // 可以走顺丰吗: naming a carrier asks how it ships.
         None if carrier(norm).is_some() => Topic::Ship,
         None => Topic::Other,
@@ -824,6 +606,17 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);
     match topic(&c.norm) {
+        // Platform rules: orders are paid and settled on the platform,
+        // which protects the buyer; a transfer outside it is declined.
+        Topic::OffPlatform => say(
+            loc,
+            [
+                "不好意思哈，我们只在平台上交易，有平台担保，售后也有保障，对您更放心",
+                "不好意思喔，我們只在平台上交易，有平台保障，售後也比較安心",
+                "Sorry, we only take orders and payment through the platform: it protects you, and after-sales support stays covered",
+            ],
+            &[],
+        ),
         Topic::Stock => match &f.stock {
             // Fewer left than ordered (3 left, 5 ordered): "in stock" would
             // be false; say how many, and ask whether that many will do.
@@ -1371,7 +1164,21 @@ mod tests {
     }
 
     #[test]
+    fn every_question_row_is_known() {
+        let lines: Vec<&str> = crate::core::data::QUESTIONS.lines().collect();
+        let topics = lines.iter().filter(|l| l.starts_with("topic\t")).count();
+        assert_eq!(TOPICS.0.len(), topics, "a topic row names no known topic");
+        assert!(lines.iter().all(|l| {
+            let kind = l.split('\t').next().unwrap_or("");
+            ["topic", "asking", "ping", "nobody"].contains(&kind) && l.split('\t').count() == 3
+        }));
+        assert!(ASKING_WORDS.any("how "));
+        assert!(PINGS.contains(&"在吗") && NOBODY.contains(&"有人在"));
+    }
+
+    #[test]
     fn topics() {
+        assert_eq!(topic(&norm("加你微信直接转你行不行")), Topic::OffPlatform);
         assert_eq!(topic(&norm("L码还有货吗")), Topic::Stock);
         assert_eq!(topic(&norm("发成都几天到")), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀")), Topic::Ship);
