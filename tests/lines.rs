@@ -1392,12 +1392,12 @@ fn a_shoe_size_is_read_from_a_foot_length_chart() {
         (
             Locale::ZhCn,
             "我脚长26cm穿多大的",
-            "按尺码表，脚长26cm建议拍42（42 = 260mm）",
+            "按尺码表，42码对应260mm，脚长26cm建议拍42",
         ),
         (
             Locale::En,
             "im US 9 usually, which EU size?? my foot is about 26cm",
-            "for a 26cm foot I'd suggest 42 (42 = 260mm)",
+            "42 is 260mm, so for a 26cm foot I'd suggest 42",
         ),
     ] {
         let mut ctx = asked(locale, question);
@@ -1913,7 +1913,7 @@ fn a_question_about_how_to_pay_is_answered_not_probed() {
             "請問可以刷卡分3期0利率嗎\n然後有附記憶卡嗎 還是要另外買",
             &[
                 "【可以刷卡分3期0利率嗎：在這裡回答】",
-                "【有附記憶卡嗎 還是要另外買：在這裡回答】",
+                "【有附記憶卡嗎，還是要另外買：在這裡回答】",
             ][..],
         ),
         (
@@ -2166,4 +2166,37 @@ fn a_request_to_pay_outside_the_platform_is_declined_politely() {
         "{}",
         s.lines[0].text
     );
+}
+
+#[test]
+fn every_question_the_facts_cannot_answer_gets_its_slot() {
+    // seed 002 (答非所问): three questions, none the context answers, get
+    // three slots, not one; a complaint about the service or a ping is not
+    // a question for a slot, and an English statement with "when" in it
+    // asks nothing.
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "送老师的 可以帮忙写贺卡吗\n礼盒有手提袋吗？教师节前能到南京吗",
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    for slot in [
+        "【可以帮忙写贺卡吗",
+        "【礼盒有手提袋吗",
+        "【教师节前能到南京吗",
+    ] {
+        assert!(top.contains(slot), "{top}");
+    }
+    let s = cuifu::suggest(&said(Locale::ZhCn, "这个是真丝吗\n什么服务态度 有没有活人")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("【这个是真丝吗"), "{top}");
+    assert_eq!(top.matches('【').count(), 1, "{top}");
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "hey does this run small?\nsorry will pay when it works",
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("【does this run small"), "{top}");
+    assert_eq!(top.matches('【').count(), 1, "{top}");
 }

@@ -98,9 +98,37 @@ static TOPICS: LazyLock<(Vec<Topic>, PhraseGroups)> = LazyLock::new(|| {
     (topics, PhraseGroups::new(groups))
 });
 
-/// Words that make a clause a question (besides a topic word or `?`).
-static ASKING_WORDS: LazyLock<PhraseGroups> =
-    LazyLock::new(|| PhraseGroups::new(rows("asking").map(|(_, w)| w)));
+/// Words that make a clause a question (besides a topic word or `?`)
+/// anywhere in it.
+static ASKING_WORDS: LazyLock<PhraseGroups> = LazyLock::new(|| {
+    PhraseGroups::new(
+        rows("asking")
+            .filter(|(name, _)| *name == "anywhere")
+            .map(|(_, w)| w),
+    )
+});
+
+/// Words that make a clause a question as its first word (how, can).
+static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    rows("asking")
+        .filter(|(name, _)| *name == "first")
+        .flat_map(|(_, w)| w)
+        .collect()
+});
+
+/// Words before the first word that do not count (also, btw).
+static LEAD_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| rows("lead").flat_map(|(_, w)| w).collect());
+
+/// Whether the clause's first word, after any lead words, asks (also do
+/// they come with brushes).
+fn asks_first(spaced: &str) -> bool {
+    let mut head = spaced;
+    while let Some(rest) = LEAD_WORDS.iter().find_map(|w| head.strip_prefix(w)) {
+        head = rest;
+    }
+    ASKING_FIRST.iter().any(|w| head.starts_with(w))
+}
 
 /// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
 static PINGS: LazyLock<Vec<&'static str>> =
@@ -155,10 +183,20 @@ fn clauses(text: &str) -> Vec<&str> {
                 .map(str::trim_start)
                 .is_some_and(|r| r.starts_with("还是") || r.starts_with("還是"))
         };
+        // 这个颜色浅 透不透啊: a short A-not-A after a space asks about
+        // what came before it.
+        let asks_on = || {
+            let next = text.get(end..).unwrap_or("").trim_start();
+            let word: String = next
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !"？?！!，。；;".contains(*c))
+                .collect();
+            word.chars().count() <= 5 && a_not_a(&word)
+        };
         let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
             || c.is_whitespace()
                 && (matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼')
-                    || han(prev) && next_han())
+                    || han(prev) && next_han() && !asks_on())
                 && !or_next()
             // hmm ok. how do i know…: a sentence ends at a full stop and a
             // space after a word (not 12.12).
@@ -196,6 +234,7 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             let spaced = [n.as_str(), " "].concat();
             let asks = trimmed.ends_with(['？', '?'])
                 || ASKING_WORDS.any(&spaced)
+                || asks_first(&spaced)
                 || n.ends_with('不')
                 || n.ends_with('没')
                 || a_not_a(&n);
@@ -324,7 +363,9 @@ fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
 /// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
 pub fn slot(loc: Locale, question: &str) -> String {
     // The question, not the words around it: 请问 / 然后 / 另外 go.
-    const LEAD: [&str; 10] = [
+    const LEAD: [&str; 12] = [
+        "还有",
+        "還有",
         "请问",
         "請問",
         "然后",
@@ -350,6 +391,16 @@ pub fn slot(loc: Locale, question: &str) -> String {
     {
         question = rest;
     }
+    // hey / also / btw before an English question go too.
+    while let Some(w) = LEAD_WORDS.iter().find(|w| {
+        w.is_ascii()
+            && question.len() > w.len()
+            && question
+                .get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    }) {
+        question = question.get(w.len()..).unwrap_or(question).trim_start();
+    }
     let q = if loc == Locale::En && question.len() <= 40 {
         question.to_string()
     } else if loc == Locale::En {
@@ -366,7 +417,19 @@ pub fn slot(loc: Locale, question: &str) -> String {
         }
         q
     } else {
-        question.chars().take(24).collect()
+        // A space between two Chinese words is a comma (这个颜色浅 透不透啊).
+        let han = crate::core::text::is_han;
+        let words: Vec<&str> = question.split_whitespace().collect();
+        let mut q = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) {
+                let comma =
+                    prev.chars().next_back().is_some_and(han) && w.chars().next().is_some_and(han);
+                q.push_str(if comma { "，" } else { " " });
+            }
+            q.push_str(w);
+        }
+        q.chars().take(24).collect()
     };
     say(
         loc,
@@ -689,15 +752,17 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         Topic::Size => {
             let chart = text(&f.size_chart);
             // By height and weight (衣服), else by foot length (鞋).
+            // The chart's row as a phrase (S码裙长118cm、建议身高150-158cm),
+            // then the size for what the buyer said.
             let by_body = [
-                "按尺码表，您{}建议拍{}（{}）",
-                "照尺寸表，您{}建議選{}（{}）",
-                "Going by the size chart, for {} I'd suggest {} ({})",
+                "按尺码表，{}{}，您{}建议拍{}",
+                "照尺寸表，{}{}，您{}建議選{}",
+                "Going by the size chart, {} is {}, so for {} I'd suggest {}",
             ];
             let by_foot = [
-                "按尺码表，脚长{}建议拍{}（{}）",
-                "照尺寸表，腳長{}建議選{}（{}）",
-                "Going by the size chart, for a {} foot I'd suggest {} ({})",
+                "按尺码表，{}对应{}，脚长{}建议拍{}",
+                "照尺寸表，{}對應{}，腳長{}建議選{}",
+                "Going by the size chart, {} is {}, so for a {} foot I'd suggest {}",
             ];
             let picked = chart.as_deref().and_then(|ch| {
                 pick_size(ch, c.message)
@@ -705,7 +770,23 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     .or_else(|| pick_foot(ch, c.message).map(|p| (by_foot, p)))
             });
             if let Some((forms, (size, said, entry))) = picked {
-                return say(loc, forms, &[&said, &size, &entry]);
+                let sep = if loc == Locale::En { ", " } else { "、" };
+                let row = entry
+                    .strip_prefix(size.as_str())
+                    .unwrap_or(&entry)
+                    .trim_start_matches([' ', '=', ':', '：'])
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(sep);
+                // 42码, not 14号码: the chart may name its sizes with the unit.
+                let unit = match loc {
+                    _ if size.ends_with(['码', '碼', '号', '號']) => "",
+                    Locale::ZhCn => "码",
+                    Locale::ZhTw => "號",
+                    Locale::En => "",
+                };
+                let named = [size.as_str(), unit].concat();
+                return say(loc, forms, &[&named, &row, &said, &size]);
             }
             match chart {
                 Some(ch) => [
@@ -950,10 +1031,20 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
         }
     }
     if parts.is_empty() && topics.is_empty() && !own_answer(req) {
+        // Nothing the facts answer: a slot for each question (可以写贺卡吗,
+        // 有手提袋吗, 教师节前能到南京吗), up to three.
         let first = clauses
             .iter()
             .find(|c| c.asks && !ping(c) && !pays_at_named(req, c))?;
         parts.push(slot(loc, &first.said));
+        for c in others {
+            if parts.len() >= 3 {
+                break;
+            }
+            if !std::ptr::eq(c, first) {
+                parts.push(slot(loc, &c.said));
+            }
+        }
     } else if !parts.is_empty() {
         // Every question gets its answer or a slot (002: 答非所问): 还有货吗
         // 今天能发不 is not answered by 有现货 alone.
@@ -1161,6 +1252,10 @@ mod tests {
             clauses("hmm ok. how do i know the box wont be crushed?"),
             ["hmm ok. ", "how do i know the box wont be crushed?"]
         );
+        assert_eq!(
+            clauses("还有这个颜色浅 透不透啊"),
+            ["还有这个颜色浅 透不透啊"]
+        );
     }
 
     #[test]
@@ -1170,9 +1265,10 @@ mod tests {
         assert_eq!(TOPICS.0.len(), topics, "a topic row names no known topic");
         assert!(lines.iter().all(|l| {
             let kind = l.split('\t').next().unwrap_or("");
-            ["topic", "asking", "ping", "nobody"].contains(&kind) && l.split('\t').count() == 3
+            ["topic", "asking", "lead", "ping", "nobody"].contains(&kind)
+                && l.split('\t').count() == 3
         }));
-        assert!(ASKING_WORDS.any("how "));
+        assert!(ASKING_FIRST.contains(&"how ") && ASKING_WORDS.any("有没有"));
         assert!(PINGS.contains(&"在吗") && NOBODY.contains(&"有人在"));
     }
 
