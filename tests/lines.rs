@@ -2187,6 +2187,18 @@ fn every_question_the_facts_cannot_answer_gets_its_slot() {
     ] {
         assert!(top.contains(slot), "{top}");
     }
+    // A gift the shop gives (seed 000: 赠送礼品) is a plain yes.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "送老师的 可以帮忙写贺卡吗\n礼盒有手提袋吗？教师节前能到南京吗",
+    );
+    ctx.shop.as_mut().unwrap().gifts = vec!["手写贺卡".into()];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("手写贺卡我们随单送您"), "{top}");
+    assert!(!top.contains("【可以帮忙写贺卡吗"), "{top}");
+    for slot in ["【礼盒有手提袋吗", "【教师节前能到南京吗"] {
+        assert!(top.contains(slot), "{top}");
+    }
     let s = cuifu::suggest(&said(Locale::ZhCn, "这个是真丝吗\n什么服务态度 有没有活人")).unwrap();
     let top = &s.lines[0].text;
     assert!(top.contains("【这个是真丝吗"), "{top}");

@@ -976,6 +976,28 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
                 continue;
             }
         }
+        // A gift the shop gives (可以写贺卡吗 with 手写贺卡 in `shop.gifts`):
+        // yes, it comes with the order.
+        // The gift reason's own lines speak of it (own_answer).
+        if let Some(g) = (c.asks && !own_answer(req))
+            .then(|| gift_named(&req.input.settings.gifts, &c.norm))
+            .flatten()
+        {
+            let a = say(
+                loc,
+                [
+                    "可以的，{}我们随单送您🎁",
+                    "可以的，{}我們隨單送您🎁",
+                    "Yes, {} comes with the order 🎁",
+                ],
+                &[g],
+            );
+            if !parts.contains(&a) {
+                parts.push(a);
+            }
+            answered = Some(c.message);
+            continue;
+        }
         if !c.asks && t == Topic::Other {
             continue;
         }
@@ -1069,6 +1091,32 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
     Some(Answer {
         text: out,
         pay_help,
+    })
+}
+
+/// The shop's gift a folded clause names by its last two Chinese
+/// characters, without the count (贺卡 of 手写贺卡, 眼罩 of 真丝眼罩一个), or
+/// in English by its last word (bag of "canvas tote bag").
+fn gift_named<'g>(gifts: &'g [String], norm: &str) -> Option<&'g str> {
+    const COUNT: &str = "0123456789一二两三四五六七八九十个只条片张份套盒包支瓶双对枚";
+    gifts.iter().map(String::as_str).find(|g| {
+        let folded = self::norm(g);
+        let core = folded.trim_end_matches(|c: char| COUNT.contains(c) || c.is_whitespace());
+        let han: Vec<char> = core
+            .chars()
+            .filter(|c| crate::core::text::is_han(*c))
+            .collect();
+        let key: String = match han.len() {
+            0 => core
+                .split_whitespace()
+                .last()
+                .filter(|w| w.len() >= 3)
+                .unwrap_or("")
+                .to_string(),
+            1 => return false,
+            n => han.get(n - 2..).unwrap_or(&[]).iter().collect(),
+        };
+        !key.is_empty() && norm.contains(&key)
     })
 }
 
