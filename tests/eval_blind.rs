@@ -27,6 +27,11 @@ use score::{order_with, Figures, Tally};
 const MIN_MACRO_F1: f64 = 0.77;
 const MAX_FALSE_ALARMS: f64 = 0.15;
 
+/// Floors for the second blind sets: their first score (2026-12-06:
+/// macro-F1 0.859, false alarms 14/77 = 0.182), less a margin.
+const MIN_MACRO_F1_2: f64 = 0.83;
+const MAX_FALSE_ALARMS_2: f64 = 0.21;
+
 const SETS: [&str; 3] = ["zh-CN", "zh-TW", "en"];
 
 fn at(i: usize) -> String {
@@ -58,9 +63,10 @@ fn context(item: &Value) -> ChatContext {
     order_with(messages)
 }
 
-fn score(set: &str, all: &mut Tally) -> Figures {
+fn score(dir: &str, set: &str, all: &mut Tally) -> Figures {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/eval/blind")
+        .join("tests/eval")
+        .join(dir)
         .join(format!("{set}.jsonl"));
     let text = std::fs::read_to_string(&path).expect("the blind set is part of the repository");
     let mut tally = Tally::default();
@@ -79,16 +85,29 @@ fn score(set: &str, all: &mut Tally) -> Figures {
         tally.add(&codes, s.reason.code.as_str());
         all.add(&codes, s.reason.code.as_str());
     }
-    tally.print(&format!("eval_blind {set}"))
+    tally.print(&format!("eval_{dir} {set}"))
 }
 
 #[test]
 fn blind_sets() {
     let mut all = Tally::default();
     for set in SETS {
-        score(set, &mut all);
+        score("blind", set, &mut all);
     }
     let fig = all.print("eval_blind all");
     assert!(fig.total >= 300, "the blind sets hold {} items", fig.total);
     fig.assert_within(MIN_MACRO_F1, MAX_FALSE_ALARMS);
+}
+
+/// The second blind set (`tests/eval/blind-2/`), the held-out figure from
+/// 2026-12-06 on: written by a new writer, never read for tuning.
+#[test]
+fn blind_sets_2() {
+    let mut all = Tally::default();
+    for set in SETS {
+        score("blind-2", set, &mut all);
+    }
+    let fig = all.print("eval_blind-2 all");
+    assert!(fig.total >= 300, "the second blind sets hold {} items", fig.total);
+    fig.assert_within(MIN_MACRO_F1_2, MAX_FALSE_ALARMS_2);
 }
