@@ -16,9 +16,10 @@ use std::{env, fs, path::PathBuf};
 #[allow(dead_code)]
 mod gram_escape;
 
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 12] = [
     "address.tsv",
     "questions.tsv",
+    "titles.tsv",
     "carriers.tsv",
     "surnames.tsv",
     "reasons.tsv",

@@ -108,6 +108,10 @@ fn blind_sets_2() {
         score("blind-2", set, &mut all);
     }
     let fig = all.print("eval_blind-2 all");
-    assert!(fig.total >= 300, "the second blind sets hold {} items", fig.total);
+    assert!(
+        fig.total >= 300,
+        "the second blind sets hold {} items",
+        fig.total
+    );
     fig.assert_within(MIN_MACRO_F1_2, MAX_FALSE_ALARMS_2);
 }

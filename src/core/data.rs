@@ -7,6 +7,9 @@ pub const REASONS: &str = include_str!(concat!(env!("OUT_DIR"), "/reasons.tsv"))
 pub const SAID: &str = include_str!(concat!(env!("OUT_DIR"), "/said.tsv"));
 /// Words of buyers' questions: topics, asking words, pings (`questions.tsv`).
 pub const QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/questions.tsv"));
+/// Words of Chinese listing titles an agent leaves out when naming the
+/// item (`titles.tsv`).
+pub const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.tsv"));
 /// Words that name a time to pay (`times.tsv`).
 pub const TIMES: &str = include_str!(concat!(env!("OUT_DIR"), "/times.tsv"));
 /// Traditional → simplified folding for matching (`fold.tsv`):

@@ -2,6 +2,8 @@
 //! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
 //! really offers. Anything unknown stays `None`, so no line invents it.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::super::model::{Channel, Gender, Locale, ReasonCode};
@@ -446,7 +448,7 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
     let words = || title.split_whitespace().filter(|w| han(w) >= 2);
     if let Some(head) = words().find(|w| han(w) >= 3) {
-        return head;
+        return unstuffed(head);
     }
     let mut best: Option<&str> = None;
     for w in words() {
@@ -454,7 +456,47 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
             best = Some(w);
         }
     }
-    best.unwrap_or(title)
+    unstuffed(best.unwrap_or(title))
+}
+
+/// A keyword-stuffed Chinese title (2026冬季新款双面羊绒大衣女中长款高级感…)
+/// as an agent says it (双面羊绒大衣): without the words that open it
+/// (years, seasons, 新款) and cut before the first word that follows the
+/// item (女, 中长款, 高级感), from `titles.tsv`. A short name (8 characters
+/// or fewer) stays as it is, and so does one the words would leave too short.
+fn unstuffed(name: &str) -> &str {
+    static WORDS: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
+        let row = |kind: &str| {
+            crate::core::data::TITLES
+                .lines()
+                .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
+                .flat_map(|w| w.split('|'))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        [row("prefix"), row("cut")]
+    });
+    let [prefixes, cuts] = &*WORDS;
+    if name.chars().count() <= 8 {
+        return name;
+    }
+    let mut rest = name;
+    while let Some(r) = prefixes.iter().find_map(|p| rest.strip_prefix(p)) {
+        rest = r;
+    }
+    // The first cut word at least two characters in.
+    let from = rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i);
+    let end = cuts
+        .iter()
+        .filter_map(|c| rest.get(from..)?.find(c).map(|i| i + from))
+        .min()
+        .unwrap_or(rest.len());
+    let short = rest.get(..end).unwrap_or(rest);
+    if short.chars().count() >= 2 && short.chars().all(super::super::text::is_han) {
+        short
+    } else {
+        name
+    }
 }
 
 /// A listing title without the shop's tags at its ends (【秒杀】羊绒围巾,
@@ -996,6 +1038,20 @@ mod tests {
         ] {
             assert_eq!(spoken_name(Locale::En, title), want);
         }
+        // Keyword-stuffed titles, as an agent names the item.
+        for (title, want) in [
+            (
+                "2026冬季新款双面羊绒大衣女中长款高级感赫本风毛呢外套",
+                "双面羊绒大衣",
+            ),
+            ("加厚珊瑚绒睡衣女冬季套装", "珊瑚绒睡衣"),
+            ("韩版宽松毛衣女2026秋冬新款外穿", "宽松毛衣"),
+            ("网红ins风少女心卡通水杯", "少女心卡通水杯"),
+            ("老人加厚保暖棉拖鞋", "老人加厚保暖棉拖鞋"),
+            ("88键重锤电钢琴", "88键重锤电钢琴"),
+        ] {
+            assert_eq!(spoken_name(Locale::ZhCn, title), want, "{title}");
+        }
     }
 
     #[test]
@@ -1089,7 +1145,7 @@ mod tests {
             item(Locale::En, "iPhone 15 case", None, 0),
             "iPhone 15 case"
         );
-        let long = "2026冬季新款加厚羽绒服女中长款韩版宽松外套";
+        let long = "老人加厚保暖防滑棉拖鞋软底";
         assert!(item(Locale::ZhCn, long, None, 0).starts_with('“'));
         assert!(item(Locale::ZhTw, long, None, 0).starts_with('「'));
     }
@@ -1112,7 +1168,10 @@ mod tests {
             cn("羽绒服女 2026新款 中长款加厚韩版").as_deref(),
             Some("羽绒服女")
         );
-        assert_eq!(cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套"), None);
+        assert_eq!(
+            cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套").as_deref(),
+            Some("羽绒服")
+        );
         assert_eq!(
             short_title(
                 Locale::En,
