@@ -61,6 +61,7 @@ fn full_facts(locale: Locale) -> Facts {
         returning: true,
         first_time: true,
         hesitating: false,
+        redo: false,
         sized: true,
         named_late: false,
         card_limit: false,
@@ -109,6 +110,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.seven_day_return = on;
             f.same_day_shipping = on;
             f.hesitating = on;
+            f.redo = on;
             f.named_late = on;
             f.card_limit = on;
             f.card_blocked = on;
@@ -950,6 +952,7 @@ fn the_table_is_well_formed() {
         "returning",
         "firstTime",
         "hesitating",
+        "redo",
         "sized",
         "namedLate",
         "cardLimit",

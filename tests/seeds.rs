@@ -614,3 +614,34 @@ fn the_first_word_on_a_silent_order_does_not_push_for_payment() {
         s.lines
     );
 }
+
+/// seed 000 (拍下产品之后不想要了: 体谅, 不可以强迫): 拍错了 with the right
+/// variant named (我要110码的) is a re-order, not a decline: the reply goes
+/// now, says this order needs nothing and asks them to order the right one,
+/// with no goodbye and no "take your time".
+#[test]
+fn a_wrong_variant_is_reordered_not_said_goodbye_to() {
+    for words in [
+        "哎呀拍错了 这个是大人的 我要给我儿子买的 110码的",
+        "拍錯了 我要的是白色",
+        "oops ordered the wrong size, i meant to order the M",
+    ] {
+        let s = go("2026-11-24 14:00", "2026-11-24 13:40", 119.0, said(words));
+        assert_eq!(s.action, Action::SendNow, "{words}: {:?}", s.why);
+        let top = &s.lines[0].text;
+        assert_eq!(s.lines[0].template_id, "cm.redo", "{words}: {top}");
+        assert!(
+            s.lines.iter().all(|l| l.angle.as_str() != "door_open"),
+            "{words}: {:?}",
+            s.lines
+        );
+    }
+    // Without the variant it wants, 拍错了 不要了 is still a goodbye.
+    let s = go(
+        "2026-11-24 14:00",
+        "2026-11-24 13:40",
+        119.0,
+        said("拍错了 不要了"),
+    );
+    assert_eq!(s.action, Action::Stop);
+}

@@ -415,6 +415,11 @@ pub fn tone(
             Tone::Formal,
             trf(loc, "买家为公司采购：语气正式、用语规范，少用语气词。|買家為公司採購：語氣正式、用語規範，少用語氣詞。|A company purchase: formal and precise, no chatty asides.", &[]),
         ),
+        // The wrong variant ordered: help with the right one (000: 体谅).
+        _ if analysis.signals.said.redo && code == R::ChangedMind => (
+            Tone::Warm,
+            trf(loc, "买家拍错了款式或尺码：这单不用付，帮买家重新拍对的那款。|買家下錯了款式或尺寸：這筆不用付，幫買家重新下對的那款。|The buyer ordered the wrong variant: this order needs no payment; help them order the right one.", &[]),
+        ),
         // 我再考虑一下 (said.tsv) whatever the cause: no pressure (000).
         _ if code == R::ChangedMind || analysis.signals.said.thinking => (
             Tone::Gentle,

@@ -75,6 +75,8 @@ pub struct Facts {
     pub first_time: bool,
     /// The buyer is still thinking it over (再考虑一下), not declining.
     pub hesitating: bool,
+    /// The order is the wrong variant and the buyer wants the right one.
+    pub redo: bool,
     /// The item comes in sizes or colours (`items[].facts`), so helping
     /// the buyer choose one is an answer.
     pub sized: bool,
@@ -155,6 +157,7 @@ impl Facts {
                     "returning" => self.returning,
                     "firstTime" => self.first_time,
                     "hesitating" => self.hesitating,
+                    "redo" => self.redo,
                     "sized" => self.sized,
                     "namedLate" => self.named_late,
                     "cardLimit" => self.card_limit,
@@ -208,6 +211,7 @@ impl Facts {
             business: _,
             call_me: _,
             im_only: _,
+            redo,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
@@ -309,8 +313,10 @@ impl Facts {
             // Not when the decision is to stop (老婆不让买 算了吧 别再发了):
             // that buyer gets the goodbye, not room to think.
             hesitating: (req.reason == ReasonCode::ChangedMind || thinking)
+                && !redo
                 && req.analysis.signals.declined.is_none()
                 && req.timing.action != crate::core::model::Action::Stop,
+            redo,
             card_limit,
             card_blocked,
             no_method,

@@ -44,7 +44,7 @@
 //! - `close` when the order closes: 今晚10点; `left` time left under 2 hours: 20分钟
 //! - `named` the time the buyer said they would pay; `agent`; `optout` (appended to SMS)
 //! - flags: sevenDayReturn, sameDayShipping, limitedStock, campaignDay,
-//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下),
+//!   returning, firstTime (buyer.returning is false), hesitating (再考虑一下), redo (拍错了 我要110码的),
 //!   cardLimit, cardBlocked, noMethod, upgrade (what the buyer said,
 //!   `said.tsv`); payHelp
 //!   (the answer speaks of how to pay: instalments, cash on delivery, one

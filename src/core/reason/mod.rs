@@ -415,9 +415,12 @@ pub fn analyze(input: &Input) -> Analysis {
                 rules: cands.iter().map(|c| (c.code, c.weight)).collect(),
             });
         }
+        // 拍错了 beside 我要110码的: the wrong variant, re-ordered, is no
+        // decline (`said.tsv`, redo).
         if cands
             .iter()
             .any(|c| c.code == ReasonCode::ChangedMind && c.weight >= 3)
+            && !signals.said.redo
         {
             signals.declined = Some(m.index);
         }

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 9] = [
+pub const FLAGS: [&str; 10] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -20,6 +20,7 @@ pub const FLAGS: [&str; 9] = [
     "business",
     "callMe",
     "imOnly",
+    "redo",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -68,11 +69,14 @@ pub struct Said {
     /// They asked to be contacted on IM only (有事旺旺说, 别给我打电话),
     /// anywhere in the chat.
     pub im_only: bool,
+    /// The order is the wrong variant and they want the right one (拍成了
+    /// 大人的 我要110码的): a re-order, not a decline.
+    pub redo: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo] =
         flags(input);
     Said {
         card_limit,
@@ -84,6 +88,7 @@ pub fn said(input: &Input) -> Said {
         business,
         call_me,
         im_only,
+        redo,
     }
 }
 

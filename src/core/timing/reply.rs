@@ -7,10 +7,10 @@ use crate::core::input::Msg;
 
 /// The buyer wrote last, after the last reminder, with a request or a
 /// complaint the agent has not answered (help with paying, a wait, the
-/// service): the reply cannot wait for rest time.
+/// service, the wrong variant ordered): the reply cannot wait for rest time.
 pub(super) fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
     use ReasonCode as R;
-    matches!(
+    (matches!(
         analysis.reason.code,
         R::ForgotPassword
             | R::PaymentTrouble
@@ -18,7 +18,8 @@ pub(super) fn waits_for_reply(input: &Input, analysis: &Analysis) -> bool {
             | R::NoviceBuyer
             | R::WaitingReply
             | R::ServiceUnhappy
-    ) && buyer_last_at(input).is_some()
+    ) || analysis.reason.code == R::ChangedMind && analysis.signals.said.redo)
+        && buyer_last_at(input).is_some()
 }
 
 /// The buyer's last word, after the last reminder and not yet answered,
@@ -82,6 +83,7 @@ pub(super) fn hesitating(input: &Input, analysis: &Analysis) -> Option<Time> {
     let thinking = analysis.signals.said.thinking;
     if !(analysis.reason.code == ReasonCode::ChangedMind || thinking)
         || sig.declined.is_some()
+        || sig.said.redo
         || sig.named_time.is_some()
     {
         return None;
