@@ -1875,10 +1875,15 @@ fn an_answer_covers_what_it_speaks_of_once() {
     assert!(!top.contains("【運費"), "{top}");
 
     // "Does it ship" and "how long" share the shipping sentence: said once.
-    let ctx = asked(
+    let mut ctx = asked(
         Locale::En,
         "does this ship to Kuala Lumpur?? how long n which courier",
     );
+    ctx.shop.as_mut().unwrap().shipping = Some(cuifu::Shipping {
+        carrier: Some("ZTO Express".into()),
+        dispatch: Some("same day if paid before 4pm".into()),
+        ships_from: Some("Hangzhou".into()),
+    });
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert_eq!(top.matches("We ship from").count(), 1, "{top}");
 
@@ -2214,4 +2219,37 @@ fn every_question_the_facts_cannot_answer_gets_its_slot() {
     let top = &s.lines[0].text;
     assert!(top.contains("【does this run small"), "{top}");
     assert_eq!(top.matches('【').count(), 1, "{top}");
+}
+
+#[test]
+fn english_lines_leave_out_what_the_shop_wrote_in_chinese() {
+    // seed 002 (答非所问 / the buyer's language): a buyer who writes
+    // English is not sent 浙江杭州, 中通 or a Chinese listing title; what is
+    // in English stays.
+    let mut ctx = asked(Locale::En, "when do you ship it?");
+    ctx.order.items[0].title = "加绒牛仔裤 女 高腰直筒".into();
+    let s = cuifu::suggest(&ctx).unwrap();
+    for l in &s.lines {
+        assert!(
+            !l.text
+                .chars()
+                .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "{}: {}",
+            l.template_id,
+            l.text
+        );
+    }
+    let mut ctx = asked(Locale::En, "when do you ship it?");
+    ctx.order.items[0].title = "Fleece jeans".into();
+    ctx.shop.as_mut().unwrap().shipping = Some(cuifu::Shipping {
+        carrier: Some("ZTO Express".into()),
+        dispatch: Some("中午前付款当天发".into()),
+        ships_from: Some("Hangzhou".into()),
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(
+        top.contains("We ship from Hangzhou by ZTO Express"),
+        "{top}"
+    );
+    assert!(!top.contains("当天"), "{top}");
 }

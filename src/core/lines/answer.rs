@@ -590,21 +590,17 @@ fn pick_foot(chart: &str, question: &str) -> Option<(String, String, String)> {
 
 /// What the shop's shipping facts say: 我们从浙江杭州发中通，16:00前付款当天发.
 fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
-    let from = s
-        .ships_from
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    let carrier = s
-        .carrier
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    let dispatch = s
-        .dispatch
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    // An English line leaves out what the shop wrote in Chinese.
+    fn kept(loc: Locale, v: &Option<String>) -> Option<&str> {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && super::facts::readable(loc, t))
+    }
+    let (from, carrier, dispatch) = (
+        kept(loc, &s.ships_from),
+        kept(loc, &s.carrier),
+        kept(loc, &s.dispatch),
+    );
     if from.is_none() && carrier.is_none() && dispatch.is_none() {
         return None;
     }

@@ -245,11 +245,14 @@ impl Facts {
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
-            item: title.map(|t| {
+            // An English line does not quote a Chinese title (the order, it).
+            item: title.filter(|t| readable(loc, t)).map(|t| {
                 let second = items.get(1).map(|i| i.title.as_str());
                 item(loc, t, second, more)
             }),
-            item_sms: title.and_then(|t| short_title(loc, t)),
+            item_sms: title
+                .filter(|t| readable(loc, t))
+                .and_then(|t| short_title(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
             gift: s.gifts.first().map(|g| g.as_str().to_string()),
@@ -463,6 +466,13 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
         }
     }
     unstuffed(best.unwrap_or(title))
+}
+
+/// Whether a fact written by the shop can go into a line of `loc` as it is:
+/// any text in a Chinese line; in an English line, one with no Chinese
+/// characters (a buyer who writes English is not sent 浙江杭州 or 中通).
+pub fn readable(loc: Locale, text: &str) -> bool {
+    loc != Locale::En || !text.chars().any(super::super::text::is_han)
 }
 
 /// A keyword-stuffed Chinese title (2026冬季新款双面羊绒大衣女中长款高级感…)
