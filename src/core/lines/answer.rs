@@ -52,8 +52,9 @@ enum PayAsk {
 
 /// The words of `questions.tsv` of one kind (`topic`, `asking`, `ping`,
 /// `nobody`): each row's name and words, in row order.
-fn rows(kind: &str) -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static str>)> {
-    let kind = kind.to_string();
+fn rows(
+    kind: &'static str,
+) -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static str>)> {
     crate::core::data::QUESTIONS.lines().filter_map(move |l| {
         let mut cols = l.splitn(3, '\t');
         (cols.next()? == kind).then_some(())?;
@@ -116,15 +117,20 @@ static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Words before the first word that do not count (also, btw).
-static LEAD_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| rows("lead").flat_map(|(_, w)| w).collect());
+/// Words before the question that do not count (also, btw, 请问), each
+/// with the fewest characters that must follow it: a conjunction (还有)
+/// only before a whole clause.
+static LEAD_WORDS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+    rows("lead")
+        .flat_map(|(name, w)| w.map(move |w| (w, if name == "join" { 5 } else { 2 })))
+        .collect()
+});
 
 /// Whether the clause's first word, after any lead words, asks (also do
 /// they come with brushes).
 fn asks_first(spaced: &str) -> bool {
     let mut head = spaced;
-    while let Some(rest) = LEAD_WORDS.iter().find_map(|w| head.strip_prefix(w)) {
+    while let Some(rest) = LEAD_WORDS.iter().find_map(|(w, _)| head.strip_prefix(w)) {
         head = rest;
     }
     ASKING_FIRST.iter().any(|w| head.starts_with(w))
@@ -187,11 +193,11 @@ fn clauses(text: &str) -> Vec<&str> {
         // what came before it.
         let asks_on = || {
             let next = text.get(end..).unwrap_or("").trim_start();
-            let word: String = next
-                .chars()
-                .take_while(|c| !c.is_whitespace() && !"？?！!，。；;".contains(*c))
-                .collect();
-            word.chars().count() <= 5 && a_not_a(&word)
+            let word = next
+                .split(|c: char| c.is_whitespace() || "？?！!，。；;".contains(c))
+                .next()
+                .unwrap_or("");
+            word.chars().count() <= 5 && a_not_a(word)
         };
         let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
             || c.is_whitespace()
@@ -362,44 +368,22 @@ fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
 
 /// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
 pub fn slot(loc: Locale, question: &str) -> String {
-    // The question, not the words around it: 请问 / 然后 / 另外 go.
-    const LEAD: [&str; 12] = [
-        "还有",
-        "還有",
-        "请问",
-        "請問",
-        "然后",
-        "然後",
-        "另外",
-        "想问一下",
-        "想問一下",
-        "问一下",
-        "問一下",
-        "顺便问下",
-    ];
     // Without emoji (要買S還是M啊🐱): the slot is for the agent.
     let plain: String = question
         .chars()
         .filter(|c| !crate::core::text::is_emoji(*c))
         .collect();
+    // The question, not the words around it: 请问 / 然后 / hey / also go.
     let mut question = plain.trim();
-    while let Some(rest) = LEAD
-        .iter()
-        .find_map(|l| question.strip_prefix(l))
-        .map(|r| r.trim_start_matches([' ', '，', ',']))
-        .filter(|r| r.chars().count() >= 2)
-    {
-        question = rest;
-    }
-    // hey / also / btw before an English question go too.
-    while let Some(w) = LEAD_WORDS.iter().find(|w| {
-        w.is_ascii()
-            && question.len() > w.len()
-            && question
-                .get(..w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    while let Some(rest) = LEAD_WORDS.iter().find_map(|(w, least)| {
+        question
+            .get(..w.len())
+            .filter(|h| h.eq_ignore_ascii_case(w))
+            .and_then(|_| question.get(w.len()..))
+            .map(|r| r.trim_start_matches([' ', '，', ',']))
+            .filter(|r| r.chars().count() >= *least)
     }) {
-        question = question.get(w.len()..).unwrap_or(question).trim_start();
+        question = rest;
     }
     let q = if loc == Locale::En && question.len() <= 40 {
         question.to_string()
@@ -1314,6 +1298,24 @@ mod tests {
         }));
         assert!(ASKING_FIRST.contains(&"how ") && ASKING_WORDS.any("有没有"));
         assert!(PINGS.contains(&"在吗") && NOBODY.contains(&"有人在"));
+    }
+
+    #[test]
+    fn slots_leave_out_the_lead_words() {
+        assert_eq!(
+            slot(Locale::ZhCn, "请问有黑色吗"),
+            "【有黑色吗：在这里回答】"
+        );
+        assert_eq!(
+            slot(Locale::ZhCn, "还有这个颜色浅 透不透啊"),
+            "【这个颜色浅，透不透啊：在这里回答】"
+        );
+        // 还有 asks here: it stays.
+        assert_eq!(slot(Locale::ZhCn, "还有货吗"), "【还有货吗：在这里回答】");
+        assert_eq!(
+            slot(Locale::En, "Hey also does this run small"),
+            "【does this run small: answer here】"
+        );
     }
 
     #[test]
