@@ -699,6 +699,15 @@ export interface Shop {
      */
     answerAtNight?: boolean;
     /**
+     * Whether a big silent order (no chat before ordering) is phoned for
+     * its first reminder. The seeds differ: 000 says a big amount can get a
+     * call (金额比较大的可以打电话咨询); 001 contacts every unpaid order on IM
+     * first, with an address check (拍下后10分钟…旺旺…核对地址). Default
+     * `false`: IM first, the call for the follow-up; `true`: call first.
+     * Campaign waves call big orders either way (001).
+     */
+    phoneFirst?: boolean;
+    /**
      * Hours of space after a buyer says they will think it over (我再想想)
      * before one gentle reminder (000: don't force the buyer); from 0 to 72,
      * default 3. The reminder still comes before the close, at an allowed

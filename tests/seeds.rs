@@ -344,7 +344,8 @@ fn phone_scripts_ask_for_the_buyer_by_name_and_form_of_address() {
 /// 000: 拍错); a change is taken before any goodbye.
 #[test]
 fn a_silent_order_call_reads_the_address_or_asks_what_would_help() {
-    let shop = json!({"name": "琴韵乐器", "avgOrderValue": 300, "margin": 0.4});
+    // shop.phoneFirst: the shop calls big silent orders first (000).
+    let shop = json!({"name": "琴韵乐器", "avgOrderValue": 300, "margin": 0.4, "phoneFirst": true});
     let call = |order: Value| {
         let s = go(
             "2026-11-24 14:30",
@@ -569,7 +570,13 @@ fn a_buyer_who_asks_for_im_only_is_neither_phoned_nor_texted() {
 fn the_first_word_on_a_silent_order_does_not_push_for_payment() {
     let pushy = ["还没付款", "遇到问题", "遇到什么问题", "自动关闭"];
     let shop = json!({"name": "洁然卫浴", "avgOrderValue": 320, "margin": 0.4});
-    for (amount, channel) in [(129.0, Channel::Im), (2599.0, Channel::Phone)] {
+    let mut calls = shop.clone();
+    calls["phoneFirst"] = json!(true);
+    for (amount, shop, channel) in [
+        (129.0, &shop, Channel::Im),
+        (2599.0, &shop, Channel::Im),
+        (2599.0, &calls, Channel::Phone),
+    ] {
         let s = go(
             "2026-11-24 14:30",
             "2026-11-24 14:20",
@@ -644,4 +651,57 @@ fn a_wrong_variant_is_reordered_not_said_goodbye_to() {
         said("拍错了 不要了"),
     );
     assert_eq!(s.action, Action::Stop);
+}
+
+/// seed 001 (拍下后10分钟还未付款的，可直接联系在线旺旺采用核对地址方式进行隱形催付)
+/// against seed 000 (金额比较大的…可以打电话咨询): by default a big silent
+/// order is first checked on IM, and the call is kept for the follow-up
+/// (001: 大单不要用同一种方法重复催付); `shop.phoneFirst: true` calls first.
+#[test]
+fn a_big_silent_order_gets_an_im_address_check_before_a_call() {
+    let shop = json!({"name": "悦骑电动车", "avgOrderValue": 500, "margin": 0.3});
+    let order = json!({"address": "杭州市余杭区良渚街道玉鸟路12号"});
+    let first = go(
+        "2026-11-24 15:10",
+        "2026-11-24 15:00",
+        3299.0,
+        json!({"shop": shop, "order": order}),
+    );
+    assert_eq!(first.reason.code, ReasonCode::SilentOrder);
+    assert_eq!(first.channel, Channel::Im, "{:?}", first.why);
+    assert!(
+        first
+            .why
+            .iter()
+            .any(|w| w.contains("核对地址的方式隐形催付")),
+        "{:?}",
+        first.why
+    );
+    let next = go(
+        "2026-11-24 16:30",
+        "2026-11-24 15:00",
+        3299.0,
+        json!({"shop": shop, "order": order,
+               "reminders": [{"at": t("2026-11-24 15:10"), "channel": "im"}]}),
+    );
+    assert_eq!(next.channel, Channel::Phone, "{:?}", next.why);
+    let mut calls = shop.clone();
+    calls["phoneFirst"] = json!(true);
+    let s = go(
+        "2026-11-24 15:10",
+        "2026-11-24 15:00",
+        3299.0,
+        json!({"shop": calls, "order": order}),
+    );
+    assert_eq!(s.channel, Channel::Phone, "{:?}", s.why);
+    // A low margin never calls, first or later.
+    let mut thin = shop.clone();
+    thin["margin"] = json!(0.05);
+    let s = go(
+        "2026-11-24 15:10",
+        "2026-11-24 15:00",
+        3299.0,
+        json!({"shop": thin, "order": order}),
+    );
+    assert!(s.why.iter().any(|w| w.contains("毛利低")), "{:?}", s.why);
 }

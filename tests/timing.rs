@@ -967,11 +967,32 @@ fn channel_of(amount: f64, extra: Value, chat: Chat) -> Channel {
 #[test]
 fn channel_rules() {
     let avg = json!({"shop": {"avgOrderValue": 80}});
-    // seed 000 未询单: 金额比较大打电话, 金额比较小用旺旺.
+    // seed 000 未询单: 金额比较大打电话, 金额比较小用旺旺 — with
+    // shop.phoneFirst; by default seed 001's IM address check comes first
+    // (拍下后10分钟…旺旺…核对地址) and the call follows.
     assert_eq!(
-        channel_of(300.0, avg.clone(), SILENT),
+        channel_of(
+            300.0,
+            json!({"shop": {"avgOrderValue": 80, "phoneFirst": true}}),
+            SILENT
+        ),
         Channel::Phone,
         "000 big silent → phone"
+    );
+    assert_eq!(
+        channel_of(300.0, avg.clone(), SILENT),
+        Channel::Im,
+        "001 big silent → IM address check first"
+    );
+    assert_eq!(
+        channel_of(
+            300.0,
+            json!({"shop": {"avgOrderValue": 80},
+                   "reminders": reminders(&[("2026-11-24 14:40", "im")])}),
+            SILENT
+        ),
+        Channel::Phone,
+        "001 big silent, after IM → phone"
     );
     assert_eq!(
         channel_of(60.0, avg.clone(), SILENT),
@@ -1140,7 +1161,11 @@ fn tone_rules() {
     );
     // seed 004/001 电话: X先生/女士 → formal.
     assert_eq!(
-        tone_of(300.0, json!({"shop": {"avgOrderValue": 80}}), SILENT),
+        tone_of(
+            300.0,
+            json!({"shop": {"avgOrderValue": 80, "phoneFirst": true}}),
+            SILENT
+        ),
         Tone::Formal
     );
     // Close within hours (001 script: 20分钟如未支付…) → urgent.

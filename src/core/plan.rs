@@ -253,7 +253,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let first = input.reminders.is_empty();
     let wave = timing.occasion == Occasion::CampaignWave;
     let silent = !analysis.signals.consulted;
-    let order = if wave || (first && silent && !input.returning) {
+    let order = if wave || (first && silent && !input.returning && s.phone_first) {
         [Channel::Phone, Channel::Im, Channel::Sms]
     } else if first {
         [Channel::Im, Channel::Phone, Channel::Sms]
@@ -324,10 +324,15 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             &[&amt, &ratio],
         )
     } else if first {
-        let because = if silent && !input.returning {
+        let because = if silent && !input.returning && !input.phone_pays() {
             t3(
                 loc,
                 "毛利低，不打电话|毛利低，不打電話|the margin doesn't pay for a call",
+            )
+        } else if silent && !input.returning {
+            t3(
+                loc,
+                "静默下单用核对地址的方式隐形催付，不贸然打电话|靜默下單用核對地址的方式隱形催付，不貿然打電話|a silent order gets a discreet address check before any call",
             )
         } else if input.returning {
             t3(

@@ -101,6 +101,8 @@ pub struct Settings {
     pub sms_after: Duration,
     /// A reply to a waiting buyer goes at once in quiet hours (default true).
     pub answer_at_night: bool,
+    /// A big silent order is phoned first (000) instead of an IM first (001).
+    pub phone_first: bool,
     /// Space after a buyer's own last word before a reminder (default 3 h).
     pub hesitation: Duration,
     /// After an answer, the least time before the reminder that follows it
@@ -149,6 +151,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     sms: None,
     sms_after_hours: None,
     answer_at_night: None,
+    phone_first: None,
     hesitation_hours: None,
     answer_follow_up_minutes: None,
 };
@@ -189,6 +192,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     sms: true,
     sms_after: Duration::minutes(180),
     answer_at_night: true,
+    phone_first: false,
     hesitation: Duration::minutes(180),
     answer_follow_up: Duration::minutes(30),
     shop_years: Vec::new(),
@@ -409,6 +413,7 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
         st.sms_after = clock::minutes((v * 60.0).round() as i64);
     }
     st.answer_at_night = shop.answer_at_night.unwrap_or(true);
+    st.phone_first = shop.phone_first.unwrap_or(false);
     if let Some(v) = opt_number(
         "shop.hesitationHours",
         shop.hesitation_hours,
