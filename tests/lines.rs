@@ -75,6 +75,7 @@ fn full_facts(locale: Locale) -> Facts {
         rushed: true,
         titled: false,
         quiet: false,
+        call_sorry: false,
     }
 }
 
@@ -122,6 +123,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.waited_long = on;
             f.rushed = on;
             f.quiet = on;
+            f.call_sorry = on;
         },
     ];
     for set in setters {
@@ -966,6 +968,7 @@ fn the_table_is_well_formed() {
         "rushed",
         "titled",
         "quiet",
+        "callSorry",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -983,7 +986,8 @@ fn the_table_is_well_formed() {
                     "check",
                     "answer",
                     "door_open",
-                    "thanks"
+                    "thanks",
+                    "sorry"
                 ]
                 .contains(&t.angle),
                 "{}",
@@ -1190,12 +1194,32 @@ fn a_buyer_who_declined_gets_a_polite_goodbye() {
     }
 }
 
+/// seed 000 (顾及买家情绪): a buyer who asked for no more reminders and
+/// wrote gets an apology and the word that none will follow, never a push.
+#[test]
+fn a_buyer_who_asks_for_no_more_reminders_gets_an_apology() {
+    let push = ["还没付款", "遇到什么问题", "尽快", "抓紧"];
+    for (locale, words) in [
+        (Locale::ZhCn, "别再发了"),
+        (Locale::ZhCn, "你们有完没完 再催就不要了"),
+        (Locale::ZhTw, "不要再傳了 很煩"),
+        (Locale::En, "stop sending me reminders"),
+    ] {
+        let s = cuifu::suggest(&said(locale, words)).unwrap();
+        assert_eq!(s.action, Action::Stop, "{words}");
+        assert!(s.lines.len() >= 3, "{words}: {:?}", s.lines);
+        for l in &s.lines {
+            assert_eq!(l.angle, "sorry", "{words}");
+            assert!(push.iter().all(|p| !l.text.contains(p)), "{}", l.text);
+            assert_reads_naturally(&l.text, &l.template_id);
+            let w = lint(&l.text, &LintOptions::default()).unwrap();
+            assert!(w.is_empty(), "{}: {w:?}", l.text);
+        }
+    }
+}
+
 #[test]
 fn other_stops_offer_no_lines() {
-    // Asked not to be contacted (别再发了): nothing to send, nothing to say.
-    let s = cuifu::suggest(&said(Locale::ZhCn, "别再发了")).unwrap();
-    assert_eq!(s.action, Action::Stop);
-    assert!(s.lines.is_empty(), "{:?}", s.lines);
     // Paid, and the buyer no longer wants it: after-sales, not a reminder
     // or a thank-you.
     let mut ctx = said(Locale::ZhCn, "拍错了,不要了");

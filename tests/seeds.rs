@@ -705,3 +705,76 @@ fn a_big_silent_order_gets_an_im_address_check_before_a_call() {
     );
     assert!(s.why.iter().any(|w| w.contains("毛利低")), "{:?}", s.why);
 }
+
+/// seed 002 (及时回复) and 001 (了解买家方便充值时间，提前再次催付): the cap
+/// is on reminders, not on answers. A buyer who writes after the last
+/// reminder the cap allows is answered now, with no reminder after it; a
+/// buyer who names their time gets the one reminder before it. With nothing
+/// from the buyer to answer, the cap stops.
+#[test]
+fn a_buyer_who_writes_after_the_last_reminder_is_answered() {
+    let sent = json!([{"at": t("2026-11-24 10:50"), "channel": "im"},
+                      {"at": t("2026-11-24 14:00"), "channel": "im"}]);
+    let chat = |words: &str| {
+        json!({"reminders": sent, "buyer": {"name": "王丽"},
+               "order": {"items": [{"title": "纯棉睡衣套装"}]},
+               "messages": [{"from": "buyer", "text": words, "at": t("2026-11-24 15:40")}]})
+    };
+    // A question: the answer, and nothing after it.
+    let s = go(
+        "2026-11-24 15:45",
+        "2026-11-24 10:40",
+        99.0,
+        chat("有黑色的吗"),
+    );
+    assert_eq!(s.action, Action::Hold, "{:?}", s.why);
+    assert_eq!(s.follow_up_at, None, "{:?}", s.why);
+    assert!(
+        s.why.iter().any(|w| w.contains("到上限了：只回复买家")),
+        "{:?}",
+        s.why
+    );
+    assert!(!s.lines.is_empty());
+    // A time named for paying: the reply, and the reminder before that time.
+    let s = go(
+        "2026-11-24 15:45",
+        "2026-11-24 10:40",
+        99.0,
+        chat("晚上9点到家再付"),
+    );
+    assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-24 20:50").as_str()),
+        "{:?}",
+        s.why
+    );
+    // Nothing from the buyer since the last reminder: the cap stops.
+    let mut quiet = chat("好的");
+    quiet["messages"][0]["at"] = json!(t("2026-11-24 13:00"));
+    let s = go("2026-11-24 15:45", "2026-11-24 10:40", 99.0, quiet);
+    assert_eq!(s.action, Action::Stop, "{:?}", s.why);
+}
+
+/// seed 000 (顾及买家情绪): a buyer who was called and asks for IM only is
+/// told sorry for the call and that IM it will be, before anything else.
+#[test]
+fn a_buyer_who_asks_not_to_be_called_hears_sorry_first() {
+    let extra = json!({
+        "reminders": [{"at": t("2026-11-24 11:00"), "channel": "im"},
+                      {"at": t("2026-11-24 15:30"), "channel": "phone"}],
+        "buyer": {"name": "邹凯", "gender": "male"},
+        "shop": {"avgOrderValue": 1500, "margin": 0.3},
+        "order": {"items": [{"title": "轻薄笔记本电脑"}]},
+        "messages": [
+            {"from": "buyer", "text": "刚才是你们打的电话吧 我在开会 以后别打电话了 有事旺旺说", "at": t("2026-11-24 15:41")},
+            {"from": "buyer", "text": "晚上9点左右到家再付", "at": t("2026-11-24 15:42")}
+        ]
+    });
+    let s = go("2026-11-24 15:46", "2026-11-24 10:30", 3299.0, extra);
+    assert_eq!(s.channel, Channel::Im, "{:?}", s.why);
+    let first = &s.lines.first().expect("a line").text;
+    assert!(first.contains("刚才的电话打扰您了"), "{first}");
+    assert!(first.contains("今晚9点"), "{first}");
+    assert!(s.follow_up_at.is_some(), "{:?}", s.why);
+}

@@ -33,10 +33,11 @@ benefit|优惠说明|優惠說明|offer\n\
 deadline|关单提醒|關單提醒|close time\n\
 check|核对地址|核對地址|address check\n\
 answer|答疑||answer\n\
-door_open|礼貌留客|禮貌留客|door left open";
+door_open|礼貌留客|禮貌留客|door left open\n\
+sorry|致歉收手|致歉收手|apology, no more reminders";
 
 fn angle_name(angle: &str, loc: Locale) -> &'static str {
-    for i in 0..6 {
+    for i in 0..7 {
         let r = part(ANGLES, '\n', i);
         if let Some(rest) = r.strip_prefix(angle).and_then(|x| x.strip_prefix('|')) {
             return t3(loc, rest);

@@ -72,6 +72,17 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             Some(timing::Stop::Asked) if analysis.reason.code == ReasonCode::ChangedMind => {
                 goodbye(&im)?
             }
+            // 你们有完没完 再催就不要了: the buyer who asked for no more
+            // reminders, and wrote since the agent last did, gets an apology
+            // and the word that no more will come (000: 顾及买家情绪).
+            Some(timing::Stop::Asked)
+                if input
+                    .since_agent()
+                    .iter()
+                    .any(|m| m.from == crate::core::model::Role::Buyer) =>
+            {
+                lines::sorry(&im)?
+            }
             // 刚付了: the buyer who says they paid is thanked (000: 感谢);
             // 拍错了 不要了 after paying is after-sales, not a thank-you.
             Some(timing::Stop::Paid)

@@ -109,6 +109,9 @@ pub struct Facts {
     /// The first word on a silent order, with time to spare: no payment
     /// probe and no close time yet (000: 这里不要直接让买家付款).
     pub quiet: bool,
+    /// The buyer, called before, just asked for IM only (刚才是你们打的电话吧
+    /// 以后别打电话了): say sorry for the call first.
+    pub call_sorry: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -171,6 +174,7 @@ impl Facts {
                     "rushed" => self.rushed,
                     "titled" => self.titled,
                     "quiet" => self.quiet,
+                    "callSorry" => self.call_sorry,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -212,6 +216,7 @@ impl Facts {
             call_me: _,
             im_only: _,
             redo,
+            im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
@@ -327,6 +332,7 @@ impl Facts {
             rushed,
             titled: formal.is_some(),
             quiet,
+            call_sorry: im_only_now && input.used(Channel::Phone),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             repriced: input.terms_changed_at.is_some()

@@ -205,6 +205,7 @@ impl Choice<'_> {
         for t in templates() {
             let fits = !t.is_fragment()
                 && t.angle != "thanks"
+                && t.angle != "sorry"
                 && t.has_channel(req.channel)
                 // A buyer still thinking it over gets the usual lines
                 // (000: leave room, don't push), not the goodbye.
@@ -375,6 +376,18 @@ fn pick(
 /// The thank-you lines for a buyer who has paid and wrote since the agent
 /// last did (刚付了): thanks and what happens next, on IM, best first.
 pub fn thanks(req: &Request) -> Result<Vec<Line>, Error> {
+    by_angle(req, "thanks")
+}
+
+/// The apology to a buyer who asked for no more reminders (再催就不要了,
+/// 别再发了) and wrote since the agent last did: sorry, no more reminders,
+/// pay whenever suits them; on IM, best first.
+pub fn sorry(req: &Request) -> Result<Vec<Line>, Error> {
+    by_angle(req, "sorry")
+}
+
+/// The lines of one angle that is offered on its own (`thanks`, `sorry`).
+fn by_angle(req: &Request, angle: &str) -> Result<Vec<Line>, Error> {
     let input = req.input;
     let loc = line_locale(input);
     let facts = Facts::read(req, loc, words_at(req)?);
@@ -386,7 +399,7 @@ pub fn thanks(req: &Request) -> Result<Vec<Line>, Error> {
         hide: 0,
     };
     let mut out: Vec<Line> = Vec::new();
-    for t in templates().iter().filter(|t| t.angle == "thanks") {
+    for t in templates().iter().filter(|t| t.angle == angle) {
         let Some(text) = t.text(loc).and_then(|src| render_line(src, &env, true)) else {
             continue;
         };

@@ -14,7 +14,7 @@ pub struct Template {
     pub id: &'static str,
     /// 1-9, higher is offered first.
     pub prio: u8,
-    /// help, benefit, deadline, check, answer, door_open, thanks.
+    /// help, benefit, deadline, check, answer, door_open, thanks, sorry.
     pub angle: &'static str,
     /// Comma-separated channels.
     pub channels: &'static str,

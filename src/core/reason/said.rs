@@ -72,12 +72,16 @@ pub struct Said {
     /// The order is the wrong variant and they want the right one (拍成了
     /// 大人的 我要110码的): a re-order, not a decline.
     pub redo: bool,
+    /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
+    /// 以后别打电话了), not only earlier in the chat.
+    pub im_only_now: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
+    let (out, recent) = flags(input);
     let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo] =
-        flags(input);
+        out;
     Said {
         card_limit,
         card_blocked,
@@ -89,11 +93,19 @@ pub fn said(input: &Input) -> Said {
         call_me,
         im_only,
         redo,
+        im_only_now: FLAGS
+            .iter()
+            .position(|f| *f == "imOnly")
+            .and_then(|i| recent.get(i))
+            .is_some_and(|b| *b),
     }
 }
 
-fn flags(input: &Input) -> [bool; FLAGS.len()] {
+/// The flags that hold (a standing one anywhere, the others since the agent
+/// last wrote), and the flags found since the agent last wrote.
+fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()]) {
     let mut out = [false; FLAGS.len()];
+    let mut now = [false; FLAGS.len()];
     let recent = input.messages.len() - input.since_agent().len();
     for (n, m) in input.messages.iter().enumerate() {
         if m.from != Role::Buyer {
@@ -104,9 +116,12 @@ fn flags(input: &Input) -> [bool; FLAGS.len()] {
             if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
                 *flag = true;
             }
+            if let Some(flag) = now.get_mut(i).filter(|_| n >= recent) {
+                *flag = true;
+            }
         }
     }
-    out
+    (out, now)
 }
 
 #[cfg(test)]

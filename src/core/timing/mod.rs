@@ -34,8 +34,8 @@ pub use usual::follow_up_sentence;
 use hours::{next_ok, prev_allowed, Trail};
 use named::{at_named_time, while_waiting};
 use reply::{
-    after_reply, answer_first, hesitating, named_last, named_unanswered, reply_moment,
-    waits_for_reply,
+    after_reply, answer_first, hesitating, named_last, named_unanswered, question_open,
+    reply_moment, waits_for_reply,
 };
 use usual::usual;
 
@@ -165,6 +165,11 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         // mind). A buyer only thinking it over (再考虑一下) gets space
         // (`hesitationHours`) and one gentle reminder at most.
         Some(Stop::ChangedMind)
+    } else if owes_reply(input, analysis, close) {
+        // The cap is on reminders: a buyer who wrote after the last one and
+        // waits for an answer gets it (002: 及时回复), with no reminder
+        // after it, or only the one before a time they named (001).
+        None
     } else if n >= cap(input) {
         Some(Stop::Cap(n))
     } else if input.is_big() && methods_left(input) == 0 {
@@ -172,6 +177,29 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     } else {
         None
     }
+}
+
+/// Whether no reminder is left (the cap, or every method of a big order).
+fn spent(input: &Input) -> bool {
+    input.reminders.len() >= cap(input) || input.is_big() && methods_left(input) == 0
+}
+
+/// The reminders are spent but the buyer wrote after the last one and
+/// waits for an answer, or just named their time for paying.
+fn owes_reply(input: &Input, analysis: &Analysis, close: Time) -> bool {
+    spent(input)
+        && (waits_for_reply(input, analysis)
+            || named_unanswered(input, analysis, close)
+            || question_open(input, analysis, &input.settings))
+}
+
+/// Says the reminders are spent, so the reply goes alone.
+fn spent_why(p: &mut Plan, input: &Input) {
+    let n = input.reminders.len().to_string();
+    p.say(
+        "已催 {} 次，到上限了：只回复买家，之后不再安排提醒。|已催 {} 次，到上限了：只回覆買家，之後不再安排提醒。|Already reminded {} times, the cap: reply only, no reminder after it.",
+        &[&n],
+    );
 }
 
 /// `t + d` (a span of whole seconds, as every setting's is), or `t` if that
@@ -342,6 +370,14 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             &[],
         );
         p.reply_why(reply);
+        // The reminders are spent: the reply only, unless the buyer named
+        // their time (001: 提前再次催付).
+        if spent(input) && !named_now {
+            spent_why(&mut p, input);
+            let mut t = p.send(Occasion::FollowUp, reply);
+            t.reply = true;
+            return t;
+        }
         earliest = earliest.max(after_reply(&p, reply));
     }
     let mut space = false;

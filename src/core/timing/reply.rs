@@ -185,20 +185,7 @@ fn in_slot(p: &Plan, input: &Input, reply: Time) -> Option<(Time, NaiveTime)> {
 /// the question was the agent's reply to it, unless it went out with a
 /// campaign wave (a batch send answers nobody's question).
 pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> Option<Timing> {
-    let question_open = analysis.signals.open_question.is_some_and(|i| {
-        let asked = input
-            .messages
-            .iter()
-            .find(|m| m.index == i)
-            .and_then(|m| m.at);
-        // Reminders are oldest first: the last one is the latest.
-        input
-            .reminders
-            .iter()
-            .rfind(|r| !super::usual::wave_send(r.at, p.s))
-            .is_none_or(|r| asked.is_none_or(|a| r.at < a))
-    });
-    if !question_open {
+    if !question_open(input, analysis, p.s) {
         return None;
     }
     p.say(
@@ -207,6 +194,12 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     );
     let reply = reply_moment(p);
     p.reply_why(reply);
+    if super::spent(input) {
+        super::spent_why(p, input);
+        let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
+        t.reply = true;
+        return Some(t);
+    }
     // The reminder after the answer: the minimum gap later, in the usual hours.
     let mut trail = Trail::default();
     // On a campaign day the reminder after it is the next wave (001).
@@ -242,4 +235,23 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     t.follow_up = follow;
     t.reply = true;
     Some(t)
+}
+
+/// The buyer's open question came after the last reminder (a reminder is
+/// the agent's reply to what was asked before it), unless that reminder
+/// went out with a campaign wave.
+pub(super) fn question_open(input: &Input, analysis: &Analysis, s: &Settings) -> bool {
+    analysis.signals.open_question.is_some_and(|i| {
+        let asked = input
+            .messages
+            .iter()
+            .find(|m| m.index == i)
+            .and_then(|m| m.at);
+        // Reminders are oldest first: the last one is the latest.
+        input
+            .reminders
+            .iter()
+            .rfind(|r| !super::usual::wave_send(r.at, s))
+            .is_none_or(|r| asked.is_none_or(|a| r.at < a))
+    })
 }
