@@ -933,3 +933,63 @@ fn a_long_chat_reads_only_the_open_messages() {
     assert_eq!(a.reason.evidence[0].message_index, 999);
     assert!(start.elapsed() < std::time::Duration::from_secs(2));
 }
+
+/// Asserts the reason of each single buyer message.
+fn reads(cases: &[(&str, &str)]) {
+    for (want, text) in cases {
+        assert_eq!(buyer(text).reason.code, code(want), "{text}");
+    }
+}
+
+#[test]
+fn a_paid_statement_is_no_reason_but_a_plan_to_pay_is() {
+    reads(&[
+        ("unknown", "我付了 你们几号能发出来"),
+        ("unknown", "钱付了哈 帮我发韵达"),
+        ("unknown", "我昨天就付了 怎么还没发"),
+        ("unknown", "paid! pls ship with the fast courier"),
+        ("unknown", "i've paid, when does it ship?"),
+        // A condition or a plan: the question still stands.
+        ("shipping_fee", "包邮我就付了"),
+        ("delivery_question", "付了之后几天能到"),
+        ("delivery_question", "if i pay now when does it ship?"),
+        // Under way is not done: the balance is still short.
+        ("insufficient_balance", "已经在转了 卡里钱不够"),
+    ]);
+}
+
+#[test]
+fn after_sales_and_idle_questions_are_no_reason() {
+    reads(&[
+        ("unknown", "物流卡在广州三天了 帮我催催"),
+        ("unknown", "支付宝怎么查账单 随便问问"),
+        ("unknown", "方便加个微信吗 发图给你"),
+        ("unknown", "买来送人的 包装好看点"),
+        ("unknown", "门上的密码锁装好了 挺顺手"),
+        ("forgot_password", "支付密码锁了 明天才能付"),
+        ("gift_or_promo", "有赠品吗"),
+    ]);
+}
+
+#[test]
+fn praise_is_no_doubt_about_the_goods() {
+    reads(&[
+        ("unknown", "面料摸着很舒服 尺码也正好"),
+        ("unknown", "同事推荐我来的"),
+        ("product_doubt", "尺码偏小吗"),
+        ("product_doubt", "好用吗"),
+        // An explicit doubt beside the praise stands.
+        ("product_doubt", "质量不错 就是不知道会不会起球"),
+    ]);
+}
+
+#[test]
+fn anger_at_a_third_party_and_solved_troubles_are_no_reason() {
+    reads(&[
+        ("unknown", "快递员态度好差 不过不关你们事"),
+        ("service_unhappy", "客服态度好差"),
+        ("unknown", "花呗额度不够的事解决了 已经付好了"),
+        ("unknown", "密码找回来了 刚付完"),
+        ("insufficient_balance", "额度不够 等下个月"),
+    ]);
+}

@@ -256,7 +256,12 @@ pub fn analyze(input: &Input) -> Analysis {
         if payday {
             signals.payday = Some(m.index);
         }
-        let post = has(sp.post) || agent_post;
+        // 我付了 / 钱付了哈: a paid statement closing its clause is paid
+        // talk too; 包邮我就付了, 付了之后多久发, 付了吗 are not.
+        let paid = live
+            .iter()
+            .any(|f| r.is(f, sp.done) && paid_done(n, f, question(f)));
+        let post = has(sp.post) || agent_post || paid;
         let topic = has(sp.topic);
 
         let mut cands: Vec<Cand> = Vec::new();
@@ -296,6 +301,33 @@ pub fn analyze(input: &Input) -> Analysis {
                 }
             }
         }
+        // 质量很好, 尺码正好: a clause that praises the goods without
+        // asking holds no doubt about them.
+        cands.retain(|c| {
+            let k = n.clause(c.start);
+            !(c.code == ReasonCode::ProductDoubt
+                && !qs.get(k).copied().unwrap_or(false)
+                && live.iter().any(|f| f.clause == k && r.is(f, sp.praise)))
+        });
+        // 快递员态度很差 / 不是你们的问题: anger at someone else, or with the
+        // shop cleared, is not anger at the service.
+        // 余额不足的问题已经解决了 / 密码找回来了: a trouble the buyer says
+        // is over, or a paid statement, leaves no balance or password to
+        // wait for;
+        // only an explicit end clears the trouble paying itself (已经付了
+        // 但是还显示待付款 is a failure). The model may not read them either.
+        let solved = live.iter().any(|f| r.is(f, sp.solved) && !question(f));
+        let mut cleared: Vec<ReasonCode> = Vec::new();
+        if has(sp.other) {
+            cleared.push(ReasonCode::ServiceUnhappy);
+        }
+        if solved || paid {
+            cleared.extend(OVER_WHEN_PAID);
+        }
+        if solved {
+            cleared.extend(PAY_TROUBLE);
+        }
+        cands.retain(|c| !cleared.contains(&c.code));
         // Pings: only a real wait, not an opening greeting. A message of
         // question marks alone (`??`) pings too.
         // (count, first start, last) of the pings.
@@ -403,6 +435,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 }
             }
         }
+        denied.extend(cleared);
         if pos >= live_from {
             open.push(Live {
                 index: m.index,
@@ -550,6 +583,44 @@ fn condition_before(text: &str, end: usize, cm_before: bool) -> bool {
                 .trim_start_matches(['那', '我', ' ']);
             cause.chars().count() >= 2
         })
+}
+
+/// States that paying settles: paid talk or a solved trouble clears them.
+const OVER_WHEN_PAID: [ReasonCode; 2] =
+    [ReasonCode::InsufficientBalance, ReasonCode::ForgotPassword];
+/// Troubles paying that only a solved one (解决了) clears.
+const PAY_TROUBLE: [ReasonCode; 3] = [
+    ReasonCode::PaymentTrouble,
+    ReasonCode::PaymentSystemIssue,
+    ReasonCode::NoviceBuyer,
+];
+/// Words that date a paid statement in the past: 就 after them is no
+/// condition (我昨天就付了).
+const PAID_PAST: [&str; 6] = ["昨天", "前天", "早就", "上周", "已经", "早上"];
+
+/// What may follow a paid statement at the end of its clause (我付了哈).
+const PAID_TAIL: &str = "了啦啊呀哈哦喔噢的咯嘞滴!~.…, ";
+/// Words before a paid statement in its clause that make it a plan or a
+/// condition rather than a deed (包邮我就付了, 本来要付了, if i paid).
+const PAID_NOT_DONE: [&str; 15] = [
+    "就", "才", "要", "会", "想", "能", "可以", "再", "的话", "如果", "要是", "if ", "will ",
+    "once ", "when ",
+];
+
+/// Whether the `@done` hit `f` says the buyer has paid: it closes its
+/// clause (particles aside), which does not ask (`asks`) and sets no
+/// condition or plan before it.
+fn paid_done(n: &Norm, f: &Found, asks: bool) -> bool {
+    let (s, e) = n.clause_span(f.clause);
+    let head = n.text.get(s..f.start).unwrap_or("");
+    let tail = n.text.get(f.end..e).unwrap_or("?");
+    // 已经在转了: under way, not done (现在已经付了 is done).
+    let under_way = head.ends_with('在') && !head.ends_with("现在");
+    !asks
+        && !under_way
+        && tail.chars().all(|c| PAID_TAIL.contains(c))
+        && (!PAID_NOT_DONE.iter().any(|w| head.contains(w))
+            || PAID_PAST.iter().any(|w| head.contains(w)))
 }
 
 /// Open buyer messages (after the agent's last one) read by the model.

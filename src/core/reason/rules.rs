@@ -27,8 +27,16 @@
 //! changed_mind in that message), `@notq` (holds a question word but does
 //! not ask: 好几次, 几乎), `@ack` (好的 / 谢谢 / ok: said right after the
 //! agent's answer, with nothing else, it settles the questions about the
-//! goods and terms asked before), `@none` (blocks a shorter phrase inside it
-//! and means nothing: 运费险 is not postage, 能不能 is not a negation).
+//! goods and terms asked before), `@done` (付了, paid: paid talk like
+//! `@post` when it closes a clause that does not ask, set a condition or
+//! put it off: 我付了 你们什么时候发, not 包邮我就付了 or 付了之后多久发),
+//! `@praise` (不错, 很喜欢: a clause that praises without asking is no
+//! doubt about the goods), `@other` (快递员, 不是你们的问题: anger at a
+//! third party or cleared of the shop is not anger at the service),
+//! `@solved` (解决了, 找回来了: a payment problem the buyer says is over is
+//! not why the order is unpaid),
+//! `@none` (blocks a shorter phrase inside it and means nothing: 运费险 is
+//! not postage, 能不能 is not a negation).
 //!
 //! `build.rs` resolves the table before it is embedded: each distinct
 //! phrase once, under a block of all its roles, with fixed ids for the
@@ -76,6 +84,10 @@ pub struct Special {
     pub keep: u8,
     pub notq: u8,
     pub ack: u8,
+    pub done: u8,
+    pub praise: u8,
+    pub other: u8,
+    pub solved: u8,
 }
 
 pub struct Rules {
@@ -112,6 +124,10 @@ pub const SPECIAL: Special = Special {
     keep: 6,
     notq: 7,
     ack: 8,
+    done: 9,
+    praise: 10,
+    other: 11,
+    solved: 12,
 };
 
 /// A role token of the resolved table: `code:weight` or `@group`.
