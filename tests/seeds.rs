@@ -229,12 +229,13 @@ fn a_named_payday_is_acknowledged_now_and_reminded_before_it() {
     v["shop"] = json!({"closeAfterHours": 96});
     let s = go("2026-11-24 14:00", "2026-11-24 13:40", 89.0, v);
     assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
-    assert_eq!(s.lines[0].template_id, "r.ok", "{:?}", s.lines);
+    assert_eq!(s.lines[0].template_id, "r.later", "{:?}", s.lines);
     assert!(
-        s.lines[0].text.starts_with("好的，没问题～"),
+        s.lines[0].text.starts_with("收到～26号付就好，不着急"),
         "{:?}",
         s.lines
     );
+    assert!(s.lines.iter().any(|l| l.template_id == "r.ok"));
     let follow = s.follow_up_at.as_deref().unwrap_or("");
     assert!(follow.starts_with("2026-11-26T"), "{follow} {:?}", s.why);
     // Once the agent has said so, the reminder waits for that day.
@@ -777,4 +778,27 @@ fn a_buyer_who_asks_not_to_be_called_hears_sorry_first() {
     assert!(first.contains("刚才的电话打扰您了"), "{first}");
     assert!(first.contains("今晚9点"), "{first}");
     assert!(s.follow_up_at.is_some(), "{:?}", s.why);
+}
+
+/// seed 001 (了解买家方便充值时间，提前再次催付) inside 000/003's lunch break:
+/// the hour added in a short clause after the time of paying is the buyer's
+/// time (中午吃饭的时候付 12点半左右 → 12:30), and a time in the lunch break
+/// is checked on just after lunch, not an hour ahead of the buyer's plan.
+#[test]
+fn a_time_to_pay_in_the_lunch_break_is_checked_on_after_lunch() {
+    let extra = json!({
+        "buyer": {"name": "老K"},
+        "order": {"items": [{"title": "冲锋衣"}]},
+        "messages": [{"from": "buyer", "text": "好嘞 中午吃饭的时候付 12点半左右 现在要去开会了",
+                      "at": t("2026-11-24 10:20")}]
+    });
+    let s = go("2026-11-24 10:24", "2026-11-24 09:35", 299.0, extra);
+    assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
+    assert_eq!(
+        s.follow_up_at.as_deref(),
+        Some(t("2026-11-24 13:30").as_str()),
+        "{:?}",
+        s.why
+    );
+    assert!(s.lines[0].text.contains("12点半"), "{:?}", s.lines);
 }

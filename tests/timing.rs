@@ -898,12 +898,16 @@ fn warnings_say_why_a_rule_gave_way() {
 // seed 001 提前再次催付 inside 000/003's allowed hours: a buyer time in rest
 // time is reminded at the nearer allowed moment — before a late-night time,
 // after an early-morning one, the evening before a rest day — with no warning.
+// A time in the lunch break is checked on just after lunch: 11:30 would be an
+// hour ahead of the buyer's 12:30 and pre-empt their plan; up to 30 minutes
+// before it, or the lead itself (12:05 → 11:55), counts as shortly before.
 #[test]
 fn a_named_time_in_rest_time_is_reminded_inside_allowed_hours() {
     for (named, want) in [
         ("2026-11-24 23:30", "2026-11-24 21:30"),
         ("2026-11-25 08:00", "2026-11-25 10:00"),
-        ("2026-11-24 12:30", "2026-11-24 11:30"),
+        ("2026-11-24 12:30", "2026-11-24 13:30"),
+        ("2026-11-24 12:05", "2026-11-24 11:55"),
         ("2026-11-28 10:00", "2026-11-27 21:30"),
     ] {
         let chat = Chat {

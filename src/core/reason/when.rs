@@ -165,6 +165,10 @@ fn at(base: &Time, day: i64, h: i64, m: i64) -> Option<Time> {
     clock::on_day(base, day, h.clamp(0, 23) * 3600 + m.clamp(0, 59) * 60)
 }
 
+/// The most characters of a clause that only adds the hour to the clause
+/// of paying before it (12点半左右).
+const SHORT_CLAUSE: usize = 6;
+
 /// The time named in `n` (the message `orig`), counted from `base`;
 /// `questions` marks clauses that ask rather than say; `pay_said` is true
 /// when the message speaks of pay day; `default_hour` stands for a day
@@ -196,9 +200,19 @@ pub fn named(
         .filter(|(_, (k, _))| *k == Kind::Pay)
         .map(|(h, _)| n.clause(h.start()))
         .collect();
+    // A short clause right after it that only adds the hour (中午吃饭的时候付
+    // 12点半左右) belongs to it too.
+    let short = |c: usize| {
+        let (cs, ce) = n.clause_span(c);
+        n.text
+            .get(cs..ce)
+            .is_some_and(|t| t.trim().chars().count() <= SHORT_CLAUSE)
+    };
     let near_pay = |pos: usize| {
         let c = n.clause(pos);
-        pay_clauses.iter().any(|&p| p == c || p == c + 1)
+        pay_clauses
+            .iter()
+            .any(|&p| p == c || p == c + 1 || c == p + 1 && short(c))
     };
     let is_time = |k: Kind| {
         matches!(

@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// A reminder at most this long before the buyer's own time is "shortly
+/// before" it; earlier than that it would pre-empt their plan.
+const SHORTLY_MINUTES: i64 = 30;
+
 /// The time the buyer named (001: remind shortly before the top-up time;
 /// check in just after it when they sort out a payment problem then), or the
 /// close when their time is after it.
@@ -59,7 +63,14 @@ pub(super) fn at_named_time(
             // A moment the day before is no reminder "before" their time
             // (明天再弄 said on a Friday: not that evening, but Monday).
             let before = before.filter(|b| clock::day(b) == clock::day(&nt.at) || after.is_none());
+            let shortly = |b: &Time| clock::since(&nt.at, b) <= Duration::minutes(SHORTLY_MINUTES);
             match (before, after) {
+                // Shortly before their time (12:20 → 11:59 before lunch).
+                (Some(b), _) if shortly(&b) => b,
+                // Long before it, a reminder pre-empts their own plan (中午
+                // 12点半付 is not reminded at 11:50): the first moment after
+                // it the same day checks in instead (13:30).
+                (_, Some(a)) if clock::day(&a) == clock::day(&nt.at) => a,
                 (Some(b), Some(a)) if clock::since(&a, &nt.at) < clock::since(&nt.at, &b) => a,
                 (Some(b), _) => b,
                 (None, a) => a.unwrap_or(early),
