@@ -802,3 +802,27 @@ fn a_time_to_pay_in_the_lunch_break_is_checked_on_after_lunch() {
     );
     assert!(s.lines[0].text.contains("12点半"), "{:?}", s.lines);
 }
+
+/// seed 001 (了解买家方便充值时间，提前再次催付): money said to arrive at a
+/// time (赎回 … 要周一下午才到账) names the buyer's time, and a time the
+/// buyer rules out (周末不算) is not it.
+#[test]
+fn money_arriving_on_a_named_day_is_the_buyers_time() {
+    let extra = json!({
+        "buyer": {"name": "小周"},
+        "order": {"items": [{"title": "扫拖一体机器人"}]},
+        "shop": {"closeAfterHours": 72},
+        "messages": [
+            {"from": "buyer", "text": "钱都在基金里 刚点了赎回 周末不算 要周一下午才到账", "at": t("2026-12-04 22:15")},
+            {"from": "buyer", "text": "到了就付 别给我关单啊", "at": t("2026-12-04 22:16")}
+        ]
+    });
+    let s = go("2026-12-04 22:20", "2026-12-04 22:10", 1699.0, extra);
+    assert_eq!(s.action, Action::SendNow, "{:?}", s.why);
+    let follow = s.follow_up_at.as_deref().unwrap_or("");
+    assert!(
+        follow.starts_with("2026-12-07T14:50"),
+        "{follow} {:?}",
+        s.why
+    );
+}

@@ -165,6 +165,9 @@ fn at(base: &Time, day: i64, h: i64, m: i64) -> Option<Time> {
     clock::on_day(base, day, h.clamp(0, 23) * 3600 + m.clamp(0, 59) * 60)
 }
 
+/// Words after a time that rule it out (周末不算, 明天不行, 今晚没空).
+const RULED_OUT: [&str; 7] = ["不算", "不行", "不方便", "没空", "没时间", "不在", "不可以"];
+
 /// The most characters of a clause that only adds the hour to the clause
 /// of paying before it (12点半左右).
 const SHORT_CLAUSE: usize = 6;
@@ -247,8 +250,16 @@ pub fn named(
             || in_clause(c, Kind::Pay, None) && in_clause(c, Kind::Ask, None);
         questions.get(c).copied().unwrap_or(false) && !leave && !guessed(c)
     };
+    // A time ruled out (周末不算, 明天不行) is not the one named for paying.
+    let ruled_out = |e: usize| {
+        let rest = n.text.get(e..).unwrap_or("").trim_start();
+        RULED_OUT.iter().any(|w| rest.starts_with(w))
+    };
     for &(h, (kind, v)) in &hits {
         if kind != Kind::Pay && asked(h.start()) {
+            continue;
+        }
+        if is_time(kind) && ruled_out(h.end()) {
             continue;
         }
         let mut s = h.start();
