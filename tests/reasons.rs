@@ -1026,3 +1026,19 @@ fn own_means_failing_is_payment_trouble() {
         ("unknown", "人脸识别一次就过了 已经付好了"),
     ]);
 }
+
+/// Leaving because of the service is anger at the service, and a mistake on
+/// an order the buyer says they paid is after-sales: neither is a change of
+/// mind. A plain decline still is one.
+#[test]
+fn leaving_over_the_service_or_after_paying_is_no_changed_mind() {
+    reads(&[
+        ("service_unhappy", "说话这么不客气 不想买了"),
+        ("service_unhappy", "问点事推三阻四的 不买了"),
+        ("service_unhappy", "回复这么慢 我不要了"),
+        ("service_unhappy", "這種服務 我不買了"),
+        ("unknown", "已经付了 颜色拍错了 能帮我换成黑色吗"),
+        ("changed_mind", "颜色拍错了 不要了"),
+        ("changed_mind", "不好意思 不想买了"),
+    ]);
+}
