@@ -537,7 +537,7 @@ fn traditional_phrases_fold_to_simplified() {
         ("有免運嗎", "shipping_fee"),
         ("運費太貴了", "shipping_fee"),
         ("可以超商取貨嗎", "delivery_question"),
-        ("信用卡刷卡被拒絕", "payment_system_issue"),
+        ("信用卡刷卡被拒絕", "payment_trouble"),
         ("網銀一直當機", "payment_system_issue"),
         ("月底領薪水再買", "insufficient_balance"),
         ("我忘記密碼了，要重設", "forgot_password"),
@@ -557,7 +557,7 @@ fn english_buyer_words() {
         ("does it run small?", "product_doubt"),
         ("is shipping free?", "shipping_fee"),
         ("I found it cheaper on ebay", "comparing_shops"),
-        ("my card keeps getting declined", "payment_system_issue"),
+        ("my card keeps getting declined", "payment_trouble"),
         (
             "I don't have enough money till Friday",
             "insufficient_balance",
@@ -991,5 +991,54 @@ fn anger_at_a_third_party_and_solved_troubles_are_no_reason() {
         ("unknown", "花呗额度不够的事解决了 已经付好了"),
         ("unknown", "密码找回来了 刚付完"),
         ("insufficient_balance", "额度不够 等下个月"),
+    ]);
+}
+
+/// The buyer's own means failing (a declined card, a limit, a verification
+/// the buyer cannot pass, 花呗 not opened, an expired 超商代碼) is payment
+/// trouble; a failure of the platform or the bank for everyone stays a
+/// system issue, and a named system cause wins over a bare failure.
+#[test]
+fn own_means_failing_is_payment_trouble() {
+    reads(&[
+        ("payment_trouble", "my card got declined"),
+        ("payment_trouble", "the bank declined my payment again"),
+        ("payment_trouble", "bank rejected it"),
+        ("payment_trouble", "it says insufficient limit"),
+        ("payment_trouble", "can't verify the OTP"),
+        ("payment_trouble", "my visa doesn't work"),
+        ("payment_trouble", "paypal wont accept my card"),
+        ("payment_trouble", "face verification keeps failing"),
+        ("payment_trouble", "hit my daily limit, card wont go thru"),
+        ("payment_trouble", "花呗还没开通"),
+        ("payment_trouble", "信用卡被拒了"),
+        ("payment_trouble", "验证码发到旧手机号了"),
+        ("payment_trouble", "刷脸一直不通过"),
+        ("payment_trouble", "储蓄卡单笔限额不够这单"),
+        ("payment_trouble", "超商代碼過期了"),
+        ("payment_trouble", "我的金融卡不能刷"),
+        ("payment_system_issue", "系统繁忙付不了"),
+        ("payment_system_issue", "支付宝在升级"),
+        ("payment_system_issue", "card declined, gateway error"),
+        ("payment_system_issue", "付款失败 服务器错误"),
+        ("payment_system_issue", "你们链接是不是坏了 我朋友也付不了"),
+        // A check the buyer passed is no trouble.
+        ("unknown", "人脸识别一次就过了 已经付好了"),
+    ]);
+}
+
+/// Leaving because of the service is anger at the service, and a mistake on
+/// an order the buyer says they paid is after-sales: neither is a change of
+/// mind. A plain decline still is one.
+#[test]
+fn leaving_over_the_service_or_after_paying_is_no_changed_mind() {
+    reads(&[
+        ("service_unhappy", "说话这么不客气 不想买了"),
+        ("service_unhappy", "问点事推三阻四的 不买了"),
+        ("service_unhappy", "回复这么慢 我不要了"),
+        ("service_unhappy", "這種服務 我不買了"),
+        ("unknown", "已经付了 颜色拍错了 能帮我换成黑色吗"),
+        ("changed_mind", "颜色拍错了 不要了"),
+        ("changed_mind", "不好意思 不想买了"),
     ]);
 }

@@ -12,7 +12,7 @@
 //!   unanswered message, or at the end of a message after the agent spoke:
 //!   one opening 在吗 is a greeting;
 //! - paid / after-sales talk keeps only changed_mind, service_unhappy and
-//!   waiting_reply;
+//!   waiting_reply (and the buyer's own paid statement not changed_mind);
 //! - an agent message after a buyer message answers it: its pings and its
 //!   question no longer make the buyer wait; a bare 好的 / 谢谢 right after
 //!   the answer settles the questions about the goods and terms;
@@ -258,9 +258,11 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         // 我付了 / 钱付了哈: a paid statement closing its clause is paid
         // talk too; 包邮我就付了, 付了之后多久发, 付了吗 are not.
-        let paid = live
+        let paid_at = live
             .iter()
-            .any(|f| r.is(f, sp.done) && paid_done(n, f, question(f)));
+            .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)))
+            .map(|f| f.start);
+        let paid = paid_at.is_some();
         let post = has(sp.post) || agent_post || paid;
         let topic = has(sp.topic);
 
@@ -386,6 +388,10 @@ pub fn analyze(input: &Input) -> Analysis {
             if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
                 || (post && pre_sale(c.code))
+                // 钱付了 尺码拍错了 能换L吗: a mistake named after saying
+                // the order is paid is after-sales, not a change of mind
+                // (用另一个号拍了付过了 names the other order first).
+                || (paid_at.is_some_and(|p| p < c.start) && c.code == ReasonCode::ChangedMind)
                 || (keep && c.code == ReasonCode::ChangedMind))
             {
                 kept.push(*c);
