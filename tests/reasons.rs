@@ -1038,6 +1038,7 @@ fn leaving_over_the_service_or_after_paying_is_no_changed_mind() {
         ("service_unhappy", "回复这么慢 我不要了"),
         ("service_unhappy", "這種服務 我不買了"),
         ("unknown", "已经付了 颜色拍错了 能帮我换成黑色吗"),
+        ("changed_mind", "我在你们小程序已经下单付过了 这个不用了"),
         ("changed_mind", "颜色拍错了 不要了"),
         ("changed_mind", "不好意思 不想买了"),
     ]);

@@ -389,9 +389,12 @@ pub fn analyze(input: &Input) -> Analysis {
                 || (answered && c.code == ReasonCode::WaitingReply)
                 || (post && pre_sale(c.code))
                 // 钱付了 尺码拍错了 能换L吗: a mistake named after saying
-                // the order is paid is after-sales, not a change of mind
-                // (用另一个号拍了付过了 names the other order first).
-                || (paid_at.is_some_and(|p| p < c.start) && c.code == ReasonCode::ChangedMind)
+                // the order is paid, with a request after it, is
+                // after-sales, not a change of mind (小程序付过了 这个不用了
+                // still declines this order).
+                || (paid_at.is_some_and(|p| p < c.start)
+                    && c.code == ReasonCode::ChangedMind
+                    && qs.iter().skip(n.clause(c.start) + 1).any(|q| *q))
                 || (keep && c.code == ReasonCode::ChangedMind))
             {
                 kept.push(*c);
