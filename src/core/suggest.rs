@@ -65,6 +65,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
                 .filter(|l| l.angle == "door_open")
                 .collect())
         };
+        // The buyer wrote since the agent last did: there is something to answer.
+        let buyer_wrote = input
+            .since_agent()
+            .iter()
+            .any(|m| m.from == crate::core::model::Role::Buyer);
         match timing::stop_reason(input, &analysis, timing.closes_at) {
             Some(timing::Stop::ChangedMind) => goodbye(&im)?,
             // 这单不用管了 别再发消息了: one thank-you to what they just said,
@@ -75,21 +80,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             // 你们有完没完 再催就不要了: the buyer who asked for no more
             // reminders, and wrote since the agent last did, gets an apology
             // and the word that no more will come (000: 顾及买家情绪).
-            Some(timing::Stop::Asked)
-                if input
-                    .since_agent()
-                    .iter()
-                    .any(|m| m.from == crate::core::model::Role::Buyer) =>
-            {
-                lines::sorry(&im)?
-            }
+            Some(timing::Stop::Asked) if buyer_wrote => lines::sorry(&im)?,
             // 刚付了: the buyer who says they paid is thanked (000: 感谢);
             // 拍错了 不要了 after paying is after-sales, not a thank-you.
             Some(timing::Stop::Paid)
-                if input
-                    .since_agent()
-                    .iter()
-                    .any(|m| m.from == crate::core::model::Role::Buyer)
+                if buyer_wrote
                     && !matches!(
                         analysis.reason.code,
                         ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy
