@@ -896,19 +896,32 @@ fn warnings_say_why_a_rule_gave_way() {
 }
 
 // seed 001 提前再次催付 inside 000/003's allowed hours: a buyer time in rest
-// time is reminded at the nearer allowed moment — before a late-night time,
-// after an early-morning one, the evening before a rest day — with no warning.
-// A time in the lunch break is checked on just after lunch: 11:30 would be an
-// hour ahead of the buyer's 12:30 and pre-empt their plan; up to 30 minutes
-// before it, or the lead itself (12:05 → 11:55), counts as shortly before.
+// time is reminded shortly before it when an allowed moment is there (up to
+// 30 minutes before, or the lead itself: 12:05 → 11:55), else checked on at
+// the first allowed moment after it: a reminder an hour or more ahead
+// pre-empts the buyer's own plan (12:30 → 13:30 after lunch, not 11:30;
+// 23:30 → the next morning, not 21:30; 08:00 → 10:00). No warning.
+// When nothing allowed is left after the buyer's time before the close, the
+// day they named is theirs: a rest day does not move the reminder off it
+// (Saturday 10:00 with the order closing Sunday: Saturday 10:00, with the
+// `named_time_in_rest` warning), while quiet hours still do.
 #[test]
 fn a_named_time_in_rest_time_is_reminded_inside_allowed_hours() {
-    for (named, want) in [
-        ("2026-11-24 23:30", "2026-11-24 21:30"),
-        ("2026-11-25 08:00", "2026-11-25 10:00"),
-        ("2026-11-24 12:30", "2026-11-24 13:30"),
-        ("2026-11-24 12:05", "2026-11-24 11:55"),
-        ("2026-11-28 10:00", "2026-11-27 21:30"),
+    for (named, want, warning) in [
+        ("2026-11-24 23:30", "2026-11-25 10:00", None),
+        ("2026-11-25 08:00", "2026-11-25 10:00", None),
+        ("2026-11-24 12:30", "2026-11-24 13:30", None),
+        ("2026-11-24 12:05", "2026-11-24 11:55", None),
+        (
+            "2026-11-28 10:00",
+            "2026-11-28 10:00",
+            Some("named_time_in_rest"),
+        ),
+        (
+            "2026-11-28 23:00",
+            "2026-11-28 21:30",
+            Some("named_time_in_rest"),
+        ),
     ] {
         let chat = Chat {
             named: Some(named),
@@ -925,11 +938,13 @@ fn a_named_time_in_rest_time_is_reminded_inside_allowed_hours() {
             "{named}: {:?}",
             out.why
         );
-        assert!(
-            out.timing.warnings.is_empty(),
-            "{named}: {:?}",
-            out.timing.warnings
-        );
+        let codes: Vec<&str> = out
+            .timing
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert_eq!(codes, warning.into_iter().collect::<Vec<_>>(), "{named}");
         assert_eq!(out.timing.occasion, O::BuyerNamedTime);
     }
 }

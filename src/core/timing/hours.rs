@@ -106,13 +106,18 @@ pub fn next_allowed(
 /// The latest allowed moment at or before `target` and not before `floor`;
 /// stepping back out of a blocked period lands 30 minutes before it ends.
 pub(super) fn prev_allowed(target: Time, floor: Time, s: &Settings) -> Option<Time> {
+    prev_ok(target, floor, s, 0)
+}
+
+/// [`prev_allowed`] with the blocks `level` relaxes (see [`block_at`]).
+pub(super) fn prev_ok(target: Time, floor: Time, s: &Settings, level: u8) -> Option<Time> {
     let back = -1800;
     let mut t = target;
     for _ in 0..2_000 {
         if t < floor {
             return None;
         }
-        let Some(b) = block(t, s) else {
+        let Some(b) = block_at(t, s, level) else {
             return Some(t);
         };
         t = match b {

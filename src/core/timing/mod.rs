@@ -31,7 +31,7 @@ pub use hours::{block, is_allowed, next_allowed, Block};
 pub use last_chance::last_chance_sentence;
 pub use usual::follow_up_sentence;
 
-use hours::{next_ok, prev_allowed, Trail};
+use hours::{block_at, next_ok, prev_allowed, prev_ok, Trail};
 use named::{at_named_time, while_waiting};
 use reply::{
     after_reply, answer_first, hesitating, named_last, named_unanswered, question_open,

@@ -20,6 +20,19 @@ pub(super) fn at_named_time(
     let (s, now, close) = (p.s, p.now, p.close);
     let said = clip(nt.text.trim(), 20);
     if nt.at > now && nt.at < close {
+        // The day the buyer named is theirs when no allowed moment is left
+        // after their time before the close: then a rest day does not move
+        // the reminder off it (周日晚上7点落地就付, closing Sunday 21:00:
+        // Sunday 19:00, not Friday). Quiet hours and lunch still do, and
+        // other days keep every block.
+        let theirs = next_allowed(nt.at, close, s).is_none();
+        let level = |t: &Time| u8::from(theirs && clock::day(t) == clock::day(&nt.at));
+        let ok = |t: Time| block_at(t, s, level(&t)).is_none();
+        let next = |from: Time| {
+            next_ok(from, close, s, 1, &mut Trail::default())
+                .filter(|t| level(t) == 1)
+                .or_else(|| next_allowed(from, close, s))
+        };
         // Help with paying (001 忘记密码: 跟踪催付; 网银升级: 了解升级完成时间):
         // the buyer sorts it out at their time, so check in just after it.
         use ReasonCode as R;
@@ -29,37 +42,41 @@ pub(super) fn at_named_time(
         );
         // 中午过后再刷: not before their time, the first usual moment from it.
         if nt.after && !help {
-            if let Some(t) = next_allowed(nt.at, close, s) {
+            if let Some(t) = next(nt.at) {
                 let (at_s, w) = (p.when(nt.at), p.when(t));
                 p.say(
                     "买家说“{}”：{} 之后才方便，{} 提醒。|買家說「{}」：{} 之後才方便，{} 提醒。|The buyer said “{}”: not before {}, so remind at {}.",
                     &[&said, &at_s, &w],
                 );
+                warn_if_rest(p, t);
                 return Some(p.send(Occasion::BuyerNamedTime, t));
             }
         }
-        if let Some(t) = next_allowed(add(nt.at, s.named_time_lead), close, s).filter(|_| help) {
+        if let Some(t) = next(add(nt.at, s.named_time_lead)).filter(|_| help) {
             let (at_s, w) = (p.when(nt.at), p.when(t));
             p.say(
                 "买家说“{}”：到 {} 才方便处理，{} 再跟进，看看是否顺利。|買家說「{}」：到 {} 才方便處理，{} 再跟進，看看是否順利。|The buyer said “{}”: they can sort it out at {}; check in at {} to see that it went well.",
                 &[&said, &at_s, &w],
             );
+            warn_if_rest(p, t);
             return Some(p.send(Occasion::BuyerNamedTime, t));
         }
         let lead_at = add(nt.at, -s.named_time_lead);
         let early = lead_at.max(now);
         // Inside allowed hours: the lead, else the time itself (明天付 →
-        // 10:00), else the nearer of the latest allowed moment before it and
-        // the first one after (晚上11点付 → 21:30, 早上8点付 → 10:00), the
-        // latest one before only on the same day; the buyer's own time only
-        // when none is left before the close.
-        let t = if is_allowed(early, s) {
+        // 10:00), else an allowed moment shortly before it, else the first
+        // one after it (晚上11点付 → the next morning, 早上8点付 → 10:00):
+        // a reminder long before their time pre-empts their own plan. The
+        // latest moment before it only when none is left after it before
+        // the close, and then only on the same day; the buyer's own time
+        // when none is left at all.
+        let t = if ok(early) {
             early
-        } else if is_allowed(nt.at, s) {
+        } else if ok(nt.at) {
             nt.at
         } else {
-            let before = prev_allowed(early, now, s);
-            let after = next_allowed(nt.at, close, s);
+            let before = prev_ok(early, now, s, 1).filter(|b| level(b) == 1 || ok(*b));
+            let after = next(nt.at);
             // A moment the day before is no reminder "before" their time
             // (明天再弄 said on a Friday: not that evening, but Monday).
             let before = before.filter(|b| clock::day(b) == clock::day(&nt.at) || after.is_none());
@@ -68,11 +85,11 @@ pub(super) fn at_named_time(
                 // Shortly before their time (12:20 → 11:59 before lunch).
                 (Some(b), _) if shortly(&b) => b,
                 // Long before it, a reminder pre-empts their own plan (中午
-                // 12点半付 is not reminded at 11:50): the first moment after
-                // it the same day checks in instead (13:30).
-                (_, Some(a)) if clock::day(&a) == clock::day(&nt.at) => a,
-                (Some(b), Some(a)) if clock::since(&a, &nt.at) < clock::since(&nt.at, &b) => a,
-                (Some(b), _) => b,
+                // 12点半付 is not reminded at 11:50, 晚上11点付 not at 21:30):
+                // the first moment after it checks in instead (13:30, the
+                // next morning).
+                (_, Some(a)) => a,
+                (Some(b), None) => b,
                 (None, a) => a.unwrap_or(early),
             }
         };
@@ -96,7 +113,7 @@ pub(super) fn at_named_time(
                 "买家说“{}”：{} 快到了，现在提醒。|~|The buyer said “{}”: {} is close, remind now.",
                 &[&said, &at_s],
             );
-        } else if is_allowed(t, s) {
+        } else if ok(t) {
             let w = p.when(t);
             p.say(
                 "买家说“{}”：{} 不在可提醒的时段，改在 {} 提醒。|買家說「{}」：{} 不在可提醒的時段，改在 {} 提醒。|The buyer said “{}”: {} is outside the hours for reminders, so remind at {}.",
@@ -109,14 +126,7 @@ pub(super) fn at_named_time(
                 &[&said, &w],
             );
         }
-        if !is_allowed(t, s) {
-            let w = p.when(t);
-            p.warn(
-                "named_time_in_rest",
-                "{} 是买家自己约的时间，虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
-                &[&w],
-            );
-        }
+        warn_if_rest(p, t);
         return Some(p.send(Occasion::BuyerNamedTime, t));
     }
     if nt.at >= close {
@@ -155,6 +165,18 @@ pub(super) fn at_named_time(
         &[&said],
     );
     None
+}
+
+/// A reminder at the buyer's own time outside the usual hours says so.
+fn warn_if_rest(p: &mut Plan, t: Time) {
+    if !is_allowed(t, p.s) {
+        let w = p.when(t);
+        p.warn(
+            "named_time_in_rest",
+            "{} 是买家自己约的时间，虽在休息时段也按约提醒。|~|{} is the buyer's own time: remind then, though outside usual hours.",
+            &[&w],
+        );
+    }
 }
 
 /// A buyer still thinking it over or waiting for money: one reminder before
