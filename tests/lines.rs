@@ -1610,7 +1610,7 @@ fn lines_are_worded_for_lines_at() {
             .unwrap_or_default()
     };
     assert!(
-        deadline(&later).contains("11月27日上午10点20分"),
+        deadline(&later).contains("11月27日（周五）上午10点20分"),
         "{}",
         deadline(&later)
     );
@@ -2276,4 +2276,55 @@ fn english_lines_leave_out_what_the_shop_wrote_in_chinese() {
         "{top}"
     );
     assert!(!top.contains("当天"), "{top}");
+}
+
+#[test]
+fn a_question_beside_a_named_time_is_answered_then_the_time_agreed() {
+    // seed 000 询单 (answer what was asked) with seed 001 (约定时间 → 到时提醒):
+    // a buyer who says when they will pay and asks something in the same
+    // turn gets the answer first, then yes to their time; the clause that
+    // only says where they went (我到7-11要缴费) is no question and gets no
+    // slot.
+    for (locale, texts, answer, time) in [
+        (
+            Locale::ZhTw,
+            [
+                "我到7-11要繳費 ibon一直當機",
+                "明天早上上班前去全家繳可以嗎？代碼全家也能用嗎",
+            ],
+            "全家也能繳",
+            "明天",
+        ),
+        (
+            Locale::ZhCn,
+            [
+                "我到7-11要缴费 机器坏了",
+                "明天早上去全家缴可以吗？全家也能用吗",
+            ],
+            "全家也能缴",
+            "明天",
+        ),
+    ] {
+        let mut ctx = base_ctx(locale);
+        ctx.messages = texts
+            .iter()
+            .map(|t| cuifu::Message {
+                from: cuifu::Role::Buyer,
+                text: (*t).into(),
+                at: None,
+            })
+            .collect();
+        ctx.shop.as_mut().unwrap().answers = vec![cuifu::ShopAnswer {
+            keywords: vec!["全家".into()],
+            text: format!("可以的，代码{answer}～"),
+        }];
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0];
+        assert_eq!(top.template_id, "q.named", "{}", top.text);
+        assert!(top.text.contains(answer), "{}", top.text);
+        assert!(top.text.contains(time), "{}", top.text);
+        for l in &s.lines {
+            assert!(!l.text.contains('【'), "{}", l.text);
+        }
+    }
 }

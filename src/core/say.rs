@@ -116,6 +116,11 @@ const WEEKDAYS: &str = "\
 周五|週五|Fri\n\
 周六|週六|Sat";
 
+/// The weekday of `t`: 周一 / 週一 / Mon.
+pub fn weekday(t: &DateTime<FixedOffset>, loc: Locale) -> &'static str {
+    row(WEEKDAYS, clock::weekday(clock::day(t)), loc)
+}
+
 /// `M/D` of a time, e.g. `11/24`.
 pub fn md(t: &DateTime<FixedOffset>) -> String {
     let (_, month, day) = clock::civil(clock::day(t));
@@ -130,7 +135,7 @@ pub fn when(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>, loc: Locale) -
         0 => hm,
         1 => trf(loc, "明天 {}||{} tomorrow", &[&hm]),
         _ => {
-            let wd = row(WEEKDAYS, clock::weekday(clock::day(&t)), loc);
+            let wd = weekday(&t, loc);
             let d = md(&t);
             if loc == Locale::En {
                 fill("{} on {} {}", &[&hm, wd, &d])

@@ -86,13 +86,18 @@ fn named_topic(name: &str) -> Option<Topic> {
     })
 }
 
-/// The topics in row order and their matcher (group i is topic i).
-static TOPICS: LazyLock<(Vec<Topic>, PhraseGroups)> = LazyLock::new(|| {
+/// The topics in row order, each with whether it counts only in a clause
+/// that asks (`.asked`), and their matcher (group i is topic i).
+static TOPICS: LazyLock<(Vec<(Topic, bool)>, PhraseGroups)> = LazyLock::new(|| {
     let mut topics = Vec::new();
     let mut groups: Vec<Vec<&'static str>> = Vec::new();
     for (name, words) in rows("topic") {
+        let (name, asked) = match name.strip_suffix(".asked") {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
         if let Some(t) = named_topic(name) {
-            topics.push(t);
+            topics.push((t, asked));
             groups.push(words.collect());
         }
     }
@@ -164,6 +169,8 @@ struct Clause<'a> {
     message: &'a str,
     norm: String,
     asks: bool,
+    /// What it asks about.
+    topic: Topic,
 }
 
 /// A message cut into clauses: after `？！，。；` and line breaks, and at a
@@ -247,6 +254,7 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             out.push(Clause {
                 said: said.to_string(),
                 message: m.text,
+                topic: topic(&n, asks),
                 norm: n,
                 asks,
             });
@@ -262,12 +270,18 @@ fn a_not_a(norm: &str) -> bool {
         .any(|w| matches!(w, [a, '不', b] if a == b && crate::core::text::is_letter(*a)))
 }
 
-fn topic(norm: &str) -> Topic {
+fn topic(norm: &str, asks: bool) -> Topic {
     let (topics, matcher) = &*TOPICS;
-    match matcher.first(norm).and_then(|i| topics.get(i)) {
-        Some(t) => *t,
-        // 可以走顺丰吗: naming a carrier asks how it ships.
-        None if carrier(norm).is_some() => Topic::Ship,
+    let found = matcher.found(norm);
+    match found
+        .iter()
+        .filter_map(|i| topics.get(*i))
+        .find(|(_, only_asked)| asks || !only_asked)
+    {
+        Some((t, _)) => *t,
+        // 可以走顺丰吗: naming a carrier in a question asks how it ships;
+        // 我到7-11要缴费 only says where the buyer went.
+        None if asks && carrier(norm).is_some() => Topic::Ship,
         None => Topic::Other,
     }
 }
@@ -648,7 +662,7 @@ fn count(n: f64) -> String {
 fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);
-    match topic(&c.norm) {
+    match c.topic {
         // Platform rules: orders are paid and settled on the platform,
         // which protects the buyer; a transfer outside it is declined.
         Topic::OffPlatform => say(
@@ -924,7 +938,7 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
     let mut answered: Option<&str> = None;
     let mut pay_help = false;
     for c in &clauses {
-        let t = topic(&c.norm);
+        let t = c.topic;
         let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
         answered = None;
         // The shop's own answer first: it knows its goods and terms best.
@@ -1320,12 +1334,25 @@ mod tests {
 
     #[test]
     fn topics() {
-        assert_eq!(topic(&norm("加你微信直接转你行不行")), Topic::OffPlatform);
-        assert_eq!(topic(&norm("L码还有货吗")), Topic::Stock);
-        assert_eq!(topic(&norm("发成都几天到")), Topic::Arrive);
-        assert_eq!(topic(&norm("幾時寄出呀")), Topic::Ship);
-        assert_eq!(topic(&norm("这个有黑色吗")), Topic::Colour);
-        assert_eq!(topic(&norm("包邮不")), Topic::Postage);
-        assert_eq!(topic(&norm("are these really waterproof")), Topic::Other);
+        assert_eq!(
+            topic(&norm("加你微信直接转你行不行"), true),
+            Topic::OffPlatform
+        );
+        assert_eq!(topic(&norm("L码还有货吗"), true), Topic::Stock);
+        assert_eq!(topic(&norm("发成都几天到"), true), Topic::Arrive);
+        assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);
+        assert_eq!(topic(&norm("这个有黑色吗"), true), Topic::Colour);
+        assert_eq!(topic(&norm("包邮不"), true), Topic::Postage);
+        assert_eq!(
+            topic(&norm("are these really waterproof"), true),
+            Topic::Other
+        );
+        // A carrier or 快递 counts only in a clause that asks (002: 答非所问
+        // is answering what was not asked either).
+        assert_eq!(topic(&norm("可以走顺丰吗"), true), Topic::Ship);
+        assert_eq!(topic(&norm("我到7-11要缴费"), false), Topic::Other);
+        assert_eq!(topic(&norm("发啥快递"), true), Topic::Ship);
+        assert_eq!(topic(&norm("别的快递都要去镇上拿"), false), Topic::Other);
+        assert_eq!(topic(&norm("今天能发"), false), Topic::Ship);
     }
 }

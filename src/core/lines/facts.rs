@@ -461,7 +461,13 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
         };
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
-    let words = || title.split_whitespace().filter(|w| han(w) >= 2);
+    // A word that only describes (日本製, 原创设计, 法式复古) names no item.
+    let [_, _, skips] = &*TITLE_WORDS;
+    let words = || {
+        title
+            .split_whitespace()
+            .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)))
+    };
     if let Some(head) = words().find(|w| han(w) >= 3) {
         return unstuffed(head);
     }
@@ -481,24 +487,26 @@ pub fn readable(loc: Locale, text: &str) -> bool {
     loc != Locale::En || !text.chars().any(super::super::text::is_han)
 }
 
+/// The rows of `titles.tsv`: prefix, cut and skip words.
+static TITLE_WORDS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
+    let row = |kind: &str| {
+        crate::core::data::TITLES
+            .lines()
+            .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
+            .flat_map(|w| w.split('|'))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    [row("prefix"), row("cut"), row("skip")]
+});
+
 /// A keyword-stuffed Chinese title (2026冬季新款双面羊绒大衣女中长款高级感…)
 /// as an agent says it (双面羊绒大衣): without the words that open it
 /// (years, seasons, 新款) and cut before the first word that follows the
 /// item (女, 中长款, 高级感), from `titles.tsv`. A short name (8 characters
 /// or fewer) stays as it is, and so does one the words would leave too short.
 fn unstuffed(name: &str) -> &str {
-    static WORDS: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
-        let row = |kind: &str| {
-            crate::core::data::TITLES
-                .lines()
-                .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
-                .flat_map(|w| w.split('|'))
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        [row("prefix"), row("cut")]
-    });
-    let [prefixes, cuts] = &*WORDS;
+    let [prefixes, cuts, _] = &*TITLE_WORDS;
     if name.chars().count() <= 8 {
         return name;
     }
@@ -827,7 +835,14 @@ pub fn clock(loc: Locale, t: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -
         return out;
     }
     let tw = loc == Locale::ZhTw;
-    let day = day_zh(tw, t, days, true);
+    // Within the week the weekday too (后天（周六）晚上, 11月23日（周一）下午):
+    // a buyer plans by it.
+    let day = if (2..=6).contains(&days) {
+        let wd = crate::core::say::weekday(&t, loc);
+        [&day_zh(tw, t, days, false), "（", wd, "）", part_zh(h)].concat()
+    } else {
+        day_zh(tw, t, days, true)
+    };
     let h12 = if h > 12 { h - 12 } else { h };
     let mut out = day;
     out.push_str(&h12.to_string());
@@ -1104,7 +1119,20 @@ mod tests {
         );
         assert_eq!(
             clock(Locale::ZhCn, t("2026-11-27T15:05:00+08:00"), now),
-            "11月27日下午3点05分"
+            "11月27日（周五）下午3点05分"
+        );
+        // Within the week with the weekday; beyond it the date alone.
+        assert_eq!(
+            clock(Locale::ZhTw, t("2026-11-26T20:00:00+08:00"), now),
+            "後天（週四）晚上8點"
+        );
+        assert_eq!(
+            clock(Locale::ZhCn, t("2026-12-01T10:00:00+08:00"), now),
+            "12月1日上午10点"
+        );
+        assert_eq!(
+            clock(Locale::En, t("2026-11-27T15:05:00+08:00"), now),
+            "3:05 pm on Nov 27"
         );
         assert_eq!(
             clock(Locale::En, t("2026-11-25T10:30:00+08:00"), now),
@@ -1193,6 +1221,15 @@ mod tests {
         assert_eq!(
             cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套").as_deref(),
             Some("羽绒服")
+        );
+        // A word that only describes is not the item's name.
+        assert_eq!(
+            cn("日本製 象印 不鏽鋼真空燜燒罐 750ml 奶茶色").as_deref(),
+            Some("不鏽鋼真空燜燒罐")
+        );
+        assert_eq!(
+            cn("法式復古 羊毛貝蕾帽 秋冬 畫家帽").as_deref(),
+            Some("羊毛貝蕾帽")
         );
         assert_eq!(
             short_title(

@@ -296,6 +296,8 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
         Occasion::LastChance => (*b"dhbac", true),
         Occasion::CampaignWave => (*b"dbhac", true),
         Occasion::BuyerNamedTime => (*b"hdbac", true),
+        // A question asked beside the time: its answer leads.
+        Occasion::NamedReply if facts.answer.is_some() => (*b"ahdbc", true),
         Occasion::NamedReply => (*b"hdbac", true),
         Occasion::NamedAfterClose => (*b"dhbac", true),
         Occasion::Answer => (*b"ahbdc", true),
