@@ -2328,3 +2328,46 @@ fn a_question_beside_a_named_time_is_answered_then_the_time_agreed() {
         }
     }
 }
+
+#[test]
+fn facts_answer_origin_sourcing_and_a_size_in_inches() {
+    // seed 000 询单 and 002 答非所问: what the context knows is answered, not
+    // left as a slot; 好几罐 holds 几 but asks nothing.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "是爱尔兰原装的吗 还是国产的 宝宝喝了好几罐了不敢乱换",
+    );
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        origin: Some(cuifu::FactValue::Text("爱尔兰原装进口".into())),
+        ..cuifu::ItemFacts::default()
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("是爱尔兰原装进口的"), "{top}");
+    assert!(!top.contains('【'), "{top}");
+
+    let mut ctx = said(Locale::ZhTw, "是台灣代理還是日本直送？");
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        origin: Some(cuifu::FactValue::Text("日本製造".into())),
+        ..cuifu::ItemFacts::default()
+    });
+    ctx.shop.as_mut().unwrap().shipping = Some(cuifu::Shipping {
+        ships_from: Some("台北市".into()),
+        ..cuifu::Shipping::default()
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(
+        top.contains("日本製造") && top.contains("從台北市出貨"),
+        "{top}"
+    );
+
+    let mut ctx = said(Locale::En, "my son is 7, 120cm, is 18 inch ok?");
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        size_chart: Some(cuifu::FactValue::Text(
+            "16寸: 105-120cm; 18寸: 115-135cm; 20寸: 130-150cm".into(),
+        )),
+        ..cuifu::ItemFacts::default()
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("I'd suggest the 18-inch"), "{top}");
+    assert!(!top.contains('寸') && !top.contains('【'), "{top}");
+}

@@ -114,6 +114,14 @@ static ASKING_WORDS: LazyLock<PhraseGroups> = LazyLock::new(|| {
     )
 });
 
+/// Words that hold an asking word but ask nothing (好几罐, 几乎).
+static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    rows("asking")
+        .filter(|(name, _)| *name == "not")
+        .flat_map(|(_, w)| w)
+        .collect()
+});
+
 /// Words that make a clause a question as its first word (how, can).
 static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     rows("asking")
@@ -246,7 +254,11 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             let n = norm(trimmed);
             let spaced = [n.as_str(), " "].concat();
             let asks = trimmed.ends_with(['？', '?'])
-                || ASKING_WORDS.any(&spaced)
+                || ASKING_WORDS.any(
+                    &NOT_ASKING
+                        .iter()
+                        .fold(spaced.clone(), |s, w| s.replace(w, " ")),
+                )
                 || asks_first(&spaced)
                 || n.ends_with('不')
                 || n.ends_with('没')
@@ -533,7 +545,12 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
         }
     }
     let (_, entry) = best?;
-    let size = entry.split_whitespace().next()?.to_string();
+    // 18寸: 115-135cm names its size before the colon.
+    let size = entry
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([':', '：', '='])
+        .to_string();
     Some((size, said.join("、"), entry.to_string()))
 }
 
@@ -779,8 +796,13 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     Locale::ZhTw => "號",
                     Locale::En => "",
                 };
-                let named = [size.as_str(), unit].concat();
-                return say(loc, forms, &[&named, &row, &said, &size]);
+                // An English line says 18-inch for the chart's 18寸.
+                let named = match size.strip_suffix('寸') {
+                    Some(n) if loc == Locale::En => ["the ", n, "-inch"].concat(),
+                    _ => [size.as_str(), unit].concat(),
+                };
+                let pick = if loc == Locale::En { &named } else { &size };
+                return say(loc, forms, &[&named, &row, &said, pick]);
             }
             match chart {
                 Some(ch) => [
@@ -796,7 +818,33 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             }
         }
         Topic::Origin => match text(&f.origin) {
-            Some(o) => say(loc, ["产地是{}", "產地是{}", "It's made in {}"], &[&o]),
+            Some(o) => {
+                // 爱尔兰原装进口 / 日本製造 say how it is made already:
+                // 是爱尔兰原装进口的; a place is the 产地.
+                let how = ["进口", "進口", "原装", "原裝", "制造", "製造", "生产", "生產"]
+                    .iter()
+                    .any(|w| o.ends_with(w));
+                let mut a = if how {
+                    say(loc, ["是{}的哦", "是{}的喔", "It's made in {}"], &[&o])
+                } else {
+                    say(loc, ["产地是{}", "產地是{}", "It's made in {}"], &[&o])
+                };
+                // 是台湾代理还是日本直送: where it ships from answers the rest.
+                let from = shop
+                    .and_then(|s| s.shipping.as_ref())
+                    .and_then(|s| s.ships_from.as_deref())
+                    .filter(|f| super::facts::readable(loc, f));
+                let via = ["代理", "直送", "直邮", "现货", "发货", "从哪"]
+                    .iter()
+                    .any(|w| c.norm.contains(w));
+                if let (Some(f), true) = (from, via) {
+                    a = sentences(
+                        loc,
+                        &[a, say(loc, ["从{}发货", "從{}出貨", "It ships from {}"], &[f])],
+                    );
+                }
+                a
+            }
             None => slot(loc, &c.said),
         },
         Topic::Ship => match shop
