@@ -283,13 +283,18 @@ fn a_not_a(norm: &str) -> bool {
 }
 
 fn topic(norm: &str, asks: bool) -> Topic {
+    // English asks with a question mark or an asking word: "don't want to
+    // pay shipping twice" says what the buyer wants, it asks nothing. A
+    // trouble paying ("no alipay", "still says unpaid") is answered as said.
+    let english = !norm.chars().any(super::super::text::is_han);
     let (topics, matcher) = &*TOPICS;
     let found = matcher.found(norm);
     match found
         .iter()
         .filter_map(|i| topics.get(*i))
-        .find(|(_, only_asked)| asks || !only_asked)
-    {
+        .find(|(t, only_asked)| {
+            asks || !(*only_asked || english && !matches!(t, Topic::Pay(_) | Topic::OffPlatform))
+        }) {
         Some((t, _)) => *t,
         // 可以走顺丰吗: naming a carrier in a question asks how it ships;
         // 我到7-11要缴费 only says where the buyer went.
@@ -1402,5 +1407,9 @@ mod tests {
         assert_eq!(topic(&norm("发啥快递"), true), Topic::Ship);
         assert_eq!(topic(&norm("别的快递都要去镇上拿"), false), Topic::Other);
         assert_eq!(topic(&norm("今天能发"), false), Topic::Ship);
+        assert_eq!(
+            topic(&norm("don't want to pay shipping twice"), false),
+            Topic::Other
+        );
     }
 }
