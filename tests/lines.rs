@@ -2371,3 +2371,23 @@ fn facts_answer_origin_sourcing_and_a_size_in_inches() {
     assert!(top.contains("I'd suggest the 18-inch"), "{top}");
     assert!(!top.contains('寸') && !top.contains('【'), "{top}");
 }
+
+#[test]
+fn anger_without_a_long_wait_is_not_apologised_for_as_a_wait() {
+    // seed 002 (态度: 先道歉再说事, never 答非所问): a buyer angry at the
+    // reply's tone after a few minutes is told sorry for that, not "让您等了
+    // 这么久"; after an hour's wait the apology is for the wait.
+    for (at, wait_words) in [
+        ("2026-11-24T14:55:00+08:00", false),
+        ("2026-11-24T13:30:00+08:00", true),
+    ] {
+        let mut ctx = said(Locale::ZhCn, "你这什么态度？？问一下都不行 会不会起球啊");
+        ctx.messages[0].at = Some(at.into());
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_eq!(s.reason.code, ReasonCode::ServiceUnhappy);
+        let top = &s.lines[0].text;
+        assert!(top.contains("抱歉"), "{top}");
+        assert_eq!(top.contains("等了这么久"), wait_words, "{top}");
+        assert!(!top.contains("什么态度"), "{top}");
+    }
+}

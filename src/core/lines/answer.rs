@@ -122,6 +122,14 @@ static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Words of a clause that asks nothing, whatever its marks (你这什么态度？？).
+static RHETORICAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    rows("asking")
+        .filter(|(name, _)| *name == "rhetorical")
+        .flat_map(|(_, w)| w)
+        .collect()
+});
+
 /// Words that make a clause a question as its first word (how, can).
 static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     rows("asking")
@@ -253,16 +261,17 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             }
             let n = norm(trimmed);
             let spaced = [n.as_str(), " "].concat();
-            let asks = trimmed.ends_with(['？', '?'])
-                || ASKING_WORDS.any(
-                    &NOT_ASKING
-                        .iter()
-                        .fold(spaced.clone(), |s, w| s.replace(w, " ")),
-                )
-                || asks_first(&spaced)
-                || n.ends_with('不')
-                || n.ends_with('没')
-                || a_not_a(&n);
+            let asks = !RHETORICAL.iter().any(|w| n.contains(w))
+                && (trimmed.ends_with(['？', '?'])
+                    || ASKING_WORDS.any(
+                        &NOT_ASKING
+                            .iter()
+                            .fold(spaced.clone(), |s, w| s.replace(w, " ")),
+                    )
+                    || asks_first(&spaced)
+                    || n.ends_with('不')
+                    || n.ends_with('没')
+                    || a_not_a(&n));
             out.push(Clause {
                 said: said.to_string(),
                 message: m.text,
