@@ -72,6 +72,7 @@ fn full_facts(locale: Locale) -> Facts {
         repriced: false,
         waited: true,
         waited_long: true,
+        waited_overnight: true,
         rushed: true,
         titled: false,
         quiet: false,
@@ -121,6 +122,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.repriced = on;
             f.waited = on;
             f.waited_long = on;
+            f.waited_overnight = on;
             f.rushed = on;
             f.quiet = on;
             f.call_sorry = on;
@@ -965,6 +967,7 @@ fn the_table_is_well_formed() {
         "repriced",
         "waited",
         "waitedLong",
+        "waitedOvernight",
         "rushed",
         "titled",
         "quiet",
@@ -1000,7 +1003,11 @@ fn the_table_is_well_formed() {
             );
             assert!(t.occasions == "*" || t.occasions.chars().all(|c| "faulcnrkq".contains(c)));
             assert!(
-                t.reasons == "*" || t.reasons.split(',').all(|r| ReasonCode::parse(r).is_some()),
+                t.reasons == "*"
+                    || t.reasons
+                        .trim_start_matches('-')
+                        .split(',')
+                        .all(|r| ReasonCode::parse(r).is_some()),
                 "{}",
                 t.id
             );

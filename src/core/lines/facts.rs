@@ -99,6 +99,9 @@ pub struct Facts {
     pub waited: bool,
     /// The same wait has lasted [`WAITED_LONG_MINUTES`] or more.
     pub waited_long: bool,
+    /// That oldest message was written yesterday (local day): the reply
+    /// says 昨天, not 刚才.
+    pub waited_overnight: bool,
     /// The buyer needs the item by a day (`said.tsv`).
     pub rushed: bool,
     /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
@@ -171,6 +174,7 @@ impl Facts {
                     "repriced" => self.repriced,
                     "waited" => self.waited,
                     "waitedLong" => self.waited_long,
+                    "waitedOvernight" => self.waited_overnight,
                     "rushed" => self.rushed,
                     "titled" => self.titled,
                     "quiet" => self.quiet,
@@ -335,6 +339,8 @@ impl Facts {
             call_sorry: im_only_now && input.used(Channel::Phone),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
+            waited_overnight: waited_since(input)
+                .is_some_and(|w| clock::days_after(&w, &input.now) == 1),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
                     req.reason,
@@ -628,6 +634,17 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
         out.push_str(w);
     }
     (out.chars().count() >= 2).then_some(out)
+}
+
+/// When the buyer's oldest message since the agent last wrote was
+/// written, when it has a time.
+fn waited_since(input: &crate::core::input::Input) -> Option<DateTime<FixedOffset>> {
+    use crate::core::model::Role;
+    input
+        .since_agent()
+        .iter()
+        .find(|m| m.from == Role::Buyer)
+        .and_then(|m| m.at)
 }
 
 /// How long the buyer's oldest message since the agent last wrote has

@@ -78,18 +78,23 @@ fn reason_bit(r: ReasonCode) -> u32 {
         .map_or(0, |i| 1 << i)
 }
 
-/// The set of a row's reasons column (`*`: every reason but changed_mind).
+/// The set of a row's reasons column (`*`: every reason but changed_mind;
+/// `-a,b`: every reason but changed_mind, a and b).
 fn reason_set(reasons: &str) -> u32 {
-    if reasons == "*" {
-        return ReasonCode::ALL
-            .iter()
-            .filter(|r| **r != ReasonCode::ChangedMind)
-            .fold(0, |set, r| set | reason_bit(*r));
+    let listed = |list: &str| {
+        list.split(',')
+            .filter_map(|r| ReasonCode::ALL.iter().find(|c| c.as_str() == r))
+            .fold(0, |set, r| set | reason_bit(*r))
+    };
+    let all_but_changed_mind = ReasonCode::ALL
+        .iter()
+        .filter(|r| **r != ReasonCode::ChangedMind)
+        .fold(0, |set, r| set | reason_bit(*r));
+    match reasons.strip_prefix('-') {
+        _ if reasons == "*" => all_but_changed_mind,
+        Some(but) => all_but_changed_mind & !listed(but),
+        None => listed(reasons),
     }
-    reasons
-        .split(',')
-        .filter_map(|r| ReasonCode::ALL.iter().find(|c| c.as_str() == r))
-        .fold(0, |set, r| set | reason_bit(*r))
 }
 
 fn locale_index(l: Locale) -> usize {
