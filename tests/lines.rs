@@ -2398,3 +2398,25 @@ fn anger_without_a_long_wait_is_not_apologised_for_as_a_wait() {
         assert!(!top.contains("什么态度"), "{top}");
     }
 }
+
+#[test]
+fn a_wait_since_yesterday_is_said_as_yesterday() {
+    // seed 002 (先道歉再说事, and every word true): a buyer who wrote last
+    // night and is answered this morning hears 昨天, not 刚才回复晚了.
+    let mut ctx = asked(Locale::ZhCn, "在吗？？还有货吗 人呢");
+    ctx.now = Some("2026-11-25T10:05:00+08:00".into());
+    ctx.messages[0].at = Some("2026-11-24T22:40:00+08:00".into());
+    let s = cuifu::suggest(&ctx).unwrap();
+    let sorry = s
+        .lines
+        .iter()
+        .find(|l| l.text.contains("没能及时回复"))
+        .map(|l| l.text.clone())
+        .unwrap_or_default();
+    assert!(sorry.contains("昨天"), "{:?}", s.lines);
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("刚才回复晚了")),
+        "{:?}",
+        s.lines
+    );
+}
