@@ -111,7 +111,7 @@ test('linesAt re-words the lines for the moment they are sent', () => {
   const later = suggest({ ...ctx, linesAt: '2026-11-27T14:00:00+08:00' });
   assert.equal(first.sendAt, later.sendAt);
   const deadline = (s) => s.lines.find((l) => l.angle === 'deadline')?.text ?? '';
-  assert.match(deadline(first), /11月27日下午2点半/);
+  assert.match(deadline(first), /11月27日（周五）下午2点半/);
   assert.match(deadline(later), /30分钟/);
   assert.throws(() => suggest({ ...ctx, linesAt: 'soon' }), (e) => e.code === 'invalid_time' && e.path === 'linesAt');
 });
