@@ -1043,3 +1043,63 @@ fn leaving_over_the_service_or_after_paying_is_no_changed_mind() {
         ("changed_mind", "不好意思 不想买了"),
     ]);
 }
+
+/// Labelling rule: repeated pings or a complaint of no reply are
+/// waiting_reply; anger at being ignored or at the agent's attitude is
+/// service_unhappy (zh-CN, zh-TW and English alike), and so is anger at
+/// being reminded too often.
+#[test]
+fn anger_at_being_ignored_is_no_ping() {
+    reads(&[
+        ("waiting_reply", "在吗在吗"),
+        ("waiting_reply", "有人吗??"),
+        ("waiting_reply", "还没回"),
+        ("service_unhappy", "问了半天没人理"),
+        ("service_unhappy", "你们客服都死了吗"),
+        ("service_unhappy", "什么态度啊你"),
+        ("service_unhappy", "机器人回复有意思吗"),
+        ("service_unhappy", "一直催 烦不烦啊"),
+        ("service_unhappy", "消息看了也不回 已读不回是吧"),
+        ("service_unhappy", "说了好几遍了 你们到底有没有看我发的"),
+        ("service_unhappy", "等了一个钟才回我一句 还是废话"),
+        ("service_unhappy", "已讀不回喔 很忙齁"),
+        ("service_unhappy", "講話那麼兇幹嘛"),
+        ("service_unhappy", "ur cs is useless"),
+        ("service_unhappy", "this is the worst service i've had"),
+        ("service_unhappy", "left on read again, great"),
+        (
+            "service_unhappy",
+            "stop sending me templates and read my message",
+        ),
+        ("service_unhappy", "u keep rushing me, so pushy"),
+    ]);
+}
+
+/// Labelling rule: a bare question waits for an answer only when nothing in
+/// it names a cause; the model's clear leaning to one names it (a cause in
+/// the content wins over waiting_reply).
+#[test]
+fn a_bare_question_with_a_subject_is_no_wait() {
+    for text in ["会员有啥福利", "有没有尝鲜价"] {
+        assert_ne!(buyer(text).reason.code, ReasonCode::WaitingReply, "{text}");
+    }
+    assert_eq!(
+        run(&[(B, "请问一下"), (B, "人呢")]).reason.code,
+        ReasonCode::WaitingReply
+    );
+}
+
+/// Labelling rule: holding back without saying why shows no reason
+/// (`unknown`); a leaving after a fact told (家里已经买了 所以就不要了) is a
+/// decision, not a condition, so it stays changed_mind.
+#[test]
+fn hesitation_is_no_changed_mind_and_a_told_fact_no_condition() {
+    reads(&[
+        ("unknown", "有点犹豫 晚上跟老公商量下"),
+        ("unknown", "let me think about it first"),
+        ("unknown", "maybe later, busy now"),
+        ("changed_mind", "家里已经买了一个 所以就不要了"),
+        ("changed_mind", "单位年底已经发了一台 我就不买了"),
+        ("delivery_question", "周五前到不了的话就不要了"),
+    ]);
+}

@@ -401,6 +401,15 @@ pub fn analyze(input: &Input) -> Analysis {
             }
         }
         let mut cands = kept;
+        // Anger at being ignored or at the agent's attitude is
+        // service_unhappy, not a ping: 发了十几条一条都不回 太过分了, 人呢
+        // 什么态度. (A bare complaint of no reply, 还没回, stays a wait.)
+        if cands
+            .iter()
+            .any(|c| c.code == ReasonCode::ServiceUnhappy && c.weight >= 2)
+        {
+            cands.retain(|c| c.code != ReasonCode::WaitingReply);
+        }
         // A threat to leave on a condition (来不及我就不买了, 没有赠品就算了,
         // if it doesn't come by Friday I'll cancel) is the condition's
         // reason, never a changed mind.
@@ -590,8 +599,22 @@ fn condition_before(text: &str, end: usize, cm_before: bool) -> bool {
                 .unwrap_or("")
                 .trim_end_matches(['我', '那', ' ', ','])
                 .trim_start_matches(['那', '我', ' ']);
-            cause.chars().count() >= 2
+            cause.chars().count() >= 2 && !done_before(cause)
         })
+}
+
+/// Whether the words before 就 state something that has happened (家里人
+/// 已经买了 我这个就不要了, 单位发了 就不用买了): a cause told, not a
+/// condition set, so the leaving after it is a decision.
+fn done_before(cause: &str) -> bool {
+    let last = cause
+        .rsplit([',', ' '])
+        .find(|c| {
+            !c.trim_matches(['这', '个', '单', '所', '以', '我', '那'])
+                .is_empty()
+        })
+        .unwrap_or("");
+    cause.contains("已经") || last.ends_with('了')
 }
 
 /// States that paying settles: paid talk or a solved trouble clears them.
@@ -674,6 +697,9 @@ const OVERRIDE: f64 = 0.9;
 /// chats read less surely, and on the real development labels this floor
 /// keeps false alarms on messages with no reason at 10% or below.
 const TRUST: f64 = 0.85;
+/// The model's probability from which its leaning names the cause of a bare
+/// question (see [`leaning`]).
+const LEANING: f64 = 0.5;
 /// Other concerns reported beside the primary one.
 const MAX_OTHERS: usize = 3;
 
@@ -724,6 +750,27 @@ fn model_reason(l: &Live, p: &model::Prediction) -> Option<(ReasonCode, f64)> {
             && !(l.keep && *c == ReasonCode::ChangedMind)
             && !l.denied.contains(c)
     })
+}
+
+/// The model's leaning below [`TRUST`] for the latest open message, read
+/// only for a bare unanswered question the rules found no cause in: a
+/// question has a subject (gluten free? / 会员有啥福利), and a clear
+/// leaning to a cause names it better than waiting_reply does (a cause in
+/// the content wins over waiting_reply).
+fn leaning<'a, 'b>(readings: &[Reading<'a, 'b>]) -> Option<(&'b Live<'a>, ReasonCode, f64)> {
+    let (l, _, p) = readings.first()?;
+    match p.top {
+        model::Label::Reason(c)
+            if c != ReasonCode::WaitingReply
+                && c != ReasonCode::ChangedMind
+                && p.probability >= LEANING
+                && !((l.post || l.topic) && pre_sale(c))
+                && !l.denied.contains(&c) =>
+        {
+            Some((l, c, p.probability))
+        }
+        _ => None,
+    }
 }
 
 /// The whole message as evidence.
@@ -804,6 +851,17 @@ fn combine(rule: Reason, live: &[Live]) -> Reason {
             code: *code,
             confidence: round2(*pr),
             evidence,
+            others: Vec::new(),
+        }
+    } else if let Some((l, code, pr)) =
+        (rule.code == ReasonCode::WaitingReply && rule.confidence < CLEAR && rule_live)
+            .then(|| leaning(&readings))
+            .flatten()
+    {
+        Reason {
+            code,
+            confidence: round2(pr),
+            evidence: vec![whole(l)],
             others: Vec::new(),
         }
     } else if rule.code != ReasonCode::Unknown
