@@ -98,32 +98,28 @@ fn score(dir: &str, set: &str, all: &mut Tally) -> Figures {
     tally.print(&format!("eval_{dir} {set}"))
 }
 
-#[test]
-fn blind_sets() {
+/// Scores the three locales of the blind set in `dir` together, at least
+/// 300 items, against its floors.
+fn held_out(dir: &str, min_macro_f1: f64, max_false_alarms: f64) {
     let mut all = Tally::default();
     for set in SETS {
-        score("blind", set, &mut all);
+        score(dir, set, &mut all);
     }
-    let fig = all.print("eval_blind all");
-    assert!(fig.total >= 300, "the blind sets hold {} items", fig.total);
-    fig.assert_within(MIN_MACRO_F1, MAX_FALSE_ALARMS);
+    let fig = all.print(&format!("eval_{dir} all"));
+    assert!(fig.total >= 300, "{dir} holds {} items", fig.total);
+    fig.assert_within(min_macro_f1, max_false_alarms);
+}
+
+#[test]
+fn blind_sets() {
+    held_out("blind", MIN_MACRO_F1, MAX_FALSE_ALARMS);
 }
 
 /// The second blind set (`tests/eval/blind-2/`), the held-out figure from
 /// 2026-12-06 on: written by a new writer, never read for tuning.
 #[test]
 fn blind_sets_2() {
-    let mut all = Tally::default();
-    for set in SETS {
-        score("blind-2", set, &mut all);
-    }
-    let fig = all.print("eval_blind-2 all");
-    assert!(
-        fig.total >= 300,
-        "the second blind sets hold {} items",
-        fig.total
-    );
-    fig.assert_within(MIN_MACRO_F1_2, MAX_FALSE_ALARMS_2);
+    held_out("blind-2", MIN_MACRO_F1_2, MAX_FALSE_ALARMS_2);
 }
 
 /// The third blind set (`tests/eval/blind-3/`), the held-out figure from
@@ -131,17 +127,7 @@ fn blind_sets_2() {
 /// another new writer, never read for tuning.
 #[test]
 fn blind_sets_3() {
-    let mut all = Tally::default();
-    for set in SETS {
-        score("blind-3", set, &mut all);
-    }
-    let fig = all.print("eval_blind-3 all");
-    assert!(
-        fig.total >= 300,
-        "the third blind sets hold {} items",
-        fig.total
-    );
-    fig.assert_within(MIN_MACRO_F1_3, MAX_FALSE_ALARMS_3);
+    held_out("blind-3", MIN_MACRO_F1_3, MAX_FALSE_ALARMS_3);
 }
 
 /// The fourth blind set (`tests/eval/blind-4/`), the held-out figure for
@@ -149,15 +135,5 @@ fn blind_sets_3() {
 /// another new writer, never read for tuning.
 #[test]
 fn blind_sets_4() {
-    let mut all = Tally::default();
-    for set in SETS {
-        score("blind-4", set, &mut all);
-    }
-    let fig = all.print("eval_blind-4 all");
-    assert!(
-        fig.total >= 300,
-        "the fourth blind sets hold {} items",
-        fig.total
-    );
-    fig.assert_within(MIN_MACRO_F1_4, MAX_FALSE_ALARMS_4);
+    held_out("blind-4", MIN_MACRO_F1_4, MAX_FALSE_ALARMS_4);
 }

@@ -114,29 +114,22 @@ static ASKING_WORDS: LazyLock<PhraseGroups> = LazyLock::new(|| {
     )
 });
 
-/// Words that hold an asking word but ask nothing (好几罐, 几乎).
-static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// The words of the `asking` row named `kind`.
+fn asking(kind: &str) -> Vec<&'static str> {
     rows("asking")
-        .filter(|(name, _)| *name == "not")
+        .filter(|(name, _)| *name == kind)
         .flat_map(|(_, w)| w)
         .collect()
-});
+}
+
+/// Words that hold an asking word but ask nothing (好几罐, 几乎).
+static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("not"));
 
 /// Words of a clause that asks nothing, whatever its marks (你这什么态度？？).
-static RHETORICAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    rows("asking")
-        .filter(|(name, _)| *name == "rhetorical")
-        .flat_map(|(_, w)| w)
-        .collect()
-});
+static RHETORICAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("rhetorical"));
 
 /// Words that make a clause a question as its first word (how, can).
-static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    rows("asking")
-        .filter(|(name, _)| *name == "first")
-        .flat_map(|(_, w)| w)
-        .collect()
-});
+static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("first"));
 
 /// Words before the question that do not count (also, btw, 请问), each
 /// with the fewest characters that must follow it: a conjunction (还有)

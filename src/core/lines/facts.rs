@@ -226,7 +226,8 @@ impl Facts {
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
-        let wait = waiting(input);
+        let oldest = oldest_unanswered(input);
+        let wait = waiting(oldest, &input.now);
         // 差10块凑不够满减: a coupon within reach, and what the order lacks.
         let near = s.coupon.as_ref().and_then(|c| {
             let min = coupon_threshold(c)?;
@@ -339,7 +340,8 @@ impl Facts {
             call_sorry: im_only_now && input.used(Channel::Phone),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
-            waited_overnight: waited_since(input)
+            waited_overnight: oldest
+                .and_then(|m| m.at)
                 .is_some_and(|w| clock::days_after(&w, &input.now) == 1),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
@@ -636,30 +638,22 @@ pub fn short_title(loc: Locale, title: &str) -> Option<String> {
     (out.chars().count() >= 2).then_some(out)
 }
 
-/// When the buyer's oldest message since the agent last wrote was
-/// written, when it has a time.
-fn waited_since(input: &crate::core::input::Input) -> Option<DateTime<FixedOffset>> {
+/// The buyer's oldest message since the agent last wrote, if any.
+fn oldest_unanswered<'i>(
+    input: &'i crate::core::input::Input<'i>,
+) -> Option<&'i crate::core::input::Msg<'i>> {
     use crate::core::model::Role;
-    input
-        .since_agent()
-        .iter()
-        .find(|m| m.from == Role::Buyer)
-        .and_then(|m| m.at)
+    input.since_agent().iter().find(|m| m.from == Role::Buyer)
 }
 
-/// How long the buyer's oldest message since the agent last wrote has
-/// waited by `now`, in minutes; `None` when there is none (a message
-/// without a time counts as waiting long: the reply cannot be said to be
-/// quick).
-fn waiting(input: &crate::core::input::Input) -> Option<i64> {
-    use crate::core::model::Role;
-    input
-        .since_agent()
-        .iter()
-        .find(|m| m.from == Role::Buyer)
-        .map(|m| {
-            m.at.map_or(i64::MAX, |at| clock::since(&input.now, &at).num_minutes())
-        })
+/// How long `oldest` (the buyer's oldest message since the agent last
+/// wrote) has waited by `now`, in minutes; `None` when there is none (a
+/// message without a time counts as waiting long: the reply cannot be
+/// said to be quick).
+fn waiting(oldest: Option<&crate::core::input::Msg>, now: &DateTime<FixedOffset>) -> Option<i64> {
+    oldest.map(|m| {
+        m.at.map_or(i64::MAX, |at| clock::since(now, &at).num_minutes())
+    })
 }
 
 /// A coupon as said to the buyer: without the shop's own notes in
