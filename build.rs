@@ -31,6 +31,20 @@ const TABLES: [&str; 12] = [
     "templates.txt",
 ];
 
+/// The template table, one file per channel after the shared fragments,
+/// joined in this order into the embedded `templates.txt`.
+const TEMPLATE_FILES: [&str; 4] = ["fragments.txt", "im.txt", "sms.txt", "phone.txt"];
+
+/// A source file's text, rebuilt when it changes.
+fn read(src: &str) -> String {
+    println!("cargo:rerun-if-changed={src}");
+    let mut text = fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let model = "src/data/reason-model.tsv";
@@ -40,9 +54,14 @@ fn main() {
     fs::write(out.join("reason_model.rs"), reason_model(&text))
         .unwrap_or_else(|e| panic!("{model}: {e}"));
     for name in TABLES {
-        let src = format!("src/data/{name}");
-        println!("cargo:rerun-if-changed={src}");
-        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let text = if name == "templates.txt" {
+            TEMPLATE_FILES
+                .iter()
+                .map(|f| read(&format!("src/data/templates/{f}")))
+                .collect()
+        } else {
+            read(&format!("src/data/{name}"))
+        };
         let kept: String = text
             .lines()
             .filter(|l| {

@@ -1850,6 +1850,33 @@ fn a_named_time_schedules_the_reminder_shortly_before_it() {
     );
 }
 
+#[test]
+fn a_time_said_as_a_moment_of_the_day_schedules_the_reminder_before_it() {
+    // seed 001 了解买家方便付款时间，提前再次催付: "when I get home", "after
+    // dinner like 8ish" name an evening hour; the reminder comes shortly
+    // before it, not at the last hour before quiet time.
+    for (text, when) in [
+        ("开车呢 到家再付哈", "2026-11-24 18:50"),
+        ("ill pay after dinner", "2026-11-24 19:50"),
+        ("ill pay like 8ish", "2026-11-24 19:50"),
+        ("吃完晚饭付", "2026-11-24 19:50"),
+    ] {
+        let s = said(
+            "2026-11-24 17:25",
+            "2026-11-24 17:05",
+            "2026-11-24 17:08",
+            text,
+            json!({}),
+        );
+        assert_eq!(
+            s.follow_up_at.as_deref(),
+            Some(t(when).as_str()),
+            "{text}: {:?}",
+            s.why
+        );
+    }
+}
+
 // seed 001 了解买家方便充值时间 + seed 004 three-day close: a payday after the
 // close warns, the plan says so kindly, and the top line asks whether paying
 // before the close suits them, without quoting words the buyer did not say.

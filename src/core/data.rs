@@ -30,7 +30,7 @@ pub const LINT: &str = include_str!(concat!(env!("OUT_DIR"), "/lint.tsv"));
 /// `Datelike::num_days_from_ce`; only holidays keep their names.
 pub const HOLIDAYS: &[(u8, i32, i32, [&str; 3])] =
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
-/// Reminder line templates (`templates.txt`).
+/// Reminder line templates (`src/data/templates/*.txt`, joined by build.rs).
 pub const TEMPLATES: &str = include_str!(concat!(env!("OUT_DIR"), "/templates.txt"));
 /// The reason model (`reason-model.tsv`) as constants: `CLASSES`, `SCALE`,
 /// `TEMPERATURE`, `THRESHOLD`, `OTHERS`, `BIAS`, the sorted grams `CHARS`

@@ -241,7 +241,15 @@ fn clauses(text: &str) -> Vec<&str> {
 /// The clauses of the buyer's messages since the agent last wrote.
 fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
     let mut out = Vec::new();
-    for m in input.since_agent() {
+    let open = input.since_agent();
+    // The agent's message the buyer answers: 先生？？ after 王先生您好 throws
+    // the agent's word back, it asks for no fact.
+    let agent = input
+        .messages
+        .get(..input.messages.len().saturating_sub(open.len()))
+        .and_then(<[_]>::last)
+        .map(|m| norm(m.text));
+    for m in open {
         if m.from != Role::Buyer {
             continue;
         }
@@ -254,7 +262,11 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
             }
             let n = norm(trimmed);
             let spaced = [n.as_str(), " "].concat();
-            let asks = !RHETORICAL.iter().any(|w| n.contains(w))
+            let bare = n.trim_end_matches(['?', '!', '！']);
+            let echo =
+                bare.chars().count() <= 4 && agent.as_deref().is_some_and(|a| a.contains(bare));
+            let asks = !echo
+                && !RHETORICAL.iter().any(|w| n.contains(w))
                 && (trimmed.ends_with(['？', '?'])
                     || ASKING_WORDS.any(
                         &NOT_ASKING
@@ -275,6 +287,12 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
         }
     }
     out
+}
+
+/// Whether the buyer asked anything since the agent last wrote (a
+/// question or a call for someone), so that a reply can keep them waiting.
+pub fn asks_anything(input: &Input) -> bool {
+    unanswered(input).iter().any(|c| c.asks)
 }
 
 /// 起不起球 / 好不好: a verb, 不, the verb again.
@@ -615,8 +633,8 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
     // An English line leaves out what the shop wrote in Chinese.
     fn kept(loc: Locale, v: &Option<String>) -> Option<&str> {
         v.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty() && super::facts::readable(loc, t))
+            .and_then(|t| super::facts::in_locale(loc, t))
+            .filter(|t| !t.is_empty())
     }
     let (from, carrier, dispatch) = (
         kept(loc, &s.ships_from),
@@ -692,8 +710,8 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         Topic::OffPlatform => say(
             loc,
             [
-                "不好意思哈，我们只在平台上交易，有平台担保，售后也有保障，对您更放心",
-                "不好意思喔，我們只在平台上交易，有平台保障，售後也比較安心",
+                "为了您的资金安全，咱们只在平台上付款哦，有平台担保，售后也有保障",
+                "為了您的資金安全，我們只在平台上付款喔，有平台保障，售後也比較安心",
                 "Sorry, we only take orders and payment through the platform: it protects you, and after-sales support stays covered",
             ],
             &[],
@@ -840,7 +858,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 let from = shop
                     .and_then(|s| s.shipping.as_ref())
                     .and_then(|s| s.ships_from.as_deref())
-                    .filter(|f| super::facts::readable(loc, f));
+                    .and_then(|f| super::facts::in_locale(loc, f));
                 let via = ["代理", "直送", "直邮", "现货", "发货", "从哪"]
                     .iter()
                     .any(|w| c.norm.contains(w));
@@ -903,6 +921,37 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         Topic::Postage if req.reason == ReasonCode::OrderMerge => String::new(),
         Topic::Postage | Topic::Other => slot(loc, &c.said),
     }
+}
+
+/// A yes-or-no question the item's origin answers by its own words:
+/// 是新疆棉吗 with the origin 新疆阿克苏长绒棉 gets 是的，新疆阿克苏长绒棉.
+/// Two Chinese characters in a row must be shared, and a question that
+/// doubts (不是…吧, 没有) is left to the agent.
+fn confirmed(loc: Locale, question: &str, f: &ItemFacts) -> Option<String> {
+    let origin = text(&f.origin).filter(|o| super::facts::readable(loc, o))?;
+    let folded: Vec<char> = norm(&origin).chars().collect();
+    let shared = folded.windows(2).any(|w| {
+        w.iter().all(|c| crate::core::text::is_han(*c))
+            && question.contains(&w.iter().collect::<String>())
+    });
+    let doubts = ["不是", "没有", "没", "不会"]
+        .iter()
+        .any(|w| question.contains(w));
+    let q = question.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let asks = q.starts_with('是') || q.contains("是不是") || q.ends_with(['吗', '嘛', '么']);
+    // A bare place (台灣雲林虎尾) is the 产地; words that say how it is made
+    // (南通工厂织造, 原装进口) speak for themselves.
+    let how = [
+        "制造", "製造", "织造", "織造", "生产", "生產", "进口", "進口", "原装", "原裝", "，", ",",
+    ]
+    .iter()
+    .any(|w| origin.contains(w));
+    let forms = if how {
+        ["是的，{}", "是的，{}", "Yes, {}"]
+    } else {
+        ["是的，产地是{}", "是的，產地是{}", "Yes, it's made in {}"]
+    };
+    (shared && asks && !doubts).then(|| say(loc, forms, &[&origin]))
 }
 
 /// What holds for every order on the platform, whatever the shop: one
@@ -1051,6 +1100,16 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
             continue;
         }
         if t == Topic::Other && pays_at_named(req, c) {
+            continue;
+        }
+        if let Some(a) = (t == Topic::Other)
+            .then(|| confirmed(loc, &c.norm, facts))
+            .flatten()
+        {
+            if !parts.contains(&a) {
+                parts.push(a);
+            }
+            answered = Some(c.message);
             continue;
         }
         if t == Topic::Other {

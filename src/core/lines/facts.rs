@@ -104,6 +104,10 @@ pub struct Facts {
     pub waited_overnight: bool,
     /// The buyer needs the item by a day (`said.tsv`).
     pub rushed: bool,
+    /// The buyer lost someone (`said.tsv`): condolences, no selling.
+    pub grief: bool,
+    /// The buyer found it cheaper in another listing of this shop.
+    pub own_link: bool,
     /// `name` is a 先生/女士 form (王女士): no playful ～ after it.
     pub titled: bool,
     /// The answer speaks of how to pay (instalments, cash on delivery, one
@@ -176,6 +180,8 @@ impl Facts {
                     "waitedLong" => self.waited_long,
                     "waitedOvernight" => self.waited_overnight,
                     "rushed" => self.rushed,
+                    "grief" => self.grief,
+                    "ownLink" => self.own_link,
                     "titled" => self.titled,
                     "quiet" => self.quiet,
                     "callSorry" => self.call_sorry,
@@ -220,6 +226,8 @@ impl Facts {
             call_me: _,
             im_only: _,
             redo,
+            grief,
+            own_link,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -227,7 +235,14 @@ impl Facts {
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
         let oldest = oldest_unanswered(input);
-        let wait = waiting(oldest, &input.now);
+        // Only a buyer who asked something, or called for someone, waits
+        // for a reply: 我再想想吧 考完再说 is not kept waiting.
+        let wait = waiting(oldest, &input.now).filter(|_| {
+            matches!(
+                req.reason,
+                ReasonCode::WaitingReply | ReasonCode::ServiceUnhappy
+            ) || super::answer::asks_anything(input)
+        });
         // 差10块凑不够满减: a coupon within reach, and what the order lacks.
         let near = s.coupon.as_ref().and_then(|c| {
             let min = coupon_threshold(c)?;
@@ -335,14 +350,17 @@ impl Facts {
             no_method,
             upgrade,
             rushed,
+            grief,
+            own_link,
             titled: formal.is_some(),
             quiet,
             call_sorry: im_only_now && input.used(Channel::Phone),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
-            waited_overnight: oldest
-                .and_then(|m| m.at)
-                .is_some_and(|w| clock::days_after(&w, &input.now) == 1),
+            waited_overnight: wait.is_some()
+                && oldest
+                    .and_then(|m| m.at)
+                    .is_some_and(|w| clock::days_after(&w, &input.now) == 1),
             repriced: input.terms_changed_at.is_some()
                 && matches!(
                     req.reason,
@@ -493,6 +511,27 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
 /// characters (a buyer who writes English is not sent 浙江杭州 or 中通).
 pub fn readable(loc: Locale, text: &str) -> bool {
     loc != Locale::En || !text.chars().any(super::super::text::is_han)
+}
+
+/// A shop's fact written in two languages, `ZTO Express (中通)` or
+/// `中通快递（ZTO）`, as the line's language reads it: the Chinese part for a
+/// Chinese line, the other for an English one; the whole text when it is
+/// not written so (`德邦物流（大件送货）`). `None` when an English line
+/// cannot read it.
+pub fn in_locale(loc: Locale, text: &str) -> Option<&str> {
+    let text = text.trim();
+    let is_han = |t: &str| t.chars().any(super::super::text::is_han);
+    let split = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .or_else(|| text.strip_suffix('）').and_then(|t| t.rsplit_once('（')))
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty() && is_han(a) != is_han(b));
+    match (loc, split) {
+        (Locale::En, Some((a, b))) => Some(if is_han(a) { b } else { a }),
+        (_, Some((a, b))) => Some(if is_han(a) { a } else { b }),
+        _ => Some(text).filter(|t| readable(loc, t)),
+    }
 }
 
 /// The rows of `titles.tsv`: prefix, cut and skip words.

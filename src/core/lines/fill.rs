@@ -1,5 +1,5 @@
 //! The filler for `{key}` placeholders and `[a|b]` groups (syntax
-//! documented in `src/data/templates.txt`).
+//! documented in `src/data/templates/fragments.txt`).
 
 use super::facts::Facts;
 use super::table;

@@ -1,5 +1,5 @@
 //! Candidate reminder lines: the shop's own templates first, then the
-//! built-in table (`src/data/templates.txt`), filled with the facts of the
+//! built-in table (`src/data/templates/`), filled with the facts of the
 //! context and picked for different angles (help / benefit / deadline /
 //! check / answer).
 //!
@@ -52,7 +52,9 @@
 //!   (the seller changed the price after a bargain, postage or merge request);
 //!   waited (the buyer's open message is 5 minutes old or more; waitedLong:
 //!   an hour or more); rushed
-//!   (the buyer needs it by a day, `said.tsv`); quiet (the first word on a
+//!   (the buyer needs it by a day, `said.tsv`); grief (the buyer lost
+//!   someone, `said.tsv`); ownLink (cheaper in another listing of the
+//!   shop, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

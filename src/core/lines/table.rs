@@ -1,4 +1,4 @@
-//! The built-in template table (`src/data/templates.txt`), read once.
+//! The built-in template table (`src/data/templates/`), read once.
 
 use std::sync::LazyLock;
 
@@ -110,7 +110,7 @@ pub fn templates() -> &'static [Template] {
     &TEMPLATES
 }
 
-/// Templates and fragments, in table order (`templates.txt`), read on first use.
+/// Templates and fragments, in table order (the files of `src/data/templates/`), read on first use.
 static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(parse);
 
 /// The fragments by name, channel and tone (`@hi.im.playful` is

@@ -525,32 +525,42 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         let base = m.at.unwrap_or(input.now);
         let default_hour = i64::from(input.settings.quiet_before.hour());
-        if let Some(said) = when::named(n, m.text, base, &qs, payday, default_hour) {
-            let ev = evidence(n, m.text, m.index, said.start, said.end);
+        // The time said for paying in this message; or its hour only, after
+        // a paying just said (好 我先去接娃 回来再付 / 大概7点多吧); or, for
+        // a message that points back (clears thurs afternoon / can u hold
+        // the order till then), the time of the message before.
+        let gives_hour = |p: &&crate::core::input::Msg| {
+            m.text.chars().count() <= TIME_ONLY_CHARS && {
+                let mut pn = Norm::default();
+                pn.read(p.text);
+                when::pays_later(&pn)
+            }
+        };
+        let found = when::named(n, m.text, base, &qs, payday, default_hour)
+            .map(|said| (evidence(n, m.text, m.index, said.start, said.end), said))
+            .or_else(|| {
+                prev_buyer.filter(gives_hour)?;
+                let said = when::named(n, m.text, base, &qs, true, default_hour)?;
+                Some((evidence(n, m.text, m.index, said.start, said.end), said))
+            })
+            .or_else(|| {
+                let p = prev_buyer.filter(|_| when::refers_back(n))?;
+                let mut pn = Norm::default();
+                pn.read(p.text);
+                let mut ph = Vec::new();
+                r.find(&pn, &mut ph);
+                let pq = r.questions(&pn, &ph);
+                let base = p.at.unwrap_or(input.now);
+                let said = when::named(&pn, p.text, base, &pq, true, default_hour)?;
+                Some((evidence(&pn, p.text, p.index, said.start, said.end), said))
+            });
+        if let Some((ev, said)) = found {
             signals.named_time = Some(NamedTime {
-                message_index: m.index,
+                message_index: ev.message_index,
                 at: said.at,
                 text: ev.text,
                 after: said.after,
             });
-        } else if let Some(p) = prev_buyer.filter(|_| when::refers_back(n)) {
-            // clears thurs afternoon / can u hold the order till then: the
-            // time of the message before, said for paying.
-            let mut pn = Norm::default();
-            pn.read(p.text);
-            let mut ph = Vec::new();
-            r.find(&pn, &mut ph);
-            let pq = r.questions(&pn, &ph);
-            let base = p.at.unwrap_or(input.now);
-            if let Some(said) = when::named(&pn, p.text, base, &pq, true, default_hour) {
-                let ev = evidence(&pn, p.text, p.index, said.start, said.end);
-                signals.named_time = Some(NamedTime {
-                    message_index: p.index,
-                    at: said.at,
-                    text: ev.text,
-                    after: said.after,
-                });
-            }
         }
         prev_buyer = Some(m);
     }
@@ -566,6 +576,10 @@ pub fn analyze(input: &Input) -> Analysis {
         signals,
     }
 }
+
+/// The longest message read as only the hour of a paying said just before
+/// it (大概7点多吧, like 8ish).
+const TIME_ONLY_CHARS: usize = 12;
 
 /// Words that make a threat to leave conditional, checked before it.
 const CONDITIONS: [&str; 9] = [

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 10] = [
+pub const FLAGS: [&str; 12] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -21,6 +21,8 @@ pub const FLAGS: [&str; 10] = [
     "callMe",
     "imOnly",
     "redo",
+    "grief",
+    "ownLink",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -72,6 +74,12 @@ pub struct Said {
     /// The order is the wrong variant and they want the right one (拍成了
     /// 大人的 我要110码的): a re-order, not a decline.
     pub redo: bool,
+    /// They lost someone, a person or a pet (豆豆昨天走了, 家里老人去世了):
+    /// condolences, not selling.
+    pub grief: bool,
+    /// They found the item cheaper in another listing of this shop (你家另一个
+    /// 链接才69): the agent checks the two listings, no "the price can't change".
+    pub own_link: bool,
     /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
     /// 以后别打电话了), not only earlier in the chat.
     pub im_only_now: bool,
@@ -80,7 +88,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link] =
         out;
     Said {
         card_limit,
@@ -93,6 +101,8 @@ pub fn said(input: &Input) -> Said {
         call_me,
         im_only,
         redo,
+        grief,
+        own_link,
         im_only_now: FLAGS
             .iter()
             .position(|f| *f == "imOnly")

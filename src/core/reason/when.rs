@@ -96,6 +96,22 @@ pub fn refers_back(n: &Norm) -> bool {
     then && pay
 }
 
+/// Whether `n` says the buyer will pay (a verb of paying, not 不付/没付),
+/// with no time of its own: 回来再付, which a short message after it can
+/// give the hour of (大概7点多吧).
+pub fn pays_later(n: &Norm) -> bool {
+    let t = times();
+    let mut pay = false;
+    for h in t.matcher.find_iter(&n.text) {
+        match t.kinds.get(h.pattern().as_usize()) {
+            Some((Kind::Pay, _)) => pay |= !matches!(n.before(h.start()), Some('不' | '没' | '别')),
+            Some((Kind::Ask | Kind::Then, _)) | None => {}
+            Some(_) => return false,
+        }
+    }
+    pay
+}
+
 /// [`refers_back`] for a text as written.
 pub fn pays_then(text: &str) -> bool {
     let mut n = Norm::default();
