@@ -1005,7 +1005,8 @@ fn the_table_is_well_formed() {
                     "answer",
                     "door_open",
                     "thanks",
-                    "sorry"
+                    "sorry",
+                    "reorder"
                 ]
                 .contains(&t.angle),
                 "{}",
@@ -1255,6 +1256,42 @@ fn a_buyer_in_grief_gets_condolences_not_a_plug() {
             assert_reads_naturally(&l.text, &l.template_id);
         }
     }
+}
+
+/// Issue 13 (`stop` returns the lines the seeds describe): a buyer who writes
+/// after the order closed unpaid is told it closed and how to order again,
+/// without blame (000: 体谅); with nothing from the buyer, no lines.
+#[test]
+fn a_buyer_who_writes_after_the_close_is_told_to_order_again() {
+    for (locale, text, want) in [
+        (
+            Locale::ZhCn,
+            "诶 我那个订单怎么没了？？昨晚本来想付的 还能付吗",
+            "重新拍",
+        ),
+        (Locale::ZhTw, "我的訂單怎麼不見了 還可以付嗎", "重新下單"),
+        (
+            Locale::En,
+            "where did my order go?? can i still pay",
+            "order",
+        ),
+    ] {
+        let mut ctx = said(locale, text);
+        ctx.now = Some("2026-11-28T10:20:00+08:00".into());
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_eq!(s.action, Action::Stop, "{text}");
+        assert!(s.lines.len() >= 2, "{text}: {:?}", s.lines);
+        for l in &s.lines {
+            assert_eq!(l.angle, "reorder", "{text}");
+            assert!(l.text.contains(want), "{text}: {}", l.text);
+            assert_reads_naturally(&l.text, &l.template_id);
+            let w = lint(&l.text, &LintOptions::default()).unwrap();
+            assert!(w.is_empty(), "{text}: {} {w:?}", l.text);
+        }
+    }
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.now = Some("2026-11-28T10:20:00+08:00".into());
+    assert!(cuifu::suggest(&ctx).unwrap().lines.is_empty());
 }
 
 /// seed 000 (顾及买家情绪): a buyer who asked for no more reminders and

@@ -803,11 +803,11 @@ pub struct Line {
     pub text: String,
     /// Which template it came from (shop templates keep their own id).
     pub template_id: String,
-    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), `"sorry"` (an apology to a buyer who asked for no more reminders), or `"shop"` for the shop's own templates.
+    /// The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), `"sorry"` (an apology to a buyer who asked for no more reminders), `"reorder"` (the order closed unpaid and the buyer wrote), or `"shop"` for the shop's own templates.
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "sorry" | "shop""#
+            type = r#""help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "sorry" | "reorder" | "shop""#
         )
     )]
     pub angle: String,

@@ -94,6 +94,16 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             {
                 lines::thanks(&im)?
             }
+            // 我那个订单怎么没了 还能付吗: the buyer who writes after the
+            // order closed is told so, and how to order again (000: 体谅).
+            Some(timing::Stop::Closed)
+                if buyer_wrote
+                    && analysis.reason.code != ReasonCode::ChangedMind
+                    && analysis.signals.declined.is_none()
+                    && analysis.signals.stop_request.is_none() =>
+            {
+                lines::reorder(&im)?
+            }
             _ => Vec::new(),
         }
     };

@@ -1066,6 +1066,15 @@ mod tests {
         assert_eq!(cn("羽绒服女 2026新款 中长款加厚韩版"), "羽绒服女");
         assert_eq!(cn("2026新款 加厚羽绒服"), "加厚羽绒服");
         assert_eq!(cn("羊绒针织开衫"), "羊绒针织开衫");
+        // A style or a share that opens the title is not the item (K1 k15, k17).
+        assert_eq!(
+            cn("北欧ins风陶瓷餐具套装 碗碟家用 4人份16件套 哑光釉"),
+            "陶瓷餐具套装"
+        );
+        assert_eq!(
+            cn("100%山羊绒双面大衣女 中长款 手工缝制 驼色 M"),
+            "山羊绒双面大衣"
+        );
         assert_eq!(cn("USB-C cable 2m"), "USB-C cable 2m");
         assert_eq!(spoken_name(Locale::ZhTw, "香氛蠟燭 木質調"), "香氛蠟燭");
         // The listing's tags are not the item's name.

@@ -208,6 +208,7 @@ impl Choice<'_> {
             let fits = !t.is_fragment()
                 && t.angle != "thanks"
                 && t.angle != "sorry"
+                && t.angle != "reorder"
                 && t.has_channel(req.channel)
                 // A buyer still thinking it over gets the usual lines
                 // (000: leave room, don't push), not the goodbye.
@@ -390,7 +391,14 @@ pub fn sorry(req: &Request) -> Result<Vec<Line>, Error> {
     by_angle(req, "sorry")
 }
 
-/// The lines of one angle that is offered on its own (`thanks`, `sorry`).
+/// The word to a buyer who wrote after the order closed unpaid (我那个订单
+/// 怎么没了): it closed, and ordering again is how to buy; on IM, best first.
+pub fn reorder(req: &Request) -> Result<Vec<Line>, Error> {
+    by_angle(req, "reorder")
+}
+
+/// The lines of one angle that is offered on its own (`thanks`, `sorry`,
+/// `reorder`).
 fn by_angle(req: &Request, angle: &str) -> Result<Vec<Line>, Error> {
     let input = req.input;
     let loc = line_locale(input);
