@@ -152,7 +152,7 @@ pub fn suggest_reminder(
 ) -> Result<JsValue, JsValue> {
     answer(alive().and_then(|()| {
         let (ctx, unknown) =
-            read::parse_fast::<ChatContext>(&read::json_text(&context, Arg::Context)?, "")?;
+            read::parse::<ChatContext>(&read::json_text(&context, Arg::Context)?, "")?;
         let mut s = crate::core::suggest_at(&ctx, clock())?;
         s.warnings
             .extend(unknown.into_iter().map(read::unknown_field));
@@ -235,7 +235,7 @@ pub fn rank_orders(
         let ctxs = items
             .iter()
             .enumerate()
-            .map(|(i, raw)| Ok(read::parse_fast::<ChatContext>(raw.get(), &format!("[{i}]"))?.0))
+            .map(|(i, raw)| Ok(read::parse::<ChatContext>(raw.get(), &format!("[{i}]"))?.0))
             .collect::<Result<Vec<_>, Error>>()?;
         crate::core::rank_orders(&ctxs, clock())
     }))
