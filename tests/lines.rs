@@ -1366,6 +1366,7 @@ fn the_first_line_answers_the_open_question_from_the_facts() {
         ("有白色吗", "白色暂时没有，现在有黑色、灰色"),
         ("我165cm 110斤穿M还是L", "您165cm、110斤建议拍M"),
         ("L码还有货吗？", "L码有现货"),
+        ("黑色还有货吗", "黑色有现货"),
         ("产地是哪里", "产地是浙江桐乡"),
         ("什么时候发货", "我们从浙江杭州发中通，16:00前付款当天发"),
     ] {
@@ -2022,6 +2023,28 @@ fn an_answer_covers_what_it_speaks_of_once() {
         .carrier = Some("德邦物流(大件送货)".into());
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert!(top.contains("德邦物流（大件送货）"), "{top}");
+}
+
+#[test]
+fn an_answer_after_a_night_or_a_long_wait_says_sorry_first() {
+    // seed 002 (a buyer waiting for the agent's answer: answer fast) and the
+    // K1 review: a question asked last night and answered in the morning
+    // opens with an apology, whatever its reason; one asked a minute ago
+    // does not.
+    for (asked_at, want) in [
+        ("2026-11-23T23:40:00+08:00", Some("昨天没能及时回复您")),
+        ("2026-11-24T13:30:00+08:00", Some("回复晚了")),
+        ("2026-11-24T14:59:00+08:00", None),
+    ] {
+        let mut ctx = asked(Locale::ZhCn, "L码还有货吗？");
+        ctx.messages[0].at = Some(asked_at.into());
+        let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+        assert!(top.contains("L码有现货"), "{top}");
+        match want {
+            Some(w) => assert!(top.contains(w), "{asked_at}: {top}"),
+            None => assert!(!top.contains("不好意思"), "{asked_at}: {top}"),
+        }
+    }
 }
 
 #[test]

@@ -700,6 +700,16 @@ fn count(n: f64) -> String {
     format!("{}", n.floor())
 }
 
+/// The item's colour a folded clause names (黑色还有货吗 → 黑色), by the
+/// colour's own words without 色.
+fn named_colour<'a>(norm: &str, colours: &'a [String]) -> Option<&'a String> {
+    colours.iter().find(|c| {
+        let key = self::norm(c);
+        let key = key.trim_end_matches('色');
+        !key.is_empty() && norm.contains(key)
+    })
+}
+
 /// The answer to one clause, or its slot.
 fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
     let shop = req.input.ctx.shop.as_ref();
@@ -737,7 +747,10 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     ["{}码有现货", "{}碼有現貨", "Size {} is in stock"],
                     &[s],
                 ),
-                None => say(loc, ["这款有现货", "這款有現貨", "It's in stock"], &[]),
+                None => match named_colour(&c.norm, &texts(&f.colours)) {
+                    Some(col) => say(loc, ["{}有现货", "{}有現貨", "{} is in stock"], &[col]),
+                    None => say(loc, ["这款有现货", "這款有現貨", "It's in stock"], &[]),
+                },
             },
             Some(FactValue::Number(_)) => say(
                 loc,
