@@ -33,7 +33,13 @@ const TABLES: [&str; 12] = [
 
 /// The template table, one file per channel after the shared fragments,
 /// joined in this order into the embedded `templates.txt`.
-const TEMPLATE_FILES: [&str; 4] = ["fragments.txt", "im.txt", "sms.txt", "phone.txt"];
+const TEMPLATE_FILES: [&str; 5] = [
+    "fragments.txt",
+    "im.txt",
+    "im-reasons.txt",
+    "sms.txt",
+    "phone.txt",
+];
 
 /// A source file's text, rebuilt when it changes.
 fn read(src: &str) -> String {

@@ -312,6 +312,10 @@ fn the_table_files_are_small() {
             include_str!("../src/data/templates/fragments.txt"),
         ),
         ("im.txt", include_str!("../src/data/templates/im.txt")),
+        (
+            "im-reasons.txt",
+            include_str!("../src/data/templates/im-reasons.txt"),
+        ),
         ("sms.txt", include_str!("../src/data/templates/sms.txt")),
         ("phone.txt", include_str!("../src/data/templates/phone.txt")),
     ] {
