@@ -2027,6 +2027,21 @@ fn an_answer_covers_what_it_speaks_of_once() {
         .carrier = Some("德邦物流(大件送货)".into());
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert!(top.contains("德邦物流（大件送货）"), "{top}");
+
+    // A fact that ends on its own full stop is not followed by a second one.
+    let mut ctx = asked(Locale::ZhCn, "发什么快递 几天能到");
+    ctx.shop
+        .as_mut()
+        .unwrap()
+        .shipping
+        .as_mut()
+        .unwrap()
+        .dispatch = Some("付款后3-5天发货。".into());
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(
+        top.contains("付款后3-5天发货") && !top.contains("。。"),
+        "{top}"
+    );
 }
 
 #[test]

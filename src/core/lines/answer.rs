@@ -632,8 +632,10 @@ fn pick_foot(chart: &str, question: &str) -> Option<(String, String, String)> {
 fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
     // An English line leaves out what the shop wrote in Chinese.
     fn kept(loc: Locale, v: &Option<String>) -> Option<&str> {
+        // The sentence ends where the line says so: 付款后3-5天发货。 loses its 。
         v.as_deref()
             .and_then(|t| super::facts::in_locale(loc, t))
+            .map(|t| t.trim_end_matches(['。', '.', '；', ';', '！', '!', ' ']))
             .filter(|t| !t.is_empty())
     }
     let (from, carrier, dispatch) = (
@@ -1148,7 +1150,9 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
         // "does it ship" and again for "how long") keeps only what is new.
         for p in &parts {
             if let Some(rest) = a.strip_prefix(p.as_str()) {
-                a = rest.trim_start_matches(['；', ';', '.', ' ']).to_string();
+                a = rest
+                    .trim_start_matches(['；', ';', '。', '.', '，', ',', ' '])
+                    .to_string();
             }
         }
         // ... or a sentence of one (能发极兔不 after 发哈尔滨几天能到: the
