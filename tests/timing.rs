@@ -1860,6 +1860,9 @@ fn a_time_said_as_a_moment_of_the_day_schedules_the_reminder_before_it() {
         ("ill pay after dinner", "2026-11-24 19:50"),
         ("ill pay like 8ish", "2026-11-24 19:50"),
         ("吃完晚饭付", "2026-11-24 19:50"),
+        ("晚上等娃睡了我再付", "2026-11-24 20:50"),
+        // The hour in a short clause after the paying.
+        ("I'll pay after the gym, like 8pm", "2026-11-24 19:50"),
     ] {
         let s = said(
             "2026-11-24 17:25",

@@ -1314,7 +1314,10 @@ fn own_answer(req: &Request) -> bool {
 /// about that time answers.
 fn pays_at_named(req: &Request, c: &Clause) -> bool {
     req.analysis.signals.named_time.as_ref().is_some_and(|nt| {
-        crate::core::reason::pays_then(&c.said) || c.said.contains(nt.text.trim())
+        // can u hold it for me beside the time: the time agreed answers it.
+        crate::core::reason::pays_then(&c.said)
+            || crate::core::reason::asks_to_hold(&c.said)
+            || c.said.contains(nt.text.trim())
     })
 }
 

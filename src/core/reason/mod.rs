@@ -41,7 +41,7 @@ mod norm;
 pub(crate) mod rules;
 pub mod said;
 mod when;
-pub use when::pays_then;
+pub use when::{asks_to_hold, pays_then};
 
 use std::cmp::Reverse;
 

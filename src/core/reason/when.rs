@@ -112,6 +112,17 @@ pub fn pays_later(n: &Norm) -> bool {
     pay
 }
 
+/// Whether `text` asks to keep the order (能帮我留到明天吗, can u hold it
+/// for me): a verb of paying that asks leave by itself.
+pub fn asks_to_hold(text: &str) -> bool {
+    let mut n = Norm::default();
+    n.read(text);
+    let t = times();
+    t.matcher
+        .find_iter(&n.text)
+        .any(|h| matches!(t.kinds.get(h.pattern().as_usize()), Some((Kind::Pay, 1))))
+}
+
 /// [`refers_back`] for a text as written.
 pub fn pays_then(text: &str) -> bool {
     let mut n = Norm::default();
@@ -188,6 +199,9 @@ const RULED_OUT: [&str; 7] = ["不算", "不行", "不方便", "没空", "没时
 /// of paying before it (12点半左右).
 const SHORT_CLAUSE: usize = 6;
 
+/// The same for an English clause, in words.
+const SHORT_WORDS: usize = 3;
+
 /// The time named in `n` (the message `orig`), counted from `base`;
 /// `questions` marks clauses that ask rather than say; `pay_said` is true
 /// when the message speaks of pay day; `default_hour` stands for a day
@@ -223,9 +237,12 @@ pub fn named(
     // 12点半左右) belongs to it too.
     let short = |c: usize| {
         let (cs, ce) = n.clause_span(c);
-        n.text
-            .get(cs..ce)
-            .is_some_and(|t| t.trim().chars().count() <= SHORT_CLAUSE)
+        // English takes more letters for as much: like 10:30pm is short.
+        n.text.get(cs..ce).is_some_and(|t| {
+            let t = t.trim();
+            t.chars().count() <= SHORT_CLAUSE
+                || t.is_ascii() && t.split_whitespace().count() <= SHORT_WORDS
+        })
     };
     let near_pay = |pos: usize| {
         let c = n.clause(pos);
@@ -369,9 +386,12 @@ pub fn named(
     }
     // Paying must be said of the time: in its clause or the next one
     // (明天吧 到时候再拍), not in an earlier one (给我妈买的 她下周六大寿).
-    let pay_near = pays
-        .iter()
-        .any(|&(s, _)| (clause..=clause + 1).contains(&n.clause(s)));
+    // A short clause that only adds the hour after paying (I'll pay, like
+    // 10:30pm; 回来再付 大概7点) counts too.
+    let pay_near = pays.iter().any(|&(s, _)| {
+        let c = n.clause(s);
+        (clause..=clause + 1).contains(&c) || c + 1 == clause && short(clause)
+    });
     if !(pay_said || pay_near) && rel.is_none() {
         return None;
     }
