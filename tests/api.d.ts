@@ -260,9 +260,9 @@ export interface Line {
      */
     templateId: string;
     /**
-     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), `"sorry"` (an apology to a buyer who asked for no more reminders), or `"shop"` for the shop's own templates.
+     * The angle it takes: `"help"`, `"benefit"`, `"deadline"`, `"check"`, `"answer"`, `"door_open"`, `"thanks"` (a paid order), `"sorry"` (an apology to a buyer who asked for no more reminders), `"reorder"` (the order closed unpaid and the buyer wrote), or `"shop"` for the shop's own templates.
      */
-    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "sorry" | "shop";
+    angle: "help" | "benefit" | "deadline" | "check" | "answer" | "door_open" | "thanks" | "sorry" | "reorder" | "shop";
 }
 
 /**
