@@ -2067,6 +2067,51 @@ fn an_answer_after_a_night_or_a_long_wait_says_sorry_first() {
 }
 
 #[test]
+fn a_coupon_the_shop_limits_is_never_offered_as_current() {
+    // seed 004 (no promise the shop cannot keep) and the L1 review: a coupon
+    // whose note limits it to a window or a group (仅限…直播期间下单) may not
+    // hold for this order, so no line says the shop has it now.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "昨晚直播间主播说备注口令减30的 我拍的时候忘了备注了 能给我改下价吗",
+    );
+    ctx.shop.as_mut().unwrap().coupon =
+        Some("直播间口令减30（仅限11月23日20:00-24:00直播期间下单）".into());
+    let s = cuifu::suggest(&ctx).unwrap();
+    for l in &s.lines {
+        assert!(!l.text.contains("减30"), "{}", l.text);
+    }
+    // The same coupon without the limit is offered.
+    ctx.shop.as_mut().unwrap().coupon = Some("直播间口令减30".into());
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("减30")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_buyer_who_ordered_twice_by_mistake_and_will_pay_is_answered_not_stopped() {
+    // seed 000 (don't force a buyer who no longer wants it) applies to a
+    // decline; "by mistake … then I'll pay both tonight" is a buyer who pays
+    // (L1 review, l36): a reply, not a silent stop.
+    let mut ctx = said(
+        Locale::En,
+        "Hi, I made 2 orders by mistake - the rice cooker and a spare inner pot",
+    );
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "Can you ship them together and refund the shipping? Then I'll pay both tonight"
+            .into(),
+        at: None,
+    });
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_ne!(s.action, Action::Stop);
+    assert!(!s.lines.is_empty());
+}
+
+#[test]
 fn facts_written_in_two_languages_are_said_in_the_lines_language() {
     // Issue 13 (answer from the facts the context gives): `ZTO Express (中通)`
     // answers an English buyer in English and a Chinese one in Chinese;

@@ -916,6 +916,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         Topic::Pay(ask) => pay_answer(loc, ask).unwrap_or_else(|| slot(loc, &c.said)),
         Topic::Price => match shop
             .and_then(|s| s.coupon.as_deref())
+            .filter(|c| !super::facts::limited(c))
             .map(super::facts::spoken_coupon)
         {
             Some(cp) => say(
@@ -1297,7 +1298,7 @@ fn own_answer(req: &Request) -> bool {
     let s = &req.input.settings;
     let nothing_to_offer = req.reason == ReasonCode::GiftOrPromo
         && s.gifts.is_empty()
-        && s.coupon.is_none()
+        && s.coupon.as_deref().is_none_or(super::facts::limited)
         && s.campaign.is_none();
     !nothing_to_offer
         && OWN_ANSWER.contains(&req.reason)

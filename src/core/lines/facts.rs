@@ -244,15 +244,18 @@ impl Facts {
             ) || super::answer::asks_anything(input)
         });
         // 差10块凑不够满减: a coupon within reach, and what the order lacks.
-        let near = s.coupon.as_ref().and_then(|c| {
+        // A coupon the shop limits to a window or a group in its note
+        // (直播间口令减30（仅限11月25日直播期间下单）) may not hold for this
+        // order: the lines never offer it as current.
+        let offered = s.coupon.as_ref().filter(|c| !limited(c));
+        let near = offered.and_then(|c| {
             let min = coupon_threshold(c)?;
             let gap = min - input.amount;
             (gap > 0.0 && gap <= min * NEAR_COUPON_SHARE).then(|| (c.clone(), gap))
         });
         // A coupon the order reaches.
-        let coupon = s
-            .coupon
-            .clone()
+        let coupon = offered
+            .cloned()
             .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min));
         let (answer, pay_help) =
             super::answer::answer(req, loc).map_or((None, false), |a| (Some(a.text), a.pay_help));
@@ -693,6 +696,19 @@ fn waiting(oldest: Option<&crate::core::input::Msg>, now: &DateTime<FixedOffset>
     oldest.map(|m| {
         m.at.map_or(i64::MAX, |at| clock::since(now, &at).num_minutes())
     })
+}
+
+/// Whether the shop's note on a coupon limits it (仅限…期间, 新客专享,
+/// members only, until …): whether this order qualifies is the agent's call.
+pub fn limited(coupon: &str) -> bool {
+    let lower = coupon.to_lowercase();
+    let note = lower.split_once(['（', '(']).map_or("", |(_, rest)| rest);
+    [
+        "仅限", "僅限", "只限", "限时", "限時", "期间", "期間", "截止", "专享", "專享", "only",
+        "until", "members",
+    ]
+    .iter()
+    .any(|w| note.contains(w))
 }
 
 /// A coupon as said to the buyer: without the shop's own notes in

@@ -564,6 +564,13 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         prev_buyer = Some(m);
     }
+    // A time to pay said after a decline takes it back (I made 2 orders by
+    // mistake … then I'll pay both tonight): the buyer will pay.
+    if let (Some(d), Some(nt)) = (signals.declined, signals.named_time.as_ref()) {
+        if nt.message_index > d {
+            signals.declined = None;
+        }
+    }
     // The latest word wins: a pay day said after a named time replaces it.
     if signals.payday > signals.named_time.as_ref().map(|t| t.message_index) {
         signals.named_time = None;
