@@ -289,12 +289,6 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
     out
 }
 
-/// Whether the buyer asked anything since the agent last wrote (a
-/// question or a call for someone), so that a reply can keep them waiting.
-pub fn asks_anything(input: &Input) -> bool {
-    unanswered(input).iter().any(|c| c.asks)
-}
-
 /// 起不起球 / 好不好: a verb, 不, the verb again.
 fn a_not_a(norm: &str) -> bool {
     let c: Vec<char> = norm.chars().collect();
@@ -861,9 +855,7 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             Some(o) => {
                 // 爱尔兰原装进口 / 日本製造 say how it is made already:
                 // 是爱尔兰原装进口的; a place is the 产地.
-                let how = ["进口", "進口", "原装", "原裝", "制造", "製造", "生产", "生產"]
-                    .iter()
-                    .any(|w| o.ends_with(w));
+                let how = MADE.iter().any(|w| o.ends_with(w));
                 let mut a = if how {
                     say(loc, ["是{}的哦", "是{}的喔", "It's made in {}"], &[&o])
                 } else {
@@ -939,6 +931,12 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
     }
 }
 
+/// Words of an origin that say how the item is made or sourced (日本製造,
+/// 爱尔兰原装进口), not only where: such an origin is said as it is.
+const MADE: [&str; 8] = [
+    "进口", "進口", "原装", "原裝", "制造", "製造", "生产", "生產",
+];
+
 /// A yes-or-no question the item's origin answers by its own words:
 /// 是新疆棉吗 with the origin 新疆阿克苏长绒棉 gets 是的，新疆阿克苏长绒棉.
 /// Two Chinese characters in a row must be shared, and a question that
@@ -957,11 +955,10 @@ fn confirmed(loc: Locale, question: &str, f: &ItemFacts) -> Option<String> {
     let asks = q.starts_with('是') || q.contains("是不是") || q.ends_with(['吗', '嘛', '么']);
     // A bare place (台灣雲林虎尾) is the 产地; words that say how it is made
     // (南通工厂织造, 原装进口) speak for themselves.
-    let how = [
-        "制造", "製造", "织造", "織造", "生产", "生產", "进口", "進口", "原装", "原裝", "，", ",",
-    ]
-    .iter()
-    .any(|w| origin.contains(w));
+    let how = MADE
+        .iter()
+        .chain(&["织造", "織造", "，", ","])
+        .any(|w| origin.contains(w));
     let forms = if how {
         ["是的，{}", "是的，{}", "Yes, {}"]
     } else {
@@ -1029,12 +1026,20 @@ pub struct Answer {
     pub pay_help: bool,
 }
 
-/// The answer to the buyer's open questions, or `None` when nothing is
-/// asked: every question about a known topic in the buyer's messages since
-/// the agent last wrote (answered from the facts, else a slot), or the
-/// first other question as a slot.
-pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
+/// The answer to the buyer's open questions, and whether the buyer asked
+/// anything since the agent last wrote (a question or a call for someone),
+/// so that a reply can keep them waiting.
+pub fn answer(req: &Request, loc: Locale) -> (Option<Answer>, bool) {
     let clauses = unanswered(req.input);
+    let asked = clauses.iter().any(|c| c.asks);
+    (answer_to(req, loc, &clauses), asked)
+}
+
+/// The answer to `clauses`, or `None` when nothing is asked: every
+/// question about a known topic in the buyer's messages since the agent
+/// last wrote (answered from the facts, else a slot), or the first other
+/// question as a slot.
+fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
     let none = ItemFacts::default();
     let facts = req
         .input
@@ -1057,7 +1062,7 @@ pub fn answer(req: &Request, loc: Locale) -> Option<Answer> {
     // after it (偏远地区要加邮费吗 加多少) asks on about the same thing.
     let mut answered: Option<&str> = None;
     let mut pay_help = false;
-    for c in &clauses {
+    for c in clauses {
         let t = c.topic;
         let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
         answered = None;

@@ -234,14 +234,17 @@ impl Facts {
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
+        let (answer, asked) = super::answer::answer(req, loc);
+        let (answer, pay_help) = answer.map_or((None, false), |a| (Some(a.text), a.pay_help));
         let oldest = oldest_unanswered(input);
         // Only a buyer who asked something, or called for someone, waits
         // for a reply: 我再想想吧 考完再说 is not kept waiting.
         let wait = waiting(oldest, &input.now).filter(|_| {
-            matches!(
-                req.reason,
-                ReasonCode::WaitingReply | ReasonCode::ServiceUnhappy
-            ) || super::answer::asks_anything(input)
+            asked
+                || matches!(
+                    req.reason,
+                    ReasonCode::WaitingReply | ReasonCode::ServiceUnhappy
+                )
         });
         // 差10块凑不够满减: a coupon within reach, and what the order lacks.
         // A coupon the shop limits to a window or a group in its note
@@ -257,8 +260,6 @@ impl Facts {
         let coupon = offered
             .cloned()
             .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min));
-        let (answer, pay_help) =
-            super::answer::answer(req, loc).map_or((None, false), |a| (Some(a.text), a.pay_help));
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,

@@ -530,11 +530,7 @@ pub fn analyze(input: &Input) -> Analysis {
         // a message that points back (clears thurs afternoon / can u hold
         // the order till then), the time of the message before.
         let gives_hour = |p: &&crate::core::input::Msg| {
-            m.text.chars().count() <= TIME_ONLY_CHARS && {
-                let mut pn = Norm::default();
-                pn.read(p.text);
-                when::pays_later(&pn)
-            }
+            m.text.chars().count() <= TIME_ONLY_CHARS && when::pays_later(&Norm::new(p.text))
         };
         let found = when::named(n, m.text, base, &qs, payday, default_hour)
             .map(|said| (evidence(n, m.text, m.index, said.start, said.end), said))
@@ -545,8 +541,7 @@ pub fn analyze(input: &Input) -> Analysis {
             })
             .or_else(|| {
                 let p = prev_buyer.filter(|_| when::refers_back(n))?;
-                let mut pn = Norm::default();
-                pn.read(p.text);
+                let pn = Norm::new(p.text);
                 let mut ph = Vec::new();
                 r.find(&pn, &mut ph);
                 let pq = r.questions(&pn, &ph);

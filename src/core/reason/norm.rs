@@ -114,7 +114,6 @@ fn placeholder(s: &str) -> Option<(usize, &'static str)> {
 
 impl Norm {
     /// Normalises `orig`.
-    #[cfg(test)]
     pub fn new(orig: &str) -> Norm {
         let mut n = Norm::default();
         n.read(orig);

@@ -80,18 +80,21 @@ pub(super) fn read_times() -> Times {
     }
 }
 
+/// The time words of `n` in order, each with its kind and value.
+fn words(n: &Norm) -> impl Iterator<Item = (aho_corasick::Match, (Kind, i64))> + '_ {
+    let t = times();
+    t.matcher
+        .find_iter(&n.text)
+        .filter_map(|h| Some((h, *t.kinds.get(h.pattern().as_usize())?)))
+}
+
 /// Whether `n` pays at a time said before (到时候再付可以吗, can u hold
 /// the order till then): a `then` word and a verb of paying.
 pub fn refers_back(n: &Norm) -> bool {
-    let t = times();
-    let mut then = false;
-    let mut pay = false;
-    for h in t.matcher.find_iter(&n.text) {
-        match t.kinds.get(h.pattern().as_usize()) {
-            Some((Kind::Then, _)) => then = true,
-            Some((Kind::Pay, _)) => pay = true,
-            _ => {}
-        }
+    let (mut then, mut pay) = (false, false);
+    for (_, (kind, _)) in words(n) {
+        then |= kind == Kind::Then;
+        pay |= kind == Kind::Pay;
     }
     then && pay
 }
@@ -100,13 +103,12 @@ pub fn refers_back(n: &Norm) -> bool {
 /// with no time of its own: 回来再付, which a short message after it can
 /// give the hour of (大概7点多吧).
 pub fn pays_later(n: &Norm) -> bool {
-    let t = times();
     let mut pay = false;
-    for h in t.matcher.find_iter(&n.text) {
-        match t.kinds.get(h.pattern().as_usize()) {
-            Some((Kind::Pay, _)) => pay |= !matches!(n.before(h.start()), Some('不' | '没' | '别')),
-            Some((Kind::Ask | Kind::Then, _)) | None => {}
-            Some(_) => return false,
+    for (h, (kind, _)) in words(n) {
+        match kind {
+            Kind::Pay => pay |= !matches!(n.before(h.start()), Some('不' | '没' | '别')),
+            Kind::Ask | Kind::Then => {}
+            _ => return false,
         }
     }
     pay
@@ -115,19 +117,12 @@ pub fn pays_later(n: &Norm) -> bool {
 /// Whether `text` asks to keep the order (能帮我留到明天吗, can u hold it
 /// for me): a verb of paying that asks leave by itself.
 pub fn asks_to_hold(text: &str) -> bool {
-    let mut n = Norm::default();
-    n.read(text);
-    let t = times();
-    t.matcher
-        .find_iter(&n.text)
-        .any(|h| matches!(t.kinds.get(h.pattern().as_usize()), Some((Kind::Pay, 1))))
+    words(&Norm::new(text)).any(|(_, w)| w == (Kind::Pay, 1))
 }
 
 /// [`refers_back`] for a text as written.
 pub fn pays_then(text: &str) -> bool {
-    let mut n = Norm::default();
-    n.read(text);
-    refers_back(&n)
+    refers_back(&Norm::new(text))
 }
 
 /// A named time: the moment and the normalised span that named it.
@@ -214,16 +209,11 @@ pub fn named(
     pay_said: bool,
     default_hour: i64,
 ) -> Option<Said> {
-    let t = times();
     let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
     let mut clock: Option<(i64, i64, i64)> = None; // hour, minute, 12 pm / 1 am / 0
     let mut span: Option<(usize, usize)> = None;
     let mut pays: Vec<(usize, usize)> = Vec::new();
-    let mut hits: Vec<_> = t
-        .matcher
-        .find_iter(&n.text)
-        .filter_map(|h| Some((h, *t.kinds.get(h.pattern().as_usize())?)))
-        .collect();
+    let mut hits: Vec<_> = words(n).collect();
     // The time said with paying wins over one said of something else
     // (今天交房租把卡的日限额用完了 转不了 明早再付可以吗: 明早, not 今天):
     // when a time word shares a clause with a verb of paying, or sits in
