@@ -37,6 +37,13 @@ const MAX_FALSE_ALARMS_2: f64 = 0.08;
 const MIN_MACRO_F1_3: f64 = 0.82;
 const MAX_FALSE_ALARMS_3: f64 = 0.09;
 
+/// Floors for the sixth blind sets (real-chat style): their score after
+/// the sixth training batch (2026-12-06: macro-F1 0.816, false alarms
+/// 25/139 = 0.180; before it 0.806 and 0.209), less a margin. Both short
+/// of the goals.
+const MIN_MACRO_F1_6: f64 = 0.79;
+const MAX_FALSE_ALARMS_6: f64 = 0.20;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -149,4 +156,12 @@ fn blind_sets_4() {
 #[test]
 fn blind_sets_5() {
     held_out("blind-5", MIN_MACRO_F1_5, MAX_FALSE_ALARMS_5);
+}
+
+/// The sixth blind set (`tests/eval/blind-6/`): turns in the style of real
+/// shop chats (fragments after the agent's line, after-sales, a third
+/// `none`), written by another new writer, never read for tuning.
+#[test]
+fn blind_sets_6() {
+    held_out("blind-6", MIN_MACRO_F1_6, MAX_FALSE_ALARMS_6);
 }

@@ -121,8 +121,9 @@ fn real_buyer_messages() {
         .iter()
         .filter_map(|u| Some((u["id"].as_str()?, u)))
         .collect();
-    // Other labelled items (`*-labels.jsonl` beside the dev labels) are
-    // scored for the record; only the dev labels are asserted.
+    // Other labelled items (`*-labels.jsonl` beside the dev labels, or the
+    // file `EVAL_EXTRA_LABELS` names) are scored for the record; only the
+    // dev labels are asserted.
     let mut others: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(|e| Some(e.ok()?.path()))
@@ -135,6 +136,7 @@ fn real_buyer_messages() {
         })
         .unwrap_or_default();
     others.sort();
+    others.extend(std::env::var_os("EVAL_EXTRA_LABELS").map(PathBuf::from));
     for path in others {
         if let Some(items) = read_jsonl(&path) {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -158,6 +158,30 @@ static PINGS: LazyLock<Vec<&'static str>> =
 static NOBODY: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| rows("nobody").flat_map(|(_, w)| w).collect());
 
+/// Words of a question whether the order comes with a gift (有啥送的没).
+static GIFT_ASKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| rows("gift").flat_map(|(_, w)| w).collect());
+
+/// A gift as said in the line's language: 手提礼袋 (gift bag) is "gift
+/// bag" in English and 手提礼袋 in Chinese.
+fn gift_said(loc: Locale, gift: &str) -> String {
+    let gift = gift.trim();
+    let Some((outer, inner)) = gift
+        .split_once(['(', '（'])
+        .map(|(o, r)| (o.trim(), r.trim_end_matches([')', '）']).trim()))
+    else {
+        return gift.to_string();
+    };
+    let latin = |s: &str| {
+        s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(crate::core::text::is_han)
+    };
+    match (loc == Locale::En, latin(inner), latin(outer)) {
+        (true, true, false) | (false, false, true) => inner.to_string(),
+        (true, false, true) | (false, true, false) => outer.to_string(),
+        _ => gift.to_string(),
+    }
+}
+
 /// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
 fn norm(s: &str) -> String {
     s.chars()
@@ -310,11 +334,34 @@ fn topic(norm: &str, asks: bool) -> Topic {
             asks || !(*only_asked || english && !matches!(t, Topic::Pay(_) | Topic::OffPlatform))
         }) {
         Some((t, _)) => *t,
+        // do u have this in a dark green?: a colour named in an English
+        // question asks about the colours.
+        None if asks && english && english_colour(norm).is_some() => Topic::Colour,
         // 可以走顺丰吗: naming a carrier in a question asks how it ships;
         // 我到7-11要缴费 only says where the buyer went.
         None if asks && carrier(norm).is_some() => Topic::Ship,
         None => Topic::Other,
     }
+}
+
+/// A colour an English question names, with the word before it when that
+/// shades it (dark green, light blue).
+fn english_colour(norm: &str) -> Option<String> {
+    const COLOURS: [&str; 16] = [
+        "black", "white", "grey", "gray", "red", "blue", "green", "yellow", "pink", "purple",
+        "brown", "beige", "orange", "navy", "cream", "khaki",
+    ];
+    const SHADES: [&str; 6] = ["dark", "light", "pale", "deep", "bright", "baby"];
+    let words: Vec<&str> = norm
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let i = words.iter().position(|w| COLOURS.contains(w))?;
+    let colour = words.get(i)?;
+    Some(match i.checked_sub(1).and_then(|p| words.get(p)) {
+        Some(shade) if SHADES.contains(shade) => format!("{shade} {colour}"),
+        _ => (*colour).to_string(),
+    })
 }
 
 /// Whether `s` ends a sentence: on a mark (～, ！, 。) or an emoji (… up
@@ -342,7 +389,15 @@ fn sentences(loc: Locale, parts: &[String]) -> String {
             (false, false, true) => out.push_str(". "),
             (false, false, false) => out.push('。'),
         }
-        out.push_str(p);
+        // ships within 24 hours (a shop's phrase) opens an English sentence.
+        let mut chars = p.chars();
+        match chars.next() {
+            Some(first) if en && first.is_ascii_lowercase() => {
+                out.push(first.to_ascii_uppercase());
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(p),
+        }
     }
     out
 }
@@ -429,6 +484,13 @@ pub fn slot(loc: Locale, question: &str) -> String {
             .filter(|r| r.chars().count() >= *least)
     }) {
         question = rest;
+    }
+    // does it come in a gift bag, it's for his parents: the question, not
+    // what follows its comma.
+    if loc == Locale::En {
+        if let Some((head, _)) = question.split_once(", ").filter(|(h, _)| h.len() >= 12) {
+            question = head;
+        }
     }
     let q = if loc == Locale::En && question.len() <= 40 {
         question.to_string()
@@ -771,6 +833,13 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 return say(loc, ["有{}的哦", "有{}的喔", "Yes, it comes in {}"], &[hit]);
             }
             let all = list(loc, &colours);
+            if let Some(named) = english_colour(&c.norm).filter(|_| loc == Locale::En) {
+                return say(
+                    loc,
+                    ["", "", "Sorry, there's no {} in this one; it comes in {}"],
+                    &[&named, &all],
+                );
+            }
             // 有白色吗: the colour they named, when the list lacks it.
             let asked = c
                 .said
@@ -1055,14 +1124,16 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         .map_or(&[][..], |s| s.answers.as_slice());
     let mut topics: Vec<Topic> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
+    // The clause each part answers: the parts are said in the buyer's order.
+    let mut at: Vec<usize> = Vec::new();
     let mut used: Vec<usize> = Vec::new();
     // Questions outside the known topics, for slots beside the answers.
-    let mut others: Vec<&Clause> = Vec::new();
+    let mut others: Vec<(usize, &Clause)> = Vec::new();
     // The message whose last clause got an answer: a short question right
     // after it (偏远地区要加邮费吗 加多少) asks on about the same thing.
     let mut answered: Option<&str> = None;
     let mut pay_help = false;
-    for c in clauses {
+    for (i, c) in clauses.iter().enumerate() {
         let t = c.topic;
         let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
         answered = None;
@@ -1074,6 +1145,7 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
             if !used.contains(&i) {
                 used.push(i);
                 parts.push(text.to_string());
+                at.push(i);
             }
             answered = Some(c.message);
             // The keyword may be a place while the question is how long it
@@ -1098,8 +1170,10 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         // A gift the shop gives (可以写贺卡吗 with 手写贺卡 in `shop.gifts`):
         // yes, it comes with the order.
         // The gift reason's own lines speak of it (own_answer).
-        if let Some(g) = (c.asks && !own_answer(req))
-            .then(|| gift_named(&req.input.settings.gifts, &c.norm))
+        let gifts = &req.input.settings.gifts;
+        let gift_lines = req.reason == ReasonCode::GiftOrPromo && own_answer(req);
+        if let Some(g) = (c.asks && !gift_lines)
+            .then(|| gift_named(gifts, &c.norm))
             .flatten()
         {
             let a = say(
@@ -1107,12 +1181,36 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
                 [
                     "可以的，{}我们随单送您🎁",
                     "可以的，{}我們隨單送您🎁",
-                    "Yes, {} comes with the order 🎁",
+                    "Yes, the {} comes with the order 🎁",
                 ],
-                &[g],
+                &[&gift_said(loc, g)],
             );
             if !parts.contains(&a) {
                 parts.push(a);
+                at.push(i);
+            }
+            answered = Some(c.message);
+            continue;
+        }
+        // 有啥送的没 / any freebies: what the shop gives with this order.
+        if c.asks
+            && !gifts.is_empty()
+            && !gift_lines
+            && GIFT_ASKS.iter().any(|w| c.norm.contains(w))
+        {
+            let named: Vec<String> = gifts.iter().map(|g| gift_said(loc, g)).collect();
+            let a = say(
+                loc,
+                [
+                    "这次下单送您{}🎁",
+                    "這次下單送您{}🎁",
+                    "This order comes with {} 🎁",
+                ],
+                &[&list(loc, &named)],
+            );
+            if !parts.contains(&a) {
+                parts.push(a);
+                at.push(i);
             }
             answered = Some(c.message);
             continue;
@@ -1129,14 +1227,20 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         {
             if !parts.contains(&a) {
                 parts.push(a);
+                at.push(i);
             }
             answered = Some(c.message);
             continue;
         }
         if t == Topic::Other {
             let short = c.norm.trim_end_matches('?').chars().count() <= 4;
-            if !(ping(c) || covered(req, c) || follows && short) {
-                others.push(c);
+            // 还是中国代工？ after 是法国制的吗 (answered): the other half of
+            // the same question.
+            let other_half = ["还是", "或是", "或者", "or "]
+                .iter()
+                .any(|w| c.norm.trim_start().starts_with(w));
+            if !(ping(c) || covered(req, c) || follows && (short || other_half)) {
+                others.push((i, c));
             }
             continue;
         }
@@ -1178,6 +1282,7 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         }
         if !a.is_empty() {
             parts.push(a);
+            at.push(i);
         }
         if parts.len() == 3 {
             break;
@@ -1186,34 +1291,41 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
     if parts.is_empty() && topics.is_empty() && !own_answer(req) {
         // Nothing the facts answer: a slot for each question (可以写贺卡吗,
         // 有手提袋吗, 教师节前能到南京吗), up to three.
-        let first = clauses
+        let (n, first) = clauses
             .iter()
-            .find(|c| c.asks && !ping(c) && !pays_at_named(req, c))?;
+            .enumerate()
+            .find(|(_, c)| c.asks && !ping(c) && !pays_at_named(req, c))?;
         parts.push(slot(loc, &first.said));
-        for c in others {
+        at.push(n);
+        for (i, c) in others {
             if parts.len() >= 3 {
                 break;
             }
             if !std::ptr::eq(c, first) {
                 parts.push(slot(loc, &c.said));
+                at.push(i);
             }
         }
     } else if !parts.is_empty() {
         // Every question gets its answer or a slot (002: 答非所问): 还有货吗
         // 今天能发不 is not answered by 有现货 alone.
-        for c in others {
+        for (i, c) in others {
             if parts.len() >= 3 {
                 break;
             }
             // 怎么付钱啊 beside 没开支付宝: the payment answer says how.
             if !(said_in(&c.norm, &parts) || pay_help && asks_how_to_pay(&c.norm)) {
                 parts.push(slot(loc, &c.said));
+                at.push(i);
             }
         }
     }
     if parts.is_empty() {
         return None;
     }
+    let mut order: Vec<(usize, String)> = at.into_iter().zip(parts).collect();
+    order.sort_by_key(|(i, _)| *i);
+    let parts: Vec<String> = order.into_iter().map(|(_, p)| p).collect();
     let mut out = sentences(loc, &parts);
     // A shop's answer may end on its own mark (～, ！) or an emoji.
     if !ends_sentence(&out) {
@@ -1232,22 +1344,28 @@ fn gift_named<'g>(gifts: &'g [String], norm: &str) -> Option<&'g str> {
     const COUNT: &str = "0123456789一二两三四五六七八九十个只条片张份套盒包支瓶双对枚";
     gifts.iter().map(String::as_str).find(|g| {
         let folded = self::norm(g);
-        let core = folded.trim_end_matches(|c: char| COUNT.contains(c) || c.is_whitespace());
-        let han: Vec<char> = core
-            .chars()
-            .filter(|c| crate::core::text::is_han(*c))
-            .collect();
-        let key: String = match han.len() {
-            0 => core
-                .split_whitespace()
-                .last()
+        // 手提礼袋 (gift bag): either language's name.
+        let (outer, inner) = folded.split_once('(').unwrap_or((&folded, ""));
+        let english = |s: &str| {
+            s.split(|c: char| !c.is_ascii_alphabetic())
+                .rfind(|w| !w.is_empty())
                 .filter(|w| w.len() >= 3)
-                .unwrap_or("")
-                .to_string(),
-            1 => return false,
-            n => han.get(n - 2..).unwrap_or(&[]).iter().collect(),
+                .map(str::to_string)
         };
-        !key.is_empty() && norm.contains(&key)
+        let named = [outer, inner].iter().any(|part| {
+            let core = part.trim_end_matches(|c: char| COUNT.contains(c) || c.is_whitespace());
+            let han: Vec<char> = core
+                .chars()
+                .filter(|c| crate::core::text::is_han(*c))
+                .collect();
+            let key = match han.len() {
+                0 => english(core),
+                1 => None,
+                n => Some(han.get(n - 2..).unwrap_or(&[]).iter().collect()),
+            };
+            key.is_some_and(|k| norm.contains(&k))
+        });
+        named
     })
 }
 
@@ -1447,11 +1565,13 @@ mod tests {
         assert_eq!(TOPICS.0.len(), topics, "a topic row names no known topic");
         assert!(lines.iter().all(|l| {
             let kind = l.split('\t').next().unwrap_or("");
-            ["topic", "asking", "lead", "ping", "nobody"].contains(&kind)
+            ["topic", "asking", "lead", "ping", "nobody", "gift"].contains(&kind)
                 && l.split('\t').count() == 3
         }));
         assert!(ASKING_FIRST.contains(&"how ") && ASKING_WORDS.any("有没有"));
-        assert!(PINGS.contains(&"在吗") && NOBODY.contains(&"有人在"));
+        assert!(
+            PINGS.contains(&"在吗") && NOBODY.contains(&"有人在") && GIFT_ASKS.contains(&"赠品")
+        );
     }
 
     #[test]

@@ -834,6 +834,13 @@ fn combine(rule: Reason, live: &[Live]) -> Reason {
     let mut others: Vec<ReasonCode> = Vec::new();
     for (l, pick, p) in &readings {
         others.extend(pick.iter().map(|x| x.0));
+        // A concern the model reads clearly, if not surely enough to lead
+        // (有黑色吗 beside 问了一上午没人理), is still one of the others.
+        if let model::Verdict::Reason(c) = p.verdict {
+            if p.probability >= SURE {
+                others.push(c);
+            }
+        }
         others.extend(l.rules.iter().filter(|r| r.1 >= 2).map(|r| r.0));
         others.extend(p.others.iter().map(|o| o.0));
     }
