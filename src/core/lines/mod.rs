@@ -293,7 +293,9 @@ fn angle_letter(angle: &str) -> u8 {
 fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
     let urgent = facts.left.is_some() || req.tone == Tone::Urgent;
     let (mut order, explicit) = match req.timing.occasion {
-        // Still thinking it over (000: leave room): help, no address check.
+        // Still thinking it over (000: leave room): help, no address check;
+        // a question asked beside it is answered first (002: 答非所问).
+        _ if facts.hesitating && facts.answer.is_some() => (*b"ahbdc", true),
         _ if facts.hesitating => (*b"hbadc", true),
         Occasion::AddressCheck => (*b"cahbd", true),
         Occasion::LastChance => (*b"dhbac", true),
