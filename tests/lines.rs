@@ -2679,3 +2679,94 @@ fn a_wait_since_yesterday_is_said_as_yesterday() {
         s.lines
     );
 }
+
+#[test]
+fn answers_come_in_the_order_the_buyer_asked() {
+    // seed 002 (答非所问): every question answered, as the buyer asked them
+    // (review round L1, l39: the dye lot first); a colour the item lacks is
+    // said plainly with the colours it has.
+    let mut ctx = said(
+        Locale::En,
+        "are all 8 skeins from the same dye lot?\nalso do u have this in a dark green?",
+    );
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        colours: Some(cuifu::FactValue::List(vec![
+            "Oatmeal".into(),
+            "Sage".into(),
+        ])),
+        ..cuifu::ItemFacts::default()
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    let lot = top.find("dye lot").expect("the dye-lot slot");
+    let green = top.find("no dark green").expect("the colour answer");
+    assert!(lot < green, "{top}");
+    assert!(top.contains("Oatmeal and Sage"), "{top}");
+}
+
+#[test]
+fn a_gift_question_is_answered_from_the_shops_gifts() {
+    // seed 000 (赠送礼品): 有啥送的没 / does it come in a gift bag gets what
+    // the shop gives, in the line's language, not a slot (review round L1:
+    // l13, l37).
+    let mut ctx = said(Locale::ZhCn, "专柜比你这便宜80多 能开票吗 有啥送的没");
+    ctx.shop.as_mut().unwrap().gifts = vec!["同系列小样7ml×3".into(), "化妆包".into()];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("送您同系列小样7ml×3、化妆包"), "{top}");
+    assert!(!top.contains("【有啥送的没"), "{top}");
+    let mut ctx = said(
+        Locale::En,
+        "does it come in a gift bag, it's for his parents",
+    );
+    ctx.shop.as_mut().unwrap().gifts = vec!["手提礼袋 (gift bag)".into()];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("gift bag"), "{top}");
+    assert!(!top.contains('【') && !top.contains("礼袋"), "{top}");
+    // Without gifts, the question keeps its slot.
+    let top = cuifu::suggest(&said(Locale::ZhCn, "有啥送的没"))
+        .unwrap()
+        .lines[0]
+        .text
+        .clone();
+    assert!(top.contains("【有啥送的没"), "{top}");
+}
+
+#[test]
+fn the_other_half_of_an_answered_question_needs_no_slot() {
+    // seed 002 (答非所问 and no empty words): 還是中國代工 after 是法國製的嗎,
+    // which the origin answers, is the same question (review round L1, l34).
+    let mut ctx = said(Locale::ZhTw, "請問這是法國製的嗎？還是中國代工？");
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        origin: Some(cuifu::FactValue::Text("法國".into())),
+        ..cuifu::ItemFacts::default()
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("法國") && !top.contains('【'), "{top}");
+}
+
+#[test]
+fn a_fee_on_its_own_line_is_not_named_as_the_item() {
+    // seed 001 (称呼商品, not the listing): 木架防震包装费 is a fee, not goods
+    // (review round M1, m10).
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.order.items = vec![
+        Item {
+            title: "超白玻璃鱼缸".into(),
+            ..Item::default()
+        },
+        Item {
+            title: "木架防震包装费".into(),
+            ..Item::default()
+        },
+    ];
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("鱼缸")),
+        "{:?}",
+        s.lines
+    );
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("包装费")),
+        "{:?}",
+        s.lines
+    );
+}

@@ -162,24 +162,12 @@ static NOBODY: LazyLock<Vec<&'static str>> =
 static GIFT_ASKS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| rows("gift").flat_map(|(_, w)| w).collect());
 
-/// A gift as said in the line's language: 手提礼袋 (gift bag) is "gift
-/// bag" in English and 手提礼袋 in Chinese.
+/// A gift as said in the line's language (手提礼袋 (gift bag) is "gift
+/// bag" in English), or as the shop wrote it.
 fn gift_said(loc: Locale, gift: &str) -> String {
-    let gift = gift.trim();
-    let Some((outer, inner)) = gift
-        .split_once(['(', '（'])
-        .map(|(o, r)| (o.trim(), r.trim_end_matches([')', '）']).trim()))
-    else {
-        return gift.to_string();
-    };
-    let latin = |s: &str| {
-        s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(crate::core::text::is_han)
-    };
-    match (loc == Locale::En, latin(inner), latin(outer)) {
-        (true, true, false) | (false, false, true) => inner.to_string(),
-        (true, false, true) | (false, true, false) => outer.to_string(),
-        _ => gift.to_string(),
-    }
+    super::facts::in_locale(loc, gift)
+        .unwrap_or(gift)
+        .to_string()
 }
 
 /// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
@@ -448,7 +436,13 @@ fn text(v: &Option<FactValue>) -> Option<String> {
 }
 
 fn list(loc: Locale, items: &[String]) -> String {
-    items.join(if loc == Locale::En { ", " } else { "、" })
+    match (loc, items) {
+        // Oatmeal, Sage and Navy.
+        (Locale::En, [init @ .., last]) if !init.is_empty() => {
+            format!("{} and {last}", init.join(", "))
+        }
+        _ => items.join(if loc == Locale::En { ", " } else { "、" }),
+    }
 }
 
 /// One sentence in the three languages, `{}` filled in order.

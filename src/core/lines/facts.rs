@@ -198,7 +198,17 @@ impl Facts {
     pub fn read(req: &Request, loc: Locale, at: DateTime<FixedOffset>) -> Facts {
         let input = req.input;
         let s = &input.settings;
-        let items = input.items();
+        // A fee on its own line (木架防震包装费, 运费补差价) is no item to name.
+        let goods: Vec<_> = input
+            .items()
+            .iter()
+            .filter(|i| !fee_line(&i.title))
+            .collect();
+        let items = if goods.is_empty() {
+            input.items().iter().collect()
+        } else {
+            goods
+        };
         let title = items
             .first()
             .map(|i| i.title.trim())
@@ -284,7 +294,12 @@ impl Facts {
                 .and_then(|t| short_title(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
-            gift: s.gifts.first().map(|g| g.as_str().to_string()),
+            // 手提礼袋 (gift bag): the name the line's language reads.
+            gift: s
+                .gifts
+                .first()
+                .and_then(|g| in_locale(loc, g))
+                .map(str::to_string),
             // A 满X减Y coupon the order does not reach is not offered.
             coupon: coupon.as_deref().map(spoken_coupon),
             deal: coupon
@@ -608,6 +623,15 @@ fn untagged(title: &str) -> &str {
     } else {
         t
     }
+}
+
+/// Whether an order line is a fee rather than goods: 木架防震包装费,
+/// 补运费, 差价专拍, "shipping fee".
+fn fee_line(title: &str) -> bool {
+    let t = title.trim();
+    t.ends_with('费')
+        || ["差价", "补拍", "专拍"].iter().any(|w| t.contains(w))
+        || t.to_ascii_lowercase().ends_with(" fee")
 }
 
 fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
