@@ -108,8 +108,8 @@ fn indent(line: &str) -> &'static str {
 
 /// The kinds of `times.tsv`, in the order of `Kind` in
 /// `src/core/reason/when.rs`.
-const TIME_KINDS: [&str; 9] = [
-    "day", "part", "week", "rel", "pay", "clock", "date", "ask", "then",
+const TIME_KINDS: [&str; 10] = [
+    "day", "part", "week", "rel", "pay", "clock", "date", "ask", "then", "again",
 ];
 
 /// The kinds of `lint.tsv`, in the order of the kind constants in

@@ -2770,3 +2770,31 @@ fn a_fee_on_its_own_line_is_not_named_as_the_item() {
         s.lines
     );
 }
+
+#[test]
+fn an_order_the_buyer_disowns_is_not_held() {
+    // seed 000 (买家不买了就不要强求): a buyer who says the order is not
+    // theirs, or asks to cancel it and order again later, is not told "we'll
+    // keep it for you" nor reminded (review round N1: n27, n37).
+    for (locale, text) in [
+        (
+            Locale::ZhCn,
+            "？？我没拍过这个 凌晨三点我在睡觉啊\n地址也不是我的 是不是账号被盗了 千万别给我发货",
+        ),
+        (
+            Locale::En,
+            "can you just cancel it? I'll order again later when I have time",
+        ),
+    ] {
+        let s = cuifu::suggest(&said(locale, text)).unwrap();
+        assert_eq!(s.action, cuifu::Action::Stop, "{text}: {:?}", s.why);
+        assert!(s.follow_up_at.is_none(), "{text}");
+        assert!(
+            s.lines
+                .iter()
+                .all(|l| !l.text.contains("留着") && !l.text.contains("keep")),
+            "{:?}",
+            s.lines
+        );
+    }
+}

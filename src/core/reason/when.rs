@@ -9,7 +9,8 @@
 //! (hour marker after a number; 12 = pm, 1 = am), `date` (day of the month after a
 //! number), `ask` (asking leave: 可以吗; a time in a question counts only
 //! with a verb of paying that asks leave), `then` (到时候, till then: the
-//! time is in the message before). This file only reads numbers and does
+//! time is in the message before), `again` (ordering anew: order again,
+//! 重新拍, which names no time to pay this order). This file only reads numbers and does
 //! the calendar arithmetic.
 
 use crate::core::clock::{self, Time, DAY};
@@ -33,9 +34,12 @@ enum Kind {
     Date,
     Ask,
     Then,
+    /// Ordering anew (order again, 重新拍): the longer match hides the verb
+    /// of paying inside it, so no time is named for paying this order.
+    Again,
 }
 
-const KINDS: [Kind; 9] = [
+const KINDS: [Kind; 10] = [
     Kind::Day,
     Kind::Part,
     Kind::Week,
@@ -45,6 +49,7 @@ const KINDS: [Kind; 9] = [
     Kind::Date,
     Kind::Ask,
     Kind::Then,
+    Kind::Again,
 ];
 
 pub struct Times {
@@ -214,6 +219,10 @@ pub fn named(
     let mut span: Option<(usize, usize)> = None;
     let mut pays: Vec<(usize, usize)> = Vec::new();
     let mut hits: Vec<_> = words(n).collect();
+    // I'll order again later: a new order then, no time to pay this one.
+    if hits.iter().any(|(_, (k, _))| *k == Kind::Again) {
+        return None;
+    }
     // The time said with paying wins over one said of something else
     // (今天交房租把卡的日限额用完了 转不了 明早再付可以吗: 明早, not 今天):
     // when a time word shares a clause with a verb of paying, or sits in
@@ -287,7 +296,7 @@ pub fn named(
         }
         let mut s = h.start();
         match kind {
-            Kind::Ask | Kind::Then => continue,
+            Kind::Ask | Kind::Then | Kind::Again => continue,
             Kind::Pay => {
                 if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
                     pays.push((h.start(), h.end()));
