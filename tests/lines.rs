@@ -2798,3 +2798,23 @@ fn an_order_the_buyer_disowns_is_not_held() {
         );
     }
 }
+
+#[test]
+fn a_count_or_a_keep_question_beside_a_time_is_no_slot() {
+    // seed 002 (no empty words): 十几页 counts, it asks nothing; "it'll
+    // still be there?" beside the time to pay is answered by the line that
+    // keeps the order until then (review round N1: n14, n35).
+    let top = cuifu::suggest(&said(Locale::ZhCn, "孩子网课一天要打十几页"))
+        .unwrap()
+        .lines[0]
+        .text
+        .clone();
+    assert!(!top.contains('【'), "{top}");
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "I'll pay tomorrow morning, thats fine right? it'll still be there?",
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    assert!(!top.contains('【') && top.contains("keep"), "{top}");
+}
