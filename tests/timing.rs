@@ -1139,6 +1139,17 @@ fn sms_windows_by_audience() {
     );
     assert_eq!(at_lunch.channel, Channel::Sms);
     assert_eq!(at_lunch.send().unwrap(), t("2026-11-24 12:10"));
+    // A big order's last chance after IM and a call: SMS, at the office
+    // lunch break of the closing day when its own hour (13:30) has no SMS
+    // window before the 16:20 close (001: 不重复同一种方式; 短信 午休).
+    let mut last = base("office");
+    last["reminders"] = reminders(&[("2026-11-24 16:35", "im"), ("2026-11-25 10:30", "phone")]);
+    let out = run(
+        &ctx("2026-11-27 10:20", "2026-11-24 16:20", 300.0, last),
+        &SILENT,
+    );
+    assert_eq!(out.channel, Channel::Sms, "{:?}", out.why);
+    assert_eq!(out.send().unwrap(), t("2026-11-27 12:00"), "{:?}", out.why);
     // Every usable method used on a big order → stop (001).
     let mut done = base("office");
     done["reminders"] = reminders(&[("2026-11-24 10:10", "im"), ("2026-11-24 12:10", "sms")]);
@@ -1581,16 +1592,17 @@ fn tone_reason_matches_the_tone() {
 #[test]
 fn a_big_order_with_no_new_method_says_so() {
     // seed 001 大单不要用同一种方法重复催付: when IM and phone are used and SMS
-    // has no office window before the close, IM comes back, and `why` says
-    // so instead of claiming a new method.
+    // has no office window before the close (11:40, before the lunch break
+    // of its last day), IM comes back, and `why` says so instead of
+    // claiming a new method.
     let c = ctx(
-        "2026-11-24 16:00",
-        "2026-11-24 09:40",
+        "2026-11-27 10:30",
+        "2026-11-24 11:40",
         899.0,
         json!({
             "buyer": {"audience": "office"},
             "shop": {"avgOrderValue": 150, "margin": 0.4},
-            "reminders": reminders(&[("2026-11-24 10:00", "im"), ("2026-11-24 11:00", "phone")]),
+            "reminders": reminders(&[("2026-11-24 12:00", "im"), ("2026-11-25 11:00", "phone")]),
         }),
     );
     let out = run(&c, &SILENT);

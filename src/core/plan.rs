@@ -282,12 +282,20 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
             continue;
         }
         if c == Channel::Sms {
+            // A last chance may go out earlier the same day, at the office
+            // lunch break (001), when its own hour has no SMS window.
+            let last = timing.occasion == Occasion::LastChance;
             let from = if movable {
                 earliest.min(planned)
             } else {
                 planned
             };
-            if !into_sms_window(input, timing, from, movable) {
+            let same_day = earliest
+                .max(at(planned, chrono::NaiveTime::MIN))
+                .min(planned);
+            if !(into_sms_window(input, timing, from, movable)
+                || last && into_sms_window(input, timing, same_day, true))
+            {
                 continue;
             }
         }
