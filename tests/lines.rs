@@ -2818,3 +2818,20 @@ fn a_count_or_a_keep_question_beside_a_time_is_no_slot() {
     let top = &s.lines[0].text;
     assert!(!top.contains('【') && top.contains("keep"), "{top}");
 }
+
+#[test]
+fn a_short_follow_up_of_an_answered_question_needs_no_slot() {
+    // seed 002 (no empty words): 还要自己买吗 right after 遥控器带电池不,
+    // which the shop's answer settles (不用另外买), asks nothing new
+    // (review round N1, n01); a new question after it keeps its slot.
+    let mut ctx = said(Locale::ZhCn, "遥控器带电池不？还要自己买吗😂");
+    ctx.shop.as_mut().unwrap().answers = vec![cuifu::ShopAnswer {
+        keywords: vec!["电池".into()],
+        text: "遥控器自带一颗纽扣电池，不用另外买～".into(),
+    }];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("纽扣电池") && !top.contains('【'), "{top}");
+    ctx.messages[0].text = "遥控器带电池不？能开发票吗".into();
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("【能开发票吗"), "{top}");
+}

@@ -1233,7 +1233,13 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
             let other_half = ["还是", "或是", "或者", "or "]
                 .iter()
                 .any(|w| c.norm.trim_start().starts_with(w));
-            if !(ping(c) || covered(req, c) || follows && (short || other_half)) {
+            // 还要自己买吗 after 遥控器带电池不 (answered: 不用另外买): a short
+            // "and do I still need to…" asks on about the same thing.
+            let asks_on = c.norm.trim_end_matches('?').chars().count() <= 8
+                && ["还要", "还得", "还需要", "要不要", "需不需要"]
+                    .iter()
+                    .any(|w| c.norm.trim_start().starts_with(w));
+            if !(ping(c) || covered(req, c) || follows && (short || other_half || asks_on)) {
                 others.push((i, c));
             }
             continue;
