@@ -2701,6 +2701,26 @@ fn answers_come_in_the_order_the_buyer_asked() {
     let green = top.find("no dark green").expect("the colour answer");
     assert!(lot < green, "{top}");
     assert!(top.contains("Oatmeal and Sage"), "{top}");
+    // The shop's own answer too takes the place of the question it answers.
+    let mut ctx = said(Locale::ZhCn, "能发顺丰吗？有现货吗？");
+    ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+        stock: Some(cuifu::FactValue::Number(12.0)),
+        ..cuifu::ItemFacts::default()
+    });
+    let answer = |word: &str, text: &str| cuifu::ShopAnswer {
+        keywords: vec![word.into()],
+        text: text.into(),
+    };
+    // The shop's third answer, for the buyer's first question.
+    ctx.shop.as_mut().unwrap().answers = vec![
+        answer("发票", "可以开电子发票～"),
+        answer("尺码", "尺码偏大一码～"),
+        answer("顺丰", "可以发顺丰的，补12元差价就行～"),
+    ];
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    let sf = top.find("补12元").expect("the shop's answer");
+    let stock = top.find("有现货").expect("the stock answer");
+    assert!(sf < stock, "{top}");
 }
 
 #[test]

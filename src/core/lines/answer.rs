@@ -1132,12 +1132,12 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         let follows = answered.is_some_and(|m| std::ptr::eq(m, c.message));
         answered = None;
         // The shop's own answer first: it knows its goods and terms best.
-        if let Some(i) = shop_answer(shop_answers, &c.norm) {
-            let text = shop_answers.get(i).map_or("", |a| {
+        if let Some(k) = shop_answer(shop_answers, &c.norm) {
+            let text = shop_answers.get(k).map_or("", |a| {
                 a.text.trim().trim_end_matches(['。', '.', '；', ';'])
             });
-            if !used.contains(&i) {
-                used.push(i);
+            if !used.contains(&k) {
+                used.push(k);
                 parts.push(text.to_string());
                 at.push(i);
             }
