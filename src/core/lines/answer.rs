@@ -48,6 +48,8 @@ enum PayAsk {
     NoAlipay,
     Method,
     Shown,
+    /// Ship first, pay on receipt (先发货 我收到再付).
+    ShipFirst,
 }
 
 /// The words of `questions.tsv` of one kind (`topic`, `asking`, `ping`,
@@ -82,6 +84,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.no_alipay" => Topic::Pay(PayAsk::NoAlipay),
         "pay.method" => Topic::Pay(PayAsk::Method),
         "pay.shown" => Topic::Pay(PayAsk::Shown),
+        "pay.ship_first" => Topic::Pay(PayAsk::ShipFirst),
         _ => return None,
     })
 }
@@ -127,6 +130,24 @@ static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("not"))
 
 /// Words of a clause that asks nothing, whatever its marks (你这什么态度？？).
 static RHETORICAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("rhetorical"));
+
+/// Words that ask nothing when they are the whole clause (什么意思啊).
+static ALONE: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("alone"));
+
+/// Words that, as the whole clause, ask about the clause before them
+/// (是真的吗, 行不行, is that true).
+static BACK: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("back"));
+
+/// Whether the folded clause `n` is one of `words` and nothing else but
+/// particles and marks.
+fn whole(words: &[&str], n: &str) -> bool {
+    let core = n
+        .trim()
+        .trim_end_matches(|c: char| "?!.~～啊呀呢吧哈嘛".contains(c) || c.is_whitespace());
+    words
+        .iter()
+        .any(|w| core == w.trim() || n.trim() == w.trim())
+}
 
 /// Words that make a clause a question as its first word (how, can).
 static ASKING_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("first"));
@@ -213,9 +234,11 @@ fn clauses(text: &str) -> Vec<&str> {
         };
         // 有附记忆卡吗 还是要另外买: one question with its alternative.
         let or_next = || {
-            text.get(end..)
-                .map(str::trim_start)
-                .is_some_and(|r| r.starts_with("还是") || r.starts_with("還是"))
+            text.get(end..).map(str::trim_start).is_some_and(|r| {
+                ["还是", "還是", "定系", "定係"]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+            })
         };
         // 这个颜色浅 透不透啊: a short A-not-A after a space asks about
         // what came before it.
@@ -279,6 +302,7 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
                 bare.chars().count() <= 4 && agent.as_deref().is_some_and(|a| a.contains(bare));
             let asks = !echo
                 && !RHETORICAL.iter().any(|w| n.contains(w))
+                && !whole(&ALONE, &n)
                 && (trimmed.ends_with(['？', '?'])
                     || ASKING_WORDS.any(
                         &NOT_ASKING
@@ -289,6 +313,19 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
                     || n.ends_with('不')
                     || n.ends_with('没')
                     || a_not_a(&n));
+            // 看到网上说X40下个月出？是真的吗: the clause before is what
+            // is asked about; one question, in the buyer's words.
+            if let Some(prev) = out
+                .last_mut()
+                .filter(|p: &&mut Clause| std::ptr::eq(p.message, m.text) && whole(&BACK, &n))
+            {
+                let joint = if m.text.is_ascii() { ", " } else { "，" };
+                prev.said = [prev.said.as_str(), joint, said].concat();
+                prev.norm = norm(&prev.said);
+                prev.asks = true;
+                prev.topic = topic(&prev.norm, true);
+                continue;
+            }
             out.push(Clause {
                 said: said.to_string(),
                 message: m.text,
@@ -335,9 +372,11 @@ fn topic(norm: &str, asks: bool) -> Topic {
 /// A colour an English question names, with the word before it when that
 /// shades it (dark green, light blue).
 fn english_colour(norm: &str) -> Option<String> {
-    const COLOURS: [&str; 16] = [
+    const COLOURS: [&str; 32] = [
         "black", "white", "grey", "gray", "red", "blue", "green", "yellow", "pink", "purple",
-        "brown", "beige", "orange", "navy", "cream", "khaki",
+        "brown", "beige", "orange", "navy", "cream", "khaki", "olive", "tan", "camel", "burgundy",
+        "maroon", "teal", "mint", "lavender", "silver", "gold", "ivory", "charcoal", "coral",
+        "sage", "mustard", "wine",
     ];
     const SHADES: [&str; 6] = ["dark", "light", "pale", "deep", "bright", "baby"];
     let words: Vec<&str> = norm
@@ -527,6 +566,45 @@ pub fn slot(loc: Locale, question: &str) -> String {
     )
 }
 
+/// The pieces of a size chart (cut at `；;。` and line breaks) that name a
+/// size the buyer wrote (75B in 我平时穿75B), after the chart's general
+/// note (本款偏小一码) when it has one; `None` when no piece does.
+fn chart_said(chart: &str, message: &str) -> Option<String> {
+    let pieces: Vec<&str> = chart
+        .split(['；', ';', '。', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Sizes as the buyer wrote them: letters and digits together, with a
+    // digit and a letter (75B, 36C, EU40 is too loose: 2 characters up).
+    let named: Vec<String> = message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| {
+            w.len() >= 2
+                && w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .map(str::to_ascii_uppercase)
+        .collect();
+    let names = |p: &str| {
+        let up = p.to_ascii_uppercase();
+        named.iter().any(|w| {
+            up.match_indices(w.as_str()).any(|(i, _)| {
+                let before = up.get(..i).and_then(|s| s.chars().next_back());
+                let after = up.get(i + w.len()..).and_then(|s| s.chars().next());
+                !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        })
+    };
+    let hit: Vec<&str> = pieces.iter().copied().filter(|p| names(p)).collect();
+    if hit.is_empty() {
+        return None;
+    }
+    // The note before the first piece it names (本款偏小一码：平时75B…).
+    Some(hit.join("；"))
+}
+
 /// A size token (S, M, XL, EU 40, 38) named as a word in `norm`.
 fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     sizes.iter().find(|s| {
@@ -588,6 +666,9 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
         return None;
     }
     let mut best: Option<(usize, &str)> = None;
+    // When no size fits every measure (178cm but 190斤), the largest size
+    // one of them fits: a snug size is the one buyers return.
+    let mut larger: Option<&str> = None;
     for entry in chart.split([';', '；', '\n']).map(str::trim) {
         let Some(size) = entry.split_whitespace().next() else {
             continue;
@@ -618,8 +699,11 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
             best = Some((fits, entry));
             let _ = size;
         }
+        if fits > 0 {
+            larger = Some(entry);
+        }
     }
-    let (_, entry) = best?;
+    let entry = best.map(|b| b.1).or(larger)?;
     // 18寸: 115-135cm names its size before the colon.
     let size = entry
         .split_whitespace()
@@ -820,14 +904,39 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
         },
         Topic::Colour => {
             let colours = texts(&f.colours);
-            if colours.is_empty() {
+            // Same dye lot, fading, a colour cast: what the listing's colour
+            // names cannot tell; the agent answers.
+            const BEYOND_LIST: [&str; 11] = [
+                "batch", "shade", "same colo", "fade", "dye lot", "色差", "同一批", "同缸", "掉色",
+                "褪色", "偏红",
+            ];
+            if colours.is_empty() || BEYOND_LIST.iter().any(|w| c.norm.contains(w)) {
                 return slot(loc, &c.said);
             }
-            if let Some(hit) = colours.iter().find(|k| c.norm.contains(&norm(k))) {
+            // "any sage?" names the listed "sage green" by its colour word.
+            let named = english_colour(&c.norm).filter(|_| loc == Locale::En);
+            let hit = colours.iter().find(|k| c.norm.contains(&norm(k))).or_else(|| {
+                let named = named.as_deref()?;
+                colours.iter().find(|k| norm(k).contains(named))
+            });
+            if let Some(hit) = hit {
+                // 黑色是哑光的吗: a question about the colour, not whether
+                // there is one; the agent answers it.
+                let after = c
+                    .norm
+                    .find(&norm(hit))
+                    .and_then(|i| c.norm.get(i + norm(hit).len()..))
+                    .unwrap_or("");
+                if ["是", "的是", "会不会", "会", "容易", "掉色", "褪色"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                {
+                    return slot(loc, &c.said);
+                }
                 return say(loc, ["有{}的哦", "有{}的喔", "Yes, it comes in {}"], &[hit]);
             }
             let all = list(loc, &colours);
-            if let Some(named) = english_colour(&c.norm).filter(|_| loc == Locale::En) {
+            if let Some(named) = named {
                 return say(
                     loc,
                     ["", "", "Sorry, there's no {} in this one; it comes in {}"],
@@ -901,16 +1010,24 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 let pick = if loc == Locale::En { &named } else { &size };
                 return say(loc, forms, &[&named, &row, &said, pick]);
             }
+            // 我平时穿75B: the chart's words for the size the buyer named
+            // (平时75B建议拍80B), else the chart itself; no slot beside it,
+            // the chart is the answer the agent reads from.
             match chart {
-                Some(ch) => [
-                    say(
-                        loc,
-                        ["尺码表：{}；", "尺寸表：{}；", "Size chart: {}. "],
-                        &[&ch],
-                    ),
-                    slot(loc, &c.said),
-                ]
-                .concat(),
+                Some(ch) => {
+                    match chart_said(&ch, c.message) {
+                        Some(said) => say(
+                            loc,
+                            ["按尺码表，{}", "照尺寸表，{}", "Going by the size chart: {}"],
+                            &[&said],
+                        ),
+                        None => say(
+                            loc,
+                            ["尺码表：{}", "尺寸表：{}", "Size chart: {}"],
+                            &[&ch],
+                        ),
+                    }
+                }
                 None => slot(loc, &c.said),
             }
         }
@@ -1056,6 +1173,12 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "别担心，一笔订单不会重复扣款的～麻烦看下支付宝账单里有没有这笔付款，截个图发我，我帮您核对",
             "別擔心，一筆訂單不會重複扣款的～麻煩看一下付款紀錄裡有沒有這筆，截個圖給我，我幫您核對",
             "Don't worry, one order is never charged twice. Could you check your payment history for this payment and send me a screenshot? I'll look into it",
+        ],
+        // The platform's order of things, and its escrow (平台担保).
+        PayAsk::ShipFirst => [
+            "平台上的订单都是先付款再发货的哦～您付的钱会先由平台保管，确认收货后才到我们这边，收到有问题也可以随时找我",
+            "平台上的訂單都是先付款再出貨的喔～您付的款項會先由平台保管，確認收貨後才會到我們這邊，收到有問題也可以隨時找我",
+            "Orders on the platform are paid first and then shipped. Your payment is held by the platform and only reaches us once you confirm delivery, and if anything's wrong when it arrives, just come to me",
         ],
         PayAsk::Instalments | PayAsk::OnDelivery | PayAsk::Method => return None,
     };
@@ -1230,7 +1353,7 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
             let short = c.norm.trim_end_matches('?').chars().count() <= 4;
             // 还是中国代工？ after 是法国制的吗 (answered): the other half of
             // the same question.
-            let other_half = ["还是", "或是", "或者", "or "]
+            let other_half = ["还是", "或是", "或者", "定系", "or "]
                 .iter()
                 .any(|w| c.norm.trim_start().starts_with(w));
             // 还要自己买吗 after 遥控器带电池不 (answered: 不用另外买): a short
@@ -1255,7 +1378,15 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
             continue;
         }
         let mut a = answer_clause(loc, c, facts, req);
-        pay_help |= matches!(t, Topic::Pay(_));
+        // 想下周三前穿上, 这次你先发货: a statement gets an answer the facts
+        // give, never a slot (the agent has nothing to answer).
+        if !c.asks && a.contains('【') {
+            topics.pop();
+            answered = None;
+            continue;
+        }
+        // Ship first is the platform's order of things, not help paying.
+        pay_help |= matches!(t, Topic::Pay(a) if a != PayAsk::ShipFirst);
         // An answer that repeats an earlier one (the shipping sentence for
         // "does it ship" and again for "how long") keeps only what is new.
         for p in &parts {
