@@ -1204,6 +1204,8 @@ fn a_buyer_who_declined_gets_a_polite_goodbye() {
     for (locale, text, shop) in [
         (Locale::ZhCn, "拍错了,这个不要了", "衣见倾心"),
         (Locale::ZhCn, "这款不买了,以后再看看别的", "衣见倾心"),
+        // The order itself before 就 is no condition (不包邮就不要了 is).
+        (Locale::ZhCn, "这单就不要了 麻烦你们了", "衣见倾心"),
         (Locale::ZhTw, "下錯單了,這個不要了", "衣见倾心"),
         (Locale::En, "I don't want it anymore, sorry", "Maple Studio"),
     ] {

@@ -615,7 +615,9 @@ fn condition_before(text: &str, end: usize, cm_before: bool) -> bool {
                 .unwrap_or("")
                 .trim_end_matches(['我', '那', ' ', ','])
                 .trim_start_matches(['那', '我', ' ']);
-            cause.chars().count() >= 2 && !done_before(cause)
+            // 这单就不要了: the order itself before 就 is no condition.
+            let named = cause.trim_matches(|c: char| "这那个单件款笔次订我的".contains(c));
+            named.chars().count() >= 2 && !done_before(cause)
         })
 }
 
