@@ -79,6 +79,7 @@ fn full_facts(locale: Locale) -> Facts {
         titled: false,
         quiet: false,
         call_sorry: false,
+        remind_me: false,
     }
 }
 
@@ -130,6 +131,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.own_link = on;
             f.quiet = on;
             f.call_sorry = on;
+            f.remind_me = on;
         },
     ];
     for set in setters {
@@ -991,6 +993,7 @@ fn the_table_is_well_formed() {
         "titled",
         "quiet",
         "callSorry",
+        "remindMe",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -2956,4 +2959,39 @@ fn a_colour_question_beyond_the_listed_names_gets_a_slot() {
         top.contains("【can all 12 be from the same colour batch"),
         "{top}"
     );
+}
+
+#[test]
+fn a_buyer_who_asks_to_be_reminded_at_their_time_is_reminded_then() {
+    // seed 001: 了解买家方便充值时间，提前再次催付 — and the buyer's own
+    // request (到时候提醒我一下) outweighs the quiet hours before 10:00.
+    let run = |text: &str| {
+        let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+            "order": {"placedAt": "2026-11-24T21:32:00+08:00", "amount": 268,
+                      "items": [{"title": "北欧风 实木床头柜 小户型", "price": 268, "quantity": 1}]},
+            "now": "2026-11-24T21:50:00+08:00",
+            "messages": [{"from": "buyer", "at": "2026-11-24T21:37:00+08:00", "text": text}]
+        }))
+        .unwrap();
+        cuifu::suggest(&ctx).unwrap()
+    };
+    let s = run("明早8点半到公司用电脑付 你到时候提醒我一下哈 不然我肯定忘");
+    let next = s
+        .follow_up_at
+        .clone()
+        .or(s.send_at.clone())
+        .unwrap_or_default();
+    assert!(next.starts_with("2026-11-25T08:30"), "{next} {:?}", s.why);
+    let top = &s.lines[0].text;
+    assert!(top.contains("8点半我在旺旺上提醒您"), "{top}");
+    assert!(top.contains("实木床头柜"), "{top}");
+    // Without the request, their 08:30 waits for the shop's hours.
+    let s = run("明早8点半到公司用电脑付");
+    let next = s
+        .follow_up_at
+        .clone()
+        .or(s.send_at.clone())
+        .unwrap_or_default();
+    assert!(!next.starts_with("2026-11-25T08:30"), "{next}");
+    assert!(!s.lines[0].text.contains("提醒您"), "{}", s.lines[0].text);
 }

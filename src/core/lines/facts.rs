@@ -119,6 +119,9 @@ pub struct Facts {
     /// The buyer, called before, just asked for IM only (刚才是你们打的电话吧
     /// 以后别打电话了): say sorry for the call first.
     pub call_sorry: bool,
+    /// The buyer asked to be reminded at their time (到时候提醒我一下):
+    /// the reply says it will.
+    pub remind_me: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -185,6 +188,7 @@ impl Facts {
                     "titled" => self.titled,
                     "quiet" => self.quiet,
                     "callSorry" => self.call_sorry,
+                    "remindMe" => self.remind_me,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -238,6 +242,7 @@ impl Facts {
             redo,
             grief,
             own_link,
+            remind_me,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -374,6 +379,7 @@ impl Facts {
             titled: formal.is_some(),
             quiet,
             call_sorry: im_only_now && input.used(Channel::Phone),
+            remind_me: remind_me && req.analysis.signals.named_time.is_some(),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()
@@ -1321,6 +1327,16 @@ mod tests {
         assert_eq!(
             cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套").as_deref(),
             Some("羽绒服")
+        );
+        // A style word before the item (北欧风) and 家用 after it name
+        // no item.
+        assert_eq!(
+            cn("北欧风 实木床头柜 小户型 免安装").as_deref(),
+            Some("实木床头柜")
+        );
+        assert_eq!(
+            cn("九阳破壁机家用静音加热多功能豆浆机").as_deref(),
+            Some("九阳破壁机")
         );
         // A word that only describes is not the item's name.
         assert_eq!(

@@ -54,7 +54,8 @@
 //!   an hour or more); rushed
 //!   (the buyer needs it by a day, `said.tsv`); grief (the buyer lost
 //!   someone, `said.tsv`); ownLink (cheaper in another listing of the
-//!   shop, `said.tsv`); quiet (the first word on a
+//!   shop, `said.tsv`); remindMe (the buyer asked to be reminded at
+//!   their time, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

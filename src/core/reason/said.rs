@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 12] = [
+pub const FLAGS: [&str; 13] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -23,6 +23,7 @@ pub const FLAGS: [&str; 12] = [
     "redo",
     "grief",
     "ownLink",
+    "remindMe",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -80,6 +81,8 @@ pub struct Said {
     /// They found the item cheaper in another listing of this shop (你家另一个
     /// 链接才69): the agent checks the two listings, no "the price can't change".
     pub own_link: bool,
+    /// They asked to be reminded at their time (你到时候提醒我一下).
+    pub remind_me: bool,
     /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
     /// 以后别打电话了), not only earlier in the chat.
     pub im_only_now: bool,
@@ -88,7 +91,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me] =
         out;
     Said {
         card_limit,
@@ -103,6 +106,7 @@ pub fn said(input: &Input) -> Said {
         redo,
         grief,
         own_link,
+        remind_me,
         im_only_now: FLAGS
             .iter()
             .position(|f| *f == "imOnly")

@@ -20,6 +20,17 @@ pub(super) fn at_named_time(
     let (s, now, close) = (p.s, p.now, p.close);
     let said = clip(nt.text.trim(), 20);
     if nt.at > now && nt.at < close {
+        // 明早8点半到公司付 你到时候提醒我一下: the buyer asked for the
+        // reminder at their time; their word outweighs quiet hours, lunch
+        // and rest days.
+        if analysis.signals.said.remind_me && !nt.after {
+            let at_s = p.when(nt.at);
+            p.say(
+                "买家说“{}”，请我们到时提醒：{} 提醒。|買家說「{}」，請我們到時提醒：{} 提醒。|The buyer said “{}” and asked to be reminded then: remind at {}.",
+                &[&said, &at_s],
+            );
+            return Some(p.send(Occasion::BuyerNamedTime, nt.at));
+        }
         // The day the buyer named is theirs when no allowed moment is left
         // after their time before the close: then a rest day does not move
         // the reminder off it (周日晚上7点落地就付, closing Sunday 21:00:
