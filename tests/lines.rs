@@ -2995,3 +2995,26 @@ fn a_buyer_who_asks_to_be_reminded_at_their_time_is_reminded_then() {
     assert!(!next.starts_with("2026-11-25T08:30"), "{next}");
     assert!(!s.lines[0].text.contains("提醒您"), "{}", s.lines[0].text);
 }
+
+#[test]
+fn which_password_is_answered_with_the_alipay_payment_password() {
+    // seed 001 (忘记密码): help the buyer through it; a novice asking whether
+    // the six digits are the bank card's PIN gets the plain fact, before a
+    // wrong guess locks the card.
+    for (locale, text, answer) in [
+        (
+            Locale::ZhCn,
+            "叫我输6位数的密码 是不是银行卡那个密码？",
+            "支付宝的支付密码，不是银行卡的取款密码",
+        ),
+        (
+            Locale::En,
+            "is it my bank pin?",
+            "your Alipay payment password, not your bank card PIN",
+        ),
+    ] {
+        let top = &cuifu::suggest(&asked(locale, text)).unwrap().lines[0].text;
+        assert!(top.contains(answer), "{text}: {top}");
+        assert!(!top.contains('【'), "{text}: {top}");
+    }
+}

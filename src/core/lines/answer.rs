@@ -50,6 +50,8 @@ enum PayAsk {
     Shown,
     /// Ship first, pay on receipt (先发货 我收到再付).
     ShipFirst,
+    /// Which password the payment asks for (是不是银行卡那个密码).
+    WhichPassword,
 }
 
 /// The words of `questions.tsv` of one kind (`topic`, `asking`, `ping`,
@@ -85,6 +87,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.method" => Topic::Pay(PayAsk::Method),
         "pay.shown" => Topic::Pay(PayAsk::Shown),
         "pay.ship_first" => Topic::Pay(PayAsk::ShipFirst),
+        "pay.which_password" => Topic::Pay(PayAsk::WhichPassword),
         _ => return None,
     })
 }
@@ -1173,6 +1176,12 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "别担心，一笔订单不会重复扣款的～麻烦看下支付宝账单里有没有这笔付款，截个图发我，我帮您核对",
             "別擔心，一筆訂單不會重複扣款的～麻煩看一下付款紀錄裡有沒有這筆，截個圖給我，我幫您核對",
             "Don't worry, one order is never charged twice. Could you check your payment history for this payment and send me a screenshot? I'll look into it",
+        ],
+        // The six digits at checkout are the Alipay payment password.
+        PayAsk::WhichPassword => [
+            "付款时要输的6位数是支付宝的支付密码，不是银行卡的取款密码哦～不记得的话先别再试，在支付宝里点“忘记密码”就能重新设置",
+            "付款時要輸入的6位數是支付寶的支付密碼，不是銀行卡的提款密碼喔～不記得的話先別再試，在支付寶裡點「忘記密碼」就能重新設定",
+            "The 6-digit password at checkout is your Alipay payment password, not your bank card PIN. If you don't remember it, don't keep trying: tap \"Forgot password\" in Alipay to set a new one",
         ],
         // The platform's order of things, and its escrow (平台担保).
         PayAsk::ShipFirst => [
