@@ -110,9 +110,31 @@ fn answer<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
             })
         })
         .map_err(|e| js_error(&e))?;
+    json_parse(&UTF16.with(|d| d.decode(&utf16(&text))))
+}
+
+/// `text` as UTF-16 code units. JSON is mostly ASCII (keys, marks,
+/// numbers): its runs are widened byte by byte, which the compiler turns
+/// into a tight loop, and only the rest goes through `encode_utf16`.
+fn utf16(text: &str) -> Vec<u16> {
     let mut units: Vec<u16> = Vec::with_capacity(text.len());
-    units.extend(text.encode_utf16());
-    json_parse(&UTF16.with(|d| d.decode(&units)))
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (head, tail) = rest.split_at(ascii);
+        units.extend(head.bytes().map(u16::from));
+        let other = tail
+            .char_indices()
+            .find(|(_, c)| c.is_ascii())
+            .map_or(tail.len(), |(i, _)| i);
+        let (head, tail) = tail.split_at(other);
+        units.extend(head.encode_utf16());
+        rest = tail;
+    }
+    units
 }
 
 fn text_arg(value: &JsValue, path: &str, max_chars: usize) -> Result<String, Error> {
@@ -274,4 +296,23 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = testPanic, skip_typescript)]
 pub fn test_panic() {
     panic!("test panic");
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn utf16_is_encode_utf16(s in "\\PC*") {
+            prop_assert_eq!(super::utf16(&s), s.encode_utf16().collect::<Vec<u16>>());
+        }
+    }
+
+    #[test]
+    fn utf16_of_mixed_text() {
+        for s in ["", "abc", "中文", "a中b文c", "😀x", "{\"a\":\"亲～\"}\n"] {
+            assert_eq!(super::utf16(s), s.encode_utf16().collect::<Vec<u16>>());
+        }
+    }
 }

@@ -144,9 +144,24 @@ fn finish(mut text: String, env: &Env) -> String {
 /// Renders one text for the channel; SMS drops the order time, the item or
 /// the shop name until the message fits, and gives up if it never does.
 pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
+    render_line_after(text, env, groups, &greeting(env))
+}
+
+/// The greeting alone as a line of `env`'s channel (what a line says when
+/// every part of it fell away); `None` on SMS, where no line is checked
+/// against it.
+fn greeting(env: &Env) -> Option<String> {
+    if env.channel == Channel::Sms {
+        return None;
+    }
+    env.fragment("hi", 0).map(|h| finish(h, env))
+}
+
+/// [`render_line`] with the [`greeting`] of `env` already rendered: the
+/// lines of one choice share it.
+fn render_line_after(text: &str, env: &Env, groups: bool, hi: &Option<String>) -> Option<String> {
     if env.channel != Channel::Sms {
         // A line whose every part fell away but the greeting says nothing.
-        let hi = env.fragment("hi", 0).map(|h| finish(h, env));
         return render(text, env, groups, 0)
             .map(|t| finish(t, env))
             .filter(|t| hi.as_deref().is_none_or(|h| t.trim() != h.trim()));
@@ -243,8 +258,9 @@ impl Choice<'_> {
         // 个性型). A named cause gets no generic "遇到什么问题了?" padding.
         let open = matches!(req.reason, ReasonCode::SilentOrder | ReasonCode::Unknown);
         let fill_to = if open { target } else { 3 };
+        let hi = greeting(env);
         let mut picked = pick(&fitting, want, fill_to - fill_to.min(self.have), |src| {
-            render_line(src, env, true)
+            render_line_after(src, env, true, &hi)
         });
         if picked.is_empty() && self.have == 0 && req.channel == Channel::Sms {
             picked = pick(&fitting, want, fill_to, |src| {

@@ -26,6 +26,10 @@ pub struct Template {
     pub texts: [&'static str; 3],
     /// `reasons` as a set: bit `i` for `ReasonCode::ALL[i]`.
     reason_set: u32,
+    /// `channels` as a set ([`channel_bit`]).
+    channel_set: u8,
+    /// `occasions` as a set of their letters ([`letter_bit`]).
+    occasion_set: u32,
 }
 
 impl Template {
@@ -42,7 +46,7 @@ impl Template {
 
     /// Whether the template is for `channel`.
     pub fn has_channel(&self, channel: Channel) -> bool {
-        self.channels.split(',').any(|c| c == channel.as_str())
+        self.channel_set & channel_bit(channel) != 0
     }
 
     /// Whether the template fits `reason`; `*` fits every reason but changed_mind.
@@ -52,8 +56,40 @@ impl Template {
 
     /// Whether the template fits `occasion`.
     pub fn has_occasion(&self, occasion: Occasion) -> bool {
-        self.occasions == "*" || self.occasions.contains(occasion_letter(occasion))
+        self.occasion_set & letter_bit(occasion_letter(occasion)) != 0
     }
+}
+
+fn channel_bit(c: Channel) -> u8 {
+    match c {
+        Channel::Im => 1,
+        Channel::Sms => 2,
+        Channel::Phone => 4,
+    }
+}
+
+/// The set of a row's channels column (`im,sms`).
+fn channel_set(channels: &str) -> u8 {
+    [Channel::Im, Channel::Sms, Channel::Phone]
+        .into_iter()
+        .filter(|c| channels.split(',').any(|n| n == c.as_str()))
+        .fold(0, |set, c| set | channel_bit(c))
+}
+
+/// Bit of an occasion letter (a-z); 0 for any other character.
+fn letter_bit(letter: char) -> u32 {
+    match letter {
+        'a'..='z' => 1 << (letter as u32 - 'a' as u32),
+        _ => 0,
+    }
+}
+
+/// The set of a row's occasions column (`*`: all of them).
+fn occasion_set(occasions: &str) -> u32 {
+    if occasions == "*" {
+        return u32::MAX;
+    }
+    occasions.chars().fold(0, |set, l| set | letter_bit(l))
 }
 
 /// The table letter of an occasion.
@@ -188,6 +224,8 @@ fn parse() -> Vec<Template> {
             reasons,
             texts: [""; 3],
             reason_set: reason_set(reasons),
+            channel_set: channel_set(channels),
+            occasion_set: occasion_set(occasions),
         });
     }
     out

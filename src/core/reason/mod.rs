@@ -197,6 +197,14 @@ pub fn analyze(input: &Input) -> Analysis {
     let live_from = last_agent.map_or(0, |a| a + 1);
     let mut open: Vec<Live> = Vec::new();
     let mut prev_buyer: Option<&crate::core::input::Msg> = None;
+    // Buffers of each buyer message's reading, cleared and refilled: a long
+    // chat allocates them once.
+    let mut live: Vec<Found> = Vec::new();
+    let mut denied: Vec<ReasonCode> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut cleared: Vec<ReasonCode> = Vec::new();
+    let mut narrow: Vec<bool> = Vec::new();
+    let mut kept: Vec<Cand> = Vec::new();
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
@@ -235,9 +243,9 @@ pub fn analyze(input: &Input) -> Analysis {
                 })
         };
         let asks_any = qs.iter().any(|q| *q);
-        let mut live: Vec<Found> = Vec::new();
+        live.clear();
         // Codes a negation cancelled (不贵): the model must not read them either.
-        let mut denied: Vec<ReasonCode> = Vec::new();
+        denied.clear();
         for f in hits {
             if negated(f) {
                 denied.extend(r.roles(f).iter().filter_map(|role| match role {
@@ -266,7 +274,7 @@ pub fn analyze(input: &Input) -> Analysis {
         let post = has(sp.post) || agent_post || paid;
         let topic = has(sp.topic);
 
-        let mut cands: Vec<Cand> = Vec::new();
+        cands.clear();
         for f in &live {
             for role in r.roles(f) {
                 if let R::Code(code, w) = *role {
@@ -319,7 +327,7 @@ pub fn analyze(input: &Input) -> Analysis {
         // only an explicit end clears the trouble paying itself (已经付了
         // 但是还显示待付款 is a failure). The model may not read them either.
         let solved = live.iter().any(|f| r.is(f, sp.solved) && !question(f));
-        let mut cleared: Vec<ReasonCode> = Vec::new();
+        cleared.clear();
         if has(sp.other) {
             cleared.push(ReasonCode::ServiceUnhappy);
         }
@@ -368,7 +376,7 @@ pub fn analyze(input: &Input) -> Analysis {
         // postage (运费太贵) dispute the postage, postage in a merge request
         // (两单合并运费) asks for the merge.
         // `narrow[2 * k + j]`: clause `k` shows the narrower code of `NARROWER[j]`.
-        let mut narrow = Vec::new();
+        narrow.clear();
         for k in 0..n.clauses() {
             for (_, code) in &NARROWER {
                 narrow.push(
@@ -379,7 +387,7 @@ pub fn analyze(input: &Input) -> Analysis {
             }
         }
         let keep = has(sp.keep);
-        let mut kept: Vec<Cand> = Vec::new();
+        kept.clear();
         for c in &cands {
             let k = 2 * n.clause(c.start);
             let wider = NARROWER.iter().enumerate().any(|(j, (code, _))| {
@@ -400,7 +408,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 kept.push(*c);
             }
         }
-        let mut cands = kept;
+        std::mem::swap(&mut cands, &mut kept);
         // Anger at being ignored or at the agent's attitude is
         // service_unhappy, not a ping: 发了十几条一条都不回 太过分了, 人呢
         // 什么态度. (A bare complaint of no reply, 还没回, stays a wait.)
@@ -453,7 +461,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 }
             }
         }
-        denied.extend(cleared);
+        denied.extend_from_slice(&cleared);
         if pos >= live_from {
             open.push(Live {
                 index: m.index,
@@ -462,7 +470,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 post,
                 topic,
                 keep,
-                denied,
+                denied: denied.clone(),
                 rules: cands.iter().map(|c| (c.code, c.weight)).collect(),
             });
         }
