@@ -3018,3 +3018,69 @@ fn which_password_is_answered_with_the_alipay_payment_password() {
         assert!(!top.contains('【'), "{text}: {top}");
     }
 }
+
+fn from_json(v: serde_json::Value) -> ChatContext {
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn a_payment_after_an_answered_decline_is_thanked() {
+    // seed 000: 感谢 — 先不要了, the agent's 没关系, then 还是没忍住 刚付了:
+    // the payment takes the decline back.
+    let s = cuifu::suggest(&from_json(serde_json::json!({
+        "order": {"placedAt": "2026-12-09T20:15:00+08:00", "amount": 59, "paid": true},
+        "now": "2026-12-10T11:25:00+08:00",
+        "messages": [
+            {"from": "buyer", "text": "想了想家里杯子够多了 先不要了哈"},
+            {"from": "agent", "text": "好的亲～没关系，以后有喜欢的随时来哦"},
+            {"from": "buyer", "text": "哈哈哈还是没忍住 刚付了😂 今天能发吗"}
+        ]
+    })))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(!s.lines.is_empty());
+    assert_eq!(s.lines[0].angle, "thanks", "{:?}", s.lines);
+}
+
+#[test]
+fn a_cancel_request_beside_a_visa_refusal_is_a_decline() {
+    // A work visa refused is no card refused: the buyer asks to cancel.
+    let s = cuifu::suggest(&from_json(serde_json::json!({
+        "order": {"placedAt": "2026-12-09T19:30:00+08:00", "amount": 399},
+        "now": "2026-12-10T11:15:00+08:00",
+        "messages": [{"from": "buyer", "text": "Hey, sorry - my work visa renewal got rejected and I have to leave China by the 20th 😞 Please cancel this, I won't need it anymore."}]
+    })))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert_eq!(s.reason.code, ReasonCode::ChangedMind);
+}
+
+#[test]
+fn condolences_open_without_a_greeting_and_say_no_more_calls() {
+    // The buyer's family writes that he died and asks for no more calls:
+    // no 亲～ before condolences, and the calls stop (said.tsv imOnly).
+    let s = cuifu::suggest(&from_json(serde_json::json!({
+        "order": {"placedAt": "2026-12-11T20:30:00+08:00", "amount": 1280},
+        "now": "2026-12-14T11:10:00+08:00",
+        "reminders": [{"at": "2026-12-14T10:15:00+08:00", "channel": "phone"}],
+        "messages": [{"from": "buyer", "at": "2026-12-14T11:02:00+08:00",
+                      "text": "我是他女儿 我爸周六早上突然走了 这是他之前自己拍的 不用了 也别再打电话了 谢谢"}]
+    })))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    let top = &s.lines[0].text;
+    assert!(top.starts_with("听到这个消息"), "{top}");
+    assert!(top.contains("不会再打电话"), "{top}");
+}
+
+#[test]
+fn colours_an_english_line_cannot_say_leave_the_answer_to_the_agent() {
+    // 黑色 / 灰色 in the listing: no "there's no black" to an English buyer.
+    let mut ctx = asked(Locale::En, "do you have it in grey?");
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.colours = Some(cuifu::FactValue::List(vec!["黑色".into(), "灰色".into()]));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(top.contains("【do you have it in grey"), "{top}");
+    assert!(!top.contains("黑色"), "{top}");
+}

@@ -70,6 +70,9 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             .since_agent()
             .iter()
             .any(|m| m.from == crate::core::model::Role::Buyer);
+        // The buyer declined since the agent last wrote.
+        let since = input.since_agent().first().map_or(usize::MAX, |m| m.index);
+        let declined_now = analysis.signals.declined.is_some_and(|d| d >= since);
         match timing::stop_reason(input, &analysis, timing.closes_at) {
             Some(timing::Stop::ChangedMind) => goodbye(&im)?,
             // 这单不用管了 别再发消息了: one thank-you to what they just said,
@@ -83,13 +86,12 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             Some(timing::Stop::Asked) if buyer_wrote => lines::sorry(&im)?,
             // 刚付了: the buyer who says they paid is thanked (000: 感谢);
             // 拍错了 不要了 after paying is after-sales, not a thank-you.
+            // A decline the agent already answered (先不要了 … 还是没忍住
+            // 刚付了) is taken back by the payment.
             Some(timing::Stop::Paid)
                 if buyer_wrote
-                    && !matches!(
-                        analysis.reason.code,
-                        ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy
-                    )
-                    && analysis.signals.declined.is_none()
+                    && analysis.reason.code != ReasonCode::ServiceUnhappy
+                    && !declined_now
                     && analysis.signals.stop_request.is_none() =>
             {
                 lines::thanks(&im)?

@@ -913,7 +913,12 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 "batch", "shade", "same colo", "fade", "dye lot", "色差", "同一批", "同缸", "掉色",
                 "褪色", "偏红",
             ];
-            if colours.is_empty() || BEYOND_LIST.iter().any(|w| c.norm.contains(w)) {
+            // Colour names an English line cannot say (黑色 to a buyer who
+            // writes English): the agent answers in their words.
+            let unreadable = colours
+                .iter()
+                .any(|k| !super::facts::readable(loc, k));
+            if colours.is_empty() || unreadable || BEYOND_LIST.iter().any(|w| c.norm.contains(w)) {
                 return slot(loc, &c.said);
             }
             // "any sage?" names the listed "sage green" by its colour word.

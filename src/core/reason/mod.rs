@@ -676,7 +676,9 @@ fn paid_done(n: &Norm, f: &Found, asks: bool) -> bool {
     let under_way = head.ends_with('在') && !head.ends_with("现在");
     !asks
         && !under_way
-        && tail.chars().all(|c| PAID_TAIL.contains(c))
+        && tail
+            .chars()
+            .all(|c| PAID_TAIL.contains(c) || crate::core::text::is_emoji(c))
         && (!PAID_NOT_DONE.iter().any(|w| head.contains(w))
             || PAID_PAST.iter().any(|w| head.contains(w)))
 }
