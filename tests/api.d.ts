@@ -62,10 +62,11 @@ export interface UnparsedLine {
 export interface Warning {
     /**
      * Stable code: lint findings (`extreme_word` … `missing_name_sms`), timing
-     * notes (`no_allowed_time` …), `utc_times`, or `unknown_field` for a
+     * notes (`no_allowed_time` …), `phone_invalid` (a mobile number in the
+     * address with a digit too few or too many), `utc_times`, or `unknown_field` for a
      * field cuifu ignored.
      */
-    code: "extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "rude" | "halfwidth_punct" | "sms_emoji" | "sms_link" | "sms_signature" | "sms_opt_out" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "utc_times" | "unknown_field";
+    code: "extreme_word" | "delivery_promise" | "pressure" | "argue" | "too_long_sms" | "missing_name_sms" | "rude" | "halfwidth_punct" | "sms_emoji" | "sms_link" | "sms_signature" | "sms_opt_out" | "no_allowed_time" | "calendar_not_covered" | "named_time_after_close" | "named_time_in_rest" | "wave_in_rest_time" | "phone_invalid" | "utc_times" | "unknown_field";
     /**
      * What is wrong and what to do, in the locale.
      */

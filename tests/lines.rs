@@ -3084,3 +3084,43 @@ fn colours_an_english_line_cannot_say_leave_the_answer_to_the_agent() {
     assert!(top.contains("【do you have it in grey"), "{top}");
     assert!(!top.contains("黑色"), "{top}");
 }
+
+#[test]
+fn a_mobile_number_with_a_digit_missing_rules_out_calls_and_texts() {
+    // seed 001: a big silent order is phoned — unless the number in the
+    // address cannot reach anyone (ten digits): IM, the address check
+    // first, and a warning to ask for the number.
+    let ctx = |address: &str| {
+        from_json(serde_json::json!({
+            "order": {"placedAt": "2026-11-16T09:20:00+08:00", "amount": 2599, "address": address,
+                      "items": [{"title": "扫地机器人", "price": 2599, "quantity": 1}]},
+            "now": "2026-11-16T15:40:00+08:00",
+            "buyer": {"gender": "female", "name": "刘晓燕"},
+            "shop": {"avgOrderValue": 1100, "bigOrderFactor": 2, "margin": 0.25, "name": "极净智能家居"},
+            "reminders": [{"at": "2026-11-16T10:05:00+08:00", "channel": "im"}]
+        }))
+    };
+    let s = cuifu::suggest(&ctx(
+        "刘晓燕，1382766431，广东省佛山市顺德区新城花园7座1203",
+    ))
+    .unwrap();
+    assert_eq!(s.channel, Channel::Im);
+    assert!(
+        s.warnings.iter().any(|w| w.code == "phone_invalid"),
+        "{:?}",
+        s.warnings
+    );
+    assert_eq!(s.lines[0].angle, "check", "{:?}", s.lines);
+    // Eleven digits, or a masked number, are not judged.
+    for address in [
+        "刘晓燕，13827664311，广东省佛山市顺德区新城花园7座1203",
+        "刘** 138****4311 广东省佛山市顺德区新城花园7座1203",
+    ] {
+        let s = cuifu::suggest(&ctx(address)).unwrap();
+        assert_ne!(s.channel, Channel::Im, "{address}");
+        assert!(
+            !s.warnings.iter().any(|w| w.code == "phone_invalid"),
+            "{address}"
+        );
+    }
+}

@@ -198,6 +198,27 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
     let s = &input.settings;
     match timing.action {
         Action::Stop => return (Channel::Im, String::new()),
+        // 1382766431 in the address: a call or a text cannot reach it.
+        _ if input.bad_phone().is_some() => {
+            let number = input.bad_phone().unwrap_or_default();
+            let digits = number.len().to_string();
+            timing.warnings.push(super::say::warning(
+                "phone_invalid",
+                trf(
+                    loc,
+                    "收货地址里的手机号 {} 只有 {} 位：电话和短信都联系不上，先在旺旺上请买家核对号码。|收件地址裡的手機號碼 {} 只有 {} 位：電話和簡訊都聯絡不到，先在聊天裡請買家確認號碼。|The phone number in the address, {}, has {} digits: no call or text can reach it. Ask the buyer on IM to check it.",
+                    &[number, &digits],
+                ),
+            ));
+            return (
+                Channel::Im,
+                trf(
+                    loc,
+                    "手机号位数不对，打不了电话也发不了短信：用旺旺。|手機號碼位數不對，打不了電話也發不了簡訊：用聊天訊息。|The phone number is malformed, so no call or SMS: use IM.",
+                    &[],
+                ),
+            );
+        }
         // 给我打个电话: the buyer asked for a call, so the answer is one
         // (004: 电话 — 一步一步帮客户), whatever it costs.
         _ if analysis.signals.said.call_me => {

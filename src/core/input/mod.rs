@@ -110,6 +110,17 @@ impl Input<'_> {
             .is_none_or(|m| m >= s.phone_min_margin || self.amount * m >= s.phone_min_profit)
     }
 
+    /// A mainland mobile number in `order.address` with a digit too few or
+    /// too many (1382766431: ten digits): no call or SMS can reach it.
+    /// Masked numbers (150****3378) and other digit runs (house numbers,
+    /// postcodes) are not judged.
+    pub fn bad_phone(&self) -> Option<&str> {
+        let address = self.ctx.order.address.as_deref()?;
+        address
+            .split(|c: char| !(c.is_ascii_digit() || c == '*'))
+            .find(|run| run.starts_with('1') && matches!(run.len(), 10 | 12) && !run.contains('*'))
+    }
+
     /// Whether an SMS may go to this buyer: the shop sends SMS (`shop.sms`)
     /// and the buyer has not opted out (`buyer.smsOptOut`).
     pub fn sms_ok(&self) -> bool {

@@ -315,6 +315,9 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
         _ if facts.hesitating && facts.answer.is_some() => (*b"ahbdc", true),
         _ if facts.hesitating => (*b"hbadc", true),
         Occasion::AddressCheck => (*b"cahbd", true),
+        // A phone number in the address with a digit too few: the address
+        // check asks the buyer to look at it.
+        _ if req.input.bad_phone().is_some() => (*b"cahbd", true),
         Occasion::LastChance => (*b"dhbac", true),
         Occasion::CampaignWave => (*b"dbhac", true),
         Occasion::BuyerNamedTime => (*b"hdbac", true),
