@@ -80,6 +80,7 @@ fn full_facts(locale: Locale) -> Facts {
         quiet: false,
         call_sorry: false,
         remind_me: false,
+        scam: false,
     }
 }
 
@@ -132,6 +133,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.quiet = on;
             f.call_sorry = on;
             f.remind_me = on;
+            f.scam = on;
         },
     ];
     for set in setters {
@@ -994,6 +996,7 @@ fn the_table_is_well_formed() {
         "quiet",
         "callSorry",
         "remindMe",
+        "scam",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -3122,5 +3125,27 @@ fn a_mobile_number_with_a_digit_missing_rules_out_calls_and_texts() {
             !s.warnings.iter().any(|w| w.code == "phone_invalid"),
             "{address}"
         );
+    }
+}
+
+#[test]
+fn a_caller_posing_as_the_shop_is_named_a_scam_and_never_called_back() {
+    // 说是你们客服 要我去ATM解除分期: the reply says it was not the shop
+    // and is a scam; no call (打給我 here is the scammer's call, not a wish).
+    for (locale, text, answer) in [
+        (
+            Locale::ZhTw,
+            "剛剛有人打給我說是你們客服 說我的訂單被設成分期12期 要我去ATM操作解除 這是真的嗎？？",
+            "這通電話不是我們打的",
+        ),
+        (
+            Locale::ZhCn,
+            "刚才有个自称客服的打电话给我 说要去ATM解除分期 是真的吗",
+            "这通电话不是我们打的",
+        ),
+    ] {
+        let s = cuifu::suggest(&asked(locale, text)).unwrap();
+        assert_eq!(s.channel, Channel::Im, "{text}");
+        assert!(s.lines[0].text.contains(answer), "{}", s.lines[0].text);
     }
 }

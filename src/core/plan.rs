@@ -221,7 +221,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         }
         // 给我打个电话: the buyer asked for a call, so the answer is one
         // (004: 电话 — 一步一步帮客户), whatever it costs.
-        _ if analysis.signals.said.call_me => {
+        _ if analysis.signals.said.call_me && !analysis.signals.said.scam => {
             return (
                 Channel::Phone,
                 trf(
@@ -298,7 +298,7 @@ pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Chan
         if input.used(c)
             || (c == Channel::Phone && !input.phone_pays())
             || (c == Channel::Sms && !input.sms_ok())
-            || (c != Channel::Im && analysis.signals.said.im_only)
+            || (c != Channel::Im && (analysis.signals.said.im_only || analysis.signals.said.scam))
         {
             continue;
         }

@@ -122,6 +122,8 @@ pub struct Facts {
     /// The buyer asked to be reminded at their time (到时候提醒我一下):
     /// the reply says it will.
     pub remind_me: bool,
+    /// The buyer reports a caller posing as the shop (`said.tsv` scam).
+    pub scam: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -189,6 +191,7 @@ impl Facts {
                     "quiet" => self.quiet,
                     "callSorry" => self.call_sorry,
                     "remindMe" => self.remind_me,
+                    "scam" => self.scam,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -243,6 +246,7 @@ impl Facts {
             grief,
             own_link,
             remind_me,
+            scam,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -380,6 +384,7 @@ impl Facts {
             quiet,
             call_sorry: im_only_now && input.used(Channel::Phone),
             remind_me: remind_me && req.analysis.signals.named_time.is_some(),
+            scam,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

@@ -55,7 +55,8 @@
 //!   (the buyer needs it by a day, `said.tsv`); grief (the buyer lost
 //!   someone, `said.tsv`); ownLink (cheaper in another listing of the
 //!   shop, `said.tsv`); remindMe (the buyer asked to be reminded at
-//!   their time, `said.tsv`); quiet (the first word on a
+//!   their time, `said.tsv`); scam (the buyer reports a caller posing as
+//!   the shop, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 13] = [
+pub const FLAGS: [&str; 14] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -24,6 +24,7 @@ pub const FLAGS: [&str; 13] = [
     "grief",
     "ownLink",
     "remindMe",
+    "scam",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -83,6 +84,8 @@ pub struct Said {
     pub own_link: bool,
     /// They asked to be reminded at their time (你到时候提醒我一下).
     pub remind_me: bool,
+    /// They report a caller posing as the shop (说是你们客服 要我去ATM).
+    pub scam: bool,
     /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
     /// 以后别打电话了), not only earlier in the chat.
     pub im_only_now: bool,
@@ -91,7 +94,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam] =
         out;
     Said {
         card_limit,
@@ -107,6 +110,7 @@ pub fn said(input: &Input) -> Said {
         grief,
         own_link,
         remind_me,
+        scam,
         im_only_now: FLAGS
             .iter()
             .position(|f| *f == "imOnly")
