@@ -3149,3 +3149,38 @@ fn a_caller_posing_as_the_shop_is_named_a_scam_and_never_called_back() {
         assert!(s.lines[0].text.contains(answer), "{}", s.lines[0].text);
     }
 }
+
+#[test]
+fn a_size_chart_row_reads_cleanly() {
+    // 130：120-130cm with no space names size 130; 身高128 is a child's
+    // height and 穿130 the size asked about, not a height.
+    let mut ctx = asked(
+        Locale::ZhCn,
+        "孩子身高128 体重26公斤 穿130会不会小 要不要拍140",
+    );
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.size_chart = Some(cuifu::FactValue::Text(
+            "120：110-120cm；130：120-130cm，体重22-28kg；140：130-140cm，体重27-34kg".into(),
+        ));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(
+        top.contains("按尺码表，130码120-130cm、体重22-28kg，您128、26公斤建议拍130"),
+        "{top}"
+    );
+    // English: no doubled commas, no 、.
+    let mut ctx = asked(
+        Locale::En,
+        "I'm 168cm, 58kg - is M right or should I go L to fit a sweater under?",
+    );
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.size_chart = Some(cuifu::FactValue::Text(
+            "M: 160-165cm, 50-57kg; L: 165-170cm, 56-63kg".into(),
+        ));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(
+        top.contains("L is 165-170cm, 56-63kg, so for 168cm, 58kg I'd suggest L"),
+        "{top}"
+    );
+}

@@ -658,7 +658,20 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
     for c in BODY.captures_iter(question) {
         let n: f64 = c.get(1)?.as_str().parse().ok()?;
         let unit = c.get(2).map_or("", |m| m.as_str());
-        if let Some(m) = measure(n, unit) {
+        let start = c.get(0)?.start();
+        let before = question.get(..start).unwrap_or("").trim_end();
+        // 穿130 / 拍140: a size the buyer names, not a height.
+        if unit.is_empty() && before.ends_with(['穿', '拍', '选', '買', '买']) {
+            continue;
+        }
+        // 身高128: a child's height, under the bare-number range.
+        let m = match measure(n, unit) {
+            None if unit.is_empty() && before.ends_with("身高") && (50.0..130.0).contains(&n) => {
+                Some((true, n))
+            }
+            m => m,
+        };
+        if let Some(m) = m {
             if !body.iter().any(|b| b.0 == m.0) {
                 body.push(m);
                 said.push(c.get(0)?.as_str().trim().to_string());
@@ -707,11 +720,11 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
         }
     }
     let entry = best.map(|b| b.1).or(larger)?;
-    // 18寸: 115-135cm names its size before the colon.
+    // 18寸: 115-135cm names its size before the colon (130：120-130cm
+    // with no space too).
     let size = entry
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || ":：=".contains(c))
         .next()?
-        .trim_end_matches([':', '：', '='])
         .to_string();
     Some((size, said.join("、"), entry.to_string()))
 }
@@ -1000,9 +1013,15 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     .strip_prefix(size.as_str())
                     .unwrap_or(&entry)
                     .trim_start_matches([' ', '=', ':', '：'])
-                    .split_whitespace()
+                    .split(|c: char| c.is_whitespace() || ",，".contains(c))
+                    .filter(|w| !w.is_empty())
                     .collect::<Vec<_>>()
                     .join(sep);
+                let said = if loc == Locale::En {
+                    said.replace('、', ", ")
+                } else {
+                    said
+                };
                 // 42码, not 14号码: the chart may name its sizes with the unit.
                 let unit = match loc {
                     _ if size.ends_with(['码', '碼', '号', '號']) => "",
