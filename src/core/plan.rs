@@ -196,11 +196,12 @@ fn sms_after_im(input: &Input, analysis: &Analysis, timing: &mut Timing) -> Opti
 pub fn channel(input: &Input, analysis: &Analysis, timing: &mut Timing) -> (Channel, String) {
     let loc = input.locale;
     let s = &input.settings;
+    let bad_phone = input.bad_phone();
     match timing.action {
         Action::Stop => return (Channel::Im, String::new()),
         // 1382766431 in the address: a call or a text cannot reach it.
-        _ if input.bad_phone().is_some() => {
-            let number = input.bad_phone().unwrap_or_default();
+        _ if bad_phone.is_some() => {
+            let number = bad_phone.unwrap_or_default();
             let digits = number.len().to_string();
             timing.warnings.push(super::say::warning(
                 "phone_invalid",

@@ -570,8 +570,8 @@ pub fn slot(loc: Locale, question: &str) -> String {
 }
 
 /// The pieces of a size chart (cut at `；;。` and line breaks) that name a
-/// size the buyer wrote (75B in 我平时穿75B), after the chart's general
-/// note (本款偏小一码) when it has one; `None` when no piece does.
+/// size the buyer wrote (75B in 我平时穿75B: 本款偏小一码：平时75B建议拍80B),
+/// joined; `None` when no piece does.
 fn chart_said(chart: &str, message: &str) -> Option<String> {
     let pieces: Vec<&str> = chart
         .split(['；', ';', '。', '\n'])
@@ -604,7 +604,6 @@ fn chart_said(chart: &str, message: &str) -> Option<String> {
     if hit.is_empty() {
         return None;
     }
-    // The note before the first piece it names (本款偏小一码：平时75B…).
     Some(hit.join("；"))
 }
 
@@ -943,10 +942,11 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             if let Some(hit) = hit {
                 // 黑色是哑光的吗: a question about the colour, not whether
                 // there is one; the agent answers it.
+                let folded = norm(hit);
                 let after = c
                     .norm
-                    .find(&norm(hit))
-                    .and_then(|i| c.norm.get(i + norm(hit).len()..))
+                    .find(&folded)
+                    .and_then(|i| c.norm.get(i + folded.len()..))
                     .unwrap_or("");
                 if ["是", "的是", "会不会", "会", "容易", "掉色", "褪色"]
                     .iter()
