@@ -44,6 +44,12 @@ const MAX_FALSE_ALARMS_3: f64 = 0.09;
 const MIN_MACRO_F1_6: f64 = 0.79;
 const MAX_FALSE_ALARMS_6: f64 = 0.20;
 
+/// Floors for the seventh blind sets (real-chat style): their first score
+/// (2026-12-07: macro-F1 0.823, false alarms 17/141 = 0.121), less a
+/// margin. Both short of the goals.
+const MIN_MACRO_F1_7: f64 = 0.80;
+const MAX_FALSE_ALARMS_7: f64 = 0.15;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -164,4 +170,11 @@ fn blind_sets_5() {
 #[test]
 fn blind_sets_6() {
     held_out("blind-6", MIN_MACRO_F1_6, MAX_FALSE_ALARMS_6);
+}
+
+/// The seventh blind set (`tests/eval/blind-7/`): real-chat style like
+/// blind-6, by another new writer, never read for tuning.
+#[test]
+fn blind_sets_7() {
+    held_out("blind-7", MIN_MACRO_F1_7, MAX_FALSE_ALARMS_7);
 }
