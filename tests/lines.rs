@@ -413,6 +413,7 @@ fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line
         send_at: Some(input.now),
         follow_up: None,
         reply: false,
+        after_answer_why: None,
         closes_at: timing::closes_at(&input),
         why: Vec::new(),
         warnings: Vec::new(),
@@ -2368,7 +2369,15 @@ fn an_answer_does_not_ask_for_payment() {
             let mut ctx = said(loc, text);
             ctx.now = Some(now.into());
             let s = cuifu::suggest(&ctx).unwrap();
-            assert!(s.follow_up_at.is_some(), "{now}");
+            // The answer is the agent's to find: no reminder is planned
+            // with it (shop.followUpOpenAnswer, default false; O1 o22/o40).
+            assert!(s.follow_up_at.is_none(), "{now}");
+            ctx.shop
+                .get_or_insert_with(Default::default)
+                .follow_up_open_answer = Some(true);
+            let planned = cuifu::suggest(&ctx).unwrap();
+            assert!(planned.follow_up_at.is_some(), "{now}");
+            assert_eq!(planned.lines, s.lines);
             let top = &s.lines[0].text;
             assert!(top.contains(slot), "{top}");
             for nudge in ["方便时付款", "方便時再付款", "Pay whenever", "no rush"] {

@@ -109,6 +109,14 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             _ => Vec::new(),
         }
     };
+    let mut timing = timing;
+    if !input.settings.follow_up_open_answer
+        && lines
+            .first()
+            .is_some_and(|l| lines::answer::has_question_slot(&l.text))
+    {
+        timing::wait_for_answer(&mut timing, input.locale);
+    }
     let remark = explain::remark(input, &analysis, &timing, channel, &lines);
     let mut why = timing.why;
     if timing.action != Action::Stop {

@@ -108,6 +108,9 @@ pub struct Settings {
     /// After an answer, the least time before the reminder that follows it
     /// within the order's time slot (`shop.answerFollowUpMinutes`).
     pub answer_follow_up: Duration,
+    /// Plan the reminder after a reply whose answer the agent must still
+    /// find (`shop.followUpOpenAnswer`).
+    pub follow_up_open_answer: bool,
     /// Years the shop's own holidays/workdays cover (the built-in calendar aside).
     pub shop_years: Vec<i32>,
 }
@@ -154,6 +157,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     phone_first: None,
     hesitation_hours: None,
     answer_follow_up_minutes: None,
+    follow_up_open_answer: None,
 };
 
 /// The settings of a shop that sets nothing (defaults from the seeds): copied
@@ -195,6 +199,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     phone_first: false,
     hesitation: Duration::minutes(180),
     answer_follow_up: Duration::minutes(30),
+    follow_up_open_answer: false,
     shop_years: Vec::new(),
 };
 
@@ -414,6 +419,7 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     st.answer_at_night = shop.answer_at_night.unwrap_or(true);
     st.phone_first = shop.phone_first.unwrap_or(false);
+    st.follow_up_open_answer = shop.follow_up_open_answer.unwrap_or(false);
     if let Some(v) = opt_number(
         "shop.hesitationHours",
         shop.hesitation_hours,

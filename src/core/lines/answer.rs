@@ -502,6 +502,14 @@ fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
     out
 }
 
+/// Whether `text` holds a slot for a buyer's question (what [`slot`]
+/// writes), in any of the three languages.
+pub fn has_question_slot(text: &str) -> bool {
+    ["：在这里回答】", "：在這裡回答】", ": answer here】"]
+        .iter()
+        .any(|end| text.contains(end))
+}
+
 /// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
 pub fn slot(loc: Locale, question: &str) -> String {
     // Without emoji (要買S還是M啊🐱): the slot is for the agent.

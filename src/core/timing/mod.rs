@@ -84,6 +84,10 @@ pub struct Timing {
     /// `send_at` is a reply to a waiting buyer: the rest-time rules hold for
     /// `follow_up`, and the moments `why` names are the follow-up's.
     pub reply: bool,
+    /// The first `why` sentence about `follow_up` when it is the usual
+    /// reminder after an answer (not a campaign wave): what
+    /// [`wait_for_answer`] takes back.
+    pub after_answer_why: Option<usize>,
     /// When the order closes unpaid.
     pub closes_at: DateTime<FixedOffset>,
     /// One sentence per decision.
@@ -255,6 +259,7 @@ impl Plan<'_> {
             send_at,
             follow_up: None,
             reply: false,
+            after_answer_why: None,
             closes_at: self.close,
             why: std::mem::take(&mut self.why),
             warnings: std::mem::take(&mut self.warnings),
@@ -408,6 +413,25 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         }
     }
     t
+}
+
+/// Takes back the reminder planned after an answer when the answer is
+/// still the agent's to find (`shop.followUpOpenAnswer` false): it can
+/// decide whether the buyer buys at all, and the suggestion made once the
+/// agent has answered plans the reminder.
+pub fn wait_for_answer(t: &mut Timing, loc: Locale) {
+    let Some(k) = t.after_answer_why.take() else {
+        return;
+    };
+    if t.follow_up.take().is_none() {
+        return;
+    }
+    t.why.truncate(k);
+    t.why.push(trf(
+        loc,
+        "答案还要客服先查清楚，它可能决定买家买不买：这次只回复，不排付款提醒；答复发出后再看买家怎么说。|答案還要客服先查清楚，它可能決定買家買不買：這次只回覆，不排付款提醒；答覆發出後再看買家怎麼說。|The answer is still yours to find, and it may decide whether the buyer buys: reply only, with no payment reminder planned; once you have answered, see what the buyer says.",
+        &[],
+    ));
 }
 
 fn stop_why(p: &mut Plan, stop: Stop) {

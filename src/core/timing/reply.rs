@@ -205,6 +205,7 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     // On a campaign day the reminder after it is the next wave (001).
     let after = after_reply(p, reply);
     let wave = super::usual::wave(after, p.close, p.s);
+    let after_answer_why = wave.is_none().then_some(p.why.len());
     let follow = match wave {
         Some(w) => {
             let at = p.when(w);
@@ -233,6 +234,7 @@ pub(super) fn answer_first(p: &mut Plan, input: &Input, analysis: &Analysis) -> 
     };
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.follow_up = follow;
+    t.after_answer_why = after_answer_why;
     t.reply = true;
     Some(t)
 }
