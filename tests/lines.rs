@@ -3193,3 +3193,16 @@ fn a_size_chart_row_reads_cleanly() {
         "{top}"
     );
 }
+
+#[test]
+fn a_remark_about_the_weather_gets_no_slot() {
+    // seed 002 (答非所问 is a never-do): 这几天保定都零下了 says what the
+    // buyer sees (O1 o10), 会不会冻死 asks; only the question gets a slot.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "这几天保定都零下了 鱼路上会不会冻死啊")).unwrap();
+    let top = &s.lines[0].text;
+    assert!(!top.contains("【这几天"), "{top}");
+    assert!(top.contains("【鱼路上会不会冻死啊：在这里回答】"), "{top}");
+    // 过几天能到吗 still asks.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "过几天能到吗")).unwrap();
+    assert!(s.lines[0].text.contains("【"), "{}", s.lines[0].text);
+}

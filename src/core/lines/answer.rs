@@ -256,7 +256,9 @@ fn clauses(text: &str) -> Vec<&str> {
         let cut = matches!(c, '？' | '?' | '！' | '!' | '，' | '。' | '；' | ';' | '\n')
             || c.is_whitespace()
                 && (matches!(prev, '吗' | '嗎' | '呢' | '啊' | '吧' | '嘛' | '么' | '麼')
-                    || han(prev) && next_han() && !asks_on())
+                    || (han(prev) || crate::core::text::is_emoji(prev))
+                        && next_han()
+                        && !asks_on())
                 && !or_next()
             // hmm ok. how do i know…: a sentence ends at a full stop and a
             // space after a word (not 12.12).
@@ -1706,6 +1708,12 @@ mod tests {
         assert_eq!(
             clauses("any free gift for 12.12?"),
             ["any free gift for 12.12?"]
+        );
+        // 不能超过200😭 能不能帮我拆: an emoji before the space ends the
+        // clause as a Chinese word does.
+        assert_eq!(
+            clauses("单笔不能超过200😭 能不能帮我拆成两单"),
+            ["单笔不能超过200😭 ", "能不能帮我拆成两单"]
         );
         assert_eq!(
             clauses("L码还有货吗？包邮不？"),
