@@ -3206,3 +3206,23 @@ fn a_remark_about_the_weather_gets_no_slot() {
     let s = cuifu::suggest(&said(Locale::ZhCn, "过几天能到吗")).unwrap();
     assert!(s.lines[0].text.contains("【"), "{}", s.lines[0].text);
 }
+
+#[test]
+fn a_returning_buyer_who_asks_is_thanked_for_coming_back() {
+    // seed 001 (老顾客: 感谢再次光临, 问上次的宝贝) and O1 o22/o25/o28: the
+    // answer to a returning buyer's question opens with thanks.
+    for (loc, text, thanks) in [
+        (Locale::ZhCn, "这个是纯棉的吗", "谢谢您又来我们店～"),
+        (Locale::ZhTw, "這個是純棉的嗎", "謝謝您再次光臨～"),
+        (Locale::En, "is this cotton?", "Thanks for coming back!"),
+    ] {
+        let mut ctx = said(loc, text);
+        let plain = cuifu::suggest(&ctx).unwrap();
+        assert!(!plain.lines[0].text.contains(thanks), "{}", plain.lines[0].text);
+        ctx.buyer.get_or_insert_with(Default::default).returning = Some(true);
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(thanks), "{top}");
+        assert_eq!(s.lines[0].angle, "answer", "{top}");
+    }
+}
