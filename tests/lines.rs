@@ -81,6 +81,7 @@ fn full_facts(locale: Locale) -> Facts {
         call_sorry: false,
         remind_me: false,
         scam: false,
+        voice: false,
     }
 }
 
@@ -134,6 +135,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.call_sorry = on;
             f.remind_me = on;
             f.scam = on;
+            f.voice = on;
         },
     ];
     for set in setters {
@@ -998,6 +1000,7 @@ fn the_table_is_well_formed() {
         "callSorry",
         "remindMe",
         "scam",
+        "voice",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -3218,11 +3221,52 @@ fn a_returning_buyer_who_asks_is_thanked_for_coming_back() {
     ] {
         let mut ctx = said(loc, text);
         let plain = cuifu::suggest(&ctx).unwrap();
-        assert!(!plain.lines[0].text.contains(thanks), "{}", plain.lines[0].text);
+        assert!(
+            !plain.lines[0].text.contains(thanks),
+            "{}",
+            plain.lines[0].text
+        );
         ctx.buyer.get_or_insert_with(Default::default).returning = Some(true);
         let s = cuifu::suggest(&ctx).unwrap();
         let top = &s.lines[0].text;
         assert!(top.contains(thanks), "{top}");
         assert_eq!(s.lines[0].angle, "answer", "{top}");
+    }
+}
+
+#[test]
+fn voice_messages_are_listened_to_before_any_reminder() {
+    // seed 002 (及时回复, 不要答非所问) and O1 o17: a turn of voice messages
+    // only is answered now (listened to, or the buyer asked to type it),
+    // and no payment reminder is planned until the agent knows what was said.
+    for (loc, texts, word) in [
+        (Locale::ZhCn, vec!["[语音] 0'41''", "[语音] 0'18''"], "语音"),
+        (Locale::ZhTw, vec!["[語音] 12\""], "語音"),
+        (Locale::En, vec!["[Voice message] 0:09"], "voice message"),
+    ] {
+        let mut ctx = base_ctx(loc);
+        ctx.messages = texts
+            .iter()
+            .map(|t| cuifu::Message {
+                from: cuifu::Role::Buyer,
+                text: (*t).into(),
+                at: None,
+            })
+            .collect();
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_eq!(s.action, cuifu::Action::Hold, "{loc:?}");
+        assert!(s.follow_up_at.is_none(), "{loc:?}");
+        assert!(s.lines.len() >= 2, "{loc:?}");
+        for l in &s.lines[..2] {
+            assert!(l.text.contains(word), "{}", l.text);
+        }
+        // A voice message beside a written question: the question is read.
+        ctx.messages.push(cuifu::Message {
+            from: cuifu::Role::Buyer,
+            text: "有黑色吗？".into(),
+            at: None,
+        });
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert!(!s.lines[0].text.contains(word), "{}", s.lines[0].text);
     }
 }

@@ -124,6 +124,8 @@ pub struct Facts {
     pub remind_me: bool,
     /// The buyer reports a caller posing as the shop (`said.tsv` scam).
     pub scam: bool,
+    /// The buyer's turn is voice messages only (`said.tsv` voice).
+    pub voice: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -192,6 +194,7 @@ impl Facts {
                     "callSorry" => self.call_sorry,
                     "remindMe" => self.remind_me,
                     "scam" => self.scam,
+                    "voice" => self.voice,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -247,6 +250,7 @@ impl Facts {
             own_link,
             remind_me,
             scam,
+            voice_only,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -385,6 +389,7 @@ impl Facts {
             call_sorry: im_only_now && input.used(Channel::Phone),
             remind_me: remind_me && req.analysis.signals.named_time.is_some(),
             scam,
+            voice: voice_only,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

@@ -56,7 +56,8 @@
 //!   someone, `said.tsv`); ownLink (cheaper in another listing of the
 //!   shop, `said.tsv`); remindMe (the buyer asked to be reminded at
 //!   their time, `said.tsv`); scam (the buyer reports a caller posing as
-//!   the shop, `said.tsv`); quiet (the first word on a
+//!   the shop, `said.tsv`); voice (the buyer's turn is voice messages
+//!   only, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

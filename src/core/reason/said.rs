@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 14] = [
+pub const FLAGS: [&str; 15] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -25,6 +25,7 @@ pub const FLAGS: [&str; 14] = [
     "ownLink",
     "remindMe",
     "scam",
+    "voice",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -86,6 +87,9 @@ pub struct Said {
     pub remind_me: bool,
     /// They report a caller posing as the shop (说是你们客服 要我去ATM).
     pub scam: bool,
+    /// Their turn since the agent last wrote is voice messages only
+    /// ([语音] 0'41''): listen and answer, nothing to read.
+    pub voice_only: bool,
     /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
     /// 以后别打电话了), not only earlier in the chat.
     pub im_only_now: bool,
@@ -93,8 +97,8 @@ pub struct Said {
 
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
-    let (out, recent) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam] =
+    let (out, recent, voice_only) = flags(input);
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice] =
         out;
     Said {
         card_limit,
@@ -111,6 +115,7 @@ pub fn said(input: &Input) -> Said {
         own_link,
         remind_me,
         scam,
+        voice_only,
         im_only_now: FLAGS
             .iter()
             .position(|f| *f == "imOnly")
@@ -120,16 +125,24 @@ pub fn said(input: &Input) -> Said {
 }
 
 /// The flags that hold (a standing one anywhere, the others since the agent
-/// last wrote), and the flags found since the agent last wrote.
-fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()]) {
+/// last wrote), the flags found since the agent last wrote, and whether
+/// every buyer message since then is a voice message.
+fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()], bool) {
     let mut out = [false; FLAGS.len()];
     let mut now = [false; FLAGS.len()];
     let recent = input.messages.len() - input.since_agent().len();
+    let voice = FLAGS.iter().position(|f| *f == "voice");
+    let (mut turn, mut voiced) = (0usize, 0usize);
     for (n, m) in input.messages.iter().enumerate() {
         if m.from != Role::Buyer {
             continue;
         }
-        for i in TABLE.found(m.text) {
+        let found = TABLE.found(m.text);
+        if n >= recent {
+            turn += 1;
+            voiced += usize::from(voice.is_some_and(|v| found.contains(&v)));
+        }
+        for i in found {
             let standing = FLAGS.get(i).is_some_and(|f| STANDING.contains(f));
             if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
                 *flag = true;
@@ -139,7 +152,7 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()]) {
             }
         }
     }
-    (out, now)
+    (out, now, turn > 0 && voiced == turn)
 }
 
 #[cfg(test)]

@@ -357,6 +357,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         stop_why(&mut p, stop);
         return p.done(Occasion::None, Action::Stop, None);
     }
+    if analysis.signals.said.voice_only {
+        return voice_reply(&mut p);
+    }
     if named_last(input, analysis).is_none() {
         if let Some(t) = answer_first(&mut p, input, analysis) {
             return t;
@@ -412,6 +415,20 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
             t.occasion = Occasion::NamedReply;
         }
     }
+    t
+}
+
+/// A turn of voice messages only: the reply now, and no reminder until
+/// the agent knows what was said (002: reply fast, never beside the point).
+fn voice_reply(p: &mut Plan) -> Timing {
+    p.say(
+        "买家发的是语音：先听语音、按内容回复（听不了就请买家打字说），弄清楚说了什么之前不排付款提醒。|買家傳的是語音：先聽語音、依內容回覆（聽不了就請買家打字），弄清楚說了什麼之前不排付款提醒。|The buyer sent voice messages: listen and answer them (or ask them to type it); no payment reminder is planned until you know what they said.",
+        &[],
+    );
+    let reply = reply_moment(p);
+    p.reply_why(reply);
+    let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
+    t.reply = true;
     t
 }
 
