@@ -1197,6 +1197,20 @@ fn offer_question_already_answered_gets_no_let_me_check() {
     assert_eq!(run(&ctx, &r)[0].template_id, "gp.answer");
 }
 
+/// A chat of the buyer's `texts`, in order, and nothing else.
+fn said_all(locale: Locale, texts: &[&str]) -> ChatContext {
+    let mut ctx = base_ctx(locale);
+    ctx.messages = texts
+        .iter()
+        .map(|t| cuifu::Message {
+            from: cuifu::Role::Buyer,
+            text: (*t).into(),
+            at: None,
+        })
+        .collect();
+    ctx
+}
+
 fn said(locale: Locale, text: &str) -> ChatContext {
     let mut ctx = base_ctx(locale);
     ctx.messages = vec![cuifu::Message {
@@ -2591,15 +2605,7 @@ fn a_question_beside_a_named_time_is_answered_then_the_time_agreed() {
             "明天",
         ),
     ] {
-        let mut ctx = base_ctx(locale);
-        ctx.messages = texts
-            .iter()
-            .map(|t| cuifu::Message {
-                from: cuifu::Role::Buyer,
-                text: (*t).into(),
-                at: None,
-            })
-            .collect();
+        let mut ctx = said_all(locale, &texts);
         ctx.shop.as_mut().unwrap().answers = vec![cuifu::ShopAnswer {
             keywords: vec!["全家".into()],
             text: format!("可以的，代码{answer}～"),
@@ -3244,15 +3250,7 @@ fn voice_messages_are_listened_to_before_any_reminder() {
         (Locale::ZhTw, vec!["[語音] 12\""], "語音"),
         (Locale::En, vec!["[Voice message] 0:09"], "voice message"),
     ] {
-        let mut ctx = base_ctx(loc);
-        ctx.messages = texts
-            .iter()
-            .map(|t| cuifu::Message {
-                from: cuifu::Role::Buyer,
-                text: (*t).into(),
-                at: None,
-            })
-            .collect();
+        let mut ctx = said_all(loc, &texts);
         let s = cuifu::suggest(&ctx).unwrap();
         assert_eq!(s.action, cuifu::Action::Hold, "{loc:?}");
         assert!(s.follow_up_at.is_none(), "{loc:?}");
