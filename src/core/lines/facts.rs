@@ -523,14 +523,14 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
     // A word that only describes (日本製, 原创设计, 法式复古) names no item.
-    let [_, _, skips] = &*TITLE_WORDS;
+    let [_, _, skips, _, _] = &*TITLE_WORDS;
     let words = || {
         title
             .split_whitespace()
             .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)))
     };
     if let Some(head) = words().find(|w| han(w) >= 3) {
-        return unstuffed(head);
+        return named_by_noun(unstuffed(head), title);
     }
     let mut best: Option<&str> = None;
     for w in words() {
@@ -538,7 +538,7 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
             best = Some(w);
         }
     }
-    unstuffed(best.unwrap_or(title))
+    named_by_noun(unstuffed(best.unwrap_or(title)), title)
 }
 
 /// Whether a fact written by the shop can go into a line of `loc` as it is:
@@ -569,8 +569,8 @@ pub fn in_locale(loc: Locale, text: &str) -> Option<&str> {
     }
 }
 
-/// The rows of `titles.tsv`: prefix, cut and skip words.
-static TITLE_WORDS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
+/// The rows of `titles.tsv`: prefix, cut, skip, noun and tail words.
+static TITLE_WORDS: LazyLock<[Vec<&'static str>; 5]> = LazyLock::new(|| {
     let row = |kind: &str| {
         crate::core::data::TITLES
             .lines()
@@ -579,8 +579,48 @@ static TITLE_WORDS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
             .filter(|w| !w.is_empty())
             .collect()
     };
-    [row("prefix"), row("cut"), row("skip")]
+    [
+        row("prefix"),
+        row("cut"),
+        row("skip"),
+        row("noun"),
+        row("tail"),
+    ]
 });
+
+/// `name` cut to what the item is (`titles.tsv` noun and tail): kept when
+/// it ends in a noun; cut after the last noun in it that a describing word
+/// follows (体脂秤智能 → 体脂秤); when it holds no noun, the first noun that
+/// ends a word of `title` (正版授权 of 正版授权 雷电将军 PVC成品手办 → 手办).
+fn named_by_noun<'a>(name: &'a str, title: &'a str) -> &'a str {
+    let [_, cuts, _, nouns, tails] = &*TITLE_WORDS;
+    if nouns.iter().any(|n| name.ends_with(n)) {
+        return name;
+    }
+    let long = || nouns.iter().filter(|n| n.chars().count() >= 2);
+    let describes = |rest: &str| cuts.iter().chain(tails.iter()).any(|w| rest.starts_with(w));
+    let cut = long()
+        .filter_map(|n| {
+            let end = name.rfind(*n)? + n.len();
+            describes(name.get(end..)?).then_some(end)
+        })
+        .max();
+    if let Some(end) = cut {
+        return name.get(..end).unwrap_or(name);
+    }
+    if long().any(|n| name.contains(n)) {
+        return name;
+    }
+    title
+        .split_whitespace()
+        .find_map(|w| {
+            long()
+                .filter(|n| w.ends_with(*n))
+                .max_by_key(|n| n.len())
+                .copied()
+        })
+        .unwrap_or(name)
+}
 
 /// A keyword-stuffed Chinese title (2026冬季新款双面羊绒大衣女中长款高级感…)
 /// as an agent says it (双面羊绒大衣): without the words that open it
@@ -588,7 +628,7 @@ static TITLE_WORDS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
 /// item (女, 中长款, 高级感), from `titles.tsv`. A short name (8 characters
 /// or fewer) stays as it is, and so does one the words would leave too short.
 fn unstuffed(name: &str) -> &str {
-    let [prefixes, cuts, _] = &*TITLE_WORDS;
+    let [prefixes, cuts, _, _, _] = &*TITLE_WORDS;
     if name.chars().count() <= 8 {
         return name;
     }
@@ -1120,13 +1160,27 @@ mod tests {
         assert_eq!(cn("加绒牛仔裤 女 高腰直筒"), "加绒牛仔裤");
         assert_eq!(cn("iPhone 15 磨砂防摔手机壳"), "磨砂防摔手机壳");
         assert_eq!(cn("手工皂 玫瑰味"), "手工皂");
-        assert_eq!(cn("羽绒服女 2026新款 中长款加厚韩版"), "羽绒服女");
+        assert_eq!(cn("羽绒服女 2026新款 中长款加厚韩版"), "羽绒服");
+        // What the item is, not the words after it or a label before it
+        // (O1 o01, o03, o04: 正版授权先给您留着, 体脂秤智能, the whole title).
+        assert_eq!(cn("体脂秤智能家用精准 充电款 蓝牙连APP"), "体脂秤");
+        assert_eq!(
+            cn("全遮光窗帘卧室加厚免打孔安装 遮阳隔热 2.0m宽×2.5m高"),
+            "全遮光窗帘"
+        );
+        assert_eq!(
+            cn("【现货】正版授权 雷电将军 1/7比例 PVC成品手办 景品礼盒"),
+            "手办"
+        );
+        assert_eq!(cn("双层玻璃杯 茶水分离泡茶杯 380ml"), "双层玻璃杯");
+        // The kettle only says what the descaler is for.
+        assert_eq!(cn("电热水壶除垢剂 柠檬酸"), "电热水壶除垢剂");
         assert_eq!(cn("2026新款 加厚羽绒服"), "加厚羽绒服");
         assert_eq!(cn("羊绒针织开衫"), "羊绒针织开衫");
         // A style or a share that opens the title is not the item (K1 k15, k17).
         assert_eq!(
             cn("北欧ins风陶瓷餐具套装 碗碟家用 4人份16件套 哑光釉"),
-            "陶瓷餐具套装"
+            "陶瓷餐具"
         );
         assert_eq!(
             cn("100%山羊绒双面大衣女 中长款 手工缝制 驼色 M"),
@@ -1332,7 +1386,7 @@ mod tests {
         assert_eq!(cn("车载吸尘器 无线大吸力").as_deref(), Some("车载吸尘器"));
         assert_eq!(
             cn("羽绒服女 2026新款 中长款加厚韩版").as_deref(),
-            Some("羽绒服女")
+            Some("羽绒服")
         );
         assert_eq!(
             cn("2026冬季新款加厚羽绒服女中长款韩版宽松外套").as_deref(),
