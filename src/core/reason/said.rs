@@ -33,7 +33,15 @@ pub const FLAGS: [&str; 14] = [
 const STANDING: [&str; 1] = ["imOnly"];
 
 /// The phrases of each flag, one group per flag (a flag's rows joined).
-static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
+static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| table(false));
+
+/// The standing flags' words alone, under the same group indices: the
+/// messages before the agent last wrote are read for these only.
+static STANDING_TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| table(true));
+
+/// The words of every flag (of the [`STANDING`] ones with `standing_only`),
+/// a group per flag of [`FLAGS`].
+fn table(standing_only: bool) -> PhraseGroups {
     let mut groups: Vec<Vec<&'static str>> = vec![Vec::new(); FLAGS.len()];
     for l in crate::core::data::SAID.lines() {
         let Some((flag, words)) = l.split_once('\t') else {
@@ -41,14 +49,14 @@ static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
         };
         if let Some(g) = FLAGS
             .iter()
-            .position(|f| *f == flag)
+            .position(|f| *f == flag && (!standing_only || STANDING.contains(f)))
             .and_then(|i| groups.get_mut(i))
         {
             g.extend(words.split('|'));
         }
     }
     PhraseGroups::new(groups)
-});
+}
 
 /// What the buyer said since the agent last wrote, flag by flag.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -129,7 +137,12 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()]) {
         if m.from != Role::Buyer {
             continue;
         }
-        for i in TABLE.found(m.text) {
+        let table = if n >= recent {
+            &*TABLE
+        } else {
+            &*STANDING_TABLE
+        };
+        for i in table.found(m.text) {
             let standing = FLAGS.get(i).is_some_and(|f| STANDING.contains(f));
             if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
                 *flag = true;
