@@ -137,20 +137,16 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()]) {
         if m.from != Role::Buyer {
             continue;
         }
-        let table = if n >= recent {
-            &*TABLE
+        // The standing flags hold wherever they were said; the others
+        // only since the agent last wrote, where every flag is read.
+        if n >= recent {
+            TABLE.mark(m.text, &mut now);
         } else {
-            &*STANDING_TABLE
-        };
-        for i in table.found(m.text) {
-            let standing = FLAGS.get(i).is_some_and(|f| STANDING.contains(f));
-            if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
-                *flag = true;
-            }
-            if let Some(flag) = now.get_mut(i).filter(|_| n >= recent) {
-                *flag = true;
-            }
+            STANDING_TABLE.mark(m.text, &mut out);
         }
+    }
+    for (o, n) in out.iter_mut().zip(now) {
+        *o |= n;
     }
     (out, now)
 }
