@@ -5,6 +5,8 @@
 //! each call site names one string rather than three; word tables are such
 //! rows, one a line (see [`row`]).
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 
 use super::clock;
@@ -24,15 +26,27 @@ const TRADITIONAL: &str = "\
 虽雖规規订訂让讓讲講设設话話该該语語说說谢謝账帳费費轻輕过過还還这這进進适適选選\
 钟鐘钱錢铺鋪闭閉问問间間难難静靜顺順顾顧额額";
 
+/// [`TRADITIONAL`] as (simplified, traditional) pairs sorted by the
+/// simplified form, the first pair of each kept, read once.
+static PAIRS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    let mut it = TRADITIONAL.chars();
+    let mut pairs = Vec::new();
+    while let (Some(s), Some(t)) = (it.next(), it.next()) {
+        pairs.push((s, t));
+    }
+    // Stable: of pairs with the same simplified form, the first stays first.
+    pairs.sort_by_key(|p| p.0);
+    pairs.dedup_by_key(|p| p.0);
+    pairs
+});
+
 /// `c` in traditional form, if [`TRADITIONAL`] lists it.
 fn traditional(c: char) -> char {
-    let mut it = TRADITIONAL.chars();
-    while let (Some(s), Some(t)) = (it.next(), it.next()) {
-        if s == c {
-            return t;
-        }
-    }
-    c
+    PAIRS
+        .binary_search_by_key(&c, |p| p.0)
+        .ok()
+        .and_then(|i| PAIRS.get(i))
+        .map_or(c, |p| p.1)
 }
 
 /// Appends `s`, in traditional characters if `tw`.

@@ -143,9 +143,9 @@ impl PhraseGroups {
         }
     }
 
-    /// The groups with a phrase in `text`, in index order.
-    pub fn found(&self, text: &str) -> Vec<usize> {
-        let mut seen = vec![false; self.count];
+    /// Marks in `seen` (indexed by group) the groups with a phrase in
+    /// `text`; the others are left as they were.
+    pub fn mark(&self, text: &str, seen: &mut [bool]) {
         for m in self.matcher.find_overlapping_iter(text) {
             if let Some(s) = self
                 .group_of
@@ -155,6 +155,12 @@ impl PhraseGroups {
                 *s = true;
             }
         }
+    }
+
+    /// The groups with a phrase in `text`, in index order.
+    pub fn found(&self, text: &str) -> Vec<usize> {
+        let mut seen = vec![false; self.count];
+        self.mark(text, &mut seen);
         seen.iter()
             .enumerate()
             .filter_map(|(i, s)| s.then_some(i))

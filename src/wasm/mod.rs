@@ -175,7 +175,9 @@ pub fn suggest_reminder(
     answer(alive().and_then(|()| {
         let (ctx, unknown) =
             read::parse::<ChatContext>(&read::json_text(&context, Arg::Context)?, "")?;
-        let mut s = crate::core::suggest_at(&ctx, clock())?;
+        // The clock only stands in for a `now` the context lacks.
+        let now = if ctx.now.is_none() { clock() } else { None };
+        let mut s = crate::core::suggest_at(&ctx, now)?;
         s.warnings
             .extend(unknown.into_iter().map(read::unknown_field));
         Ok(s)

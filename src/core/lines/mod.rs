@@ -80,6 +80,7 @@ pub use crate::core::input::{check_templates, SHOP_KEYS};
 pub use answer::line_locale;
 pub use facts::Facts;
 pub use fill::{render, Env};
+use fill::{render_parts, Seg};
 pub use table::{templates, Template};
 
 /// What the lines are for.
@@ -146,7 +147,8 @@ fn finish(mut text: String, env: &Env) -> String {
 /// Renders one text for the channel; SMS drops the order time, the item or
 /// the shop name until the message fits, and gives up if it never does.
 pub fn render_line(text: &str, env: &Env, groups: bool) -> Option<String> {
-    render_line_after(text, env, groups, &greeting(env))
+    let parts = fill::compile(text, groups, &table::fragment_id)?;
+    render_line_after(&parts, env, &greeting(env))
 }
 
 /// The greeting alone as a line of `env`'s channel (what a line says when
@@ -159,18 +161,18 @@ fn greeting(env: &Env) -> Option<String> {
     env.fragment("hi", 0).map(|h| finish(h, env))
 }
 
-/// [`render_line`] with the [`greeting`] of `env` already rendered: the
-/// lines of one choice share it.
-fn render_line_after(text: &str, env: &Env, groups: bool, hi: &Option<String>) -> Option<String> {
+/// [`render_line`] of a text read into its parts, with the [`greeting`]
+/// of `env` already rendered: the lines of one choice share it.
+fn render_line_after(parts: &[Seg], env: &Env, hi: &Option<String>) -> Option<String> {
     if env.channel != Channel::Sms {
         // A line whose every part fell away but the greeting says nothing.
-        return render(text, env, groups, 0)
+        return render_parts(parts, env, 0)
             .map(|t| finish(t, env))
             .filter(|t| hi.as_deref().is_none_or(|h| t.trim() != h.trim()));
     }
     SMS_FITS.iter().find_map(|&hide| {
         let e = Env { hide, ..*env };
-        render(text, &e, groups, 0)
+        render_parts(parts, &e, 0)
             .map(|t| finish(t, &e))
             .filter(|t| t.chars().count() <= sms_limit(t))
     })
@@ -221,7 +223,8 @@ impl Choice<'_> {
         // The templates that fit, best score first (the table order breaks
         // ties: the sort is stable). A template is rendered only when the
         // choice below reaches it: most never are.
-        let mut fitting: Vec<(i32, &'static Template, &'static str)> = Vec::new();
+        let mut fitting: Vec<(i32, &'static Template, Option<&'static [Seg<'static>]>)> =
+            Vec::new();
         for t in templates() {
             let fits = !t.is_fragment()
                 && t.angle != "thanks"
@@ -238,9 +241,10 @@ impl Choice<'_> {
                 // No address-check chase on a buyer thinking it over (000).
                 && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im)
                 && (!reply || fits_reply(t, facts, req.reason));
-            let Some(src) = t.text(loc).filter(|_| fits) else {
+            if !fits || t.text(loc).is_none() {
                 continue;
-            };
+            }
+            let src = t.program(loc);
             let letter = angle_letter(t.angle);
             let b = self
                 .order
@@ -262,11 +266,11 @@ impl Choice<'_> {
         let fill_to = if open { target } else { 3 };
         let hi = greeting(env);
         let mut picked = pick(&fitting, want, fill_to - fill_to.min(self.have), |src| {
-            render_line_after(src, env, true, &hi)
+            render_line_after(src?, env, &hi)
         });
         if picked.is_empty() && self.have == 0 && req.channel == Channel::Sms {
             picked = pick(&fitting, want, fill_to, |src| {
-                render(src, &bare, true, 0).map(|x| finish(x, &bare))
+                render_parts(src?, &bare, 0).map(|x| finish(x, &bare))
             });
         }
         picked
@@ -357,10 +361,10 @@ fn angle_order(req: &Request, facts: &Facts) -> ([u8; 5], bool) {
 /// to `want`; then, while fewer than `fill_to`, the next best of any angle.
 /// In score order.
 fn pick(
-    fitting: &[(i32, &'static Template, &'static str)],
+    fitting: &[(i32, &'static Template, Option<&'static [Seg<'static>]>)],
     want: usize,
     fill_to: usize,
-    draw: impl Fn(&str) -> Option<String>,
+    draw: impl Fn(Option<&'static [Seg<'static>]>) -> Option<String>,
 ) -> Vec<(&'static Template, String)> {
     // Each template's line once drawn (`None`: not yet; `Some(None)`: no
     // line, a fact it needs is unknown), and whether it is taken.
@@ -380,7 +384,7 @@ fn pick(
         if added >= want {
             break;
         }
-        if !angles.contains(&t.angle) && fresh(text.get_or_insert_with(|| draw(src))) {
+        if !angles.contains(&t.angle) && fresh(text.get_or_insert_with(|| draw(*src))) {
             *taken = true;
             angles.push(t.angle);
             added += 1;
@@ -390,7 +394,7 @@ fn pick(
         if added >= fill_to {
             break;
         }
-        if !*taken && fresh(text.get_or_insert_with(|| draw(src))) {
+        if !*taken && fresh(text.get_or_insert_with(|| draw(*src))) {
             *taken = true;
             added += 1;
         }
@@ -436,7 +440,10 @@ fn by_angle(req: &Request, angle: &str) -> Result<Vec<Line>, Error> {
     };
     let mut out: Vec<Line> = Vec::new();
     for t in templates().iter().filter(|t| t.angle == angle) {
-        let Some(text) = t.text(loc).and_then(|src| render_line(src, &env, true)) else {
+        let Some(text) = t
+            .program(loc)
+            .and_then(|src| render_line_after(src, &env, &greeting(&env)))
+        else {
             continue;
         };
         if !out.iter().any(|l| l.text == text) {

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use super::fill::{self, Seg};
 use crate::core::model::{Channel, Locale, ReasonCode, Tone};
 use crate::core::timing::Occasion;
 
@@ -30,6 +31,9 @@ pub struct Template {
     channel_set: u8,
     /// `occasions` as a set of their letters ([`letter_bit`]).
     occasion_set: u32,
+    /// `texts` read into their parts ([`fill::compile`]); `None` when
+    /// missing or malformed.
+    programs: [Option<Vec<Seg<'static>>>; 3],
 }
 
 impl Template {
@@ -37,6 +41,14 @@ impl Template {
     pub fn text(&self, locale: Locale) -> Option<&'static str> {
         let t = self.texts.get(locale_index(locale)).copied().unwrap_or("");
         (!t.is_empty()).then_some(t)
+    }
+
+    /// The text for `locale` read into its parts, if the table has one
+    /// and it is well formed.
+    pub fn program(&self, locale: Locale) -> Option<&[Seg<'static>]> {
+        self.programs
+            .get(locale_index(locale))
+            .and_then(Option::as_deref)
     }
 
     /// Whether this is a fragment rather than an offered line.
@@ -143,47 +155,46 @@ fn locale_index(l: Locale) -> usize {
 
 /// Every template and fragment, in table order.
 pub fn templates() -> &'static [Template] {
-    &TEMPLATES
+    &TABLE_READ.templates
 }
 
-/// Templates and fragments, in table order (the files of `src/data/templates/`), read on first use.
-static TEMPLATES: LazyLock<Vec<Template>> = LazyLock::new(parse);
+/// The table as read.
+struct Table {
+    /// Templates and fragments, in table order (the files of
+    /// `src/data/templates/`).
+    templates: Vec<Template>,
+    /// Fragment names (`hi` for `@hi.im.playful`), each once, in table order.
+    names: Vec<&'static str>,
+    /// For each name of `names`: its fragments' channel and tone (a part
+    /// left out is `""`) and place in `templates`.
+    fragments: Vec<Vec<(&'static str, &'static str, usize)>>,
+}
 
-/// The fragments by name, channel and tone (`@hi.im.playful` is
-/// `("hi", "im", "playful")`; a part left out is `""`).
-static FRAGMENTS: LazyLock<Vec<(&'static str, &'static str, &'static str, usize)>> =
-    LazyLock::new(|| {
-        let mut out = Vec::new();
-        for (i, t) in TEMPLATES.iter().enumerate() {
-            if let Some(id) = t.id.strip_prefix('@') {
-                let mut parts = id.splitn(3, '.');
-                let name = parts.next().unwrap_or("");
-                let channel = parts.next().unwrap_or("");
-                let tone = parts.next().unwrap_or("");
-                out.push((name, channel, tone, i));
-            }
-        }
-        out
-    });
+/// The table, read on first use.
+static TABLE_READ: LazyLock<Table> = LazyLock::new(parse);
 
-/// The fragment `@name` for `channel` and `tone`: `@name.channel.tone`,
-/// else `@name.channel`, else `@name`.
-pub fn fragment(name: &str, channel: Channel, tone: Tone) -> Option<&'static Template> {
+/// The place of fragment name `name` (`hi`) among the table's fragment
+/// names, which [`fragment`] takes.
+pub fn fragment_id(name: &str) -> Option<usize> {
+    TABLE_READ.names.iter().position(|n| *n == name)
+}
+
+/// The fragment of name `id` ([`fragment_id`]) for `channel` and `tone`:
+/// `@name.channel.tone`, else `@name.channel`, else `@name`.
+pub fn fragment(id: usize, channel: Channel, tone: Tone) -> Option<&'static Template> {
     let (ch, tone) = (channel.as_str(), tone.as_str());
+    let list = TABLE_READ.fragments.get(id)?;
     let wanted = [(ch, tone), (ch, ""), ("", "")];
-    let i = wanted.iter().find_map(|&(c, t)| {
-        FRAGMENTS
-            .iter()
-            .find(|f| f.0 == name && f.1 == c && f.2 == t)
-            .map(|f| f.3)
-    })?;
+    let i = wanted
+        .iter()
+        .find_map(|&(c, t)| list.iter().find(|f| f.0 == c && f.1 == t).map(|f| f.2))?;
     templates().get(i)
 }
 
 /// Reads the table as `build.rs` embeds it: the rows, then the text lines
 /// of each language in row order (`cn …` lines, `tw …`, `en …`; every row
 /// has one line per language, so a text line's place says whose it is).
-fn parse() -> Vec<Template> {
+fn parse() -> Table {
     let table = TABLE;
     let mut out: Vec<Template> = Vec::new();
     // Text lines read so far.
@@ -226,7 +237,38 @@ fn parse() -> Vec<Template> {
             reason_set: reason_set(reasons),
             channel_set: channel_set(channels),
             occasion_set: occasion_set(occasions),
+            programs: [None, None, None],
         });
     }
-    out
+    let mut names: Vec<&'static str> = Vec::new();
+    let mut fragments: Vec<Vec<(&'static str, &'static str, usize)>> = Vec::new();
+    for (i, t) in out.iter().enumerate() {
+        if let Some(id) = t.id.strip_prefix('@') {
+            let mut parts = id.splitn(3, '.');
+            let name = parts.next().unwrap_or("");
+            let channel = parts.next().unwrap_or("");
+            let tone = parts.next().unwrap_or("");
+            let k = names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                names.push(name);
+                fragments.push(Vec::new());
+                names.len() - 1
+            });
+            if let Some(list) = fragments.get_mut(k) {
+                list.push((channel, tone, i));
+            }
+        }
+    }
+    let id = |name: &str| names.iter().position(|n| *n == name);
+    for t in &mut out {
+        for (program, text) in t.programs.iter_mut().zip(t.texts) {
+            *program = (!text.is_empty())
+                .then(|| fill::compile(text, true, &id))
+                .flatten();
+        }
+    }
+    Table {
+        templates: out,
+        names,
+        fragments,
+    }
 }

@@ -205,6 +205,10 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut cleared: Vec<ReasonCode> = Vec::new();
     let mut narrow: Vec<bool> = Vec::new();
     let mut kept: Vec<Cand> = Vec::new();
+    let mut words = when::Words::default();
+    // Whether the previous buyer message says they will pay, with no time
+    // of its own (回来再付): a short message after it may give the hour.
+    let mut prev_pays_later = false;
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
@@ -537,24 +541,27 @@ pub fn analyze(input: &Input) -> Analysis {
         // a paying just said (好 我先去接娃 回来再付 / 大概7点多吧); or, for
         // a message that points back (clears thurs afternoon / can u hold
         // the order till then), the time of the message before.
-        let gives_hour = |p: &&crate::core::input::Msg| {
-            m.text.chars().count() <= TIME_ONLY_CHARS && when::pays_later(&Norm::new(p.text))
+        words.read(n);
+        let words = &words;
+        let gives_hour = |_: &&crate::core::input::Msg| {
+            prev_pays_later && m.text.chars().count() <= TIME_ONLY_CHARS
         };
-        let found = when::named(n, m.text, base, &qs, payday, default_hour)
+        let found = when::named(n, words, m.text, base, &qs, payday, default_hour)
             .map(|said| (evidence(n, m.text, m.index, said.start, said.end), said))
             .or_else(|| {
                 prev_buyer.filter(gives_hour)?;
-                let said = when::named(n, m.text, base, &qs, true, default_hour)?;
+                let said = when::named(n, words, m.text, base, &qs, true, default_hour)?;
                 Some((evidence(n, m.text, m.index, said.start, said.end), said))
             })
             .or_else(|| {
-                let p = prev_buyer.filter(|_| when::refers_back(n))?;
+                let p = prev_buyer.filter(|_| when::refers_back(words))?;
                 let pn = Norm::new(p.text);
                 let mut ph = Vec::new();
                 r.find(&pn, &mut ph);
                 let pq = r.questions(&pn, &ph);
                 let base = p.at.unwrap_or(input.now);
-                let said = when::named(&pn, p.text, base, &pq, true, default_hour)?;
+                let pw = when::Words::new(&pn);
+                let said = when::named(&pn, &pw, p.text, base, &pq, true, default_hour)?;
                 Some((evidence(&pn, p.text, p.index, said.start, said.end), said))
             });
         if let Some((ev, said)) = found {
@@ -565,6 +572,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 after: said.after,
             });
         }
+        prev_pays_later = when::pays_later(n, words);
         prev_buyer = Some(m);
     }
     // A time to pay said after a decline takes it back (I made 2 orders by

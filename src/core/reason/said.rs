@@ -34,7 +34,15 @@ pub const FLAGS: [&str; 15] = [
 const STANDING: [&str; 1] = ["imOnly"];
 
 /// The phrases of each flag, one group per flag (a flag's rows joined).
-static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
+static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| table(false));
+
+/// The standing flags' words alone, under the same group indices: the
+/// messages before the agent last wrote are read for these only.
+static STANDING_TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| table(true));
+
+/// The words of every flag (of the [`STANDING`] ones with `standing_only`),
+/// a group per flag of [`FLAGS`].
+fn table(standing_only: bool) -> PhraseGroups {
     let mut groups: Vec<Vec<&'static str>> = vec![Vec::new(); FLAGS.len()];
     for l in crate::core::data::SAID.lines() {
         let Some((flag, words)) = l.split_once('\t') else {
@@ -42,14 +50,14 @@ static TABLE: LazyLock<PhraseGroups> = LazyLock::new(|| {
         };
         if let Some(g) = FLAGS
             .iter()
-            .position(|f| *f == flag)
+            .position(|f| *f == flag && (!standing_only || STANDING.contains(f)))
             .and_then(|i| groups.get_mut(i))
         {
             g.extend(words.split('|'));
         }
     }
     PhraseGroups::new(groups)
-});
+}
 
 /// What the buyer said since the agent last wrote, flag by flag.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -137,20 +145,22 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()], bool) {
         if m.from != Role::Buyer {
             continue;
         }
-        let found = TABLE.found(m.text);
+        // The standing flags hold wherever they were said; the others
+        // only since the agent last wrote, where every flag is read.
         if n >= recent {
+            let mut here = [false; FLAGS.len()];
+            TABLE.mark(m.text, &mut here);
             turn += 1;
-            voiced += usize::from(voice.is_some_and(|v| found.contains(&v)));
-        }
-        for i in found {
-            let standing = FLAGS.get(i).is_some_and(|f| STANDING.contains(f));
-            if let Some(flag) = out.get_mut(i).filter(|_| standing || n >= recent) {
-                *flag = true;
+            voiced += usize::from(voice.and_then(|v| here.get(v)).is_some_and(|b| *b));
+            for (a, b) in now.iter_mut().zip(here) {
+                *a |= b;
             }
-            if let Some(flag) = now.get_mut(i).filter(|_| n >= recent) {
-                *flag = true;
-            }
+        } else {
+            STANDING_TABLE.mark(m.text, &mut out);
         }
+    }
+    for (o, n) in out.iter_mut().zip(now) {
+        *o |= n;
     }
     (out, now, turn > 0 && voiced == turn)
 }

@@ -93,23 +93,44 @@ fn words(n: &Norm) -> impl Iterator<Item = (aho_corasick::Match, (Kind, i64))> +
         .filter_map(|h| Some((h, *t.kinds.get(h.pattern().as_usize())?)))
 }
 
-/// Whether `n` pays at a time said before (到时候再付可以吗, can u hold
-/// the order till then): a `then` word and a verb of paying.
-pub fn refers_back(n: &Norm) -> bool {
+/// The time words of one normalised message, found in one pass and read
+/// by [`named`], [`refers_back`] and [`pays_later`]; the buffer is kept
+/// from message to message.
+#[derive(Default)]
+pub struct Words(Vec<(aho_corasick::Match, (Kind, i64))>);
+
+impl Words {
+    /// The time words of `n`, in place of what this held.
+    pub fn read(&mut self, n: &Norm) {
+        self.0.clear();
+        self.0.extend(words(n));
+    }
+
+    /// The time words of `n`.
+    pub fn new(n: &Norm) -> Words {
+        let mut w = Words::default();
+        w.read(n);
+        w
+    }
+}
+
+/// Whether the message of `w` pays at a time said before (到时候再付可以吗,
+/// can u hold the order till then): a `then` word and a verb of paying.
+pub fn refers_back(w: &Words) -> bool {
     let (mut then, mut pay) = (false, false);
-    for (_, (kind, _)) in words(n) {
-        then |= kind == Kind::Then;
-        pay |= kind == Kind::Pay;
+    for (_, (kind, _)) in &w.0 {
+        then |= *kind == Kind::Then;
+        pay |= *kind == Kind::Pay;
     }
     then && pay
 }
 
-/// Whether `n` says the buyer will pay (a verb of paying, not 不付/没付),
-/// with no time of its own: 回来再付, which a short message after it can
-/// give the hour of (大概7点多吧).
-pub fn pays_later(n: &Norm) -> bool {
+/// Whether `n` (its time words `w`) says the buyer will pay (a verb of
+/// paying, not 不付/没付), with no time of its own: 回来再付, which a short
+/// message after it can give the hour of (大概7点多吧).
+pub fn pays_later(n: &Norm, w: &Words) -> bool {
     let mut pay = false;
-    for (h, (kind, _)) in words(n) {
+    for (h, (kind, _)) in &w.0 {
         match kind {
             Kind::Pay => pay |= !matches!(n.before(h.start()), Some('不' | '没' | '别')),
             Kind::Ask | Kind::Then => {}
@@ -127,7 +148,7 @@ pub fn asks_to_hold(text: &str) -> bool {
 
 /// [`refers_back`] for a text as written.
 pub fn pays_then(text: &str) -> bool {
-    refers_back(&Norm::new(text))
+    refers_back(&Words::new(&Norm::new(text)))
 }
 
 /// A named time: the moment and the normalised span that named it.
@@ -202,12 +223,13 @@ const SHORT_CLAUSE: usize = 6;
 /// The same for an English clause, in words.
 const SHORT_WORDS: usize = 3;
 
-/// The time named in `n` (the message `orig`), counted from `base`;
-/// `questions` marks clauses that ask rather than say; `pay_said` is true
-/// when the message speaks of pay day; `default_hour` stands for a day
-/// named without an hour.
+/// The time named in `n` (the message `orig`, its time words `w`), counted
+/// from `base`; `questions` marks clauses that ask rather than say;
+/// `pay_said` is true when the message speaks of pay day; `default_hour`
+/// stands for a day named without an hour.
 pub fn named(
     n: &Norm,
+    w: &Words,
     orig: &str,
     base: Time,
     questions: &[bool],
@@ -217,8 +239,12 @@ pub fn named(
     let (mut day, mut part, mut week, mut rel, mut date) = (None, None, None, None, None);
     let mut clock: Option<(i64, i64, i64)> = None; // hour, minute, 12 pm / 1 am / 0
     let mut span: Option<(usize, usize)> = None;
+    // No time word, no time (most messages).
+    if w.0.is_empty() {
+        return None;
+    }
     let mut pays: Vec<(usize, usize)> = Vec::new();
-    let mut hits: Vec<_> = words(n).collect();
+    let mut hits = w.0.clone();
     // I'll order again later: a new order then, no time to pay this one.
     if hits.iter().any(|(_, (k, _))| *k == Kind::Again) {
         return None;
