@@ -728,12 +728,13 @@ export interface Shop {
     /**
      * Whether the reminder after an answer is planned when the answer is
      * still the agent's to find (the line holds a 【…】 slot for the buyer's
-     * question). 001 reminds after an answer within the order's time slot;
-     * but an answer not yet known can decide whether the buyer buys at all
-     * (does it fit, does it reach my town, can the price change), so by
-     * default (`false`) no reminder is planned with that reply: once the
-     * agent has answered, the next suggestion plans it. `true`: plan it
-     * now, as after an answer from the facts. A campaign wave is planned either way (001).
+     * question). Default `true`: 001 reminds after an answer within the
+     * order's time slot, and supervisors reviewing the lines wanted that
+     * reminder in most such chats. `false`: no reminder is planned with
+     * that reply, for shops whose answers often decide whether the buyer
+     * buys at all (does it fit, does it reach my town); the suggestion made
+     * after the agent has answered plans it. A campaign wave is planned
+     * either way (001).
      */
     followUpOpenAnswer?: boolean;
 }

@@ -82,6 +82,7 @@ fn full_facts(locale: Locale) -> Facts {
         remind_me: false,
         scam: false,
         voice: false,
+        no_qin: false,
     }
 }
 
@@ -136,6 +137,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.remind_me = on;
             f.scam = on;
             f.voice = on;
+            f.no_qin = on;
         },
     ];
     for set in setters {
@@ -1001,6 +1003,7 @@ fn the_table_is_well_formed() {
         "remindMe",
         "scam",
         "voice",
+        "noQin",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -2386,15 +2389,17 @@ fn an_answer_does_not_ask_for_payment() {
             let mut ctx = said(loc, text);
             ctx.now = Some(now.into());
             let s = cuifu::suggest(&ctx).unwrap();
-            // The answer is the agent's to find: no reminder is planned
-            // with it (shop.followUpOpenAnswer, default false; O1 o22/o40).
-            assert!(s.follow_up_at.is_none(), "{now}");
+            // seed 001: the reminder after the answer is planned, even
+            // when the answer is the agent's to find (P1: the supervisor
+            // wanted it); shop.followUpOpenAnswer false holds it back
+            // (O1 o22/o40: the answer decides whether the buyer buys).
+            assert!(s.follow_up_at.is_some(), "{now}");
             ctx.shop
                 .get_or_insert_with(Default::default)
-                .follow_up_open_answer = Some(true);
-            let planned = cuifu::suggest(&ctx).unwrap();
-            assert!(planned.follow_up_at.is_some(), "{now}");
-            assert_eq!(planned.lines, s.lines);
+                .follow_up_open_answer = Some(false);
+            let held = cuifu::suggest(&ctx).unwrap();
+            assert!(held.follow_up_at.is_none(), "{now}");
+            assert_eq!(held.lines, s.lines);
             let top = &s.lines[0].text;
             assert!(top.contains(slot), "{top}");
             for nudge in ["方便时付款", "方便時再付款", "Pay whenever", "no rush"] {
@@ -3267,4 +3272,29 @@ fn voice_messages_are_listened_to_before_any_reminder() {
         let s = cuifu::suggest(&ctx).unwrap();
         assert!(!s.lines[0].text.contains(word), "{}", s.lines[0].text);
     }
+}
+
+#[test]
+fn a_buyer_who_objects_to_qin_gets_a_plain_register() {
+    // seed 000 (顾及买家情绪) and O1 o15: 能不能别一口一个亲 is no question
+    // to fill in but a wish: a short apology, no 亲 and no playful ～.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "能不能别一口一个亲 听着别扭。另外这包是头层牛皮还是二层皮？",
+    );
+    ctx.buyer.get_or_insert_with(Default::default).name = Some("周志明".into());
+    ctx.buyer.get_or_insert_with(Default::default).gender = Some(cuifu::Gender::Male);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.tone, cuifu::Tone::Formal);
+    for l in &s.lines {
+        assert!(
+            !l.text.contains('亲') && !l.text.contains('～'),
+            "{}",
+            l.text
+        );
+        assert!(!l.text.contains("【能不能别"), "{}", l.text);
+    }
+    let top = &s.lines[0].text;
+    assert!(top.contains("不好意思，之前的称呼让您不舒服了。"), "{top}");
+    assert!(top.contains("头层牛皮还是二层皮"), "{top}");
 }

@@ -446,6 +446,10 @@ pub fn tone(
     use ReasonCode as R;
     let code = analysis.reason.code;
     let (t, why): (Tone, String) = match code {
+        _ if analysis.signals.said.no_qin => (
+            Tone::Formal,
+            trf(loc, "买家不喜欢被叫“亲”：先简短致歉，称呼姓名或“您”，语气平实，不加～。|買家不喜歡被叫「親」：先簡短致歉，稱呼姓名或「您」，語氣平實，不加～。|The buyer dislikes being called 亲: a short apology, their name or 您, plain wording.", &[]),
+        ),
         c if c != R::ChangedMind && analysis.signals.said.business => (
             Tone::Formal,
             trf(loc, "买家为公司采购：语气正式、用语规范，少用语气词。|買家為公司採購：語氣正式、用語規範，少用語氣詞。|A company purchase: formal and precise, no chatty asides.", &[]),

@@ -19,14 +19,14 @@ const asked = (shop = {}) => ({
 });
 
 test('an open question is answered now; followUpAt keeps the rest-time rules', () => {
-  const s = suggest(asked({ followUpOpenAnswer: true }));
+  const s = suggest(asked());
   assert.equal(s.action, 'hold');
   assert.equal(s.sendAt, '2026-11-21T20:30:00+08:00');
   assert.equal(s.followUpAt, '2026-11-23T10:00:00+08:00');
 });
 
-test('an answer the agent must still find plans no reminder unless followUpOpenAnswer', () => {
-  const s = suggest(asked());
+test('followUpOpenAnswer: false plans no reminder with an answer the agent must still find', () => {
+  const s = suggest(asked({ followUpOpenAnswer: false }));
   assert.equal(s.action, 'hold');
   assert.equal(s.sendAt, '2026-11-21T20:30:00+08:00');
   assert.match(s.lines[0].text, /【两单能合并发货吗：在这里回答】/);

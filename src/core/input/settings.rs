@@ -199,7 +199,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     phone_first: false,
     hesitation: Duration::minutes(180),
     answer_follow_up: Duration::minutes(30),
-    follow_up_open_answer: false,
+    follow_up_open_answer: true,
     shop_years: Vec::new(),
 };
 
@@ -419,7 +419,7 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     }
     st.answer_at_night = shop.answer_at_night.unwrap_or(true);
     st.phone_first = shop.phone_first.unwrap_or(false);
-    st.follow_up_open_answer = shop.follow_up_open_answer.unwrap_or(false);
+    st.follow_up_open_answer = shop.follow_up_open_answer.unwrap_or(true);
     if let Some(v) = opt_number(
         "shop.hesitationHours",
         shop.hesitation_hours,

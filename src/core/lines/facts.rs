@@ -126,6 +126,8 @@ pub struct Facts {
     pub scam: bool,
     /// The buyer's turn is voice messages only (`said.tsv` voice).
     pub voice: bool,
+    /// The buyer objects to being called 亲 (`said.tsv` noQin).
+    pub no_qin: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -195,6 +197,7 @@ impl Facts {
                     "remindMe" => self.remind_me,
                     "scam" => self.scam,
                     "voice" => self.voice,
+                    "noQin" => self.no_qin,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -251,6 +254,7 @@ impl Facts {
             remind_me,
             scam,
             voice_only,
+            no_qin,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -390,6 +394,7 @@ impl Facts {
             remind_me: remind_me && req.analysis.signals.named_time.is_some(),
             scam,
             voice: voice_only,
+            no_qin,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

@@ -57,7 +57,8 @@
 //!   shop, `said.tsv`); remindMe (the buyer asked to be reminded at
 //!   their time, `said.tsv`); scam (the buyer reports a caller posing as
 //!   the shop, `said.tsv`); voice (the buyer's turn is voice messages
-//!   only, `said.tsv`); quiet (the first word on a
+//!   only, `said.tsv`); noQin (the buyer objects to being called 亲,
+//!   `said.tsv`: an apology, and no ～ in the lines); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;
@@ -528,5 +529,27 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
         template_id: t.id.into(),
         angle: t.angle.into(),
     }));
+    // 能不能别一口一个亲: a plain register, no playful ～.
+    if req.analysis.signals.said.no_qin {
+        for l in &mut out {
+            l.text = plain_register(&l.text);
+        }
+    }
     Ok(out)
+}
+
+/// `text` without the playful ～ a buyer who objects to 亲 does not want:
+/// ending a sentence it becomes a full stop, after another mark it goes.
+fn plain_register(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '～' {
+            if !out.ends_with(['。', '！', '？', '，', '：', '；']) {
+                out.push('。');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

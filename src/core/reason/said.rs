@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 15] = [
+pub const FLAGS: [&str; 16] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -26,6 +26,7 @@ pub const FLAGS: [&str; 15] = [
     "remindMe",
     "scam",
     "voice",
+    "noQin",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -95,6 +96,8 @@ pub struct Said {
     pub remind_me: bool,
     /// They report a caller posing as the shop (说是你们客服 要我去ATM).
     pub scam: bool,
+    /// They object to being called 亲 (能不能别一口一个亲).
+    pub no_qin: bool,
     /// Their turn since the agent last wrote is voice messages only
     /// ([语音] 0'41''): listen and answer, nothing to read.
     pub voice_only: bool,
@@ -106,7 +109,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, no_qin] =
         out;
     Said {
         card_limit,
@@ -123,6 +126,7 @@ pub fn said(input: &Input) -> Said {
         own_link,
         remind_me,
         scam,
+        no_qin,
         voice_only,
         im_only_now: FLAGS
             .iter()

@@ -433,9 +433,9 @@ fn voice_reply(p: &mut Plan) -> Timing {
 }
 
 /// Takes back the reminder planned after an answer when the answer is
-/// still the agent's to find (`shop.followUpOpenAnswer` false): it can
-/// decide whether the buyer buys at all, and the suggestion made once the
-/// agent has answered plans the reminder.
+/// still the agent's to find and the shop says so (`shop.followUpOpenAnswer`
+/// false): it can decide whether the buyer buys at all, and the suggestion
+/// made once the agent has answered plans the reminder.
 pub fn wait_for_answer(t: &mut Timing, loc: Locale) {
     let Some(k) = t.after_answer_why.take() else {
         return;
