@@ -528,11 +528,18 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     }
     let han = |w: &&str| w.chars().filter(|c| !c.is_ascii()).count();
     // A word that only describes (日本製, 原创设计, 法式复古) names no item.
-    let [_, _, skips, _, _] = &*TITLE_WORDS;
+    // A brand in Latin letters before its Chinese name (Philips飛利浦) is
+    // not the item either; a word that ends in what the item is
+    // (LED护眼台灯, Kindle保护套) is.
+    let [_, _, skips, nouns, _] = &*TITLE_WORDS;
+    let brand = |w: &&str| {
+        w.chars().take_while(char::is_ascii_alphabetic).count() >= 3
+            && !nouns.iter().any(|n| w.ends_with(n))
+    };
     let words = || {
         title
             .split_whitespace()
-            .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)))
+            .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)) && !brand(w))
     };
     if let Some(head) = words().find(|w| han(w) >= 3) {
         return named_by_noun(unstuffed(head), title);
@@ -1178,6 +1185,14 @@ mod tests {
             "手办"
         );
         assert_eq!(cn("双层玻璃杯 茶水分离泡茶杯 380ml"), "双层玻璃杯");
+        // A brand before the item (P1 p33), a describing tail (P1 p21).
+        assert_eq!(
+            spoken_name(Locale::ZhTw, "Philips飛利浦 健康氣炸鍋 HD9252 4.1L"),
+            "健康氣炸鍋"
+        );
+        assert_eq!(cn("阿胶糕即食 红枣枸杞黑芝麻 手工固元膏"), "阿胶糕");
+        assert_eq!(cn("LED护眼台灯 学生书桌 国AA级无频闪"), "LED护眼台灯");
+        assert_eq!(cn("Kindle保护套 磁吸休眠 超薄"), "Kindle保护套");
         // The kettle only says what the descaler is for.
         assert_eq!(cn("电热水壶除垢剂 柠檬酸"), "电热水壶除垢剂");
         assert_eq!(cn("2026新款 加厚羽绒服"), "加厚羽绒服");
