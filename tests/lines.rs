@@ -3298,3 +3298,24 @@ fn a_buyer_who_objects_to_qin_gets_a_plain_register() {
     assert!(top.contains("不好意思，之前的称呼让您不舒服了。"), "{top}");
     assert!(top.contains("头层牛皮还是二层皮"), "{top}");
 }
+
+#[test]
+fn a_stop_request_with_a_question_gets_the_answer_too() {
+    // seed 000 (顾及买家情绪: stop) and 002 (不要答非所问) with P1 p40:
+    // "stop sending reminders, and does it come with batteries?" gets the
+    // apology and the shop's answer, with no reminder after it.
+    let mut ctx = said(
+        Locale::En,
+        "Please stop sending me reminders. Also, does it come with batteries?",
+    );
+    ctx.shop.get_or_insert_with(Default::default).answers = vec![cuifu::ShopAnswer {
+        keywords: vec!["batteries".into()],
+        text: "Yes, 2 AAA batteries are included.".into(),
+    }];
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, cuifu::Action::Stop);
+    let top = &s.lines[0].text;
+    assert_eq!(s.lines[0].angle, "sorry", "{top}");
+    assert!(top.contains("won't get any more"), "{top}");
+    assert!(top.contains("2 AAA batteries are included"), "{top}");
+}
