@@ -37,7 +37,7 @@ pub(crate) fn decide(input: &Input) -> Decision {
 pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
     let Decision {
         analysis,
-        timing,
+        mut timing,
         channel,
         channel_why,
     } = decide(input);
@@ -109,7 +109,6 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             _ => Vec::new(),
         }
     };
-    let mut timing = timing;
     if !input.settings.follow_up_open_answer
         && lines
             .first()

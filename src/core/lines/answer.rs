@@ -504,11 +504,19 @@ fn say(loc: Locale, forms: [&str; 3], args: &[&str]) -> String {
     out
 }
 
+/// The slot [`slot`] writes, in the three languages.
+const SLOT_FORMS: [&str; 3] = [
+    "【{}：在这里回答】",
+    "【{}：在這裡回答】",
+    "【{}: answer here】",
+];
+
 /// Whether `text` holds a slot for a buyer's question (what [`slot`]
 /// writes), in any of the three languages.
 pub fn has_question_slot(text: &str) -> bool {
-    ["：在这里回答】", "：在這裡回答】", ": answer here】"]
+    SLOT_FORMS
         .iter()
+        .filter_map(|f| f.strip_prefix("【{}"))
         .any(|end| text.contains(end))
 }
 
@@ -568,15 +576,7 @@ pub fn slot(loc: Locale, question: &str) -> String {
         }
         q.chars().take(24).collect()
     };
-    say(
-        loc,
-        [
-            "【{}：在这里回答】",
-            "【{}：在這裡回答】",
-            "【{}: answer here】",
-        ],
-        &[&q],
-    )
+    say(loc, SLOT_FORMS, &[&q])
 }
 
 /// The pieces of a size chart (cut at `；;。` and line breaks) that name a
