@@ -50,6 +50,12 @@ const MAX_FALSE_ALARMS_6: f64 = 0.20;
 const MIN_MACRO_F1_7: f64 = 0.80;
 const MAX_FALSE_ALARMS_7: f64 = 0.15;
 
+/// Floors for the eighth blind sets (real-chat style): their first score
+/// (2026-12-07, the detector that scored blind-7: macro-F1 0.826, false
+/// alarms 41/189 = 0.217), less a margin. Both short of the goals.
+const MIN_MACRO_F1_8: f64 = 0.80;
+const MAX_FALSE_ALARMS_8: f64 = 0.25;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -177,4 +183,11 @@ fn blind_sets_6() {
 #[test]
 fn blind_sets_7() {
     held_out("blind-7", MIN_MACRO_F1_7, MAX_FALSE_ALARMS_7);
+}
+
+/// The eighth blind set (`tests/eval/blind-8/`): real-chat style like
+/// blind-6 and blind-7, by another new writer, never read for tuning.
+#[test]
+fn blind_sets_8() {
+    held_out("blind-8", MIN_MACRO_F1_8, MAX_FALSE_ALARMS_8);
 }
