@@ -3188,7 +3188,7 @@ fn a_size_chart_row_reads_cleanly() {
     }
     let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
     assert!(
-        top.contains("按尺码表，130码120-130cm、体重22-28kg，您128、26公斤建议拍130"),
+        top.contains("按尺码表，130码对应120-130cm、体重22-28kg，您128、26公斤建议拍130"),
         "{top}"
     );
     // English: no doubled commas, no 、.
@@ -3318,4 +3318,201 @@ fn a_stop_request_with_a_question_gets_the_answer_too() {
     assert_eq!(s.lines[0].angle, "sorry", "{top}");
     assert!(top.contains("won't get any more"), "{top}");
     assert!(top.contains("2 AAA batteries are included"), "{top}");
+}
+
+/// A chat of (from the buyer?, text) turns.
+fn turns(locale: Locale, turns: &[(bool, &str)]) -> ChatContext {
+    let mut ctx = asked(locale, "");
+    ctx.messages = turns
+        .iter()
+        .map(|(buyer, text)| cuifu::Message {
+            from: if *buyer {
+                cuifu::Role::Buyer
+            } else {
+                cuifu::Role::Agent
+            },
+            text: (*text).into(),
+            at: None,
+        })
+        .collect();
+    ctx
+}
+
+#[test]
+fn plain_questions_get_plain_answers_and_remarks_get_none() {
+    // 002: 回答买家的问题，不要答非所问 — a balance question is answered (no
+    // top-up needed), 孩子等着穿呢 asks nothing, and 发票谁开 asks (谁).
+    for (text, has, slot) in [
+        (
+            "支付宝里一分钱都没有 是不是要先往里面充钱才能付啊？我银行卡里有钱的 孩子等着穿呢",
+            "不用先充值",
+            None,
+        ),
+        ("你们是正品吗 发票谁开", "", Some("发票谁开")),
+    ] {
+        let top = cuifu::suggest(&asked(Locale::ZhCn, text)).unwrap().lines[0]
+            .text
+            .clone();
+        assert!(top.contains(has), "{top}");
+        assert!(!top.contains("等着穿"), "{top}");
+        match slot {
+            Some(q) => assert!(top.contains(&format!("【{q}")), "{top}"),
+            None => assert!(!top.contains('【'), "{top}"),
+        }
+    }
+}
+
+#[test]
+fn a_paid_buyer_asking_for_no_price_in_the_gift_parcel_gets_a_yes() {
+    // 000: 感谢 — and 002: the request in the same breath is answered.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "付好了～ 这个是送闺蜜的生日礼物 包裹里别放发货单和价格哈 拜托拜托🙏",
+    );
+    ctx.order.paid = Some(true);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    let top = &s.lines[0].text;
+    assert!(
+        top.contains("谢谢") && top.contains("不放发货单和价格"),
+        "{top}"
+    );
+}
+
+#[test]
+fn a_question_after_an_acknowledged_stop_gets_the_answer_alone() {
+    // 000: 顾及买家情绪 — the wish was heard already (好的不打扰您了); a
+    // question the next day is answered with no second apology and no
+    // deadline (002: 不要答非所问).
+    let ctx = turns(
+        Locale::ZhCn,
+        &[
+            (false, "亲，昨晚拍的杯子还没付款哦～"),
+            (true, "知道了 别催了 想好了我自己会付"),
+            (false, "好的亲，不打扰您了～"),
+            (true, "这个能装热牛奶吗 会不会不好洗"),
+        ],
+    );
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    let top = &s.lines[0].text;
+    assert!(top.contains("【这个能装热牛奶吗"), "{top}");
+    assert!(!top.contains("抱歉") && !top.contains("前都可以"), "{top}");
+    // Said in the same turn, the apology comes first (stop.sorry.answer).
+    let ctx = said(Locale::ZhCn, "别催了 想好了我自己会付 这个能装热牛奶吗");
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(
+        top.contains("抱歉") && top.contains("【这个能装热牛奶吗"),
+        "{top}"
+    );
+}
+
+#[test]
+fn a_condition_on_the_price_is_no_thinking_it_over() {
+    // 000: 了解买家原因，对症下药 — 便宜了我就马上付 不便宜我再看看别家
+    // waits for the answer on the price, now, not for 3 hours of space.
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "我看评价里有人说找客服便宜了10块 我也要！便宜了我就马上付 不便宜我再看看别家",
+    ))
+    .unwrap();
+    assert_ne!(s.action, Action::Schedule);
+    assert!(!s.lines[0].text.contains("慢慢考虑"), "{}", s.lines[0].text);
+}
+
+#[test]
+fn size_charts_answer_foot_lengths_room_widths_and_their_notes() {
+    // 002: 回答买家的问题 — 脚长23.5 with no unit, the chart's note for
+    // 脚背高, and a balcony 2米1 wide against a rack's chart in metres.
+    let mut ctx = turns(
+        Locale::ZhCn,
+        &[
+            (true, "我妈脚长23.5 平时穿37的 我拍了38 会不会大了啊"),
+            (true, "她脚背有点高 冬天还要穿厚袜子"),
+        ],
+    );
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.sizes = Some(cuifu::FactValue::List(
+            ["37", "38", "39"].iter().map(|s| (*s).into()).collect(),
+        ));
+        f.size_chart = Some(cuifu::FactValue::Text(
+            "37=230mm, 38=235mm, 39=240mm（按脚长选码，脚宽或脚背高建议大一码）".into(),
+        ));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(
+        top.contains("38码对应235mm，脚长23.5cm建议拍38；表上也注明脚宽或脚背高建议大一码"),
+        "{top}"
+    );
+    let mut ctx = asked(Locale::ZhCn, "阳台宽2米1 装1.8的够吗 还是要2.4的");
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.sizes = Some(cuifu::FactValue::List(
+            ["1.5米", "1.8米", "2.4米"]
+                .iter()
+                .map(|s| (*s).into())
+                .collect(),
+        ));
+        f.size_chart = Some(cuifu::FactValue::Text(
+            "1.5米：阳台宽1.6-2.0米；1.8米：阳台宽2.0-2.6米；2.4米：阳台宽2.6米以上".into(),
+        ));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(
+        top.contains("1.8米对应阳台宽2.0-2.6米，2米1的话建议选1.8米"),
+        "{top}"
+    );
+    // 指围54mm: the chart's entry of that very length.
+    let mut ctx = asked(Locale::ZhCn, "我量了指围54mm 拍几号合适啊");
+    if let Some(f) = ctx.order.items[0].facts.as_mut() {
+        f.sizes = Some(cuifu::FactValue::List(
+            ["13号", "14号", "15号"]
+                .iter()
+                .map(|s| (*s).into())
+                .collect(),
+        ));
+        f.size_chart = Some(cuifu::FactValue::Text(
+            "13号=指围53mm，14号=54mm，15号=55mm".into(),
+        ));
+    }
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(top.contains("按尺码表，54mm对应14号，建议拍14号"), "{top}");
+    // 1米65 is 165cm.
+    let top = &cuifu::suggest(&asked(Locale::ZhCn, "我1米65 110斤穿M还是L"))
+        .unwrap()
+        .lines[0]
+        .text;
+    assert!(top.contains("您1米65、110斤建议拍M"), "{top}");
+}
+
+#[test]
+fn a_question_the_agent_only_put_on_hold_is_still_open() {
+    // 002: 不要答非所问 — 稍等 帮您转接 and asking again for what the buyer
+    // said answer nothing: the size question is answered now.
+    let ctx = turns(
+        Locale::ZhCn,
+        &[
+            (true, "我165cm 110斤 穿M还是L"),
+            (false, "亲，稍等哦，帮您转接尺码专员～"),
+            (true, "？"),
+            (false, "您好亲亲，请问您身高体重多少呢？"),
+            (true, "我最开始就说了啊！！你们能不能看看聊天记录"),
+        ],
+    );
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(top.contains("您165cm、110斤建议拍M"), "{top}");
+    assert!(!top.contains("【"), "{top}");
+}
+
+#[test]
+fn a_buyer_who_asks_to_be_reminded_is_told_it_will_be_done() {
+    // 001: 了解买家方便的时间，提前再次催付 — 你那时候提醒我一下好吗 gets
+    // yes, not a slot.
+    let s = cuifu::suggest(&asked(
+        Locale::ZhTw,
+        "請問有現貨嗎 我現在要去接小孩 明天中午12點半再付 你那時候提醒我一下好嗎",
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    assert!(!top.contains('【'), "{top}");
+    assert!(top.contains("提醒您"), "{top}");
 }

@@ -83,7 +83,19 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
             // 你们有完没完 再催就不要了: the buyer who asked for no more
             // reminders, and wrote since the agent last did, gets an apology
             // and the word that no more will come (000: 顾及买家情绪).
-            Some(timing::Stop::Asked) if buyer_wrote => lines::sorry(&im)?,
+            // A wish the agent already acknowledged (别催了 … 好的不打扰您了)
+            // and a question since: the answer alone (stop.answer).
+            Some(timing::Stop::Asked) if buyer_wrote => {
+                let acknowledged = analysis.signals.stop_request.is_some_and(|s| s < since);
+                let (after, sorry): (Vec<Line>, Vec<Line>) = lines::sorry(&im)?
+                    .into_iter()
+                    .partition(|l| l.template_id == "stop.answer");
+                if acknowledged && !after.is_empty() {
+                    after
+                } else {
+                    sorry
+                }
+            }
             // 刚付了: the buyer who says they paid is thanked (000: 感谢);
             // 拍错了 不要了 after paying is after-sales, not a thank-you.
             // A decline the agent already answered (先不要了 … 还是没忍住
@@ -94,7 +106,12 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
                     && !declined_now
                     && analysis.signals.stop_request.is_none() =>
             {
+                // paid.answer speaks only when it answers: a slot from a
+                // paid buyer's chatter (哈哈还是没忍住) is no thank-you.
                 lines::thanks(&im)?
+                    .into_iter()
+                    .filter(|l| !(l.template_id == "paid.answer" && l.text.contains('【')))
+                    .collect()
             }
             // 我那个订单怎么没了 还能付吗: the buyer who writes after the
             // order closed is told so, and how to order again (000: 体谅).

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use super::Request;
-use crate::core::input::Input;
+use crate::core::input::{Input, Msg};
 use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping, ShopAnswer};
 use crate::core::reason::fold;
 use crate::core::text::PhraseGroups;
@@ -35,6 +35,9 @@ enum Topic {
     /// How to pay: instalments, cash on delivery, two payments for one
     /// order, whether a bound card can be charged unasked, no Alipay.
     Pay(PayAsk),
+    /// A gift parcel without the packing slip or prices (别放发货单和价格):
+    /// a plain yes.
+    Discreet,
     Other,
 }
 
@@ -50,6 +53,9 @@ enum PayAsk {
     Shown,
     /// Ship first, pay on receipt (先发货 我收到再付).
     ShipFirst,
+    /// Whether the Alipay balance must be topped up first (支付宝里没钱
+    /// 是不是要先充值): no, a bank card pays.
+    Topup,
     /// Which password the payment asks for (是不是银行卡那个密码).
     WhichPassword,
 }
@@ -88,6 +94,8 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.shown" => Topic::Pay(PayAsk::Shown),
         "pay.ship_first" => Topic::Pay(PayAsk::ShipFirst),
         "pay.which_password" => Topic::Pay(PayAsk::WhichPassword),
+        "pay.topup" => Topic::Pay(PayAsk::Topup),
+        "discreet" => Topic::Discreet,
         _ => return None,
     })
 }
@@ -278,10 +286,61 @@ fn clauses(text: &str) -> Vec<&str> {
     out
 }
 
-/// The clauses of the buyer's messages since the agent last wrote.
+/// Agent lines that answer nothing (稍等, 帮您转接) and a buyer's word that
+/// they said it already (我最开始就说了).
+static REOPEN: LazyLock<(PhraseGroups, PhraseGroups)> = LazyLock::new(|| {
+    let named = |kind: &str| {
+        PhraseGroups::new(
+            rows("reopen")
+                .filter(|(name, _)| *name == kind)
+                .map(|(_, w)| w),
+        )
+    };
+    (named("hold"), named("told"))
+});
+
+/// The buyer's messages still unanswered: those since the agent last
+/// wrote, and before them those the agent's last lines left open: a hold
+/// (稍等 帮您转接) answers nothing, and a question for what the buyer says
+/// they told already (请问身高体重多少呢？ … 我最开始就说了啊) neither.
+fn still_open<'i, 'a>(input: &'i Input<'a>) -> &'i [Msg<'a>] {
+    let msgs = &input.messages[..];
+    let mut start = msgs.len() - input.since_agent().len();
+    let (hold, told) = &*REOPEN;
+    let told_now = input
+        .since_agent()
+        .iter()
+        .any(|m| m.from == Role::Buyer && told.any(&norm(m.text)));
+    // At most a few rounds back: a long chat's old questions were dealt with.
+    for _ in 0..3 {
+        let before = msgs.get(..start).unwrap_or(&[]);
+        let agent_from = before
+            .iter()
+            .rposition(|m| m.from != Role::Agent)
+            .map_or(0, |i| i + 1);
+        let agents = before.get(agent_from..).unwrap_or(&[]);
+        let empty = |m: &Msg| {
+            let n = norm(m.text);
+            hold.any(&n) || told_now && (n.contains('?') || n.ends_with(['吗', '呢']))
+        };
+        if agents.is_empty() || agent_from == 0 || !agents.iter().all(empty) {
+            break;
+        }
+        start = before
+            .get(..agent_from)
+            .unwrap_or(&[])
+            .iter()
+            .rposition(|m| m.from == Role::Agent)
+            .map_or(0, |i| i + 1);
+    }
+    msgs.get(start..).unwrap_or(&[])
+}
+
+/// The clauses of the buyer's messages since the agent last wrote (and
+/// those its last lines left open: [`still_open`]).
 fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
     let mut out = Vec::new();
-    let open = input.since_agent();
+    let open = still_open(input);
     // The agent's message the buyer answers: 先生？？ after 王先生您好 throws
     // the agent's word back, it asks for no fact.
     let agent = input
@@ -289,6 +348,19 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
         .get(..input.messages.len().saturating_sub(open.len()))
         .and_then(<[_]>::last)
         .map(|m| norm(m.text));
+    // The sizes of an item with a size chart: a question naming one (装1.8的
+    // 够吗 for 1.8米) asks about the size, and the chart answers it.
+    let charted: Vec<String> = input
+        .items()
+        .iter()
+        .find_map(|i| i.facts.as_ref())
+        .filter(|f| f.size_chart.is_some())
+        .map(|f| texts(&f.sizes))
+        .unwrap_or_default();
+    let topic = |n: &str, asks: bool| match topic(n, asks) {
+        Topic::Other if asks && names_size(n, &charted) => Topic::Size,
+        t => t,
+    };
     for m in open {
         if m.from != Role::Buyer {
             continue;
@@ -617,6 +689,40 @@ fn chart_said(chart: &str, message: &str) -> Option<String> {
     Some(hit.join("；"))
 }
 
+/// A listed size named in `norm`, as written or without its unit (1.8 for
+/// 1.8米, 140 for 140码).
+fn names_size(norm: &str, sizes: &[String]) -> bool {
+    let bare: Vec<String> = sizes
+        .iter()
+        .map(|s| {
+            s.trim_end_matches(|c: char| !c.is_ascii())
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    named_size(norm, sizes).is_some() || named_size(norm, &bare).is_some()
+}
+
+/// Words of a body or fit a size chart may give advice for (脚背高建议大一码).
+const FIT_WORDS: [&str; 16] = [
+    "脚背", "腳背", "脚宽", "腳寬", "脚肥", "腳肥", "肉脚", "肉腳", "腿粗", "肩宽", "肩寬", "胸大",
+    "肚子", "厚袜", "厚襪", "宽松",
+];
+
+/// The chart's advice (a piece with no number, 脚宽或脚背高建议大一码) on a
+/// fit word the buyer used too (她脚背有点高): `said` tells whether they did.
+fn chart_note(chart: &str, said: impl Fn(&str) -> bool) -> Option<String> {
+    chart
+        .split(['（', '）', '(', ')', '；', ';', '。', '，', ','])
+        .map(str::trim)
+        .find(|p| {
+            !p.chars().any(|c| c.is_ascii_digit())
+                && FIT_WORDS.iter().any(|w| p.contains(w) && said(w))
+        })
+        .map(str::to_string)
+}
+
 /// A size token (S, M, XL, EU 40, 38) named as a word in `norm`.
 fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     sizes.iter().find(|s| {
@@ -635,7 +741,7 @@ fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     reason = "a constant pattern, compiled by every test run"
 )]
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?)\s*[-~～到]\s*(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤)?")
+    Regex::new(r"(\d+(?:\.\d+)?)\s*[-~～到]\s*(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤|米)?")
         .expect("size-chart pattern")
 });
 #[allow(
@@ -643,7 +749,8 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     reason = "a constant pattern, compiled by every test run"
 )]
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?)\s*(cm|厘米|公分|斤|kg|公斤|米)?").expect("body pattern")
+    Regex::new(r"(\d+(?:\.\d+)?)\s*(?:(cm|厘米|公分|斤|kg|公斤)|米(\d{1,2})?)?")
+        .expect("body pattern")
 });
 
 /// Height (cm) or weight (kg) from a number and its unit; a bare number
@@ -665,8 +772,16 @@ fn pick_size(chart: &str, question: &str) -> Option<(String, String, String)> {
     let mut body: Vec<(bool, f64)> = Vec::new();
     let mut said: Vec<String> = Vec::new();
     for c in BODY.captures_iter(question) {
-        let n: f64 = c.get(1)?.as_str().parse().ok()?;
-        let unit = c.get(2).map_or("", |m| m.as_str());
+        let mut n: f64 = c.get(1)?.as_str().parse().ok()?;
+        let metres = c.get(0)?.as_str().contains('米');
+        let unit = c
+            .get(2)
+            .map_or(if metres { "米" } else { "" }, |m| m.as_str());
+        // 1米65, 2米1: metres and the digits after them.
+        if let Some(d) = c.get(3) {
+            let tail: f64 = d.as_str().parse().ok()?;
+            n += tail / 10f64.powi(i32::try_from(d.as_str().len()).unwrap_or(1));
+        }
         let start = c.get(0)?.start();
         let before = question.get(..start).unwrap_or("").trim_end();
         // 穿130 / 拍140: a size the buyer names, not a height.
@@ -746,6 +861,14 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(?:\.\d+)?)\s*(mm|毫米|cm|厘米|公分)").expect("length pattern")
 });
 
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run"
+)]
+static FOOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:脚长|腳長|脚掌|腳掌)[^\d]{0,3}?(\d+(?:\.\d+)?)").expect("foot pattern")
+});
+
 /// A length in millimetres when it can be a foot's (200 to 320 mm).
 fn foot_mm(n: &str, unit: &str) -> Option<f64> {
     let n: f64 = n.parse().ok()?;
@@ -757,15 +880,61 @@ fn foot_mm(n: &str, unit: &str) -> Option<f64> {
     (200.0..=320.0).contains(&mm).then_some(mm)
 }
 
+/// The size whose chart entry (`14号=54mm`) holds the very length the
+/// buyer measured (我量了指围54mm), with the buyer's words for it.
+fn pick_exact(chart: &str, question: &str) -> Option<(String, String)> {
+    let mm = |c: &regex_lite::Captures| -> Option<f64> {
+        let n: f64 = c.get(1)?.as_str().parse().ok()?;
+        Some(if matches!(c.get(2)?.as_str(), "mm" | "毫米") {
+            n
+        } else {
+            n * 10.0
+        })
+    };
+    let (want, said) = LENGTH
+        .captures_iter(question)
+        .find_map(|c| Some((mm(&c)?, c.get(0)?.as_str().trim().to_string())))?;
+    let entry = chart
+        .split([';', '；', '\n', ',', '，'])
+        .map(str::trim)
+        .find(|e| {
+            LENGTH
+                .captures_iter(e)
+                .filter_map(|c| mm(&c))
+                .any(|v| (v - want).abs() < 0.01)
+                && !RANGE.is_match(e)
+        })?;
+    let size = entry
+        .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
+        .next()
+        .filter(|x| !x.is_empty() && !LENGTH.is_match(x))?
+        .to_string();
+    Some((size, said))
+}
+
 /// The shoe size a foot-length chart (`42 = 260mm, 43 = 265mm`) gives for
 /// the foot length in the question (脚长26cm, my foot is about 26cm): the
 /// smallest size at least as long, with the words the buyer used and the
 /// chart entry.
 fn pick_foot(chart: &str, question: &str) -> Option<(String, String, String)> {
-    let (foot, said) = LENGTH.captures_iter(question).find_map(|c| {
-        let mm = foot_mm(c.get(1)?.as_str(), c.get(2)?.as_str())?;
-        Some((mm, c.get(0)?.as_str().trim().to_string()))
-    })?;
+    let (foot, said) = LENGTH
+        .captures_iter(question)
+        .find_map(|c| {
+            let mm = foot_mm(c.get(1)?.as_str(), c.get(2)?.as_str())?;
+            Some((mm, c.get(0)?.as_str().trim().to_string()))
+        })
+        // 我妈脚长23.5: a bare number after 脚长 is centimetres (or
+        // millimetres from 200 up).
+        .or_else(|| {
+            let c = FOOT.captures(question)?;
+            let n = c.get(1)?.as_str();
+            let unit = if n.parse::<f64>().ok()? < 40.0 {
+                "cm"
+            } else {
+                "mm"
+            };
+            Some((foot_mm(n, unit)?, [n, unit].concat()))
+        })?;
     let mut best: Option<(f64, &str)> = None;
     for entry in chart.split([';', '；', '\n', ',', '，']).map(str::trim) {
         let Some(len) = LENGTH
@@ -1003,8 +1172,15 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             // The chart's row as a phrase (S码裙长118cm、建议身高150-158cm),
             // then the size for what the buyer said.
             let by_body = [
-                "按尺码表，{}{}，您{}建议拍{}",
-                "照尺寸表，{}{}，您{}建議選{}",
+                "按尺码表，{}对应{}，您{}建议拍{}",
+                "照尺寸表，{}對應{}，您{}建議選{}",
+                "Going by the size chart, {} is {}, so for {} I'd suggest {}",
+            ];
+            // A measure of the room, not the body (阳台宽2米1 for a
+            // clothes rack): no 您 before it.
+            let by_measure = [
+                "按尺码表，{}对应{}，{}的话建议选{}",
+                "照尺寸表，{}對應{}，{}的話建議選{}",
                 "Going by the size chart, {} is {}, so for {} I'd suggest {}",
             ];
             let by_foot = [
@@ -1014,9 +1190,39 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             ];
             let picked = chart.as_deref().and_then(|ch| {
                 pick_size(ch, c.message)
-                    .map(|p| (by_body, p))
+                    .map(|p| {
+                        // 阳台宽2米1: a room in metres against a chart
+                        // with no body measure.
+                        let body = ["身高", "体重", "身長", "體重", "height", "weight", "斤", "kg"]
+                            .iter()
+                            .any(|w| p.2.contains(w) || p.1.contains(w));
+                        let room = !body && p.1.contains('米');
+                        (if room { by_measure } else { by_body }, p)
+                    })
                     .or_else(|| pick_foot(ch, c.message).map(|p| (by_foot, p)))
             });
+            // 我量了指围54mm: the chart's entry of that very length.
+            if let Some((size, said)) = picked
+                .is_none()
+                .then(|| chart.as_deref().and_then(|ch| pick_exact(ch, c.message)))
+                .flatten()
+            {
+                let named = match loc {
+                    _ if size.ends_with(|c: char| !c.is_ascii()) => size.clone(),
+                    Locale::ZhCn => [size.as_str(), "码"].concat(),
+                    Locale::ZhTw => [size.as_str(), "號"].concat(),
+                    Locale::En => size.clone(),
+                };
+                return say(
+                    loc,
+                    [
+                        "按尺码表，{}对应{}，建议拍{}",
+                        "照尺寸表，{}對應{}，建議選{}",
+                        "Going by the size chart, {} is size {}, so I'd suggest {}",
+                    ],
+                    &[&said, &named, &named],
+                );
+            }
             if let Some((forms, (size, said, entry))) = picked {
                 let sep = if loc == Locale::En { ", " } else { "、" };
                 let row = entry
@@ -1034,7 +1240,8 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                 };
                 // 42码, not 14号码: the chart may name its sizes with the unit.
                 let unit = match loc {
-                    _ if size.ends_with(['码', '碼', '号', '號']) => "",
+                    // 42码 and 1.8米 say their unit already.
+                    _ if size.ends_with(|c: char| !c.is_ascii()) => "",
                     Locale::ZhCn => "码",
                     Locale::ZhTw => "號",
                     Locale::En => "",
@@ -1045,7 +1252,23 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
                     _ => [size.as_str(), unit].concat(),
                 };
                 let pick = if loc == Locale::En { &named } else { &size };
-                return say(loc, forms, &[&named, &row, &said, pick]);
+                let answer = say(loc, forms, &[&named, &row, &said, pick]);
+                // 她脚背有点高 beside the chart's 脚宽或脚背高建议大一码: the
+                // chart's advice for what the buyer told.
+                return match chart.as_deref().and_then(|ch| {
+                    chart_note(ch, |w| req.input.buyer_messages().any(|m| m.text.contains(w)))
+                }) {
+                    Some(note) => [
+                        answer,
+                        say(
+                            loc,
+                            ["；表上也注明{}", "；表上也註明{}", "; the chart also says: {}"],
+                            &[&note],
+                        ),
+                    ]
+                    .concat(),
+                    None => answer,
+                };
             }
             // 我平时穿75B: the chart's words for the size the buyer named
             // (平时75B建议拍80B), else the chart itself; no slot beside it,
@@ -1123,6 +1346,15 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             }
         }
         Topic::Pay(ask) => pay_answer(loc, ask).unwrap_or_else(|| slot(loc, &c.said)),
+        Topic::Discreet => say(
+            loc,
+            [
+                "好的，包裹里不放发货单和价格，我给仓库备注好",
+                "好的，包裹裡不放出貨單和價格，我跟倉庫備註好",
+                "Sure, we'll leave the packing slip and prices out of the parcel; I'll note it for the warehouse",
+            ],
+            &[],
+        ),
         Topic::Price => match shop
             .and_then(|s| s.coupon.as_deref())
             .filter(|c| !super::facts::limited(c))
@@ -1216,6 +1448,11 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "付款时要输的6位数是支付宝的支付密码，不是银行卡的取款密码哦～不记得的话先别再试，在支付宝里点“忘记密码”就能重新设置",
             "付款時要輸入的6位數是支付寶的支付密碼，不是銀行卡的提款密碼喔～不記得的話先別再試，在支付寶裡點「忘記密碼」就能重新設定",
             "The 6-digit password at checkout is your Alipay payment password, not your bank card PIN. If you don't remember it, don't keep trying: tap \"Forgot password\" in Alipay to set a new one",
+        ],
+        PayAsk::Topup => [
+            "不用先充值哦，付款时直接选银行卡就能付；还没绑卡的话，按页面提示添加一张就可以",
+            "不用先儲值喔，付款時直接選銀行卡就能付；還沒綁卡的話，照頁面提示新增一張就可以",
+            "No need to top up first: you can pay straight from a bank card at checkout, and if none is added yet, the page walks you through adding one",
         ],
         // The platform's order of things, and its escrow (平台担保).
         PayAsk::ShipFirst => [
@@ -1616,6 +1853,11 @@ fn pays_at_named(req: &Request, c: &Clause) -> bool {
         crate::core::reason::pays_then(&c.said)
             || crate::core::reason::asks_to_hold(&c.said)
             || c.said.contains(nt.text.trim())
+            // 你那时候提醒我一下好吗: the reply says it will.
+            || req.analysis.signals.said.remind_me
+                && ["提醒", "remind", "ping me", "nudge me"]
+                    .iter()
+                    .any(|w| c.norm.contains(w))
     })
 }
 
@@ -1745,7 +1987,10 @@ mod tests {
         assert_eq!(TOPICS.0.len(), topics, "a topic row names no known topic");
         assert!(lines.iter().all(|l| {
             let kind = l.split('\t').next().unwrap_or("");
-            ["topic", "asking", "lead", "ping", "nobody", "gift"].contains(&kind)
+            [
+                "topic", "asking", "lead", "ping", "nobody", "gift", "reopen",
+            ]
+            .contains(&kind)
                 && l.split('\t').count() == 3
         }));
         assert!(ASKING_FIRST.contains(&"how ") && ASKING_WORDS.any("有没有"));

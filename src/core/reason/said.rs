@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 16] = [
+pub const FLAGS: [&str; 17] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -26,6 +26,7 @@ pub const FLAGS: [&str; 16] = [
     "remindMe",
     "scam",
     "voice",
+    "onCondition",
     "noQin",
 ];
 
@@ -109,13 +110,14 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, no_qin] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin] =
         out;
     Said {
         card_limit,
         card_blocked,
         no_method,
-        thinking,
+        // 不便宜我再看看: the condition is what they wait for.
+        thinking: thinking && !on_condition,
         upgrade,
         rushed,
         business,
