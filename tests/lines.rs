@@ -83,6 +83,9 @@ fn full_facts(locale: Locale) -> Facts {
         scam: false,
         voice: false,
         no_qin: false,
+        // With an answer beside it (q.appeal).
+        appeal: true,
+        image: false,
     }
 }
 
@@ -138,6 +141,8 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.scam = on;
             f.voice = on;
             f.no_qin = on;
+            f.appeal = on;
+            f.image = on;
         },
     ];
     for set in setters {
@@ -1004,6 +1009,8 @@ fn the_table_is_well_formed() {
         "scam",
         "voice",
         "noQin",
+        "appeal",
+        "image",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -3515,4 +3522,62 @@ fn a_buyer_who_asks_to_be_reminded_is_told_it_will_be_done() {
     let top = &s.lines[0].text;
     assert!(!top.contains('【'), "{top}");
     assert!(top.contains("提醒您"), "{top}");
+}
+
+#[test]
+fn an_account_under_appeal_waits_and_the_close_is_told() {
+    // 001: 了解买家原因，对症下药 — an account restricted pending an appeal
+    // is waited for (no screenshot asked), and 会不会自己关掉 is told when.
+    let s = cuifu::suggest(&turns(
+        Locale::ZhCn,
+        &[
+            (
+                true,
+                "付不了 支付宝说我账户有风险被限制付款了 我提交申诉了 说要1到3个工作日",
+            ),
+            (true, "你们这个订单会不会自己关掉啊"),
+        ],
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    assert!(
+        top.contains("申诉") && top.contains("前付款都可以"),
+        "{top}"
+    );
+    assert!(!top.contains("截图") && !top.contains('【'), "{top}");
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("截个图")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_picture_with_nothing_to_read_is_looked_at() {
+    // 002: 及时回复, 不要答非所问 — [图片] 这个 ？？ asks about the picture:
+    // no payment reminder, a slot to answer after looking.
+    let s = cuifu::suggest(&turns(
+        Locale::ZhCn,
+        &[(true, "[图片]"), (true, "这个"), (true, "？？")],
+    ))
+    .unwrap();
+    let top = &s.lines[0].text;
+    assert!(
+        top.contains("收到您发的图片了，【看完图片在这里回复】"),
+        "{top}"
+    );
+    assert!(!top.contains("付款"), "{top}");
+}
+
+#[test]
+fn a_cause_told_before_jiu_is_no_condition() {
+    // 000: a buyer who no longer wants the order is not chased; 所以 before
+    // 就 gives the cause (抽到一台一模一样的), so the leaving is a decision,
+    // not a condition (不包邮就不要了 is one).
+    let s = cuifu::suggest(&said(
+        Locale::ZhTw,
+        "不好意思～我們公司今天尾牙 我竟然抽到一台一模一樣的氣炸鍋😂 所以這台就不用了 謝謝你們喔",
+    ))
+    .unwrap();
+    assert_eq!(s.reason.code, ReasonCode::ChangedMind);
 }

@@ -38,6 +38,8 @@ enum Topic {
     /// A gift parcel without the packing slip or prices (别放发货单和价格):
     /// a plain yes.
     Discreet,
+    /// Whether the unpaid order closes by itself (会不会自己关掉): when.
+    Closes,
     Other,
 }
 
@@ -96,6 +98,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.which_password" => Topic::Pay(PayAsk::WhichPassword),
         "pay.topup" => Topic::Pay(PayAsk::Topup),
         "discreet" => Topic::Discreet,
+        "closes" => Topic::Closes,
         _ => return None,
     })
 }
@@ -1041,7 +1044,13 @@ fn named_colour<'a>(norm: &str, colours: &'a [String]) -> Option<&'a String> {
 }
 
 /// The answer to one clause, or its slot.
-fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> String {
+fn answer_clause(
+    loc: Locale,
+    c: &Clause,
+    f: &ItemFacts,
+    req: &Request,
+    close: Option<&str>,
+) -> String {
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);
     match c.topic {
@@ -1346,6 +1355,18 @@ fn answer_clause(loc: Locale, c: &Clause, f: &ItemFacts, req: &Request) -> Strin
             }
         }
         Topic::Pay(ask) => pay_answer(loc, ask).unwrap_or_else(|| slot(loc, &c.said)),
+        Topic::Closes => match close {
+            Some(at) => say(
+                loc,
+                [
+                    "订单{}前付款都可以，到时还没付，系统才会自动关闭",
+                    "訂單{}前付款都可以，到時還沒付款，系統才會自動取消",
+                    "The order stays open until {}; only if it's still unpaid by then does the system close it",
+                ],
+                &[at],
+            ),
+            None => slot(loc, &c.said),
+        },
         Topic::Discreet => say(
             loc,
             [
@@ -1495,17 +1516,25 @@ pub struct Answer {
 /// The answer to the buyer's open questions, and whether the buyer asked
 /// anything since the agent last wrote (a question or a call for someone),
 /// so that a reply can keep them waiting.
-pub fn answer(req: &Request, loc: Locale) -> (Option<Answer>, bool) {
+///
+/// `close` is when the order closes, as the lines say it (12月3日（周四）晚上
+/// 6点05分): the answer to 会不会自己关掉.
+pub fn answer(req: &Request, loc: Locale, close: Option<&str>) -> (Option<Answer>, bool) {
     let clauses = unanswered(req.input);
     let asked = clauses.iter().any(|c| c.asks);
-    (answer_to(req, loc, &clauses), asked)
+    (answer_to(req, loc, &clauses, close), asked)
 }
 
 /// The answer to `clauses`, or `None` when nothing is asked: every
 /// question about a known topic in the buyer's messages since the agent
 /// last wrote (answered from the facts, else a slot), or the first other
 /// question as a slot.
-fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
+fn answer_to(
+    req: &Request,
+    loc: Locale,
+    clauses: &[Clause],
+    close: Option<&str>,
+) -> Option<Answer> {
     let none = ItemFacts::default();
     let facts = req
         .input
@@ -1657,7 +1686,7 @@ fn answer_to(req: &Request, loc: Locale, clauses: &[Clause]) -> Option<Answer> {
         if said_in(&c.norm, &parts) {
             continue;
         }
-        let mut a = answer_clause(loc, c, facts, req);
+        let mut a = answer_clause(loc, c, facts, req, close);
         // 想下周三前穿上, 这次你先发货: a statement gets an answer the facts
         // give, never a slot (the agent has nothing to answer).
         if !c.asks && a.contains('【') {

@@ -128,6 +128,12 @@ pub struct Facts {
     pub voice: bool,
     /// The buyer objects to being called 亲 (`said.tsv` noQin).
     pub no_qin: bool,
+    /// The buyer's payment account is restricted pending an appeal
+    /// (`said.tsv` appeal): wait for it, no screenshot asked.
+    pub appeal: bool,
+    /// The buyer sent a picture since the agent last wrote (`said.tsv`
+    /// image): the agent looks at it and answers.
+    pub image: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -198,6 +204,8 @@ impl Facts {
                     "scam" => self.scam,
                     "voice" => self.voice,
                     "noQin" => self.no_qin,
+                    "appeal" => self.appeal,
+                    "image" => self.image,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -255,13 +263,23 @@ impl Facts {
             scam,
             voice_only,
             no_qin,
+            appeal,
+            image,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
             || req.timing.occasion == Occasion::CampaignWave && s.campaign.is_some();
         let campaign = s.campaign.as_ref().filter(|_| campaign_on);
         let left = left(loc, clock::since(&close, &at).num_minutes());
-        let (answer, asked) = super::answer::answer(req, loc);
+        let close_said = (close > at).then(|| {
+            zoned(
+                loc,
+                clock(loc, close, at),
+                close,
+                req.channel == Channel::Sms,
+            )
+        });
+        let (answer, asked) = super::answer::answer(req, loc, close_said.as_deref());
         let (answer, pay_help) = answer.map_or((None, false), |a| (Some(a.text), a.pay_help));
         let oldest = oldest_unanswered(input);
         // Only a buyer who asked something, or called for someone, waits
@@ -327,14 +345,7 @@ impl Facts {
             near: near.as_ref().map(|n| n.0.clone()),
             gap: near.map(|n| money(loc, n.1)),
             campaign: campaign.and_then(|c| c.name.clone()),
-            close: (close > at).then(|| {
-                zoned(
-                    loc,
-                    clock(loc, close, at),
-                    close,
-                    req.channel == Channel::Sms,
-                )
-            }),
+            close: close_said,
             left,
             named: req
                 .analysis
@@ -395,6 +406,8 @@ impl Facts {
             scam,
             voice: voice_only,
             no_qin,
+            appeal,
+            image,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

@@ -58,7 +58,9 @@
 //!   their time, `said.tsv`); scam (the buyer reports a caller posing as
 //!   the shop, `said.tsv`); voice (the buyer's turn is voice messages
 //!   only, `said.tsv`); noQin (the buyer objects to being called 亲,
-//!   `said.tsv`: an apology, and no ～ in the lines); quiet (the first word on a
+//!   `said.tsv`: an apology, and no ～ in the lines); appeal (the buyer's
+//!   payment account is restricted pending an appeal, `said.tsv`); image
+//!   (the buyer sent a picture, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

@@ -632,7 +632,8 @@ fn condition_before(text: &str, end: usize, cm_before: bool) -> bool {
                 .trim_end_matches(['我', '那', ' ', ','])
                 .trim_start_matches(['那', '我', ' ']);
             // 这单就不要了: the order itself before 就 is no condition.
-            let named = cause.trim_matches(|c: char| "这那个单件款笔次订我的".contains(c));
+            let named =
+                cause.trim_matches(|c: char| "这那个单件款笔次订我的台套双条盒瓶箱份".contains(c));
             named.chars().count() >= 2 && !done_before(cause)
         })
 }
@@ -648,7 +649,15 @@ fn done_before(cause: &str) -> bool {
                 .is_empty()
         })
         .unwrap_or("");
-    cause.contains("已经") || last.ends_with('了')
+    // 抽到一台一模一样的 所以这台就不用了: 所以 just before gives the cause.
+    let tail: String = {
+        let mut t: Vec<char> = cause.chars().rev().take(6).collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    cause.contains("已经")
+        || last.ends_with('了')
+        || ["所以", "因此", "so "].iter().any(|w| tail.contains(w))
 }
 
 /// States that paying settles: paid talk or a solved trouble clears them.

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 17] = [
+pub const FLAGS: [&str; 19] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -28,6 +28,8 @@ pub const FLAGS: [&str; 17] = [
     "voice",
     "onCondition",
     "noQin",
+    "appeal",
+    "image",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -99,6 +101,11 @@ pub struct Said {
     pub scam: bool,
     /// They object to being called 亲 (能不能别一口一个亲).
     pub no_qin: bool,
+    /// Their payment account is restricted and they appealed (账户有风险被
+    /// 限制付款了 我提交申诉了): it clears in its own time.
+    pub appeal: bool,
+    /// They sent a picture ([图片]): the agent looks before answering.
+    pub image: bool,
     /// Their turn since the agent last wrote is voice messages only
     /// ([语音] 0'41''): listen and answer, nothing to read.
     pub voice_only: bool,
@@ -110,7 +117,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, image] =
         out;
     Said {
         card_limit,
@@ -129,6 +136,8 @@ pub fn said(input: &Input) -> Said {
         remind_me,
         scam,
         no_qin,
+        appeal,
+        image,
         voice_only,
         im_only_now: FLAGS
             .iter()
