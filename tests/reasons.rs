@@ -510,9 +510,12 @@ fn declined_versus_hesitating() {
     let a = buyer("拍错了，不要了");
     assert_eq!(a.reason.code, ReasonCode::ChangedMind);
     assert_eq!(a.signals.declined, Some(0));
+    // Holding back without a cause is `unknown` (the labelling rules: "我再
+    // 想想"), read as thinking it over.
     let a = buyer("我再考虑一下");
-    assert_eq!(a.reason.code, ReasonCode::ChangedMind);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
     assert_eq!(a.signals.declined, None);
+    assert!(a.signals.said.thinking);
 }
 
 #[test]
@@ -542,7 +545,7 @@ fn traditional_phrases_fold_to_simplified() {
         ("月底領薪水再買", "insufficient_balance"),
         ("我忘記密碼了，要重設", "forgot_password"),
         ("下單錯了", "changed_mind"),
-        ("我考慮一下", "changed_mind"),
+        ("我考慮一下", "unknown"),
         ("客服態度很爛", "service_unhappy"),
         ("兩筆訂單可以合併嗎", "order_merge"),
     ];
@@ -616,7 +619,9 @@ fn chinese_numeral_hours() {
 #[test]
 fn common_typos() {
     // 在 typed for 再 is everywhere in shop chats: 我在看看 = 我再看看.
-    assert_eq!(buyer("好的我在看看").reason.code, ReasonCode::ChangedMind);
+    let a = buyer("好的我在看看");
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    assert!(a.signals.said.thinking);
     assert_eq!(buyer("优惠卷怎么领").reason.code, ReasonCode::PriceBargain);
     assert_ne!(buyer("你在说什么").reason.code, ReasonCode::ChangedMind);
 }

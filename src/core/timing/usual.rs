@@ -130,7 +130,8 @@ pub(super) fn usual(
         Occasion::CampaignWave
     } else if k > 0 {
         Occasion::FollowUp
-    } else if consulted && !helps_first(analysis.reason.code) {
+    } else if consulted && !helps_first(analysis.reason.code) && !analysis.signals.said.thinking {
+        // 我再考虑下: no address-check chase on a buyer thinking it over (000).
         Occasion::AddressCheck
     } else {
         Occasion::First
@@ -235,7 +236,7 @@ pub(super) fn occasion_why(
             );
         }
         // Thinking it over: the hesitation sentence says why (not "不想要了").
-        _ if analysis.reason.code == ReasonCode::ChangedMind => {}
+        _ if analysis.reason.code == ReasonCode::ChangedMind || analysis.signals.said.thinking => {}
         _ if consulted => {
             let r = reason_name(analysis.reason.code, p.loc);
             p.say(
