@@ -227,6 +227,10 @@ impl Facts {
             .map(|i| i.title.trim())
             .filter(|t| !t.is_empty());
         let more = items.len().saturating_sub(1);
+        // An English line does not quote a Chinese title (the order, it).
+        let spoken = title
+            .filter(|t| readable(loc, t))
+            .map(|t| spoken_name(loc, t));
         let nick = input.buyer_nick.filter(|n| human_nick(n));
         let formal = input
             .buyer_name
@@ -301,14 +305,11 @@ impl Facts {
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
-            // An English line does not quote a Chinese title (the order, it).
-            item: title.filter(|t| readable(loc, t)).map(|t| {
+            item: spoken.map(|t| {
                 let second = items.get(1).map(|i| i.title.as_str());
                 item(loc, t, second, more)
             }),
-            item_sms: title
-                .filter(|t| readable(loc, t))
-                .and_then(|t| short_title(loc, t)),
+            item_sms: spoken.and_then(|t| short_name(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
             // 手提礼袋 (gift bag): the name the line's language reads.
@@ -702,10 +703,12 @@ fn fee_line(title: &str) -> bool {
         || t.to_ascii_lowercase().ends_with(" fee")
 }
 
+/// The order's items as a line names them: `title` is the first item's
+/// [`spoken_name`], `second` the second item's title as listed.
 fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
     // Two items are named both (纯棉四件套和记忆棉枕头), when short.
     if let (1, Some(b)) = (more, second) {
-        let (a, b) = (spoken_name(loc, title), spoken_name(loc, b));
+        let (a, b) = (title, spoken_name(loc, b));
         let short = |t: &str| t.chars().count() <= if loc == Locale::En { 30 } else { 8 };
         if short(a) && short(b) && a != b {
             return match loc {
@@ -714,7 +717,6 @@ fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
             };
         }
     }
-    let title = spoken_name(loc, title);
     let quote = loc != Locale::En && title.chars().count() > 12;
     let (open, close) = match loc {
         _ if !quote => ("", ""),
@@ -754,7 +756,11 @@ fn sentence_case(title: &str) -> String {
 /// 车载吸尘器 无线大吸力); the whole title, or its leading space-separated
 /// words when they still name the item (nothing is cut mid-word).
 pub fn short_title(loc: Locale, title: &str) -> Option<String> {
-    let title = spoken_name(loc, title);
+    short_name(loc, spoken_name(loc, title))
+}
+
+/// [`short_title`] of a title already named by [`spoken_name`].
+fn short_name(loc: Locale, title: &str) -> Option<String> {
     let max = if loc == Locale::En { 30 } else { 12 };
     if title.chars().count() <= max {
         return Some(title.to_string());
@@ -1250,7 +1256,11 @@ mod tests {
                 "silk pillowcase and eye mask",
             ),
         ] {
-            assert_eq!(item(loc, title, second, more), want, "{title}");
+            assert_eq!(
+                item(loc, spoken_name(loc, title), second, more),
+                want,
+                "{title}"
+            );
         }
         for (title, want) in [
             (
@@ -1374,20 +1384,35 @@ mod tests {
     #[test]
     fn english_items_read_as_in_a_sentence() {
         assert_eq!(
-            item(Locale::En, "Silk pillowcase, champagne", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "Silk pillowcase, champagne"),
+                None,
+                0
+            ),
             "silk pillowcase"
         );
         assert_eq!(
-            item(Locale::En, "Ceramic Teapot", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "Ceramic Teapot"),
+                None,
+                0
+            ),
             "Ceramic Teapot"
         );
         assert_eq!(
-            item(Locale::En, "iPhone 15 case", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "iPhone 15 case"),
+                None,
+                0
+            ),
             "iPhone 15 case"
         );
         let long = "老人加厚保暖防滑棉拖鞋软底";
-        assert!(item(Locale::ZhCn, long, None, 0).starts_with('“'));
-        assert!(item(Locale::ZhTw, long, None, 0).starts_with('「'));
+        assert!(item(Locale::ZhCn, spoken_name(Locale::ZhCn, long), None, 0).starts_with('“'));
+        assert!(item(Locale::ZhTw, spoken_name(Locale::ZhTw, long), None, 0).starts_with('「'));
     }
 
     #[test]
