@@ -2,9 +2,11 @@
 //! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
 //! really offers. Anything unknown stays `None`, so no line invents it.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, FixedOffset};
+use foldhash::fast::FixedState;
 
 use super::super::model::{Channel, Gender, Locale, ReasonCode};
 use super::Request;
@@ -532,15 +534,14 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     // A brand in Latin letters before its Chinese name (Philips飛利浦) is
     // not the item either; a word that ends in what the item is
     // (LED护眼台灯, Kindle保护套) is.
-    let [_, _, skips, nouns, _] = &*TITLE_WORDS;
+    let [_, _, skips, nouns, _] = &*TITLE_ENDINGS;
     let brand = |w: &&str| {
-        w.chars().take_while(char::is_ascii_alphabetic).count() >= 3
-            && !nouns.iter().any(|n| w.ends_with(n))
+        w.chars().take_while(char::is_ascii_alphabetic).count() >= 3 && !ends_in(nouns, w)
     };
     let words = || {
         title
             .split_whitespace()
-            .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)) && !brand(w))
+            .filter(|w| han(w) >= 2 && !ends_in(skips, w) && !brand(w))
     };
     if let Some(head) = words().find(|w| han(w) >= 3) {
         return named_by_noun(unstuffed(head), title);
@@ -601,13 +602,25 @@ static TITLE_WORDS: LazyLock<[Vec<&'static str>; 5]> = LazyLock::new(|| {
     ]
 });
 
+/// The rows of [`TITLE_WORDS`] as sets, for [`ends_in`].
+static TITLE_ENDINGS: LazyLock<[HashSet<&'static str, FixedState>; 5]> =
+    LazyLock::new(|| TITLE_WORDS.clone().map(|row| row.into_iter().collect()));
+
+/// Whether `text` ends with a word of `words`: each of its endings looked
+/// up once, not each word compared with its end.
+fn ends_in(words: &HashSet<&str, FixedState>, text: &str) -> bool {
+    text.char_indices()
+        .any(|(i, _)| text.get(i..).is_some_and(|end| words.contains(end)))
+}
+
 /// `name` cut to what the item is (`titles.tsv` noun and tail): kept when
 /// it ends in a noun; cut after the last noun in it that a describing word
 /// follows (体脂秤智能 → 体脂秤); when it holds no noun, the first noun that
 /// ends a word of `title` (正版授权 of 正版授权 雷电将军 PVC成品手办 → 手办).
 fn named_by_noun<'a>(name: &'a str, title: &'a str) -> &'a str {
     let [_, cuts, _, nouns, tails] = &*TITLE_WORDS;
-    if nouns.iter().any(|n| name.ends_with(n)) {
+    let [_, _, _, noun_set, _] = &*TITLE_ENDINGS;
+    if ends_in(noun_set, name) {
         return name;
     }
     let long = || nouns.iter().filter(|n| n.chars().count() >= 2);
@@ -698,8 +711,12 @@ fn untagged(title: &str) -> &str {
 /// 补运费, 差价专拍, "shipping fee".
 fn fee_line(title: &str) -> bool {
     let t = title.trim();
+    // memchr's one-off search of a short text sets up nothing, where
+    // `str::contains` prepares a two-way searcher for each word.
     t.ends_with('费')
-        || ["差价", "补拍", "专拍"].iter().any(|w| t.contains(w))
+        || ["差价", "补拍", "专拍"]
+            .iter()
+            .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
         || t.to_ascii_lowercase().ends_with(" fee")
 }
 
