@@ -2,9 +2,11 @@
 //! (person, time, place, matter: 人物 时间 地点 事情, 001) and what the shop
 //! really offers. Anything unknown stays `None`, so no line invents it.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, FixedOffset};
+use foldhash::fast::FixedState;
 
 use super::super::model::{Channel, Gender, Locale, ReasonCode};
 use super::Request;
@@ -235,6 +237,10 @@ impl Facts {
             .map(|i| i.title.trim())
             .filter(|t| !t.is_empty());
         let more = items.len().saturating_sub(1);
+        // An English line does not quote a Chinese title (the order, it).
+        let spoken = title
+            .filter(|t| readable(loc, t))
+            .map(|t| spoken_name(loc, t));
         let nick = input.buyer_nick.filter(|n| human_nick(n));
         let formal = input
             .buyer_name
@@ -319,14 +325,11 @@ impl Facts {
             name,
             time: Some(placed(loc, input.placed_at, at)),
             shop: s.shop_name.clone(),
-            // An English line does not quote a Chinese title (the order, it).
-            item: title.filter(|t| readable(loc, t)).map(|t| {
+            item: spoken.map(|t| {
                 let second = items.get(1).map(|i| i.title.as_str());
                 item(loc, t, second, more)
             }),
-            item_sms: title
-                .filter(|t| readable(loc, t))
-                .and_then(|t| short_title(loc, t)),
+            item_sms: spoken.and_then(|t| short_name(loc, t)),
             amount: Some(money(loc, input.amount)),
             link: s.payment_link.clone(),
             // 手提礼袋 (gift bag): the name the line's language reads.
@@ -544,15 +547,14 @@ pub fn spoken_name(loc: Locale, title: &str) -> &str {
     // A brand in Latin letters before its Chinese name (Philips飛利浦) is
     // not the item either; a word that ends in what the item is
     // (LED护眼台灯, Kindle保护套) is.
-    let [_, _, skips, nouns, _] = &*TITLE_WORDS;
+    let [_, _, skips, nouns, _] = &*TITLE_ENDINGS;
     let brand = |w: &&str| {
-        w.chars().take_while(char::is_ascii_alphabetic).count() >= 3
-            && !nouns.iter().any(|n| w.ends_with(n))
+        w.chars().take_while(char::is_ascii_alphabetic).count() >= 3 && !ends_in(nouns, w)
     };
     let words = || {
         title
             .split_whitespace()
-            .filter(|w| han(w) >= 2 && !skips.iter().any(|s| w.ends_with(s)) && !brand(w))
+            .filter(|w| han(w) >= 2 && !ends_in(skips, w) && !brand(w))
     };
     if let Some(head) = words().find(|w| han(w) >= 3) {
         return named_by_noun(unstuffed(head), title);
@@ -613,13 +615,25 @@ static TITLE_WORDS: LazyLock<[Vec<&'static str>; 5]> = LazyLock::new(|| {
     ]
 });
 
+/// The rows of [`TITLE_WORDS`] as sets, for [`ends_in`].
+static TITLE_ENDINGS: LazyLock<[HashSet<&'static str, FixedState>; 5]> =
+    LazyLock::new(|| TITLE_WORDS.clone().map(|row| row.into_iter().collect()));
+
+/// Whether `text` ends with a word of `words`: each of its endings looked
+/// up once, not each word compared with its end.
+fn ends_in(words: &HashSet<&str, FixedState>, text: &str) -> bool {
+    text.char_indices()
+        .any(|(i, _)| text.get(i..).is_some_and(|end| words.contains(end)))
+}
+
 /// `name` cut to what the item is (`titles.tsv` noun and tail): kept when
 /// it ends in a noun; cut after the last noun in it that a describing word
 /// follows (体脂秤智能 → 体脂秤); when it holds no noun, the first noun that
 /// ends a word of `title` (正版授权 of 正版授权 雷电将军 PVC成品手办 → 手办).
 fn named_by_noun<'a>(name: &'a str, title: &'a str) -> &'a str {
     let [_, cuts, _, nouns, tails] = &*TITLE_WORDS;
-    if nouns.iter().any(|n| name.ends_with(n)) {
+    let [_, _, _, noun_set, _] = &*TITLE_ENDINGS;
+    if ends_in(noun_set, name) {
         return name;
     }
     let long = || nouns.iter().filter(|n| n.chars().count() >= 2);
@@ -710,15 +724,21 @@ fn untagged(title: &str) -> &str {
 /// 补运费, 差价专拍, "shipping fee".
 fn fee_line(title: &str) -> bool {
     let t = title.trim();
+    // memchr's one-off search of a short text sets up nothing, where
+    // `str::contains` prepares a two-way searcher for each word.
     t.ends_with('费')
-        || ["差价", "补拍", "专拍"].iter().any(|w| t.contains(w))
+        || ["差价", "补拍", "专拍"]
+            .iter()
+            .any(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some())
         || t.to_ascii_lowercase().ends_with(" fee")
 }
 
+/// The order's items as a line names them: `title` is the first item's
+/// [`spoken_name`], `second` the second item's title as listed.
 fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
     // Two items are named both (纯棉四件套和记忆棉枕头), when short.
     if let (1, Some(b)) = (more, second) {
-        let (a, b) = (spoken_name(loc, title), spoken_name(loc, b));
+        let (a, b) = (title, spoken_name(loc, b));
         let short = |t: &str| t.chars().count() <= if loc == Locale::En { 30 } else { 8 };
         if short(a) && short(b) && a != b {
             return match loc {
@@ -727,7 +747,6 @@ fn item(loc: Locale, title: &str, second: Option<&str>, more: usize) -> String {
             };
         }
     }
-    let title = spoken_name(loc, title);
     let quote = loc != Locale::En && title.chars().count() > 12;
     let (open, close) = match loc {
         _ if !quote => ("", ""),
@@ -767,7 +786,11 @@ fn sentence_case(title: &str) -> String {
 /// 车载吸尘器 无线大吸力); the whole title, or its leading space-separated
 /// words when they still name the item (nothing is cut mid-word).
 pub fn short_title(loc: Locale, title: &str) -> Option<String> {
-    let title = spoken_name(loc, title);
+    short_name(loc, spoken_name(loc, title))
+}
+
+/// [`short_title`] of a title already named by [`spoken_name`].
+fn short_name(loc: Locale, title: &str) -> Option<String> {
     let max = if loc == Locale::En { 30 } else { 12 };
     if title.chars().count() <= max {
         return Some(title.to_string());
@@ -1263,7 +1286,11 @@ mod tests {
                 "silk pillowcase and eye mask",
             ),
         ] {
-            assert_eq!(item(loc, title, second, more), want, "{title}");
+            assert_eq!(
+                item(loc, spoken_name(loc, title), second, more),
+                want,
+                "{title}"
+            );
         }
         for (title, want) in [
             (
@@ -1387,20 +1414,35 @@ mod tests {
     #[test]
     fn english_items_read_as_in_a_sentence() {
         assert_eq!(
-            item(Locale::En, "Silk pillowcase, champagne", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "Silk pillowcase, champagne"),
+                None,
+                0
+            ),
             "silk pillowcase"
         );
         assert_eq!(
-            item(Locale::En, "Ceramic Teapot", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "Ceramic Teapot"),
+                None,
+                0
+            ),
             "Ceramic Teapot"
         );
         assert_eq!(
-            item(Locale::En, "iPhone 15 case", None, 0),
+            item(
+                Locale::En,
+                spoken_name(Locale::En, "iPhone 15 case"),
+                None,
+                0
+            ),
             "iPhone 15 case"
         );
         let long = "老人加厚保暖防滑棉拖鞋软底";
-        assert!(item(Locale::ZhCn, long, None, 0).starts_with('“'));
-        assert!(item(Locale::ZhTw, long, None, 0).starts_with('「'));
+        assert!(item(Locale::ZhCn, spoken_name(Locale::ZhCn, long), None, 0).starts_with('“'));
+        assert!(item(Locale::ZhTw, spoken_name(Locale::ZhTw, long), None, 0).starts_with('「'));
     }
 
     #[test]

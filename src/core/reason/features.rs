@@ -14,7 +14,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
 
 pub use super::gram_escape::{escape, unescape, END, START};
 
@@ -171,19 +173,18 @@ pub fn span(start: usize, len: usize) -> Option<u32> {
 /// lists; a gram's row is its position, the words after the characters.
 /// A hash index finds a row in one probe (a binary search over the strings
 /// took a third of `rankOrders`); the sorted lists answer when two grams
-/// share a hash.
+/// share a hash. Both hashes are foldhash's with a fixed seed (SipHash,
+/// twice, took a sixth of `rankOrders`).
 #[derive(Clone, Debug, Default)]
 pub struct Vocab {
     chars: Grams,
     words: Grams,
-    index: HashMap<u64, u32>,
+    index: HashMap<u64, u32, FixedState>,
     collisions: bool,
 }
 
 fn key(gram: Gram) -> u64 {
-    let mut h = DefaultHasher::new();
-    gram.hash(&mut h);
-    h.finish()
+    FixedState::with_seed(0).hash_one(gram)
 }
 
 impl Vocab {
@@ -208,10 +209,10 @@ impl Vocab {
         let mut v = Vocab {
             chars,
             words,
-            index: HashMap::new(),
+            index: HashMap::default(),
             collisions: false,
         };
-        let mut index = HashMap::with_capacity(v.len());
+        let mut index = HashMap::with_capacity_and_hasher(v.len(), FixedState::with_seed(0));
         for row in (0u32..).take(v.len()) {
             if let Some(g) = v.gram(row) {
                 v.collisions |= index.insert(key(g), row).is_some();
