@@ -3567,6 +3567,16 @@ fn a_picture_with_nothing_to_read_is_looked_at() {
         "{top}"
     );
     assert!(!top.contains("付款"), "{top}");
+    // A message of its own beside the picture is read, not the picture.
+    let s = cuifu::suggest(&turns(
+        Locale::ZhCn,
+        &[
+            (true, "鸿蒙的淘宝点付款就白屏 一直转圈圈"),
+            (true, "[图片]"),
+        ],
+    ))
+    .unwrap();
+    assert!(!s.lines[0].text.contains("图片"), "{}", s.lines[0].text);
 }
 
 #[test]
@@ -3580,4 +3590,57 @@ fn a_cause_told_before_jiu_is_no_condition() {
     ))
     .unwrap();
     assert_eq!(s.reason.code, ReasonCode::ChangedMind);
+}
+
+#[test]
+fn a_buyer_past_the_cap_who_names_a_lunch_time_gets_no_check_in_after_it() {
+    // seed 001: 提前再次催付 — past the cap only a reminder before their own
+    // time is left; 12:30 falls in the lunch break, so the first allowed
+    // moment (13:30) would come after it: a reminder more, and none is planned.
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-12-02T09:30:00+08:00",
+        "order": {"placedAt": "2026-11-30T20:40:00+08:00", "amount": 899,
+                  "items": [{"title": "Ergonomic Mesh Office Chair"}]},
+        "buyer": {"nick": "Priya"},
+        "reminders": [
+            {"at": "2026-11-30T21:05:00+08:00", "channel": "im"},
+            {"at": "2026-12-01T14:00:00+08:00", "channel": "im"}
+        ],
+        "messages": [
+            {"from": "agent", "text": "Hi Priya, a gentle reminder that your chair order is still waiting for payment.", "at": "2026-12-01T14:00:00+08:00"},
+            {"from": "buyer", "text": "sorry been swamped. I'll pay at lunch today, like 12:30", "at": "2026-12-02T09:20:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.follow_up_at, None, "{:?}", s.why);
+    assert!(!s.lines.is_empty());
+}
+
+#[test]
+fn a_day_named_with_a_question_is_the_time_to_pay_and_the_close_is_told_once() {
+    // seed 001: 了解买家方便的时间，提前再次催付 — 6号付来得及不 asks leave to
+    // pay on the 6th, so the reminder goes that day; 不会关单吧 is told when
+    // the order closes, once in the line.
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-12-03T21:20:00+08:00",
+        "order": {"placedAt": "2026-12-03T21:00:00+08:00", "amount": 1299,
+                  "items": [{"title": "头戴式无线降噪耳机"}]},
+        "messages": [
+            {"from": "buyer", "text": "我信用卡5号出账单 6号再刷能多一个月免息哈哈", "at": "2026-12-03T21:08:00+08:00"},
+            {"from": "buyer", "text": "6号付来得及不 不会关单吧", "at": "2026-12-03T21:09:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.follow_up_at
+            .as_deref()
+            .is_some_and(|f| f.starts_with("2026-12-06")),
+        "{:?}",
+        s.follow_up_at
+    );
+    let top = &s.lines[0].text;
+    assert!(!top.contains('【'), "{top}");
+    assert_eq!(top.matches("晚上9点前").count(), 1, "{top}");
 }

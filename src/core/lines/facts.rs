@@ -348,7 +348,10 @@ impl Facts {
             near: near.as_ref().map(|n| n.0.clone()),
             gap: near.map(|n| money(loc, n.1)),
             campaign: campaign.and_then(|c| c.name.clone()),
-            close: close_said,
+            // Said once: an answer that tells it (会不会自己关掉) leaves the
+            // close out of the rest of the line.
+            close: close_said
+                .filter(|c| !answer.as_deref().is_some_and(|a| a.contains(c.as_str()))),
             left,
             named: req
                 .analysis

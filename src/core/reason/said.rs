@@ -104,7 +104,8 @@ pub struct Said {
     /// Their payment account is restricted and they appealed (账户有风险被
     /// 限制付款了 我提交申诉了): it clears in its own time.
     pub appeal: bool,
-    /// They sent a picture ([图片]): the agent looks before answering.
+    /// They sent a picture ([图片]) and few words beside it (这个 ？？): the
+    /// agent looks before answering.
     pub image: bool,
     /// Their turn since the agent last wrote is voice messages only
     /// ([语音] 0'41''): listen and answer, nothing to read.
@@ -155,7 +156,11 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()], bool) {
     let mut now = [false; FLAGS.len()];
     let recent = input.messages.len() - input.since_agent().len();
     let voice = FLAGS.iter().position(|f| *f == "voice");
+    let image = FLAGS.iter().position(|f| *f == "image");
     let (mut turn, mut voiced) = (0usize, 0usize);
+    // A message of its own beside the picture (鸿蒙的淘宝点付款就白屏 …
+    // [图片]): the words are read, the picture only shows them.
+    let mut worded = false;
     for (n, m) in input.messages.iter().enumerate() {
         if m.from != Role::Buyer {
             continue;
@@ -167,11 +172,19 @@ fn flags(input: &Input) -> ([bool; FLAGS.len()], [bool; FLAGS.len()], bool) {
             TABLE.mark(m.text, &mut here);
             turn += 1;
             voiced += usize::from(voice.and_then(|v| here.get(v)).is_some_and(|b| *b));
+            let pictured = image.and_then(|v| here.get(v)).is_some_and(|b| *b);
+            let letters = m.text.chars().filter(|c| c.is_alphanumeric()).count();
+            worded |= !pictured && letters > 4;
             for (a, b) in now.iter_mut().zip(here) {
                 *a |= b;
             }
         } else {
             STANDING_TABLE.mark(m.text, &mut out);
+        }
+    }
+    if worded {
+        if let Some(b) = image.and_then(|v| now.get_mut(v)) {
+            *b = false;
         }
     }
     for (o, n) in out.iter_mut().zip(now) {

@@ -104,6 +104,13 @@ pub(super) fn at_named_time(
                 (None, a) => a.unwrap_or(early),
             }
         };
+        // The cap leaves only a reminder before their time (001: 提前再次催
+        // 付): a check-in after it (12:30 in the lunch break → 13:30) would
+        // be one reminder more than the shop allows.
+        if super::spent(input) && t > nt.at {
+            super::spent_why(p, input);
+            return Some(p.done(Occasion::BuyerNamedTime, Action::Hold, None));
+        }
         let (at_s, lead) = (p.when(nt.at), span(s.named_time_lead, p.loc));
         if t == nt.at {
             p.say(
