@@ -3356,6 +3356,7 @@ fn plain_questions_get_plain_answers_and_remarks_get_none() {
             None,
         ),
         ("你们是正品吗 发票谁开", "", Some("发票谁开")),
+        ("余额宝里的钱能直接付吗", "余额宝里的钱能直接付", None),
     ] {
         let top = cuifu::suggest(&asked(Locale::ZhCn, text)).unwrap().lines[0]
             .text

@@ -58,6 +58,8 @@ enum PayAsk {
     /// Whether the Alipay balance must be topped up first (支付宝里没钱
     /// 是不是要先充值): no, a bank card pays.
     Topup,
+    /// Whether money in Yu'e Bao pays directly (余额宝的钱能直接付吗): yes.
+    Yuebao,
     /// Which password the payment asks for (是不是银行卡那个密码).
     WhichPassword,
 }
@@ -97,6 +99,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.ship_first" => Topic::Pay(PayAsk::ShipFirst),
         "pay.which_password" => Topic::Pay(PayAsk::WhichPassword),
         "pay.topup" => Topic::Pay(PayAsk::Topup),
+        "pay.yuebao" => Topic::Pay(PayAsk::Yuebao),
         "discreet" => Topic::Discreet,
         "closes" => Topic::Closes,
         _ => return None,
@@ -1474,6 +1477,11 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "不用先充值哦，付款时直接选银行卡就能付；还没绑卡的话，按页面提示添加一张就可以",
             "不用先儲值喔，付款時直接選銀行卡就能付；還沒綁卡的話，照頁面提示新增一張就可以",
             "No need to top up first: you can pay straight from a bank card at checkout, and if none is added yet, the page walks you through adding one",
+        ],
+        PayAsk::Yuebao => [
+            "可以的，余额宝里的钱能直接付，不用先转出来：付款时选“余额宝”，输入支付密码就好",
+            "可以的，餘額寶裡的錢能直接付，不用先轉出來：付款時選「餘額寶」，輸入支付密碼就好",
+            "Yes, money in Yu'e Bao pays directly, no need to move it out first: choose \"Yu'e Bao\" at checkout and enter your payment password",
         ],
         // The platform's order of things, and its escrow (平台担保).
         PayAsk::ShipFirst => [
