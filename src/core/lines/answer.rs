@@ -311,10 +311,10 @@ static REOPEN: LazyLock<(PhraseGroups, PhraseGroups)> = LazyLock::new(|| {
 /// they told already (请问身高体重多少呢？ … 我最开始就说了啊) neither.
 fn still_open<'i, 'a>(input: &'i Input<'a>) -> &'i [Msg<'a>] {
     let msgs = &input.messages[..];
-    let mut start = msgs.len() - input.since_agent().len();
+    let since = input.since_agent();
+    let mut start = msgs.len() - since.len();
     let (hold, told) = &*REOPEN;
-    let told_now = input
-        .since_agent()
+    let told_now = since
         .iter()
         .any(|m| m.from == Role::Buyer && told.any(&norm(m.text)));
     // At most a few rounds back: a long chat's old questions were dealt with.
@@ -729,6 +729,18 @@ fn chart_note(chart: &str, said: impl Fn(&str) -> bool) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The unit said after a chart's size: 码 / 號 for a bare size (M码, 140码),
+/// none for one that says its unit already (42码, not 42码码; 1.8米) or in
+/// English.
+fn size_unit(loc: Locale, size: &str) -> &'static str {
+    match loc {
+        _ if size.ends_with(|c: char| !c.is_ascii()) => "",
+        Locale::ZhCn => "码",
+        Locale::ZhTw => "號",
+        Locale::En => "",
+    }
+}
+
 /// A size token (S, M, XL, EU 40, 38) named as a word in `norm`.
 fn named_size<'a>(norm: &str, sizes: &'a [String]) -> Option<&'a String> {
     sizes.iter().find(|s| {
@@ -877,26 +889,24 @@ static FOOT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A length in millimetres when it can be a foot's (200 to 320 mm).
 fn foot_mm(n: &str, unit: &str) -> Option<f64> {
+    length_mm(n, unit).filter(|mm| (200.0..=320.0).contains(mm))
+}
+
+/// A length of [`LENGTH`] (a number, then mm, 毫米, cm, 厘米 or 公分) in
+/// millimetres.
+fn length_mm(n: &str, unit: &str) -> Option<f64> {
     let n: f64 = n.parse().ok()?;
-    let mm = if matches!(unit, "mm" | "毫米") {
+    Some(if matches!(unit, "mm" | "毫米") {
         n
     } else {
         n * 10.0
-    };
-    (200.0..=320.0).contains(&mm).then_some(mm)
+    })
 }
 
 /// The size whose chart entry (`14号=54mm`) holds the very length the
 /// buyer measured (我量了指围54mm), with the buyer's words for it.
 fn pick_exact(chart: &str, question: &str) -> Option<(String, String)> {
-    let mm = |c: &regex_lite::Captures| -> Option<f64> {
-        let n: f64 = c.get(1)?.as_str().parse().ok()?;
-        Some(if matches!(c.get(2)?.as_str(), "mm" | "毫米") {
-            n
-        } else {
-            n * 10.0
-        })
-    };
+    let mm = |c: &regex_lite::Captures| length_mm(c.get(1)?.as_str(), c.get(2)?.as_str());
     let (want, said) = LENGTH
         .captures_iter(question)
         .find_map(|c| Some((mm(&c)?, c.get(0)?.as_str().trim().to_string())))?;
@@ -1219,12 +1229,7 @@ fn answer_clause(
                 .then(|| chart.as_deref().and_then(|ch| pick_exact(ch, c.message)))
                 .flatten()
             {
-                let named = match loc {
-                    _ if size.ends_with(|c: char| !c.is_ascii()) => size.clone(),
-                    Locale::ZhCn => [size.as_str(), "码"].concat(),
-                    Locale::ZhTw => [size.as_str(), "號"].concat(),
-                    Locale::En => size.clone(),
-                };
+                let named = [size.as_str(), size_unit(loc, &size)].concat();
                 return say(
                     loc,
                     [
@@ -1250,14 +1255,7 @@ fn answer_clause(
                 } else {
                     said
                 };
-                // 42码, not 14号码: the chart may name its sizes with the unit.
-                let unit = match loc {
-                    // 42码 and 1.8米 say their unit already.
-                    _ if size.ends_with(|c: char| !c.is_ascii()) => "",
-                    Locale::ZhCn => "码",
-                    Locale::ZhTw => "號",
-                    Locale::En => "",
-                };
+                let unit = size_unit(loc, &size);
                 // An English line says 18-inch for the chart's 18寸.
                 let named = match size.strip_suffix('寸') {
                     Some(n) if loc == Locale::En => ["the ", n, "-inch"].concat(),
