@@ -56,6 +56,19 @@ const MAX_FALSE_ALARMS_7: f64 = 0.15;
 const MIN_MACRO_F1_8: f64 = 0.80;
 const MAX_FALSE_ALARMS_8: f64 = 0.25;
 
+/// Floors for the ninth blind sets (real-chat style): their first score
+/// (2026-12-07, the detector with the model's no-reason veto: macro-F1
+/// 0.907, false alarms 18/129 = 0.140), less a margin. False alarms short
+/// of the goal.
+const MIN_MACRO_F1_9: f64 = 0.88;
+const MAX_FALSE_ALARMS_9: f64 = 0.17;
+
+/// Floors for the tenth blind sets (hard look-alikes of no reason): their
+/// first score (2026-12-07, the same detector: macro-F1 0.779, false
+/// alarms 98/563 = 0.174), less a margin. Both short of the goals.
+const MIN_MACRO_F1_10: f64 = 0.75;
+const MAX_FALSE_ALARMS_10: f64 = 0.20;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -190,4 +203,20 @@ fn blind_sets_7() {
 #[test]
 fn blind_sets_8() {
     held_out("blind-8", MIN_MACRO_F1_8, MAX_FALSE_ALARMS_8);
+}
+
+/// The ninth blind set (`tests/eval/blind-9/`): real-chat style like
+/// blind-6 to blind-8, by another new writer, never read for tuning.
+#[test]
+fn blind_sets_9() {
+    held_out("blind-9", MIN_MACRO_F1_9, MAX_FALSE_ALARMS_9);
+}
+
+/// The tenth blind set (`tests/eval/blind-10/`): 1,142 turns written as an
+/// eighth training batch (half hard look-alikes of no reason, forty or
+/// more for each weak code), by a writer who never saw the detector, then
+/// kept out of training and scored instead; never read for tuning.
+#[test]
+fn blind_sets_10() {
+    held_out("blind-10", MIN_MACRO_F1_10, MAX_FALSE_ALARMS_10);
 }
