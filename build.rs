@@ -16,7 +16,8 @@ use std::{env, fs, path::PathBuf};
 #[allow(dead_code)]
 mod gram_escape;
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
+    "pinyin.tsv",
     "address.tsv",
     "questions.tsv",
     "titles.tsv",

@@ -85,6 +85,7 @@ fn full_facts(locale: Locale) -> Facts {
         no_qin: false,
         // With an answer beside it (q.appeal).
         appeal: true,
+        decides: false,
         image: false,
     }
 }
@@ -142,6 +143,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.voice = on;
             f.no_qin = on;
             f.appeal = on;
+            f.decides = on;
             f.image = on;
         },
     ];
@@ -1010,6 +1012,7 @@ fn the_table_is_well_formed() {
         "voice",
         "noQin",
         "appeal",
+        "decides",
         "image",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
@@ -3644,4 +3647,162 @@ fn a_day_named_with_a_question_is_the_time_to_pay_and_the_close_is_told_once() {
     let top = &s.lines[0].text;
     assert!(!top.contains('【'), "{top}");
     assert_eq!(top.matches("晚上9点前").count(), 1, "{top}");
+}
+
+#[test]
+fn a_buyer_typing_pinyin_gets_chinese_lines() {
+    // seed 001 (对症下药, in the buyer's own language): zfb bang ka bang bu
+    // shang a is 支付宝绑卡绑不上啊, Chinese in Latin letters; English stays
+    // English.
+    let mut ctx = said(Locale::ZhCn, "zfb bang ka bang bu shang a");
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "yzm yi zhi bu dui".into(),
+        at: None,
+    });
+    let s = cuifu::suggest(&ctx).unwrap();
+    for l in &s.lines {
+        assert!(
+            l.text
+                .chars()
+                .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "{}",
+            l.text
+        );
+        assert!(!l.text.contains("Hi"), "{}", l.text);
+    }
+    let s = cuifu::suggest(&said(Locale::ZhCn, "can you ship to Canada?")).unwrap();
+    assert!(
+        s.lines[0].text.is_ascii() || s.lines[0].text.contains("Hi"),
+        "{}",
+        s.lines[0].text
+    );
+}
+
+#[test]
+fn a_safety_question_is_left_to_the_agent_never_answered_by_a_gift() {
+    // seed 002 (答非所问) and no invented facts: whether the essential oil
+    // harms a cat is for the agent to answer truthfully; the gift of oil in
+    // shop.gifts does not answer it ("可以的").
+    let mut ctx = said(
+        Locale::ZhCn,
+        "家里有两只猫 这个香薰机用精油对猫有没有影响啊 看网上说有些精油猫会中毒",
+    );
+    ctx.shop.get_or_insert_with(Default::default).gifts = vec!["10ml精油3瓶".into()];
+    let s = cuifu::suggest(&ctx).unwrap();
+    let top = &s.lines[0].text;
+    assert!(top.contains("【"), "{top}");
+    assert!(top.contains("对猫有没有影响"), "{top}");
+    assert!(!top.contains("可以的"), "{top}");
+    // An allergy question in English gets its slot beside the answer the
+    // shop gives to the other question.
+    let mut ctx = said(
+        Locale::En,
+        "does the hotpot base contain sesame? my bf is allergic\nalso is it very spicy",
+    );
+    ctx.shop.get_or_insert_with(Default::default).answers = vec![cuifu::ShopAnswer {
+        keywords: vec!["spicy".into()],
+        text: "This one is mild, about half the heat of our classic base.".into(),
+    }];
+    let s = cuifu::suggest(&ctx).unwrap();
+    let top = &s.lines[0].text;
+    assert!(
+        top.contains("【does the hotpot base contain sesame"),
+        "{top}"
+    );
+    assert!(top.contains("mild"), "{top}");
+}
+
+#[test]
+fn a_buyer_who_decides_at_a_named_time_is_not_told_they_will_pay() {
+    // seed 001 (了解买家方便的时间，提前再次催付) and no words the buyer did
+    // not say: 等周六我妈过来看看再说 names Saturday for deciding; the
+    // reminder goes then, and the reply says deciding then is fine.
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-12-17T14:50:00+08:00",
+        "order": {"placedAt": "2026-12-17T14:30:00+08:00", "amount": 2680,
+                  "items": [{"title": "科技布沙发小户型 直排三人位 燕麦色"}]},
+        "messages": [
+            {"from": "buyer", "text": "我再想想 等周六我妈过来让她看看再说", "at": "2026-12-17T14:42:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.follow_up_at
+            .as_deref()
+            .is_some_and(|f| f.starts_with("2026-12-19"))
+            || s.send_at
+                .as_deref()
+                .is_some_and(|f| f.starts_with("2026-12-19")),
+        "{:?} {:?}",
+        s.send_at,
+        s.follow_up_at
+    );
+    let top = &s.lines[0].text;
+    assert!(top.contains("再定"), "{top}");
+    assert!(
+        !top.contains("付款没问题") && !top.contains("付就好"),
+        "{top}"
+    );
+    // Saying they will pay then keeps the paying words (还是会付啦).
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-11-23T21:10:00+08:00",
+        "order": {"placedAt": "2026-11-23T21:00:00+08:00", "amount": 890},
+        "messages": [
+            {"from": "buyer", "text": "我等25号对完发票再说 没中的话还是会付啦", "at": "2026-11-23T21:05:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(!s.lines[0].text.contains("再定"), "{}", s.lines[0].text);
+}
+
+#[test]
+fn an_english_payday_after_the_close_is_read() {
+    // seed 001 (了解买家方便充值时间): "paid on the 31st" names the 31st,
+    // after the close on the 24th: a warning, and a line that says so kindly.
+    let ctx: ChatContext = serde_json::from_value(serde_json::json!({
+        "now": "2026-12-21T20:45:00+08:00",
+        "locale": "en",
+        "order": {"placedAt": "2026-12-21T20:30:00+08:00", "amount": 268},
+        "messages": [
+            {"from": "buyer", "text": "I get paid on the 31st, can you keep it till then?", "at": "2026-12-21T20:36:00+08:00"}
+        ]
+    }))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.code == "named_time_after_close"),
+        "{:?}",
+        s.warnings
+    );
+    assert!(s.lines[0].text.contains("Dec 24"), "{}", s.lines[0].text);
+}
+
+#[test]
+fn slots_quote_whole_questions() {
+    // seed 002 (答非所问): the other half of a question (还是要我下山去拿)
+    // shares its slot; an English slot quotes the piece that asks; 有冇啡色
+    // asks, and 咖啡色 is listed.
+    let s = cuifu::suggest(&said(Locale::ZhTw, "黑貓會送到山上嗎？還是要我下山去拿")).unwrap();
+    let top = &s.lines[0].text;
+    assert_eq!(top.matches('【').count(), 1, "{top}");
+    assert!(top.contains("還是要我下山去拿"), "{top}");
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "Bought this same tea from u in spring for 168, why 198 now??",
+    ))
+    .unwrap();
+    assert!(s.lines[0].text.contains("why 198"), "{}", s.lines[0].text);
+    let mut ctx = said(Locale::ZhCn, "有冇啡色啊 我老公唔钟意黑色");
+    ctx.order.items = serde_json::from_value(serde_json::json!([{
+        "title": "男士真皮短款钱包 黑色", "price": 168,
+        "facts": {"colours": ["黑色", "咖啡色", "深蓝"]}
+    }]))
+    .unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(s.lines[0].text.contains("有咖啡色"), "{}", s.lines[0].text);
 }

@@ -22,6 +22,9 @@ pub const ADDRESS: &str = include_str!(concat!(env!("OUT_DIR"), "/address.tsv"))
 pub const CARRIERS: &str = include_str!(concat!(env!("OUT_DIR"), "/carriers.tsv"));
 /// Two-character surnames (`surnames.tsv`).
 pub const SURNAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames.tsv"));
+/// Pinyin syllables and English words that are not pinyin evidence
+/// (`pinyin.tsv`).
+pub const PINYIN: &str = include_str!(concat!(env!("OUT_DIR"), "/pinyin.tsv"));
 /// Words the lint flags (`lint.tsv`).
 pub const LINT: &str = include_str!(concat!(env!("OUT_DIR"), "/lint.tsv"));
 /// Statutory holidays and make-up workdays (`holidays.tsv`): `(kind, first

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::Request;
+use super::{pinyin, Request};
 use crate::core::input::{Input, Msg};
 use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping, ShopAnswer};
 use crate::core::reason::fold;
@@ -40,6 +40,10 @@ enum Topic {
     Discreet,
     /// Whether the unpaid order closes by itself (会不会自己关掉): when.
     Closes,
+    /// Whether the goods are safe for a pet, a child, a pregnancy or an
+    /// allergy (精油对猫有没有影响): only the shop's own answer or the
+    /// agent speaks to it, never a fact or a gift read beside it.
+    Safety,
     Other,
 }
 
@@ -102,6 +106,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.yuebao" => Topic::Pay(PayAsk::Yuebao),
         "discreet" => Topic::Discreet,
         "closes" => Topic::Closes,
+        "safety" => Topic::Safety,
         _ => return None,
     })
 }
@@ -598,6 +603,15 @@ pub fn has_question_slot(text: &str) -> bool {
         .any(|end| text.contains(end))
 }
 
+/// The first words of a clause that asks the other half of the question
+/// before it (是法国制的吗 还是中国代工).
+const OTHER_HALF: [&str; 5] = ["还是", "或是", "或者", "定系", "or "];
+
+/// The longest question a slot quotes: letters in English, characters in
+/// Chinese.
+const SLOT_LETTERS: usize = 60;
+const SLOT_CHARS: usize = 30;
+
 /// The visible slot the agent fills in: 【有黑色吗：在这里回答】.
 pub fn slot(loc: Locale, question: &str) -> String {
     // Without emoji (要買S還是M啊🐱): the slot is for the agent.
@@ -618,19 +632,35 @@ pub fn slot(loc: Locale, question: &str) -> String {
         question = rest;
     }
     // does it come in a gift bag, it's for his parents: the question, not
-    // what follows its comma.
+    // what follows its comma; bought it in spring for 168, why 198 now: the
+    // piece that asks.
     if loc == Locale::En {
-        if let Some((head, _)) = question.split_once(", ").filter(|(h, _)| h.len() >= 12) {
-            question = head;
+        let pieces: Vec<&str> = question.split(", ").collect();
+        let asks = |p: &&str| {
+            let lower = [" ", p.trim().to_lowercase().as_str(), " "].concat();
+            p.trim_end().ends_with('?')
+                || asks_first(lower.trim_start())
+                || [" will ", " can ", " does ", " do i ", " is it ", " are "]
+                    .iter()
+                    .any(|w| lower.contains(w))
+        };
+        // A short asking piece (why 198 now) needs the words before it.
+        if let Some(piece) = pieces
+            .iter()
+            .find(|p| asks(p))
+            .or_else(|| pieces.first())
+            .filter(|p| p.len() >= 12 && pieces.len() > 1)
+        {
+            question = piece;
         }
     }
-    let q = if loc == Locale::En && question.len() <= 40 {
+    let q = if loc == Locale::En && question.len() <= SLOT_LETTERS {
         question.to_string()
     } else if loc == Locale::En {
-        // Whole words, up to 40 letters.
+        // Whole words, up to SLOT_LETTERS letters.
         let mut q = String::new();
         for w in question.split_whitespace() {
-            if q.len() + w.len() >= 40 {
+            if q.len() + w.len() >= SLOT_LETTERS {
                 break;
             }
             if !q.is_empty() {
@@ -652,7 +682,16 @@ pub fn slot(loc: Locale, question: &str) -> String {
             }
             q.push_str(w);
         }
-        q.chars().take(24).collect()
+        // Whole clauses when it is long (两个问题 joined by ，).
+        if q.chars().count() <= SLOT_CHARS {
+            q
+        } else {
+            let head: String = q.chars().take(SLOT_CHARS).collect();
+            match head.rfind('，').filter(|i| *i >= 6) {
+                Some(i) => head[..i].to_string(),
+                None => head,
+            }
+        }
     };
     say(loc, SLOT_FORMS, &[&q])
 }
@@ -1067,6 +1106,8 @@ fn answer_clause(
     let shop = req.input.ctx.shop.as_ref();
     let sizes = texts(&f.sizes);
     match c.topic {
+        // The agent answers for the goods' safety, truthfully.
+        Topic::Safety => slot(loc, &c.said),
         // Platform rules: orders are paid and settled on the platform,
         // which protects the buyer; a transfer outside it is declined.
         Topic::OffPlatform => say(
@@ -1149,9 +1190,14 @@ fn answer_clause(
                     .find(&folded)
                     .and_then(|i| c.norm.get(i + folded.len()..))
                     .unwrap_or("");
-                if ["是", "的是", "会不会", "会", "容易", "掉色", "褪色"]
-                    .iter()
-                    .any(|w| after.starts_with(w))
+                // 这单燕麦色付了还送吗: the colour ordered names the order;
+                // the question is about something else.
+                let ordered = !c.norm.contains('有')
+                    && req.input.items().iter().any(|i| norm(&i.title).contains(&folded));
+                if ordered
+                    || ["是", "的是", "会不会", "会", "容易", "掉色", "褪色"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
                 {
                     return slot(loc, &c.said);
                 }
@@ -1172,6 +1218,14 @@ fn answer_clause(
                 .find(|(_, ch)| *ch == '色')
                 .and_then(|(i, _)| c.said[..i].chars().next_back())
                 .filter(|ch| *ch != '颜' && *ch != '顏' && *ch != '么' && *ch != '麼');
+            // 有冇啡色: 咖啡色 is listed.
+            let listed = asked.and_then(|ch| {
+                let x = norm(&[ch.to_string(), "色".into()].concat());
+                colours.iter().find(|k| norm(k).ends_with(&x))
+            });
+            if let Some(k) = listed {
+                return say(loc, ["有{}的哦", "有{}的喔", "Yes, it comes in {}"], &[k]);
+            }
             match asked {
                 Some(ch) => {
                     let x = [ch.to_string(), "色".into()].concat();
@@ -1604,7 +1658,7 @@ fn answer_to(
         // The gift reason's own lines speak of it (own_answer).
         let gifts = &req.input.settings.gifts;
         let gift_lines = req.reason == ReasonCode::GiftOrPromo && own_answer(req);
-        if let Some(g) = (c.asks && !gift_lines)
+        if let Some(g) = (c.asks && !gift_lines && t != Topic::Safety)
             .then(|| gift_named(gifts, &c.norm))
             .flatten()
         {
@@ -1668,7 +1722,7 @@ fn answer_to(
             let short = c.norm.trim_end_matches('?').chars().count() <= 4;
             // 还是中国代工？ after 是法国制的吗 (answered): the other half of
             // the same question.
-            let other_half = ["还是", "或是", "或者", "定系", "or "]
+            let other_half = OTHER_HALF
                 .iter()
                 .any(|w| c.norm.trim_start().starts_with(w));
             // 还要自己买吗 after 遥控器带电池不 (answered: 不用另外买): a short
@@ -1771,7 +1825,32 @@ fn answer_to(
     }
     let mut order: Vec<(usize, String)> = at.into_iter().zip(parts).collect();
     order.sort_by_key(|(i, _)| *i);
-    let parts: Vec<String> = order.into_iter().map(|(_, p)| p).collect();
+    // A slot for the other half of the question before it, side by side in
+    // one message (黑貓會送到山上嗎？還是要我下山去拿): one question, one slot.
+    let mut joined: Vec<(usize, String, String)> = Vec::new();
+    for (i, p) in order {
+        let Some(c) = clauses.get(i) else { continue };
+        let is_slot = p == slot(loc, &c.said);
+        if let Some(last) = joined.last_mut().filter(|(j, q, s)| {
+            is_slot
+                && j + 1 == i
+                && *q == slot(loc, s)
+                && OTHER_HALF
+                    .iter()
+                    .any(|w| c.norm.trim_start().starts_with(w))
+                && clauses
+                    .get(*j)
+                    .is_some_and(|b| std::ptr::eq(b.message, c.message))
+        }) {
+            let sep = if c.message.is_ascii() { ", " } else { "，" };
+            last.2 = [last.2.as_str(), sep, c.said.as_str()].concat();
+            last.1 = slot(loc, &last.2);
+            last.0 = i;
+            continue;
+        }
+        joined.push((i, p, c.said.clone()));
+    }
+    let parts: Vec<String> = joined.into_iter().map(|(_, p, _)| p).collect();
     let mut out = sentences(loc, &parts);
     // A shop's answer may end on its own mark (～, ！) or an emoji.
     if !ends_sentence(&out) {
@@ -1840,8 +1919,8 @@ const COMMON_PAIRS: [&str; 14] = [
 ];
 
 /// Whether the answers already speak of the question `norm` (发德邦吗 after
-/// 我们发德邦物流): two of its Chinese characters in a row, or an English
-/// word of four letters or more, appear in them.
+/// 我们发德邦物流): two of its Chinese characters in a row, or half of its
+/// English words of four letters or more, appear in them.
 fn said_in(norm: &str, parts: &[String]) -> bool {
     let text = self::norm(&parts.concat());
     let chars: Vec<char> = norm.chars().collect();
@@ -1851,9 +1930,14 @@ fn said_in(norm: &str, parts: &[String]) -> bool {
             !COMMON_PAIRS.contains(&p.as_str()) && text.contains(&p)
         }
     });
-    pair || norm
+    // English: half the longer words (does the hotpot base contain sesame
+    // is not answered by "our classic base").
+    let long: Vec<&str> = norm
         .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w.len() >= 4 && text.contains(w))
+        .filter(|w| w.len() >= 4)
+        .collect();
+    let shared = long.iter().filter(|w| text.contains(*w)).count();
+    pair || shared > 0 && shared * 2 >= long.len()
 }
 
 /// Whether the reason's own lines answer what is open: an [`OWN_ANSWER`]
@@ -1926,7 +2010,8 @@ fn shop_answer(answers: &[ShopAnswer], folded: &str) -> Option<usize> {
 }
 
 /// The language of the lines: `buyer.locale`, else the buyer's own
-/// writing (Chinese script, traditional or simplified, or English), else
+/// writing (Chinese script, traditional or simplified, pinyin, or
+/// English), else
 /// the context's `locale`.
 pub fn line_locale(input: &Input) -> Locale {
     if let Some(l) = input.ctx.buyer.as_ref().and_then(|b| b.locale) {
@@ -1934,8 +2019,12 @@ pub fn line_locale(input: &Input) -> Locale {
     }
     let (mut han, mut latin, mut traditional) = (0usize, 0usize, 0usize);
     for m in input.buyer_messages() {
+        // Pinyin is Chinese in Latin letters.
+        let pinyin = pinyin::is_pinyin(m.text);
         for c in m.text.chars() {
-            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            if pinyin && c.is_ascii_alphabetic() {
+                han += 1;
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
                 han += 1;
                 if fold(c) != c {
                     traditional += 1;

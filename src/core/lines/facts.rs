@@ -133,6 +133,9 @@ pub struct Facts {
     /// The buyer's payment account is restricted pending an appeal
     /// (`said.tsv` appeal): wait for it, no screenshot asked.
     pub appeal: bool,
+    /// The buyer puts off deciding till the time they named (`said.tsv`
+    /// decides): deciding then is fine.
+    pub decides: bool,
     /// The buyer sent a picture since the agent last wrote (`said.tsv`
     /// image): the agent looks at it and answers.
     pub image: bool,
@@ -207,6 +210,7 @@ impl Facts {
                     "voice" => self.voice,
                     "noQin" => self.no_qin,
                     "appeal" => self.appeal,
+                    "decides" => self.decides,
                     "image" => self.image,
                     _ => false,
                 };
@@ -270,6 +274,7 @@ impl Facts {
             voice_only,
             no_qin,
             appeal,
+            decides,
             image,
             im_only_now,
         } = req.analysis.signals.said;
@@ -413,6 +418,7 @@ impl Facts {
             voice: voice_only,
             no_qin,
             appeal,
+            decides: decides && req.analysis.signals.named_time.is_some(),
             image,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),

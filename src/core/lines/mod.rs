@@ -59,13 +59,15 @@
 //!   the shop, `said.tsv`); voice (the buyer's turn is voice messages
 //!   only, `said.tsv`); noQin (the buyer objects to being called 亲,
 //!   `said.tsv`: an apology, and no ～ in the lines); appeal (the buyer's
-//!   payment account is restricted pending an appeal, `said.tsv`); image
+//!   payment account is restricted pending an appeal, `said.tsv`); decides
+//!   (the buyer puts off deciding till the time they named, `said.tsv`); image
 //!   (the buyer sent a picture, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;
 pub mod facts;
 pub mod fill;
+pub mod pinyin;
 pub mod table;
 
 use std::cmp::Reverse;

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 19] = [
+pub const FLAGS: [&str; 20] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -29,6 +29,7 @@ pub const FLAGS: [&str; 19] = [
     "onCondition",
     "noQin",
     "appeal",
+    "decides",
     "image",
 ];
 
@@ -104,6 +105,9 @@ pub struct Said {
     /// Their payment account is restricted and they appealed (账户有风险被
     /// 限制付款了 我提交申诉了): it clears in its own time.
     pub appeal: bool,
+    /// They put off deciding till a time or a person (等周六我妈过来看看
+    /// 再说): deciding then is fine, paying is not what they said.
+    pub decides: bool,
     /// They sent a picture ([图片]) and few words beside it (这个 ？？): the
     /// agent looks before answering.
     pub image: bool,
@@ -118,7 +122,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, image] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, decides, image] =
         out;
     Said {
         card_limit,
@@ -138,6 +142,12 @@ pub fn said(input: &Input) -> Said {
         scam,
         no_qin,
         appeal,
+        // 等25号对完发票再说…还是会付啦: they said they will pay.
+        decides: decides
+            && !input.since_agent().iter().any(|m| {
+                m.from == crate::core::model::Role::Buyer
+                    && (m.text.contains('付') || m.text.to_lowercase().contains("pay"))
+            }),
         image,
         voice_only,
         im_only_now: FLAGS

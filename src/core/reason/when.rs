@@ -4,7 +4,8 @@
 //! left out) under a `[kind]` heading: `day` (days from today), `part` (part
 //! of the day, its default hour; a clock hour after one of 12 or later reads
 //! as afternoon), `week` (weekday, 0 = Sunday), `rel` (minutes from the
-//! moment said), `pay` (verbs of paying: a named time counts only with one,
+//! moment said), `pay` (verbs of paying, or of deciding then: 再说, 再定; a
+//! named time counts only with one,
 //! or with a `rel` word; 1 when the verb itself asks leave: 留到), `clock`
 //! (hour marker after a number; 12 = pm, 1 = am), `date` (day of the month after a
 //! number), `ask` (asking leave: 可以吗; a time in a question counts only
@@ -245,6 +246,9 @@ pub fn named(
     }
     let mut pays: Vec<(usize, usize)> = Vec::new();
     let mut hits = w.0.clone();
+    // A date mark names a day only after its number (31st, 15号; not the
+    // "st" of first).
+    hits.retain(|(h, (k, _))| *k != Kind::Date || number_before(n, orig, h.start()).is_some());
     // I'll order again later: a new order then, no time to pay this one.
     if hits.iter().any(|(_, (k, _))| *k == Kind::Again) {
         return None;
@@ -502,6 +506,8 @@ mod then_tests {
     fn a_message_that_pays_then_points_back() {
         assert!(super::pays_then("到时候再付行不"));
         assert!(super::pays_then("can u hold the order till then? thx"));
-        assert!(!super::pays_then("到时候再说"));
+        // Deciding then (到时候再说) names the time as paying then does.
+        assert!(super::pays_then("到时候再说"));
+        assert!(!super::pays_then("到时候发个照片给我"));
     }
 }
