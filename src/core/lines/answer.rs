@@ -10,13 +10,14 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 
 use super::{pinyin, Request};
 use crate::core::input::{Input, Msg};
 use crate::core::model::{FactValue, ItemFacts, Locale, ReasonCode, Role, Shipping, ShopAnswer};
 use crate::core::reason::fold;
-use crate::core::text::PhraseGroups;
+use crate::core::text::{lower_case_phrases, PhraseGroups};
 
 /// What a question is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,6 +150,22 @@ fn asking(kind: &str) -> Vec<&'static str> {
 
 /// Words that hold an asking word but ask nothing (好几罐, 几乎).
 static NOT_ASKING: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("not"));
+
+/// [`NOT_ASKING`] in one automaton: most clauses hold none of its words.
+static NOT_ASKING_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| lower_case_phrases(&NOT_ASKING));
+
+/// Whether an [`ASKING_WORDS`] word is in `spaced` once the words of
+/// [`NOT_ASKING`] are blanked out, one after the other.
+fn asks_anywhere(spaced: &str) -> bool {
+    if !NOT_ASKING_ANY.is_match(spaced) {
+        return ASKING_WORDS.any(spaced);
+    }
+    ASKING_WORDS.any(
+        &NOT_ASKING
+            .iter()
+            .fold(spaced.to_string(), |s, w| s.replace(w, " ")),
+    )
+}
 
 /// Words of a clause that asks nothing, whatever its marks (你这什么态度？？).
 static RHETORICAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| asking("rhetorical"));
@@ -392,11 +409,7 @@ fn unanswered<'a>(input: &Input<'a>) -> Vec<Clause<'a>> {
                 && !RHETORICAL.iter().any(|w| n.contains(w))
                 && !whole(&ALONE, &n)
                 && (trimmed.ends_with(['？', '?'])
-                    || ASKING_WORDS.any(
-                        &NOT_ASKING
-                            .iter()
-                            .fold(spaced.clone(), |s, w| s.replace(w, " ")),
-                    )
+                    || asks_anywhere(&spaced)
                     || asks_first(&spaced)
                     || n.ends_with('不')
                     || n.ends_with('没')
