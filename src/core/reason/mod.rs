@@ -186,7 +186,7 @@ pub fn analyze(input: &Input) -> Analysis {
     let mut plain: Option<Evidence> = None;
     let mut seen = 0usize;
     let mut agent_spoke = false;
-    let mut agent_post = false;
+    let mut agent_post = AgentPost::default();
     // A message before the last agent message has been answered.
     let last_agent = msgs.iter().rposition(|x| x.from == Role::Agent);
     // One buffer for the normalised message and one for its hits.
@@ -219,9 +219,7 @@ pub fn analyze(input: &Input) -> Analysis {
                     .get(pos + 1..)
                     .and_then(|rest| rest.iter().find(|x| x.from != Role::System));
                 if next.is_some_and(|x| x.from == Role::Buyer) {
-                    n.read(m.text);
-                    r.find(&n, &mut hits);
-                    agent_post = r.any(&hits, sp.post);
+                    agent_post.set(m.text);
                 }
             }
             continue;
@@ -275,7 +273,10 @@ pub fn analyze(input: &Input) -> Analysis {
             .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)))
             .map(|f| f.start);
         let paid = paid_at.is_some();
-        let post = has(sp.post) || agent_post || paid;
+        // After-sales talk here; the agent's word before it is read only
+        // when a rule below asks.
+        let post_here = has(sp.post) || paid;
+        let mut post = || post_here || agent_post.get(r);
         let topic = has(sp.topic);
 
         cands.clear();
@@ -399,7 +400,7 @@ pub fn analyze(input: &Input) -> Analysis {
             });
             if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
-                || (post && pre_sale(c.code))
+                || (pre_sale(c.code) && post())
                 // 钱付了 尺码拍错了 能换L吗: a mistake named after saying
                 // the order is paid, with a request after it, is
                 // after-sales, not a change of mind (小程序付过了 这个不用了
@@ -471,7 +472,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 index: m.index,
                 text: m.text,
                 conditional,
-                post,
+                post: post(),
                 topic,
                 keep,
                 denied: denied.clone(),
@@ -511,7 +512,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 || clause
                     .trim_end_matches(|c| ",.!~… ".contains(c))
                     .ends_with(|c| "?吗么嘛呢".contains(c));
-            plain = (cands.is_empty() && !post && !topic && pings.0 == 0 && ends_as_question)
+            plain = (cands.is_empty() && !topic && pings.0 == 0 && ends_as_question && !post())
                 .then(|| evidence(n, m.text, m.index, s, e));
         } else {
             plain = None;
@@ -592,6 +593,43 @@ pub fn analyze(input: &Input) -> Analysis {
     Analysis {
         reason: combine(rule, open.get(skip..).unwrap_or(&[])),
         signals,
+    }
+}
+
+/// Whether the agent's last word before a buyer message is paid or
+/// after-sales talk (`@post`), which makes that message's questions about
+/// the goods and terms no reason: read once, and only when a buyer message
+/// has such a question, or is still open, or its bare question may stand.
+#[derive(Default)]
+struct AgentPost<'a> {
+    /// The agent's word.
+    text: Option<&'a str>,
+    /// What it was read as, once read.
+    read: Option<bool>,
+    /// Buffers of its reading.
+    n: Norm,
+    hits: Vec<Found>,
+}
+
+impl<'a> AgentPost<'a> {
+    /// The agent's word `text` takes the place of the one before.
+    fn set(&mut self, text: &'a str) {
+        self.text = Some(text);
+        self.read = None;
+    }
+
+    /// Whether the agent's word is paid or after-sales talk.
+    fn get(&mut self, r: &rules::Rules) -> bool {
+        if let Some(post) = self.read {
+            return post;
+        }
+        let post = self.text.is_some_and(|text| {
+            self.n.read(text);
+            r.find(&self.n, &mut self.hits);
+            r.any(&self.hits, rules::SPECIAL.post)
+        });
+        self.read = Some(post);
+        post
     }
 }
 
