@@ -233,7 +233,15 @@ pub fn analyze(input: &Input) -> Analysis {
         r.find(&n, &mut hits);
         let hits = &hits;
         let n = &n;
-        let qs = r.questions(n, hits);
+        words.read(n);
+        let words = &words;
+        // Which clauses ask, unless nothing below can use it: no phrase
+        // found, no time word, and the agent wrote after it.
+        let qs = if hits.is_empty() && answered && words.is_empty() {
+            Vec::new()
+        } else {
+            r.questions(n, hits)
+        };
         let question = |f: &Found| qs.get(f.clause).copied().unwrap_or(false);
         let negated = |f: &Found| {
             !question(f)
@@ -446,7 +454,12 @@ pub fn analyze(input: &Input) -> Analysis {
                         .any(|o| o.code == ReasonCode::ChangedMind && o.end <= c.start),
                 )
             })
-            || (cands.is_empty() && condition_before(&n.text, n.text.len(), false));
+            // With nothing found, a condition only turns the negated codes
+            // into candidates and keeps a still open message's codes from
+            // the model: read it only when there is one or the other.
+            || (cands.is_empty()
+                && (pos >= live_from || !denied.is_empty())
+                && condition_before(&n.text, n.text.len(), false));
         if conditional {
             cands.retain(|c| c.code != ReasonCode::ChangedMind);
             // 没有赠品就算了, 不包邮就不要了: the negation states the condition.
@@ -542,8 +555,6 @@ pub fn analyze(input: &Input) -> Analysis {
         // a paying just said (好 我先去接娃 回来再付 / 大概7点多吧); or, for
         // a message that points back (clears thurs afternoon / can u hold
         // the order till then), the time of the message before.
-        words.read(n);
-        let words = &words;
         let gives_hour = |_: &&crate::core::input::Msg| {
             prev_pays_later && m.text.chars().count() <= TIME_ONLY_CHARS
         };

@@ -107,6 +107,11 @@ impl Words {
         self.0.extend(words(n));
     }
 
+    /// Whether the message has no time word.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The time words of `n`.
     pub fn new(n: &Norm) -> Words {
         let mut w = Words::default();
