@@ -3806,3 +3806,32 @@ fn slots_quote_whole_questions() {
     let s = cuifu::suggest(&ctx).unwrap();
     assert!(s.lines[0].text.contains("有咖啡色"), "{}", s.lines[0].text);
 }
+
+#[test]
+fn plain_questions_about_the_agent_arrival_and_a_colour_get_what_the_context_holds() {
+    // seed 002 (答非所问): 你是真人还是机器人 is answered plainly, not left
+    // as a slot; 明天能到南京吗 gets the shipping facts beside the slot for
+    // the day (no promise); 有没有墨绿色 names 墨绿色, not 绿色.
+    let mut ctx = said(Locale::ZhCn, "你是真人还是机器人");
+    ctx.messages.push(cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: "问你个事 这个有没有墨绿色的".into(),
+        at: None,
+    });
+    ctx.order.items = serde_json::from_value(serde_json::json!([{
+        "title": "加绒冲锋衣男 黑色 XL", "price": 359,
+        "facts": {"colours": ["黑色", "深灰", "藏青"]}
+    }]))
+    .unwrap();
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("真人客服") && !top.contains('【'), "{top}");
+    assert!(top.contains("墨绿色暂时没有"), "{top}");
+    let mut ctx = said(Locale::ZhCn, "想周六给儿子过生日 明天能到南京吗");
+    ctx.shop = serde_json::from_value(serde_json::json!({
+        "name": "童趣小车",
+        "shipping": {"carrier": "韵达快递", "dispatch": "当天17点前付款当天发，之后次日发", "shipsFrom": "浙江平湖"}
+    }))
+    .unwrap();
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("浙江平湖") && top.contains("【"), "{top}");
+}

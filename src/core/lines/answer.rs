@@ -41,6 +41,8 @@ enum Topic {
     Discreet,
     /// Whether the unpaid order closes by itself (会不会自己关掉): when.
     Closes,
+    /// Whether a person is answering (你是真人还是机器人): yes, plainly.
+    Human,
     /// Whether the goods are safe for a pet, a child, a pregnancy or an
     /// allergy (精油对猫有没有影响): only the shop's own answer or the
     /// agent speaks to it, never a fact or a gift read beside it.
@@ -108,6 +110,7 @@ fn named_topic(name: &str) -> Option<Topic> {
         "discreet" => Topic::Discreet,
         "closes" => Topic::Closes,
         "safety" => Topic::Safety,
+        "human" => Topic::Human,
         _ => return None,
     })
 }
@@ -1121,6 +1124,16 @@ fn answer_clause(
     match c.topic {
         // The agent answers for the goods' safety, truthfully.
         Topic::Safety => slot(loc, &c.said),
+        // The line goes out from the agent's own hand.
+        Topic::Human => say(
+            loc,
+            [
+                "我是真人客服，一直在的",
+                "我是真人客服，一直都在喔",
+                "Yes, a real person here",
+            ],
+            &[],
+        ),
         // Platform rules: orders are paid and settled on the platform,
         // which protects the buyer; a transfer outside it is declined.
         Topic::OffPlatform => say(
@@ -1176,9 +1189,9 @@ fn answer_clause(
             let colours = texts(&f.colours);
             // Same dye lot, fading, a colour cast: what the listing's colour
             // names cannot tell; the agent answers.
-            const BEYOND_LIST: [&str; 11] = [
+            const BEYOND_LIST: [&str; 15] = [
                 "batch", "shade", "same colo", "fade", "dye lot", "色差", "同一批", "同缸", "掉色",
-                "褪色", "偏红",
+                "褪色", "偏红", "甩色", "串色", "脱色", "染色",
             ];
             // Colour names an English line cannot say (黑色 to a buyer who
             // writes English): the agent answers in their words.
@@ -1224,34 +1237,38 @@ fn answer_clause(
                     &[&named, &all],
                 );
             }
-            // 有白色吗: the colour they named, when the list lacks it.
-            let asked = c
-                .said
-                .char_indices()
-                .find(|(_, ch)| *ch == '色')
-                .and_then(|(i, _)| c.said[..i].chars().next_back())
-                .filter(|ch| *ch != '颜' && *ch != '顏' && *ch != '么' && *ch != '麼');
+            // 有白色吗 / 有没有墨绿色的: the colour they named (up to two
+            // characters before 色), when the list lacks it.
+            let asked: Option<String> = c.said.find('色').and_then(|i| {
+                let mut name: Vec<char> = c.said[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|ch| {
+                        crate::core::text::is_han(*ch) && !"有没冇的个么麼啥什这那种是要和或还颜顏".contains(*ch)
+                    })
+                    .take(2)
+                    .collect();
+                name.reverse();
+                (!name.is_empty()).then(|| name.into_iter().chain(['色']).collect())
+            });
             // 有冇啡色: 咖啡色 is listed.
-            let listed = asked.and_then(|ch| {
-                let x = norm(&[ch.to_string(), "色".into()].concat());
+            let listed = asked.as_deref().and_then(|x| {
+                let x = norm(x);
                 colours.iter().find(|k| norm(k).ends_with(&x))
             });
             if let Some(k) = listed {
                 return say(loc, ["有{}的哦", "有{}的喔", "Yes, it comes in {}"], &[k]);
             }
             match asked {
-                Some(ch) => {
-                    let x = [ch.to_string(), "色".into()].concat();
-                    say(
-                        loc,
-                        [
-                            "{}暂时没有，现在有{}",
-                            "{}目前沒有，現在有{}",
-                            "{} isn't available; it comes in {}",
-                        ],
-                        &[&x, &all],
-                    )
-                }
+                Some(x) => say(
+                    loc,
+                    [
+                        "{}暂时没有，现在有{}",
+                        "{}目前沒有，現在有{}",
+                        "{} isn't available; it comes in {}",
+                    ],
+                    &[&x, &all],
+                ),
                 None => say(loc, ["颜色有{}", "顏色有{}", "It comes in {}"], &[&all]),
             }
         }
