@@ -85,6 +85,8 @@ fn full_facts(locale: Locale) -> Facts {
         no_qin: false,
         // With an answer beside it (q.appeal).
         appeal: true,
+        good_news: false,
+        setback: false,
         decides: false,
         image: false,
     }
@@ -144,6 +146,8 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.no_qin = on;
             f.appeal = on;
             f.decides = on;
+            f.good_news = on;
+            f.setback = on;
             f.image = on;
         },
     ];
@@ -1013,6 +1017,8 @@ fn the_table_is_well_formed() {
         "noQin",
         "appeal",
         "decides",
+        "goodNews",
+        "setback",
         "image",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
@@ -3671,6 +3677,13 @@ fn a_buyer_typing_pinyin_gets_chinese_lines() {
         );
         assert!(!l.text.contains("Hi"), "{}", l.text);
     }
+    // A Chinese sentence with English words in it is Chinese.
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "这个charger支持PD吗 my laptop is 65W的 can it charge full speed",
+    ))
+    .unwrap();
+    assert!(!s.lines[0].text.starts_with("Hi"), "{}", s.lines[0].text);
     let s = cuifu::suggest(&said(Locale::ZhCn, "can you ship to Canada?")).unwrap();
     assert!(
         s.lines[0].text.is_ascii() || s.lines[0].text.contains("Hi"),
@@ -3834,4 +3847,31 @@ fn plain_questions_about_the_agent_arrival_and_a_colour_get_what_the_context_hol
     .unwrap();
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert!(top.contains("浙江平湖") && top.contains("【"), "{top}");
+}
+
+#[test]
+fn a_buyer_who_cancels_for_news_is_congratulated_or_comforted_first() {
+    // seed 000 (顾及买家情绪；不要咄咄逼人，留个口子): 进面了 用不上了 gets
+    // congratulations, a denied visa gets sympathy and no "lovely day".
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "不用了 我省考进面了 这套真题用不上了 别再发了哈",
+    ))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(
+        s.lines.iter().all(|l| l.text.starts_with("恭喜")),
+        "{:?}",
+        s.lines
+    );
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "pls cancel this. my work visa got denied so I'm not moving after all",
+    ))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    for l in &s.lines {
+        assert!(l.text.starts_with("I'm sorry to hear that"), "{}", l.text);
+        assert!(!l.text.contains("lovely day"), "{}", l.text);
+    }
 }

@@ -2039,6 +2039,11 @@ fn shop_answer(answers: &[ShopAnswer], folded: &str) -> Option<usize> {
     })
 }
 
+/// Chinese words of grammar that a Chinese name quoted in English lacks.
+const CHINESE_GRAMMAR: [char; 14] = [
+    '的', '吗', '嗎', '呢', '吧', '啊', '嘛', '么', '麼', '我', '你', '这', '這', '了',
+];
+
 /// The language of the lines: `buyer.locale`, else the buyer's own
 /// writing (Chinese script, traditional or simplified, pinyin, or
 /// English), else
@@ -2049,8 +2054,11 @@ pub fn line_locale(input: &Input) -> Locale {
     }
     let (mut han, mut latin, mut traditional) = (0usize, 0usize, 0usize);
     for m in input.buyer_messages() {
-        // Pinyin is Chinese in Latin letters.
-        let pinyin = pinyin::is_pinyin(m.text);
+        // Pinyin is Chinese in Latin letters; so is a Chinese sentence with
+        // English words in it (这个charger支持PD吗 my laptop is 65W的), told
+        // by its Chinese grammar words, not a Chinese name in English
+        // (is 联想小新 supported?).
+        let pinyin = pinyin::is_pinyin(m.text) || m.text.contains(CHINESE_GRAMMAR);
         for c in m.text.chars() {
             if pinyin && c.is_ascii_alphabetic() {
                 han += 1;

@@ -133,6 +133,10 @@ pub struct Facts {
     /// The buyer's payment account is restricted pending an appeal
     /// (`said.tsv` appeal): wait for it, no screenshot asked.
     pub appeal: bool,
+    /// The buyer cancels for good news (`said.tsv` goodNews): congratulate.
+    pub good_news: bool,
+    /// The buyer cancels for bad news (`said.tsv` setback): sorry first.
+    pub setback: bool,
     /// The buyer puts off deciding till the time they named (`said.tsv`
     /// decides): deciding then is fine.
     pub decides: bool,
@@ -211,6 +215,8 @@ impl Facts {
                     "noQin" => self.no_qin,
                     "appeal" => self.appeal,
                     "decides" => self.decides,
+                    "goodNews" => self.good_news,
+                    "setback" => self.setback,
                     "image" => self.image,
                     _ => false,
                 };
@@ -274,6 +280,8 @@ impl Facts {
             voice_only,
             no_qin,
             appeal,
+            good_news,
+            setback,
             decides,
             image,
             im_only_now,
@@ -418,6 +426,8 @@ impl Facts {
             voice: voice_only,
             no_qin,
             appeal,
+            good_news,
+            setback,
             decides: decides && req.analysis.signals.named_time.is_some(),
             image,
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),

@@ -59,7 +59,8 @@
 //!   the shop, `said.tsv`); voice (the buyer's turn is voice messages
 //!   only, `said.tsv`); noQin (the buyer objects to being called 亲,
 //!   `said.tsv`: an apology, and no ～ in the lines); appeal (the buyer's
-//!   payment account is restricted pending an appeal, `said.tsv`); decides
+//!   payment account is restricted pending an appeal, `said.tsv`); goodNews
+//!   and setback (the buyer cancels for good or bad news, `said.tsv`); decides
 //!   (the buyer puts off deciding till the time they named, `said.tsv`); image
 //!   (the buyer sent a picture, `said.tsv`); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 20] = [
+pub const FLAGS: [&str; 22] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -29,6 +29,8 @@ pub const FLAGS: [&str; 20] = [
     "onCondition",
     "noQin",
     "appeal",
+    "goodNews",
+    "setback",
     "decides",
     "image",
 ];
@@ -105,6 +107,10 @@ pub struct Said {
     /// Their payment account is restricted and they appealed (账户有风险被
     /// 限制付款了 我提交申诉了): it clears in its own time.
     pub appeal: bool,
+    /// They cancel because of good news (进面了 用不上了): congratulate.
+    pub good_news: bool,
+    /// They cancel because of bad news (签证没下来): be sorry first.
+    pub setback: bool,
     /// They put off deciding till a time or a person (等周六我妈过来看看
     /// 再说): deciding then is fine, paying is not what they said.
     pub decides: bool,
@@ -122,7 +128,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, decides, image] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, good_news, setback, decides, image] =
         out;
     Said {
         card_limit,
@@ -142,6 +148,8 @@ pub fn said(input: &Input) -> Said {
         scam,
         no_qin,
         appeal,
+        good_news,
+        setback,
         // 等25号对完发票再说…还是会付啦: they said they will pay.
         decides: decides
             && !input.since_agent().iter().any(|m| {
