@@ -3875,3 +3875,25 @@ fn a_buyer_who_cancels_for_news_is_congratulated_or_comforted_first() {
         assert!(!l.text.contains("lovely day"), "{}", l.text);
     }
 }
+
+#[test]
+fn a_nick_that_ends_in_a_form_of_address_is_how_the_buyer_is_greeted() {
+    // seed 004 (称呼 “**先生”/“**女士”), the form the buyer gives: 二幼-陈老师
+    // is 陈老师您好, not 亲.
+    let mut ctx = said(Locale::ZhCn, "数量多能不能便宜点");
+    ctx.buyer = serde_json::from_value(serde_json::json!({"nick": "二幼-陈老师"})).unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines[0].text.starts_with("陈老师您好"),
+        "{}",
+        s.lines[0].text
+    );
+    // A nick that is only the form of address, or a long one, is not a name.
+    ctx.buyer = serde_json::from_value(serde_json::json!({"nick": "abc-老师"})).unwrap();
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        !s.lines[0].text.starts_with("老师您好"),
+        "{}",
+        s.lines[0].text
+    );
+}

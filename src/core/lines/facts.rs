@@ -251,7 +251,9 @@ impl Facts {
         let spoken = title
             .filter(|t| readable(loc, t))
             .map(|t| spoken_name(loc, t));
-        let nick = input.buyer_nick.filter(|n| human_nick(n));
+        // 二幼-陈老师: the form of address at the end of a nick.
+        let addressed = input.buyer_nick.and_then(address_in_nick);
+        let nick = input.buyer_nick.filter(|n| human_nick(n)).or(addressed);
         let formal = input
             .buyer_name
             .filter(|_| loc != Locale::En)
@@ -418,7 +420,7 @@ impl Facts {
             rushed,
             grief,
             own_link,
-            titled: formal.is_some(),
+            titled: formal.is_some() || addressed.is_some(),
             quiet,
             call_sorry: im_only_now && input.used(Channel::Phone),
             remind_me: remind_me && req.analysis.signals.named_time.is_some(),
@@ -450,6 +452,24 @@ impl Facts {
 fn human_nick(n: &str) -> bool {
     let count = n.chars().count();
     (1..=4).contains(&count) && n.chars().all(super::super::text::is_letter)
+}
+
+/// A surname and a form of address at the end of a nick that is not a
+/// name itself (陈老师 of 二幼-陈老师, 王姐 of tuan_王姐): what the buyer
+/// calls themselves.
+fn address_in_nick(n: &str) -> Option<&str> {
+    let start = n
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| super::super::text::is_han(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let tail = n.get(start..)?;
+    let bare = crate::core::data::ADDRESS
+        .lines()
+        .any(|w| !w.is_empty() && tail == w);
+    ((2..=4).contains(&tail.chars().count()) && is_address(tail) && !bare && start > 0)
+        .then_some(tail)
 }
 
 /// The written form of address: 王女士 / 欧阳先生 for a Chinese name
