@@ -1857,28 +1857,30 @@ fn answer_to(
     order.sort_by_key(|(i, _)| *i);
     // A slot for the other half of the question before it, side by side in
     // one message (黑貓會送到山上嗎？還是要我下山去拿): one question, one slot.
-    let mut joined: Vec<(usize, String, String)> = Vec::new();
+    // Each part: its clause, its text, and the words it quotes if a slot.
+    let mut joined: Vec<(usize, String, Option<String>)> = Vec::new();
     for (i, p) in order {
         let Some(c) = clauses.get(i) else { continue };
-        let is_slot = p == slot(loc, &c.said);
-        if let Some(last) = joined.last_mut().filter(|(j, q, s)| {
-            is_slot
-                && j + 1 == i
-                && *q == slot(loc, s)
-                && OTHER_HALF
-                    .iter()
-                    .any(|w| c.norm.trim_start().starts_with(w))
+        let quoted = (p == slot(loc, &c.said)).then(|| c.said.clone());
+        let other_half = quoted.is_some()
+            && OTHER_HALF
+                .iter()
+                .any(|w| c.norm.trim_start().starts_with(w));
+        if let Some((j, text, Some(words))) = joined.last_mut().filter(|(j, _, words)| {
+            other_half
+                && words.is_some()
+                && *j + 1 == i
                 && clauses
                     .get(*j)
                     .is_some_and(|b| std::ptr::eq(b.message, c.message))
         }) {
             let sep = if c.message.is_ascii() { ", " } else { "，" };
-            last.2 = [last.2.as_str(), sep, c.said.as_str()].concat();
-            last.1 = slot(loc, &last.2);
-            last.0 = i;
+            *words = [words.as_str(), sep, c.said.as_str()].concat();
+            *text = slot(loc, words);
+            *j = i;
             continue;
         }
-        joined.push((i, p, c.said.clone()));
+        joined.push((i, p, quoted));
     }
     let parts: Vec<String> = joined.into_iter().map(|(_, p, _)| p).collect();
     let mut out = sentences(loc, &parts);
