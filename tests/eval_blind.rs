@@ -69,6 +69,12 @@ const MAX_FALSE_ALARMS_9: f64 = 0.17;
 const MIN_MACRO_F1_10: f64 = 0.75;
 const MAX_FALSE_ALARMS_10: f64 = 0.20;
 
+/// Floors for the eleventh blind sets: their first score (2026-12-07, the
+/// detector that scored blind-9 and blind-10 once: macro-F1 0.884, false
+/// alarms 24/163 = 0.147), less a margin. False alarms short of the goal.
+const MIN_MACRO_F1_11: f64 = 0.86;
+const MAX_FALSE_ALARMS_11: f64 = 0.17;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -219,4 +225,12 @@ fn blind_sets_9() {
 #[test]
 fn blind_sets_10() {
     held_out("blind-10", MIN_MACRO_F1_10, MAX_FALSE_ALARMS_10);
+}
+
+/// The eleventh blind set (`tests/eval/blind-11/`): real-chat style with a
+/// third hard look-alikes of no reason, by another new writer, never read
+/// for tuning.
+#[test]
+fn blind_sets_11() {
+    held_out("blind-11", MIN_MACRO_F1_11, MAX_FALSE_ALARMS_11);
 }
