@@ -89,6 +89,8 @@ fn full_facts(locale: Locale) -> Facts {
         setback: false,
         decides: false,
         image: false,
+        ask_to_ask: false,
+        still_deciding: false,
     }
 }
 
@@ -149,6 +151,8 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.good_news = on;
             f.setback = on;
             f.image = on;
+            f.ask_to_ask = on;
+            f.still_deciding = on;
         },
     ];
     for set in setters {
@@ -1020,6 +1024,8 @@ fn the_table_is_well_formed() {
         "goodNews",
         "setback",
         "image",
+        "askToAsk",
+        "stillDeciding",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -3896,4 +3902,242 @@ fn a_nick_that_ends_in_a_form_of_address_is_how_the_buyer_is_greeted() {
         "{}",
         s.lines[0].text
     );
+}
+
+/// A chat where the agent sent one IM reminder at 14:00 and the buyer
+/// answered it with `texts` at 14:30 (`now` 15:00).
+fn answered_reminder(locale: Locale, texts: &[&str]) -> ChatContext {
+    let mut ctx = base_ctx(locale);
+    let reminder = if locale == Locale::En {
+        "Hi Emma, just checking in on the shirt you ordered this morning."
+    } else {
+        "您好～看到您上午拍的开衫还没付款，有问题随时跟我说～"
+    };
+    ctx.messages = vec![cuifu::Message {
+        from: cuifu::Role::Agent,
+        text: reminder.into(),
+        at: Some("2026-11-24T14:00:00+08:00".into()),
+    }];
+    ctx.messages.extend(texts.iter().map(|t| cuifu::Message {
+        from: cuifu::Role::Buyer,
+        text: (*t).into(),
+        at: Some("2026-11-24T14:30:00+08:00".into()),
+    }));
+    ctx.reminders = vec![cuifu::SentReminder {
+        at: "2026-11-24T14:00:00+08:00".into(),
+        channel: Channel::Im,
+        template_id: None,
+    }];
+    ctx
+}
+
+#[test]
+fn a_decline_beside_a_stop_request_gets_the_goodbye_not_pay_later() {
+    // seed 000 (不要咄咄逼人; a buyer who no longer wants it is left a good
+    // impression) and S1 s12: 面试挂了 西装用不上了 不要了 别再发了 is a
+    // decline (挂了 is the interview, not a payment system that is down):
+    // sorry to hear it, the order needs nothing, never "pay when it suits
+    // you".
+    let ctx = answered_reminder(Locale::ZhCn, &["面试挂了 西装用不上了 不要了 别再发了"]);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert_eq!(s.reason.code, ReasonCode::ChangedMind);
+    assert!(!s.lines.is_empty());
+    assert!(s.lines[0].text.contains("遗憾"), "{}", s.lines[0].text);
+    for l in &s.lines {
+        assert_eq!(l.angle, "door_open", "{}", l.text);
+        assert!(!l.text.contains("再付"), "{}", l.text);
+    }
+    // A stop request alone after one reminder: sorry the reminders
+    // bothered them, never "too many".
+    let ctx = answered_reminder(Locale::ZhCn, &["别再发了 我自己会看着办"]);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("太多")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_buyer_who_means_to_ask_is_asked_what_and_not_reminded() {
+    // seed 002 (及时回复; 不要答非所问) and S1 s28: 有人吗 想问下 … 人呢 says
+    // nothing yet to answer: sorry for the wait, what would they like to
+    // know, no payment word, and no reminder until the question is known.
+    for (loc, texts, what) in [
+        (
+            Locale::ZhCn,
+            vec!["有人吗 想问下", "？", "人呢 再不回我就取消了"],
+            "您想了解什么",
+        ),
+        (Locale::ZhTw, vec!["在嗎 想問一下～"], "您想了解什麼"),
+        (
+            Locale::En,
+            vec!["hello? quick question"],
+            "What would you like to know",
+        ),
+    ] {
+        let s = cuifu::suggest(&said_all(loc, &texts)).unwrap();
+        assert_eq!(s.action, Action::Hold, "{loc:?}");
+        // One hello shows no reason yet; pings after it are waiting.
+        assert!(
+            matches!(
+                s.reason.code,
+                ReasonCode::WaitingReply | ReasonCode::Unknown
+            ),
+            "{loc:?}"
+        );
+        assert!(s.follow_up_at.is_none(), "{loc:?}");
+        let top = &s.lines[0].text;
+        assert!(top.contains(what), "{top}");
+        for w in ["付款", "pay"] {
+            assert!(!top.contains(w), "{top}");
+        }
+        assert_reads_naturally(top, &s.lines[0].template_id);
+    }
+    // The question said with it is answered instead.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "想问下有黑色吗")).unwrap();
+    assert!(
+        !s.lines[0].text.contains("您想了解什么"),
+        "{}",
+        s.lines[0].text
+    );
+}
+
+#[test]
+fn a_buyer_still_deciding_after_a_reminder_is_not_reminded_again() {
+    // seed 000 (不要咄咄逼人) and 001 (催付不宜太频繁), S1 s38: a buyer who
+    // answers a reminder with "still deciding, will let you know" has had
+    // the one gentle reminder a hesitating buyer gets: stop, with a
+    // no-rush word; `shop.remindStillDeciding` keeps reminding.
+    for (loc, text, word) in [
+        (Locale::ZhCn, "还在考虑 想好了跟你说", "不再打扰"),
+        (Locale::ZhTw, "我再考慮一下喔", "不再打擾"),
+        (
+            Locale::En,
+            "still deciding tbh. will let you know",
+            "won't send any more",
+        ),
+    ] {
+        let mut ctx = answered_reminder(loc, &[text]);
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_eq!(s.action, Action::Stop, "{loc:?}");
+        assert!(s.send_at.is_none() && s.follow_up_at.is_none(), "{loc:?}");
+        assert!(s.lines[0].text.contains(word), "{}", s.lines[0].text);
+        assert_eq!(s.lines[0].angle, "door_open");
+        ctx.shop
+            .get_or_insert_with(Default::default)
+            .remind_still_deciding = Some(true);
+        let s = cuifu::suggest(&ctx).unwrap();
+        assert_ne!(s.action, Action::Stop, "{loc:?}");
+        assert!(
+            s.lines.iter().all(|l| !l.text.contains(word)),
+            "{:?}",
+            s.lines
+        );
+    }
+    // Hesitation before any reminder gets space and one reminder.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "我再考虑一下")).unwrap();
+    assert_ne!(s.action, Action::Stop);
+    // A question beside it is answered, not met with a stop.
+    let ctx = answered_reminder(Locale::ZhCn, &["还在考虑 这个会起球吗"]);
+    assert_ne!(cuifu::suggest(&ctx).unwrap().action, Action::Stop);
+}
+
+#[test]
+fn a_day_the_goods_are_needed_by_is_not_a_day_to_pay() {
+    // seed 004 (不要承诺到货时间) and S1 s37: "if it can't reach my flat by
+    // Friday 27th I'll cancel, check before I pay" names when the goods
+    // are needed, not when the buyer pays: no "paying on Friday is fine",
+    // no reminder planned for that day.
+    for (loc, text) in [
+        (
+            Locale::En,
+            "If it can't reach my flat by Friday 27th I'll have to cancel, so could you please check before I pay?",
+        ),
+        (Locale::ZhCn, "周五前能到吗？到不了我就不买了，你先帮我问问再付"),
+    ] {
+        let s = cuifu::suggest(&said(loc, text)).unwrap();
+        for l in &s.lines {
+            assert!(
+                !l.text.contains("Paying on") && !l.text.contains("周五付款"),
+                "{}",
+                l.text
+            );
+        }
+        assert!(
+            s.why.iter().all(|w| !w.contains("Friday 27th") && !w.contains("买家说“周五")),
+            "{:?}",
+            s.why
+        );
+    }
+    // Money due by a time is still a time to pay (明早9点前到账 到了我就付).
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "钱明早9点前到账 到了我就付 别给我关了哈",
+    ))
+    .unwrap();
+    assert!(s.why.iter().any(|w| w.contains("9点")), "{:?}", s.why);
+}
+
+#[test]
+fn confirming_receipt_is_told_apart_from_paying() {
+    // seed 002 (老年人/新手: 一步一步引导) and S1 s05: 是不是点确认收货就付钱了
+    // 我怕点错了 is a new buyer's question and a worry, not an order made by
+    // mistake: the two steps told apart, no goodbye.
+    let ctx = said_all(
+        Locale::ZhCn,
+        &[
+            "你好 我买了这个 是不是点那个确认收货就付钱了",
+            "我怕点错了 钱没了 东西也没有",
+        ],
+    );
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_ne!(s.action, Action::Stop);
+    assert_ne!(s.reason.code, ReasonCode::ChangedMind);
+    let top = &s.lines[0].text;
+    assert!(top.contains("“确认收货”不是付款"), "{top}");
+    assert!(!top.contains('【'), "{top}");
+    assert_reads_naturally(top, &s.lines[0].template_id);
+}
+
+#[test]
+fn an_invoice_for_more_than_was_paid_is_declined_kindly() {
+    // seed 004 (不能说谎) and S1 s22: 多开点好报销 asks for an invoice above
+    // the amount paid: only the amount paid, kindly.
+    for (loc, text, word) in [
+        (
+            Locale::ZhCn,
+            "发票能多开点吗 回去好报销",
+            "只能按实付金额开",
+        ),
+        (Locale::ZhTw, "發票可以開高一點嗎", "只能依實付金額開立"),
+        (
+            Locale::En,
+            "could you inflate the invoice a bit for my expenses?",
+            "amount actually paid",
+        ),
+    ] {
+        let s = cuifu::suggest(&said(loc, text)).unwrap();
+        assert!(
+            s.lines[0].text.contains(word),
+            "{loc:?}: {}",
+            s.lines[0].text
+        );
+    }
+}
+
+#[test]
+fn a_doorstep_wish_is_noted_on_the_order() {
+    // seed 000 (顾及买家情绪) and S1 s11: a paid buyer's 放门口 别敲门 is
+    // noted on the order, said in the thank-you.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "付好啦 快递到了放门口就行 千万别敲门 宝宝要睡觉",
+    );
+    ctx.order.paid = Some(true);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.lines[0].text.contains("备注"), "{}", s.lines[0].text);
 }

@@ -61,6 +61,7 @@ fn stop_name(stop: Stop, loc: Locale) -> String {
             "大单各方式都已催过|~|every method used for this big order",
             0,
         ),
+        Stop::Deciding => ("买家还在考虑|買家還在考慮|buyer still deciding", 0),
     };
     trf(loc, row, &[&n.to_string()])
 }

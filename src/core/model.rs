@@ -747,6 +747,14 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hesitation_hours: Option<f64>,
+    /// Whether a buyer who says after a reminder that they are still
+    /// thinking it over (还在考虑, will let you know) gets another
+    /// reminder. Default `false`: the one gentle reminder after the space
+    /// has gone, so no more are planned and the reply says take your time
+    /// (000: don't force the buyer; 001: never too often).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remind_still_deciding: Option<bool>,
     /// After an answer to the buyer's question, the least minutes before the
     /// reminder that follows it inside the order's time slot (001: a
     /// morning order is reminded before 12:00, an afternoon one before

@@ -75,9 +75,16 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         let declined_now = analysis.signals.declined.is_some_and(|d| d >= since);
         match timing::stop_reason(input, &analysis, timing.closes_at) {
             Some(timing::Stop::ChangedMind) => goodbye(&im)?,
+            // still deciding tbh, will let you know: take your time, no
+            // more reminders (000: don't force the buyer).
+            Some(timing::Stop::Deciding) => goodbye(&im)?,
             // 这单不用管了 别再发消息了: one thank-you to what they just said,
             // then nothing more.
-            Some(timing::Stop::Asked) if analysis.reason.code == ReasonCode::ChangedMind => {
+            // 面试挂了 不要了 别再发了: a decline since the agent last wrote
+            // is answered the same way, never with "pay when it suits you".
+            Some(timing::Stop::Asked)
+                if analysis.reason.code == ReasonCode::ChangedMind || declined_now =>
+            {
                 goodbye(&im)?
             }
             // 你们有完没完 再催就不要了: the buyer who asked for no more

@@ -105,6 +105,9 @@ pub struct Settings {
     pub phone_first: bool,
     /// Space after a buyer's own last word before a reminder (default 3 h).
     pub hesitation: Duration,
+    /// Remind a buyer who is still deciding after a reminder
+    /// (`shop.remindStillDeciding`).
+    pub remind_still_deciding: bool,
     /// After an answer, the least time before the reminder that follows it
     /// within the order's time slot (`shop.answerFollowUpMinutes`).
     pub answer_follow_up: Duration,
@@ -156,6 +159,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     answer_at_night: None,
     phone_first: None,
     hesitation_hours: None,
+    remind_still_deciding: None,
     answer_follow_up_minutes: None,
     follow_up_open_answer: None,
 };
@@ -198,6 +202,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     answer_at_night: true,
     phone_first: false,
     hesitation: Duration::minutes(180),
+    remind_still_deciding: false,
     answer_follow_up: Duration::minutes(30),
     follow_up_open_answer: true,
     shop_years: Vec::new(),
@@ -420,6 +425,7 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     st.answer_at_night = shop.answer_at_night.unwrap_or(true);
     st.phone_first = shop.phone_first.unwrap_or(false);
     st.follow_up_open_answer = shop.follow_up_open_answer.unwrap_or(true);
+    st.remind_still_deciding = shop.remind_still_deciding.unwrap_or(false);
     if let Some(v) = opt_number(
         "shop.hesitationHours",
         shop.hesitation_hours,

@@ -41,6 +41,11 @@ enum Topic {
     Discreet,
     /// Whether the unpaid order closes by itself (会不会自己关掉): when.
     Closes,
+    /// An invoice for more than was paid (能不能开800 多开点好报销): no,
+    /// only the amount paid (the law, and 004: never lie).
+    InvoiceMore,
+    /// How the parcel is left (放门口 别敲门): noted on the order.
+    Doorstep,
     /// Whether a person is answering (你是真人还是机器人): yes, plainly.
     Human,
     /// Whether the goods are safe for a pet, a child, a pregnancy or an
@@ -69,6 +74,8 @@ enum PayAsk {
     Yuebao,
     /// Which password the payment asks for (是不是银行卡那个密码).
     WhichPassword,
+    /// Whether 确认收货 is paying (是不是点确认收货就付钱了): it is not.
+    ConfirmReceipt,
 }
 
 /// The words of `questions.tsv` of one kind (`topic`, `asking`, `ping`,
@@ -107,7 +114,10 @@ fn named_topic(name: &str) -> Option<Topic> {
         "pay.which_password" => Topic::Pay(PayAsk::WhichPassword),
         "pay.topup" => Topic::Pay(PayAsk::Topup),
         "pay.yuebao" => Topic::Pay(PayAsk::Yuebao),
+        "pay.confirm" => Topic::Pay(PayAsk::ConfirmReceipt),
         "discreet" => Topic::Discreet,
+        "invoice_more" => Topic::InvoiceMore,
+        "doorstep" => Topic::Doorstep,
         "closes" => Topic::Closes,
         "safety" => Topic::Safety,
         "human" => Topic::Human,
@@ -1078,10 +1088,24 @@ fn shipping_sentence(loc: Locale, s: &Shipping) -> Option<String> {
         };
     }
     if let Some(d) = dispatch {
-        if !out.is_empty() {
-            out.push_str(if loc == Locale::En { "; " } else { "，" });
+        if out.is_empty() {
+            out.push_str(d);
+        } else if loc == Locale::En {
+            // Mid-sentence after "; ": "orders paid before 16:00 …", but
+            // "SF picks up at 5pm" keeps its capitals.
+            out.push_str("; ");
+            let mut cs = d.chars();
+            match (cs.next(), cs.next()) {
+                (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+                    out.extend(a.to_lowercase());
+                    out.push_str(&d[a.len_utf8()..]);
+                }
+                _ => out.push_str(d),
+            }
+        } else {
+            out.push('，');
+            out.push_str(d);
         }
-        out.push_str(d);
     }
     Some(out)
 }
@@ -1452,6 +1476,24 @@ fn answer_clause(
             ),
             None => slot(loc, &c.said),
         },
+        Topic::InvoiceMore => say(
+            loc,
+            [
+                "发票只能按实付金额开，没法多开哦，还请您理解～按实付金额开是没问题的",
+                "發票只能依實付金額開立，沒辦法多開喔，還請您見諒～依實付金額開是沒問題的",
+                "Sorry, an invoice can only show the amount actually paid, so we can't make it out for more; one for the amount paid is no problem",
+            ],
+            &[],
+        ),
+        Topic::Doorstep => say(
+            loc,
+            [
+                "好的，已经给您在订单上备注好了，发货时也跟快递说明",
+                "好的，已經幫您在訂單上備註好了，出貨時也會跟物流說明",
+                "Sure, I've noted it on the order and we'll pass it on to the courier",
+            ],
+            &[],
+        ),
         Topic::Discreet => say(
             loc,
             [
@@ -1564,6 +1606,13 @@ fn pay_answer(loc: Locale, ask: PayAsk) -> Option<String> {
             "可以的，余额宝里的钱能直接付，不用先转出来：付款时选“余额宝”，输入支付密码就好",
             "可以的，餘額寶裡的錢能直接付，不用先轉出來：付款時選「餘額寶」，輸入支付密碼就好",
             "Yes, money in Yu'e Bao pays directly, no need to move it out first: choose \"Yu'e Bao\" at checkout and enter your payment password",
+        ],
+        // Paying and confirming receipt are two steps of the platform's
+        // order page (002: guide a new buyer step by step).
+        PayAsk::ConfirmReceipt => [
+            "点“确认收货”不是付款哦～付款是在“我的订单”里找到这笔待付款的订单，点“付款”；确认收货要等收到货、检查没问题以后再点",
+            "點「確認收貨」不是付款喔～付款是在「我的訂單」裡找到這筆待付款的訂單，點「付款」；確認收貨要等收到商品、檢查沒問題以後再點",
+            "Confirming receipt isn't paying: to pay, find this order under \"Unpaid\" in My orders and tap \"Pay\"; confirm receipt only after the parcel arrives and you've checked it",
         ],
         // The platform's order of things, and its escrow (平台担保).
         PayAsk::ShipFirst => [

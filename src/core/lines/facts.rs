@@ -143,6 +143,13 @@ pub struct Facts {
     /// The buyer sent a picture since the agent last wrote (`said.tsv`
     /// image): the agent looks at it and answers.
     pub image: bool,
+    /// The buyer means to ask but has not said what, and shows nothing
+    /// else (`said.tsv` askToAsk): sorry for the wait, what would they
+    /// like to know.
+    pub ask_to_ask: bool,
+    /// The buyer is still deciding after a reminder and no more go out
+    /// (`shop.remindStillDeciding` false): take your time.
+    pub still_deciding: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -218,6 +225,8 @@ impl Facts {
                     "goodNews" => self.good_news,
                     "setback" => self.setback,
                     "image" => self.image,
+                    "askToAsk" => self.ask_to_ask,
+                    "stillDeciding" => self.still_deciding,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -286,6 +295,7 @@ impl Facts {
             setback,
             decides,
             image,
+            ask_to_ask,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))
@@ -432,6 +442,10 @@ impl Facts {
             setback,
             decides: decides && req.analysis.signals.named_time.is_some(),
             image,
+            ask_to_ask: ask_to_ask && crate::core::timing::asks_to_ask(req.analysis),
+            still_deciding: req.timing.action == crate::core::model::Action::Stop
+                && crate::core::timing::stop_reason(input, req.analysis, close)
+                    == Some(crate::core::timing::Stop::Deciding),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

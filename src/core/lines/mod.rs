@@ -62,7 +62,9 @@
 //!   payment account is restricted pending an appeal, `said.tsv`); goodNews
 //!   and setback (the buyer cancels for good or bad news, `said.tsv`); decides
 //!   (the buyer puts off deciding till the time they named, `said.tsv`); image
-//!   (the buyer sent a picture, `said.tsv`); quiet (the first word on a
+//!   (the buyer sent a picture, `said.tsv`); askToAsk (the buyer means to
+//!   ask but has not said what, `said.tsv`); stillDeciding (still deciding
+//!   after a reminder, and no more go out); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 22] = [
+pub const FLAGS: [&str; 23] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -33,6 +33,7 @@ pub const FLAGS: [&str; 22] = [
     "setback",
     "decides",
     "image",
+    "askToAsk",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -117,6 +118,9 @@ pub struct Said {
     /// They sent a picture ([图片]) and few words beside it (这个 ？？): the
     /// agent looks before answering.
     pub image: bool,
+    /// They mean to ask but have not said what (有人吗 想问下): a message
+    /// of their turn ends with the words.
+    pub ask_to_ask: bool,
     /// Their turn since the agent last wrote is voice messages only
     /// ([语音] 0'41''): listen and answer, nothing to read.
     pub voice_only: bool,
@@ -128,7 +132,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, good_news, setback, decides, image] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, good_news, setback, decides, image, ask] =
         out;
     Said {
         card_limit,
@@ -157,6 +161,7 @@ pub fn said(input: &Input) -> Said {
                     && (m.text.contains('付') || m.text.to_lowercase().contains("pay"))
             }),
         image,
+        ask_to_ask: ask && ends_asking_to_ask(input),
         voice_only,
         im_only_now: FLAGS
             .iter()
@@ -164,6 +169,26 @@ pub fn said(input: &Input) -> Said {
             .and_then(|i| recent.get(i))
             .is_some_and(|b| *b),
     }
+}
+
+/// A buyer message since the agent last wrote ends with the askToAsk
+/// words (有人吗 想问下～), not with the question itself (想问下有黑色吗).
+fn ends_asking_to_ask(input: &Input) -> bool {
+    let words = crate::core::data::SAID
+        .lines()
+        .find_map(|l| l.strip_prefix("askToAsk\t"))
+        .unwrap_or_default();
+    input
+        .since_agent()
+        .iter()
+        .filter(|m| m.from == Role::Buyer)
+        .any(|m| {
+            let t = m
+                .text
+                .trim_end_matches(|c: char| !c.is_alphanumeric() || "呢啊呀哈哦吧嘛哈".contains(c))
+                .to_lowercase();
+            words.split('|').any(|w| t.ends_with(w))
+        })
 }
 
 /// The flags that hold (a standing one anywhere, the others since the agent

@@ -225,6 +225,25 @@ const RULED_OUT: [&str; 7] = ["不算", "不行", "不方便", "没空", "没时
 /// The most characters of a clause that only adds the hour to the clause
 /// of paying before it (12点半左右).
 const SHORT_CLAUSE: usize = 6;
+/// Words of the goods reaching the buyer: a time in their clause is when
+/// the goods are needed (周六前能到吗, reach my flat by Friday 18th), not
+/// when the buyer pays, unless the clause pays too.
+const ARRIVAL: [&str; 14] = [
+    "能到",
+    "送到",
+    "寄到",
+    "到货",
+    "要用",
+    "到得了",
+    "reach",
+    "arrive",
+    "get here",
+    "get to me",
+    "delivered",
+    "deliver it",
+    "need it by",
+    "in time for",
+];
 
 /// The same for an English clause, in words.
 const SHORT_WORDS: usize = 3;
@@ -290,6 +309,16 @@ pub fn named(
             Kind::Day | Kind::Part | Kind::Week | Kind::Date | Kind::Clock
         )
     };
+    let arrival = |pos: usize| {
+        let c = n.clause(pos);
+        !pay_clauses.contains(&c) && {
+            let (cs, ce) = n.clause_span(c);
+            n.text
+                .get(cs..ce)
+                .is_some_and(|t| ARRIVAL.iter().any(|a| t.contains(a)))
+        }
+    };
+    hits.retain(|(h, (k, _))| !is_time(*k) || !arrival(h.start()));
     if hits
         .iter()
         .any(|(h, (k, _))| is_time(*k) && near_pay(h.start()))

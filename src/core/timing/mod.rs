@@ -111,6 +111,9 @@ pub enum Stop {
     Cap(usize),
     /// A big order has had every usable method once (001).
     Methods,
+    /// The buyer still thinks it over after a reminder: their one gentle
+    /// reminder has gone (000, 001; `shop.remindStillDeciding`).
+    Deciding,
 }
 
 /// The close deadline: explicit, else max(placedAt, termsChangedAt) + closeAfterHours (004).
@@ -169,6 +172,8 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
         // mind). A buyer only thinking it over (再考虑一下) gets space
         // (`hesitationHours`) and one gentle reminder at most.
         Some(Stop::ChangedMind)
+    } else if still_deciding(input, analysis) {
+        Some(Stop::Deciding)
     } else if owes_reply(input, analysis, close) {
         // The cap is on reminders: a buyer who wrote after the last one and
         // waits for an answer gets it (002: 及时回复), with no reminder
@@ -181,6 +186,28 @@ pub fn stop_reason(input: &Input, analysis: &Analysis, close: Time) -> Option<St
     } else {
         None
     }
+}
+
+/// The buyer says they are still thinking it over (还在考虑, will let you
+/// know) in their turn after a reminder, naming no time and asking
+/// nothing else: the one gentle reminder a hesitating buyer gets has gone.
+fn still_deciding(input: &Input, analysis: &Analysis) -> bool {
+    let sig = &analysis.signals;
+    let Some(last) = input.reminders.last() else {
+        return false;
+    };
+    !input.settings.remind_still_deciding
+        && sig.said.thinking
+        && sig.named_time.is_none()
+        && !question_open(input, analysis, &input.settings)
+        && matches!(
+            analysis.reason.code,
+            ReasonCode::Unknown | ReasonCode::ChangedMind
+        )
+        && input
+            .since_agent()
+            .iter()
+            .any(|m| m.from == Role::Buyer && m.at.is_none_or(|a| a >= last.at))
 }
 
 /// Whether no reminder is left (the cap, or every method of a big order).
@@ -358,7 +385,10 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         return p.done(Occasion::None, Action::Stop, None);
     }
     if analysis.signals.said.voice_only {
-        return voice_reply(&mut p);
+        return reply_only(&mut p, VOICE_WHY);
+    }
+    if asks_to_ask(analysis) {
+        return reply_only(&mut p, ASK_WHY);
     }
     if named_last(input, analysis).is_none() {
         if let Some(t) = answer_first(&mut p, input, analysis) {
@@ -418,18 +448,34 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     t
 }
 
-/// A turn of voice messages only: the reply now, and no reminder until
-/// the agent knows what was said (002: reply fast, never beside the point).
-fn voice_reply(p: &mut Plan) -> Timing {
-    p.say(
-        "买家发的是语音：先听语音、按内容回复（听不了就请买家打字说），弄清楚说了什么之前不排付款提醒。|買家傳的是語音：先聽語音、依內容回覆（聽不了就請買家打字），弄清楚說了什麼之前不排付款提醒。|The buyer sent voice messages: listen and answer them (or ask them to type it); no payment reminder is planned until you know what they said.",
-        &[],
-    );
+/// The reply now and no reminder planned after it, with the sentence of
+/// `why` that says what the reply waits to learn: what a turn of voice
+/// messages only said (002: reply fast, never beside the point), or what a
+/// buyer who means to ask wants to know (有人吗 想问下).
+fn reply_only(p: &mut Plan, row: &'static str) -> Timing {
+    p.say(row, &[]);
     let reply = reply_moment(p);
     p.reply_why(reply);
     let mut t = p.done(Occasion::Answer, Action::Hold, Some(reply));
     t.reply = true;
     t
+}
+
+/// Why a turn of voice messages only gets the reply alone.
+const VOICE_WHY: &str = "买家发的是语音：先听语音、按内容回复（听不了就请买家打字说），弄清楚说了什么之前不排付款提醒。|買家傳的是語音：先聽語音、依內容回覆（聽不了就請買家打字），弄清楚說了什麼之前不排付款提醒。|The buyer sent voice messages: listen and answer them (or ask them to type it); no payment reminder is planned until you know what they said.";
+
+/// Why a buyer who means to ask gets the reply alone.
+const ASK_WHY: &str = "买家想问问题但还没说问什么：先回复、请买家说说想了解什么，知道问题并答完之前不排付款提醒。|買家想問問題但還沒說問什麼：先回覆、請買家說說想了解什麼，知道問題並回答之前不排付款提醒。|The buyer wants to ask something but hasn't said what: reply now and ask what they'd like to know; no payment reminder is planned until the question is known and answered.";
+
+/// The buyer means to ask but has not said what (有人吗 想问下 … 人呢), and
+/// their messages show nothing else: waiting (or a hello) is all they said.
+pub fn asks_to_ask(analysis: &Analysis) -> bool {
+    analysis.signals.said.ask_to_ask
+        && matches!(
+            analysis.reason.code,
+            ReasonCode::WaitingReply | ReasonCode::Unknown
+        )
+        && analysis.reason.others.is_empty()
 }
 
 /// Takes back the reminder planned after an answer when the answer is
@@ -472,6 +518,10 @@ fn stop_why(p: &mut Plan, stop: Stop) {
         ),
         Stop::Methods => (
             "大单每种方式只催一次，能用的都用过了。|~|Big order: every usable method has been used once.",
+            String::new(),
+        ),
+        Stop::Deciding => (
+            "买家催过一次后还在考虑：不再催，回一句不着急、想好了随时找我。|買家提醒過一次後還在考慮：不再催，回一句不急、想好了隨時找我。|The buyer is still deciding after a reminder: no more reminders; reply that there's no rush and they can message any time.",
             String::new(),
         ),
     };
