@@ -4141,3 +4141,30 @@ fn a_doorstep_wish_is_noted_on_the_order() {
     assert_eq!(s.action, Action::Stop);
     assert!(s.lines[0].text.contains("备注"), "{}", s.lines[0].text);
 }
+
+#[test]
+fn a_late_evening_time_waits_for_morning_unless_the_shop_says_otherwise() {
+    // seeds 000/003 (休息时间不催) with S1 s21 and L1 l38, which disagree:
+    // 晚上十点半下班再付 is reminded at 10:00 the next day by default, and
+    // shortly before 22:30 that evening with `shop.namedTimeLateEvening`.
+    let mut ctx = said(
+        Locale::ZhCn,
+        "我在超市收银 上班不能看手机 晚上十点半下班再付哈",
+    );
+    let s = cuifu::suggest(&ctx).unwrap();
+    let next = |s: &cuifu::Suggestion| s.follow_up_at.clone().or(s.send_at.clone());
+    assert_eq!(next(&s).as_deref(), Some("2026-11-25T10:00:00+08:00"));
+    ctx.shop
+        .get_or_insert_with(Default::default)
+        .named_time_late_evening = Some(true);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(next(&s).as_deref(), Some("2026-11-24T22:20:00+08:00"));
+    // A buyer who asks to be reminded at 凌晨一点半 is, quiet hours or not.
+    let ctx = said(
+        Locale::ZhCn,
+        "我在酒吧上班 凌晨一点半才下班 到时候你旺旺提醒我一下 不然我肯定忘了",
+    );
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(next(&s).as_deref(), Some("2026-11-25T01:30:00+08:00"));
+    assert!(s.lines[0].text.contains("凌晨1点半"), "{}", s.lines[0].text);
+}

@@ -755,6 +755,16 @@ pub struct Shop {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remind_still_deciding: Option<bool>,
+    /// Whether a time the buyer named for paying late in the evening, after
+    /// `quietAfter` on a working day (晚上十点半下班再付), is reminded
+    /// `namedTimeLeadMinutes` before it that evening, as the buyer said
+    /// they will be up and paying then. Default `false`: the quiet hours of
+    /// 000/003 hold and the reminder goes at the first allowed moment after
+    /// it, the next morning (supervisors differ here: one wants no late
+    /// ping, another the reminder just before the buyer's own time).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named_time_late_evening: Option<bool>,
     /// After an answer to the buyer's question, the least minutes before the
     /// reminder that follows it inside the order's time slot (001: a
     /// morning order is reminded before 12:00, an afternoon one before

@@ -108,6 +108,9 @@ pub struct Settings {
     /// Remind a buyer who is still deciding after a reminder
     /// (`shop.remindStillDeciding`).
     pub remind_still_deciding: bool,
+    /// Remind before a buyer's own late-evening time that evening
+    /// (`shop.namedTimeLateEvening`).
+    pub named_time_late_evening: bool,
     /// After an answer, the least time before the reminder that follows it
     /// within the order's time slot (`shop.answerFollowUpMinutes`).
     pub answer_follow_up: Duration,
@@ -160,6 +163,7 @@ pub(crate) static NO_SHOP: Shop = Shop {
     phone_first: None,
     hesitation_hours: None,
     remind_still_deciding: None,
+    named_time_late_evening: None,
     answer_follow_up_minutes: None,
     follow_up_open_answer: None,
 };
@@ -203,6 +207,7 @@ pub(crate) const DEFAULT_SETTINGS: Settings = Settings {
     phone_first: false,
     hesitation: Duration::minutes(180),
     remind_still_deciding: false,
+    named_time_late_evening: false,
     answer_follow_up: Duration::minutes(30),
     follow_up_open_answer: true,
     shop_years: Vec::new(),
@@ -426,6 +431,7 @@ pub(crate) fn read_settings(shop: &Shop) -> Result<Settings, Error> {
     st.phone_first = shop.phone_first.unwrap_or(false);
     st.follow_up_open_answer = shop.follow_up_open_answer.unwrap_or(true);
     st.remind_still_deciding = shop.remind_still_deciding.unwrap_or(false);
+    st.named_time_late_evening = shop.named_time_late_evening.unwrap_or(false);
     if let Some(v) = opt_number(
         "shop.hesitationHours",
         shop.hesitation_hours,

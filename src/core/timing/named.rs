@@ -74,6 +74,25 @@ pub(super) fn at_named_time(
         }
         let lead_at = add(nt.at, -s.named_time_lead);
         let early = lead_at.max(now);
+        // 晚上十点半下班再付: a working day's evening time after the quiet
+        // hours begin is the buyer's own word that they are up and paying
+        // then; the reminder goes shortly before it that evening, not the
+        // next morning (`shop.namedTimeLateEvening`).
+        if s.named_time_late_evening
+            && !nt.after
+            && block_at(early, s, 0) == Some(Block::Late)
+            && block_at(early, s, 3).is_none()
+            && !calendar::is_rest_day(clock::date(&early), s)
+            && clock::day(&early) == clock::day(&nt.at)
+            && clock::sod(&nt.at) >= clock::secs(s.quiet_after)
+        {
+            let (at_s, w) = (p.when(nt.at), p.when(early));
+            p.say(
+                "买家说“{}”：{} 是买家自己定的晚上时间，{} 提醒。|買家說「{}」：{} 是買家自己定的晚上時間，{} 提醒。|The buyer said “{}”: {} is an evening time they chose themselves, so remind at {}.",
+                &[&said, &at_s, &w],
+            );
+            return Some(p.send(Occasion::BuyerNamedTime, early));
+        }
         // Inside allowed hours: the lead, else the time itself (明天付 →
         // 10:00), else an allowed moment shortly before it, else the first
         // one after it (晚上11点付 → the next morning, 早上8点付 → 10:00):
