@@ -4168,3 +4168,32 @@ fn a_late_evening_time_waits_for_morning_unless_the_shop_says_otherwise() {
     assert_eq!(next(&s).as_deref(), Some("2026-11-25T01:30:00+08:00"));
     assert!(s.lines[0].text.contains("凌晨1点半"), "{}", s.lines[0].text);
 }
+
+#[test]
+fn a_price_question_in_other_words_gets_the_shop_coupon() {
+    // seed 001 (议价不成功: 优惠券/改价) with S1 s07 and s36: 我下单怎么还是
+    // 原价 and "any chance you can do 100?" ask for the price the shop's
+    // coupon gives: the coupon as a price change on the order placed,
+    // refreshed and paid, never a slot.
+    for (loc, text, coupon, word) in [
+        (
+            Locale::ZhCn,
+            "群里说粉丝有专享价的 我下单怎么还是原价",
+            "粉丝群专享：满100减10",
+            "刷新一下订单就能付",
+        ),
+        (
+            Locale::En,
+            "our limit is 100 and this is 128, any chance you can do 100?",
+            "¥8 off orders of ¥100 or more",
+            "refresh the order",
+        ),
+    ] {
+        let mut ctx = said(loc, text);
+        ctx.shop.get_or_insert_with(Default::default).coupon = Some(coupon.into());
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(word), "{top}");
+        assert!(!top.contains('【'), "{top}");
+    }
+}

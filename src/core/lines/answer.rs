@@ -1511,9 +1511,9 @@ fn answer_clause(
             Some(cp) => say(
                 loc,
                 [
-                    "店里现在有{}，我帮您把这单按优惠改好价",
-                    "店裡現在有{}，我幫您把這筆依優惠改好價格",
-                    "We have {} right now, so I'll adjust your order's price to match",
+                    "店里现在有{}，我帮您把这单按优惠改好价，改好后刷新一下订单就能付，不用重新拍",
+                    "店裡現在有{}，我幫您把這筆依優惠改好價格，改好後重新整理訂單就能付款，不用重新下單",
+                    "We have {} right now, so I'll adjust your order's price to match; once it's done, just refresh the order and pay, no need to order again",
                 ],
                 &[&cp],
             ),
