@@ -4197,3 +4197,23 @@ fn a_price_question_in_other_words_gets_the_shop_coupon() {
         assert!(!top.contains('【'), "{top}");
     }
 }
+
+#[test]
+fn a_girth_in_the_size_chart_range_picks_the_size() {
+    // seed 000 (了解顾客需求, 推荐合适的) with S1 s09: 头围56 M还是L against
+    // M：头围55-57cm；L：头围57-59cm is M; at a shared bound (57) the larger,
+    // as a snug size is the one buyers return.
+    for (text, size) in [("头围56 M还是L啊？", "M码"), ("头围57戴哪个码", "L码")] {
+        let mut ctx = said(Locale::ZhCn, text);
+        ctx.order.items[0].facts = Some(cuifu::ItemFacts {
+            size_chart: Some(cuifu::FactValue::Text(
+                "M：头围55-57cm；L：头围57-59cm；XL：头围59-61cm".into(),
+            )),
+            ..Default::default()
+        });
+        let s = cuifu::suggest(&ctx).unwrap();
+        let top = &s.lines[0].text;
+        assert!(top.contains(&format!("建议拍{size}")), "{top}");
+        assert!(!top.contains('【'), "{top}");
+    }
+}

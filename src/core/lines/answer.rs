@@ -993,6 +993,45 @@ fn pick_exact(chart: &str, question: &str) -> Option<(String, String)> {
     Some((size, said))
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by every test run"
+)]
+static GIRTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(头围|腰围|胸围|臀围|腕围|颈围|頭圍|腰圍|胸圍|臀圍|head|waist|chest|hips?)[^\d]{0,4}?(\d+(?:\.\d+)?)\s*(cm|厘米|公分)?")
+        .expect("girth pattern")
+});
+
+/// The size whose chart range of a girth (`M：头围55-57cm；L：头围57-59cm`)
+/// holds the buyer's (头围56 M还是L): the larger one at a shared bound, as
+/// a snug size is the one buyers return; with the buyer's words for it.
+fn pick_girth(chart: &str, question: &str) -> Option<(String, String)> {
+    let lower = question.to_lowercase();
+    let c = GIRTH.captures(&lower)?;
+    let (word, n) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let want: f64 = n.parse().ok()?;
+    let unit = c.get(3).map_or("cm", |u| u.as_str());
+    let said = [word, n, unit].concat();
+    let entry = chart
+        .split([';', '；', '\n'])
+        .map(str::trim)
+        .filter(|e| e.to_lowercase().contains(word))
+        .filter(|e| {
+            RANGE.captures(e).is_some_and(|r| {
+                let lo = r.get(1).and_then(|x| x.as_str().parse::<f64>().ok());
+                let hi = r.get(2).and_then(|x| x.as_str().parse::<f64>().ok());
+                matches!((lo, hi), (Some(lo), Some(hi)) if lo <= want && want <= hi)
+            })
+        })
+        .last()?;
+    let size = entry
+        .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
+        .next()
+        .filter(|x| !x.is_empty() && !RANGE.is_match(x))?
+        .to_string();
+    Some((size, said))
+}
+
 /// The shoe size a foot-length chart (`42 = 260mm, 43 = 265mm`) gives for
 /// the foot length in the question (脚长26cm, my foot is about 26cm): the
 /// smallest size at least as long, with the words the buyer used and the
@@ -1334,7 +1373,11 @@ fn answer_clause(
             // 我量了指围54mm: the chart's entry of that very length.
             if let Some((size, said)) = picked
                 .is_none()
-                .then(|| chart.as_deref().and_then(|ch| pick_exact(ch, c.message)))
+                .then(|| {
+                    chart.as_deref().and_then(|ch| {
+                        pick_exact(ch, c.message).or_else(|| pick_girth(ch, c.message))
+                    })
+                })
                 .flatten()
             {
                 let named = [size.as_str(), size_unit(loc, &size)].concat();
