@@ -1016,14 +1016,13 @@ fn pick_girth(chart: &str, question: &str) -> Option<(String, String)> {
         .split([';', '；', '\n'])
         .map(str::trim)
         .filter(|e| e.to_lowercase().contains(word))
-        .filter(|e| {
+        .rfind(|e| {
             RANGE.captures(e).is_some_and(|r| {
                 let lo = r.get(1).and_then(|x| x.as_str().parse::<f64>().ok());
                 let hi = r.get(2).and_then(|x| x.as_str().parse::<f64>().ok());
                 matches!((lo, hi), (Some(lo), Some(hi)) if lo <= want && want <= hi)
             })
-        })
-        .last()?;
+        })?;
     let size = entry
         .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
         .next()
