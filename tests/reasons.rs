@@ -211,6 +211,14 @@ fn pings_greeting_versus_waiting() {
     let a = buyer("在吗");
     assert_eq!(a.reason.code, ReasonCode::Unknown);
     assert_eq!(a.signals.open_question, Some(0));
+    // The model, which reads pings as waiting, does not overrule that for a
+    // ping alone; urgency, 还在吗 or whether anyone is there at all wait.
+    for text in ["在不", "在?", "在不在呀亲", "hello?"] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
+    }
+    for text in ["在不在 急", "有人在嗎", "hello??"] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::WaitingReply, "{text}");
+    }
     // seed 002: repeated pings are a buyer waiting for an answer.
     assert_eq!(buyer("在吗 在吗").reason.code, ReasonCode::WaitingReply);
     let a = run(&[(B, "在吗"), (B, "在吗？")]);

@@ -485,6 +485,9 @@ pub fn analyze(input: &Input) -> Analysis {
                 index: m.index,
                 text: m.text,
                 asks: asks_any,
+                greeting: later == 0
+                    && greeting(n, pings.0, pings.1, pings.2.map_or(0, |f| f.end))
+                    && !cands.iter().any(|c| c.code == ReasonCode::WaitingReply),
                 conditional,
                 post: post(),
                 topic,
@@ -643,6 +646,26 @@ impl<'a> AgentPost<'a> {
         self.read = Some(post);
         post
     }
+}
+
+/// What may stand beside a lone opening ping and leave it a greeting (在吗亲,
+/// hello?): particles and punctuation, one question mark at most.
+const GREETING_REST: &str = "亲呀啊的呢哈哦喔嘛么哟~!.,…? ";
+
+/// Whether a message is one ping and nothing more (在的吗亲, 在不, hello?):
+/// where the rules read no wait in it, neither may the model (still there?
+/// 急, 还在吗, hello?? wait).
+fn greeting(n: &Norm, count: usize, start: usize, end: usize) -> bool {
+    let head = n.text.get(..start).unwrap_or("x");
+    let tail = n.text.get(end..).unwrap_or("x");
+    // 有人在吗: whether anyone is there at all is a wait.
+    count == 1
+        && !n.text.get(start..end).is_some_and(|p| p.contains("有人"))
+        && head
+            .chars()
+            .chain(tail.chars())
+            .all(|c| GREETING_REST.contains(c))
+        && n.text.matches('?').count() <= 1
 }
 
 /// The longest message read as only the hour of a paying said just before
@@ -830,6 +853,10 @@ struct Live<'a> {
     text: &'a str,
     /// A clause of it asks.
     asks: bool,
+    /// It is the buyer's latest message and only a ping (在吗, hello?) that
+    /// the rules read as a greeting, not a wait (an opening one, not
+    /// repeated, not after the buyer's own message).
+    greeting: bool,
     /// It threatens to leave on a condition.
     conditional: bool,
     /// Paid or after-sales talk (in it or in the agent's message before).
@@ -871,6 +898,7 @@ fn model_reason(l: &Live, p: &model::Prediction) -> Option<(ReasonCode, f64)> {
         *pr >= m.threshold(l.text).max(TRUST)
             && !((l.post || l.topic) && pre_sale(*c))
             && !(l.keep && *c == ReasonCode::ChangedMind)
+            && !(l.greeting && *c == ReasonCode::WaitingReply)
             && !l.denied.contains(c)
     })
 }
