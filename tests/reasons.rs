@@ -794,6 +794,27 @@ fn praising_the_colour_is_no_doubt() {
 }
 
 #[test]
+fn cancelling_an_after_sales_request_is_no_change_of_mind() {
+    // What is cancelled is the return, not the order.
+    for text in [
+        "麻烦把退货申请取消掉 我不退了",
+        "please cancel the refund request, i'll keep it",
+    ] {
+        assert_ne!(buyer(text).reason.code, ReasonCode::ChangedMind, "{text}");
+    }
+    // A mistake named beside saying it is paid, with a request after it.
+    assert_ne!(
+        buyer("拍错颜色了 已经付款了 能帮我改成黑色吗").reason.code,
+        ReasonCode::ChangedMind
+    );
+    // Still a decline without them.
+    assert_eq!(
+        buyer("拍错颜色了 不要了").reason.code,
+        ReasonCode::ChangedMind
+    );
+}
+
+#[test]
 fn paid_and_asking_about_shipping_is_after_sales() {
     // Already paid: the shipping question is after-sales, not why the order is unpaid.
     for text in [

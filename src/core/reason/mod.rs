@@ -409,13 +409,21 @@ pub fn analyze(input: &Input) -> Analysis {
             if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
                 || (pre_sale(c.code) && post())
-                // 钱付了 尺码拍错了 能换L吗: a mistake named after saying
-                // the order is paid, with a request after it, is
-                // after-sales, not a change of mind (小程序付过了 这个不用了
-                // still declines this order).
-                || (paid_at.is_some_and(|p| p < c.start)
+                // 钱付了 尺码拍错了 能换L吗, 拍错地址了 已经付款了 能改吗:
+                // a mistake named beside saying the order is paid, with a
+                // request after it, is after-sales, not a change of mind
+                // (小程序付过了 这个不用了 still declines this order).
+                || (paid_at.is_some()
                     && c.code == ReasonCode::ChangedMind
                     && qs.iter().skip(n.clause(c.start) + 1).any(|q| *q))
+                // 帮我取消一下退款申请, cancel my return: what is cancelled
+                // is the after-sales request in the same clause.
+                || (c.code == ReasonCode::ChangedMind
+                    && live.iter().any(|f| {
+                        f.clause == n.clause(c.start)
+                            && (f.end <= c.start || f.start >= c.end)
+                            && r.is(f, sp.post)
+                    }))
                 || (keep && c.code == ReasonCode::ChangedMind))
             {
                 kept.push(*c);
