@@ -417,12 +417,14 @@ pub fn analyze(input: &Input) -> Analysis {
                     && c.code == ReasonCode::ChangedMind
                     && qs.iter().skip(n.clause(c.start) + 1).any(|q| *q))
                 // 帮我取消一下退款申请, cancel my return: what is cancelled
-                // is the after-sales request in the same clause.
+                // is the after-sales request in the same clause (a paid
+                // statement there, 另一个号拍了付过了, is no request).
                 || (c.code == ReasonCode::ChangedMind
                     && live.iter().any(|f| {
                         f.clause == n.clause(c.start)
                             && (f.end <= c.start || f.start >= c.end)
                             && r.is(f, sp.post)
+                            && !r.is(f, sp.done)
                     }))
                 || (keep && c.code == ReasonCode::ChangedMind))
             {
