@@ -1,7 +1,9 @@
 //! Scores the reason detector on the frozen blind sets
 //! (`tests/eval/blind/{zh-CN,zh-TW,en}.jsonl`, see `tests/eval/README.md`):
-//! messages written by writers who never saw the detector, held out from
-//! every tuning. Only aggregate figures are printed, never a message.
+//! messages written by writers who never saw the detector. Each set was
+//! held out until its first scores; all ten are tuning data now (see the
+//! README), and a fresh set is the held-out figure. Only aggregate figures
+//! are printed, never a message.
 //!
 //! Each item is scored like the real labelled data: a context with the
 //! item's `history` (earlier buyer and agent turns) and the buyer's message,
@@ -10,9 +12,8 @@
 //! `cargo test --test eval_blind -- --nocapture` prints the tables.
 //!
 //! The asserted floors are the figures the detector reached when they were
-//! set (macro-F1 0.792, false alarms 13/101 = 0.129), less a margin of
-//! about two points, so that a regression fails. They fall short of the
-//! goals, macro-F1 ≥ 0.85 and false alarms on `none` ≤ 10%.
+//! set, less a margin of about two points, so that a regression fails (the
+//! goals are macro-F1 ≥ 0.85 and false alarms on `none` ≤ 10%).
 
 use std::path::PathBuf;
 
@@ -23,9 +24,11 @@ use serde_json::Value;
 mod score;
 use score::{order_with, Figures, Tally};
 
-/// Floors for all sets together: reached, less a margin.
-const MIN_MACRO_F1: f64 = 0.77;
-const MAX_FALSE_ALARMS: f64 = 0.15;
+/// Floors for the first blind sets: their score on 2026-12-07 after the
+/// work against false alarms (macro-F1 0.857, false alarms 2/101 = 0.020),
+/// less a margin (before: 0.77 and 0.15).
+const MIN_MACRO_F1: f64 = 0.83;
+const MAX_FALSE_ALARMS: f64 = 0.05;
 
 /// Floors for the second blind sets: their latest score (2026-12-06, the
 /// second: macro-F1 0.872, false alarms 2/77 = 0.026), less a margin.
@@ -41,33 +44,41 @@ const MAX_FALSE_ALARMS_3: f64 = 0.09;
 /// the sixth training batch (2026-12-06: macro-F1 0.816, false alarms
 /// 25/139 = 0.180; before it 0.806 and 0.209), less a margin. Both short
 /// of the goals.
-const MIN_MACRO_F1_6: f64 = 0.79;
-const MAX_FALSE_ALARMS_6: f64 = 0.20;
+/// Raised on 2026-12-07 after the work against false alarms (0.852,
+/// 15/139 = 0.108).
+const MIN_MACRO_F1_6: f64 = 0.83;
+const MAX_FALSE_ALARMS_6: f64 = 0.13;
 
 /// Floors for the seventh blind sets (real-chat style): their first score
 /// (2026-12-07: macro-F1 0.823, false alarms 17/141 = 0.121), less a
 /// margin. Both short of the goals.
-const MIN_MACRO_F1_7: f64 = 0.80;
-const MAX_FALSE_ALARMS_7: f64 = 0.15;
+/// Raised on 2026-12-07 after the work against false alarms (0.857,
+/// 6/141 = 0.043).
+const MIN_MACRO_F1_7: f64 = 0.83;
+const MAX_FALSE_ALARMS_7: f64 = 0.07;
 
 /// Floors for the eighth blind sets (real-chat style): their first score
 /// (2026-12-07, the detector that scored blind-7: macro-F1 0.826, false
 /// alarms 41/189 = 0.217), less a margin. Both short of the goals.
-const MIN_MACRO_F1_8: f64 = 0.80;
-const MAX_FALSE_ALARMS_8: f64 = 0.25;
+/// Raised on 2026-12-07 after the work against false alarms (0.860,
+/// 21/189 = 0.111).
+const MIN_MACRO_F1_8: f64 = 0.84;
+const MAX_FALSE_ALARMS_8: f64 = 0.14;
 
-/// Floors for the ninth blind sets (real-chat style): their first score
+/// Floors for the ninth blind sets (real-chat style): first score
 /// (2026-12-07, the detector with the model's no-reason veto: macro-F1
-/// 0.907, false alarms 18/129 = 0.140), less a margin. False alarms short
-/// of the goal.
-const MIN_MACRO_F1_9: f64 = 0.88;
-const MAX_FALSE_ALARMS_9: f64 = 0.17;
+/// 0.907, false alarms 18/129 = 0.140). Tuning data since: its score after
+/// the work against false alarms (0.918, 10/129 = 0.078), less a margin.
+const MIN_MACRO_F1_9: f64 = 0.90;
+const MAX_FALSE_ALARMS_9: f64 = 0.10;
 
-/// Floors for the tenth blind sets (hard look-alikes of no reason): their
-/// first score (2026-12-07, the same detector: macro-F1 0.779, false
-/// alarms 98/563 = 0.174), less a margin. Both short of the goals.
-const MIN_MACRO_F1_10: f64 = 0.75;
-const MAX_FALSE_ALARMS_10: f64 = 0.20;
+/// Floors for the tenth blind sets (hard look-alikes of no reason): first
+/// score (2026-12-07, the same detector: macro-F1 0.779, false alarms
+/// 98/563 = 0.174). Tuning data since: its score after the work against
+/// false alarms (0.794, 70/563 = 0.124), less a margin. Both short of the
+/// goals.
+const MIN_MACRO_F1_10: f64 = 0.78;
+const MAX_FALSE_ALARMS_10: f64 = 0.14;
 
 /// Floors for the eleventh blind sets: their first score (2026-12-07, the
 /// detector that scored blind-9 and blind-10 once: macro-F1 0.884, false
@@ -212,7 +223,8 @@ fn blind_sets_8() {
 }
 
 /// The ninth blind set (`tests/eval/blind-9/`): real-chat style like
-/// blind-6 to blind-8, by another new writer, never read for tuning.
+/// blind-6 to blind-8, by another new writer; scored once held out, tuning
+/// data from 2026-12-07 on.
 #[test]
 fn blind_sets_9() {
     held_out("blind-9", MIN_MACRO_F1_9, MAX_FALSE_ALARMS_9);
@@ -221,7 +233,8 @@ fn blind_sets_9() {
 /// The tenth blind set (`tests/eval/blind-10/`): 1,142 turns written as an
 /// eighth training batch (half hard look-alikes of no reason, forty or
 /// more for each weak code), by a writer who never saw the detector, then
-/// kept out of training and scored instead; never read for tuning.
+/// kept out of training and scored instead; scored once held out, tuning
+/// data from 2026-12-07 on (never trained on).
 #[test]
 fn blind_sets_10() {
     held_out("blind-10", MIN_MACRO_F1_10, MAX_FALSE_ALARMS_10);
