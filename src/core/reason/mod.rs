@@ -416,7 +416,7 @@ pub fn analyze(input: &Input) -> Analysis {
                 || (paid_at.is_some()
                     && c.code == ReasonCode::ChangedMind
                     && qs.iter().skip(n.clause(c.start) + 1).any(|q| *q))
-                // 帮我取消一下退款申请, cancel my return: what is cancelled
+                // 把退货申请撤了, cancel the refund request: what is cancelled
                 // is the after-sales request in the same clause (a paid
                 // statement there, 另一个号拍了付过了, is no request).
                 || (c.code == ReasonCode::ChangedMind
@@ -832,8 +832,9 @@ const NO_REASON_VETO: f64 = 0.95;
 /// drop in a message that asks: it learned many paid buyers' look-alikes of
 /// them (物流到哪了, 什么时候发货 after paying) and is as sure of no reason
 /// on the same question before paying (什么时候有货, 什么颜色好看). A
-/// message that asks nothing and is read as one of them (物流三天没动了,
-/// 已經在全家取貨了, 地址改一下) is dropped from [`QUESTIONS_VETO`].
+/// message that asks nothing and is read as one of them (a parcel stuck
+/// for days, one picked up, an address to change) is dropped from
+/// [`QUESTIONS_VETO`].
 const QUESTIONS_KEPT: [ReasonCode; 2] = [ReasonCode::ProductDoubt, ReasonCode::DeliveryQuestion];
 /// The model's no-reason probability from which a clear rule reading of one
 /// of [`QUESTIONS_KEPT`] in a message that asks nothing is dropped: a
