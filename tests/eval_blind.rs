@@ -80,11 +80,12 @@ const MAX_FALSE_ALARMS_9: f64 = 0.10;
 const MIN_MACRO_F1_10: f64 = 0.78;
 const MAX_FALSE_ALARMS_10: f64 = 0.14;
 
-/// Floors for the eleventh blind sets: their first score (2026-12-07, the
-/// detector that scored blind-9 and blind-10 once: macro-F1 0.884, false
-/// alarms 24/163 = 0.147), less a margin. False alarms short of the goal.
+/// Floors for the eleventh blind sets: their second score (2026-12-07,
+/// after the work against false alarms: macro-F1 0.886, false alarms
+/// 21/163 = 0.129; the first, 0.884 and 0.147), less a margin. False alarms
+/// short of the goal.
 const MIN_MACRO_F1_11: f64 = 0.86;
-const MAX_FALSE_ALARMS_11: f64 = 0.17;
+const MAX_FALSE_ALARMS_11: f64 = 0.15;
 
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
