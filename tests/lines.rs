@@ -3159,6 +3159,20 @@ fn a_mobile_number_with_a_digit_missing_rules_out_calls_and_texts() {
         s.warnings
     );
     assert_eq!(s.lines[0].angle, "check", "{:?}", s.lines);
+    // S1 s02: the check says which digit count is wrong and asks for the
+    // right number, so the courier can reach the buyer.
+    assert!(
+        s.lines[0]
+            .text
+            .contains("手机号好像少了一位，麻烦您发个正确的号码"),
+        "{}",
+        s.lines[0].text
+    );
+    let s = cuifu::suggest(&ctx(
+        "刘晓燕，138276643111，广东省佛山市顺德区新城花园7座1203",
+    ))
+    .unwrap();
+    assert!(s.lines[0].text.contains("多了一位"), "{}", s.lines[0].text);
     // Eleven digits, or a masked number, are not judged.
     for address in [
         "刘晓燕，13827664311，广东省佛山市顺德区新城花园7座1203",

@@ -395,7 +395,7 @@ impl Facts {
                 .as_deref()
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
-                .map(str::to_string),
+                .map(|a| with_phone_note(loc, a, input.bad_phone())),
             seven_day_return: s.seven_day_return,
             same_day_shipping: s.same_day_shipping,
             limited_stock: campaign.is_some_and(|c| c.limited_stock),
@@ -459,6 +459,24 @@ impl Facts {
                 ),
         }
     }
+}
+
+/// The address to check, with a word on its mobile number when it has a
+/// digit too many or too few (138571260439): the buyer is asked for the
+/// right one, so the courier can reach them.
+fn with_phone_note(loc: Locale, address: &str, bad: Option<&str>) -> String {
+    let Some(phone) = bad else {
+        return address.to_string();
+    };
+    let note = match (loc, phone.len() > 11) {
+        (Locale::ZhCn, true) => "（手机号好像多了一位，麻烦您发个正确的号码，免得快递联系不上）",
+        (Locale::ZhCn, false) => "（手机号好像少了一位，麻烦您发个正确的号码，免得快递联系不上）",
+        (Locale::ZhTw, true) => "（手機號碼好像多了一碼，麻煩您給個正確的號碼，以免物流聯絡不到您）",
+        (Locale::ZhTw, false) => "（手機號碼好像少了一碼，麻煩您給個正確的號碼，以免物流聯絡不到您）",
+        (Locale::En, true) => " (the phone number seems to have one digit too many: could you send the right one so the courier can reach you?)",
+        (Locale::En, false) => " (the phone number seems to be one digit short: could you send the right one so the courier can reach you?)",
+    };
+    [address, note].concat()
 }
 
 /// A nick that reads like a form of address: short (小雨点, not a handle
