@@ -4231,3 +4231,45 @@ fn a_girth_in_the_size_chart_range_picks_the_size() {
         assert!(!top.contains('【'), "{top}");
     }
 }
+
+#[test]
+fn a_shop_template_that_breaks_the_musts_is_not_offered() {
+    // seed 004 (极限词 are against the Advertising Law) and 000 (不要咄咄
+    // 逼人) with T1 t19: a shop's own template saying 全网最低价 … 赶紧付款吧
+    // is left out; the shop's clean one leads.
+    let ctx = with_templates(vec![
+        tpl("pdd1", "亲，全网最低价9.9包邮，错过等一年！赶紧付款吧"),
+        tpl("pdd2", "亲，您拍的{item}还没付款哦，有问题随时找我"),
+    ]);
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines.iter().all(|l| l.template_id != "pdd1"),
+        "{:?}",
+        s.lines
+    );
+    assert_eq!(s.lines[0].template_id, "pdd2");
+}
+
+#[test]
+fn a_buyer_asleep_gets_no_message_now_and_tomorrow_is_after_their_sleep() {
+    // seed 000/003 (休息时间不打扰) with T1 t33: at 1 a.m. 明天中午醒来再付
+    // 现在不要传讯息给我 会吵醒 means noon of the day already begun, and no
+    // reply goes now.
+    let mut ctx = said_all(
+        Locale::ZhTw,
+        &[
+            "抱歉 喝了點酒手滑下單了",
+            "那個喇叭我是真的想要 明天中午醒來再付 現在不要傳訊息給我 會吵醒",
+        ],
+    );
+    ctx.now = Some("2026-11-26T01:30:00+08:00".into());
+    ctx.order.placed_at = "2026-11-26T01:15:00+08:00".into();
+    for m in &mut ctx.messages {
+        m.at = Some("2026-11-26T01:23:00+08:00".into());
+    }
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_ne!(s.action, Action::SendNow);
+    let at = s.send_at.clone().unwrap_or_default();
+    assert!(at.as_str() >= "2026-11-26T11:00:00+08:00", "{at}");
+    assert!(at.as_str() < "2026-11-27T00:00:00+08:00", "{at}");
+}

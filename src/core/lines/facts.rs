@@ -296,6 +296,7 @@ impl Facts {
             decides,
             image,
             ask_to_ask,
+            not_now: _,
             im_only_now,
         } = req.analysis.signals.said;
         let campaign_on = s.campaign.as_ref().is_some_and(|c| c.runs_at(&at))

@@ -433,6 +433,24 @@ pub fn reorder(req: &Request) -> Result<Vec<Line>, Error> {
     by_angle(req, "reorder")
 }
 
+/// What the lint finds that no line may say (004: 极限词, delivery
+/// promises; 000: pressure, arguing, rudeness): a shop's own template that
+/// says it (全网最低价，错过等一年！赶紧付款吧) is not offered.
+fn forbidden(line: &str, loc: Locale) -> bool {
+    let options = crate::core::model::LintOptions {
+        locale: Some(loc),
+        ..Default::default()
+    };
+    crate::core::lint::lint(line, &options).is_ok_and(|found| {
+        found.iter().any(|w| {
+            matches!(
+                w.code.as_str(),
+                "extreme_word" | "delivery_promise" | "pressure" | "argue" | "rude"
+            )
+        })
+    })
+}
+
 /// The lines of one angle that is offered on its own (`thanks`, `sorry`,
 /// `reorder`).
 fn by_angle(req: &Request, angle: &str) -> Result<Vec<Line>, Error> {
@@ -497,7 +515,7 @@ pub fn candidates(req: &Request) -> Result<Vec<Line>, Error> {
             if out.len() >= 3 {
                 break;
             }
-            if let Some(text) = render_line(&t.text, &env, false) {
+            if let Some(text) = render_line(&t.text, &env, false).filter(|l| !forbidden(l, loc)) {
                 out.push(Line {
                     text,
                     template_id: t.id.clone(),

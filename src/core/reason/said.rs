@@ -10,7 +10,7 @@ use crate::core::model::Role;
 use crate::core::text::PhraseGroups;
 
 /// The flags of `said.tsv`, in its row order.
-pub const FLAGS: [&str; 23] = [
+pub const FLAGS: [&str; 24] = [
     "cardLimit",
     "cardBlocked",
     "noMethod",
@@ -34,6 +34,7 @@ pub const FLAGS: [&str; 23] = [
     "decides",
     "image",
     "askToAsk",
+    "notNow",
 ];
 
 /// Flags that hold from the message that says them until the chat ends,
@@ -121,6 +122,9 @@ pub struct Said {
     /// They mean to ask but have not said what (有人吗 想问下): a message
     /// of their turn ends with the words.
     pub ask_to_ask: bool,
+    /// They ask not to be messaged now (现在不要发消息 会吵醒): no reply
+    /// goes now.
+    pub not_now: bool,
     /// Their turn since the agent last wrote is voice messages only
     /// ([语音] 0'41''): listen and answer, nothing to read.
     pub voice_only: bool,
@@ -132,7 +136,7 @@ pub struct Said {
 /// Which flags the buyer's messages since the agent last wrote set.
 pub fn said(input: &Input) -> Said {
     let (out, recent, voice_only) = flags(input);
-    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, good_news, setback, decides, image, ask] =
+    let [card_limit, card_blocked, no_method, thinking, upgrade, rushed, business, call_me, im_only, redo, grief, own_link, remind_me, scam, _voice, on_condition, no_qin, appeal, good_news, setback, decides, image, ask, not_now] =
         out;
     Said {
         card_limit,
@@ -162,6 +166,7 @@ pub fn said(input: &Input) -> Said {
             }),
         image,
         ask_to_ask: ask && ends_asking_to_ask(input),
+        not_now,
         voice_only,
         im_only_now: FLAGS
             .iter()

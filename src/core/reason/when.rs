@@ -225,6 +225,9 @@ const RULED_OUT: [&str; 7] = ["不算", "不行", "不方便", "没空", "没时
 /// The most characters of a clause that only adds the hour to the clause
 /// of paying before it (12点半左右).
 const SHORT_CLAUSE: usize = 6;
+/// Before this second of the day (05:00), "tomorrow" is the day that has
+/// already begun: the buyer has not slept yet.
+const SMALL_HOURS_END: i64 = 5 * 3600;
 /// Words of the goods reaching the buyer: a time in their clause is when
 /// the goods are needed (周六前能到吗, reach my flat by Friday 18th), not
 /// when the buyer pays, unless the clause pays too.
@@ -471,6 +474,13 @@ pub fn named(
         }
         d = c;
     } else if let Some(off) = day {
+        // 明天中午醒来再付, said at 1 a.m.: the day after their sleep,
+        // which has already begun.
+        let off = if off == 1 && clock::sod(&base) < SMALL_HOURS_END {
+            0
+        } else {
+            off
+        };
         d = today.saturating_add(off);
     } else if let Some((w, next)) = week {
         let now_w = clock::weekday(today) as i64;

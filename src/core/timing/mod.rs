@@ -400,7 +400,8 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
         None => p.now,
     };
     let named_now = named_unanswered(input, analysis, p.close);
-    let waiting = waits_for_reply(input, analysis) || named_now;
+    // 现在不要发消息 会吵醒: no reply now; the reminder keeps to their time.
+    let waiting = !analysis.signals.said.not_now && (waits_for_reply(input, analysis) || named_now);
     if waiting {
         let reply = reply_moment(&p);
         p.say(
