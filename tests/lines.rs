@@ -91,6 +91,7 @@ fn full_facts(locale: Locale) -> Facts {
         image: false,
         ask_to_ask: false,
         still_deciding: false,
+        stopped: false,
     }
 }
 
@@ -153,6 +154,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.image = on;
             f.ask_to_ask = on;
             f.still_deciding = on;
+            f.stopped = on;
         },
     ];
     for set in setters {
@@ -1026,6 +1028,7 @@ fn the_table_is_well_formed() {
         "image",
         "askToAsk",
         "stillDeciding",
+        "stopped",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -4272,4 +4275,35 @@ fn a_buyer_asleep_gets_no_message_now_and_tomorrow_is_after_their_sleep() {
     let at = s.send_at.clone().unwrap_or_default();
     assert!(at.as_str() >= "2026-11-26T11:00:00+08:00", "{at}");
     assert!(at.as_str() < "2026-11-27T00:00:00+08:00", "{at}");
+}
+
+#[test]
+fn an_angry_decline_is_a_stop_with_an_apology() {
+    // seed 000 (不要咄咄逼人; 顾及买家情绪) with T1 t32: 被这样一直催 不想买了
+    // 取消吧 is anger and a decline, no condition a reply can meet: stop,
+    // a sincere apology and no more contact, never "还有想了解的".
+    for (loc, text, word) in [
+        (
+            Locale::ZhCn,
+            "被你们这样一直催 烦死了 不想买了 取消吧",
+            "不会再打扰您",
+        ),
+        (Locale::ZhTw, "被這樣一直催 不想買了 取消吧", "不會再打擾您"),
+    ] {
+        let s = cuifu::suggest(&answered_reminder(loc, &[text])).unwrap();
+        assert_eq!(s.action, Action::Stop, "{loc:?}");
+        assert!(s.lines[0].text.contains(word), "{}", s.lines[0].text);
+        assert!(
+            s.lines.iter().all(|l| !l.text.contains("想了解")),
+            "{:?}",
+            s.lines
+        );
+    }
+    // A condition said in anger (不给减我就不要了) is still a condition.
+    let s = cuifu::suggest(&answered_reminder(
+        Locale::ZhCn,
+        &["你们这不是耍人吗 不给减我就不要了"],
+    ))
+    .unwrap();
+    assert_ne!(s.action, Action::Stop);
 }

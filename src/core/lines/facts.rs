@@ -150,6 +150,8 @@ pub struct Facts {
     /// The buyer is still deciding after a reminder and no more go out
     /// (`shop.remindStillDeciding` false): take your time.
     pub still_deciding: bool,
+    /// No reminder goes out (`stop`): a goodbye, never a reminder.
+    pub stopped: bool,
 }
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
@@ -227,6 +229,7 @@ impl Facts {
                     "image" => self.image,
                     "askToAsk" => self.ask_to_ask,
                     "stillDeciding" => self.still_deciding,
+                    "stopped" => self.stopped,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -444,6 +447,7 @@ impl Facts {
             decides: decides && req.analysis.signals.named_time.is_some(),
             image,
             ask_to_ask: ask_to_ask && crate::core::timing::asks_to_ask(req.analysis),
+            stopped: req.timing.action == crate::core::model::Action::Stop,
             still_deciding: req.timing.action == crate::core::model::Action::Stop
                 && crate::core::timing::stop_reason(input, req.analysis, close)
                     == Some(crate::core::timing::Stop::Deciding),

@@ -64,7 +64,8 @@
 //!   (the buyer puts off deciding till the time they named, `said.tsv`); image
 //!   (the buyer sent a picture, `said.tsv`); askToAsk (the buyer means to
 //!   ask but has not said what, `said.tsv`); stillDeciding (still deciding
-//!   after a reminder, and no more go out); quiet (the first word on a
+//!   after a reminder, and no more go out); stopped (no reminder goes out:
+//!   a goodbye); quiet (the first word on a
 //!   silent order with time to spare: no payment probe, no close time)
 
 pub mod answer;

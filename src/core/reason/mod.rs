@@ -470,6 +470,24 @@ pub fn analyze(input: &Input) -> Analysis {
             || (cands.is_empty()
                 && (pos >= live_from || !denied.is_empty())
                 && condition_before(&n.text, n.text.len(), false));
+        // 被这样一直催 不想买了: anger is no condition a reply can meet; the
+        // reason stays the anger and the decline stands (000: don't force).
+        let angry_decline = conditional
+            && cands.iter().any(|c| {
+                c.code == ReasonCode::ChangedMind
+                    && c.weight >= 3
+                    && !condition_before(&n.text, c.start, false)
+            })
+            && cands.iter().any(|c| c.code == ReasonCode::ServiceUnhappy)
+            && cands.iter().all(|c| {
+                matches!(
+                    c.code,
+                    ReasonCode::ChangedMind | ReasonCode::ServiceUnhappy | ReasonCode::WaitingReply
+                )
+            });
+        if angry_decline && !signals.said.redo {
+            signals.declined = Some(m.index);
+        }
         if conditional {
             cands.retain(|c| c.code != ReasonCode::ChangedMind);
             // 没有赠品就算了, 不包邮就不要了: the negation states the condition.
