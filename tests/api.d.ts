@@ -716,6 +716,24 @@ export interface Shop {
      */
     hesitationHours?: number;
     /**
+     * Whether a buyer who says after a reminder that they are still
+     * thinking it over (还在考虑, will let you know) gets another
+     * reminder. Default `false`: the one gentle reminder after the space
+     * has gone, so no more are planned and the reply says take your time
+     * (000: don't force the buyer; 001: never too often).
+     */
+    remindStillDeciding?: boolean;
+    /**
+     * Whether a time the buyer named for paying late in the evening, after
+     * `quietAfter` on a working day (晚上十点半下班再付), is reminded
+     * `namedTimeLeadMinutes` before it that evening, as the buyer said
+     * they will be up and paying then. Default `false`: the quiet hours of
+     * 000/003 hold and the reminder goes at the first allowed moment after
+     * it, the next morning (supervisors differ here: one wants no late
+     * ping, another the reminder just before the buyer's own time).
+     */
+    namedTimeLateEvening?: boolean;
+    /**
      * After an answer to the buyer's question, the least minutes before the
      * reminder that follows it inside the order's time slot (001: a
      * morning order is reminded before 12:00, an afternoon one before
