@@ -438,6 +438,7 @@ fn run_declined(ctx: &ChatContext, r: &Run, declined: Option<usize>) -> Vec<Line
         closes_at: timing::closes_at(&input),
         why: Vec::new(),
         warnings: Vec::new(),
+        stop: None,
     };
     lines::candidates(&Request {
         input: &input,

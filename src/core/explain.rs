@@ -7,7 +7,7 @@ use super::input::Input;
 use super::model::{Action, Channel, Line, Locale, ReasonCode};
 use super::reason::Analysis;
 use super::say::*;
-use super::timing::{self, Occasion, Stop, Timing};
+use super::timing::{Occasion, Stop, Timing};
 
 /// Occasion names, in the order of `Occasion`.
 const OCCASIONS: &str = "\
@@ -85,9 +85,7 @@ pub fn remark(
             reason_name(analysis.reason.code, loc)
         };
     if timing.action == Action::Stop {
-        let why = timing::stop_reason(input, analysis, timing.closes_at)
-            .map(|s| stop_name(s, loc))
-            .unwrap_or_default();
+        let why = timing.stop.map(|s| stop_name(s, loc)).unwrap_or_default();
         return trf(loc, "{} 停止催付：{}||{} no reminder: {}", &[&stamp, &why]);
     }
     // An answer, or a reply to a buyer waiting for one: not a reminder yet.

@@ -73,11 +73,10 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         // The buyer declined since the agent last wrote.
         let since = input.since_agent().first().map_or(usize::MAX, |m| m.index);
         let declined_now = analysis.signals.declined.is_some_and(|d| d >= since);
-        match timing::stop_reason(input, &analysis, timing.closes_at) {
-            Some(timing::Stop::ChangedMind) => goodbye(&im)?,
+        match timing.stop {
             // still deciding tbh, will let you know: take your time, no
             // more reminders (000: don't force the buyer).
-            Some(timing::Stop::Deciding) => goodbye(&im)?,
+            Some(timing::Stop::ChangedMind | timing::Stop::Deciding) => goodbye(&im)?,
             // 这单不用管了 别再发消息了: one thank-you to what they just said,
             // then nothing more.
             // 面试挂了 不要了 别再发了: a decline since the agent last wrote

@@ -985,12 +985,17 @@ fn pick_exact(chart: &str, question: &str) -> Option<(String, String)> {
                 .any(|v| (v - want).abs() < 0.01)
                 && !RANGE.is_match(e)
         })?;
-    let size = entry
+    Some((size_label(entry, &LENGTH)?, said))
+}
+
+/// The size a chart entry names before its measure (`14号=54mm`, `M：头围
+/// 55-57cm`): its first word, unless that is the measure (`pattern`) itself.
+fn size_label(entry: &str, pattern: &Regex) -> Option<String> {
+    entry
         .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
         .next()
-        .filter(|x| !x.is_empty() && !LENGTH.is_match(x))?
-        .to_string();
-    Some((size, said))
+        .filter(|x| !x.is_empty() && !pattern.is_match(x))
+        .map(str::to_string)
 }
 
 #[allow(
@@ -1023,12 +1028,7 @@ fn pick_girth(chart: &str, question: &str) -> Option<(String, String)> {
                 matches!((lo, hi), (Some(lo), Some(hi)) if lo <= want && want <= hi)
             })
         })?;
-    let size = entry
-        .split(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '：'))
-        .next()
-        .filter(|x| !x.is_empty() && !RANGE.is_match(x))?
-        .to_string();
-    Some((size, said))
+    Some((size_label(entry, &RANGE)?, said))
 }
 
 /// The shoe size a foot-length chart (`42 = 260mm, 43 = 265mm`) gives for

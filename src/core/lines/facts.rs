@@ -298,7 +298,7 @@ impl Facts {
             setback,
             decides,
             image,
-            ask_to_ask,
+            ask_to_ask: _,
             not_now: _,
             im_only_now,
         } = req.analysis.signals.said;
@@ -446,11 +446,10 @@ impl Facts {
             setback,
             decides: decides && req.analysis.signals.named_time.is_some(),
             image,
-            ask_to_ask: ask_to_ask && crate::core::timing::asks_to_ask(req.analysis),
+            // The said flag, when nothing else is shown beside it.
+            ask_to_ask: crate::core::timing::asks_to_ask(req.analysis),
             stopped: req.timing.action == crate::core::model::Action::Stop,
-            still_deciding: req.timing.action == crate::core::model::Action::Stop
-                && crate::core::timing::stop_reason(input, req.analysis, close)
-                    == Some(crate::core::timing::Stop::Deciding),
+            still_deciding: req.timing.stop == Some(crate::core::timing::Stop::Deciding),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
             waited_overnight: wait.is_some()

@@ -179,10 +179,13 @@ pub fn said(input: &Input) -> Said {
 /// A buyer message since the agent last wrote ends with the askToAsk
 /// words (有人吗 想问下～), not with the question itself (想问下有黑色吗).
 fn ends_asking_to_ask(input: &Input) -> bool {
-    let words = crate::core::data::SAID
-        .lines()
-        .find_map(|l| l.strip_prefix("askToAsk\t"))
-        .unwrap_or_default();
+    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        crate::core::data::SAID
+            .lines()
+            .filter_map(|l| l.strip_prefix("askToAsk\t"))
+            .flat_map(|w| w.split('|'))
+            .collect()
+    });
     input
         .since_agent()
         .iter()
@@ -190,9 +193,9 @@ fn ends_asking_to_ask(input: &Input) -> bool {
         .any(|m| {
             let t = m
                 .text
-                .trim_end_matches(|c: char| !c.is_alphanumeric() || "呢啊呀哈哦吧嘛哈".contains(c))
+                .trim_end_matches(|c: char| !c.is_alphanumeric() || "呢啊呀哈哦吧嘛".contains(c))
                 .to_lowercase();
-            words.split('|').any(|w| t.ends_with(w))
+            WORDS.iter().any(|w| t.ends_with(w))
         })
 }
 

@@ -94,6 +94,8 @@ pub struct Timing {
     pub why: Vec<String>,
     /// Problems to show.
     pub warnings: Vec<Warning>,
+    /// Why no reminder goes out, when that is the action for this reason.
+    pub stop: Option<Stop>,
 }
 
 /// Why no reminder goes out.
@@ -290,6 +292,7 @@ impl Plan<'_> {
             closes_at: self.close,
             why: std::mem::take(&mut self.why),
             warnings: std::mem::take(&mut self.warnings),
+            stop: None,
         }
     }
 
@@ -382,7 +385,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     };
     if let Some(stop) = stop_reason(input, analysis, p.close) {
         stop_why(&mut p, stop);
-        return p.done(Occasion::None, Action::Stop, None);
+        let mut t = p.done(Occasion::None, Action::Stop, None);
+        t.stop = Some(stop);
+        return t;
     }
     if analysis.signals.said.voice_only {
         return reply_only(&mut p, VOICE_WHY);

@@ -81,7 +81,6 @@ pub(super) fn at_named_time(
         if s.named_time_late_evening
             && !nt.after
             && block_at(early, s, 0) == Some(Block::Late)
-            && block_at(early, s, 3).is_none()
             && !calendar::is_rest_day(clock::date(&early), s)
             && clock::day(&early) == clock::day(&nt.at)
             && clock::sod(&nt.at) >= clock::secs(s.quiet_after)
