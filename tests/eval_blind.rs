@@ -87,6 +87,12 @@ const MAX_FALSE_ALARMS_10: f64 = 0.14;
 const MIN_MACRO_F1_11: f64 = 0.86;
 const MAX_FALSE_ALARMS_11: f64 = 0.15;
 
+/// Floors for the twelfth blind sets: their first score (2026-12-07, the
+/// detector that scored blind-11 twice: macro-F1 0.850, false alarms
+/// 21/149 = 0.141), less a margin. False alarms short of the goal.
+const MIN_MACRO_F1_12: f64 = 0.83;
+const MAX_FALSE_ALARMS_12: f64 = 0.16;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -247,4 +253,12 @@ fn blind_sets_10() {
 #[test]
 fn blind_sets_11() {
     held_out("blind-11", MIN_MACRO_F1_11, MAX_FALSE_ALARMS_11);
+}
+
+/// The twelfth blind set (`tests/eval/blind-12/`): real-chat style with a
+/// third hard look-alikes of no reason, by another new writer, never read
+/// for tuning.
+#[test]
+fn blind_sets_12() {
+    held_out("blind-12", MIN_MACRO_F1_12, MAX_FALSE_ALARMS_12);
 }
