@@ -221,9 +221,9 @@ fn templates(text: &str) -> String {
 
 /// Groups the detector reads by a fixed id, in this order (see
 /// `src/core/reason/rules.rs`); other groups follow in order of appearance.
-const SPECIAL: [&str; 13] = [
+const SPECIAL: [&str; 14] = [
     "neg", "ping", "stop", "post", "topic", "payday", "keep", "notq", "ack", "done", "praise",
-    "other", "solved",
+    "other", "solved", "sent",
 ];
 
 /// `reasons.tsv` (phrases under `[code weight]` / `[@group]` headings,

@@ -303,6 +303,36 @@ fn after_sales_talk_is_not_a_cause() {
     );
     // Clicked by mistake but wants to keep the order: not changed_mind.
     assert_ne!(buyer("点错了，别取消").reason.code, ReasonCode::ChangedMind);
+    // After the agent's word that the parcel went out or arrived, the
+    // buyer's talk is about a paid order: 不要了 is a return, a coupon or
+    // a parcel question is no reason this order is unpaid.
+    for (agent, text) in [
+        (
+            "亲 包裹显示已签收，宝贝还满意吗？",
+            "颜色跟图片差太多了 不要了 退货吧",
+        ),
+        ("包裹已送達，有問題再跟我們說喔", "不要了 可以退貨嗎"),
+        ("亲 是要申请退货退款吗？", "不要了"),
+        (
+            "亲 您的包裹已经发出啦，单号123",
+            "优惠券怎么领的 我同事也想买",
+        ),
+        ("亲，已经为您发货了哦", "有没有运费险"),
+        (
+            "Your parcel has been delivered. Hope you like it!",
+            "the freebie was missing",
+        ),
+    ] {
+        let a = run(&[(A, agent), (B, text)]);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{agent} / {text}");
+    }
+    // A return offered before paying is no such word: 不要了 after it is
+    // still a changed mind, and so is one after a reminder.
+    for agent in ["亲，不合适可以退的", "亲 订单还没付款哦 付款后当天发货"]
+    {
+        let a = run(&[(A, agent), (B, "那还是不要了")]);
+        assert_eq!(a.reason.code, ReasonCode::ChangedMind, "{agent}");
+    }
 }
 
 #[test]

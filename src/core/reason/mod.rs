@@ -283,8 +283,9 @@ pub fn analyze(input: &Input) -> Analysis {
         let paid = paid_at.is_some();
         // After-sales talk here; the agent's word before it is read only
         // when a rule below asks.
-        let post_here = has(sp.post) || paid;
-        let mut post = || post_here || agent_post.get(r);
+        let post_here = has(sp.post) || has(sp.sent) || paid;
+        // The agent's word before: (`@post`, `@sent`).
+        let mut agent_word = || agent_post.get(r);
         let topic = has(sp.topic);
 
         cands.clear();
@@ -408,7 +409,11 @@ pub fn analyze(input: &Input) -> Analysis {
             });
             if !(wider
                 || (answered && c.code == ReasonCode::WaitingReply)
-                || (pre_sale(c.code) && post())
+                || (pre_sale(c.code) && (post_here || agent_word().0))
+                // 不要了 after the agent's word that the parcel was signed
+                // for (or a return asked about): a return, not a change of
+                // mind about an unpaid order.
+                || (c.code == ReasonCode::ChangedMind && agent_word().1)
                 // 钱付了 尺码拍错了 能换L吗, 拍错地址了 已经付款了 能改吗:
                 // a mistake named beside saying the order is paid, with a
                 // request after it, is after-sales, not a change of mind
@@ -517,7 +522,8 @@ pub fn analyze(input: &Input) -> Analysis {
                     && greeting(n, pings.0, pings.1, pings.2.map_or(0, |f| f.end))
                     && !cands.iter().any(|c| c.code == ReasonCode::WaitingReply),
                 conditional,
-                post: post(),
+                post: post_here || agent_word().0,
+                agent_sent: agent_word().1,
                 topic,
                 keep,
                 denied: denied.clone(),
@@ -557,7 +563,11 @@ pub fn analyze(input: &Input) -> Analysis {
                 || clause
                     .trim_end_matches(|c| ",.!~… ".contains(c))
                     .ends_with(|c| "?吗么嘛呢".contains(c));
-            plain = (cands.is_empty() && !topic && pings.0 == 0 && ends_as_question && !post())
+            plain = (cands.is_empty()
+                && !topic
+                && pings.0 == 0
+                && ends_as_question
+                && !(post_here || agent_word().0))
                 .then(|| evidence(n, m.text, m.index, s, e));
         } else {
             plain = None;
@@ -639,16 +649,18 @@ pub fn analyze(input: &Input) -> Analysis {
     }
 }
 
-/// Whether the agent's last word before a buyer message is paid or
+/// What the agent's last word before a buyer message was: paid or
 /// after-sales talk (`@post`), which makes that message's questions about
-/// the goods and terms no reason: read once, and only when a buyer message
-/// has such a question, or is still open, or its bare question may stand.
+/// the goods and terms no reason, and whether it said the parcel went out
+/// or arrived or asked about a return (`@sent`), after which 不要了 is a
+/// return: read once, and only when a buyer message has such a question,
+/// or is still open, or its bare question may stand.
 #[derive(Default)]
 struct AgentPost<'a> {
     /// The agent's word.
     text: Option<&'a str>,
-    /// What it was read as, once read.
-    read: Option<bool>,
+    /// What it was read as (`@post`, `@sent`), once read.
+    read: Option<(bool, bool)>,
     /// Buffers of its reading.
     n: Norm,
     hits: Vec<Found>,
@@ -661,18 +673,20 @@ impl<'a> AgentPost<'a> {
         self.read = None;
     }
 
-    /// Whether the agent's word is paid or after-sales talk.
-    fn get(&mut self, r: &rules::Rules) -> bool {
-        if let Some(post) = self.read {
-            return post;
+    /// Whether the agent's word is paid or after-sales talk, and whether it
+    /// says the parcel went out or arrived.
+    fn get(&mut self, r: &rules::Rules) -> (bool, bool) {
+        if let Some(read) = self.read {
+            return read;
         }
-        let post = self.text.is_some_and(|text| {
+        let read = self.text.map_or((false, false), |text| {
             self.n.read(text);
             r.find(&self.n, &mut self.hits);
-            r.any(&self.hits, rules::SPECIAL.post)
+            let sent = r.any(&self.hits, rules::SPECIAL.sent);
+            (sent || r.any(&self.hits, rules::SPECIAL.post), sent)
         });
-        self.read = Some(post);
-        post
+        self.read = Some(read);
+        read
     }
 }
 
@@ -890,6 +904,10 @@ struct Live<'a> {
     conditional: bool,
     /// Paid or after-sales talk (in it or in the agent's message before).
     post: bool,
+    /// The agent's message before it said the parcel went out or arrived,
+    /// or asked about a return (包裹已签收, 是要申请退货吗): a 不要了 after
+    /// it is a return, not a change of mind.
+    agent_sent: bool,
     /// Another service topic (invoice, address, stock on another item).
     topic: bool,
     /// The buyer wants to keep the order (别取消): no changed mind.
@@ -926,7 +944,7 @@ fn model_reason(l: &Live, p: &model::Prediction) -> Option<(ReasonCode, f64)> {
     best.filter(|(c, pr)| {
         *pr >= m.threshold(l.text).max(TRUST)
             && !((l.post || l.topic) && pre_sale(*c))
-            && !(l.keep && *c == ReasonCode::ChangedMind)
+            && !((l.keep || l.agent_sent) && *c == ReasonCode::ChangedMind)
             && !(l.greeting && *c == ReasonCode::WaitingReply)
             && !l.denied.contains(c)
     })

@@ -34,7 +34,9 @@
 //! doubt about the goods), `@other` (快递员, 不是你们的问题: anger at a
 //! third party or cleared of the shop is not anger at the service),
 //! `@solved` (解决了, 找回来了: a payment problem the buyer says is over is
-//! not why the order is unpaid),
+//! not why the order is unpaid), `@sent` (the agent's word that the
+//! parcel went out or arrived, or a return asked about: a 不要了 after it
+//! is a return, not a changed mind),
 //! `@none` (blocks a shorter phrase inside it and means nothing: 运费险 is
 //! not postage, 能不能 is not a negation).
 //!
@@ -88,6 +90,7 @@ pub struct Special {
     pub praise: u8,
     pub other: u8,
     pub solved: u8,
+    pub sent: u8,
 }
 
 pub struct Rules {
@@ -128,6 +131,7 @@ pub const SPECIAL: Special = Special {
     praise: 10,
     other: 11,
     solved: 12,
+    sent: 13,
 };
 
 /// A role token of the resolved table: `code:weight` or `@group`.
