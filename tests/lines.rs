@@ -4308,3 +4308,40 @@ fn an_angry_decline_is_a_stop_with_an_apology() {
     .unwrap();
     assert_ne!(s.action, Action::Stop);
 }
+
+#[test]
+fn a_coupon_the_order_does_not_reach_is_said_with_what_it_lacks() {
+    // seed 004 (never promise what the shop does not give) and the U1
+    // review (u31): 滿1000折100 on a 750 order is no price cut yet; the
+    // line says what the order lacks.
+    let mut ctx = said(Locale::ZhTw, "一次買30包 可以算便宜一點嗎");
+    ctx.order.amount = 750.0;
+    ctx.shop.as_mut().unwrap().coupon = Some("全館滿1000折100（客服改價）".into());
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("還差250元"), "{top}");
+    assert!(!top.contains("改好價格"), "{top}");
+    // Reached, the price is changed.
+    ctx.order.amount = 1200.0;
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(!top.contains("還差"), "{top}");
+}
+
+#[test]
+fn a_buyer_who_asks_for_a_promised_arrival_date_is_told_none_is_given() {
+    // seed 004 / domain: no delivery promises; the U1 review (u31): 12/17前
+    // 一定要收到 可以保證嗎 gets that no date can be promised, and the
+    // dispatch, not a slot.
+    let mut ctx = said(Locale::ZhTw, "12/17前一定要收到 可以保證嗎");
+    ctx.shop.as_mut().unwrap().shipping = Some(cuifu::Shipping {
+        carrier: Some("黑貓宅急便".into()),
+        dispatch: Some("平日下午3點前付款當天出貨".into()),
+        ships_from: None,
+    });
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("沒辦法跟您保證"), "{top}");
+    assert!(top.contains("下午3點前付款當天出貨"), "{top}");
+    assert!(!top.contains('【'), "{top}");
+    let ctx = said(Locale::ZhCn, "15号前能保证到吗");
+    let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
+    assert!(top.contains("没法跟您保证"), "{top}");
+}

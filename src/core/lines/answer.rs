@@ -1500,6 +1500,21 @@ fn answer_clause(
             let ship = shop
                 .and_then(|s| s.shipping.as_ref())
                 .and_then(|s| shipping_sentence(loc, s));
+            // 12/17前一定要收到 可以保证吗: no date is promised (the seeds:
+            // no delivery promises); that is the answer, with the dispatch.
+            let said = c.said.to_lowercase();
+            if GUARANTEE.iter().any(|w| said.contains(w)) {
+                let no_promise = say(
+                    loc,
+                    [
+                        "到货时间要看快递，没法跟您保证具体哪天送到",
+                        "到貨時間要看物流，沒辦法跟您保證哪天一定送到",
+                        "Delivery time depends on the courier, so I can't promise a date",
+                    ],
+                    &[],
+                );
+                return sentences(loc, &[no_promise, ship.unwrap_or_default()]);
+            }
             match ship {
                 Some(s) => sentences(loc, &[s, slot(loc, &c.said)]),
                 None => slot(loc, &c.said),
@@ -1548,9 +1563,20 @@ fn answer_clause(
         Topic::Price => match shop
             .and_then(|s| s.coupon.as_deref())
             .filter(|c| !super::facts::limited(c))
-            .map(super::facts::spoken_coupon)
+            .map(|c| (super::facts::spoken_coupon(c), super::facts::coupon_short(c, req.input.amount)))
         {
-            Some(cp) => say(
+            // 滿1000折100 on a 750 order: what the order lacks, not a
+            // price cut it does not reach.
+            Some((cp, Some(short))) => say(
+                loc,
+                [
+                    "店里现在有{}，这单还差{}，凑够了我帮您按优惠改价",
+                    "店裡現在有{}，這筆還差{}，湊到了我幫您依優惠改價格",
+                    "We have {} right now; this order is {} short of it, and once it reaches it I'll adjust the price for you",
+                ],
+                &[&cp, &super::facts::money(loc, short)],
+            ),
+            Some((cp, None)) => say(
                 loc,
                 [
                     "店里现在有{}，我帮您把这单按优惠改好价，改好后刷新一下订单就能付，不用重新拍",
@@ -1569,6 +1595,10 @@ fn answer_clause(
         Topic::Postage | Topic::Other => slot(loc, &c.said),
     }
 }
+
+/// Words of a buyer asking for a promise of the arrival date (能保证17号前
+///到吗): none is given.
+const GUARANTEE: [&str; 6] = ["保证", "保證", "担保", "擔保", "guarantee", "promise"];
 
 /// Words of an origin that say how the item is made or sourced (日本製造,
 /// 爱尔兰原装进口), not only where: such an origin is said as it is.

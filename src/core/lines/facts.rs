@@ -956,6 +956,14 @@ fn coupon_off(coupon: &str) -> Option<f64> {
         .flatten()
 }
 
+/// What an order of `amount` lacks to reach the spend a coupon needs, when
+/// it says one and the order falls short of it.
+pub fn coupon_short(coupon: &str, amount: f64) -> Option<f64> {
+    coupon_threshold(coupon)
+        .map(|min| min - amount)
+        .filter(|short| *short > 0.0)
+}
+
 /// The spend a coupon needs, when it says so: 满199减20 / 滿500折50 → 199,
 /// 500; "¥20 off over ¥199" → 199.
 fn coupon_threshold(coupon: &str) -> Option<f64> {
