@@ -326,6 +326,30 @@ fn after_sales_talk_is_not_a_cause() {
         let a = run(&[(A, agent), (B, text)]);
         assert_eq!(a.reason.code, ReasonCode::Unknown, "{agent} / {text}");
     }
+    // Said paid after it: the buyer has paid (traditional script too).
+    for text in [
+        "不用了谢谢 付过了",
+        "上次那单拍错了 已经退了 这单没问题的 付了",
+    ] {
+        assert_ne!(buyer(text).reason.code, ReasonCode::ChangedMind, "{text}");
+    }
+    let a = run(&[
+        (A, "感謝您的付款！我們會盡快出貨～"),
+        (B, "7-11店到店大概幾天會到"),
+    ]);
+    assert_eq!(a.reason.code, ReasonCode::Unknown);
+    assert_eq!(
+        buyer("已发货 为啥查不到物流").reason.code,
+        ReasonCode::Unknown
+    );
+    // Paid first (another order), then declining this one: still a
+    // changed mind.
+    for text in [
+        "小程序付过了 这个不用了",
+        "我用另一个号已经拍了付过了 这单是重复的 不用管",
+    ] {
+        assert_eq!(buyer(text).reason.code, ReasonCode::ChangedMind, "{text}");
+    }
     // A return offered before paying is no such word: 不要了 after it is
     // still a changed mind, and so is one after a reminder.
     for agent in ["亲，不合适可以退的", "亲 订单还没付款哦 付款后当天发货"]
@@ -1166,4 +1190,31 @@ fn hesitation_is_no_changed_mind_and_a_told_fact_no_condition() {
         ("changed_mind", "单位年底已经发了一台 我就不买了"),
         ("delivery_question", "周五前到不了的话就不要了"),
     ]);
+}
+
+#[test]
+fn an_hour_said_right_after_the_day_is_that_days_hour() {
+    // seed 001 (约定时间 → 到时提醒) and the U1 review (u30): 禮拜天晚上回台北
+    // 再付款, then 大概9點多到家 到時候再刷卡 a minute later, is Sunday 21:00,
+    // not tomorrow's.
+    let mut ctx = ctx_at(
+        "2026-11-27T22:40:00+08:00",
+        &[
+            (B, "老闆 我明天要回高雄投票 禮拜天晚上回台北再付款喔"),
+            (B, "大概9點多到家 到時候再刷卡"),
+        ],
+    );
+    ctx.messages[0].at = Some("2026-11-27T22:16:00+08:00".into());
+    ctx.messages[1].at = Some("2026-11-27T22:17:00+08:00".into());
+    let input = Input::read(&ctx, None).expect("valid context");
+    let at = analyze(&input)
+        .signals
+        .named_time
+        .map(|t| format_time(t.at));
+    assert_eq!(at.as_deref(), Some("2026-11-29T21:00:00+08:00"));
+    // An hour alone, with no day before it, is the next such hour.
+    assert_eq!(
+        named("2026-11-27T22:40:00+08:00", "大概9点多到家 到时候再刷卡").as_deref(),
+        Some("2026-11-28T21:00:00+08:00")
+    );
 }

@@ -209,6 +209,9 @@ pub fn analyze(input: &Input) -> Analysis {
     // Whether the previous buyer message says they will pay, with no time
     // of its own (回来再付): a short message after it may give the hour.
     let mut prev_pays_later = false;
+    // The time the previous buyer message named, for an hour said right
+    // after it without its day.
+    let mut prev_said: Option<when::Said> = None;
     for (pos, m) in msgs.iter().enumerate() {
         if m.from != Role::Buyer {
             if m.from == Role::Agent {
@@ -414,6 +417,11 @@ pub fn analyze(input: &Input) -> Analysis {
                 // for (or a return asked about): a return, not a change of
                 // mind about an unpaid order.
                 || (c.code == ReasonCode::ChangedMind && agent_word().1)
+                // 不用了谢谢 付过了, 上次那单拍错了 这单付了: said paid at
+                // the end, after it, the buyer has paid (小程序付过了 这个
+                // 不用了 still declines this order).
+                || (c.code == ReasonCode::ChangedMind
+                    && paid_at.is_some_and(|p| p >= c.end && n.clause(p) + 1 >= n.clauses()))
                 // 钱付了 尺码拍错了 能换L吗, 拍错地址了 已经付款了 能改吗:
                 // a mistake named beside saying the order is paid, with a
                 // request after it, is after-sales, not a change of mind
@@ -600,8 +608,22 @@ pub fn analyze(input: &Input) -> Analysis {
         let gives_hour = |_: &&crate::core::input::Msg| {
             prev_pays_later && m.text.chars().count() <= TIME_ONLY_CHARS
         };
-        let found = when::named(n, words, m.text, base, &qs, payday, default_hour)
-            .map(|said| (evidence(n, m.text, m.index, said.start, said.end), said))
+        let own = when::named(n, words, m.text, base, &qs, payday, default_hour);
+        let earlier = prev_said.take().filter(|_| {
+            after_buyer
+                && prev_buyer.is_some_and(|p| {
+                    p.at.zip(m.at)
+                        .is_some_and(|(a, b)| (b - a).num_minutes() <= HOUR_AFTER_DAY_MINUTES)
+                })
+        });
+        prev_said = own;
+        let found = own
+            .map(|mut said| {
+                if let Some(at) = earlier.as_ref().and_then(|e| said.on_day_of(e)) {
+                    said.at = at;
+                }
+                (evidence(n, m.text, m.index, said.start, said.end), said)
+            })
             .or_else(|| {
                 prev_buyer.filter(gives_hour)?;
                 let said = when::named(n, words, m.text, base, &qs, true, default_hour)?;
@@ -713,6 +735,10 @@ fn greeting(n: &Norm, count: usize, start: usize, end: usize) -> bool {
 /// The longest message read as only the hour of a paying said just before
 /// it (大概7点多吧, like 8ish).
 const TIME_ONLY_CHARS: usize = 12;
+
+/// How soon after a message that named the day a message naming only the
+/// hour still means that day.
+const HOUR_AFTER_DAY_MINUTES: i64 = 30;
 
 /// Words that make a threat to leave conditional, checked before it.
 const CONDITIONS: [&str; 9] = [

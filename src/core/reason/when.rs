@@ -158,12 +158,31 @@ pub fn pays_then(text: &str) -> bool {
 }
 
 /// A named time: the moment and the normalised span that named it.
+#[derive(Clone, Copy)]
 pub struct Said {
     pub at: Time,
     pub start: usize,
     pub end: usize,
     /// Said as "after" the time (中午过后, 下午3点以后): not before it.
     pub after: bool,
+    /// A day was named (明天, 周日, 15号), not only an hour.
+    pub day_named: bool,
+    /// Only a time of day was named (9点多, 晚上), no day.
+    pub hour_only: bool,
+}
+
+impl Said {
+    /// The hour said in a message right after one that named the day
+    /// (礼拜天晚上回台北再付款 / 大概9点多到家 到时候再刷卡): that day at this
+    /// hour, when it is still to come.
+    pub fn on_day_of(&self, earlier: &Said) -> Option<Time> {
+        if !(self.hour_only && earlier.day_named) {
+            return None;
+        }
+        let t = earlier.at.date_naive().and_time(self.at.time());
+        let t = t.and_local_timezone(*self.at.offset()).single()?;
+        (t > self.at).then_some(t)
+    }
 }
 
 fn cn_digit(c: char) -> Option<i64> {
@@ -327,6 +346,16 @@ pub fn named(
         .any(|(h, (k, _))| is_time(*k) && near_pay(h.start()))
     {
         hits.retain(|(h, (k, _))| !is_time(*k) || near_pay(h.start()));
+    }
+    // A day named with the paying itself wins over one in the clause
+    // before (我明天要回高雄投票 禮拜天晚上回台北再付款: Sunday).
+    let day_level = |k: Kind| matches!(k, Kind::Day | Kind::Week | Kind::Date);
+    let in_pay = |pos: usize| pay_clauses.contains(&n.clause(pos));
+    if hits
+        .iter()
+        .any(|(h, (k, _))| day_level(*k) && in_pay(h.start()))
+    {
+        hits.retain(|(h, (k, _))| !day_level(*k) || in_pay(h.start()));
     }
     // A time asked about (今天拍今天能发不) is not one named for paying,
     // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
@@ -531,6 +560,8 @@ pub fn named(
         start,
         end,
         after,
+        day_named: fixed_day,
+        hour_only: !fixed_day && rel.is_none() && (clock.is_some() || part.is_some()),
     })
 }
 
