@@ -2153,7 +2153,9 @@ pub fn line_locale(input: &Input) -> Locale {
         // English words in it (这个charger支持PD吗 my laptop is 65W的), told
         // by its Chinese grammar words, not a Chinese name in English
         // (is 联想小新 supported?).
-        let pinyin = pinyin::is_pinyin(m.text) || m.text.contains(CHINESE_GRAMMAR);
+        // It only counts Latin letters: a message without them is not read for it.
+        let pinyin = m.text.bytes().any(|b| b.is_ascii_alphabetic())
+            && (pinyin::is_pinyin(m.text) || m.text.contains(CHINESE_GRAMMAR));
         for c in m.text.chars() {
             if pinyin && c.is_ascii_alphabetic() {
                 han += 1;
