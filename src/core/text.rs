@@ -94,16 +94,16 @@ fn matcher<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> AhoC
 }
 
 /// A matcher that reports every phrase found, overlaps included (standard
-/// match semantics), ASCII case-insensitive.
+/// match semantics).
 #[allow(
     clippy::expect_used,
     reason = "built once from the embedded tables, which every test run builds: \
               aho-corasick fails only past limits they are far below"
 )]
-fn overlapping(patterns: &[&str]) -> AhoCorasick {
+fn overlapping(patterns: &[String], ascii_case_insensitive: bool) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
+        .ascii_case_insensitive(ascii_case_insensitive)
         .build(patterns)
         .expect("the embedded phrase tables are far below aho-corasick's limits")
 }
@@ -120,24 +120,45 @@ pub struct PhraseGroups {
 impl PhraseGroups {
     /// Groups of phrases; a group's index is its place in `groups`. One
     /// automaton for all of them, built once: a table of many small groups
-    /// (the answer topics) costs one build, not one per group.
+    /// (the answer topics) costs one build, not one per group. ASCII
+    /// case-insensitive.
     pub fn new<'a, G, P>(groups: G) -> PhraseGroups
     where
         G: IntoIterator<Item = P>,
         P: IntoIterator<Item = &'a str>,
     {
-        let mut words: Vec<&str> = Vec::new();
+        PhraseGroups::build(groups, true)
+    }
+
+    /// [`PhraseGroups::new`] for text with no capital letters (folded
+    /// text): the phrases are put in lower case and matched as they are,
+    /// which finds the same and builds in about half the time (the answer
+    /// topics: 1.4 against 0.55 ms natively).
+    pub fn lower_case<'a, G, P>(groups: G) -> PhraseGroups
+    where
+        G: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        PhraseGroups::build(groups, false)
+    }
+
+    fn build<'a, G, P>(groups: G, ascii_case_insensitive: bool) -> PhraseGroups
+    where
+        G: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        let mut words: Vec<String> = Vec::new();
         let mut group_of: Vec<usize> = Vec::new();
         let mut count = 0;
         for (g, group) in groups.into_iter().enumerate() {
             for w in group.into_iter().filter(|w| !w.is_empty()) {
-                words.push(w);
+                words.push(w.to_ascii_lowercase());
                 group_of.push(g);
             }
             count = g + 1;
         }
         PhraseGroups {
-            matcher: overlapping(&words),
+            matcher: overlapping(&words, ascii_case_insensitive),
             group_of,
             count,
         }
@@ -146,6 +167,12 @@ impl PhraseGroups {
     /// Marks in `seen` (indexed by group) the groups with a phrase in
     /// `text`; the others are left as they were.
     pub fn mark(&self, text: &str, seen: &mut [bool]) {
+        // Most texts hold none of the phrases: a search that stops at the
+        // first hit tells so in about 35 ns against 55 ns for the
+        // overlapping one (what the buyer said, read on every message).
+        if !self.matcher.is_match(text) {
+            return;
+        }
         for m in self.matcher.find_overlapping_iter(text) {
             if let Some(s) = self
                 .group_of

@@ -140,13 +140,13 @@ static TOPICS: LazyLock<(Vec<(Topic, bool)>, PhraseGroups)> = LazyLock::new(|| {
             groups.push(words.collect());
         }
     }
-    (topics, PhraseGroups::new(groups))
+    (topics, PhraseGroups::lower_case(groups))
 });
 
 /// Words that make a clause a question (besides a topic word or `?`)
 /// anywhere in it.
 static ASKING_WORDS: LazyLock<PhraseGroups> = LazyLock::new(|| {
-    PhraseGroups::new(
+    PhraseGroups::lower_case(
         rows("asking")
             .filter(|(name, _)| *name == "anywhere")
             .map(|(_, w)| w),
@@ -243,7 +243,9 @@ fn gift_said(loc: Locale, gift: &str) -> String {
         .to_string()
 }
 
-/// Folds a text to simplified Chinese and lower case, full-width `？` to `?`.
+/// Folds a text to simplified Chinese and lower case, full-width `？` to `?`:
+/// the text the phrase tables of this module read (built with
+/// [`PhraseGroups::lower_case`]).
 fn norm(s: &str) -> String {
     s.chars()
         .map(|c| match c {
@@ -331,7 +333,7 @@ fn clauses(text: &str) -> Vec<&str> {
 /// they said it already (我最开始就说了).
 static REOPEN: LazyLock<(PhraseGroups, PhraseGroups)> = LazyLock::new(|| {
     let named = |kind: &str| {
-        PhraseGroups::new(
+        PhraseGroups::lower_case(
             rows("reopen")
                 .filter(|(name, _)| *name == kind)
                 .map(|(_, w)| w),
@@ -546,7 +548,7 @@ fn sentences(loc: Locale, parts: &[String]) -> String {
 /// The carrier a text names (能发极兔不), as its row in `carriers.tsv`.
 fn carrier(norm: &str) -> Option<usize> {
     static CARRIERS: LazyLock<PhraseGroups> = LazyLock::new(|| {
-        PhraseGroups::new(crate::core::data::CARRIERS.lines().map(|l| l.split('\t')))
+        PhraseGroups::lower_case(crate::core::data::CARRIERS.lines().map(|l| l.split('\t')))
     });
     CARRIERS.first(norm)
 }
@@ -2181,7 +2183,9 @@ pub fn line_locale(input: &Input) -> Locale {
         // English words in it (这个charger支持PD吗 my laptop is 65W的), told
         // by its Chinese grammar words, not a Chinese name in English
         // (is 联想小新 supported?).
-        let pinyin = pinyin::is_pinyin(m.text) || m.text.contains(CHINESE_GRAMMAR);
+        // It only counts Latin letters: a message without them is not read for it.
+        let pinyin = m.text.bytes().any(|b| b.is_ascii_alphabetic())
+            && (pinyin::is_pinyin(m.text) || m.text.contains(CHINESE_GRAMMAR));
         for c in m.text.chars() {
             if pinyin && c.is_ascii_alphabetic() {
                 han += 1;

@@ -235,11 +235,9 @@ impl Choice<'_> {
         let mut fitting: Vec<(i32, &'static Template, Option<&'static [Seg<'static>]>)> =
             Vec::new();
         for t in templates() {
-            let fits = !t.is_fragment()
-                && t.angle != "thanks"
-                && t.angle != "sorry"
-                && t.angle != "reorder"
-                && t.has_channel(req.channel)
+            // The set lookups first: most templates are for other
+            // channels, reasons or occasions.
+            let fits = t.has_channel(req.channel)
                 // A buyer still thinking it over gets the usual lines
                 // (000: leave room, don't push), not the goodbye.
                 && (t.has_reason(req.reason)
@@ -247,6 +245,10 @@ impl Choice<'_> {
                         && (t.has_reason(ReasonCode::Unknown)
                             || t.has_reason(ReasonCode::ChangedMind)))
                 && t.has_occasion(req.timing.occasion)
+                && !t.is_fragment()
+                && t.angle != "thanks"
+                && t.angle != "sorry"
+                && t.angle != "reorder"
                 // No address-check chase on a buyer thinking it over (000).
                 && !(facts.hesitating && t.angle == "check" && req.channel == Channel::Im)
                 && (!reply || fits_reply(t, facts, req.reason));
