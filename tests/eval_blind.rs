@@ -83,15 +83,19 @@ const MAX_FALSE_ALARMS_10: f64 = 0.14;
 /// Floors for the eleventh blind sets: their second score (2026-12-07,
 /// after the work against false alarms: macro-F1 0.886, false alarms
 /// 21/163 = 0.129; the first, 0.884 and 0.147), less a margin. False alarms
-/// short of the goal.
-const MIN_MACRO_F1_11: f64 = 0.86;
-const MAX_FALSE_ALARMS_11: f64 = 0.15;
+/// short of the goal. Tuning data since blind-12's first score: its score
+/// after the `@sent` work (2026-12-07: 0.903, 8/163 = 0.049), less a
+/// margin.
+const MIN_MACRO_F1_11: f64 = 0.88;
+const MAX_FALSE_ALARMS_11: f64 = 0.07;
 
 /// Floors for the twelfth blind sets: their first score (2026-12-07, the
 /// detector that scored blind-11 twice: macro-F1 0.850, false alarms
 /// 21/149 = 0.141), less a margin. False alarms short of the goal.
+/// Scores 2 and 3 (2026-12-07, after the `@sent` work): 0.854, 18/149 =
+/// 0.121.
 const MIN_MACRO_F1_12: f64 = 0.83;
-const MAX_FALSE_ALARMS_12: f64 = 0.16;
+const MAX_FALSE_ALARMS_12: f64 = 0.14;
 
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
