@@ -4345,3 +4345,27 @@ fn a_buyer_who_asks_for_a_promised_arrival_date_is_told_none_is_given() {
     let top = cuifu::suggest(&ctx).unwrap().lines[0].text.clone();
     assert!(top.contains("没法跟您保证"), "{top}");
 }
+
+#[test]
+fn an_arrival_by_a_day_is_answered_with_the_dispatch_and_no_promise() {
+    // seed 004 / domain: no delivery promises; the U1 review (u10, u19): a
+    // buyer asking whether it arrives by a day, with the dispatch in the
+    // context, is told the dispatch and that the courier decides the day;
+    // how many days it takes, or a check asked for, is the agent's to say.
+    let shipping = cuifu::Shipping {
+        carrier: Some("圆通速递".into()),
+        dispatch: Some("16:00前付款当天发货".into()),
+        ships_from: Some("广东深圳".into()),
+    };
+    let top = |locale, text: &str| {
+        let mut ctx = said(locale, text);
+        ctx.shop.as_mut().unwrap().shipping = Some(shipping.clone());
+        cuifu::suggest(&ctx).unwrap().lines[0].text.clone()
+    };
+    let t = top(Locale::ZhCn, "那周六能到上海吗");
+    assert!(t.contains("没法跟您打包票") && !t.contains('【'), "{t}");
+    let t = top(Locale::ZhCn, "发成都几天到");
+    assert!(t.contains('【') && !t.contains("打包票"), "{t}");
+    let t = top(Locale::En, "could you check it arrives by Friday before I pay?");
+    assert!(t.contains('【') && !t.contains("promise"), "{t}");
+}

@@ -1517,7 +1517,23 @@ fn answer_clause(
                 );
                 return sentences(loc, &[no_promise, ship.unwrap_or_default()]);
             }
+            // Asked whether it arrives by a day (周六能到上海吗, by fri?),
+            // with the dispatch known, the honest answer is the dispatch and
+            // that the courier decides the day (the U1 review: a slot there
+            // is one the agent would delete); how many days it takes is the
+            // agent's to say.
+            // Asked to check with the courier first (could you check before
+            // I pay), the agent's answer goes in the slot.
+            // A rider in town delivers on a booked slot: no courier decides.
+            let courier = shop
+                .and_then(|s| s.shipping.as_ref())
+                .and_then(|s| s.carrier.as_deref())
+                .is_none_or(|c| !["同城", "骑手", "騎手", "闪送"].iter().any(|w| c.contains(w)));
+            let by_day = courier
+                && BY_DAY.iter().any(|w| said.contains(w))
+                && !CHECK_FIRST.iter().any(|w| said.contains(w));
             match ship {
+                Some(s) if by_day => sentences(loc, &[s, courier_decides(loc)]),
                 Some(s) => sentences(loc, &[s, slot(loc, &c.said)]),
                 None => slot(loc, &c.said),
             }
@@ -1597,6 +1613,38 @@ fn answer_clause(
         Topic::Postage | Topic::Other => slot(loc, &c.said),
     }
 }
+
+/// That the courier decides the day of arrival: said after the dispatch,
+/// in place of a date the shop cannot promise.
+fn courier_decides(loc: Locale) -> String {
+    say(
+        loc,
+        [
+            "具体哪天到要看快递，没法跟您打包票，发出后第一时间把单号发给您",
+            "實際哪天到要看物流，沒辦法跟您打包票，寄出後第一時間把單號給您",
+            "the day it arrives depends on the courier, so I can't promise one; you'll get the tracking number as soon as it ships",
+        ],
+        &[],
+    )
+}
+
+/// Words of an arrival question that names a day (前, 周六, 12号, by fri).
+const BY_DAY: [&str; 19] = [
+    "前", "号", "號", "周", "週", "星期", "礼拜", "禮拜", "今天", "明天", "后天", "後天", "月底",
+    "by ", "before", "until", "till ", "tomorrow", "weekend",
+];
+
+/// Words of a buyer asking the shop to find out before answering.
+const CHECK_FIRST: [&str; 8] = [
+    "check",
+    "confirm",
+    "find out",
+    "查",
+    "确认",
+    "確認",
+    "问一下",
+    "問一下",
+];
 
 /// Words of a buyer asking for a promise of the arrival date (能保证17号前
 ///到吗): none is given.
