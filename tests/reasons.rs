@@ -1218,3 +1218,27 @@ fn an_hour_said_right_after_the_day_is_that_days_hour() {
         Some("2026-11-28T21:00:00+08:00")
     );
 }
+
+#[test]
+fn woken_by_a_reminder_is_anger_and_buying_elsewhere_a_decline() {
+    // seed 000 (顾及买家情绪) and the U1 review (u40): an SMS that woke the
+    // buyer is anger at the shop's contact; "I'll just buy it elsewhere"
+    // declines the order, unless it is a condition (if …).
+    let a = buyer("Your text message woke me up at 3am. Please don't contact me again, I'll just buy it elsewhere.");
+    assert_eq!(a.reason.code, ReasonCode::ServiceUnhappy);
+    assert!(a.signals.stop_request.is_some());
+    assert_eq!(
+        buyer("ok I'll just buy it elsewhere").reason.code,
+        ReasonCode::ChangedMind
+    );
+    assert_ne!(
+        buyer("if no free shipping I'll buy it elsewhere")
+            .reason
+            .code,
+        ReasonCode::ChangedMind
+    );
+    assert_eq!(
+        buyer("半夜发消息把我吵醒了").reason.code,
+        ReasonCode::ServiceUnhappy
+    );
+}
