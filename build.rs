@@ -109,8 +109,8 @@ fn indent(line: &str) -> &'static str {
 
 /// The kinds of `times.tsv`, in the order of `Kind` in
 /// `src/core/reason/when.rs`.
-const TIME_KINDS: [&str; 10] = [
-    "day", "part", "week", "rel", "pay", "clock", "date", "ask", "then", "again",
+const TIME_KINDS: [&str; 11] = [
+    "day", "part", "week", "rel", "pay", "clock", "date", "ask", "then", "again", "past",
 ];
 
 /// The kinds of `lint.tsv`, in the order of the kind constants in

@@ -1242,3 +1242,23 @@ fn woken_by_a_reminder_is_anger_and_buying_elsewhere_a_decline() {
         ReasonCode::ServiceUnhappy
     );
 }
+
+#[test]
+fn a_time_in_a_clause_about_a_day_gone_by_is_no_time_to_pay() {
+    // seed 001 (约定时间 → 到时提醒: only a time the buyer gives for paying)
+    // and the U1 review (u34): 我昨天晚上就轉帳了 says when it was done;
+    // 昨天客服说今天付明天就到 quotes the agent.
+    let now = "2026-12-02T10:30:00+08:00";
+    for text in [
+        "我昨天晚上就轉帳了啊！！是不是你們系統有問題",
+        "昨天客服说今天付明天就到 真的明天能到吗",
+        "I paid last night already",
+    ] {
+        assert_eq!(named(now, text), None, "{text}");
+    }
+    // A day gone by in another clause leaves the time to pay.
+    assert_eq!(
+        named(now, "昨天忘了 今天晚上8点付").as_deref(),
+        Some("2026-12-02T20:00:00+08:00")
+    );
+}

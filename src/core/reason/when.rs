@@ -38,9 +38,12 @@ enum Kind {
     /// Ordering anew (order again, 重新拍): the longer match hides the verb
     /// of paying inside it, so no time is named for paying this order.
     Again,
+    /// A day gone by (昨天晚上就转账了): the time words of its clause say
+    /// when something was done, not when the buyer will pay.
+    Past,
 }
 
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 11] = [
     Kind::Day,
     Kind::Part,
     Kind::Week,
@@ -51,6 +54,7 @@ const KINDS: [Kind; 10] = [
     Kind::Ask,
     Kind::Then,
     Kind::Again,
+    Kind::Past,
 ];
 
 pub struct Times {
@@ -301,6 +305,16 @@ pub fn named(
     if hits.iter().any(|(_, (k, _))| *k == Kind::Again) {
         return None;
     }
+    // 我昨天晚上就转账了: the time words of a clause that names a day gone
+    // by say when it was done.
+    let past: Vec<usize> = hits
+        .iter()
+        .filter(|(_, (k, _))| *k == Kind::Past)
+        .map(|(h, _)| n.clause(h.start()))
+        .collect();
+    if !past.is_empty() {
+        hits.retain(|(h, (k, _))| *k == Kind::Pay || !past.contains(&n.clause(h.start())));
+    }
     // The time said with paying wins over one said of something else
     // (今天交房租把卡的日限额用完了 转不了 明早再付可以吗: 明早, not 今天):
     // when a time word shares a clause with a verb of paying, or sits in
@@ -394,7 +408,7 @@ pub fn named(
         }
         let mut s = h.start();
         match kind {
-            Kind::Ask | Kind::Then | Kind::Again => continue,
+            Kind::Ask | Kind::Then | Kind::Again | Kind::Past => continue,
             Kind::Pay => {
                 if !matches!(n.before(h.start()), Some('不' | '没' | '别')) {
                     pays.push((h.start(), h.end()));
