@@ -1499,12 +1499,12 @@ fn answer_clause(
             None => slot(loc, &c.said),
         },
         Topic::Arrive => {
-            let ship = shop
-                .and_then(|s| s.shipping.as_ref())
-                .and_then(|s| shipping_sentence(loc, s));
+            let shipping = shop.and_then(|s| s.shipping.as_ref());
+            let ship = shipping.and_then(|s| shipping_sentence(loc, s));
+            // The clause folded to simplified Chinese and lower case.
+            let said = &c.norm;
             // 12/17前一定要收到 可以保证吗: no date is promised (the seeds:
             // no delivery promises); that is the answer, with the dispatch.
-            let said = c.said.to_lowercase();
             if GUARANTEE.iter().any(|w| said.contains(w)) {
                 let no_promise = say(
                     loc,
@@ -1520,13 +1520,11 @@ fn answer_clause(
             // Asked whether it arrives by a day (周六能到上海吗, by fri?),
             // with the dispatch known, the honest answer is the dispatch and
             // that the courier decides the day (the U1 review: a slot there
-            // is one the agent would delete); how many days it takes is the
-            // agent's to say.
-            // Asked to check with the courier first (could you check before
-            // I pay), the agent's answer goes in the slot.
-            // A rider in town delivers on a booked slot: no courier decides.
-            let courier = shop
-                .and_then(|s| s.shipping.as_ref())
+            // is one the agent would delete). How many days it takes, or a
+            // check asked for first (could you check before I pay), is the
+            // agent's to say, in the slot; and a rider in town delivers on a
+            // booked slot, so no courier decides.
+            let courier = shipping
                 .and_then(|s| s.carrier.as_deref())
                 .is_none_or(|c| !["同城", "骑手", "騎手", "闪送"].iter().any(|w| c.contains(w)));
             let by_day = courier
@@ -1629,26 +1627,18 @@ fn courier_decides(loc: Locale) -> String {
 }
 
 /// Words of an arrival question that names a day (前, 周六, 12号, by fri).
-const BY_DAY: [&str; 19] = [
-    "前", "号", "號", "周", "週", "星期", "礼拜", "禮拜", "今天", "明天", "后天", "後天", "月底",
-    "by ", "before", "until", "till ", "tomorrow", "weekend",
+/// Read on folded text (simplified, lower case).
+const BY_DAY: [&str; 15] = [
+    "前", "号", "周", "星期", "礼拜", "今天", "明天", "后天", "月底", "by ", "before", "until",
+    "till ", "tomorrow", "weekend",
 ];
 
 /// Words of a buyer asking the shop to find out before answering.
-const CHECK_FIRST: [&str; 8] = [
-    "check",
-    "confirm",
-    "find out",
-    "查",
-    "确认",
-    "確認",
-    "问一下",
-    "問一下",
-];
+const CHECK_FIRST: [&str; 6] = ["check", "confirm", "find out", "查", "确认", "问一下"];
 
 /// Words of a buyer asking for a promise of the arrival date (能保证17号前
 ///到吗): none is given.
-const GUARANTEE: [&str; 6] = ["保证", "保證", "担保", "擔保", "guarantee", "promise"];
+const GUARANTEE: [&str; 4] = ["保证", "担保", "guarantee", "promise"];
 
 /// Words of an origin that say how the item is made or sourced (日本製造,
 /// 爱尔兰原装进口), not only where: such an origin is said as it is.

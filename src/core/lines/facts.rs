@@ -339,7 +339,7 @@ impl Facts {
         // A coupon the order reaches.
         let coupon = offered
             .cloned()
-            .filter(|c| coupon_threshold(c).is_none_or(|min| input.amount >= min));
+            .filter(|c| coupon_short(c, input.amount).is_none());
         let quiet = req.reason == ReasonCode::SilentOrder
             && matches!(
                 req.timing.occasion,
