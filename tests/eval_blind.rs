@@ -97,6 +97,13 @@ const MAX_FALSE_ALARMS_11: f64 = 0.07;
 const MIN_MACRO_F1_12: f64 = 0.83;
 const MAX_FALSE_ALARMS_12: f64 = 0.14;
 
+/// Floors for the thirteenth blind sets: their first score (2026-12-07,
+/// the detector that scored blind-12 five times: macro-F1 0.882, false
+/// alarms 16/153 = 0.105), less a margin. False alarms just short of the
+/// goal.
+const MIN_MACRO_F1_13: f64 = 0.86;
+const MAX_FALSE_ALARMS_13: f64 = 0.13;
+
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.
 const MIN_MACRO_F1_4: f64 = 0.84;
@@ -265,4 +272,12 @@ fn blind_sets_11() {
 #[test]
 fn blind_sets_12() {
     held_out("blind-12", MIN_MACRO_F1_12, MAX_FALSE_ALARMS_12);
+}
+
+/// The thirteenth blind set (`tests/eval/blind-13/`): real-chat style with a
+/// third hard look-alikes of no reason, by another new writer, never read
+/// for tuning.
+#[test]
+fn blind_sets_13() {
+    held_out("blind-13", MIN_MACRO_F1_13, MAX_FALSE_ALARMS_13);
 }
