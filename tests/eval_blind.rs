@@ -93,16 +93,18 @@ const MAX_FALSE_ALARMS_11: f64 = 0.07;
 /// detector that scored blind-11 twice: macro-F1 0.850, false alarms
 /// 21/149 = 0.141), less a margin. False alarms short of the goal.
 /// Scores 2 and 3 (2026-12-07, after the `@sent` work): 0.854, 18/149 =
-/// 0.121.
-const MIN_MACRO_F1_12: f64 = 0.83;
-const MAX_FALSE_ALARMS_12: f64 = 0.14;
+/// 0.121. Tuning data since blind-13's first score: its score after the
+/// work on settled concerns (0.875, 5/149 = 0.034), less a margin.
+const MIN_MACRO_F1_12: f64 = 0.86;
+const MAX_FALSE_ALARMS_12: f64 = 0.06;
 
 /// Floors for the thirteenth blind sets: their first score (2026-12-07,
 /// the detector that scored blind-12 five times: macro-F1 0.882, false
 /// alarms 16/153 = 0.105), less a margin. False alarms just short of the
-/// goal.
-const MIN_MACRO_F1_13: f64 = 0.86;
-const MAX_FALSE_ALARMS_13: f64 = 0.13;
+/// goal. Score 2 (after the work on settled concerns): 0.886, 13/153 =
+/// 0.085.
+const MIN_MACRO_F1_13: f64 = 0.87;
+const MAX_FALSE_ALARMS_13: f64 = 0.11;
 
 /// Floors for the fourth blind sets: their first score (2026-12-06:
 /// macro-F1 0.868, false alarms 3/77 = 0.039), less a margin.

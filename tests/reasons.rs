@@ -44,6 +44,13 @@ fn buyer(text: &str) -> Analysis {
 
 use Role::{Agent as A, Buyer as B};
 
+/// Each text, alone from the buyer, shows no reason.
+fn no_reason(texts: &[&str]) {
+    for text in texts {
+        assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
+    }
+}
+
 fn code(s: &str) -> ReasonCode {
     ReasonCode::parse(s).expect("a reason code")
 }
@@ -642,14 +649,12 @@ fn english_buyer_words() {
 
 #[test]
 fn praise_is_no_doubt() {
-    for text in [
+    no_reason(&[
         "上次买的很好用",
         "很便宜，不错",
         "這個很好吃",
         "不贵，挺划算",
-    ] {
-        assert_eq!(buyer(text).reason.code, ReasonCode::Unknown, "{text}");
-    }
+    ]);
     // A question word inside a word that does not ask (好几次, 没什么).
     for text in ["在你家买了好几次了", "没什么问题"] {
         let a = buyer(text);
@@ -1261,4 +1266,69 @@ fn a_time_in_a_clause_about_a_day_gone_by_is_no_time_to_pay() {
         named(now, "昨天忘了 今天晚上8点付").as_deref(),
         Some("2026-12-02T20:00:00+08:00")
     );
+}
+
+#[test]
+fn paid_or_solved_with_nothing_else_settles_the_concerns_before() {
+    // domain: a paid order gets no reminder; issue 12 (a concern the chat
+    // has settled is resolved). A buyer who says it is paid, or that the
+    // trouble is over, has no reason left, neither in the rules nor in the
+    // model's reading of the messages before.
+    use Role::{Agent, Buyer};
+    for chat in [
+        vec![
+            (Buyer, "能再便宜点吗"),
+            (Agent, "亲 给您申请了一张3元券 领一下哈"),
+            (Buyer, "领到了 付啦"),
+        ],
+        vec![
+            (Buyer, "付款页面一直转圈打不开"),
+            (Agent, "亲 清一下缓存再试试哦"),
+            (Buyer, "可以了 谢谢 已付"),
+        ],
+        vec![
+            (Buyer, "支付密码忘记了 我去找回一下"),
+            (Buyer, "找回来了 付好了"),
+        ],
+        vec![
+            (Buyer, "forgot my pin, one sec"),
+            (Buyer, "reset done, paid"),
+        ],
+    ] {
+        let a = run(&chat);
+        assert_eq!(a.reason.code, ReasonCode::Unknown, "{chat:?}");
+    }
+    // 可以 as a condition still makes it a plan.
+    assert_ne!(
+        run(&[(Buyer, "能包邮吗"), (Buyer, "包邮的话可以付了")])
+            .reason
+            .code,
+        ReasonCode::Unknown
+    );
+}
+
+#[test]
+fn the_agents_word_that_the_order_is_paid_makes_the_talk_after_sales() {
+    // domain: a paid order gets no reminder; issue 12 (after-sales talk is
+    // no reason): after 您的订单已付款, 不要了 is about a gift or an add-on.
+    use Role::{Agent, Buyer};
+    for chat in [
+        [
+            (Agent, "亲 您的订单已付款 赠品会一起发出哦"),
+            (Buyer, "赠品不要了 家里有"),
+        ],
+        [
+            (Agent, "親 您的訂單已付款 加購第二件打8折喔"),
+            (Buyer, "不用了 一件就好"),
+        ],
+    ] {
+        assert_eq!(run(&chat).reason.code, ReasonCode::Unknown, "{chat:?}");
+    }
+    // Questions about an earlier purchase are after-sales too.
+    no_reason(&[
+        "买的那个电饭煲说明书找不到了 有电子版吗",
+        "quality is great, will buy again",
+        "how do i return this one, too big",
+        "courier says nobody home, can u resend",
+    ]);
 }

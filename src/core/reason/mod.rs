@@ -550,11 +550,21 @@ pub fn analyze(input: &Input) -> Analysis {
         // 好的 / 谢谢 right after the agent's answer settles what was asked
         // about the goods and terms before.
         let after_agent = pos > 0 && msgs.get(pos - 1).is_some_and(|p| p.from == Role::Agent);
-        if after_agent && cands.is_empty() && !asks_any && has(sp.ack) {
+        // A paid statement or a trouble said to be over, with nothing else
+        // in the message (领好了 付啦, 可以了 问题解决了 已付), settles
+        // them and the troubles paying before it too.
+        let settled = cands.is_empty() && !asks_any && (paid || solved);
+        if settled {
+            // Nor may the model read the messages before it.
+            open.retain(|l| l.index == m.index);
+        }
+        if settled || (after_agent && cands.is_empty() && !asks_any && has(sp.ack)) {
             // Cleared, not removed: a cleared score has no evidence, which
             // `decide` skips, and a later hit fills it again like a new one.
             for (code, s) in scores.iter_mut() {
-                if pre_sale(*code) {
+                if pre_sale(*code)
+                    || (settled && (OVER_WHEN_PAID.contains(code) || PAY_TROUBLE.contains(code)))
+                {
                     *s = Score::default();
                 }
             }
@@ -837,8 +847,11 @@ fn paid_done(n: &Norm, f: &Found, asks: bool) -> bool {
         && tail
             .chars()
             .all(|c| PAID_TAIL.contains(c) || crate::core::text::is_emoji(c))
-        && (!PAID_NOT_DONE.iter().any(|w| head.contains(w))
-            || PAID_PAST.iter().any(|w| head.contains(w)))
+        && (!PAID_NOT_DONE.iter().any(|w| {
+            // 可以了 谢谢 已付: "it works now", no condition.
+            head.match_indices(w)
+                .any(|(i, _)| !(*w == "可以" && head[i + w.len()..].starts_with('了')))
+        }) || PAID_PAST.iter().any(|w| head.contains(w)))
 }
 
 /// Open buyer messages (after the agent's last one) read by the model.
