@@ -82,6 +82,7 @@ fn full_facts(locale: Locale) -> Facts {
         remind_me: false,
         scam: false,
         voice: false,
+        paid_said: false,
         no_qin: false,
         // With an answer beside it (q.appeal).
         appeal: true,
@@ -146,6 +147,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.remind_me = on;
             f.scam = on;
             f.voice = on;
+            f.paid_said = on;
             f.no_qin = on;
             f.appeal = on;
             f.decides = on;
@@ -1021,6 +1023,7 @@ fn the_table_is_well_formed() {
         "remindMe",
         "scam",
         "voice",
+        "paidSaid",
         "noQin",
         "appeal",
         "decides",
@@ -3311,6 +3314,42 @@ fn voice_messages_are_listened_to_before_any_reminder() {
         });
         let s = cuifu::suggest(&ctx).unwrap();
         assert!(!s.lines[0].text.contains(word), "{}", s.lines[0].text);
+    }
+}
+
+#[test]
+fn a_buyer_who_says_they_paid_is_helped_to_check_not_reminded() {
+    // domain (a paid order gets no reminder) and U1 u34: a buyer who says
+    // the order is paid while it shows unpaid is asked for the payment
+    // record, never told it is unpaid, and no reminder is planned.
+    for (loc, text, word) in [
+        (Locale::ZhCn, "我早上已经付了啊", "付款记录"),
+        (Locale::ZhTw, "我昨天晚上就轉帳了", "轉帳明細"),
+        (Locale::En, "I paid already this morning", "screenshot"),
+    ] {
+        let s = cuifu::suggest(&said(loc, text)).unwrap();
+        assert_eq!(s.action, cuifu::Action::Hold, "{text}");
+        assert!(s.follow_up_at.is_none(), "{text}");
+        assert!(s.lines.len() >= 2, "{text}");
+        assert!(s.lines[0].text.contains(word), "{}", s.lines[0].text);
+        for l in &s.lines {
+            for unpaid in ["没付款", "還沒付款", "unpaid", "关闭", "關閉"] {
+                assert!(!l.text.contains(unpaid), "{}", l.text);
+            }
+        }
+    }
+    // Not a claim that this order is paid: a habit, a click, another order.
+    for text in [
+        "密码忘了 一直都是指纹付的",
+        "我点付款了 出来个网商银行让我开户",
+        "我上周拍过一个抱枕 付过了 还没发",
+    ] {
+        let s = cuifu::suggest(&said(Locale::ZhCn, text)).unwrap();
+        assert!(
+            !s.lines.iter().any(|l| l.text.contains("付款记录")),
+            "{text}: {:?}",
+            s.lines
+        );
     }
 }
 

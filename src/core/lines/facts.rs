@@ -128,6 +128,8 @@ pub struct Facts {
     pub scam: bool,
     /// The buyer's turn is voice messages only (`said.tsv` voice).
     pub voice: bool,
+    /// The buyer says they have paid, and the order shows unpaid.
+    pub paid_said: bool,
     /// The buyer objects to being called 亲 (`said.tsv` noQin).
     pub no_qin: bool,
     /// The buyer's payment account is restricted pending an appeal
@@ -221,6 +223,7 @@ impl Facts {
                     "remindMe" => self.remind_me,
                     "scam" => self.scam,
                     "voice" => self.voice,
+                    "paidSaid" => self.paid_said,
                     "noQin" => self.no_qin,
                     "appeal" => self.appeal,
                     "decides" => self.decides,
@@ -292,6 +295,7 @@ impl Facts {
             remind_me,
             scam,
             voice_only,
+            paid_said,
             no_qin,
             appeal,
             good_news,
@@ -440,6 +444,7 @@ impl Facts {
             remind_me: remind_me && req.analysis.signals.named_time.is_some(),
             scam,
             voice: voice_only,
+            paid_said,
             no_qin,
             appeal,
             good_news,

@@ -284,6 +284,13 @@ pub fn analyze(input: &Input) -> Analysis {
             .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)))
             .map(|f| f.start);
         let paid = paid_at.is_some();
+        if pos >= live_from
+            && live
+                .iter()
+                .any(|f| r.is(f, sp.done) && Some(f.start) == paid_at && paid_claim(n, f))
+        {
+            signals.said.paid_said = true;
+        }
         // After-sales talk here; the agent's word before it is read only
         // when a rule below asks.
         let post_here = has(sp.post) || has(sp.sent) || paid;
@@ -618,7 +625,10 @@ pub fn analyze(input: &Input) -> Analysis {
         let gives_hour = |_: &&crate::core::input::Msg| {
             prev_pays_later && m.text.chars().count() <= TIME_ONLY_CHARS
         };
-        let own = when::named(n, words, m.text, base, &qs, payday, default_hour);
+        // 我早上已经付了: the time words of a paid statement's clause say
+        // when it was paid.
+        let own = when::named(n, words, m.text, base, &qs, payday, default_hour)
+            .filter(|said| paid_at.is_none_or(|p| n.clause(p) != n.clause(said.start)));
         let earlier = prev_said.take().filter(|_| {
             after_buyer
                 && prev_buyer.is_some_and(|p| {
@@ -820,6 +830,21 @@ const PAY_TROUBLE: [ReasonCode; 3] = [
     ReasonCode::PaymentSystemIssue,
     ReasonCode::NoviceBuyer,
 ];
+/// English words after a paid statement that say when it was done (I paid
+/// already this morning), read off its tail in this order.
+const PAID_WHEN: [&str; 9] = [
+    "already",
+    "just now",
+    "this morning",
+    "last night",
+    "yesterday",
+    "earlier",
+    "today",
+    "already",
+    "lol",
+];
+/// Spaces and marks between the words of [`PAID_WHEN`].
+const PAID_TAIL_CHARS: [char; 4] = [' ', ',', '.', '!'];
 /// Words that date a paid statement in the past: 就 after them is no
 /// condition (我昨天就付了).
 const PAID_PAST: [&str; 6] = ["昨天", "前天", "早就", "上周", "已经", "早上"];
@@ -842,6 +867,10 @@ fn paid_done(n: &Norm, f: &Found, asks: bool) -> bool {
     let tail = n.text.get(f.end..e).unwrap_or("?");
     // 已经在转了: under way, not done (现在已经付了 is done).
     let under_way = head.ends_with('在') && !head.ends_with("现在");
+    // I paid already this morning: English dates the deed after it.
+    let tail = PAID_WHEN.iter().fold(tail, |t, w| {
+        t.trim_start_matches(PAID_TAIL_CHARS).trim_start_matches(w)
+    });
     !asks
         && !under_way
         && tail
@@ -853,6 +882,43 @@ fn paid_done(n: &Norm, f: &Found, asks: bool) -> bool {
                 .any(|(i, _)| !(*w == "可以" && head[i + w.len()..].starts_with('了')))
         }) || PAID_PAST.iter().any(|w| head.contains(w)))
 }
+
+/// Characters before a paid statement in its clause, at most, for it to
+/// say that this order is paid: 我早上已经付了, 刚付了啊 (我上周拍过一个抱枕
+/// 付过了 is about another order, 一直都是指纹付的 about a habit).
+const PAID_CLAIM_HEAD: usize = 6;
+
+/// Whether the paid statement `f` (a [`paid_done`] one) says the buyer
+/// has paid this order: a short clause, and not a click on the pay button
+/// (我点付款了 出来个网商银行).
+fn paid_claim(n: &Norm, f: &Found) -> bool {
+    let (s, _) = n.clause_span(f.clause);
+    let head = n.text.get(s..f.start).unwrap_or("").trim();
+    let before = n.text.get(..f.start).unwrap_or("");
+    head.chars().count() <= PAID_CLAIM_HEAD
+        && !head.ends_with(['点', '按'])
+        && !head.contains("点了")
+        && !NOT_THIS_PAYMENT.iter().any(|w| before.contains(w))
+}
+
+/// Words before a paid statement in its message that put it on another
+/// order or make it a habit (我上周拍过一个抱枕 付过了, 一直都是指纹付的).
+const NOT_THIS_PAYMENT: [&str; 14] = [
+    "上周",
+    "上次",
+    "上个月",
+    "之前",
+    "以前",
+    "拍过",
+    "买过",
+    "另一",
+    "别的",
+    "一直",
+    "都是",
+    "平时",
+    "每次",
+    "another",
+];
 
 /// Open buyer messages (after the agent's last one) read by the model.
 const MAX_LIVE: usize = 3;

@@ -131,6 +131,11 @@ pub struct Said {
     /// They asked for IM only since the agent last wrote (刚才是你们打的电话吧
     /// 以后别打电话了), not only earlier in the chat.
     pub im_only_now: bool,
+    /// They say they have paid since the agent last wrote (我早上已经付了,
+    /// I paid already) while the order shows unpaid: the agent checks with
+    /// them, and no payment reminder is planned until then. Set by the
+    /// reason analysis from its paid statements, not from `said.tsv`.
+    pub paid_said: bool,
 }
 
 /// Which flags the buyer's messages since the agent last wrote set.
@@ -168,6 +173,8 @@ pub fn said(input: &Input) -> Said {
         ask_to_ask: ask && ends_asking_to_ask(input),
         not_now,
         voice_only,
+        // The reason analysis sets it.
+        paid_said: false,
         im_only_now: FLAGS
             .iter()
             .position(|f| *f == "imOnly")

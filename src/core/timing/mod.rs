@@ -392,6 +392,9 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if analysis.signals.said.voice_only {
         return reply_only(&mut p, VOICE_WHY);
     }
+    if analysis.signals.said.paid_said {
+        return reply_only(&mut p, PAID_WHY);
+    }
     if asks_to_ask(analysis) {
         return reply_only(&mut p, ASK_WHY);
     }
@@ -469,6 +472,11 @@ fn reply_only(p: &mut Plan, row: &'static str) -> Timing {
 
 /// Why a turn of voice messages only gets the reply alone.
 const VOICE_WHY: &str = "买家发的是语音：先听语音、按内容回复（听不了就请买家打字说），弄清楚说了什么之前不排付款提醒。|買家傳的是語音：先聽語音、依內容回覆（聽不了就請買家打字），弄清楚說了什麼之前不排付款提醒。|The buyer sent voice messages: listen and answer them (or ask them to type it); no payment reminder is planned until you know what they said.";
+
+/// Why a buyer who says they have paid gets the reply alone: the order
+/// still shows unpaid, so the payment may be under way, on another order or
+/// account, or not made; a reminder would tell them they did not pay.
+const PAID_WHY: &str = "买家说已经付款了，订单却还显示待付款：先回复、请买家发付款记录帮他核对（可能还在处理，或付到了别的订单、别的账号），别说买家没付，核对清楚之前不排付款提醒。|買家說已經付款了，訂單卻還顯示待付款：先回覆、請買家傳付款紀錄幫他核對（可能還在處理，或付到了別的訂單、別的帳號），別說買家沒付，核對清楚之前不排付款提醒。|The buyer says they have paid, but the order still shows unpaid: reply now and ask for the payment record to check it (it may still be processing, or have gone to another order or account); don't say they didn't pay, and plan no payment reminder until it is checked.";
 
 /// Why a buyer who means to ask gets the reply alone.
 const ASK_WHY: &str = "买家想问问题但还没说问什么：先回复、请买家说说想了解什么，知道问题并答完之前不排付款提醒。|買家想問問題但還沒說問什麼：先回覆、請買家說說想了解什麼，知道問題並回答之前不排付款提醒。|The buyer wants to ask something but hasn't said what: reply now and ask what they'd like to know; no payment reminder is planned until the question is known and answered.";
