@@ -2989,6 +2989,32 @@ fn a_size_chart_answers_from_the_piece_that_names_the_buyers_size() {
 }
 
 #[test]
+fn a_size_chart_entry_that_names_what_is_asked_answers_it() {
+    // issue 13 (answer from the facts the context gives) and U1 u22: the
+    // width asked is in the chart, so its entry answers, with no slot.
+    let chart = |ctx: &mut ChatContext, text: &str| {
+        if let Some(f) = ctx.order.items[0].facts.as_mut() {
+            f.size_chart = Some(cuifu::FactValue::Text(text.into()));
+        }
+    };
+    let mut ctx = asked(Locale::ZhCn, "门幅多宽啊");
+    chart(&mut ctx, "门幅（高度方向）2.8米；按长度米数卖");
+    let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+    assert!(top.contains("门幅（高度方向）2.8米"), "{top}");
+    assert!(!top.contains('【') && !top.contains("按长度"), "{top}");
+    // Nothing but a common pair (这个, 多宽) or a number shared: a slot.
+    for (q, c) in [
+        ("这个洗了会缩水吗", "这个尺码偏大；洗涤30度以下"),
+        ("is there an english manual", "16 inch: 105-120cm"),
+    ] {
+        let mut ctx = asked(Locale::ZhCn, q);
+        chart(&mut ctx, c);
+        let top = &cuifu::suggest(&ctx).unwrap().lines[0].text;
+        assert!(top.contains('【'), "{q}: {top}");
+    }
+}
+
+#[test]
 fn a_colour_question_beyond_the_listed_names_gets_a_slot() {
     // 黑色是哑光的吗 asks about the black, not whether there is one.
     let top = &cuifu::suggest(&asked(Locale::ZhCn, "黑色是哑光的吗"))

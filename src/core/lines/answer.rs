@@ -1612,6 +1612,66 @@ fn answer_clause(
     }
 }
 
+/// The entry of the size chart (entries split at `;`, `；` or a line
+/// break) that names what the question names (门幅多宽 → 门幅2.8米): the
+/// one sharing the longest run of Chinese characters (two or more, not a
+/// common pair such as 这个) or of letters and digits with a letter (three
+/// or more) with the clause. None when no entry shares one; the rest of
+/// the message is not read (雪镜能套进去吗 after 头围56 asks nothing of the
+/// head sizes).
+fn chart_entry(chart: &str, c: &Clause) -> Option<String> {
+    let entries: Vec<&str> = chart
+        .split([';', '；', '\n'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    let shared = |asked: &str| {
+        let asked = norm(asked);
+        entries
+            .iter()
+            .filter_map(|e| {
+                let n = shared_run(&asked, &norm(e));
+                (n > 0).then_some((n, *e))
+            })
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, e)| e.to_string())
+    };
+    shared(&c.said)
+}
+
+/// The length in characters of the longest run of `a` found in `b` that
+/// ties them: two or more Chinese characters, not a common pair, or three
+/// or more letters and digits; 0 when there is none.
+fn shared_run(a: &str, b: &str) -> usize {
+    let han = super::super::text::is_han;
+    let mut best = 0;
+    for (i, _) in a.char_indices() {
+        let Some(rest) = a.get(i..) else {
+            continue;
+        };
+        // The runs from here, longest first.
+        let ends: Vec<usize> = rest.char_indices().map(|(j, c)| j + c.len_utf8()).collect();
+        for (n, end) in ends.iter().enumerate().rev() {
+            let len = n + 1;
+            if len <= best {
+                break;
+            }
+            let Some(run) = rest.get(..*end) else {
+                continue;
+            };
+            let all_han = run.chars().all(han);
+            let all_word = run.chars().all(|c| c.is_ascii_alphanumeric())
+                && run.chars().any(|c| c.is_ascii_alphabetic());
+            let ties = (all_han && len >= 2) || (all_word && len >= 3);
+            if ties && b.contains(run) && !(len == 2 && COMMON_PAIRS.contains(&run)) {
+                best = len;
+                break;
+            }
+        }
+    }
+    best
+}
+
 /// That the courier decides the day of arrival: said after the dispatch,
 /// in place of a date the shop cannot promise.
 fn courier_decides(loc: Locale) -> String {
@@ -1923,7 +1983,32 @@ fn answer_to(
                     .iter()
                     .any(|w| c.norm.trim_start().starts_with(w));
             if !(ping(c) || covered(req, c) || follows && (short || other_half || asks_on)) {
-                others.push((i, c));
+                // 门幅多宽 with 门幅2.8米 in the size chart: its entry.
+                match text(&facts.size_chart).and_then(|ch| chart_entry(&ch, c)) {
+                    Some(entry) => {
+                        // 螺牙规格：正牙10mm…: an entry with its own label
+                        // is said as it is.
+                        let labelled = entry
+                            .char_indices()
+                            .take_while(|(i, _)| *i < 24)
+                            .any(|(_, ch)| ch == '：' || ch == ':');
+                        let a = if labelled {
+                            entry
+                        } else {
+                            say(
+                                loc,
+                                ["规格上写着：{}", "規格上寫著：{}", "The spec says: {}"],
+                                &[&entry],
+                            )
+                        };
+                        if !parts.contains(&a) {
+                            parts.push(a);
+                            at.push(i);
+                        }
+                        answered = Some(c.message);
+                    }
+                    None => others.push((i, c)),
+                }
             }
             continue;
         }
@@ -2105,10 +2190,10 @@ fn asks_how_to_pay(norm: &str) -> bool {
 }
 
 /// Pairs of characters too common to show that an answer speaks of a
-/// question (可以, 什么 …).
-const COMMON_PAIRS: [&str; 14] = [
+/// question, or a chart entry of it (可以, 什么, 多宽 …).
+const COMMON_PAIRS: [&str; 24] = [
     "可以", "能不", "是不", "什么", "怎么", "一起", "一下", "请问", "你们", "我们", "这个", "那个",
-    "还是", "要不",
+    "还是", "要不", "不是", "我的", "一个", "不能", "有没", "没有", "多少", "多大", "多宽", "的话",
 ];
 
 /// Whether the answers already speak of the question `norm` (发德邦吗 after
@@ -2352,6 +2437,8 @@ mod tests {
         );
         assert_eq!(topic(&norm("L码还有货吗"), true), Topic::Stock);
         assert_eq!(topic(&norm("发成都几天到"), true), Topic::Arrive);
+        // Cantonese (U1 u10).
+        assert_eq!(topic(&norm("寄去佛山顺德几耐到啊"), true), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);
         assert_eq!(topic(&norm("这个有黑色吗"), true), Topic::Colour);
         assert_eq!(topic(&norm("包邮不"), true), Topic::Postage);
