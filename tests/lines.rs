@@ -93,6 +93,7 @@ fn full_facts(locale: Locale) -> Facts {
         ask_to_ask: false,
         still_deciding: false,
         stopped: false,
+        reminded: true,
     }
 }
 
@@ -157,6 +158,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.ask_to_ask = on;
             f.still_deciding = on;
             f.stopped = on;
+            f.reminded = on;
         },
     ];
     for set in setters {
@@ -1033,6 +1035,7 @@ fn the_table_is_well_formed() {
         "askToAsk",
         "stillDeciding",
         "stopped",
+        "reminded",
     ];
     let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
     ids.sort_unstable();
@@ -3377,6 +3380,37 @@ fn a_buyer_who_says_they_paid_is_helped_to_check_not_reminded() {
             s.lines
         );
     }
+}
+
+#[test]
+fn a_goodbye_says_sorry_for_reminders_only_when_some_went_out() {
+    // seed 000 (顾及买家情绪) and U1 u25: 这单先别催 before any reminder
+    // is met with "no rush" (and congratulations for a birth), not an
+    // apology for reminders never sent.
+    let mut ctx = said(Locale::ZhCn, "老婆突然要生了 在医院 这单先别催 过两天再说");
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.action, cuifu::Action::Stop);
+    let top = &s.lines[0].text;
+    assert!(top.contains("恭喜") && top.contains("不着急"), "{top}");
+    for l in &s.lines {
+        assert!(
+            !l.text.contains("打扰") && !l.text.contains("提醒"),
+            "{}",
+            l.text
+        );
+    }
+    // After a reminder, the apology stands.
+    ctx.reminders = vec![cuifu::SentReminder {
+        at: "2026-11-24T14:00:00+08:00".into(),
+        channel: cuifu::Channel::Im,
+        template_id: None,
+    }];
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("打扰")),
+        "{:?}",
+        s.lines
+    );
 }
 
 #[test]

@@ -626,7 +626,8 @@ fn the_first_word_on_a_silent_order_does_not_push_for_payment() {
 /// seed 000 (拍下产品之后不想要了: 体谅, 不可以强迫): 拍错了 with the right
 /// variant named (我要110码的) is a re-order, not a decline: the reply goes
 /// now, says this order needs nothing and asks them to order the right one,
-/// with no goodbye and no "take your time".
+/// with no goodbye and no "take your time", and this order gets no reminder
+/// after it (V1 v13: 拍错的这单不用付款 then a reminder on it).
 #[test]
 fn a_wrong_variant_is_reordered_not_said_goodbye_to() {
     for words in [
@@ -635,7 +636,9 @@ fn a_wrong_variant_is_reordered_not_said_goodbye_to() {
         "oops ordered the wrong size, i meant to order the M",
     ] {
         let s = go("2026-11-24 14:00", "2026-11-24 13:40", 119.0, said(words));
-        assert_eq!(s.action, Action::SendNow, "{words}: {:?}", s.why);
+        assert_eq!(s.action, Action::Hold, "{words}: {:?}", s.why);
+        assert_eq!(s.send_at.as_deref(), Some("2026-11-24T14:00:00+08:00"));
+        assert!(s.follow_up_at.is_none(), "{words}: {:?}", s.why);
         let top = &s.lines[0].text;
         assert_eq!(s.lines[0].template_id, "cm.redo", "{words}: {top}");
         assert!(

@@ -154,7 +154,37 @@ pub struct Facts {
     pub still_deciding: bool,
     /// No reminder goes out (`stop`): a goodbye, never a reminder.
     pub stopped: bool,
+    /// The buyer has been reminded: a reminder was sent, or the agent
+    /// wrote of paying. A goodbye says sorry for reminders only then.
+    pub reminded: bool,
 }
+
+/// A buyer's words that say they have been chased already (别再发了, 别催了,
+/// stop texting me), unlike a wish said before any reminder (这单先别催).
+const CHASED: [&str; 22] = [
+    "别再",
+    "不要再",
+    "别催了",
+    "不要催了",
+    "再催",
+    "一直发",
+    "一直催",
+    "老是",
+    "天天",
+    "又发",
+    "又打",
+    "有完没完",
+    "很烦",
+    "很煩",
+    "別再",
+    "again",
+    "keep ",
+    "stop texting",
+    "stop messaging",
+    "stop sending",
+    "stop reminding",
+    "no more reminders",
+];
 
 /// A 满X减Y coupon is within reach when the order lacks at most this share
 /// of X (10元 of 199): worth adding a small item for.
@@ -233,6 +263,7 @@ impl Facts {
                     "askToAsk" => self.ask_to_ask,
                     "stillDeciding" => self.still_deciding,
                     "stopped" => self.stopped,
+                    "reminded" => self.reminded,
                     _ => false,
                 };
                 return flag.then_some("");
@@ -454,6 +485,17 @@ impl Facts {
             // The said flag, when nothing else is shown beside it.
             ask_to_ask: crate::core::timing::asks_to_ask(req.analysis),
             stopped: req.timing.action == crate::core::model::Action::Stop,
+            reminded: !input.reminders.is_empty()
+                || input.messages.iter().any(|m| {
+                    let text = m.text.to_lowercase();
+                    match m.from {
+                        crate::core::model::Role::Agent => {
+                            text.contains('付') || text.contains("pay")
+                        }
+                        crate::core::model::Role::Buyer => CHASED.iter().any(|w| text.contains(w)),
+                        crate::core::model::Role::System => false,
+                    }
+                }),
             still_deciding: req.timing.stop == Some(crate::core::timing::Stop::Deciding),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),

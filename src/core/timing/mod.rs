@@ -395,6 +395,11 @@ pub fn plan(input: &Input, analysis: &Analysis) -> Timing {
     if analysis.signals.said.paid_said {
         return reply_only(&mut p, PAID_WHY);
     }
+    // 拍错了 我要豆腐砂: the buyer orders the right one again; this order
+    // is left to close, never chased.
+    if analysis.signals.said.redo && analysis.reason.code == ReasonCode::ChangedMind {
+        return reply_only(&mut p, REDO_WHY);
+    }
     if asks_to_ask(analysis) {
         return reply_only(&mut p, ASK_WHY);
     }
@@ -477,6 +482,9 @@ const VOICE_WHY: &str = "买家发的是语音：先听语音、按内容回复�
 /// still shows unpaid, so the payment may be under way, on another order or
 /// account, or not made; a reminder would tell them they did not pay.
 const PAID_WHY: &str = "买家说已经付款了，订单却还显示待付款：先回复、请买家发付款记录帮他核对（可能还在处理，或付到了别的订单、别的账号），别说买家没付，核对清楚之前不排付款提醒。|買家說已經付款了，訂單卻還顯示待付款：先回覆、請買家傳付款紀錄幫他核對（可能還在處理，或付到了別的訂單、別的帳號），別說買家沒付，核對清楚之前不排付款提醒。|The buyer says they have paid, but the order still shows unpaid: reply now and ask for the payment record to check it (it may still be processing, or have gone to another order or account); don't say they didn't pay, and plan no payment reminder until it is checked.";
+
+/// Why a buyer who ordered the wrong variant gets the reply alone.
+const REDO_WHY: &str = "买家拍错了款式或尺码、要重新拍：先回复，帮买家拍对的那款；拍错的这单不付会自动关闭，不再催付这单。|買家下錯了款式或尺寸、要重新下單：先回覆，幫買家下對的那款；下錯的這筆不付會自動取消，不再催付這筆。|The buyer ordered the wrong variant and will order again: reply now and help them order the right one; this order closes by itself if unpaid, so it gets no reminder.";
 
 /// Why a buyer who means to ask gets the reply alone.
 const ASK_WHY: &str = "买家想问问题但还没说问什么：先回复、请买家说说想了解什么，知道问题并答完之前不排付款提醒。|買家想問問題但還沒說問什麼：先回覆、請買家說說想了解什麼，知道問題並回答之前不排付款提醒。|The buyer wants to ask something but hasn't said what: reply now and ask what they'd like to know; no payment reminder is planned until the question is known and answered.";
