@@ -1672,6 +1672,47 @@ fn shared_run(a: &str, b: &str) -> usize {
     best
 }
 
+/// Greetings a shop's quick reply may open with (亲，走顺丰冷运…): the line
+/// greets the buyer once, before the answers.
+const GREETINGS: [&str; 14] = [
+    "亲爱的",
+    "亲～",
+    "亲~",
+    "亲，",
+    "亲,",
+    "亲 ",
+    "親～",
+    "親，",
+    "您好～",
+    "您好，",
+    "您好！",
+    "你好，",
+    "哈囉～",
+    "哈囉，",
+];
+
+/// `text` without the greetings it opens with ([`GREETINGS`], and Hi or
+/// Hello before a comma in English).
+fn without_greeting(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let next = GREETINGS
+            .iter()
+            .find_map(|g| rest.strip_prefix(g))
+            .or_else(|| {
+                ["hi, ", "hello, ", "hi! ", "hello! "].iter().find_map(|g| {
+                    rest.get(..g.len())
+                        .filter(|h| h.eq_ignore_ascii_case(g))
+                        .and_then(|_| rest.get(g.len()..))
+                })
+            });
+        match next {
+            Some(r) if !r.trim().is_empty() => rest = r.trim_start(),
+            _ => return rest,
+        }
+    }
+}
+
 /// That the courier decides the day of arrival: said after the dispatch,
 /// in place of a date the shop cannot promise.
 fn courier_decides(loc: Locale) -> String {
@@ -1877,7 +1918,7 @@ fn answer_to(
         // The shop's own answer first: it knows its goods and terms best.
         if let Some(k) = shop_answer(shop_answers, &c.norm) {
             let text = shop_answers.get(k).map_or("", |a| {
-                a.text.trim().trim_end_matches(['。', '.', '；', ';'])
+                without_greeting(a.text.trim()).trim_end_matches(['。', '.', '；', ';'])
             });
             if !used.contains(&k) {
                 used.push(k);
@@ -2437,6 +2478,18 @@ mod tests {
         );
         assert_eq!(topic(&norm("L码还有货吗"), true), Topic::Stock);
         assert_eq!(topic(&norm("发成都几天到"), true), Topic::Arrive);
+        // A shop's quick reply loses its own greeting (V1 v02, v31).
+        assert_eq!(without_greeting("亲，走顺丰冷运哦。"), "走顺丰冷运哦。");
+        assert_eq!(
+            without_greeting("您好，您好～三聯發票可以開"),
+            "三聯發票可以開"
+        );
+        assert_eq!(
+            without_greeting("Hi, yes we ship to KK"),
+            "yes we ship to KK"
+        );
+        assert_eq!(without_greeting("亲，"), "亲，");
+        assert_eq!(without_greeting("亲子款有货"), "亲子款有货");
         // Cantonese (U1 u10).
         assert_eq!(topic(&norm("寄去佛山顺德几耐到啊"), true), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);
