@@ -20,8 +20,8 @@ pub struct Facts {
     pub name: Option<String>,
     /// Written form of address (SMS): 王女士 / 王先生 / 王丽.
     pub sir: Option<String>,
-    /// Spoken form of address (phone): [`Facts::sir`], or 王丽先生/女士 for
-    /// the agent to pick by the voice when the gender is unknown.
+    /// Spoken form of address (phone): [`Facts::sir`], or the full name (王丽)
+    /// when the gender is unknown.
     pub callee: Option<String>,
     /// When the order was placed, seen from the send time (今天上午).
     pub time: Option<String>,
@@ -601,17 +601,15 @@ fn surname(name: &str) -> Option<&str> {
 }
 
 /// How the agent asks for the buyer on the phone: the full name with
-/// 先生/女士 when the gender is known (seed 001: 请问是王丽女士吗); else, for
-/// a Chinese name, both forms for the agent to pick once they hear the
-/// voice (seed 004: “**先生/**女士”), 王丽先生/女士; a name that is a form of
-/// address already (周阿姨, `address.tsv`) as it is; in English, Mr/Ms
-/// and the family name (Mr Wong).
+/// 先生/女士 when the gender is known (seed 001: 请问是王丽女士吗; seed 004:
+/// “**先生”/“**女士”); else the full name alone (请问是王丽吗): a script
+/// that says 王丽先生/女士 reads as a slash to the one who sends it (review
+/// rounds 5, V1); a name that is a form of address already (周阿姨,
+/// `address.tsv`) as it is; in English, Mr/Ms and the family name (Mr
+/// Wong).
 fn callee(loc: Locale, name: &str, gender: Option<Gender>) -> String {
     let name = name.trim();
-    let bare = bare_chinese(name);
     match (loc, gender) {
-        (Locale::ZhCn, None) if bare => format!("{name}先生/女士"),
-        (Locale::ZhTw, None) if bare => format!("{name}先生/小姐"),
         _ if is_address(name) => name.to_string(),
         (Locale::En, Some(g)) => english_title(name, g).unwrap_or_else(|| name.to_string()),
         (Locale::En, None) | (_, None) => name.to_string(),

@@ -33,7 +33,7 @@
 //! and are offered only when every key in them is known):
 //! - `hi` greeting for the channel and tone, with the buyer's name when known
 //! - `name` buyer.name, else a short nick; `sir` 王丽女士 / 王丽先生 / 王丽 (SMS);
-//!   `callee` the same on the phone, 王丽先生/女士 when the gender is unknown
+//!   `callee` the same on the phone, the full name when the gender is unknown
 //! - `time` when the order was placed, seen from the send time: 刚刚 / 今天上午 / 昨晚 / 11月20日
 //! - `shop`; `item` the first title (等N件 for more; a short title in SMS)
 //! - `amount` 263元 / ¥263; `link` shop.paymentLink (appended to IM lines)
