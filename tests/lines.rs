@@ -54,6 +54,7 @@ fn full_facts(locale: Locale) -> Facts {
             "浙江省杭州市西湖区文三路100号 王丽 138****0000",
             "100 Wensan Rd, Hangzhou, Emma",
         ),
+        dispatch: s("付款后48小时内发货", "ships within 48 hours of payment"),
         seven_day_return: true,
         same_day_shipping: true,
         limited_stock: true,
@@ -996,6 +997,7 @@ fn the_table_is_well_formed() {
         "optout",
         "answer",
         "address",
+        "dispatch",
         "br",
         "sevenDayReturn",
         "sameDayShipping",
@@ -2021,6 +2023,21 @@ fn the_address_check_quotes_the_orders_address() {
         s.lines
             .iter()
             .any(|l| l.text.contains("【收货地址：在这里粘贴】")),
+        "{:?}",
+        s.lines
+    );
+    // With the shop's dispatch terms, the check says them (issue 13: use
+    // `shop.shipping`; V1 v01: 尽快安排发货 where the shop says 48小时内).
+    let mut ctx = base_ctx(Locale::ZhCn);
+    ctx.messages.clear();
+    ctx.shop.get_or_insert_with(Default::default).shipping = Some(cuifu::Shipping {
+        dispatch: Some("付款后48小时内发货。".into()),
+        ..Default::default()
+    });
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert!(
+        s.lines.iter().any(|l| l.text.contains("核对一下收货地址")
+            && l.text.ends_with("没问题的话，付款后48小时内发货～")),
         "{:?}",
         s.lines
     );

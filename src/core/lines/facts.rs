@@ -63,6 +63,9 @@ pub struct Facts {
     pub answer: Option<String>,
     /// The order's shipping address, to check with the buyer.
     pub address: Option<String>,
+    /// When orders leave (`shop.shipping.dispatch`: 付款后48小时内发货), in a
+    /// Chinese line only, without its closing mark.
+    pub dispatch: Option<String>,
     /// The shop offers 7-day returns.
     pub seven_day_return: bool,
     /// The shop ships on the day of payment.
@@ -223,6 +226,7 @@ impl Facts {
             "optout" => &self.optout,
             "answer" => &self.answer,
             "address" => &self.address,
+            "dispatch" => &self.dispatch,
             _ => {
                 let flag = match key {
                     "sevenDayReturn" => self.seven_day_return,
@@ -435,6 +439,18 @@ impl Facts {
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
                 .map(|a| with_phone_note(loc, a, input.bad_phone())),
+            dispatch: input
+                .ctx
+                .shop
+                .as_ref()
+                .and_then(|sh| sh.shipping.as_ref())
+                .and_then(|sh| sh.dispatch.as_deref())
+                .map(|d| {
+                    d.trim()
+                        .trim_end_matches(['。', '.', '！', '!', '～', '~', '，', ','])
+                })
+                .filter(|d| !d.is_empty() && loc != Locale::En)
+                .map(str::to_string),
             seven_day_return: s.seven_day_return,
             same_day_shipping: s.same_day_shipping,
             limited_stock: campaign.is_some_and(|c| c.limited_stock),
