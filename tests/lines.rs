@@ -2037,7 +2037,7 @@ fn the_address_check_quotes_the_orders_address() {
     let s = cuifu::suggest(&ctx).unwrap();
     assert!(
         s.lines.iter().any(|l| l.text.contains("核对一下收货地址")
-            && l.text.ends_with("没问题的话，付款后48小时内发货～")),
+            && l.text.ends_with("没问题的话，付款后48小时内发货啦～")),
         "{:?}",
         s.lines
     );
