@@ -502,15 +502,17 @@ impl Facts {
             ask_to_ask: crate::core::timing::asks_to_ask(req.analysis),
             stopped: req.timing.action == crate::core::model::Action::Stop,
             reminded: !input.reminders.is_empty()
-                || input.messages.iter().any(|m| {
-                    let text = m.text.to_lowercase();
-                    match m.from {
-                        crate::core::model::Role::Agent => {
-                            text.contains('付') || text.contains("pay")
-                        }
-                        crate::core::model::Role::Buyer => CHASED.iter().any(|w| text.contains(w)),
-                        crate::core::model::Role::System => false,
+                // Lower-cased only where an English word is looked for:
+                // this reads every message of the chat.
+                || input.messages.iter().any(|m| match m.from {
+                    crate::core::model::Role::Agent => {
+                        m.text.contains('付') || m.text.to_ascii_lowercase().contains("pay")
                     }
+                    crate::core::model::Role::Buyer => {
+                        let text = m.text.to_ascii_lowercase();
+                        CHASED.iter().any(|w| text.contains(w))
+                    }
+                    crate::core::model::Role::System => false,
                 }),
             still_deciding: req.timing.stop == Some(crate::core::timing::Stop::Deciding),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),

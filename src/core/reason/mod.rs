@@ -279,16 +279,12 @@ pub fn analyze(input: &Input) -> Analysis {
         }
         // 我付了 / 钱付了哈: a paid statement closing its clause is paid
         // talk too; 包邮我就付了, 付了之后多久发, 付了吗 are not.
-        let paid_at = live
+        let paid_hit = live
             .iter()
-            .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)))
-            .map(|f| f.start);
+            .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)));
+        let paid_at = paid_hit.map(|f| f.start);
         let paid = paid_at.is_some();
-        if pos >= live_from
-            && live
-                .iter()
-                .any(|f| r.is(f, sp.done) && Some(f.start) == paid_at && paid_claim(n, f))
-        {
+        if pos >= live_from && paid_hit.is_some_and(|f| paid_claim(n, f)) {
             signals.said.paid_said = true;
         }
         // After-sales talk here; the agent's word before it is read only
