@@ -4492,3 +4492,147 @@ fn an_arrival_by_a_day_is_answered_with_the_dispatch_and_no_promise() {
     );
     assert!(t.contains('【') && !t.contains("promise"), "{t}");
 }
+
+#[test]
+fn a_buyer_who_will_pay_and_asks_for_no_more_reminders_is_not_reminded() {
+    // seed 000 (不要咄咄逼人) and the W1 review (w19): 我自己会付的 不用一直提醒
+    // stops the reminders; the reply apologises and promises no more.
+    for (locale, text) in [
+        (Locale::ZhCn, "知道了 我自己会付的 不用一直提醒 谢谢"),
+        (Locale::ZhTw, "我自己會付 不用一直提醒"),
+        (Locale::En, "I'll pay it myself, no need to remind me"),
+    ] {
+        let s = cuifu::suggest(&said(locale, text)).unwrap();
+        assert_eq!(s.action, Action::Stop, "{text}");
+        assert!(s.send_at.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn a_colloquial_empty_card_is_a_short_balance_not_a_question() {
+    // The W1 review (w01): 卡里没几个子了 is insufficient_balance, and 几
+    // inside 没几个 asks nothing, so the line has no slot for it.
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "钱都垫修车上了 卡里没几个子了 明天理赔到账就付",
+    ))
+    .unwrap();
+    assert_eq!(s.reason.code, ReasonCode::InsufficientBalance);
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains('【')),
+        "{:?}",
+        s.lines
+    );
+}
+
+fn answered(locale: Locale, text: &str, keywords: &[&str], answer: &str) -> String {
+    let mut ctx = said(locale, text);
+    ctx.shop.as_mut().unwrap().answers = vec![cuifu::ShopAnswer {
+        keywords: keywords.iter().map(|k| (*k).to_string()).collect(),
+        text: answer.into(),
+    }];
+    ctx.shop.as_mut().unwrap().shipping = Some(cuifu::Shipping {
+        carrier: Some("顺丰".into()),
+        dispatch: Some("15:00前付款当天发出".into()),
+        ships_from: Some("云南昆明".into()),
+    });
+    cuifu::suggest(&ctx).unwrap().lines[0].text.clone()
+}
+
+#[test]
+fn a_shop_answer_that_says_when_it_arrives_is_not_said_again() {
+    // seed 002 (答非所问 / 机械回复) and the W1 review (w29), V1 (v02): the
+    // shop's own arrival answer is the answer; the shipping sentence would
+    // repeat the dispatch and the courier's say.
+    let t = answered(
+        Locale::ZhCn,
+        "发北京周五能到不",
+        &["能到不", "几天到"],
+        "亲，发北京一般次日送达，具体以顺丰为准哦。",
+    );
+    assert!(t.contains("次日送达") && !t.contains("打包票"), "{t}");
+    assert!(!t.starts_with("亲，亲") && !t.contains('【'), "{t}");
+    // 亲别着急 in the shop's answer after the greeting: one 亲.
+    let t = answered(
+        Locale::ZhCn,
+        "密码忘了咋整",
+        &["密码"],
+        "亲别着急，支付密码可以自己重置哦。",
+    );
+    assert!(!t.contains("亲，亲") && t.contains("别着急"), "{t}");
+}
+
+#[test]
+fn a_follow_up_that_asks_how_then_is_one_question_with_the_clause_before() {
+    // The W1 review (w34, w39): 這樣怎麼付 / who pays that after the cause
+    // asks about it; the answer to the cause is the answer, with no slot
+    // repeating it.
+    let t = answered(
+        Locale::ZhTw,
+        "ATM轉帳超過非約定轉帳限額 一天只能轉3萬 這樣怎麼付",
+        &["非約定", "限額"],
+        "非約定轉帳一天上限3萬，這筆可以改用信用卡付款喔。",
+    );
+    assert!(t.contains("信用卡") && !t.contains('【'), "{t}");
+    let t = answered(
+        Locale::En,
+        "will i get hit with import duty in the US? who pays that",
+        &["import duty", "tariff"],
+        "For the US we ship DDP: duties are included, nothing extra to pay.",
+    );
+    assert!(t.contains("DDP") && !t.contains('【'), "{t}");
+    // "will pay once it's lifted" says when, it asks nothing.
+    let s = cuifu::suggest(&said(
+        Locale::En,
+        "paypal says my account is limited pending review. will pay once it's lifted",
+    ))
+    .unwrap();
+    assert!(
+        s.lines.iter().all(|l| !l.text.contains("will pay once")),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_buyer_who_paid_and_asks_something_gets_the_answer_with_the_thanks() {
+    // seed 000 (感谢) and the W1 review (w20): 付好了 贺卡能帮我写"…"吗 is
+    // thanked and the card question answered (from the shop's answer, the
+    // quoted words one clause), not a thank-you that ignores it.
+    let t = answered(
+        Locale::ZhCn,
+        "付好了 贺卡能帮我写“老婆 十周年快乐 爱你的阿斌”吗",
+        &["贺卡"],
+        "可以的，贺卡免费手写，您发来的内容我们照着写好。",
+    );
+    assert!(t.contains("贺卡免费手写") && !t.contains('【'), "{t}");
+    // Without the shop's answer, the agent gets a slot for the question.
+    let s = cuifu::suggest(&said(Locale::ZhCn, "付好了 贺卡能帮我写几个字吗")).unwrap();
+    assert!(
+        s.lines[0].text.contains("【贺卡能帮我写几个字吗"),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_counter_offer_after_the_agent_said_the_price_is_answered_by_the_bargain_lines() {
+    // seed 003 (议价: 优惠券、赠品) and the W1 review (w06): 1800行不行 after
+    // the agent's 实价 gets the shop's coupon or gift, not a slot.
+    let mut ctx = base_ctx(Locale::ZhCn);
+    let m = |from, text: &str| cuifu::Message {
+        from,
+        text: text.into(),
+        at: None,
+    };
+    ctx.messages = vec![
+        m(cuifu::Role::Buyer, "这个2100能少点不"),
+        m(cuifu::Role::Agent, "亲，这支是检测过的实价啦"),
+        m(cuifu::Role::Buyer, "1800行不行 别家也就1800左右"),
+    ];
+    ctx.order.amount = 2100.0;
+    ctx.shop.as_mut().unwrap().coupon = Some("满2000减60".into());
+    let s = cuifu::suggest(&ctx).unwrap();
+    assert_eq!(s.reason.code, ReasonCode::PriceBargain);
+    assert!(!s.lines[0].text.contains('【'), "{:?}", s.lines);
+}

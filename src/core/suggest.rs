@@ -113,10 +113,11 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
                     && analysis.signals.stop_request.is_none() =>
             {
                 // paid.answer speaks only when it answers: a slot from a
-                // paid buyer's chatter (哈哈还是没忍住) is no thank-you.
+                // paid buyer's chatter (哈哈还是没忍住) is no thank-you; a
+                // slot for a question (贺卡能帮我写…吗) is the agent's to fill.
                 lines::thanks(&im)?
                     .into_iter()
-                    .filter(|l| !(l.template_id == "paid.answer" && l.text.contains('【')))
+                    .filter(|l| !(l.template_id == "paid.answer" && chatter_slot(&l.text)))
                     .collect()
             }
             // 我那个订单怎么没了 还能付吗: the buyer who writes after the
@@ -163,5 +164,25 @@ pub(crate) fn suggest_input(input: &Input) -> Result<Suggestion, Error> {
         why,
         remark,
         is_repeat: !input.reminders.is_empty(),
+    })
+}
+
+/// Whether a line holds a slot for words that ask nothing plainly (哈哈
+/// 还是没忍住), not for a question (贺卡能帮我写吗, can you gift wrap it?).
+fn chatter_slot(text: &str) -> bool {
+    text.split('【').skip(1).any(|rest| {
+        let slot = rest.split('】').next().unwrap_or("");
+        ![
+            "吗",
+            "嗎",
+            "?",
+            "？",
+            "能不能",
+            "可不可以",
+            "有没有",
+            "有沒有",
+        ]
+        .iter()
+        .any(|w| slot.contains(w))
     })
 }

@@ -220,7 +220,59 @@ fn asks_first(spaced: &str) -> bool {
     while let Some(rest) = LEAD_WORDS.iter().find_map(|(w, _)| head.strip_prefix(w)) {
         head = rest;
     }
-    ASKING_FIRST.iter().any(|w| head.starts_with(w))
+    ASKING_FIRST.iter().any(|w| {
+        head.strip_prefix(w)
+            .is_some_and(|rest| !AUXILIARIES.contains(w) || has_subject(rest))
+    })
+}
+
+/// English modal verbs that ask only with a subject after them: "will it
+/// fit" asks, "will pay once it's lifted" and "can do friday" do not.
+const AUXILIARIES: [&str; 5] = ["will ", "can ", "could ", "would ", "should "];
+
+/// Whether `rest`, the words after an auxiliary, start with its subject.
+fn has_subject(rest: &str) -> bool {
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "i" | "you"
+            | "u"
+            | "it"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "the"
+            | "my"
+            | "your"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "there"
+            | "a"
+            | "an"
+            | "anyone"
+            | "someone"
+            | "somebody"
+            | "any"
+            | "all"
+            | "both"
+            | "one"
+            | "shipping"
+            | "delivery"
+            | "payment"
+            | "paypal"
+            | "customs"
+    ) || word.is_empty()
 }
 
 /// Short texts that only ask for attention (在吗 / 人呢 / hello?), not a question.
@@ -277,8 +329,23 @@ fn clauses(text: &str) -> Vec<&str> {
     let mut start = 0;
     let mut prev = ' ';
     let han = super::super::text::is_han;
-    for (i, c) in text.char_indices() {
+    // Where a quotation opened (贺卡写“老婆 十周年快乐”吗): its spaces and
+    // commas are the quoted words', not the buyer's clauses. A quotation
+    // left open ends after 40 characters.
+    let mut quote: Option<usize> = None;
+    for (n, (i, c)) in text.char_indices().enumerate() {
         let end = i + c.len_utf8();
+        match c {
+            '“' | '「' | '『' => quote = Some(n),
+            '”' | '」' | '』' => quote = None,
+            '"' => quote = if quote.is_some() { None } else { Some(n) },
+            _ if quote.is_some_and(|q| n > q + 40) => quote = None,
+            _ => {}
+        }
+        if quote.is_some() {
+            prev = c;
+            continue;
+        }
         // Chinese buyers use a space as a comma: between two Chinese words
         // it ends a clause (发成都几天到 下周二之前要送人).
         let next_han = || {
@@ -1691,6 +1758,18 @@ const GREETINGS: [&str; 14] = [
     "哈囉，",
 ];
 
+/// Whether a shop's answer speaks of when the parcel arrives (发北京一般
+/// 次日送达, 台中到高雄通常隔天配達, arrives in 3-5 days), not only of
+/// whether or how it ships there (可以发拉萨，邮费+10).
+fn says_arrival(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    [
+        "到", "送达", "送達", "配达", "配達", "次日", "隔天", "arriv", "deliver", " days",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
 /// `text` without the greetings it opens with ([`GREETINGS`], and Hi or
 /// Hello before a comma in English).
 fn without_greeting(text: &str) -> &str {
@@ -1706,6 +1785,16 @@ fn without_greeting(text: &str) -> &str {
                         .and_then(|_| rest.get(g.len()..))
                 })
             });
+        // 亲别着急, 亲放心: 亲 run into the sentence is a greeting too (not
+        // 亲子款, 亲肤, 亲手).
+        let next = next.or_else(|| {
+            rest.strip_prefix(['亲', '親']).filter(|r| {
+                r.starts_with([
+                    '别', '別', '不', '放', '您', '这', '這', '是', '有', '没', '沒', '可', '稍',
+                    '请', '請', '已', '在',
+                ])
+            })
+        });
         match next {
             Some(r) if !r.trim().is_empty() => rest = r.trim_start(),
             _ => return rest,
@@ -1930,10 +2019,13 @@ fn answer_to(
             // takes (发拉萨要几天啊): a topic the answer does not speak of
             // is answered too. Whether and how it ships there, what postage
             // or price it takes, is what such an answer is for (能寄超商嗎).
+            // 能到不 with the shop's 发北京一般次日送达: the shop's answer
+            // says when it arrives, and the shipping sentence would say it
+            // again.
             let kept = matches!(
                 t,
                 Topic::Other | Topic::Ship | Topic::Postage | Topic::Price
-            );
+            ) || t == Topic::Arrive && says_arrival(text);
             let speaks = kept || said_in(&c.norm, &[text.to_string()]);
             if speaks || topics.contains(&t) {
                 if t != Topic::Other && !topics.contains(&t) {
@@ -2111,7 +2203,7 @@ fn answer_to(
         let (n, first) = clauses
             .iter()
             .enumerate()
-            .find(|(_, c)| c.asks && !ping(c) && !pays_at_named(req, c))?;
+            .find(|(_, c)| c.asks && !ping(c) && !pays_at_named(req, c) && !covered(req, c))?;
         parts.push(slot(loc, &first.said));
         at.push(n);
         for (i, c) in others {
@@ -2316,6 +2408,17 @@ fn covered(req: &Request, c: &Clause) -> bool {
             let e = e.text.trim();
             !e.is_empty() && (c.said.contains(e) || e.contains(c.said.as_str()))
         })
+        // 这个2100能少点不 … (the agent: 实价) … 1800行不行: the offer since
+        // the agent wrote is what the bargaining lines answer.
+        || req.reason == ReasonCode::PriceBargain
+            && OWN_ANSWER.contains(&req.reason)
+            && counter_offer(&c.said)
+}
+
+/// A short price offer (1800行不行, 50包邮可以吗, 1800 ok?): the bargaining
+/// lines answer it.
+fn counter_offer(said: &str) -> bool {
+    said.chars().any(|ch| ch.is_ascii_digit()) && said.chars().count() <= 12
 }
 
 /// The first of the shop's answers with a keyword in the folded clause.
@@ -2420,6 +2523,14 @@ mod tests {
         );
         assert_eq!(clauses("iPhone 15 手机壳"), ["iPhone 15 手机壳"]);
         assert_eq!(
+            clauses("付好了 贺卡能帮我写“老婆 十周年快乐 爱你的阿斌”吗 明天送她公司"),
+            [
+                "付好了 ",
+                "贺卡能帮我写“老婆 十周年快乐 爱你的阿斌”吗 ",
+                "明天送她公司"
+            ]
+        );
+        assert_eq!(
             clauses("然後有附記憶卡嗎 還是要另外買"),
             ["然後有附記憶卡嗎 還是要另外買"]
         );
@@ -2447,6 +2558,23 @@ mod tests {
                 && l.split('\t').count() == 3
         }));
         assert!(ASKING_FIRST.contains(&"how ") && ASKING_WORDS.any("有没有"));
+        for asks in [
+            "will it fit",
+            "can you ship to perth",
+            "could the strap be longer",
+            "will u ship today",
+            "how long",
+        ] {
+            assert!(asks_first(asks), "{asks}");
+        }
+        for says in [
+            "will pay once it's lifted",
+            "can do friday",
+            "would like the blue one",
+            "will pay tmr",
+        ] {
+            assert!(!asks_first(says), "{says}");
+        }
         assert!(
             PINGS.contains(&"在吗") && NOBODY.contains(&"有人在") && GIFT_ASKS.contains(&"赠品")
         );
@@ -2490,6 +2618,12 @@ mod tests {
         );
         assert_eq!(without_greeting("亲，"), "亲，");
         assert_eq!(without_greeting("亲子款有货"), "亲子款有货");
+        assert_eq!(
+            without_greeting("亲别着急，密码可以重置"),
+            "别着急，密码可以重置"
+        );
+        assert_eq!(without_greeting("親放心，有現貨"), "放心，有現貨");
+        assert_eq!(without_greeting("亲肤面料"), "亲肤面料");
         // Cantonese (U1 u10).
         assert_eq!(topic(&norm("寄去佛山顺德几耐到啊"), true), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);

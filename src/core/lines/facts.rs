@@ -449,7 +449,7 @@ impl Facts {
                     d.trim()
                         .trim_end_matches(['。', '.', '！', '!', '～', '~', '，', ','])
                 })
-                .filter(|d| !d.is_empty() && loc != Locale::En)
+                .filter(|d| !d.is_empty() && loc != Locale::En && after_paying(d))
                 .map(str::to_string),
             seven_day_return: s.seven_day_return,
             same_day_shipping: s.same_day_shipping,
@@ -1317,9 +1317,46 @@ pub fn left(loc: Locale, minutes: i64) -> Option<String> {
     Some(out)
 }
 
+/// Whether a shop's dispatch terms say when an order leaves after it is
+/// paid (付款后48小时内发货, 15:00前付款当天发), which the address check
+/// says after 没问题的话; a notice such as 春节2月13日至23日暂停发货 is
+/// no such sentence.
+fn after_paying(dispatch: &str) -> bool {
+    let d = dispatch;
+    let paying = d.contains("付款") && ["后", "後", "前"].iter().any(|w| d.contains(w));
+    let leaves = [
+        "发货", "發貨", "发出", "發出", "出货", "出貨", "制作", "製作",
+    ]
+    .iter()
+    .any(|w| d.contains(w));
+    (paying || leaves)
+        && !["暂停", "暫停", "停发", "停發"]
+            .iter()
+            .any(|w| d.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dispatch_terms_said_in_the_address_check_say_when_a_paid_order_leaves() {
+        // The W1 review (w17): 没问题的话，春节…暂停发货 is a seam.
+        for d in [
+            "付款后48小时内发货",
+            "15:00前付款当天发出",
+            "週一至週四下午3點前付款當天出貨，週五至週日不出貨",
+        ] {
+            assert!(after_paying(d), "{d}");
+        }
+        for d in [
+            "春节2月13日至2月23日暂停发货，2月24日起按付款顺序发出",
+            "顺丰包邮",
+            "仓库在杭州",
+        ] {
+            assert!(!after_paying(d), "{d}");
+        }
+    }
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
