@@ -1499,6 +1499,26 @@ fn a_reminder_after_the_question_answers_it() {
     assert_eq!(before.action, cuifu::Action::Hold);
 }
 
+// seed 002 (快速响应) and the W1 review (w28): a choice asked without a
+// question mark (穿44还是45) is a question: answered now, the reminder
+// after it; 还是没到 says something, it asks nothing.
+#[test]
+fn a_choice_between_two_is_a_question_answered_first() {
+    let with = |text: &str| -> cuifu::Suggestion {
+        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+            "now": "2026-04-28T19:22:00+08:00",
+            "order": {"placedAt": "2026-04-28T19:15:00+08:00", "amount": 129},
+            "messages": [{"from": "buyer", "text": text, "at": "2026-04-28T19:20:00+08:00"}]
+        }))
+        .expect("context");
+        cuifu::suggest(&ctx).expect("suggestion")
+    };
+    let s = with("脚长27公分 穿44还是45 脚有点宽");
+    assert_eq!(s.action, cuifu::Action::Hold, "{:?}", s.why);
+    assert!(s.follow_up_at.is_some(), "{:?}", s.why);
+    assert_ne!(with("还是没想好 晚点再说").action, cuifu::Action::Hold);
+}
+
 // seed 001 活动催付: on a campaign day the waves are batch sends (软件批量催单)
 // to every unpaid order; one that went out after the buyer's question did
 // not answer it, so the answer goes now and the next wave follows.
@@ -1735,6 +1755,15 @@ fn the_time_said_with_paying_is_the_one_read() {
             "2026-12-08 18:50",
             "今天交房租把卡的日限额用完了 转不了 明早再付可以吗",
             "2026-12-09 10:00",
+        ),
+        // The W1 review (w04): 今晚0点到6点 is the bank's upgrade, said
+        // beside 暂停快捷支付; 明早再付 is when they pay (10:00, after the
+        // night).
+        (
+            "2026-06-02 00:18",
+            "2026-06-02 00:27",
+            "刚收到邮储短信 说今晚0点到6点系统升级 暂停快捷支付 那我明早再付 单子不会没了吧",
+            "2026-06-02 10:00",
         ),
         // A guess with 吧 is said, not asked.
         (

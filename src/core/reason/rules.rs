@@ -269,7 +269,8 @@ impl Rules {
             q.push(
                 t.contains(['?', '吗'])
                     || t.ends_with(['么', '嘛', '呢', '吧', '不', '没'])
-                    || a_not_a(t),
+                    || a_not_a(t)
+                    || a_or_b(t),
             );
         }
         // 好几次, 几乎, 没什么: a question word inside a word that does not ask.
@@ -317,6 +318,37 @@ impl Rules {
                 .any(|r| matches!(r, Role::Group(x) if *x == g)),
         }
     }
+}
+
+/// A choice asked without a question mark: 穿44还是45, 要黑色还是白色
+/// (not 还是没到, 还是不要了, 还是算了: 还是 as "still" or "rather").
+fn a_or_b(t: &str) -> bool {
+    t.split_once("还是").is_some_and(|(a, b)| {
+        let b = b.trim_start();
+        !a.trim().is_empty()
+            && b.chars().count() >= 1
+            && ![
+                "不",
+                "没",
+                "要",
+                "会",
+                "觉得",
+                "算了",
+                "先",
+                "很",
+                "挺",
+                "有点",
+                "想",
+                "那",
+                "这",
+                "得",
+                "用",
+                "一样",
+                "老样子",
+            ]
+            .iter()
+            .any(|w| b.starts_with(w))
+    })
 }
 
 /// A Chinese A-not-A question: 起不起球, 有没有货, 能不能便宜, 会不会小.

@@ -276,6 +276,22 @@ const ARRIVAL: [&str; 14] = [
 /// The same for an English clause, in words.
 const SHORT_WORDS: usize = 3;
 
+/// Words of paying at a time the clause names (明早再付, 周五才付款).
+const PAY_THEN: [&str; 12] = [
+    "再付",
+    "再支付",
+    "再转账",
+    "再结账",
+    "才付",
+    "就付",
+    "再买",
+    "再拍",
+    "再下单",
+    "到时付",
+    "时候付",
+    "再pay",
+];
+
 /// The time named in `n` (the message `orig`, its time words `w`), counted
 /// from `base`; `questions` marks clauses that ask rather than say;
 /// `pay_said` is true when the message speaks of pay day; `default_hour`
@@ -372,6 +388,27 @@ pub fn named(
         .any(|(h, (k, _))| day_level(*k) && in_pay(h.start()))
     {
         hits.retain(|(h, (k, _))| !day_level(*k) || in_pay(h.start()));
+    }
+    // A time in the clause that says the buyer will pay then (那我明早再付)
+    // wins over one said of something else near a word of paying (邮储
+    // 今晚0点到6点系统升级 暂停快捷支付 那我明早再付: 明早).
+    // The clause before it and a short one after it (中午吃饭的时候再付
+    // 12点半) belong to it, as for any word of paying.
+    let says_then = |c: usize| {
+        let (cs, ce) = n.clause_span(c);
+        n.text
+            .get(cs..ce)
+            .is_some_and(|t| PAY_THEN.iter().any(|w| t.contains(w)))
+    };
+    let intent = |pos: usize| {
+        let c = n.clause(pos);
+        says_then(c) || says_then(c + 1) || c > 0 && says_then(c - 1) && short(c)
+    };
+    if hits
+        .iter()
+        .any(|(h, (k, _))| is_time(*k) && intent(h.start()))
+    {
+        hits.retain(|(h, (k, _))| !is_time(*k) || intent(h.start()));
     }
     // A time asked about (今天拍今天能发不) is not one named for paying,
     // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
