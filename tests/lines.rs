@@ -4641,3 +4641,62 @@ fn a_counter_offer_after_the_agent_said_the_price_is_answered_by_the_bargain_lin
     assert_eq!(s.reason.code, ReasonCode::PriceBargain);
     assert!(!s.lines[0].text.contains('【'), "{:?}", s.lines);
 }
+
+#[test]
+fn words_that_ask_nothing_open_no_slot() {
+    // seed 002 (答非所问) and the X1 review (x08, x09, x23): a worry said
+    // (但还是有点担心), a nudge (问你们呢) and a decision left to someone
+    // else (付不付老板定) are not questions to answer.
+    for text in [
+        "我先拍下了 但还是有点担心",
+        "问你们呢 装不装",
+        "我是前台 帮老板拍的 付不付老板定",
+    ] {
+        let s = cuifu::suggest(&said(Locale::ZhCn, text)).unwrap();
+        for bad in ["【但还是有点担心", "【问你们呢", "【付不付老板定"] {
+            assert!(
+                s.lines.iter().all(|l| !l.text.contains(bad)),
+                "{text}: {:?}",
+                s.lines
+            );
+        }
+    }
+}
+
+#[test]
+fn a_buyer_who_asks_whether_the_order_is_cancelled_is_told_when_it_closes() {
+    // seed 001 (订单关闭时间) and the X1 review (x29): 不會被取消吧 asks to
+    // keep the order, it does not cancel it; the line says until when.
+    let s = cuifu::suggest(&said(
+        Locale::ZhTw,
+        "悠遊付裡面只剩兩百多 下班去7-11儲值完再付 不會被取消吧",
+    ))
+    .unwrap();
+    assert_ne!(s.reason.code, ReasonCode::ChangedMind);
+    assert_ne!(s.action, Action::Stop);
+    assert!(s.lines[0].text.contains("前付款都可以"), "{:?}", s.lines);
+}
+
+#[test]
+fn a_buyer_who_will_get_in_touch_is_not_chased() {
+    // seed 000 (不要咄咄逼人) and the X1 review (x23): 有消息我会找你们.
+    let s = cuifu::suggest(&said(
+        Locale::ZhCn,
+        "付不付老板定 他出差了 有消息我会找你们",
+    ))
+    .unwrap();
+    assert_eq!(s.action, Action::Stop);
+    assert!(s.send_at.is_none());
+}
+
+#[test]
+fn the_shop_answer_does_not_say_qin_twice() {
+    // The X1 review (x07, x28): 亲～可以的亲 is a seam.
+    let t = answered(
+        Locale::ZhCn,
+        "发中通的话那15块能去掉吗",
+        &["中通"],
+        "可以的亲，发中通就不用补那15元啦",
+    );
+    assert!(t.contains("可以的，发中通") && !t.contains("的亲"), "{t}");
+}

@@ -1628,9 +1628,9 @@ fn answer_clause(
         Topic::Doorstep => say(
             loc,
             [
-                "好的，已经给您在订单上备注好了，发货时也跟快递说明",
-                "好的，已經幫您在訂單上備註好了，出貨時也會跟物流說明",
-                "Sure, I've noted it on the order and we'll pass it on to the courier",
+                "好的，我这就在订单上给您备注好，发货时也跟快递说明",
+                "好的，我這就幫您在訂單上備註，出貨時也會跟物流說明",
+                "Sure, I'll note it on the order and we'll pass it on to the courier",
             ],
             &[],
         ),
@@ -1757,6 +1757,28 @@ const GREETINGS: [&str; 14] = [
     "哈囉～",
     "哈囉，",
 ];
+
+/// A shop's answer without the 亲 that closes its first words (可以的亲，
+/// 正版的亲～): the line already greets the buyer, and 亲～可以的亲 says it
+/// twice.
+fn without_inner_qin(text: &str) -> String {
+    let head: String = text.chars().take(10).collect();
+    for pat in [
+        "的亲", "的親", "哦亲", "哦親", "呢亲", "呢親", "啦亲", "啦親",
+    ] {
+        if let Some(i) = head.find(pat) {
+            let cut = i + pat.len();
+            if text
+                .get(cut..)
+                .is_some_and(|r| r.starts_with(['，', ',', '～', '~', '！', '!', '。']))
+            {
+                let qin = i + pat.len() - '亲'.len_utf8();
+                return [text.get(..qin).unwrap_or(""), text.get(cut..).unwrap_or("")].concat();
+            }
+        }
+    }
+    text.to_string()
+}
 
 /// Whether a shop's answer speaks of when the parcel arrives (发北京一般
 /// 次日送达, 台中到高雄通常隔天配達, arrives in 3-5 days), not only of
@@ -2011,7 +2033,7 @@ fn answer_to(
             });
             if !used.contains(&k) {
                 used.push(k);
-                parts.push(text.to_string());
+                parts.push(without_inner_qin(text));
                 at.push(i);
             }
             answered = Some(c.message);
@@ -2624,6 +2646,16 @@ mod tests {
         );
         assert_eq!(without_greeting("親放心，有現貨"), "放心，有現貨");
         assert_eq!(without_greeting("亲肤面料"), "亲肤面料");
+        assert_eq!(
+            without_inner_qin("可以的亲，发中通就不用补"),
+            "可以的，发中通就不用补"
+        );
+        assert_eq!(
+            without_inner_qin("正版的亲～出版社授权"),
+            "正版的～出版社授权"
+        );
+        assert_eq!(without_inner_qin("有的親，今天出貨"), "有的，今天出貨");
+        assert_eq!(without_inner_qin("买一送一的亲子款"), "买一送一的亲子款");
         // Cantonese (U1 u10).
         assert_eq!(topic(&norm("寄去佛山顺德几耐到啊"), true), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);

@@ -789,8 +789,9 @@ fn condition_before(text: &str, end: usize, cm_before: bool) -> bool {
                 .trim_end_matches(['我', '那', ' ', ','])
                 .trim_start_matches(['那', '我', ' ']);
             // 这单就不要了: the order itself before 就 is no condition.
-            let named =
-                cause.trim_matches(|c: char| "这那个单件款笔次订我的台套双条盒瓶箱份".contains(c));
+            let named = cause.trim_matches(|c: char| {
+                "这那个单件款笔次订我的台套双条盒瓶箱份大小包袋罐支".contains(c)
+            });
             named.chars().count() >= 2 && !done_before(cause)
         })
 }
