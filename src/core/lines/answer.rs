@@ -2629,33 +2629,27 @@ mod tests {
         assert_eq!(topic(&norm("L码还有货吗"), true), Topic::Stock);
         assert_eq!(topic(&norm("发成都几天到"), true), Topic::Arrive);
         // A shop's quick reply loses its own greeting (V1 v02, v31).
-        assert_eq!(without_greeting("亲，走顺丰冷运哦。"), "走顺丰冷运哦。");
-        assert_eq!(
-            without_greeting("您好，您好～三聯發票可以開"),
-            "三聯發票可以開"
-        );
-        assert_eq!(
-            without_greeting("Hi, yes we ship to KK"),
-            "yes we ship to KK"
-        );
-        assert_eq!(without_greeting("亲，"), "亲，");
-        assert_eq!(without_greeting("亲子款有货"), "亲子款有货");
-        assert_eq!(
-            without_greeting("亲别着急，密码可以重置"),
-            "别着急，密码可以重置"
-        );
-        assert_eq!(without_greeting("親放心，有現貨"), "放心，有現貨");
-        assert_eq!(without_greeting("亲肤面料"), "亲肤面料");
-        assert_eq!(
-            without_inner_qin("可以的亲，发中通就不用补"),
-            "可以的，发中通就不用补"
-        );
-        assert_eq!(
-            without_inner_qin("正版的亲～出版社授权"),
-            "正版的～出版社授权"
-        );
-        assert_eq!(without_inner_qin("有的親，今天出貨"), "有的，今天出貨");
-        assert_eq!(without_inner_qin("买一送一的亲子款"), "买一送一的亲子款");
+        for (with, without) in [
+            ("亲，走顺丰冷运哦。", "走顺丰冷运哦。"),
+            ("您好，您好～三聯發票可以開", "三聯發票可以開"),
+            ("Hi, yes we ship to KK", "yes we ship to KK"),
+            ("亲，", "亲，"),
+            ("亲子款有货", "亲子款有货"),
+            ("亲别着急，密码可以重置", "别着急，密码可以重置"),
+            ("親放心，有現貨", "放心，有現貨"),
+            ("亲肤面料", "亲肤面料"),
+        ] {
+            assert_eq!(without_greeting(with), without, "{with}");
+        }
+        // 亲～可以的亲 (X1 x07, x28).
+        for (with, without) in [
+            ("可以的亲，发中通就不用补", "可以的，发中通就不用补"),
+            ("正版的亲～出版社授权", "正版的～出版社授权"),
+            ("有的親，今天出貨", "有的，今天出貨"),
+            ("买一送一的亲子款", "买一送一的亲子款"),
+        ] {
+            assert_eq!(without_inner_qin(with), without, "{with}");
+        }
         // Cantonese (U1 u10).
         assert_eq!(topic(&norm("寄去佛山顺德几耐到啊"), true), Topic::Arrive);
         assert_eq!(topic(&norm("幾時寄出呀"), true), Topic::Ship);
