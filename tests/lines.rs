@@ -4700,3 +4700,25 @@ fn the_shop_answer_does_not_say_qin_twice() {
     );
     assert!(t.contains("可以的，发中通") && !t.contains("的亲"), "{t}");
 }
+
+#[test]
+fn a_time_of_buying_elsewhere_is_no_time_to_pay() {
+    // The X1 review (x31): 不然我週末去好市多買 says when the buyer would buy
+    // elsewhere; the line answers the discount question, it does not warn
+    // that the order closes before "the time the buyer named".
+    let s = cuifu::suggest(&said(
+        Locale::ZhTw,
+        "我剛剛看好市多一樣的大包裝比較便宜耶 你們有什麼優惠嗎 不然我週末去好市多買",
+    ))
+    .unwrap();
+    for l in &s.lines {
+        assert!(!l.text.contains("比您說的時間"), "{}", l.text);
+    }
+    assert!(
+        s.warnings
+            .iter()
+            .all(|w| w.code != "named_time_after_close"),
+        "{:?}",
+        s.warnings
+    );
+}

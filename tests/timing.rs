@@ -1519,6 +1519,27 @@ fn a_choice_between_two_is_a_question_answered_first() {
     assert_ne!(with("还是没想好 晚点再说").action, cuifu::Action::Hold);
 }
 
+// The X1 review (x12): "已经付了" said before this order was placed is
+// about another order: this one is still reminded after the answer.
+#[test]
+fn paid_said_before_the_order_was_placed_is_about_another_order() {
+    let with = |said_at: &str| -> cuifu::Suggestion {
+        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+            "now": "2026-03-05T11:10:00+08:00",
+            "order": {"placedAt": "2026-03-05T10:50:00+08:00", "amount": 239},
+            "messages": [
+                {"from": "buyer", "text": "我昨天拍了那条预售的工装裤 已经付了", "at": said_at},
+                {"from": "buyer", "text": "这个外套能跟它一起发吗", "at": "2026-03-05T10:58:00+08:00"}
+            ]
+        }))
+        .expect("context");
+        cuifu::suggest(&ctx).expect("suggestion")
+    };
+    assert!(with("2026-03-05T10:45:00+08:00").follow_up_at.is_some());
+    // Said after it, the buyer means this order: no reminder planned.
+    assert!(with("2026-03-05T10:55:00+08:00").follow_up_at.is_none());
+}
+
 // seed 001 活动催付: on a campaign day the waves are batch sends (软件批量催单)
 // to every unpaid order; one that went out after the buyer's question did
 // not answer it, so the answer goes now and the next wave follows.

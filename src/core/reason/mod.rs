@@ -284,7 +284,10 @@ pub fn analyze(input: &Input) -> Analysis {
             .find(|f| r.is(f, sp.done) && paid_done(n, f, question(f)));
         let paid_at = paid_hit.map(|f| f.start);
         let paid = paid_at.is_some();
-        if pos >= live_from && paid_hit.is_some_and(|f| paid_claim(n, f)) {
+        // Said before this order was placed (我昨天拍了那条裤子 已经付了,
+        // then this order): about another order.
+        let before_order = m.at.is_some_and(|at| at < input.placed_at);
+        if pos >= live_from && !before_order && paid_hit.is_some_and(|f| paid_claim(n, f)) {
             signals.said.paid_said = true;
         }
         // After-sales talk here; the agent's word before it is read only

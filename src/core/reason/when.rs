@@ -247,6 +247,23 @@ fn at(base: &Time, day: i64, h: i64, m: i64) -> Option<Time> {
 /// Words after a time that rule it out (周末不算, 明天不行, 今晚没空).
 const RULED_OUT: [&str; 7] = ["不算", "不行", "不方便", "没空", "没时间", "不在", "不可以"];
 
+/// Words of buying somewhere else (不然我周末去好市多买): the time said
+/// with them is when the buyer would buy there, not when they pay here.
+const ELSEWHERE: [&str; 12] = [
+    "去别家",
+    "别家买",
+    "去好市多",
+    "好市多买",
+    "去超市",
+    "超市买",
+    "去实体店",
+    "实体店买",
+    "去商场",
+    "商场买",
+    "去外面买",
+    "elsewhere",
+];
+
 /// The most characters of a clause that only adds the hour to the clause
 /// of paying before it (12点半左右).
 const SHORT_CLAUSE: usize = 6;
@@ -410,6 +427,14 @@ pub fn named(
     {
         hits.retain(|(h, (k, _))| !is_time(*k) || intent(h.start()));
     }
+    // 不然我周末去好市多买: a time of buying elsewhere.
+    let elsewhere = |pos: usize| {
+        let (cs, ce) = n.clause_span(n.clause(pos));
+        n.text
+            .get(cs..ce)
+            .is_some_and(|t| ELSEWHERE.iter().any(|w| t.contains(w)))
+    };
+    hits.retain(|(h, (k, _))| !(is_time(*k) || *k == Kind::Pay) || !elsewhere(h.start()));
     // A time asked about (今天拍今天能发不) is not one named for paying,
     // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
     // 明天吗); a verb of paying asked about still counts (下周一批下来
