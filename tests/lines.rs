@@ -73,6 +73,7 @@ fn full_facts(locale: Locale) -> Facts {
         repriced: false,
         waited: true,
         waited_long: true,
+        waited_while: true,
         waited_overnight: true,
         rushed: true,
         grief: false,
@@ -140,6 +141,7 @@ fn fact_variants(locale: Locale) -> Vec<Facts> {
             f.repriced = on;
             f.waited = on;
             f.waited_long = on;
+            f.waited_while = on;
             f.waited_overnight = on;
             f.rushed = on;
             f.grief = on;
@@ -1017,6 +1019,7 @@ fn the_table_is_well_formed() {
         "repriced",
         "waited",
         "waitedLong",
+        "waitedWhile",
         "waitedOvernight",
         "rushed",
         "grief",
@@ -4721,4 +4724,20 @@ fn a_time_of_buying_elsewhere_is_no_time_to_pay() {
         "{:?}",
         s.warnings
     );
+}
+
+#[test]
+fn an_answer_after_a_wait_of_twenty_minutes_says_sorry() {
+    // seed 002 (回复要及时) and the X1 review (x09, x13, x28): an answer
+    // 23 to 50 minutes after the question says sorry for the slow reply;
+    // one after a few minutes does not.
+    let top = |at: &str| {
+        let mut ctx = asked(Locale::ZhCn, "这件有黑色吗");
+        ctx.messages[0].at = Some(at.into());
+        cuifu::suggest(&ctx).unwrap().lines[0].text.clone()
+    };
+    let late = top("2026-11-24T14:30:00+08:00");
+    assert!(late.contains("回复晚了"), "{late}");
+    let quick = top("2026-11-24T14:55:00+08:00");
+    assert!(!quick.contains("回复晚了"), "{quick}");
 }

@@ -104,6 +104,9 @@ pub struct Facts {
     pub waited: bool,
     /// The same wait has lasted [`WAITED_LONG_MINUTES`] or more.
     pub waited_long: bool,
+    /// The same wait has lasted [`WAITED_WHILE_MINUTES`] or more: an
+    /// answer says sorry for the slow reply.
+    pub waited_while: bool,
     /// That oldest message was written yesterday (local day): the reply
     /// says 昨天, not 刚才.
     pub waited_overnight: bool,
@@ -201,6 +204,11 @@ pub const WAITED_MINUTES: i64 = 5;
 /// 等了这么久 (002: 回复要及时).
 pub const WAITED_LONG_MINUTES: i64 = 60;
 
+/// Minutes after which an answer says sorry for the slow reply (不好意思，
+/// 回复晚了): the X1 supervisor wanted it after waits of 23 to 50 minutes
+/// (002: 回复要及时).
+pub const WAITED_WHILE_MINUTES: i64 = 20;
+
 impl Facts {
     /// The value of `{key}`; `Some("")` for a true flag.
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -247,6 +255,7 @@ impl Facts {
                     "repriced" => self.repriced,
                     "waited" => self.waited,
                     "waitedLong" => self.waited_long,
+                    "waitedWhile" => self.waited_while,
                     "waitedOvernight" => self.waited_overnight,
                     "rushed" => self.rushed,
                     "grief" => self.grief,
@@ -517,6 +526,7 @@ impl Facts {
             still_deciding: req.timing.stop == Some(crate::core::timing::Stop::Deciding),
             waited: wait.is_some_and(|m| m >= WAITED_MINUTES),
             waited_long: wait.is_some_and(|m| m >= WAITED_LONG_MINUTES),
+            waited_while: wait.is_some_and(|m| m >= WAITED_WHILE_MINUTES),
             waited_overnight: wait.is_some()
                 && oldest
                     .and_then(|m| m.at)

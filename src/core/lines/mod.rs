@@ -51,7 +51,7 @@
 //!   payment per order, a bound card, no Alipay); repriced
 //!   (the seller changed the price after a bargain, postage or merge request);
 //!   waited (the buyer's open message is 5 minutes old or more; waitedLong:
-//!   an hour or more); rushed
+//!   an hour or more; waitedWhile: 20 minutes or more); rushed
 //!   (the buyer needs it by a day, `said.tsv`); grief (the buyer lost
 //!   someone, `said.tsv`); ownLink (cheaper in another listing of the
 //!   shop, `said.tsv`); remindMe (the buyer asked to be reminded at
