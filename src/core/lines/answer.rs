@@ -1780,6 +1780,28 @@ fn without_inner_qin(text: &str) -> String {
     text.to_string()
 }
 
+/// A shop's answer without the apology it opens with (真的很抱歉上次漏開了！
+/// 上一筆的發票今天就補開), for a line that already says sorry: one
+/// apology, not two (W1 w33).
+fn without_apology(text: &str) -> &str {
+    let Some(end) = text.find(['！', '!', '。', '～', '~']) else {
+        return text;
+    };
+    let (head, rest) = text.split_at(end);
+    let rest = rest
+        .get(rest.chars().next().map_or(0, char::len_utf8)..)
+        .unwrap_or("")
+        .trim_start();
+    let sorry = ["抱歉", "不好意思", "对不起", "對不起", "sorry", "Sorry"]
+        .iter()
+        .any(|w| head.contains(w));
+    if sorry && head.chars().count() <= 16 && !rest.is_empty() {
+        rest
+    } else {
+        text
+    }
+}
+
 /// Whether a shop's answer speaks of when the parcel arrives (发北京一般
 /// 次日送达, 台中到高雄通常隔天配達, arrives in 3-5 days), not only of
 /// whether or how it ships there (可以发拉萨，邮费+10).
@@ -2033,7 +2055,17 @@ fn answer_to(
             });
             if !used.contains(&k) {
                 used.push(k);
-                parts.push(without_inner_qin(text));
+                let text = without_inner_qin(text);
+                // The lines of a wait or a grievance say sorry themselves.
+                let text = if matches!(
+                    req.reason,
+                    ReasonCode::ServiceUnhappy | ReasonCode::WaitingReply
+                ) {
+                    without_apology(&text).to_string()
+                } else {
+                    text
+                };
+                parts.push(text);
                 at.push(i);
             }
             answered = Some(c.message);
@@ -2640,6 +2672,16 @@ mod tests {
             ("亲肤面料", "亲肤面料"),
         ] {
             assert_eq!(without_greeting(with), without, "{with}");
+        }
+        for (with, without) in [
+            (
+                "真的很抱歉上次漏開了！上一筆的發票今天就補開",
+                "上一筆的發票今天就補開",
+            ),
+            ("不好意思～", "不好意思～"),
+            ("可以开发票。", "可以开发票。"),
+        ] {
+            assert_eq!(without_apology(with), without, "{with}");
         }
         // 亲～可以的亲 (X1 x07, x28).
         for (with, without) in [
