@@ -1477,17 +1477,21 @@ fn bad_settings_name_the_field() {
 
 // seed 002 买家等待客服回复: once the agent has sent a line after the
 // question (recorded as a reminder), the question no longer holds the order.
+/// The suggestion for a context written as JSON.
+fn suggest_json(ctx: Value) -> cuifu::Suggestion {
+    let ctx: cuifu::ChatContext = serde_json::from_value(ctx).expect("context");
+    cuifu::suggest(&ctx).expect("suggestion")
+}
+
 #[test]
 fn a_reminder_after_the_question_answers_it() {
     let with = |reminders: serde_json::Value| -> cuifu::Suggestion {
-        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+        suggest_json(json!({
             "now": "2026-11-24T15:00:00+08:00",
             "order": {"placedAt": "2026-11-24T14:30:00+08:00", "amount": 99},
             "messages": [{"from": "buyer", "text": "这个会起球吗?", "at": "2026-11-24T14:40:00+08:00"}],
             "reminders": reminders
         }))
-        .expect("context");
-        cuifu::suggest(&ctx).expect("suggestion")
     };
     assert_eq!(with(serde_json::json!([])).action, cuifu::Action::Hold);
     let after = with(serde_json::json!([{"at": "2026-11-24T14:50:00+08:00", "channel": "im"}]));
@@ -1505,13 +1509,11 @@ fn a_reminder_after_the_question_answers_it() {
 #[test]
 fn a_choice_between_two_is_a_question_answered_first() {
     let with = |text: &str| -> cuifu::Suggestion {
-        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+        suggest_json(json!({
             "now": "2026-04-28T19:22:00+08:00",
             "order": {"placedAt": "2026-04-28T19:15:00+08:00", "amount": 129},
             "messages": [{"from": "buyer", "text": text, "at": "2026-04-28T19:20:00+08:00"}]
         }))
-        .expect("context");
-        cuifu::suggest(&ctx).expect("suggestion")
     };
     let s = with("脚长27公分 穿44还是45 脚有点宽");
     assert_eq!(s.action, cuifu::Action::Hold, "{:?}", s.why);
@@ -1524,7 +1526,7 @@ fn a_choice_between_two_is_a_question_answered_first() {
 #[test]
 fn paid_said_before_the_order_was_placed_is_about_another_order() {
     let with = |said_at: &str| -> cuifu::Suggestion {
-        let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+        suggest_json(json!({
             "now": "2026-03-05T11:10:00+08:00",
             "order": {"placedAt": "2026-03-05T10:50:00+08:00", "amount": 239},
             "messages": [
@@ -1532,8 +1534,6 @@ fn paid_said_before_the_order_was_placed_is_about_another_order() {
                 {"from": "buyer", "text": "这个外套能跟它一起发吗", "at": "2026-03-05T10:58:00+08:00"}
             ]
         }))
-        .expect("context");
-        cuifu::suggest(&ctx).expect("suggestion")
     };
     assert!(with("2026-03-05T10:45:00+08:00").follow_up_at.is_some());
     // Said after it, the buyer means this order: no reminder planned.
@@ -1545,15 +1545,13 @@ fn paid_said_before_the_order_was_placed_is_about_another_order() {
 // not answer it, so the answer goes now and the next wave follows.
 #[test]
 fn a_campaign_wave_does_not_answer_a_question() {
-    let ctx: cuifu::ChatContext = serde_json::from_value(serde_json::json!({
+    let s = suggest_json(json!({
         "now": "2026-12-12T10:40:00+08:00",
         "order": {"placedAt": "2026-12-12T08:55:00+08:00", "amount": 399},
         "messages": [{"from": "buyer", "text": "有赠品吗？", "at": "2026-12-12T09:10:00+08:00"}],
         "reminders": [{"at": "2026-12-12T10:00:00+08:00", "channel": "im"}],
         "shop": {"gifts": ["帆布袋"], "campaign": {"name": "双12", "waves": ["10:00", "13:00"]}}
-    }))
-    .expect("context");
-    let s = cuifu::suggest(&ctx).expect("suggestion");
+    }));
     assert_eq!(s.action, cuifu::Action::Hold, "{:?}", s.why);
     assert_eq!(
         s.follow_up_at.as_deref(),

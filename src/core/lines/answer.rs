@@ -2464,9 +2464,7 @@ fn covered(req: &Request, c: &Clause) -> bool {
         })
         // 这个2100能少点不 … (the agent: 实价) … 1800行不行: the offer since
         // the agent wrote is what the bargaining lines answer.
-        || req.reason == ReasonCode::PriceBargain
-            && OWN_ANSWER.contains(&req.reason)
-            && counter_offer(&c.said)
+        || req.reason == ReasonCode::PriceBargain && counter_offer(&c.said)
 }
 
 /// A short price offer (1800行不行, 50包邮可以吗, 1800 ok?): the bargaining

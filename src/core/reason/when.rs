@@ -309,6 +309,14 @@ const PAY_THEN: [&str; 12] = [
     "再pay",
 ];
 
+/// Whether clause `c` of `n` holds one of `words`.
+fn clause_has(n: &Norm, c: usize, words: &[&str]) -> bool {
+    let (cs, ce) = n.clause_span(c);
+    n.text
+        .get(cs..ce)
+        .is_some_and(|t| words.iter().any(|w| t.contains(w)))
+}
+
 /// The time named in `n` (the message `orig`, its time words `w`), counted
 /// from `base`; `questions` marks clauses that ask rather than say;
 /// `pay_said` is true when the message speaks of pay day; `default_hour`
@@ -382,12 +390,7 @@ pub fn named(
     };
     let arrival = |pos: usize| {
         let c = n.clause(pos);
-        !pay_clauses.contains(&c) && {
-            let (cs, ce) = n.clause_span(c);
-            n.text
-                .get(cs..ce)
-                .is_some_and(|t| ARRIVAL.iter().any(|a| t.contains(a)))
-        }
+        !pay_clauses.contains(&c) && clause_has(n, c, &ARRIVAL)
     };
     hits.retain(|(h, (k, _))| !is_time(*k) || !arrival(h.start()));
     if hits
@@ -411,12 +414,7 @@ pub fn named(
     // 今晚0点到6点系统升级 暂停快捷支付 那我明早再付: 明早).
     // The clause before it and a short one after it (中午吃饭的时候再付
     // 12点半) belong to it, as for any word of paying.
-    let says_then = |c: usize| {
-        let (cs, ce) = n.clause_span(c);
-        n.text
-            .get(cs..ce)
-            .is_some_and(|t| PAY_THEN.iter().any(|w| t.contains(w)))
-    };
+    let says_then = |c: usize| clause_has(n, c, &PAY_THEN);
     let intent = |pos: usize| {
         let c = n.clause(pos);
         says_then(c) || says_then(c + 1) || c > 0 && says_then(c - 1) && short(c)
@@ -428,12 +426,7 @@ pub fn named(
         hits.retain(|(h, (k, _))| !is_time(*k) || intent(h.start()));
     }
     // 不然我周末去好市多买: a time of buying elsewhere.
-    let elsewhere = |pos: usize| {
-        let (cs, ce) = n.clause_span(n.clause(pos));
-        n.text
-            .get(cs..ce)
-            .is_some_and(|t| ELSEWHERE.iter().any(|w| t.contains(w)))
-    };
+    let elsewhere = |pos: usize| clause_has(n, n.clause(pos), &ELSEWHERE);
     hits.retain(|(h, (k, _))| !(is_time(*k) || *k == Kind::Pay) || !elsewhere(h.start()));
     // A time asked about (今天拍今天能发不) is not one named for paying,
     // unless the question asks leave to pay then (明天付可以吗, 能帮我留到
